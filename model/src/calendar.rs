@@ -1,0 +1,353 @@
+//! Working-day calendars: weekends, public holidays and make-up working days (weekend days
+//! declared working days around China's holidays), and the conversion between offsets in working
+//! days and dates.
+//!
+//! Convention: a project that starts on working day D and takes T working days ends on the
+//! ceil(T)-th working day counting D as the first; an activity that starts at offset s starts on
+//! working day floor(s) + 1. So 36.5 working days end at midday of the 37th working day.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::diag::{Code, Diagnostic};
+use crate::scenario::BaseCalendar;
+use crate::units::WorkingDays;
+
+/// China's calendars as published by the State Council, in the holiday-cn JSON shape.
+const CHINA: [(&str, &str); 3] = [
+    ("cn-2024.json", include_str!("../calendars/cn-2024.json")),
+    ("cn-2025.json", include_str!("../calendars/cn-2025.json")),
+    ("cn-2026.json", include_str!("../calendars/cn-2026.json")),
+];
+
+/// Dates are searched this far at most, so a corrupt calendar cannot loop for ever.
+const MAX_SCAN_DAYS: u64 = 366 * 400;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    name: String,
+    off: BTreeSet<NaiveDate>,
+    on: BTreeSet<NaiveDate>,
+    years: BTreeSet<i32>,
+}
+
+/// One year of a holiday-cn file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HolidayYear {
+    pub year: i32,
+    /// (date, holiday name, is a day off)
+    pub days: Vec<(NaiveDate, String, bool)>,
+}
+
+#[derive(Deserialize)]
+struct HolidayCnFile {
+    year: i32,
+    days: Vec<HolidayCnDay>,
+}
+
+#[derive(Deserialize)]
+struct HolidayCnDay {
+    name: String,
+    date: String,
+    #[serde(rename = "isOffDay")]
+    is_off_day: bool,
+}
+
+impl HolidayYear {
+    /// Reads the holiday-cn JSON shape `{year, days: [{name, date, isOffDay}]}`.
+    pub fn parse_holiday_cn(text: &str, file: &str) -> Result<Self, Diagnostic> {
+        let raw: HolidayCnFile = serde_json::from_str(text).map_err(|e| {
+            let full = e.to_string();
+            let msg = full
+                .rsplit_once(" at line ")
+                .map(|(m, _)| m.to_owned())
+                .unwrap_or(full);
+            Diagnostic::new(Code::BadCalendar, file, format!("cannot read the calendar: {msg}"))
+                .at_line_col(e.line(), e.column())
+                .help("a calendar file has the holiday-cn shape {\"year\": 2027, \"days\": [{\"name\": \"春节\", \"date\": \"2027-02-06\", \"isOffDay\": true}]}")
+        })?;
+        let mut days = Vec::with_capacity(raw.days.len());
+        for d in raw.days {
+            let date = NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").map_err(|_| {
+                Diagnostic::new(
+                    Code::BadCalendar,
+                    file,
+                    format!("`{}` ({}) is not a date", d.date, d.name),
+                )
+                .help("write dates as YYYY-MM-DD")
+            })?;
+            days.push((date, d.name, d.is_off_day));
+        }
+        Ok(Self {
+            year: raw.year,
+            days,
+        })
+    }
+}
+
+impl Calendar {
+    /// Monday to Friday, no holidays.
+    pub fn weekends() -> Self {
+        Self {
+            name: "weekends".into(),
+            off: BTreeSet::new(),
+            on: BTreeSet::new(),
+            years: BTreeSet::new(),
+        }
+    }
+
+    /// China's official calendars shipped with permitflow (2024–2026).
+    pub fn china() -> Self {
+        let mut c = Self::weekends();
+        c.name = "cn".into();
+        for (file, text) in CHINA {
+            // The shipped files are checked by tests; a broken one would only lose its holidays.
+            if let Ok(y) = HolidayYear::parse_holiday_cn(text, file) {
+                c.add_year(&y);
+            }
+        }
+        c
+    }
+
+    pub fn for_base(base: BaseCalendar) -> Self {
+        match base {
+            BaseCalendar::China => Self::china(),
+            BaseCalendar::Weekends => Self::weekends(),
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Adds (or replaces) one year's holidays and make-up working days.
+    pub fn add_year(&mut self, y: &HolidayYear) {
+        for (date, _, off) in &y.days {
+            self.off.remove(date);
+            self.on.remove(date);
+            if *off {
+                self.off.insert(*date);
+            } else {
+                self.on.insert(*date);
+            }
+        }
+        self.years.insert(y.year);
+    }
+
+    /// Years with official holiday data; other years count weekends only.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.years.iter().copied()
+    }
+
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.years.is_empty() || self.years.contains(&date.year())
+    }
+
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        if self.on.contains(&date) {
+            return true;
+        }
+        if self.off.contains(&date) {
+            return false;
+        }
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    /// Holidays (days off that would otherwise be working days) between two dates, inclusive.
+    pub fn holidays_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        self.off.range(from..=to).copied().collect()
+    }
+
+    /// Make-up working days between two dates, inclusive.
+    pub fn makeup_days_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        self.on.range(from..=to).copied().collect()
+    }
+
+    /// The first working day on or after `date`.
+    pub fn first_working_day(&self, date: NaiveDate) -> NaiveDate {
+        let mut d = date;
+        for _ in 0..MAX_SCAN_DAYS {
+            if self.is_working_day(d) {
+                return d;
+            }
+            d = d + Days::new(1);
+        }
+        d
+    }
+
+    /// The working day with 0-based `index` counting the first working day on or after `start`
+    /// as 0.
+    pub fn working_day(&self, start: NaiveDate, index: u64) -> NaiveDate {
+        let mut d = self.first_working_day(start);
+        let mut left = index;
+        while left > 0 {
+            d = d + Days::new(1);
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    /// `count` consecutive working days from the first on or after `start`.
+    pub fn working_days(&self, start: NaiveDate, count: usize) -> Vec<NaiveDate> {
+        let mut out = Vec::with_capacity(count);
+        let mut d = self.first_working_day(start);
+        while out.len() < count {
+            if self.is_working_day(d) {
+                out.push(d);
+            }
+            d = d + Days::new(1);
+        }
+        out
+    }
+
+    /// The 0-based index of a working day counted from `start`; `None` if `date` is not a working
+    /// day or lies before the first one.
+    pub fn index_of(&self, start: NaiveDate, date: NaiveDate) -> Option<u64> {
+        let first = self.first_working_day(start);
+        if date < first || !self.is_working_day(date) {
+            return None;
+        }
+        let mut n = 0;
+        let mut d = first;
+        while d < date {
+            d = d + Days::new(1);
+            if self.is_working_day(d) {
+                n += 1;
+            }
+        }
+        Some(n)
+    }
+
+    /// The date on which something starting at `offset` working days after the project start
+    /// begins (working day floor(offset) + 1).
+    pub fn start_date(&self, start: NaiveDate, offset: WorkingDays) -> NaiveDate {
+        self.working_day(start, offset.get().max(0.0).floor() as u64)
+    }
+
+    /// The date on which something finishing at `offset` working days after the project start
+    /// ends (working day ceil(offset), the first one for offset 0).
+    pub fn finish_date(&self, start: NaiveDate, offset: WorkingDays) -> NaiveDate {
+        let n = offset.get().max(0.0).ceil() as u64;
+        self.working_day(start, n.saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn ten_working_days_over_spring_festival_2025() {
+        // Monday 2025-01-20; the make-up Sunday 2025-01-26 works, 01-28..02-04 are off.
+        let c = Calendar::china();
+        let start = d("2025-01-20");
+        assert_eq!(
+            c.finish_date(start, WorkingDays::new(10.0)),
+            d("2025-02-07")
+        );
+        assert!(c.is_working_day(d("2025-01-26")));
+        assert!(!c.is_working_day(d("2025-01-28")));
+        assert!(!c.is_working_day(d("2025-02-04")));
+        assert!(c.is_working_day(d("2025-02-08")), "make-up Saturday");
+        // With weekends only, the same ten days end on Friday 2025-01-31.
+        assert_eq!(
+            Calendar::weekends().finish_date(start, WorkingDays::new(10.0)),
+            d("2025-01-31")
+        );
+    }
+
+    #[test]
+    fn half_days_end_on_the_next_working_day() {
+        let c = Calendar::weekends();
+        let mon = d("2025-03-03");
+        assert_eq!(c.finish_date(mon, WorkingDays::new(0.5)), mon);
+        assert_eq!(c.finish_date(mon, WorkingDays::new(1.0)), mon);
+        assert_eq!(c.finish_date(mon, WorkingDays::new(1.5)), d("2025-03-04"));
+        assert_eq!(c.start_date(mon, WorkingDays::new(4.5)), d("2025-03-07"));
+        assert_eq!(c.start_date(mon, WorkingDays::new(5.0)), d("2025-03-10"));
+        assert_eq!(c.finish_date(mon, WorkingDays::ZERO), mon);
+    }
+
+    #[test]
+    fn a_weekend_start_begins_on_monday() {
+        let c = Calendar::weekends();
+        assert_eq!(
+            c.start_date(d("2025-03-01"), WorkingDays::ZERO),
+            d("2025-03-03")
+        );
+    }
+
+    #[test]
+    fn offsets_and_dates_round_trip_over_whole_years() {
+        let c = Calendar::china();
+        for year in [2024, 2025, 2026] {
+            let start = d(&format!("{year}-01-01"));
+            let days = c.working_days(start, 260);
+            for (i, day) in days.iter().enumerate() {
+                assert_eq!(c.index_of(start, *day), Some(i as u64), "{day}");
+                assert_eq!(c.working_day(start, i as u64), *day);
+                assert_eq!(c.start_date(start, WorkingDays::new(i as f64 + 0.5)), *day);
+                assert_eq!(c.finish_date(start, WorkingDays::new(i as f64 + 1.0)), *day);
+            }
+            // Every date of the year is either a working day with an index or not one.
+            let mut date = start;
+            while date.year() == year {
+                assert_eq!(
+                    c.index_of(start, date).is_some(),
+                    c.is_working_day(date) && date >= days[0]
+                );
+                date = date + Days::new(1);
+            }
+        }
+    }
+
+    #[test]
+    fn shipped_years_load() {
+        let c = Calendar::china();
+        assert_eq!(c.years().collect::<Vec<_>>(), vec![2024, 2025, 2026]);
+        // National Day 2024 and its make-up days.
+        assert!(!c.is_working_day(d("2024-10-07")));
+        assert!(c.is_working_day(d("2024-09-29")));
+        assert!(c.is_working_day(d("2024-10-12")));
+        // Weekdays, less weekday holidays, plus make-up days: 2025 has 261 − 18 + 5 = 248.
+        let count = |y: i32| {
+            let mut n = 0;
+            let mut date = d(&format!("{y}-01-01"));
+            while date.year() == y {
+                n += usize::from(c.is_working_day(date));
+                date = date + Days::new(1);
+            }
+            n
+        };
+        assert_eq!(count(2024), 251);
+        assert_eq!(count(2025), 248);
+        assert_eq!(count(2026), 248);
+    }
+
+    #[test]
+    fn user_calendar_adds_a_year() {
+        let text =
+            r#"{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+        let y = HolidayYear::parse_holiday_cn(text, "cn-2027.json").unwrap();
+        let mut c = Calendar::china();
+        assert!(c.is_working_day(d("2027-01-01")));
+        c.add_year(&y);
+        assert!(!c.is_working_day(d("2027-01-01")));
+        assert!(c.covers(d("2027-06-01")));
+        let bad = HolidayYear::parse_holiday_cn("{\"year\": 2027}", "x.json").unwrap_err();
+        assert_eq!(bad.code, Code::BadCalendar);
+        assert!(
+            bad.message.contains("missing field `days`"),
+            "{}",
+            bad.message
+        );
+    }
+}

@@ -1,0 +1,401 @@
+//! The CSV item list: the shape planners keep in spreadsheets, one row per item.
+//!
+//! Columns (header required, order free, case ignored): `id,name,department,stage,days,after`,
+//! optional `kind,materials,joint,floor,cost` and the spread `dist,min,likely,max`. Stages are
+//! ordered by first appearance, and a stage's lead is the department of its first item. `after`
+//! is a `;`-separated list of predecessors in the `after` syntax of scenario files; `joint` is a
+//! group name, or `NAME=DAYS` to give the joint event its own limit. A CSV file gets the three
+//! standard regimes.
+//!
+//! The rows become a [`FileScenario`] and go through the same validation as scenario files, with
+//! a locator that knows the cells, so every diagnostic names the row and column.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::format::{
+    FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileScenario, FileSpread, FileStage,
+    from_file,
+};
+use crate::locate::{CsvIndex, Locator};
+use crate::scenario::{FORMAT_VERSION, Scenario};
+
+pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
+pub const OPTIONAL_COLUMNS: [&str; 9] = [
+    "kind",
+    "materials",
+    "joint",
+    "floor",
+    "cost",
+    "dist",
+    "min",
+    "likely",
+    "max",
+];
+
+/// Reads a CSV item list. `name` becomes the scenario's name, `start` its start date.
+pub fn parse_item_list(
+    text: &str,
+    file: &str,
+    name: &str,
+    start: NaiveDate,
+) -> Result<Scenario, Diagnostics> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
+    if body.trim().is_empty() {
+        return Err(Diagnostics::single(
+            Diagnostic::new(Code::Empty, file, "the file is empty").help(format!(
+                "write a header line `{}` and one row per item",
+                REQUIRED_COLUMNS.join(",")
+            )),
+        ));
+    }
+    let rows = scan_rows(text, bom);
+    let mut diags = Vec::new();
+    let Some((header_range, header_cells)) = rows.first().cloned() else {
+        return Err(Diagnostics::single(Diagnostic::new(
+            Code::Empty,
+            file,
+            "the file is empty",
+        )));
+    };
+    let header: Vec<String> = header_cells
+        .iter()
+        .map(|r| unquote(&text[r.clone()]).trim().to_ascii_lowercase())
+        .collect();
+    for (i, h) in header.iter().enumerate() {
+        let known =
+            REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
+        let span = Some(header_cells[i].clone());
+        if !known {
+            diags.push(
+                Diagnostic::new(Code::Column, file, format!("unknown column `{h}`"))
+                    .help(format!(
+                        "the columns are {} and optionally {}",
+                        REQUIRED_COLUMNS.join(","),
+                        OPTIONAL_COLUMNS.join(",")
+                    ))
+                    .at(text, span),
+            );
+        } else if header[..i].contains(h) {
+            diags.push(
+                Diagnostic::new(Code::Column, file, format!("column `{h}` appears twice"))
+                    .help("keep one of them")
+                    .at(text, span),
+            );
+        }
+    }
+    for req in REQUIRED_COLUMNS {
+        if !header.iter().any(|h| h == req) {
+            diags.push(
+                Diagnostic::new(Code::Column, file, format!("missing column `{req}`"))
+                    .help(format!(
+                        "the header must name {} (in any order)",
+                        REQUIRED_COLUMNS.join(",")
+                    ))
+                    .at(text, Some(header_range.start..header_range.start + 1)),
+            );
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Diagnostics(diags));
+    }
+
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let mut raw = FileScenario {
+        version: FORMAT_VERSION,
+        name: name.to_owned(),
+        description: format!("Imported from the CSV item list {file}."),
+        start: start.format("%Y-%m-%d").to_string(),
+        calendar: None,
+        sources: vec![],
+        stages: vec![],
+        items: vec![],
+        joint: vec![],
+        measures: vec![],
+        regimes: vec![],
+        targets: vec![],
+    };
+    let mut index = CsvIndex {
+        header: header.clone(),
+        rows: Vec::new(),
+    };
+    for (row_range, cells) in rows.iter().skip(1) {
+        let cell = |name: &str| -> (String, Option<Range<usize>>) {
+            match col(name).and_then(|c| cells.get(c)) {
+                Some(r) => (unquote(&text[r.clone()]).trim().to_owned(), Some(r.clone())),
+                None => (String::new(), None),
+            }
+        };
+        if cells
+            .iter()
+            .all(|r| unquote(&text[r.clone()]).trim().is_empty())
+        {
+            continue;
+        }
+        if cells.len() != header.len() {
+            diags.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    file,
+                    format!(
+                        "the row has {} cells but the header has {} columns",
+                        cells.len(),
+                        header.len()
+                    ),
+                )
+                .help("give every row one cell per column; quote cells that contain commas")
+                .at(text, Some(row_range.start..row_range.start + 1)),
+            );
+            continue;
+        }
+        let (id, _) = cell("id");
+        let mut number = |column: &str, what: &str| -> Option<f64> {
+            let (v, span) = cell(column);
+            if v.is_empty() {
+                return None;
+            }
+            match v.parse::<f64>() {
+                Ok(n) if n.is_finite() => Some(n),
+                _ => {
+                    diags.push(
+                        Diagnostic::new(
+                            if column == "days" {
+                                Code::BadDays
+                            } else {
+                                Code::BadValue
+                            },
+                            file,
+                            format!("the {what} `{v}` is not a number"),
+                        )
+                        .subject(format!("item `{id}`"))
+                        .help(format!("write the {what} as a number such as 10 or 36.5"))
+                        .at(text, span),
+                    );
+                    None
+                }
+            }
+        };
+        let days = number("days", "time limit");
+        let floor = number("floor", "floor");
+        let cost = number("cost", "cost");
+        let min = number("min", "minimum");
+        let likely = number("likely", "most likely duration");
+        let max = number("max", "maximum");
+        let (days_text, days_span) = cell("days");
+        if days_text.is_empty() {
+            diags.push(
+                Diagnostic::new(Code::BadDays, file, "the time limit is empty")
+                    .subject(format!("item `{id}`"))
+                    .help("write the limit in working days, in steps of 0.5")
+                    .at(text, days_span),
+            );
+        }
+        let (materials_text, materials_span) = cell("materials");
+        let materials = if materials_text.is_empty() {
+            None
+        } else {
+            match materials_text.parse::<u32>() {
+                Ok(n) => Some(FileMaterials::Count(n)),
+                Err(_) => {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::BadValue,
+                            file,
+                            format!("materials `{materials_text}` is not a count"),
+                        )
+                        .subject(format!("item `{id}`"))
+                        .help("write the number of documents the applicant hands in, e.g. 4")
+                        .at(text, materials_span),
+                    );
+                    None
+                }
+            }
+        };
+        let (joint_text, joint_span) = cell("joint");
+        let joint = if joint_text.is_empty() {
+            None
+        } else {
+            let (group, days) = match joint_text.split_once('=') {
+                Some((g, d)) => (g.trim().to_owned(), Some(d.trim())),
+                None => (joint_text.clone(), None),
+            };
+            let days = days.and_then(|d| match d.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::BadDays,
+                            file,
+                            format!("the joint time limit `{d}` is not a number"),
+                        )
+                        .subject(format!("joint group `{group}`"))
+                        .help("write NAME=DAYS, e.g. drawings=7")
+                        .at(text, joint_span.clone()),
+                    );
+                    None
+                }
+            });
+            if let Some(v) = days {
+                match raw.joint.iter().find(|j| j.id == group) {
+                    Some(j) if j.days.as_ref().is_some_and(|x| x.value != v) => {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::BadValue,
+                                file,
+                                format!(
+                                    "joint group `{group}` is given {} and {v} working days",
+                                    j.days.as_ref().map(|x| x.value).unwrap_or_default()
+                                ),
+                            )
+                            .subject(format!("joint group `{group}`"))
+                            .help("give the joint limit once, or the same on every row")
+                            .at(text, joint_span.clone()),
+                        );
+                    }
+                    Some(_) => {}
+                    None => raw.joint.push(FileJoint {
+                        id: group.clone(),
+                        name: String::new(),
+                        days: Some(FileNumber {
+                            value: v,
+                            source: None,
+                        }),
+                        department: None,
+                    }),
+                }
+            }
+            Some(group)
+        };
+        let (dist, _) = cell("dist");
+        let spread = if min.is_some() || likely.is_some() || max.is_some() || !dist.is_empty() {
+            Some(FileSpread {
+                dist: if dist.is_empty() {
+                    "triangular".into()
+                } else {
+                    dist.to_ascii_lowercase()
+                },
+                min,
+                likely,
+                max,
+            })
+        } else {
+            None
+        };
+        let (stage, _) = cell("stage");
+        let (department, _) = cell("department");
+        if !stage.is_empty() && !raw.stages.iter().any(|s| s.id == stage) {
+            raw.stages.push(FileStage {
+                id: stage.clone(),
+                name: String::new(),
+                lead: department.clone(),
+            });
+        }
+        let (after, _) = cell("after");
+        let (kind, _) = cell("kind");
+        raw.items.push(FileItem {
+            id: id.clone(),
+            name: cell("name").0,
+            department,
+            stage,
+            kind: (!kind.is_empty()).then_some(kind),
+            days: FileNumber {
+                value: days.unwrap_or(0.0),
+                source: None,
+            },
+            materials,
+            forms: None,
+            after: after
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| FileAfter::Text(s.to_owned()))
+                .collect(),
+            joint,
+            floor: floor.map(|v| FileNumber {
+                value: v,
+                source: None,
+            }),
+            cost,
+            spread,
+            release: None,
+            deadline: None,
+            note: String::new(),
+        });
+        index.rows.push((row_range.clone(), cells.clone()));
+    }
+    let loc = Locator::csv(text, index);
+    match from_file(raw, file, &loc) {
+        Ok(s) if diags.is_empty() => Ok(s),
+        Ok(_) => Err(Diagnostics(diags)),
+        Err(Diagnostics(more)) => {
+            diags.extend(more);
+            Err(Diagnostics(diags))
+        }
+    }
+}
+
+fn unquote(cell: &str) -> String {
+    let t = cell.trim();
+    if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
+        t[1..t.len() - 1].replace("\"\"", "\"")
+    } else {
+        t.to_owned()
+    }
+}
+
+/// Rows and cell byte ranges of a CSV text (RFC 4180: quotes, doubled quotes, line breaks inside
+/// quotes, CRLF). Blank lines are skipped.
+fn scan_rows(text: &str, from: usize) -> Vec<(Range<usize>, Vec<Range<usize>>)> {
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut i = from;
+    while i < bytes.len() {
+        let row_start = i;
+        let mut cells = Vec::new();
+        let mut cell_start = i;
+        let mut in_quotes = false;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' if in_quotes && bytes.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => in_quotes = !in_quotes,
+                b',' if !in_quotes => {
+                    cells.push(cell_start..i);
+                    cell_start = i + 1;
+                }
+                b'\n' if !in_quotes => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        let mut end = i;
+        if end > cell_start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        cells.push(cell_start..end.max(cell_start));
+        let row_end = end;
+        i += 1;
+        if text[row_start..row_end].trim().is_empty() {
+            continue;
+        }
+        rows.push((row_start..row_end, cells));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_quoted_cells() {
+        let t = "id,name\r\na,\"x, \"\"y\"\"\"\n\nb,z\n";
+        let rows = scan_rows(t, 0);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(&t[rows[1].1[1].clone()], "\"x, \"\"y\"\"\"");
+        assert_eq!(unquote(&t[rows[1].1[1].clone()]), "x, \"y\"");
+        assert_eq!(&t[rows[2].1[0].clone()], "b");
+    }
+}

@@ -1,0 +1,224 @@
+//! Diagnostics: every problem found in an input, with a code, where it is, what it concerns and
+//! what to do. Validation collects all of them rather than stopping at the first.
+
+use std::fmt;
+use std::ops::Range;
+
+/// Stable codes, so users and CI logs can search for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// The file could not be read.
+    Unreadable,
+    /// The file holds nothing.
+    Empty,
+    /// TOML, JSON or CSV syntax, a wrong type, or an unknown field.
+    Syntax,
+    /// The `version` is one this build does not read.
+    Version,
+    /// Two things share an id.
+    DuplicateId,
+    /// A reference to an item, stage, group, measure or regime that does not exist.
+    UnknownId,
+    /// Links that go round in a circle.
+    Cycle,
+    /// A time limit or lag that is negative, not a multiple of half a day, or not a number.
+    BadDays,
+    /// A joint group whose items sit in different stages.
+    JointSpansStages,
+    /// A malformed link.
+    BadLink,
+    /// A date that cannot be read.
+    BadDate,
+    /// A required CSV column is missing or a column is unknown.
+    Column,
+    /// No stages or no items.
+    EmptyModel,
+    /// A measure that cannot be applied as written.
+    BadMeasure,
+    /// A calendar file that cannot be used.
+    BadCalendar,
+    /// An id with characters that the `after` syntax reserves.
+    BadId,
+    /// An item in two joint groups.
+    GroupOverlap,
+    /// A value outside what the model allows (a negative cost, a floor above the limit, …).
+    BadValue,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unreadable => "E001",
+            Self::Empty => "E002",
+            Self::Syntax => "E003",
+            Self::Version => "E004",
+            Self::DuplicateId => "E010",
+            Self::UnknownId => "E011",
+            Self::Cycle => "E012",
+            Self::BadDays => "E013",
+            Self::JointSpansStages => "E014",
+            Self::BadLink => "E015",
+            Self::BadDate => "E016",
+            Self::Column => "E017",
+            Self::EmptyModel => "E018",
+            Self::BadMeasure => "E019",
+            Self::BadCalendar => "E020",
+            Self::BadId => "E021",
+            Self::GroupOverlap => "E022",
+            Self::BadValue => "E023",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in one input file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub message: String,
+    /// The file as the user named it.
+    pub file: String,
+    /// Byte range in the file, where known.
+    pub span: Option<Range<usize>>,
+    /// 1-based line and column (in characters), where known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// What the problem concerns, e.g. "item `permit`".
+    pub subject: Option<String>,
+    /// What to do about it.
+    pub help: String,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, file: &str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            file: file.to_owned(),
+            span: None,
+            line: None,
+            column: None,
+            subject: None,
+            help: String::new(),
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Places the diagnostic at a byte range of `text`, filling in line and column.
+    pub fn at(mut self, text: &str, span: Option<Range<usize>>) -> Self {
+        if let Some(span) = span {
+            let (line, column) = line_col(text, span.start);
+            self.line = Some(line);
+            self.column = Some(column);
+            self.span = Some(span);
+        }
+        self
+    }
+
+    /// Places the diagnostic at a line and column when no byte range is known.
+    pub fn at_line_col(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            (Some(l), None) => format!("{}:{l}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line, for logs and batch reports: `file:line:col: error[E011]: message (item `x`)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: error[{}]: {}",
+            self.location(),
+            self.code,
+            self.message
+        )?;
+        if let Some(s) = &self.subject {
+            write!(f, " ({s})")?;
+        }
+        if !self.help.is_empty() {
+            write!(f, "; help: {}", self.help)?;
+        }
+        Ok(())
+    }
+}
+
+/// All problems in one input. Never empty when returned as an error.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in {}", .0.len(), .0.first().map(|d| d.file.as_str()).unwrap_or("input"))]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn single(d: Diagnostic) -> Self {
+        Self(vec![d])
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Byte offset of a 1-based line and column, for parsers that report positions only.
+pub fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let mut line_start = 0;
+    for _ in 1..line {
+        line_start += text[line_start..].find('\n')? + 1;
+    }
+    let rest = &text[line_start..];
+    let col_off = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    Some(line_start + col_off)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let t = "a = 1\nname = \"审批\"\nx";
+        assert_eq!(line_col(t, 0), (1, 1));
+        let x = t.rfind('x').unwrap();
+        assert_eq!(line_col(t, x), (3, 1));
+        let q = t.find('"').unwrap();
+        assert_eq!(line_col(t, q), (2, 8));
+        assert_eq!(offset_of(t, 3, 1), Some(x));
+        assert_eq!(offset_of(t, 2, 8), Some(q));
+    }
+}

@@ -1,0 +1,22 @@
+//! The domain model of permitflow: scenarios of approval stages, items, links, joint groups,
+//! reform measures, regimes and targets; the scenario file formats (TOML, JSON, CSV item list)
+//! with validation that collects every problem; the working-day calendar; the constraint graph.
+//!
+//! This crate does no file IO (callers pass text and a file name for diagnostics) and knows
+//! nothing of linear programming, randomness, egui or the command line.
+
+pub mod calendar;
+pub mod csv_item_list;
+pub mod diag;
+pub mod format;
+mod locate;
+pub mod network;
+pub mod scenario;
+pub mod units;
+
+pub use calendar::{Calendar, HolidayYear};
+pub use diag::{Code, Diagnostic, Diagnostics};
+pub use format::{Format, parse_scenario, to_json, to_toml, validate};
+pub use network::{Activity, ActivityKind, Constraint, Intake, Network, NetworkStage, Origin};
+pub use scenario::*;
+pub use units::*;

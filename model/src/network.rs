@@ -1,0 +1,256 @@
+//! The constraint graph of a scenario: activities (items, joint events, stage gates) and the
+//! constraints between them, as a regime lays them out.
+//!
+//! [`Network::from_scenario`] gives the items and their own links; the solver's regime functions
+//! transform it (chain items, add stage gates, merge joint groups, …). petgraph holds the graph
+//! for structure questions (cycles, paths); schedulers build compact arrays from it.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::scenario::{ItemKind, LinkKind, Materials, Scenario};
+use crate::units::{Department, ItemId, StageId, WorkingDays};
+
+/// What an activity stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ActivityKind {
+    /// One item of the scenario.
+    Item(ItemKind),
+    /// A joint event standing for several items.
+    Joint,
+    /// A zero-length milestone: the unified delivery that closes a stage.
+    Gate,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity {
+    /// Item id, joint group id, or `gate:<stage>`.
+    pub id: String,
+    pub name: String,
+    pub kind: ActivityKind,
+    /// Departments the applicant meets for it (one for an item, the members' for a joint event).
+    pub departments: Vec<Department>,
+    /// Index into [`Network::stages`]; `None` for gates.
+    pub stage: Option<usize>,
+    pub days: WorkingDays,
+    /// The scenario items it stands for.
+    pub members: Vec<ItemId>,
+    pub release: Option<WorkingDays>,
+    pub deadline: Option<WorkingDays>,
+    /// Whether the applicant hands something in for it.
+    pub submission: bool,
+    /// Forms filled in when it is applied for on its own.
+    pub forms: u32,
+    /// Materials of each member.
+    pub materials: Vec<Materials>,
+    /// Position of its first member in the file: serial regimes chain in this order.
+    pub order: usize,
+}
+
+impl Activity {
+    pub fn is_gate(&self) -> bool {
+        self.kind == ActivityKind::Gate
+    }
+}
+
+/// Why a constraint exists, so an infeasible plan can be explained.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A link written in the scenario.
+    Link,
+    /// A link changed by tolerance acceptance.
+    Tolerance,
+    /// The serial regime's one-after-another chain.
+    SerialChain,
+    /// A stage's unified delivery.
+    StageGate,
+}
+
+/// `to` relative to `from`, in the sense of [`LinkKind`], at least `lag` and at most `max_lag`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Constraint {
+    pub from: usize,
+    pub to: usize,
+    pub kind: LinkKind,
+    pub lag: WorkingDays,
+    pub max_lag: Option<WorkingDays>,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkStage {
+    /// Ids of the scenario stages it stands for (several after merging).
+    pub ids: Vec<StageId>,
+    pub name: String,
+    pub lead: Department,
+}
+
+/// How the applicant submits under a regime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intake {
+    /// A submission, a form and a trip per activity (serial).
+    PerActivity,
+    /// One intake, one form per stage (parallel: one form, one window).
+    PerStage,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    pub activities: Vec<Activity>,
+    pub constraints: Vec<Constraint>,
+    pub stages: Vec<NetworkStage>,
+    pub intake: Intake,
+    /// Submissions made online: no trips.
+    pub online: bool,
+}
+
+impl Network {
+    /// The items and their own links, one activity per item, in file order. Assumes a validated
+    /// scenario; links naming unknown items are skipped.
+    pub fn from_scenario(s: &Scenario) -> Self {
+        let activities = s
+            .items
+            .iter()
+            .enumerate()
+            .map(|(order, it)| Activity {
+                id: it.id.to_string(),
+                name: it.name.clone(),
+                kind: ActivityKind::Item(it.kind),
+                departments: vec![it.department.clone()],
+                stage: s.stage_index(&it.stage),
+                days: it.days.value,
+                members: vec![it.id.clone()],
+                release: it.release,
+                deadline: it.deadline,
+                submission: it.kind.needs_submission(),
+                forms: it.forms,
+                materials: vec![it.materials.clone()],
+                order,
+            })
+            .collect();
+        let index = |id: &ItemId| s.items.iter().position(|i| &i.id == id);
+        let constraints = s
+            .links
+            .iter()
+            .filter_map(|l| {
+                Some(Constraint {
+                    from: index(&l.from)?,
+                    to: index(&l.to)?,
+                    kind: l.kind,
+                    lag: l.lag,
+                    max_lag: l.max_lag,
+                    origin: Origin::Link,
+                })
+            })
+            .collect();
+        let stages = s
+            .stages
+            .iter()
+            .map(|st| NetworkStage {
+                ids: vec![st.id.clone()],
+                name: st.name.clone(),
+                lead: st.lead.clone(),
+            })
+            .collect();
+        Self {
+            activities,
+            constraints,
+            stages,
+            intake: Intake::PerActivity,
+            online: false,
+        }
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.activities.iter().position(|a| a.id == id)
+    }
+
+    /// The activity standing for an item (itself, or the joint event it was merged into).
+    pub fn activity_of_item(&self, item: &ItemId) -> Option<usize> {
+        self.activities
+            .iter()
+            .position(|a| a.members.contains(item))
+    }
+
+    /// The precedence graph: an edge per constraint, from `from` to `to`.
+    pub fn graph(&self) -> DiGraph<usize, usize> {
+        let mut g = DiGraph::with_capacity(self.activities.len(), self.constraints.len());
+        for i in 0..self.activities.len() {
+            g.add_node(i);
+        }
+        for (k, c) in self.constraints.iter().enumerate() {
+            g.add_edge(NodeIndex::new(c.from), NodeIndex::new(c.to), k);
+        }
+        g
+    }
+
+    /// Activities on a cycle of constraints, in order, if there is one.
+    pub fn find_cycle(&self) -> Option<Vec<usize>> {
+        let edges: Vec<(usize, usize)> = self.constraints.iter().map(|c| (c.from, c.to)).collect();
+        find_cycle(self.activities.len(), &edges)
+    }
+
+    /// Whether any constraint bounds a start from above (a maximum lag or a deadline).
+    pub fn has_upper_bounds(&self) -> bool {
+        self.constraints.iter().any(|c| c.max_lag.is_some())
+            || self.activities.iter().any(|a| a.deadline.is_some())
+    }
+}
+
+/// One cycle among `n` nodes joined by `edges`, as the nodes in order, or `None` when acyclic.
+/// Uses petgraph's strongly connected components, then walks inside the smallest-indexed one.
+pub fn find_cycle(n: usize, edges: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(a, b) in edges {
+        if a == b {
+            return Some(vec![a]);
+        }
+        g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+    }
+    let scc = tarjan_scc(&g)
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .min_by_key(|c| c.iter().map(|n| n.index()).min())?;
+    let members: std::collections::HashSet<usize> = scc.iter().map(|n| n.index()).collect();
+    let start = *members.iter().min()?;
+    // Walk edges inside the component until a node repeats; the repeat closes the cycle.
+    let mut path = vec![start];
+    let mut seen = std::collections::HashMap::from([(start, 0usize)]);
+    let mut cur = start;
+    loop {
+        let next = g
+            .neighbors(NodeIndex::new(cur))
+            .map(|x| x.index())
+            .filter(|x| members.contains(x))
+            .min()?;
+        if let Some(&pos) = seen.get(&next) {
+            return Some(path[pos..].to_vec());
+        }
+        seen.insert(next, path.len());
+        path.push(next);
+        cur = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_cycle() {
+        assert_eq!(find_cycle(3, &[(0, 1), (1, 2)]), None);
+        assert_eq!(
+            find_cycle(3, &[(0, 1), (1, 2), (2, 0)]),
+            Some(vec![0, 1, 2])
+        );
+        assert_eq!(
+            find_cycle(4, &[(0, 1), (1, 2), (2, 1), (3, 3)]),
+            Some(vec![3])
+        );
+        let c = find_cycle(5, &[(0, 1), (1, 2), (2, 3), (3, 1), (4, 0)]).unwrap();
+        assert_eq!(c, vec![1, 2, 3]);
+    }
+}

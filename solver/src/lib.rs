@@ -1,0 +1,18 @@
+//! Schedules for permitflow: regimes as transformations of the model, the minimum working-day
+//! schedule (longest paths, with the LP through good_lp as the cross-check), an independent
+//! checker, and the outcomes a planner compares.
+//!
+//! This crate does no IO and prints nothing.
+
+pub mod check;
+pub mod error;
+pub mod lp;
+pub mod outcome;
+pub mod paths;
+pub mod regime;
+pub mod schedule;
+
+pub use error::SolveError;
+pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};
+pub use regime::network_for;
+pub use schedule::{Method, Schedule, schedule};

@@ -1,0 +1,283 @@
+//! Outcomes of a regime: working days, dates, days per stage, the critical path, and what the
+//! applicant meets (trips, forms, materials, departments); targets checked against them.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use permitflow_model::{
+    Activity, Calendar, Department, Intake, Materials, Network, Regime, Scenario, Target,
+    WorkingDays,
+};
+
+use crate::error::SolveError;
+use crate::regime::network_for;
+use crate::schedule::{Method, Schedule, schedule};
+
+/// What the applicant meets under a regime.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Visits to a window (none when everything is submitted online).
+    pub trips: u32,
+    pub forms: u32,
+    /// Documents handed in; under one form per stage, a named document counts once per stage.
+    pub materials: u32,
+    /// Windows the applicant deals with.
+    pub departments: u32,
+}
+
+/// A stage's span under a regime.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageSpan {
+    /// The stage's id (ids joined by `+` after merging).
+    pub id: String,
+    pub name: String,
+    pub start: WorkingDays,
+    pub finish: WorkingDays,
+    pub working_days: WorkingDays,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub regime: Regime,
+    pub network: Network,
+    pub schedule: Schedule,
+    /// The first working day on or after the scenario's start.
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// Start and finish date of each activity.
+    pub dates: Vec<(NaiveDate, NaiveDate)>,
+    pub counts: Counts,
+    pub stages: Vec<StageSpan>,
+    /// Critical activities (no gates) in time order.
+    pub critical_path: Vec<usize>,
+}
+
+impl Outcome {
+    pub fn working_days(&self) -> WorkingDays {
+        self.schedule.makespan
+    }
+
+    /// Ids of the critical activities, in time order.
+    pub fn critical_ids(&self) -> Vec<&str> {
+        self.critical_path
+            .iter()
+            .map(|&i| self.network.activities[i].id.as_str())
+            .collect()
+    }
+}
+
+/// Solves `scenario` under `regime` and measures the outcome.
+pub fn evaluate(
+    scenario: &Scenario,
+    regime: &Regime,
+    calendar: &Calendar,
+    method: Method,
+) -> Result<Outcome, SolveError> {
+    let network = network_for(scenario, regime)?;
+    let schedule = schedule(&network, method)?;
+    let start_date = calendar.first_working_day(scenario.start);
+    let end_date = calendar.finish_date(scenario.start, schedule.makespan);
+    let dates = schedule.dates(calendar, scenario.start);
+    let counts = counts(&network);
+    let stages = network
+        .stages
+        .iter()
+        .enumerate()
+        .filter_map(|(k, st)| {
+            let idx: Vec<usize> = (0..network.activities.len())
+                .filter(|&i| network.activities[i].stage == Some(k))
+                .collect();
+            let start = idx
+                .iter()
+                .map(|&i| schedule.start[i])
+                .reduce(WorkingDays::min)?;
+            let finish = idx
+                .iter()
+                .map(|&i| schedule.finish[i])
+                .reduce(WorkingDays::max)?;
+            Some(StageSpan {
+                id: st
+                    .ids
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("+"),
+                name: st.name.clone(),
+                start,
+                finish,
+                working_days: finish - start,
+            })
+        })
+        .collect();
+    let mut critical_path: Vec<usize> = (0..network.activities.len())
+        .filter(|&i| schedule.critical[i] && !network.activities[i].is_gate())
+        .collect();
+    critical_path.sort_by(|&a, &b| {
+        schedule.start[a]
+            .partial_cmp(&schedule.start[b])
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(
+                schedule.finish[a]
+                    .partial_cmp(&schedule.finish[b])
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+            .then(
+                network.activities[a]
+                    .order
+                    .cmp(&network.activities[b].order),
+            )
+    });
+    Ok(Outcome {
+        regime: regime.clone(),
+        network,
+        schedule,
+        start_date,
+        end_date,
+        dates,
+        counts,
+        stages,
+        critical_path,
+    })
+}
+
+/// Every regime of the scenario, in file order; a regime that cannot be solved gives its error
+/// and the others still run.
+pub fn evaluate_all(
+    scenario: &Scenario,
+    calendar: &Calendar,
+    method: Method,
+) -> Vec<Result<Outcome, SolveError>> {
+    scenario
+        .regimes
+        .iter()
+        .map(|r| evaluate(scenario, r, calendar, method))
+        .collect()
+}
+
+fn materials_of(acts: &[&Activity]) -> u32 {
+    let mut named: BTreeSet<&str> = BTreeSet::new();
+    let mut count = 0;
+    for a in acts {
+        for m in &a.materials {
+            match m {
+                Materials::Count(n) => count += n,
+                Materials::Named(v) => named.extend(v.iter().map(String::as_str)),
+            }
+        }
+    }
+    count + named.len() as u32
+}
+
+/// Trips, forms, materials and departments: per activity in a serial regime, per stage under
+/// one form and one window.
+pub fn counts(net: &Network) -> Counts {
+    let subs: Vec<&Activity> = net
+        .activities
+        .iter()
+        .filter(|a| a.submission && !a.is_gate())
+        .collect();
+    let mut c = match net.intake {
+        Intake::PerActivity => {
+            let mut departments: BTreeSet<&Department> = BTreeSet::new();
+            for a in &subs {
+                departments.extend(a.departments.iter());
+            }
+            Counts {
+                trips: subs.len() as u32,
+                forms: subs.iter().map(|a| a.forms).sum(),
+                materials: subs.iter().map(|a| materials_of(&[a])).sum(),
+                departments: departments.len() as u32,
+            }
+        }
+        Intake::PerStage => {
+            let stages: BTreeSet<Option<usize>> = subs.iter().map(|a| a.stage).collect();
+            let mut materials = 0;
+            let mut leads: BTreeSet<&Department> = BTreeSet::new();
+            for s in &stages {
+                let in_stage: Vec<&Activity> =
+                    subs.iter().copied().filter(|a| a.stage == *s).collect();
+                materials += materials_of(&in_stage);
+                if let Some(k) = s {
+                    leads.insert(&net.stages[*k].lead);
+                }
+            }
+            Counts {
+                trips: stages.len() as u32,
+                forms: stages.len() as u32,
+                materials,
+                departments: leads.len() as u32,
+            }
+        }
+    };
+    if net.online {
+        c.trips = 0;
+    }
+    c
+}
+
+/// A target checked against its regime's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetCheck {
+    pub target: Target,
+    /// `None` when the regime could not be solved.
+    pub met: Option<bool>,
+    /// What was measured, e.g. "36.5 working days ≤ 60".
+    pub detail: String,
+}
+
+/// Checks each target against the outcome of its regime (`outcomes` in the order of
+/// `scenario.regimes`).
+pub fn check_targets(
+    scenario: &Scenario,
+    outcomes: &[Result<Outcome, SolveError>],
+) -> Vec<TargetCheck> {
+    scenario
+        .targets
+        .iter()
+        .map(|t| {
+            let o = scenario
+                .regimes
+                .iter()
+                .position(|r| r.name == t.regime)
+                .and_then(|i| outcomes.get(i))
+                .and_then(|r| r.as_ref().ok());
+            let Some(o) = o else {
+                return TargetCheck {
+                    target: t.clone(),
+                    met: None,
+                    detail: format!("regime `{}` has no schedule", t.regime),
+                };
+            };
+            let mut met = true;
+            let mut parts = Vec::new();
+            if let Some(w) = t.working_days {
+                let ok = o.working_days().get() <= w.get() + 1e-9;
+                met &= ok;
+                parts.push(format!(
+                    "{} working days {} {w}",
+                    o.working_days(),
+                    if ok { "≤" } else { ">" }
+                ));
+            }
+            for (label, bound, actual) in [
+                ("trips", t.trips, o.counts.trips),
+                ("forms", t.forms, o.counts.forms),
+                ("materials", t.materials, o.counts.materials),
+            ] {
+                if let Some(b) = bound {
+                    let ok = actual <= b;
+                    met &= ok;
+                    parts.push(format!(
+                        "{actual} {label} {} {b}",
+                        if ok { "≤" } else { ">" }
+                    ));
+                }
+            }
+            TargetCheck {
+                target: t.clone(),
+                met: Some(met),
+                detail: parts.join(", "),
+            }
+        })
+        .collect()
+}

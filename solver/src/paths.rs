@@ -1,0 +1,357 @@
+//! Exact schedules by longest paths.
+//!
+//! Every constraint of a network is a difference constraint `s_v ≥ s_u + w` over start times
+//! (an upper bound — a maximum lag or a deadline — is one pointing backwards). The earliest
+//! starts are the longest paths from a project origin; they exist exactly when no cycle has
+//! positive weight, and such a cycle is the set of constraints that conflict.
+//!
+//! Without upper bounds the graph is acyclic and one forward pass in topological order over
+//! compact arrays is enough (the fast path, also used per Monte Carlo iteration); with them a
+//! label-correcting Bellman–Ford pass finds the same least solution or the conflicting cycle.
+
+use std::collections::VecDeque;
+
+use permitflow_model::{LinkKind, Network, Origin};
+
+/// Offset of `to`'s start relative to `from`'s start implied by a link of `kind` at lag 0.
+#[inline]
+pub fn link_offset(kind: LinkKind, d_from: f64, d_to: f64) -> f64 {
+    match kind {
+        LinkKind::FinishToStart => d_from,
+        LinkKind::StartToStart => 0.0,
+        LinkKind::FinishToFinish => d_from - d_to,
+        LinkKind::StartToFinish => -d_to,
+    }
+}
+
+/// The network as arrays: activities in topological order, predecessors in one flat vector
+/// with offsets. Built once per regime, evaluated for any durations.
+#[derive(Clone, Debug)]
+pub struct Compact {
+    /// Activities in a topological order of the (lower-bound) constraints.
+    pub topo: Vec<u32>,
+    /// `in_start[i]..in_start[i+1]` indexes the incoming constraints of activity `i`.
+    pub in_start: Vec<u32>,
+    pub in_from: Vec<u32>,
+    pub in_kind: Vec<LinkKind>,
+    pub in_lag: Vec<f64>,
+    pub release: Vec<f64>,
+}
+
+impl Compact {
+    /// `None` when the lower-bound constraints have a cycle.
+    pub fn new(net: &Network) -> Option<Self> {
+        let n = net.activities.len();
+        let mut count = vec![0u32; n + 1];
+        for c in &net.constraints {
+            count[c.to + 1] += 1;
+        }
+        for i in 0..n {
+            count[i + 1] += count[i];
+        }
+        let in_start = count.clone();
+        let m = net.constraints.len();
+        let mut in_from = vec![0u32; m];
+        let mut in_kind = vec![LinkKind::FinishToStart; m];
+        let mut in_lag = vec![0.0; m];
+        let mut fill = count;
+        let mut outdeg_next: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut indeg = vec![0u32; n];
+        for c in &net.constraints {
+            let at = fill[c.to] as usize;
+            fill[c.to] += 1;
+            in_from[at] = c.from as u32;
+            in_kind[at] = c.kind;
+            in_lag[at] = c.lag.get();
+            outdeg_next[c.from].push(c.to as u32);
+            indeg[c.to] += 1;
+        }
+        let mut queue: VecDeque<u32> = (0..n as u32).filter(|&i| indeg[i as usize] == 0).collect();
+        let mut topo = Vec::with_capacity(n);
+        while let Some(i) = queue.pop_front() {
+            topo.push(i);
+            for &j in &outdeg_next[i as usize] {
+                indeg[j as usize] -= 1;
+                if indeg[j as usize] == 0 {
+                    queue.push_back(j);
+                }
+            }
+        }
+        if topo.len() < n {
+            return None;
+        }
+        Some(Self {
+            topo,
+            in_start,
+            in_from,
+            in_kind,
+            in_lag,
+            release: net
+                .activities
+                .iter()
+                .map(|a| a.release.map(|r| r.get()).unwrap_or(0.0).max(0.0))
+                .collect(),
+        })
+    }
+
+    /// Earliest starts for `durations` into `es`; returns the makespan.
+    pub fn earliest(&self, durations: &[f64], es: &mut [f64]) -> f64 {
+        let mut makespan: f64 = 0.0;
+        for &i in &self.topo {
+            let i = i as usize;
+            let mut s = self.release[i];
+            let (a, b) = (self.in_start[i] as usize, self.in_start[i + 1] as usize);
+            let d_to = durations[i];
+            for k in a..b {
+                let p = self.in_from[k] as usize;
+                let w = link_offset(self.in_kind[k], durations[p], d_to) + self.in_lag[k];
+                let cand = es[p] + w;
+                if cand > s {
+                    s = cand;
+                }
+            }
+            es[i] = s;
+            makespan = makespan.max(s + d_to);
+        }
+        makespan
+    }
+
+    /// Latest starts that keep every constraint and finish by `makespan`.
+    pub fn latest(&self, durations: &[f64], makespan: f64, ls: &mut [f64]) {
+        for (i, l) in ls.iter_mut().enumerate() {
+            *l = makespan - durations[i];
+        }
+        for &i in self.topo.iter().rev() {
+            let i = i as usize;
+            let (a, b) = (self.in_start[i] as usize, self.in_start[i + 1] as usize);
+            for k in a..b {
+                let p = self.in_from[k] as usize;
+                let w = link_offset(self.in_kind[k], durations[p], durations[i]) + self.in_lag[k];
+                let bound = ls[i] - w;
+                if bound < ls[p] {
+                    ls[p] = bound;
+                }
+            }
+        }
+    }
+}
+
+/// Where a difference constraint comes from, to explain a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The lower bound of network constraint `k`.
+    Min(usize),
+    /// The maximum lag of network constraint `k`.
+    Max(usize),
+    /// Activity `i` starts no earlier than its release (or the project start).
+    Release(usize),
+    /// Activity `i` finishes by its deadline.
+    Deadline(usize),
+}
+
+/// `s_v ≥ s_u + w`; node 0 is the project origin, activity `i` is node `i + 1`.
+#[derive(Clone, Debug)]
+struct Edge {
+    u: usize,
+    v: usize,
+    w: f64,
+    bound: Bound,
+}
+
+fn edges(net: &Network, durations: &[f64]) -> Vec<Edge> {
+    let mut out = Vec::with_capacity(net.constraints.len() * 2 + net.activities.len() * 2);
+    for (i, a) in net.activities.iter().enumerate() {
+        out.push(Edge {
+            u: 0,
+            v: i + 1,
+            w: a.release.map(|r| r.get()).unwrap_or(0.0).max(0.0),
+            bound: Bound::Release(i),
+        });
+        if let Some(d) = a.deadline {
+            out.push(Edge {
+                u: i + 1,
+                v: 0,
+                w: durations[i] - d.get(),
+                bound: Bound::Deadline(i),
+            });
+        }
+    }
+    for (k, c) in net.constraints.iter().enumerate() {
+        let off = link_offset(c.kind, durations[c.from], durations[c.to]);
+        out.push(Edge {
+            u: c.from + 1,
+            v: c.to + 1,
+            w: off + c.lag.get(),
+            bound: Bound::Min(k),
+        });
+        if let Some(m) = c.max_lag {
+            out.push(Edge {
+                u: c.to + 1,
+                v: c.from + 1,
+                w: -(off + m.get()),
+                bound: Bound::Max(k),
+            });
+        }
+    }
+    out
+}
+
+/// A set of bounds that cannot hold together, and by how many working days they overshoot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub bounds: Vec<Bound>,
+    pub excess: f64,
+}
+
+const EPS: f64 = 1e-9;
+
+/// Earliest starts with upper bounds, by label-correcting longest paths from the origin.
+pub fn earliest_general(net: &Network, durations: &[f64]) -> Result<Vec<f64>, Conflict> {
+    let n = net.activities.len() + 1;
+    let edges = edges(net, durations);
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, e) in edges.iter().enumerate() {
+        out[e.u].push(k);
+    }
+    let mut dist = vec![f64::NEG_INFINITY; n];
+    let mut pred: Vec<Option<usize>> = vec![None; n];
+    let mut relaxed = vec![0usize; n];
+    let mut in_queue = vec![false; n];
+    dist[0] = 0.0;
+    let mut queue = VecDeque::from([0usize]);
+    in_queue[0] = true;
+    while let Some(u) = queue.pop_front() {
+        in_queue[u] = false;
+        for &k in &out[u] {
+            let e = &edges[k];
+            let cand = dist[u] + e.w;
+            if cand > dist[e.v] + EPS {
+                dist[e.v] = cand;
+                pred[e.v] = Some(k);
+                relaxed[e.v] += 1;
+                // The origin must stay at 0, and no node relaxes n times without a cycle.
+                if e.v == 0 || relaxed[e.v] >= n {
+                    return Err(conflict_from(&edges, &pred, e.v, n));
+                }
+                if !in_queue[e.v] {
+                    in_queue[e.v] = true;
+                    queue.push_back(e.v);
+                }
+            }
+        }
+    }
+    Ok(dist[1..].to_vec())
+}
+
+/// Walks predecessor edges back from `start` into the positive cycle and collects it.
+fn conflict_from(edges: &[Edge], pred: &[Option<usize>], start: usize, n: usize) -> Conflict {
+    let mut v = start;
+    for _ in 0..n {
+        match pred[v] {
+            Some(k) => v = edges[k].u,
+            None => break,
+        }
+    }
+    let mut cycle = Vec::new();
+    let mut seen = vec![false; n];
+    let mut x = v;
+    while !seen[x] {
+        seen[x] = true;
+        let Some(k) = pred[x] else { break };
+        cycle.push(k);
+        x = edges[k].u;
+    }
+    // Keep only the loop itself (the walk may have entered it from outside).
+    if let Some(pos) = cycle.iter().position(|&k| edges[k].v == x) {
+        cycle.truncate(pos + 1);
+    }
+    cycle.reverse();
+    let excess = cycle.iter().map(|&k| edges[k].w).sum();
+    Conflict {
+        bounds: cycle.iter().map(|&k| edges[k].bound).collect(),
+        excess,
+    }
+}
+
+/// Latest starts with upper bounds: the greatest solution that finishes by `makespan`.
+pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f64> {
+    let n = net.activities.len();
+    let edges = edges(net, durations);
+    let mut ub: Vec<f64> = (0..n).map(|i| makespan - durations[i]).collect();
+    // Bellman–Ford on the reversed constraints: s_u ≤ s_v − w. The earliest starts are feasible,
+    // so this converges within n passes.
+    for _ in 0..=n {
+        let mut changed = false;
+        for e in &edges {
+            if e.u == 0 {
+                continue;
+            }
+            let bound = if e.v == 0 { -e.w } else { ub[e.v - 1] - e.w };
+            if bound < ub[e.u - 1] - EPS {
+                ub[e.u - 1] = bound;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    ub
+}
+
+/// Describes a bound for a planner.
+pub fn describe(net: &Network, bound: Bound) -> String {
+    let name = |i: usize| format!("`{}`", net.activities[i].id);
+    let point = |kind: LinkKind, from: bool| match (kind, from) {
+        (LinkKind::FinishToStart, true) | (LinkKind::FinishToFinish, true) => "finishes",
+        (LinkKind::StartToStart, true) | (LinkKind::StartToFinish, true) => "starts",
+        (LinkKind::FinishToStart, false) | (LinkKind::StartToStart, false) => "starts",
+        (LinkKind::FinishToFinish, false) | (LinkKind::StartToFinish, false) => "finishes",
+    };
+    match bound {
+        Bound::Min(k) | Bound::Max(k) => {
+            let c = &net.constraints[k];
+            let why = match c.origin {
+                Origin::Link => format!(
+                    "link {} → {}",
+                    net.activities[c.from].id, net.activities[c.to].id
+                ),
+                Origin::Tolerance => "tolerance acceptance".to_owned(),
+                Origin::SerialChain => "serial regime: one department after another".to_owned(),
+                Origin::StageGate => "stage gate: unified delivery".to_owned(),
+            };
+            let verb_to = point(c.kind, false);
+            let verb_from = point(c.kind, true);
+            match bound {
+                Bound::Max(_) => format!(
+                    "{} {verb_to} at most {} working days after {} {verb_from} (maximum lag; {why})",
+                    name(c.to),
+                    c.max_lag.map(|m| m.to_string()).unwrap_or_default(),
+                    name(c.from),
+                ),
+                _ => format!(
+                    "{} {verb_to} at least {} working days after {} {verb_from} ({why})",
+                    name(c.to),
+                    c.lag,
+                    name(c.from),
+                ),
+            }
+        }
+        Bound::Release(i) => match net.activities[i].release {
+            Some(r) => format!(
+                "{} starts no earlier than working day offset {r} (release)",
+                name(i)
+            ),
+            None => format!("{} starts no earlier than the project start", name(i)),
+        },
+        Bound::Deadline(i) => format!(
+            "{} finishes by working day offset {} (deadline) and takes {} working days",
+            name(i),
+            net.activities[i]
+                .deadline
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            net.activities[i].days
+        ),
+    }
+}

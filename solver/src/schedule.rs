@@ -1,0 +1,124 @@
+//! The minimum schedule of a network: earliest starts, latest starts, total float and the
+//! critical path, by longest paths (exact, the default) or by the LP (the cross-check).
+
+use chrono::NaiveDate;
+use permitflow_model::{Calendar, Network, WorkingDays};
+
+use crate::error::SolveError;
+use crate::lp::{LpFailure, lp_starts};
+use crate::paths::{Compact, Conflict, describe, earliest_general, latest_general};
+
+/// How to compute the earliest starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Method {
+    /// Longest paths: one topological pass without upper bounds, Bellman–Ford with them.
+    #[default]
+    Paths,
+    /// The linear program through good_lp.
+    Lp,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Paths => "paths",
+            Self::Lp => "lp",
+        }
+    }
+}
+
+/// Start and finish offsets in working days from the project start, per activity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    pub start: Vec<WorkingDays>,
+    pub finish: Vec<WorkingDays>,
+    pub latest_start: Vec<WorkingDays>,
+    pub total_float: Vec<WorkingDays>,
+    pub critical: Vec<bool>,
+    pub makespan: WorkingDays,
+    pub method: Method,
+}
+
+const EPS: f64 = 1e-6;
+
+/// The least-makespan schedule with the earliest starts.
+pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
+    let durations: Vec<f64> = net.activities.iter().map(|a| a.days.get()).collect();
+    let n = durations.len();
+    let upper = net.has_upper_bounds();
+    let compact = if upper { None } else { Compact::new(net) };
+    let infeasible = |c: Conflict| SolveError::Infeasible {
+        constraints: c.bounds.iter().map(|&b| describe(net, b)).collect(),
+        excess: WorkingDays::new(c.excess).to_string(),
+    };
+    let es: Vec<f64> = match method {
+        Method::Paths => match &compact {
+            Some(c) => {
+                let mut es = vec![0.0; n];
+                c.earliest(&durations, &mut es);
+                es
+            }
+            None => earliest_general(net, &durations).map_err(infeasible)?,
+        },
+        Method::Lp => match lp_starts(net, &durations) {
+            Ok(es) => es,
+            Err(LpFailure::Infeasible) => {
+                // Name the conflict: the longest-path formulation finds the positive cycle.
+                return Err(match earliest_general(net, &durations) {
+                    Err(c) => infeasible(c),
+                    Ok(_) => {
+                        SolveError::Lp("the LP reported infeasible but the constraints hold".into())
+                    }
+                });
+            }
+            Err(LpFailure::Other(e)) => return Err(SolveError::Lp(e)),
+        },
+    };
+    let makespan = es
+        .iter()
+        .zip(&durations)
+        .map(|(s, d)| s + d)
+        .fold(0.0, f64::max);
+    let ls = match &compact {
+        Some(c) => {
+            let mut ls = vec![0.0; n];
+            c.latest(&durations, makespan, &mut ls);
+            ls
+        }
+        None => latest_general(net, &durations, makespan),
+    };
+    let float: Vec<f64> = ls.iter().zip(&es).map(|(l, e)| (l - e).max(0.0)).collect();
+    Ok(Schedule {
+        start: es.iter().copied().map(WorkingDays::new).collect(),
+        finish: es
+            .iter()
+            .zip(&durations)
+            .map(|(s, d)| WorkingDays::new(s + d))
+            .collect(),
+        latest_start: ls.iter().copied().map(WorkingDays::new).collect(),
+        critical: float.iter().map(|f| *f < EPS).collect(),
+        total_float: float.into_iter().map(WorkingDays::new).collect(),
+        makespan: WorkingDays::new(makespan),
+        method,
+    })
+}
+
+impl Schedule {
+    /// Start and finish dates of every activity.
+    pub fn dates(
+        &self,
+        calendar: &Calendar,
+        project_start: NaiveDate,
+    ) -> Vec<(NaiveDate, NaiveDate)> {
+        self.start
+            .iter()
+            .zip(&self.finish)
+            .map(|(s, f)| {
+                (
+                    calendar.start_date(project_start, *s),
+                    calendar.finish_date(project_start, (*f).max(*s)),
+                )
+            })
+            .collect()
+    }
+}
