@@ -94,7 +94,8 @@ pub fn verify(net: &Network, sched: &Schedule) -> Vec<String> {
 
 /// Checks dates against the calendar: an activity starting at offset `s` starts on the working
 /// day with floor(s) working days before it since the project start; one finishing at `f` ends
-/// on the ceil(f)-th working day (the first for `f` = 0).
+/// on the ceil(f)-th working day (the first for `f` = 0); a zero-length one is dated on the day
+/// it is reached, like a finish.
 pub fn verify_dates(
     calendar: &Calendar,
     project_start: NaiveDate,
@@ -122,7 +123,12 @@ pub fn verify_dates(
                 "activity {i}: {start} or {finish} is not a working day"
             ));
         }
-        if count_through(*start) != s.floor() as i64 + 1 {
+        let expected_start = if f <= s {
+            (f.ceil() as i64).max(1)
+        } else {
+            s.floor() as i64 + 1
+        };
+        if count_through(*start) != expected_start {
             out.push(format!(
                 "activity {i}: starts at offset {s} but is dated {start}"
             ));

@@ -243,28 +243,27 @@ pub fn earliest_general(net: &Network, durations: &[f64]) -> Result<Vec<f64>, Co
     Ok(dist[1..].to_vec())
 }
 
-/// Walks predecessor edges back from `start` into the positive cycle and collects it.
+/// Walks predecessor edges back from `start` until a node repeats; the edges since its first
+/// visit form the positive cycle.
 fn conflict_from(edges: &[Edge], pred: &[Option<usize>], start: usize, n: usize) -> Conflict {
-    let mut v = start;
-    for _ in 0..n {
-        match pred[v] {
-            Some(k) => v = edges[k].u,
-            None => break,
+    let mut first_visit = vec![usize::MAX; n];
+    let mut walked: Vec<usize> = Vec::new();
+    let mut x = start;
+    let cycle: Vec<usize> = loop {
+        if first_visit[x] != usize::MAX {
+            break walked[first_visit[x]..].to_vec();
         }
-    }
-    let mut cycle = Vec::new();
-    let mut seen = vec![false; n];
-    let mut x = v;
-    while !seen[x] {
-        seen[x] = true;
-        let Some(k) = pred[x] else { break };
-        cycle.push(k);
-        x = edges[k].u;
-    }
-    // Keep only the loop itself (the walk may have entered it from outside).
-    if let Some(pos) = cycle.iter().position(|&k| edges[k].v == x) {
-        cycle.truncate(pos + 1);
-    }
+        first_visit[x] = walked.len();
+        match pred[x] {
+            Some(k) => {
+                walked.push(k);
+                x = edges[k].u;
+            }
+            None => break walked,
+        }
+    };
+    // Edges were collected walking backwards: put them in the order of the constraints' flow.
+    let mut cycle = cycle;
     cycle.reverse();
     let excess = cycle.iter().map(|&k| edges[k].w).sum();
     Conflict {

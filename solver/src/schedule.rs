@@ -104,7 +104,8 @@ pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
 }
 
 impl Schedule {
-    /// Start and finish dates of every activity.
+    /// Start and finish dates of every activity. A zero-length activity (a filing on
+    /// commitment, a stage gate) is dated on the day it is reached: the day its offset ends.
     pub fn dates(
         &self,
         calendar: &Calendar,
@@ -114,10 +115,13 @@ impl Schedule {
             .iter()
             .zip(&self.finish)
             .map(|(s, f)| {
-                (
-                    calendar.start_date(project_start, *s),
-                    calendar.finish_date(project_start, (*f).max(*s)),
-                )
+                let finish = calendar.finish_date(project_start, (*f).max(*s));
+                let start = if f <= s {
+                    finish
+                } else {
+                    calendar.start_date(project_start, *s)
+                };
+                (start, finish)
             })
             .collect()
     }
