@@ -215,7 +215,8 @@ pub fn earliest_general(net: &Network, durations: &[f64]) -> Result<Vec<f64>, Co
     }
     let mut dist = vec![f64::NEG_INFINITY; n];
     let mut pred: Vec<Option<usize>> = vec![None; n];
-    let mut relaxed = vec![0usize; n];
+    // Edges on the current longest path to each node: n or more means a positive cycle.
+    let mut hops = vec![0usize; n];
     let mut in_queue = vec![false; n];
     dist[0] = 0.0;
     let mut queue = VecDeque::from([0usize]);
@@ -228,9 +229,9 @@ pub fn earliest_general(net: &Network, durations: &[f64]) -> Result<Vec<f64>, Co
             if cand > dist[e.v] + EPS {
                 dist[e.v] = cand;
                 pred[e.v] = Some(k);
-                relaxed[e.v] += 1;
-                // The origin must stay at 0, and no node relaxes n times without a cycle.
-                if e.v == 0 || relaxed[e.v] >= n {
+                hops[e.v] = hops[u] + 1;
+                // The origin must stay at 0, and no path without a cycle has n edges.
+                if e.v == 0 || hops[e.v] >= n {
                     return Err(conflict_from(&edges, &pred, e.v, n));
                 }
                 if !in_queue[e.v] {
