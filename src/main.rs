@@ -1,1 +1,262 @@
-fn main() {}
+//! `permitflow`: the command line. Glue only: parse arguments, load files, call the solver,
+//! print, and pick the exit code (0 success, 1 a target missed, 2 invalid input).
+
+mod cli;
+mod load;
+mod output;
+mod write;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::Parser;
+use cli::{Cli, Command, Common, MethodArg, OutputFormat};
+use load::{Loaded, Rendered, apply_what_ifs, load, parse_date};
+use permitflow_model::{Format, to_json, to_toml};
+use permitflow_solver::{Method, Outcome, SolveError, check_targets, evaluate};
+
+const INVALID: u8 = 2;
+const MISSED: u8 = 1;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Compare {
+        file: None,
+        regimes: vec![],
+        common: Common {
+            format: OutputFormat::Table,
+            start: None,
+            sets: vec![],
+            measures: vec![],
+            method: MethodArg::Paths,
+        },
+    });
+    match run(command) {
+        Ok(code) => ExitCode::from(code),
+        Err(Rendered(text)) => {
+            eprint!("{text}");
+            ExitCode::from(INVALID)
+        }
+    }
+}
+
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = out.write_all(text.as_bytes());
+}
+
+fn method(m: MethodArg) -> Method {
+    match m {
+        MethodArg::Paths => Method::Paths,
+        MethodArg::Lp => Method::Lp,
+    }
+}
+
+fn prepare(file: Option<&std::path::Path>, common: &Common) -> Result<Loaded, Rendered> {
+    let start = common.start.as_deref().map(parse_date).transpose()?;
+    let mut loaded = load(file, start)?;
+    apply_what_ifs(&mut loaded, start, &common.sets, &common.measures)?;
+    Ok(loaded)
+}
+
+/// Each regime's name and outcome (or why it has no schedule).
+type Solved = Vec<(String, Result<Outcome, SolveError>)>;
+
+fn solve_all(loaded: &Loaded, only: &[String], m: Method) -> Result<Solved, Rendered> {
+    let s = &loaded.scenario;
+    for name in only {
+        if s.regime(name).is_none() {
+            return Err(unknown_regime(loaded, name));
+        }
+    }
+    Ok(s.regimes
+        .iter()
+        .filter(|r| only.is_empty() || only.iter().any(|n| n == r.name.as_str()))
+        .map(|r| (r.name.to_string(), evaluate(s, r, &loaded.calendar, m)))
+        .collect())
+}
+
+fn unknown_regime(loaded: &Loaded, name: &str) -> Rendered {
+    Rendered(format!(
+        "error: {}: unknown regime `{name}`\n  = help: the regimes are {}\n",
+        loaded.label,
+        loaded
+            .scenario
+            .regimes
+            .iter()
+            .map(|r| format!("`{}`", r.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+fn run(command: Command) -> Result<u8, Rendered> {
+    match command {
+        Command::Compare {
+            file,
+            regimes,
+            common,
+        } => {
+            let loaded = prepare(file.as_deref(), &common)?;
+            let outcomes = solve_all(&loaded, &regimes, method(common.method))?;
+            let all: Vec<Result<Outcome, SolveError>> = loaded
+                .scenario
+                .regimes
+                .iter()
+                .map(|r| {
+                    outcomes
+                        .iter()
+                        .find(|(n, _)| n == r.name.as_str())
+                        .map(|(_, o)| o.clone())
+                        .unwrap_or_else(|| {
+                            Err(SolveError::UnknownRegime {
+                                name: r.name.to_string(),
+                                known: String::new(),
+                            })
+                        })
+                })
+                .collect();
+            let targets: Vec<_> = check_targets(&loaded.scenario, &all)
+                .into_iter()
+                .filter(|t| {
+                    regimes.is_empty() || regimes.iter().any(|n| n == t.target.regime.as_str())
+                })
+                .collect();
+            print(&output::compare(
+                &loaded.scenario,
+                &loaded.calendar,
+                &outcomes,
+                &targets,
+                common.format,
+            ));
+            // A regime without a schedule (an infeasible plan) is invalid input.
+            Ok(if outcomes.iter().any(|(_, o)| o.is_err()) {
+                INVALID
+            } else {
+                0
+            })
+        }
+        Command::Solve {
+            file,
+            regime,
+            common,
+        } => {
+            let loaded = prepare(file.as_deref(), &common)?;
+            let Some(r) = loaded.scenario.regime(&regime) else {
+                return Err(unknown_regime(&loaded, &regime));
+            };
+            match evaluate(&loaded.scenario, r, &loaded.calendar, method(common.method)) {
+                Ok(o) => {
+                    print(&output::solve(
+                        &loaded.scenario,
+                        &loaded.calendar,
+                        &o,
+                        common.format,
+                    ));
+                    Ok(0)
+                }
+                Err(e) => Err(Rendered(format!(
+                    "error: {}: regime `{regime}` has no schedule: {e}\n",
+                    loaded.label
+                ))),
+            }
+        }
+        Command::Check { files, start } => {
+            let start = start.as_deref().map(parse_date).transpose()?;
+            let mut worst = 0u8;
+            for f in &files {
+                match load(Some(f), start) {
+                    Err(Rendered(text)) => {
+                        eprint!("{text}");
+                        worst = worst.max(INVALID);
+                    }
+                    Ok(loaded) => {
+                        let s = &loaded.scenario;
+                        let outcomes: Vec<_> = s
+                            .regimes
+                            .iter()
+                            .map(|r| evaluate(s, r, &loaded.calendar, Method::Paths))
+                            .collect();
+                        let mut line = format!(
+                            "{}: {} stages, {} items, {} links, {} regimes",
+                            loaded.label,
+                            s.stages.len(),
+                            s.items.len(),
+                            s.links.len(),
+                            s.regimes.len()
+                        );
+                        for (r, o) in s.regimes.iter().zip(&outcomes) {
+                            match o {
+                                Ok(o) => line.push_str(&format!(
+                                    "\n  {}: {} working days",
+                                    r.name,
+                                    o.working_days()
+                                )),
+                                Err(e) => {
+                                    line.push_str(&format!("\n  {}: no schedule: {e}", r.name));
+                                    worst = worst.max(INVALID);
+                                }
+                            }
+                        }
+                        for t in check_targets(s, &outcomes) {
+                            let mark = match t.met {
+                                Some(true) => "met",
+                                Some(false) => {
+                                    worst = worst.max(MISSED);
+                                    "MISSED"
+                                }
+                                None => "n/a",
+                            };
+                            line.push_str(&format!(
+                                "\n  target {mark}: {}: {}",
+                                t.target.name, t.detail
+                            ));
+                        }
+                        print(&format!("{line}\n"));
+                    }
+                }
+            }
+            Ok(worst)
+        }
+        Command::Import {
+            file,
+            out,
+            start,
+            force,
+        } => {
+            let start = start.as_deref().map(parse_date).transpose()?;
+            let loaded = load(Some(&file), start)?;
+            let target = out.display().to_string();
+            if out.exists() && !force {
+                return Err(Rendered(format!(
+                    "error: {target} exists\n  = help: choose another name, or pass --force to replace it\n"
+                )));
+            }
+            let text = match Format::from_path(&target) {
+                Format::Json => to_json(&loaded.scenario).map_err(|e| e.to_string()),
+                Format::Toml => to_toml(&loaded.scenario).map_err(|e| e.to_string()),
+            }
+            .map_err(|e| Rendered(format!("error: cannot write the scenario: {e}\n")))?;
+            let header = if Format::from_path(&target) == Format::Toml {
+                format!(
+                    "# Imported by permitflow from {}. Add sources, measures, regimes and targets as needed.\n",
+                    loaded.label
+                )
+            } else {
+                String::new()
+            };
+            write::atomic_write(&out, format!("{header}{text}").as_bytes()).map_err(|e| {
+                Rendered(format!("error: cannot write {target}: {e}\n  = help: check the folder exists and is writable\n"))
+            })?;
+            eprintln!(
+                "wrote {target}: {} stages, {} items, {} links, {} joint groups",
+                loaded.scenario.stages.len(),
+                loaded.scenario.items.len(),
+                loaded.scenario.links.len(),
+                loaded.scenario.joint_groups.len()
+            );
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Command-line arguments, parsed by clap into raw flags; `main` validates them into actions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "permitflow",
+    version,
+    about = "Plan and simulate construction-project approvals: serial, parallel and joint regimes, minimum working days",
+    long_about = "Plan and simulate construction-project approvals.\n\nWithout a command, compares the regimes of the shipped default scenario (general social-investment housing, Hezhou 2020).\n\nExit codes: 0 success, 1 a target missed (check), 2 invalid input."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare every regime side by side: working days, end date, trips, forms, materials,
+    /// departments, days per stage, critical path, targets.
+    Compare {
+        /// Scenario (.toml, .json) or CSV item list; the shipped default scenario if omitted.
+        file: Option<PathBuf>,
+        /// Only these regimes (repeatable).
+        #[arg(long = "regime", value_name = "NAME")]
+        regimes: Vec<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The schedule of one regime: each item's start, finish, dates, float, and the critical path.
+    Solve {
+        /// Scenario (.toml, .json) or CSV item list; the shipped default scenario if omitted.
+        file: Option<PathBuf>,
+        /// The regime to schedule.
+        #[arg(long, value_name = "NAME")]
+        regime: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Validate scenario files, solve every regime and check the targets.
+    /// Exit 0 when all hold, 1 when a target is missed, 2 when a file is invalid.
+    Check {
+        /// Scenario files or CSV item lists.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Start date for CSV item lists (YYYY-MM-DD; default today).
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+    },
+    /// Convert a CSV item list into a scenario file (TOML, or JSON by extension).
+    Import {
+        /// The CSV item list.
+        file: PathBuf,
+        /// The scenario file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        /// Start date of the scenario (YYYY-MM-DD; default today).
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Options shared by the reporting commands.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Start date (YYYY-MM-DD), overriding the scenario's.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// What-if: change an item's time limit without editing the file, e.g. `fire_design.days=3`
+    /// (repeatable).
+    #[arg(long = "set", value_name = "ID.days=N")]
+    pub sets: Vec<String>,
+    /// What-if: add (`REGIME+MEASURE`) or drop (`REGIME-MEASURE`) a measure (repeatable).
+    #[arg(long = "measure", value_name = "REGIME±MEASURE")]
+    pub measures: Vec<String>,
+    /// How to compute the schedule: exact longest paths, or the linear program.
+    #[arg(long, value_enum, default_value_t = MethodArg::Paths)]
+    pub method: MethodArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Longest paths (exact; Bellman–Ford when there are maximum lags or deadlines).
+    Paths,
+    /// The linear program through good_lp.
+    Lp,
+}
