@@ -57,8 +57,10 @@ pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded,
         ))
     };
     let scenario = parsed.map_err(|d| render(&d, Some(&text)))?;
-    let calendar = calendar_for(&scenario, path.and_then(Path::parent))
-        .map_err(|d| render(&Diagnostics::single(d), None))?;
+    let calendar = calendar_for(&scenario, path.and_then(Path::parent)).map_err(|d| {
+        let d = d.subject(format!("calendar.files of {label}"));
+        render(&Diagnostics::single(d), None)
+    })?;
     Ok(Loaded {
         scenario,
         calendar,
@@ -77,12 +79,13 @@ fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Diagnostic::new(
-            Code::Unreadable,
-            label,
-            format!("the file is not UTF-8 text (invalid byte at offset {at})"),
-        )
-        .help("save it as UTF-8 (in Excel: \"CSV UTF-8\"); files in GBK must be converted first")
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        let (line, column) = permitflow_model::diag::line_col(&valid, valid.len());
+        Diagnostic::new(Code::Unreadable, label, "the file is not UTF-8 text")
+            .at_line_col(line, column)
+            .help(
+                "save it as UTF-8 (in Excel: \"CSV UTF-8\"); files in GBK must be converted first",
+            )
     })
 }
 
@@ -235,7 +238,7 @@ pub fn render(diags: &Diagnostics, text: Option<&str>) -> Rendered {
                     .with_notes(notes);
                 match term::emit_into_string(&config, &file, &report) {
                     Ok(s) => out.push_str(&s),
-                    Err(_) => out.push_str(&format!("{d}\n")),
+                    Err(_) => out.push_str(&format!("{d}\n\n")),
                 }
             }
             _ => {
@@ -244,9 +247,9 @@ pub fn render(diags: &Diagnostics, text: Option<&str>) -> Rendered {
                 for n in notes {
                     out.push_str(&format!("  = {n}\n"));
                 }
+                out.push('\n');
             }
         }
-        out.push('\n');
     }
     let n = diags.0.len();
     out.push_str(&format!(

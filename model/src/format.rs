@@ -484,6 +484,8 @@ fn syntax_diagnostic(file: &str, msg: &str) -> Diagnostic {
         "remove the field or correct its spelling; the expected fields are listed above"
     } else if msg.starts_with("missing field") {
         "add the field"
+    } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+        "write the value in the form expected above"
     } else {
         "correct the syntax at this position"
     };
@@ -603,8 +605,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for k in known {
+        if !unique.contains(k) {
+            unique.push(k);
+        }
+    }
+    let known = &unique[..];
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     match closest(word, known.iter().copied()) {
-        Some(c) => format!("did you mean `{c}`? Otherwise add a {kind} with this id"),
+        Some(c) => format!("did you mean `{c}`? Otherwise add {article} {kind} with this id"),
         None if known.len() <= 8 => format!(
             "use one of the {kind} ids: {}",
             known
@@ -1244,11 +1258,13 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             );
             continue;
         }
+        // Items in unknown stages are reported already.
         let stages_of: BTreeSet<&str> = g
             .items
             .iter()
             .filter_map(|id| raw.items.get(*item_index.get(id.as_str())?))
             .map(|it| it.stage.as_str())
+            .filter(|s| stage_ids.contains_key(*s))
             .collect();
         if stages_of.len() > 1 {
             let detail = g

@@ -11,7 +11,7 @@
 
 use std::collections::VecDeque;
 
-use permitflow_model::{LinkKind, Network, Origin};
+use permitflow_model::{LinkKind, Network, Origin, WorkingDays};
 
 /// Offset of `to`'s start relative to `from`'s start implied by a link of `kind` at lag 0.
 #[inline]
@@ -299,6 +299,14 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
     ub
 }
 
+fn working_days(d: WorkingDays) -> String {
+    if d.get().abs() == 1.0 {
+        format!("{d} working day")
+    } else {
+        format!("{d} working days")
+    }
+}
+
 /// Describes a bound for a planner.
 pub fn describe(net: &Network, bound: Bound) -> String {
     let name = |i: usize| format!("`{}`", net.activities[i].id);
@@ -324,15 +332,15 @@ pub fn describe(net: &Network, bound: Bound) -> String {
             let verb_from = point(c.kind, true);
             match bound {
                 Bound::Max(_) => format!(
-                    "{} {verb_to} at most {} working days after {} {verb_from} (maximum lag; {why})",
+                    "{} {verb_to} at most {} after {} {verb_from} (maximum lag; {why})",
                     name(c.to),
-                    c.max_lag.map(|m| m.to_string()).unwrap_or_default(),
+                    working_days(c.max_lag.unwrap_or_default()),
                     name(c.from),
                 ),
                 _ => format!(
-                    "{} {verb_to} at least {} working days after {} {verb_from} ({why})",
+                    "{} {verb_to} at least {} after {} {verb_from} ({why})",
                     name(c.to),
-                    c.lag,
+                    working_days(c.lag),
                     name(c.from),
                 ),
             }
@@ -345,13 +353,13 @@ pub fn describe(net: &Network, bound: Bound) -> String {
             None => format!("{} starts no earlier than the project start", name(i)),
         },
         Bound::Deadline(i) => format!(
-            "{} finishes by working day offset {} (deadline) and takes {} working days",
+            "{} finishes by working day offset {} (deadline) and takes {}",
             name(i),
             net.activities[i]
                 .deadline
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            net.activities[i].days
+            working_days(net.activities[i].days)
         ),
     }
 }
