@@ -52,23 +52,51 @@ pub fn parse_item_list(
             )),
         ));
     }
-    let rows = scan_rows(text, bom);
+    // The csv crate reads the values (quotes, doubled quotes, line breaks in quotes); the cell
+    // positions for diagnostics come from scanning the record's text from where csv says it
+    // starts.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut rows: Vec<(Range<usize>, Vec<Range<usize>>, Vec<String>)> = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => {
+                let at = bom + r.position().map(|p| p.byte() as usize).unwrap_or(0);
+                let (range, cells) = scan_row(text, at);
+                rows.push((
+                    range,
+                    cells,
+                    r.iter().map(|c| c.trim().to_owned()).collect(),
+                ));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
+                return Err(Diagnostics::single(
+                    Diagnostic::new(Code::Syntax, file, format!("cannot read the CSV: {e}"))
+                        .at_line_col(line, 1)
+                        .help("check the quotes on this line; a cell with a comma or quote must be quoted"),
+                ));
+            }
+        }
+    }
     let mut diags = Vec::new();
-    let Some((header_range, header_cells)) = rows.first().cloned() else {
+    let Some((header_range, header_cells, header_values)) = rows.first().cloned() else {
         return Err(Diagnostics::single(Diagnostic::new(
             Code::Empty,
             file,
             "the file is empty",
         )));
     };
-    let header: Vec<String> = header_cells
+    let header: Vec<String> = header_values
         .iter()
-        .map(|r| unquote(&text[r.clone()]).trim().to_ascii_lowercase())
+        .map(|h| h.to_ascii_lowercase())
         .collect();
     for (i, h) in header.iter().enumerate() {
         let known =
             REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
-        let span = Some(header_cells[i].clone());
+        let span = header_cells.get(i).cloned();
         if !known {
             diags.push(
                 Diagnostic::new(Code::Column, file, format!("unknown column `{h}`"))
@@ -122,27 +150,24 @@ pub fn parse_item_list(
         header: header.clone(),
         rows: Vec::new(),
     };
-    for (row_range, cells) in rows.iter().skip(1) {
+    for (row_range, cells, values) in rows.iter().skip(1) {
         let cell = |name: &str| -> (String, Option<Range<usize>>) {
-            match col(name).and_then(|c| cells.get(c)) {
-                Some(r) => (unquote(&text[r.clone()]).trim().to_owned(), Some(r.clone())),
+            match col(name).and_then(|c| values.get(c).map(|v| (v, cells.get(c)))) {
+                Some((v, r)) => (v.clone(), r.cloned()),
                 None => (String::new(), None),
             }
         };
-        if cells
-            .iter()
-            .all(|r| unquote(&text[r.clone()]).trim().is_empty())
-        {
+        if values.iter().all(String::is_empty) {
             continue;
         }
-        if cells.len() != header.len() {
+        if values.len() != header.len() {
             diags.push(
                 Diagnostic::new(
                     Code::Syntax,
                     file,
                     format!(
                         "the row has {} cells but the header has {} columns",
-                        cells.len(),
+                        values.len(),
                         header.len()
                     ),
                 )
@@ -337,52 +362,33 @@ pub fn parse_item_list(
     }
 }
 
-fn unquote(cell: &str) -> String {
-    let t = cell.trim();
-    if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
-        t[1..t.len() - 1].replace("\"\"", "\"")
-    } else {
-        t.to_owned()
-    }
-}
-
-/// Rows and cell byte ranges of a CSV text (RFC 4180: quotes, doubled quotes, line breaks inside
-/// quotes, CRLF). Blank lines are skipped.
-fn scan_rows(text: &str, from: usize) -> Vec<(Range<usize>, Vec<Range<usize>>)> {
+/// The byte range of the record starting at `from` and of each of its cells (RFC 4180 quotes,
+/// doubled quotes, line breaks inside quotes, CRLF).
+fn scan_row(text: &str, from: usize) -> (Range<usize>, Vec<Range<usize>>) {
     let bytes = text.as_bytes();
-    let mut rows = Vec::new();
-    let mut i = from;
+    let mut i = from.min(bytes.len());
+    let mut cells = Vec::new();
+    let mut cell_start = i;
+    let mut in_quotes = false;
     while i < bytes.len() {
-        let row_start = i;
-        let mut cells = Vec::new();
-        let mut cell_start = i;
-        let mut in_quotes = false;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' if in_quotes && bytes.get(i + 1) == Some(&b'"') => i += 1,
-                b'"' => in_quotes = !in_quotes,
-                b',' if !in_quotes => {
-                    cells.push(cell_start..i);
-                    cell_start = i + 1;
-                }
-                b'\n' if !in_quotes => break,
-                _ => {}
+        match bytes[i] {
+            b'"' if in_quotes && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => {
+                cells.push(cell_start..i);
+                cell_start = i + 1;
             }
-            i += 1;
+            b'\n' if !in_quotes => break,
+            _ => {}
         }
-        let mut end = i;
-        if end > cell_start && bytes[end - 1] == b'\r' {
-            end -= 1;
-        }
-        cells.push(cell_start..end.max(cell_start));
-        let row_end = end;
         i += 1;
-        if text[row_start..row_end].trim().is_empty() {
-            continue;
-        }
-        rows.push((row_start..row_end, cells));
     }
-    rows
+    let mut end = i;
+    if end > cell_start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    cells.push(cell_start..end.max(cell_start));
+    (from..end, cells)
 }
 
 #[cfg(test)]
@@ -391,11 +397,26 @@ mod tests {
 
     #[test]
     fn scans_quoted_cells() {
-        let t = "id,name\r\na,\"x, \"\"y\"\"\"\n\nb,z\n";
-        let rows = scan_rows(t, 0);
-        assert_eq!(rows.len(), 3);
-        assert_eq!(&t[rows[1].1[1].clone()], "\"x, \"\"y\"\"\"");
-        assert_eq!(unquote(&t[rows[1].1[1].clone()]), "x, \"y\"");
-        assert_eq!(&t[rows[2].1[0].clone()], "b");
+        let t = "id,name\r\na,\"x, \"\"y\"\"\"\nb,z\n";
+        let (row, cells) = scan_row(t, 9);
+        assert_eq!(&t[row], "a,\"x, \"\"y\"\"\"");
+        assert_eq!(&t[cells[1].clone()], "\"x, \"\"y\"\"\"");
+        let (_, cells) = scan_row(t, t.find("b,").unwrap());
+        assert_eq!(&t[cells[1].clone()], "z");
+    }
+
+    #[test]
+    fn reads_quoted_values_and_bom() {
+        let t = "\u{feff}id,name,department,stage,days,after\na,\"Review, with comma\",D,S,2,\nb,B,D,S,1,a\n";
+        let s = parse_item_list(
+            t,
+            "x.csv",
+            "x",
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(s.items[0].name, "Review, with comma");
+        assert_eq!(s.links.len(), 1);
+        assert_eq!(s.stages[0].lead.as_str(), "D");
     }
 }
