@@ -35,6 +35,9 @@ pub const OPTIONAL_COLUMNS: [&str; 9] = [
     "max",
 ];
 
+/// One CSV record: its byte range, each cell's byte range, and the values.
+type Row = (Range<usize>, Vec<Range<usize>>, Vec<String>);
+
 /// Reads a CSV item list. `name` becomes the scenario's name, `start` its start date.
 pub fn parse_item_list(
     text: &str,
@@ -59,7 +62,7 @@ pub fn parse_item_list(
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
-    let mut rows: Vec<(Range<usize>, Vec<Range<usize>>, Vec<String>)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for record in reader.records() {
         match record {
             Ok(r) => {
