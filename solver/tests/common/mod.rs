@@ -1,5 +1,6 @@
 //! Shared by the solver's tests: solve a scenario under a regime with both methods, insist that
-//! they agree and that the independent checker accepts the result.
+//! they agree and that the independent checker accepts the result. Not every test binary uses every helper.
+#![allow(dead_code)]
 
 use permitflow_model::{Calendar, Format, Scenario, parse_scenario};
 use permitflow_solver::check::{verify, verify_dates, verify_earliest};
