@@ -246,6 +246,11 @@ fn run(command: Command) -> Result<u8, Rendered> {
             } else {
                 String::new()
             };
+            let text = if text.ends_with('\n') {
+                text
+            } else {
+                text + "\n"
+            };
             write::atomic_write(&out, format!("{header}{text}").as_bytes()).map_err(|e| {
                 Rendered(format!("error: cannot write {target}: {e}\n  = help: check the folder exists and is writable\n"))
             })?;

@@ -1,8 +1,9 @@
 //! The CSV item list: the shape planners keep in spreadsheets, one row per item.
 //!
 //! Columns (header required, order free, case ignored): `id,name,department,stage,days,after`,
-//! optional `kind,materials,joint,floor,cost` and the spread `dist,min,likely,max`. Stages are
-//! ordered by first appearance, and a stage's lead is the department of its first item. `after`
+//! optional `lead,kind,materials,joint,floor,cost` and the spread `dist,min,likely,max`. Stages
+//! are ordered by first appearance. A stage's lead is given in the `lead` column on any of its
+//! rows, or else is the department of its last item (the stage closes with the lead's permit). `after`
 //! is a `;`-separated list of predecessors in the `after` syntax of scenario files; `joint` is a
 //! group name, or `NAME=DAYS` to give the joint event its own limit. A CSV file gets the three
 //! standard regimes.
@@ -23,7 +24,8 @@ use crate::locate::{CsvIndex, Locator};
 use crate::scenario::{FORMAT_VERSION, Scenario};
 
 pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
-pub const OPTIONAL_COLUMNS: [&str; 9] = [
+pub const OPTIONAL_COLUMNS: [&str; 10] = [
+    "lead",
     "kind",
     "materials",
     "joint",
@@ -314,12 +316,32 @@ pub fn parse_item_list(
         };
         let (stage, _) = cell("stage");
         let (department, _) = cell("department");
-        if !stage.is_empty() && !raw.stages.iter().any(|s| s.id == stage) {
-            raw.stages.push(FileStage {
-                id: stage.clone(),
-                name: String::new(),
-                lead: department.clone(),
-            });
+        let (lead, _) = cell("lead");
+        if !stage.is_empty() {
+            match raw.stages.iter_mut().find(|s| s.id == stage) {
+                Some(s) => {
+                    if !lead.is_empty() {
+                        s.lead = lead.clone();
+                        s.name = "lead given".into();
+                    } else if s.name.is_empty() {
+                        s.lead = department.clone();
+                    }
+                }
+                None => raw.stages.push(FileStage {
+                    id: stage.clone(),
+                    // Marks (until the end of reading) that the lead came from the `lead` column.
+                    name: if lead.is_empty() {
+                        String::new()
+                    } else {
+                        "lead given".into()
+                    },
+                    lead: if lead.is_empty() {
+                        department.clone()
+                    } else {
+                        lead.clone()
+                    },
+                }),
+            }
         }
         let (after, _) = cell("after");
         let (kind, _) = cell("kind");
@@ -353,6 +375,9 @@ pub fn parse_item_list(
             note: String::new(),
         });
         index.rows.push((row_range.clone(), cells.clone()));
+    }
+    for s in &mut raw.stages {
+        s.name.clear();
     }
     let loc = Locator::csv(text, index);
     match from_file(raw, file, &loc) {
@@ -421,5 +446,19 @@ mod tests {
         assert_eq!(s.items[0].name, "Review, with comma");
         assert_eq!(s.links.len(), 1);
         assert_eq!(s.stages[0].lead.as_str(), "D");
+        let t = "id,name,department,stage,days,after,lead\na,A,Agency,S,2,,\nb,B,Bureau,S,1,a,\nc,C,Other,T,1,,Lead\nd,D,Last,T,1,,\n";
+        let s = parse_item_list(
+            t,
+            "x.csv",
+            "x",
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            s.stages[0].lead.as_str(),
+            "Bureau",
+            "the last item's department"
+        );
+        assert_eq!(s.stages[1].lead.as_str(), "Lead", "the lead column wins");
     }
 }
