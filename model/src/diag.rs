@@ -39,8 +39,6 @@ pub enum Code {
     BadCalendar,
     /// An id with characters that the `after` syntax reserves.
     BadId,
-    /// An item in two joint groups.
-    GroupOverlap,
     /// A value outside what the model allows (a negative cost, a floor above the limit, …).
     BadValue,
 }
@@ -64,7 +62,6 @@ impl Code {
             Self::BadMeasure => "E019",
             Self::BadCalendar => "E020",
             Self::BadId => "E021",
-            Self::GroupOverlap => "E022",
             Self::BadValue => "E023",
         }
     }

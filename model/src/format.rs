@@ -1247,6 +1247,21 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
         } else {
             None
         };
+        if item_index.contains_key(g.id.as_str()) {
+            let member = g
+                .items
+                .first()
+                .and_then(|id| item_index.get(id.as_str()).copied());
+            cx.push(
+                Code::DuplicateId,
+                e.clone()
+                    .or_else(|| member.and_then(|i| entry(&cx.items, i))),
+                At::Str(g.id.as_str()),
+                Some(format!("joint group `{}`", g.id)),
+                format!("joint group `{}` has the same id as an item", g.id),
+                "a joint event is reported under its group id: give the group its own id",
+            );
+        }
         if g.items.is_empty() {
             cx.push(
                 Code::UnknownId,
