@@ -244,6 +244,9 @@ pub struct FileTarget {
     pub forms: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub materials: Option<u32>,
+    /// The figures are published results to reproduce exactly, not maximums.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exact: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -1680,9 +1683,10 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             );
         }
         let name = if t.name.is_empty() {
+            let op = if t.exact { "=" } else { "≤" };
             let mut parts = Vec::new();
             if let Some(w) = t.working_days {
-                parts.push(format!("≤ {} working days", WorkingDays::new(w)));
+                parts.push(format!("{op} {} working days", WorkingDays::new(w)));
             }
             for (label, v) in [
                 ("trips", t.trips),
@@ -1690,7 +1694,7 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
                 ("materials", t.materials),
             ] {
                 if let Some(v) = v {
-                    parts.push(format!("≤ {v} {label}"));
+                    parts.push(format!("{op} {v} {label}"));
                 }
             }
             format!("{} {}", t.regime, parts.join(", "))
@@ -1704,6 +1708,7 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             trips: t.trips,
             forms: t.forms,
             materials: t.materials,
+            exact: t.exact,
             source: t
                 .source
                 .as_deref()
@@ -1960,6 +1965,7 @@ impl From<&Scenario> for FileScenario {
                     trips: t.trips,
                     forms: t.forms,
                     materials: t.materials,
+                    exact: t.exact,
                     source: t.source.as_text().map(str::to_owned),
                 })
                 .collect(),

@@ -344,7 +344,8 @@ pub struct Regime {
     pub measures: Vec<MeasureId>,
 }
 
-/// A published claim or policy target a regime must meet ("joint ≤ 60 working days").
+/// A policy target a regime must meet ("joint ≤ 60 working days"), or, with `exact`, a
+/// published figure the model must reproduce ("joint = 36.5 working days").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     pub name: String,
@@ -353,6 +354,8 @@ pub struct Target {
     pub trips: Option<u32>,
     pub forms: Option<u32>,
     pub materials: Option<u32>,
+    /// Each given figure must be met exactly rather than as a maximum.
+    pub exact: bool,
     pub source: Provenance,
 }
 

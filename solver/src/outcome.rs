@@ -250,14 +250,25 @@ pub fn check_targets(
             };
             let mut met = true;
             let mut parts = Vec::new();
-            if let Some(w) = t.working_days {
-                let ok = o.working_days().get() <= w.get() + 1e-9;
+            // A maximum, or with `exact` a published figure to reproduce.
+            let mut judge = |actual: f64, bound: f64, unit: &str, shown: String| {
+                let ok = if t.exact {
+                    (actual - bound).abs() < 1e-9
+                } else {
+                    actual <= bound + 1e-9
+                };
                 met &= ok;
-                parts.push(format!(
-                    "{} working days {} {w}",
-                    o.working_days(),
-                    if ok { "≤" } else { ">" }
-                ));
+                let op = match (t.exact, ok) {
+                    (true, true) => "=",
+                    (true, false) => "≠",
+                    (false, true) => "≤",
+                    (false, false) => ">",
+                };
+                parts.push(format!("{shown} {unit} {op} {}", WorkingDays::new(bound)));
+            };
+            if let Some(w) = t.working_days {
+                let a = o.working_days();
+                judge(a.get(), w.get(), "working days", a.to_string());
             }
             for (label, bound, actual) in [
                 ("trips", t.trips, o.counts.trips),
@@ -265,12 +276,7 @@ pub fn check_targets(
                 ("materials", t.materials, o.counts.materials),
             ] {
                 if let Some(b) = bound {
-                    let ok = actual <= b;
-                    met &= ok;
-                    parts.push(format!(
-                        "{actual} {label} {} {b}",
-                        if ok { "≤" } else { ">" }
-                    ));
+                    judge(f64::from(actual), f64::from(b), label, actual.to_string());
                 }
             }
             TargetCheck {
