@@ -49,6 +49,17 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
     },
+    /// Write the scenario library page: every scenario in a folder with its regimes' results, and
+    /// each published figure or target beside what permitflow computes (Markdown).
+    /// Exit 1 when a figure does not hold, 2 when a scenario is invalid.
+    Library {
+        /// The folder of scenario files.
+        #[arg(default_value = "scenarios")]
+        dir: PathBuf,
+        /// Write the page here (atomically) instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Convert a CSV item list into a scenario file (TOML, or JSON by extension).
     Import {
         /// The CSV item list.

@@ -2,6 +2,7 @@
 //! print, and pick the exit code (0 success, 1 a target missed, 2 invalid input).
 
 mod cli;
+mod library;
 mod load;
 mod output;
 mod write;
@@ -218,6 +219,19 @@ fn run(command: Command) -> Result<u8, Rendered> {
                 }
             }
             Ok(worst)
+        }
+        Command::Library { dir, out } => {
+            let (page, ok) = library::markdown(&dir)?;
+            match out {
+                Some(path) => {
+                    write::atomic_write(&path, page.as_bytes()).map_err(|e| {
+                        Rendered(format!("error: cannot write {}: {e}\n", path.display()))
+                    })?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => print(&page),
+            }
+            Ok(if ok { 0 } else { MISSED })
         }
         Command::Import {
             file,
