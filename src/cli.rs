@@ -49,6 +49,36 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
     },
+    /// Solve every scenario under every regime and check its targets: for CI and large
+    /// libraries. Exit 0 when every target holds, 1 when a target is missed, 2 when a scenario
+    /// is invalid or infeasible (it is reported and the others still run).
+    Batch {
+        /// Scenario files, folders (searched recursively) or glob patterns.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Write the results table here (CSV, or JSON by extension), atomically.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Write a JUnit XML report here: one test case per scenario target.
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
+        /// Run only the K-th of N deterministic shares of the files (CI matrices, job arrays).
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
+        /// Start date for CSV item lists (YYYY-MM-DD; default today).
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+    },
+    /// Combine the results tables of several `batch --shard` runs into one; exits as `batch`
+    /// would have on the whole library.
+    Merge {
+        /// Results files written by `batch --out` (CSV or JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The combined table (CSV, or JSON by extension).
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write the scenario library page: every scenario in a folder with its regimes' results, and
     /// each published figure or target beside what permitflow computes (Markdown).
     /// Exit 1 when a figure does not hold, 2 when a scenario is invalid.

@@ -1,6 +1,7 @@
 //! `permitflow`: the command line. Glue only: parse arguments, load files, call the solver,
 //! print, and pick the exit code (0 success, 1 a target missed, 2 invalid input).
 
+mod batch;
 mod cli;
 mod library;
 mod load;
@@ -39,6 +40,16 @@ fn main() -> ExitCode {
             ExitCode::from(INVALID)
         }
     }
+}
+
+/// Writes a user file atomically, or explains why it could not.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Rendered> {
+    write::atomic_write(path, bytes).map_err(|e| {
+        Rendered(format!(
+            "error: cannot write {}: {e}\n  = help: check the folder exists and is writable\n",
+            path.display()
+        ))
+    })
 }
 
 fn print(text: &str) {
@@ -219,6 +230,57 @@ fn run(command: Command) -> Result<u8, Rendered> {
                 }
             }
             Ok(worst)
+        }
+        Command::Batch {
+            paths,
+            out,
+            junit,
+            shard,
+            start,
+        } => {
+            let start = start.as_deref().map(parse_date).transpose()?;
+            let mut files = batch::expand(&paths)?;
+            if let Some(s) = shard {
+                let (k, n) = batch::parse_shard(&s)?;
+                files = batch::shard(files, k, n);
+            }
+            let results = batch::run_all(&files, start);
+            for r in &results {
+                if let Some(text) = &r.invalid {
+                    eprint!("{text}");
+                }
+            }
+            let rows: Vec<batch::Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
+            if let Some(path) = &out {
+                let bytes = batch::render_rows(&rows, path)
+                    .map_err(|e| Rendered(format!("error: cannot write the results: {e}\n")))?;
+                write_file(path, &bytes)?;
+            }
+            if let Some(path) = &junit {
+                let bytes = batch::junit(&results).map_err(|e| {
+                    Rendered(format!("error: cannot write the JUnit report: {e}\n"))
+                })?;
+                write_file(path, &bytes)?;
+            }
+            print(&batch::summary(&rows, files.len()));
+            Ok(batch::exit_code(&rows))
+        }
+        Command::Merge { files, out } => {
+            let shards = files
+                .iter()
+                .map(|f| batch::read_rows(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let rows = batch::merge(shards);
+            let bytes = batch::render_rows(&rows, &out)
+                .map_err(|e| Rendered(format!("error: cannot write the results: {e}\n")))?;
+            write_file(&out, &bytes)?;
+            let n = {
+                let mut f: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+                f.dedup();
+                f.len()
+            };
+            print(&batch::summary(&rows, n));
+            Ok(batch::exit_code(&rows))
         }
         Command::Library { dir, out } => {
             let (page, ok) = library::markdown(&dir)?;

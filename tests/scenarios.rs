@@ -26,7 +26,10 @@ fn check(file: &str) -> String {
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{path}:\n{out}{err}");
-    assert!(!out.contains("MISSED") && !out.contains("no schedule"), "{out}");
+    assert!(
+        !out.contains("MISSED") && !out.contains("no schedule"),
+        "{out}"
+    );
     out
 }
 
@@ -58,7 +61,10 @@ fn every_scenario_file_has_its_test() {
     on_disk.sort();
     let mut listed: Vec<String> = FILES.iter().map(|s| s.to_string()).collect();
     listed.sort();
-    assert_eq!(on_disk, listed, "add new scenario files to the list in tests/scenarios.rs");
+    assert_eq!(
+        on_disk, listed,
+        "add new scenario files to the list in tests/scenarios.rs"
+    );
 }
 
 #[test]
@@ -109,7 +115,12 @@ fn the_default_scenario_reproduces_hezhou_stage_by_stage() {
 #[test]
 fn the_library_page_is_current() {
     let o = permitflow(&["library", "scenarios"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let generated = String::from_utf8_lossy(&o.stdout);
     let committed = std::fs::read_to_string(root().join("scenarios/README.md")).unwrap_or_default();
     assert!(

@@ -1,0 +1,474 @@
+//! `permitflow batch`: every scenario under every regime, targets checked, one results table,
+//! a JUnit report for CI dashboards, shards for CI matrices and cluster job arrays, and
+//! `permitflow merge` to combine shard results.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+use permitflow_solver::{Method, check_targets, evaluate};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::load::{Rendered, load};
+
+/// One scenario under one regime (or one invalid file), as written to the results table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub file: String,
+    pub scenario: String,
+    pub regime: String,
+    pub working_days: Option<f64>,
+    pub end_date: String,
+    pub trips: Option<u32>,
+    pub forms: Option<u32>,
+    pub materials: Option<u32>,
+    pub departments: Option<u32>,
+    /// The regime's targets with their results, `; `-separated.
+    pub targets: String,
+    /// `pass`, `fail` (a target missed), `ok` (no targets), `infeasible` or `invalid`.
+    pub status: String,
+    pub error: String,
+}
+
+/// A target checked, for the JUnit report.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub name: String,
+    pub failure: Option<String>,
+    pub error: Option<String>,
+}
+
+/// Everything learnt about one file.
+#[derive(Clone, Debug)]
+pub struct FileResult {
+    pub file: String,
+    pub rows: Vec<Row>,
+    pub cases: Vec<Case>,
+    /// Diagnostics of an invalid file, rendered.
+    pub invalid: Option<String>,
+}
+
+/// Expands files, folders (recursively: .toml, .json, .csv) and glob patterns, sorted and
+/// without duplicates.
+pub fn expand(paths: &[String]) -> Result<Vec<PathBuf>, Rendered> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.contains(['*', '?', '[']) {
+            let matches = glob::glob(p)
+                .map_err(|e| Rendered(format!("error: `{p}` is not a valid pattern: {e}\n")))?;
+            let mut n = 0;
+            for m in matches.flatten() {
+                collect(&m, &mut out);
+                n += 1;
+            }
+            if n == 0 {
+                return Err(Rendered(format!("error: `{p}` matches no file\n")));
+            }
+        } else {
+            let path = PathBuf::from(p);
+            if !path.exists() {
+                return Err(Rendered(format!(
+                    "error: {p}: no such file or folder\n  = help: check the path\n"
+                )));
+            }
+            collect(&path, &mut out);
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn is_scenario(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|x| x == "toml" || x == "json" || x == "csv")
+}
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() || is_scenario(&e) {
+                collect(&e, out);
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+}
+
+/// `K/N`: the K-th (1-based) of N shares.
+pub fn parse_shard(text: &str) -> Result<(usize, usize), Rendered> {
+    let bad = || {
+        Rendered(format!(
+            "error: `--shard {text}`: write K/N with 1 ≤ K ≤ N, e.g. 2/4\n"
+        ))
+    };
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let k: usize = k.trim().parse().map_err(|_| bad())?;
+    let n: usize = n.trim().parse().map_err(|_| bad())?;
+    if n == 0 || k == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+/// The K-th of N deterministic shares of the sorted file list: every N-th file from the K-th,
+/// so shares differ in size by at most one and together cover every file once.
+pub fn shard(files: Vec<PathBuf>, k: usize, n: usize) -> Vec<PathBuf> {
+    files
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// Solves one file under all its regimes and checks its targets.
+pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
+    let file = path.display().to_string();
+    let loaded = match load(Some(path), csv_start) {
+        Ok(l) => l,
+        Err(Rendered(text)) => {
+            // The first problem in one line: its message and where it is.
+            let message = text.lines().next().unwrap_or("invalid").trim();
+            let first = match text.lines().find_map(|l| l.trim().strip_prefix("--> ")) {
+                Some(at) => format!("{message} ({at})"),
+                None => message.to_owned(),
+            };
+            return FileResult {
+                file: file.clone(),
+                rows: vec![Row {
+                    file: file.clone(),
+                    scenario: String::new(),
+                    regime: String::new(),
+                    working_days: None,
+                    end_date: String::new(),
+                    trips: None,
+                    forms: None,
+                    materials: None,
+                    departments: None,
+                    targets: String::new(),
+                    status: "invalid".into(),
+                    error: first.clone(),
+                }],
+                cases: vec![Case {
+                    name: "valid scenario".into(),
+                    failure: None,
+                    error: Some(text.clone()),
+                }],
+                invalid: Some(text),
+            };
+        }
+    };
+    let s = &loaded.scenario;
+    let outcomes: Vec<_> = s
+        .regimes
+        .iter()
+        .map(|r| evaluate(s, r, &loaded.calendar, Method::Paths))
+        .collect();
+    let checks = check_targets(s, &outcomes);
+    let mut rows = Vec::new();
+    let mut cases = Vec::new();
+    for (r, o) in s.regimes.iter().zip(&outcomes) {
+        let mine: Vec<_> = checks
+            .iter()
+            .filter(|t| t.target.regime == r.name)
+            .collect();
+        let targets = mine
+            .iter()
+            .map(|t| {
+                let mark = match t.met {
+                    Some(true) => "met",
+                    Some(false) => "MISSED",
+                    None => "n/a",
+                };
+                format!("{}: {mark}: {}", t.target.name, t.detail)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        match o {
+            Ok(o) => {
+                let status = if mine.is_empty() {
+                    "ok"
+                } else if mine.iter().all(|t| t.met == Some(true)) {
+                    "pass"
+                } else {
+                    "fail"
+                };
+                rows.push(Row {
+                    file: file.clone(),
+                    scenario: s.name.clone(),
+                    regime: r.name.to_string(),
+                    working_days: Some(o.working_days().get()),
+                    end_date: o.end_date.format("%Y-%m-%d").to_string(),
+                    trips: Some(o.counts.trips),
+                    forms: Some(o.counts.forms),
+                    materials: Some(o.counts.materials),
+                    departments: Some(o.counts.departments),
+                    targets,
+                    status: status.into(),
+                    error: String::new(),
+                });
+                for t in &mine {
+                    cases.push(Case {
+                        name: format!("{}: {}", r.name, t.target.name),
+                        failure: (t.met != Some(true)).then(|| t.detail.clone()),
+                        error: None,
+                    });
+                }
+                if mine.is_empty() {
+                    cases.push(Case {
+                        name: format!("{}: schedule", r.name),
+                        failure: None,
+                        error: None,
+                    });
+                }
+            }
+            Err(e) => {
+                rows.push(Row {
+                    file: file.clone(),
+                    scenario: s.name.clone(),
+                    regime: r.name.to_string(),
+                    working_days: None,
+                    end_date: String::new(),
+                    trips: None,
+                    forms: None,
+                    materials: None,
+                    departments: None,
+                    targets,
+                    status: "infeasible".into(),
+                    error: e.to_string().replace('\n', " "),
+                });
+                cases.push(Case {
+                    name: format!("{}: schedule", r.name),
+                    failure: None,
+                    error: Some(e.to_string()),
+                });
+            }
+        }
+    }
+    FileResult {
+        file,
+        rows,
+        cases,
+        invalid: None,
+    }
+}
+
+/// Runs every file on all cores; a progress bar on stderr when it is a terminal.
+pub fn run_all(files: &[PathBuf], csv_start: Option<NaiveDate>) -> Vec<FileResult> {
+    let bar = ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {elapsed_precise}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|f| {
+            let r = run_file(f, csv_start);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    results
+}
+
+/// 0 when every target holds, 1 when one is missed, 2 when a scenario is invalid or infeasible.
+pub fn exit_code(rows: &[Row]) -> u8 {
+    if rows
+        .iter()
+        .any(|r| r.status == "invalid" || r.status == "infeasible")
+    {
+        2
+    } else if rows.iter().any(|r| r.status == "fail") {
+        1
+    } else {
+        0
+    }
+}
+
+/// The results table as CSV or JSON, by the file's extension.
+pub fn render_rows(rows: &[Row], path: &Path) -> Result<Vec<u8>, String> {
+    if path.extension().is_some_and(|x| x == "json") {
+        serde_json::to_vec_pretty(rows)
+            .map(|mut v| {
+                v.push(b'\n');
+                v
+            })
+            .map_err(|e| e.to_string())
+    } else {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in rows {
+            w.serialize(r).map_err(|e| e.to_string())?;
+        }
+        w.into_inner().map_err(|e| e.to_string())
+    }
+}
+
+/// Reads a results table written by `batch --out` (CSV or JSON).
+pub fn read_rows(path: &Path) -> Result<Vec<Row>, Rendered> {
+    let label = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Rendered(format!("error: cannot read {label}: {e}\n")))?;
+    if path.extension().is_some_and(|x| x == "json") {
+        serde_json::from_str(&text).map_err(|e| {
+            Rendered(format!(
+                "error: {label}:{}:{}: not a permitflow results file: {e}\n",
+                e.line(),
+                e.column()
+            ))
+        })
+    } else {
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        r.deserialize()
+            .collect::<Result<Vec<Row>, _>>()
+            .map_err(|e| {
+                Rendered(format!(
+                    "error: {label}: not a permitflow results file: {e}\n"
+                ))
+            })
+    }
+}
+
+/// Combines shard results into the table a single run would have written: rows ordered by file,
+/// each file's regimes in their own order.
+pub fn merge(mut shards: Vec<Vec<Row>>) -> Vec<Row> {
+    let mut files: Vec<Vec<Row>> = Vec::new();
+    for shard in shards.drain(..) {
+        let mut current: Vec<Row> = Vec::new();
+        for row in shard {
+            if current.first().is_some_and(|r| r.file != row.file) {
+                files.push(std::mem::take(&mut current));
+            }
+            current.push(row);
+        }
+        if !current.is_empty() {
+            files.push(current);
+        }
+    }
+    // A stable sort by file keeps each file's regimes in order.
+    files.sort_by(|a, b| a[0].file.cmp(&b[0].file));
+    files.into_iter().flatten().collect()
+}
+
+/// The JUnit XML report: one test suite per scenario file, one test case per target.
+pub fn junit(results: &[FileResult]) -> Result<Vec<u8>, String> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let io = |e: std::io::Error| e.to_string();
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(io)?;
+    let count = |f: &dyn Fn(&Case) -> bool| {
+        results
+            .iter()
+            .flat_map(|r| &r.cases)
+            .filter(|c| f(c))
+            .count()
+            .to_string()
+    };
+    let mut root = BytesStart::new("testsuites");
+    root.push_attribute(("name", "permitflow"));
+    root.push_attribute(("tests", count(&|_| true).as_str()));
+    root.push_attribute(("failures", count(&|c| c.failure.is_some()).as_str()));
+    root.push_attribute(("errors", count(&|c| c.error.is_some()).as_str()));
+    w.write_event(Event::Start(root)).map_err(io)?;
+    for r in results {
+        let mut suite = BytesStart::new("testsuite");
+        suite.push_attribute(("name", r.file.as_str()));
+        suite.push_attribute(("tests", r.cases.len().to_string().as_str()));
+        let failures = r.cases.iter().filter(|c| c.failure.is_some()).count();
+        let errors = r.cases.iter().filter(|c| c.error.is_some()).count();
+        suite.push_attribute(("failures", failures.to_string().as_str()));
+        suite.push_attribute(("errors", errors.to_string().as_str()));
+        w.write_event(Event::Start(suite)).map_err(io)?;
+        for c in &r.cases {
+            let mut case = BytesStart::new("testcase");
+            case.push_attribute(("classname", r.file.as_str()));
+            case.push_attribute(("name", c.name.as_str()));
+            let (tag, text) = match (&c.failure, &c.error) {
+                (_, Some(e)) => ("error", e),
+                (Some(f), None) => ("failure", f),
+                (None, None) => {
+                    w.write_event(Event::Empty(case)).map_err(io)?;
+                    continue;
+                }
+            };
+            w.write_event(Event::Start(case)).map_err(io)?;
+            let mut el = BytesStart::new(tag);
+            el.push_attribute(("message", text.lines().next().unwrap_or("")));
+            w.write_event(Event::Start(el)).map_err(io)?;
+            w.write_event(Event::Text(BytesText::new(text)))
+                .map_err(io)?;
+            w.write_event(Event::End(BytesEnd::new(tag))).map_err(io)?;
+            w.write_event(Event::End(BytesEnd::new("testcase")))
+                .map_err(io)?;
+        }
+        w.write_event(Event::End(BytesEnd::new("testsuite")))
+            .map_err(io)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuites")))
+        .map_err(io)?;
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// The summary printed on stdout.
+pub fn summary(rows: &[Row], files: usize) -> String {
+    let count = |s: &str| rows.iter().filter(|r| r.status == s).count();
+    let mut out = format!(
+        "{files} scenario file{}, {} regime result{}: {} pass, {} fail, {} without targets, {} infeasible, {} invalid file{}\n",
+        if files == 1 { "" } else { "s" },
+        rows.iter().filter(|r| r.status != "invalid").count(),
+        if rows.len() == 1 { "" } else { "s" },
+        count("pass"),
+        count("fail"),
+        count("ok"),
+        count("infeasible"),
+        count("invalid"),
+        if count("invalid") == 1 { "" } else { "s" },
+    );
+    for r in rows {
+        match r.status.as_str() {
+            "fail" => out.push_str(&format!(
+                "  FAIL {} [{}]: {}\n",
+                r.file, r.regime, r.targets
+            )),
+            "infeasible" => out.push_str(&format!(
+                "  INFEASIBLE {} [{}]: {}\n",
+                r.file, r.regime, r.error
+            )),
+            "invalid" => out.push_str(&format!("  INVALID {}: {}\n", r.file, r.error)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_file_once() {
+        let files: Vec<PathBuf> = (0..10).map(|i| PathBuf::from(format!("f{i}"))).collect();
+        let mut all: Vec<PathBuf> = (1..=3).flat_map(|k| shard(files.clone(), k, 3)).collect();
+        all.sort();
+        let mut want = files.clone();
+        want.sort();
+        assert_eq!(all, want);
+        assert_eq!(shard(files.clone(), 1, 3).len(), 4);
+        assert_eq!(shard(files, 3, 3).len(), 3);
+        assert!(parse_shard("0/3").is_err());
+        assert!(parse_shard("4/3").is_err());
+        assert!(parse_shard("x").is_err());
+        assert_eq!(parse_shard("2/3").ok(), Some((2, 3)));
+    }
+}

@@ -1,0 +1,234 @@
+//! `permitflow batch` and `merge` on real files: exit codes, the results table, the JUnit
+//! report parsed back, shards merged into what one run gives.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn permitflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_permitflow"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run permitflow")
+}
+
+/// A library in a temporary folder: the default scenario, one with a missed target, one broken.
+fn library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    std::fs::write(dir.path().join("a-housing.toml"), &text).unwrap();
+    std::fs::write(
+        dir.path().join("b-missed.toml"),
+        text.replace("working_days = 60", "working_days = 30"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::write(
+        dir.path().join("more/c-broken.toml"),
+        text.replace(
+            "after = [\"project_filing\"]",
+            "after = [\"project_filling\"]",
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a scenario").unwrap();
+    dir
+}
+
+fn p(dir: &Path, name: &str) -> String {
+    dir.join(name).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn batch_reports_every_scenario_and_picks_the_exit_code() {
+    let lib = library();
+    let dir = lib.path();
+    let out = p(dir, "results.csv");
+    let junit = p(dir, "report.xml");
+    let o = permitflow(&[
+        "batch",
+        dir.to_str().unwrap(),
+        "--out",
+        &out,
+        "--junit",
+        &junit,
+    ]);
+    // The broken file makes it 2, and the others were still solved.
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.starts_with("3 scenario files, 8 regime results: 1 pass, 1 fail, 6 without targets, 0 infeasible, 1 invalid file\n"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL ") && stdout.contains("b-missed.toml [joint]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("c-broken.toml: error[E011]: unknown predecessor `project_filling` ("),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("help: did you mean `project_filing`?"),
+        "{stderr}"
+    );
+
+    // The results table: one row per scenario and regime, one for the invalid file.
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "scenario",
+            "regime",
+            "working_days",
+            "end_date",
+            "trips",
+            "forms",
+            "materials",
+            "departments",
+            "targets",
+            "status",
+            "error"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 9);
+    let joint = rows
+        .iter()
+        .find(|x| x[0].ends_with("a-housing.toml") && &x[2] == "joint")
+        .unwrap();
+    assert_eq!(&joint[3], "36.5");
+    assert_eq!(&joint[4], "2025-04-23");
+    assert_eq!(&joint[5], "4");
+    assert_eq!(&joint[10], "pass");
+    let missed = rows
+        .iter()
+        .find(|x| x[0].ends_with("b-missed.toml") && &x[2] == "joint")
+        .unwrap();
+    assert_eq!(&missed[10], "fail");
+    assert!(
+        missed[9].contains("2020 target: 60 working days: MISSED: 36.5 working days > 30"),
+        "{}",
+        &missed[9]
+    );
+    let broken = rows
+        .iter()
+        .find(|x| x[0].ends_with("c-broken.toml"))
+        .unwrap();
+    assert_eq!(&broken[10], "invalid");
+    assert!(
+        broken[11].contains("c-broken.toml:"),
+        "file, line and column: {}",
+        &broken[11]
+    );
+
+    // The JUnit report, parsed back.
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let suites = doc.root_element();
+    assert_eq!(suites.tag_name().name(), "testsuites");
+    // 5 cases per valid file (2 targets on joint, a schedule for each other regime) and 1 for the
+    // broken one.
+    assert_eq!(suites.attribute("tests"), Some("11"));
+    assert_eq!(suites.attribute("failures"), Some("1"));
+    assert_eq!(suites.attribute("errors"), Some("1"));
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    let failed: Vec<_> = cases
+        .iter()
+        .filter(|c| c.children().any(|x| x.has_tag_name("failure")))
+        .map(|c| {
+            (
+                c.attribute("classname").unwrap(),
+                c.attribute("name").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0].0.ends_with("b-missed.toml"));
+    assert_eq!(failed[0].1, "joint: 2020 target: 60 working days");
+    let error = cases
+        .iter()
+        .find(|c| c.children().any(|x| x.has_tag_name("error")))
+        .unwrap();
+    assert_eq!(error.attribute("name"), Some("valid scenario"));
+
+    // Without the broken file: 1 for the missed target; the good one alone: 0.
+    let o = permitflow(&["batch", &p(dir, "a-housing.toml"), &p(dir, "b-missed.toml")]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = permitflow(&["batch", &p(dir, "a-*.toml")]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
+
+#[test]
+fn shards_merge_into_the_single_run() {
+    let lib = library();
+    let dir = lib.path();
+    let outputs = tempfile::tempdir().unwrap();
+    let results = outputs.path();
+    let whole = p(results, "whole.json");
+    permitflow(&["batch", dir.to_str().unwrap(), "--out", &whole]);
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let part = p(results, &format!("part{k}.json"));
+        let o = permitflow(&[
+            "batch",
+            dir.to_str().unwrap(),
+            "--shard",
+            &format!("{k}/2"),
+            "--out",
+            &part,
+        ]);
+        assert!(o.status.code().is_some());
+        parts.push(part);
+    }
+    // Shards are disjoint and cover everything.
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&parts[0]).unwrap()).unwrap();
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&parts[1]).unwrap()).unwrap();
+    assert_eq!(a.as_array().unwrap().len() + b.as_array().unwrap().len(), 9);
+    let merged = p(results, "merged.json");
+    // Merge in either order gives the single run's table and its exit code.
+    let o = permitflow(&["merge", &parts[1], &parts[0], "-o", &merged]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&merged).unwrap(),
+        std::fs::read_to_string(&whole).unwrap()
+    );
+    // CSV shards merge as well.
+    let csv_part = p(results, "part.csv");
+    permitflow(&["batch", &p(dir, "a-housing.toml"), "--out", &csv_part]);
+    let o = permitflow(&["merge", &csv_part, "-o", &p(results, "merged.csv")]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn bad_batch_arguments_are_clear() {
+    let o = permitflow(&["batch", "scenarios", "--shard", "3/2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("write K/N with 1 ≤ K ≤ N"));
+    let o = permitflow(&["batch", "no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/folder: no such file or folder"));
+    let o = permitflow(&["merge", "Cargo.toml", "-o", "/tmp/x.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a permitflow results file"));
+}
