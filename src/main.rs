@@ -240,6 +240,13 @@ fn run(command: Command) -> Result<u8, Rendered> {
         } => {
             let start = start.as_deref().map(parse_date).transpose()?;
             let mut files = batch::expand(&paths)?;
+            // A results table or report written into the folder being run is not a scenario.
+            let own: Vec<std::path::PathBuf> = [&out, &junit]
+                .into_iter()
+                .flatten()
+                .filter_map(|p| std::fs::canonicalize(p).ok())
+                .collect();
+            files.retain(|f| std::fs::canonicalize(f).map_or(true, |c| !own.contains(&c)));
             if let Some(s) = shard {
                 let (k, n) = batch::parse_shard(&s)?;
                 files = batch::shard(files, k, n);
