@@ -39,6 +39,33 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Draw schedule charts: the regimes compared on one time axis, then a Gantt chart per
+    /// regime. SVG or PNG by the output's extension.
+    Chart {
+        /// Scenario (.toml, .json) or CSV item list; the shipped default scenario if omitted.
+        file: Option<PathBuf>,
+        /// Only these regimes (repeatable; default all).
+        #[arg(long = "regime", value_name = "NAME")]
+        regimes: Vec<String>,
+        /// Which charts.
+        #[arg(long, value_enum, default_value_t = ChartKind::All)]
+        kind: ChartKind,
+        /// The file to write: .svg or .png.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        /// PNG pixels per SVG unit.
+        #[arg(long, default_value_t = 1.5)]
+        scale: f32,
+        /// Start date (YYYY-MM-DD), overriding the scenario's.
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// What-if: change an item's time limit, e.g. `fire_design.days=3` (repeatable).
+        #[arg(long = "set", value_name = "ID.days=N")]
+        sets: Vec<String>,
+        /// What-if: add (`REGIME+MEASURE`) or drop (`REGIME-MEASURE`) a measure (repeatable).
+        #[arg(long = "measure", value_name = "REGIME±MEASURE")]
+        measures: Vec<String>,
+    },
     /// Validate scenario files, solve every regime and check the targets.
     /// Exit 0 when all hold, 1 when a target is missed, 2 when a file is invalid.
     Check {
@@ -125,6 +152,16 @@ pub struct Common {
     /// How to compute the schedule: exact longest paths, or the linear program.
     #[arg(long, value_enum, default_value_t = MethodArg::Paths)]
     pub method: MethodArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChartKind {
+    /// The comparison, then a Gantt chart per regime.
+    All,
+    /// The regimes stacked on one time axis.
+    Compare,
+    /// A Gantt chart per regime.
+    Gantt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

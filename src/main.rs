@@ -12,7 +12,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command, Common, MethodArg, OutputFormat};
+use cli::{ChartKind, Cli, Command, Common, MethodArg, OutputFormat};
 use load::{Loaded, Rendered, apply_what_ifs, load, parse_date};
 use permitflow_model::{Format, to_json, to_toml};
 use permitflow_solver::{Method, Outcome, SolveError, check_targets, evaluate};
@@ -173,6 +173,69 @@ fn run(command: Command) -> Result<u8, Rendered> {
                     loaded.label
                 ))),
             }
+        }
+        Command::Chart {
+            file,
+            regimes,
+            kind,
+            out,
+            scale,
+            start,
+            sets,
+            measures,
+        } => {
+            let common = Common {
+                format: OutputFormat::Table,
+                start,
+                sets,
+                measures,
+                method: MethodArg::Paths,
+            };
+            let loaded = prepare(file.as_deref(), &common)?;
+            let solved = solve_all(&loaded, &regimes, Method::Paths)?;
+            let mut outcomes = Vec::new();
+            for (name, o) in &solved {
+                match o {
+                    Ok(o) => outcomes.push(o),
+                    Err(e) => {
+                        return Err(Rendered(format!(
+                            "error: {}: regime `{name}` has no schedule: {e}\n",
+                            loaded.label
+                        )));
+                    }
+                }
+            }
+            let (s, cal) = (&loaded.scenario, &loaded.calendar);
+            let mut scenes = Vec::new();
+            if kind != ChartKind::Gantt {
+                scenes.push(permitflow_chart::comparison(s, &outcomes, cal));
+            }
+            if kind != ChartKind::Compare {
+                scenes.extend(outcomes.iter().map(|o| permitflow_chart::gantt(s, o, cal)));
+            }
+            let scene = permitflow_chart::Scene::stack(scenes, 24.0);
+            let target = out.display().to_string();
+            let bytes = match out.extension().and_then(|x| x.to_str()) {
+                Some(x) if x.eq_ignore_ascii_case("svg") => {
+                    permitflow_chart::to_svg(&scene).into_bytes()
+                }
+                Some(x) if x.eq_ignore_ascii_case("png") => permitflow_chart::to_png(&scene, scale)
+                    .map_err(|e| Rendered(format!("error: cannot draw {target}: {e}\n")))?,
+                _ => {
+                    return Err(Rendered(format!(
+                        "error: {target}: charts are written as .svg or .png\n"
+                    )));
+                }
+            };
+            write_file(&out, &bytes)?;
+            eprintln!(
+                "wrote {target}: {} regime{}, {:.0}×{:.0}",
+                outcomes.len(),
+                if outcomes.len() == 1 { "" } else { "s" },
+                scene.width,
+                scene.height
+            );
+            Ok(0)
         }
         Command::Check { files, start } => {
             let start = start.as_deref().map(parse_date).transpose()?;

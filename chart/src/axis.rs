@@ -1,0 +1,131 @@
+//! A calendar-day time axis: working-day offsets are placed on the dates the calendar gives
+//! them, so weekends, public holidays and make-up working days are visible as they fall.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use permitflow_model::{Calendar, WorkingDays};
+
+use crate::scene::{Anchor, GRID, HOLIDAY, INK, MAKEUP, MUTED, Scene, WEEKEND};
+
+#[derive(Clone, Debug)]
+pub struct DateAxis {
+    /// The scenario's start date (offsets count from its first working day).
+    pub project_start: NaiveDate,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// x of the left edge of `first`.
+    pub x0: f64,
+    /// Pixels per calendar day.
+    pub day: f64,
+}
+
+impl DateAxis {
+    /// An axis from the first working day to `last`, fitted into about `width` pixels.
+    pub fn new(
+        cal: &Calendar,
+        project_start: NaiveDate,
+        last: NaiveDate,
+        x0: f64,
+        width: f64,
+    ) -> Self {
+        let first = cal.first_working_day(project_start);
+        let last = last.max(first) + Days::new(1);
+        let days = (last - first).num_days().max(1) as f64 + 1.0;
+        DateAxis {
+            project_start,
+            first,
+            last,
+            x0,
+            day: (width / days).clamp(3.0, 28.0),
+        }
+    }
+
+    pub fn width(&self) -> f64 {
+        ((self.last - self.first).num_days() as f64 + 1.0) * self.day
+    }
+
+    /// Left edge of a date's column.
+    pub fn x_of(&self, date: NaiveDate) -> f64 {
+        self.x0 + (date - self.first).num_days() as f64 * self.day
+    }
+
+    /// Where something starting at `offset` working days begins.
+    pub fn x_start(&self, cal: &Calendar, offset: WorkingDays) -> f64 {
+        let s = offset.get().max(0.0);
+        let date = cal.working_day(self.project_start, s.floor() as u64);
+        self.x_of(date) + s.fract() * self.day
+    }
+
+    /// Where something finishing at `offset` working days ends.
+    pub fn x_finish(&self, cal: &Calendar, offset: WorkingDays) -> f64 {
+        let f = offset.get();
+        if f <= 0.0 {
+            return self.x_of(self.first);
+        }
+        let k = f.ceil();
+        let date = cal.working_day(self.project_start, k as u64 - 1);
+        self.x_of(date) + (1.0 - (k - f)) * self.day
+    }
+
+    /// Month names and the dates of Mondays, from `y` down; returns the height used.
+    pub fn header(&self, scene: &mut Scene, y: f64) -> f64 {
+        let mut d = self.first;
+        let mut month_start = self.first;
+        while d <= self.last {
+            let next = d + Days::new(1);
+            if next.month() != d.month() || next > self.last {
+                let x1 = self.x_of(month_start);
+                let x2 = self.x_of(d) + self.day;
+                if x2 - x1 > 40.0 {
+                    scene.styled_text(
+                        x1 + 3.0,
+                        y + 13.0,
+                        month_start.format("%Y-%m").to_string(),
+                        12.0,
+                        Anchor::Start,
+                        true,
+                        INK,
+                        "month",
+                    );
+                }
+                scene.line(x2, y, x2, y + 34.0, GRID, 1.0);
+                month_start = next;
+            }
+            if d.weekday() == Weekday::Mon && self.day * 7.0 >= 24.0 {
+                scene.styled_text(
+                    self.x_of(d) + 2.0,
+                    y + 30.0,
+                    d.day().to_string(),
+                    10.0,
+                    Anchor::Start,
+                    false,
+                    MUTED,
+                    "day",
+                );
+            }
+            d = next;
+        }
+        36.0
+    }
+
+    /// Weekend and holiday columns and Monday grid lines between `y1` and `y2`; a blue tick at
+    /// the top of each make-up working day.
+    pub fn columns(&self, scene: &mut Scene, cal: &Calendar, y1: f64, y2: f64) {
+        let holidays = cal.holidays_between(self.first, self.last);
+        let makeup = cal.makeup_days_between(self.first, self.last);
+        let mut d = self.first;
+        while d <= self.last {
+            let x = self.x_of(d);
+            if holidays.contains(&d) {
+                scene.rect(x, y1, self.day, y2 - y1, HOLIDAY, "holiday");
+            } else if !cal.is_working_day(d) {
+                scene.rect(x, y1, self.day, y2 - y1, WEEKEND, "weekend");
+            } else if makeup.contains(&d) {
+                scene.rect(x, y1, self.day, 4.0, MAKEUP, "makeup");
+            }
+            if d.weekday() == Weekday::Mon {
+                scene.line(x, y1, x, y2, GRID, 0.6);
+            }
+            d = d + Days::new(1);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The regimes stacked on one time axis, a row each with its stages as coloured segments, so
+//! serial versus parallel is seen at a glance.
+
+use permitflow_model::{Calendar, Scenario};
+use permitflow_solver::Outcome;
+
+use crate::axis::DateAxis;
+use crate::gantt::{CHART_WIDTH, LEFT};
+use crate::scene::{Anchor, GRID, INK, MUTED, STAGES, Scene, Shape, fit, text_width};
+
+const ROW: f64 = 40.0;
+const RIGHT: f64 = 230.0;
+
+pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene {
+    let mut scene = Scene::default();
+    let last = outcomes.iter().map(|o| o.end_date).max().unwrap_or(s.start);
+    let axis = DateAxis::new(cal, s.start, last, LEFT, CHART_WIDTH);
+    scene.width = LEFT + axis.width() + RIGHT;
+    scene.styled_text(
+        12.0,
+        22.0,
+        format!("{} — regimes compared", s.name),
+        16.0,
+        Anchor::Start,
+        true,
+        INK,
+        "title",
+    );
+    scene.styled_text(
+        12.0,
+        40.0,
+        "working days per stage on one calendar; the end of each row is the last permit",
+        11.0,
+        Anchor::Start,
+        false,
+        MUTED,
+        "subtitle",
+    );
+    let body_y = 50.0 + axis.header(&mut scene, 50.0);
+    let body_end = body_y + outcomes.len() as f64 * ROW;
+    axis.columns(&mut scene, cal, body_y, body_end);
+    let serial = outcomes
+        .iter()
+        .find(|o| o.regime.name.as_str() == "serial")
+        .map(|o| o.working_days());
+    for (r, o) in outcomes.iter().enumerate() {
+        let y = body_y + r as f64 * ROW;
+        scene.line(0.0, y, scene.width, y, GRID, 1.0);
+        scene.styled_text(
+            12.0,
+            y + 18.0,
+            o.regime.name.to_string(),
+            13.0,
+            Anchor::Start,
+            true,
+            INK,
+            "regime-name",
+        );
+        if !o.regime.description.is_empty() {
+            scene.styled_text(
+                12.0,
+                y + 32.0,
+                fit(&o.regime.description, 10.0, LEFT - 24.0),
+                10.0,
+                Anchor::Start,
+                false,
+                MUTED,
+                "regime-description",
+            );
+        }
+        for span in &o.stages {
+            let first_id = span.id.split('+').next().unwrap_or("");
+            let k = s
+                .stages
+                .iter()
+                .position(|st| st.id.as_str() == first_id)
+                .unwrap_or(0);
+            let x1 = axis.x_start(cal, span.start);
+            let x2 = axis.x_finish(cal, span.finish).max(x1 + 2.0);
+            scene.shapes.push(Shape::Rect {
+                x: x1,
+                y: y + 8.0,
+                w: x2 - x1,
+                h: ROW - 16.0,
+                fill: STAGES[k % STAGES.len()],
+                stroke: Some(("#ffffff", 1.0)),
+                class: "segment",
+                title: Some(format!("{}: {} working days", span.name, span.working_days)),
+            });
+            let label = span.working_days.to_string();
+            if x2 - x1 > text_width(&label, 11.0) + 6.0 {
+                scene.styled_text(
+                    (x1 + x2) / 2.0,
+                    y + 24.0,
+                    label,
+                    11.0,
+                    Anchor::Middle,
+                    true,
+                    "#ffffff",
+                    "segment-label",
+                );
+            }
+        }
+        let end = axis.x_finish(cal, o.working_days());
+        let diff = match serial {
+            Some(base) if o.regime.name.as_str() != "serial" => {
+                format!(" ({} vs serial)", o.working_days() - base)
+            }
+            _ => String::new(),
+        };
+        scene.styled_text(
+            end + 8.0,
+            y + 24.0,
+            format!(
+                "{} wd · {}{diff}",
+                o.working_days(),
+                o.end_date.format("%Y-%m-%d")
+            ),
+            12.0,
+            Anchor::Start,
+            true,
+            INK,
+            "total",
+        );
+    }
+    scene.line(0.0, body_end, scene.width, body_end, GRID, 1.0);
+    // Stage colours.
+    let mut x = 12.0;
+    let y = body_end + 14.0;
+    for (k, st) in s.stages.iter().enumerate() {
+        scene.rect(x, y, 14.0, 12.0, STAGES[k % STAGES.len()], "legend");
+        scene.styled_text(
+            x + 19.0,
+            y + 10.5,
+            st.name.clone(),
+            11.0,
+            Anchor::Start,
+            false,
+            INK,
+            "legend-label",
+        );
+        x += 19.0 + text_width(&st.name, 11.0) + 18.0;
+    }
+    scene.height = y + 30.0;
+    scene
+}

@@ -1,0 +1,247 @@
+//! A Gantt chart of one regime: stage bands, a bar per item (or joint event) labelled with its
+//! department and days, the critical path in red, stage deliveries (the permits) as milestones,
+//! on a date axis that shows weekends, holidays and make-up working days.
+
+use permitflow_model::{ActivityKind, Calendar, ItemKind, Scenario, WorkingDays};
+use permitflow_solver::Outcome;
+
+use crate::axis::DateAxis;
+use crate::scene::{
+    Anchor, BANDS, BAR, BAR_LIGHT, CRITICAL, CRITICAL_EDGE, INK, MILESTONE, MUTED, Scene, Shape,
+    fit, text_width,
+};
+
+pub const LEFT: f64 = 320.0;
+pub const ROW: f64 = 22.0;
+pub const CHART_WIDTH: f64 = 900.0;
+const RIGHT: f64 = 260.0;
+
+fn days(d: WorkingDays) -> String {
+    format!("{d} wd")
+}
+
+pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
+    let mut scene = Scene::default();
+    let axis = DateAxis::new(cal, s.start, o.end_date, LEFT, CHART_WIDTH);
+    scene.width = LEFT + axis.width() + RIGHT;
+
+    scene.styled_text(
+        12.0,
+        22.0,
+        format!(
+            "{} — {}: {} working days, {} → {}",
+            s.name,
+            o.regime.name,
+            o.working_days(),
+            o.start_date.format("%Y-%m-%d"),
+            o.end_date.format("%Y-%m-%d")
+        ),
+        16.0,
+        Anchor::Start,
+        true,
+        INK,
+        "title",
+    );
+    scene.styled_text(
+        12.0,
+        40.0,
+        format!(
+            "{} trips · {} forms · {} materials · {} departments · critical path in red",
+            o.counts.trips, o.counts.forms, o.counts.materials, o.counts.departments
+        ),
+        11.0,
+        Anchor::Start,
+        false,
+        MUTED,
+        "subtitle",
+    );
+    let header_y = 50.0;
+    let body_y = header_y + axis.header(&mut scene, header_y);
+
+    // Rows: stages in order, a header row each, then their activities by start.
+    let net = &o.network;
+    let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+    for k in 0..net.stages.len() {
+        let mut acts: Vec<usize> = (0..net.activities.len())
+            .filter(|&i| net.activities[i].stage == Some(k))
+            .collect();
+        acts.sort_by(|&a, &b| {
+            o.schedule.start[a]
+                .partial_cmp(&o.schedule.start[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(net.activities[a].order.cmp(&net.activities[b].order))
+        });
+        if !acts.is_empty() {
+            rows.push((k, acts));
+        }
+    }
+    let n_rows: usize = rows.iter().map(|(_, a)| a.len() + 1).sum();
+    let body_end = body_y + n_rows as f64 * ROW;
+    axis.columns(&mut scene, cal, body_y, body_end);
+
+    let mut y = body_y;
+    for (band, (k, acts)) in rows.iter().enumerate() {
+        let stage = &net.stages[*k];
+        let h = (acts.len() + 1) as f64 * ROW;
+        // The band is drawn under the columns' shading only in the label area, so weekends and
+        // holidays stay visible across the chart.
+        scene.rect(0.0, y, LEFT, h, BANDS[band % BANDS.len()], "stage");
+        scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
+        scene.styled_text(
+            10.0,
+            y + 15.0,
+            fit(&stage.name, 12.0, LEFT - 20.0),
+            12.0,
+            Anchor::Start,
+            true,
+            INK,
+            "stage-name",
+        );
+        if let Some(span) = o.stages.iter().find(|sp| sp.name == stage.name) {
+            let x = axis.x_finish(cal, span.finish);
+            let date = cal.finish_date(s.start, span.finish);
+            scene.shapes.push(Shape::Diamond {
+                cx: x,
+                cy: y + ROW / 2.0,
+                r: 6.0,
+                fill: MILESTONE,
+                title: Some(format!(
+                    "{}: unified delivery on {} after {} (stage: {})",
+                    stage.name,
+                    date.format("%Y-%m-%d"),
+                    days(span.finish),
+                    days(span.working_days)
+                )),
+            });
+            scene.styled_text(
+                x + 9.0,
+                y + 15.0,
+                format!("{} · {}", date.format("%m-%d"), days(span.working_days)),
+                10.0,
+                Anchor::Start,
+                false,
+                MUTED,
+                "milestone-label",
+            );
+        }
+        y += ROW;
+        for &i in acts {
+            let a = &net.activities[i];
+            let critical = o.schedule.critical[i];
+            let (start, finish) = (o.schedule.start[i], o.schedule.finish[i]);
+            let x1 = axis.x_start(cal, start);
+            let x2 = axis.x_finish(cal, finish).max(x1 + 2.0);
+            scene.styled_text(
+                18.0,
+                y + 15.0,
+                fit(&a.name, 12.0, LEFT - 30.0),
+                12.0,
+                Anchor::Start,
+                critical,
+                INK,
+                "item-name",
+            );
+            let light = matches!(
+                a.kind,
+                ActivityKind::Item(ItemKind::ApplicantWork | ItemKind::UtilityService)
+            );
+            let (fill, class) = match (critical, light) {
+                (true, _) => (CRITICAL, "bar critical"),
+                (false, true) => (BAR_LIGHT, "bar"),
+                (false, false) => (BAR, "bar"),
+            };
+            let dates = o.dates[i];
+            scene.shapes.push(Shape::Rect {
+                x: x1,
+                y: y + 4.0,
+                w: x2 - x1,
+                h: ROW - 8.0,
+                fill,
+                stroke: critical.then_some((CRITICAL_EDGE, 1.0)),
+                class,
+                title: Some(format!(
+                    "{} ({})\n{}\n{}: {} → {} · {} → {} · float {}",
+                    a.name,
+                    a.id,
+                    a.departments
+                        .iter()
+                        .map(|d| d.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                    days(a.days),
+                    start,
+                    finish,
+                    dates.0.format("%Y-%m-%d"),
+                    dates.1.format("%Y-%m-%d"),
+                    o.schedule.total_float[i]
+                )),
+            });
+            let label = format!(
+                "{} · {}",
+                a.departments
+                    .iter()
+                    .map(|d| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                days(a.days)
+            );
+            let width = text_width(&label, 10.0);
+            let (lx, anchor) = if x2 + 6.0 + width < scene.width - 4.0 {
+                (x2 + 6.0, Anchor::Start)
+            } else {
+                (x1 - 6.0, Anchor::End)
+            };
+            scene.styled_text(lx, y + 15.0, label, 10.0, anchor, false, MUTED, "bar-label");
+            y += ROW;
+        }
+    }
+    scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
+    let legend_y = y + 14.0;
+    legend(&mut scene, legend_y);
+    scene.height = legend_y + 30.0;
+    scene
+}
+
+/// Swatches explaining colours, shared with the comparison chart.
+pub fn legend(scene: &mut Scene, y: f64) {
+    let entries: [(&str, crate::scene::Color, &'static str); 6] = [
+        ("critical", CRITICAL, "legend"),
+        ("with float", BAR, "legend"),
+        ("applicant work, utility", BAR_LIGHT, "legend"),
+        ("weekend", crate::scene::WEEKEND, "legend"),
+        ("public holiday", crate::scene::HOLIDAY, "legend"),
+        ("make-up working day", crate::scene::MAKEUP, "legend"),
+    ];
+    let mut x = 12.0;
+    for (label, color, class) in entries {
+        scene.rect(x, y, 14.0, 12.0, color, class);
+        scene.styled_text(
+            x + 19.0,
+            y + 10.5,
+            label,
+            11.0,
+            Anchor::Start,
+            false,
+            INK,
+            "legend-label",
+        );
+        x += 19.0 + text_width(label, 11.0) + 18.0;
+    }
+    scene.shapes.push(Shape::Diamond {
+        cx: x + 6.0,
+        cy: y + 6.0,
+        r: 6.0,
+        fill: MILESTONE,
+        title: None,
+    });
+    scene.styled_text(
+        x + 17.0,
+        y + 10.5,
+        "stage delivered (permits)",
+        11.0,
+        Anchor::Start,
+        false,
+        INK,
+        "legend-label",
+    );
+}

@@ -1,0 +1,57 @@
+//! The bundled font draws Chinese: two different characters give two different images (missing
+//! glyphs would both be the same empty box), and a PNG has the size the scene asks for.
+
+use permitflow_chart::{Anchor, Fonts, Scene, svg_to_png, svg_to_png_with, to_png, to_svg};
+
+/// A character drawn with the bundled font alone, as on a fresh machine.
+fn glyph(c: &str) -> Vec<u8> {
+    let mut s = Scene {
+        width: 40.0,
+        height: 40.0,
+        shapes: vec![],
+    };
+    s.text(4.0, 30.0, c, 28.0, Anchor::Start);
+    svg_to_png_with(&to_svg(&s), 1.0, Fonts::BundledOnly).unwrap()
+}
+
+#[test]
+fn chinese_characters_render_as_glyphs() {
+    let a = glyph("审");
+    let b = glyph("批");
+    let blank = glyph(" ");
+    assert_ne!(a, b, "two characters drew the same image: no CJK glyphs");
+    assert_ne!(a, blank, "the character drew nothing");
+    // A character outside the subset (a private-use code point) has no glyph: it draws the same
+    // as another missing one, which is what tofu looks like and what the two above are not.
+    assert_eq!(glyph("\u{E000}"), glyph("\u{E001}"));
+}
+
+#[test]
+fn png_has_the_scaled_size() {
+    let mut s = Scene {
+        width: 200.0,
+        height: 100.0,
+        shapes: vec![],
+    };
+    s.rect(10.0, 10.0, 50.0, 20.0, "#d64545", "bar");
+    let png = to_png(&s, 2.0).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // IHDR: width and height, big-endian, at bytes 16..24.
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((w, h), (400, 200));
+    assert!(svg_to_png("<svg", 1.0).is_err());
+}
+
+#[test]
+fn svg_escapes_text() {
+    let mut s = Scene {
+        width: 100.0,
+        height: 20.0,
+        shapes: vec![],
+    };
+    s.text(0.0, 10.0, "A & B <C>", 10.0, Anchor::Start);
+    let svg = to_svg(&s);
+    assert!(svg.contains("A &amp; B &lt;C&gt;"), "{svg}");
+    roxmltree::Document::parse(&svg).unwrap();
+}

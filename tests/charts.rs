@@ -1,0 +1,133 @@
+//! `permitflow chart` on the default scenario: the SVG parsed back has a bar per item of every
+//! regime, the critical ones marked, the labels a planner reads, and the calendar's holidays.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn permitflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_permitflow"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run permitflow")
+}
+
+fn chart(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chart.svg");
+    let mut all = vec!["chart", "-o", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let o = permitflow(&all);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::read_to_string(out).unwrap()
+}
+
+fn texts(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect()
+}
+
+fn count_class(doc: &roxmltree::Document, tag: &str, class: &str) -> usize {
+    doc.descendants()
+        .filter(|n| n.has_tag_name(tag) && n.attribute("class") == Some(class))
+        .count()
+}
+
+#[test]
+fn gantt_has_a_bar_per_item_and_marks_the_critical_path() {
+    let svg = chart(&["--kind", "gantt", "--regime", "joint"]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // The joint regime has 12 activities: 7 items and 5 joint events.
+    let critical = count_class(&doc, "rect", "bar critical");
+    let other = count_class(&doc, "rect", "bar");
+    assert_eq!(critical + other, 12);
+    // Everything but the water connection (7 days of float) is critical.
+    assert_eq!(other, 1);
+    let t = texts(&doc);
+    for want in [
+        "General social-investment housing (Hezhou 2020) — joint: 36.5 working days, 2025-03-03 → 2025-04-23",
+        "施工许可证 Construction permit",
+        "Housing and Urban-Rural Development Bureau · 7 wd",
+        "Water supply company · 4 wd",
+        "3 Construction permit",
+        "04-23 · 16.5 wd",
+    ] {
+        assert!(t.iter().any(|x| x == want), "no text `{want}` in {t:#?}");
+    }
+    // Four stage deliveries (the permits) as milestones, plus the legend's.
+    let milestones = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("milestone"))
+        .count();
+    assert_eq!(milestones, 5);
+    // Hover text on a bar: department, days, offsets, dates, float.
+    let water = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("title") && n.text().is_some_and(|t| t.contains("(water_connection)"))
+        })
+        .unwrap();
+    assert!(
+        water
+            .text()
+            .unwrap()
+            .contains("4 wd: 20 → 24 · 2025-03-31 → 2025-04-03 · float 7"),
+        "{:?}",
+        water.text()
+    );
+}
+
+#[test]
+fn comparison_stacks_regimes_on_one_calendar() {
+    let svg = chart(&["--kind", "compare"]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // Four regimes × four stages.
+    assert_eq!(count_class(&doc, "rect", "segment"), 16);
+    let t = texts(&doc);
+    for want in [
+        "100.5 wd · 2025-07-25",
+        "49.5 wd · 2025-05-14 (-51 vs serial)",
+        "36.5 wd · 2025-04-23 (-64 vs serial)",
+        "45.5",
+        "16.5",
+    ] {
+        assert!(t.iter().any(|x| x == want), "no text `{want}` in {t:#?}");
+    }
+    // 2025-03-03 to 2025-07-26: Qingming (3 days), Labour Day (5) and Dragon Boat (3) are off;
+    // Sunday 04-27 is a make-up working day.
+    assert_eq!(count_class(&doc, "rect", "holiday"), 11);
+    assert_eq!(count_class(&doc, "rect", "makeup"), 1);
+}
+
+#[test]
+fn all_charts_in_one_file_and_png_by_extension() {
+    let svg = chart(&[]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // Serial and parallel show 21 items each, joint and joint_online 12 activities each.
+    let bars = count_class(&doc, "rect", "bar") + count_class(&doc, "rect", "bar critical");
+    assert_eq!(bars, 21 + 21 + 12 + 12);
+
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("c.png");
+    let o = permitflow(&[
+        "chart",
+        "--kind",
+        "compare",
+        "--scale",
+        "1",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let o = permitflow(&["chart", "-o", dir.path().join("c.pdf").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("charts are written as .svg or .png"));
+}
