@@ -85,10 +85,10 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Rendered> {
             cell(&sources.join(", "))
         ));
         for t in check_targets(s, &outcomes) {
-            let kind = if t.target.exact {
-                "published"
-            } else {
-                "target"
+            let kind = match (t.target.exact, &t.target.source) {
+                (true, Provenance::Assumed) => "assumed figure",
+                (true, _) => "published",
+                (false, _) => "target",
             };
             let source = match &t.target.source {
                 Provenance::Source(x) => x.clone(),
@@ -126,7 +126,8 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Rendered> {
          ## Scenarios\n\n\
          | file | scenario | regimes | sources |\n|---|---|---|---|\n{overview}\n\
          ## Published figures and targets beside the tool's results\n\n\
-         A *published* figure must be reproduced exactly; a *target* is a maximum.\n\n\
+         A *published* figure must be reproduced exactly; an *assumed figure* is an exact \
+         stand-in where the source gives no number (e.g. \"200+\"); a *target* is a maximum.\n\n\
          | scenario | figure | kind | regime | permitflow | source | holds |\n|---|---|---|---|---|---|---|\n{figures}"
     );
     Ok((page, ok))

@@ -47,7 +47,23 @@ macro_rules! scenarios {
 }
 
 scenarios! {
+    birth_registration_ruian => "birth-registration-ruian.toml",
+    business_startup_hezhou => "business-startup-hezhou.toml",
+    business_startup_wenzhou => "business-startup-wenzhou.toml",
+    clinic_approval_wenzhou => "clinic-approval-wenzhou.toml",
+    enterprise_investment_wenzhou => "enterprise-investment-wenzhou.toml",
+    government_invested_housing => "government-invested-housing.toml",
+    industrial => "industrial.toml",
+    land_chain_dezhou => "land-chain-dezhou.toml",
+    land_with_approved_scheme => "land-with-approved-scheme.toml",
+    linear_engineering => "linear-engineering.toml",
+    low_risk_anhui => "low-risk-anhui.toml",
+    low_risk_industrial => "low-risk-industrial.toml",
+    national_pilot => "national-pilot.toml",
+    small_medium_project => "small-medium-project.toml",
     social_investment_housing => "social-investment-housing.toml",
+    yinzhou_enterprise_investment => "yinzhou-enterprise-investment.toml",
+    yinzhou_government_investment => "yinzhou-government-investment.toml",
 }
 
 #[test]

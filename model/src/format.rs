@@ -244,6 +244,11 @@ pub struct FileTarget {
     pub forms: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub materials: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departments: Option<u32>,
+    /// `working_days` bounds this stage's span rather than the whole regime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
     /// The figures are published results to reproduce exactly, not maximums.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exact: bool,
@@ -1656,10 +1661,39 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
                 &help,
             );
         }
+        if let Some(st) = &t.stage {
+            if !stage_ids.contains_key(st) {
+                let help = unknown_help("stage", st, &stage_names);
+                cx.push(
+                    Code::UnknownId,
+                    e.clone(),
+                    At::Value("stage"),
+                    subject.clone(),
+                    format!("unknown stage `{st}`"),
+                    &help,
+                );
+            }
+            if t.working_days.is_none()
+                || t.trips.is_some()
+                || t.forms.is_some()
+                || t.materials.is_some()
+                || t.departments.is_some()
+            {
+                cx.push(
+                    Code::BadValue,
+                    e.clone(),
+                    At::Key("stage"),
+                    subject.clone(),
+                    "a stage target bounds the stage's working days only".into(),
+                    "give working_days and no trips, forms, materials or departments; put those in a target for the whole regime",
+                );
+            }
+        }
         if t.working_days.is_none()
             && t.trips.is_none()
             && t.forms.is_none()
             && t.materials.is_none()
+            && t.departments.is_none()
         {
             cx.push(
                 Code::BadValue,
@@ -1667,7 +1701,7 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
                 At::Entry,
                 subject.clone(),
                 "the target sets no bound".into(),
-                "give at least one of working_days, trips, forms, materials",
+                "give at least one of working_days, trips, forms, materials, departments",
             );
         }
         if let Some(w) = t.working_days
@@ -1692,12 +1726,16 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
                 ("trips", t.trips),
                 ("forms", t.forms),
                 ("materials", t.materials),
+                ("departments", t.departments),
             ] {
                 if let Some(v) = v {
                     parts.push(format!("{op} {v} {label}"));
                 }
             }
-            format!("{} {}", t.regime, parts.join(", "))
+            match &t.stage {
+                Some(st) => format!("{} stage {st} {}", t.regime, parts.join(", ")),
+                None => format!("{} {}", t.regime, parts.join(", ")),
+            }
         } else {
             t.name.clone()
         };
@@ -1708,6 +1746,8 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             trips: t.trips,
             forms: t.forms,
             materials: t.materials,
+            departments: t.departments,
+            stage: t.stage.as_deref().map(StageId::new),
             exact: t.exact,
             source: t
                 .source
@@ -1965,6 +2005,8 @@ impl From<&Scenario> for FileScenario {
                     trips: t.trips,
                     forms: t.forms,
                     materials: t.materials,
+                    departments: t.departments,
+                    stage: t.stage.as_ref().map(ToString::to_string),
                     exact: t.exact,
                     source: t.source.as_text().map(str::to_owned),
                 })

@@ -354,6 +354,10 @@ pub struct Target {
     pub trips: Option<u32>,
     pub forms: Option<u32>,
     pub materials: Option<u32>,
+    pub departments: Option<u32>,
+    /// When set, `working_days` bounds this stage's span (the merged stage containing it under
+    /// a merged-stages regime) instead of the whole regime.
+    pub stage: Option<StageId>,
     /// Each given figure must be met exactly rather than as a maximum.
     pub exact: bool,
     pub source: Provenance,

@@ -250,8 +250,56 @@ pub fn check_targets(
             };
             let mut met = true;
             let mut parts = Vec::new();
+            // (measured, bound, unit, measured as shown)
+            let mut measured: Vec<(f64, f64, String, String)> = Vec::new();
+            if let Some(w) = t.working_days {
+                match &t.stage {
+                    None => {
+                        let a = o.working_days();
+                        let unit = if a.get() == 1.0 {
+                            "working day"
+                        } else {
+                            "working days"
+                        };
+                        measured.push((a.get(), w.get(), unit.into(), a.to_string()));
+                    }
+                    Some(st) => {
+                        match o
+                            .stages
+                            .iter()
+                            .find(|sp| sp.id.split('+').any(|id| id == st.as_str()))
+                        {
+                            Some(sp) => measured.push((
+                                sp.working_days.get(),
+                                w.get(),
+                                format!("working days in stage {}", sp.id),
+                                sp.working_days.to_string(),
+                            )),
+                            None => {
+                                met = false;
+                                parts.push(format!("stage {st} has no items under this regime"));
+                            }
+                        }
+                    }
+                }
+            }
+            for (label, bound, actual) in [
+                ("trips", t.trips, o.counts.trips),
+                ("forms", t.forms, o.counts.forms),
+                ("materials", t.materials, o.counts.materials),
+                ("departments", t.departments, o.counts.departments),
+            ] {
+                if let Some(b) = bound {
+                    let unit = if actual == 1 {
+                        label.trim_end_matches('s').to_owned()
+                    } else {
+                        label.to_owned()
+                    };
+                    measured.push((f64::from(actual), f64::from(b), unit, actual.to_string()));
+                }
+            }
             // A maximum, or with `exact` a published figure to reproduce.
-            let mut judge = |actual: f64, bound: f64, unit: &str, shown: String| {
+            for (actual, bound, unit, shown) in measured {
                 let ok = if t.exact {
                     (actual - bound).abs() < 1e-9
                 } else {
@@ -265,19 +313,6 @@ pub fn check_targets(
                     (false, false) => ">",
                 };
                 parts.push(format!("{shown} {unit} {op} {}", WorkingDays::new(bound)));
-            };
-            if let Some(w) = t.working_days {
-                let a = o.working_days();
-                judge(a.get(), w.get(), "working days", a.to_string());
-            }
-            for (label, bound, actual) in [
-                ("trips", t.trips, o.counts.trips),
-                ("forms", t.forms, o.counts.forms),
-                ("materials", t.materials, o.counts.materials),
-            ] {
-                if let Some(b) = bound {
-                    judge(f64::from(actual), f64::from(b), label, actual.to_string());
-                }
             }
             TargetCheck {
                 target: t.clone(),
