@@ -46,6 +46,10 @@ fn random_network(n: usize, upper_bounds: bool, seed: u64) -> Network {
             forms: 1,
             materials: vec![],
             order: i,
+            floor: WorkingDays::ZERO,
+            cost: 1.0,
+            spread: None,
+            returns: None,
         })
         .collect();
     let mut constraints = Vec::with_capacity(n * 2);

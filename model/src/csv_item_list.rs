@@ -1,7 +1,8 @@
 //! The CSV item list: the shape planners keep in spreadsheets, one row per item.
 //!
 //! Columns (header required, order free, case ignored): `id,name,department,stage,days,after`,
-//! optional `lead,kind,materials,joint,floor,cost` and the spread `dist,min,likely,max`. Stages
+//! optional `lead,kind,materials,joint,floor,cost`, the spread `dist,min,likely,max` and returns
+//! for correction `return_rate,rework_days,rereview_days`. Stages
 //! are ordered by first appearance. A stage's lead is given in the `lead` column on any of its
 //! rows, or else is the department of its last item (the stage closes with the lead's permit). `after`
 //! is a `;`-separated list of predecessors in the `after` syntax of scenario files; `joint` is a
@@ -17,14 +18,14 @@ use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::format::{
-    FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileScenario, FileSpread, FileStage,
-    from_file,
+    FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileReturns, FileScenario,
+    FileSpread, FileStage, from_file,
 };
 use crate::locate::{CsvIndex, Locator};
 use crate::scenario::{FORMAT_VERSION, Scenario};
 
 pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
-pub const OPTIONAL_COLUMNS: [&str; 10] = [
+pub const OPTIONAL_COLUMNS: [&str; 13] = [
     "lead",
     "kind",
     "materials",
@@ -35,6 +36,9 @@ pub const OPTIONAL_COLUMNS: [&str; 10] = [
     "min",
     "likely",
     "max",
+    "return_rate",
+    "rework_days",
+    "rereview_days",
 ];
 
 /// One CSV record: its byte range, each cell's byte range, and the values.
@@ -214,6 +218,9 @@ pub fn parse_item_list(
         let min = number("min", "minimum");
         let likely = number("likely", "most likely duration");
         let max = number("max", "maximum");
+        let return_rate = number("return_rate", "return rate");
+        let rework_days = number("rework_days", "rework time");
+        let rereview_days = number("rereview_days", "re-review time");
         let (days_text, days_span) = cell("days");
         if days_text.is_empty() {
             diags.push(
@@ -294,6 +301,9 @@ pub fn parse_item_list(
                             source: None,
                         }),
                         department: None,
+                        floor: None,
+                        cost: None,
+                        spread: None,
                     }),
                 }
             }
@@ -370,6 +380,11 @@ pub fn parse_item_list(
             }),
             cost,
             spread,
+            returns: return_rate.map(|rate| FileReturns {
+                rate,
+                rework_days: rework_days.unwrap_or(0.0),
+                rereview_days,
+            }),
             release: None,
             deadline: None,
             note: String::new(),

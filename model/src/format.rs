@@ -117,6 +117,8 @@ pub struct FileItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spread: Option<FileSpread>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns: Option<FileReturns>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<f64>,
@@ -179,6 +181,22 @@ pub struct FileJoint {
     pub days: Option<FileNumber>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<FileNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<FileSpread>,
+}
+
+/// `returns = { rate = 0.053, rework_days = 3, rereview_days = 2 }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileReturns {
+    pub rate: f64,
+    pub rework_days: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rereview_days: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -1012,6 +1030,38 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             }
             r.ok()
         });
+        let returns = it.returns.as_ref().and_then(|r| {
+            let problem = if !(r.rate.is_finite() && (0.0..1.0).contains(&r.rate)) {
+                Some(format!("the return rate {} is not a probability below 1", r.rate))
+            } else if !(r.rework_days.is_finite() && r.rework_days >= 0.0) {
+                Some(format!("the rework time {} is not a duration from 0 up", r.rework_days))
+            } else if r
+                .rereview_days
+                .is_some_and(|d| !(d.is_finite() && d >= 0.0))
+            {
+                Some("the re-review time is not a duration from 0 up".to_owned())
+            } else {
+                None
+            };
+            match problem {
+                Some(msg) => {
+                    cx.push(
+                        Code::BadValue,
+                        e.clone(),
+                        At::Key("returns"),
+                        subject.clone(),
+                        msg,
+                        "give rate as a share from 0 to below 1 (5.3 % is 0.053), rework_days and rereview_days in working days",
+                    );
+                    None
+                }
+                None => Some(Returns {
+                    rate: r.rate,
+                    rework: WorkingDays::new(r.rework_days),
+                    rereview: r.rereview_days.map(WorkingDays::new),
+                }),
+            }
+        });
         for a in &it.after {
             let (parsed, max_lag) = match a {
                 FileAfter::Text(t) => match parse_after(t, &known_item) {
@@ -1149,6 +1199,7 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             floor,
             cost: it.cost,
             spread,
+            returns,
             release: it.release.map(WorkingDays::new),
             deadline: it.deadline.map(WorkingDays::new),
             note: it.note.clone(),
@@ -1233,7 +1284,62 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
                 )
             }),
             department: g.department.as_deref().map(Department::new),
+            floor: g.floor.as_ref().map(|f| {
+                Sourced::new(
+                    WorkingDays::new(f.value),
+                    f.source.as_deref().map(Provenance::parse).unwrap_or_default(),
+                )
+            }),
+            cost: g.cost,
+            spread: g.spread.as_ref().and_then(|sp| match convert_spread(sp) {
+                Ok(d) => Some(d),
+                Err(msg) => {
+                    cx.push(
+                        Code::BadValue,
+                        e.clone(),
+                        At::Key("spread"),
+                        Some(format!("joint group `{}`", g.id)),
+                        msg,
+                        "give dist = \"triangular\" or \"pert\" with min ≤ likely ≤ max, \"uniform\" with min ≤ max, or \"fixed\"",
+                    );
+                    None
+                }
+            }),
         });
+        let limit = g.days.as_ref().map(|d| d.value);
+        if let Some(f) = &g.floor {
+            if let Some(p) = days_problem(f.value, false) {
+                cx.push(
+                    Code::BadDays,
+                    e.clone(),
+                    At::Value("floor"),
+                    Some(format!("joint group `{}`", g.id)),
+                    format!("the floor {} {p}", f.value),
+                    "write the floor in working days, in steps of 0.5",
+                );
+            } else if limit.is_some_and(|l| f.value > l) {
+                cx.push(
+                    Code::BadValue,
+                    e.clone(),
+                    At::Value("floor"),
+                    Some(format!("joint group `{}`", g.id)),
+                    format!("the floor {} is above the joint limit {}", f.value, limit.unwrap_or_default()),
+                    "a floor is the least limit the joint event can commit to: make it at most the limit",
+                );
+            }
+        }
+        if let Some(c) = g.cost
+            && !(c.is_finite() && c >= 0.0)
+        {
+            cx.push(
+                Code::BadValue,
+                e.clone(),
+                At::Value("cost"),
+                Some(format!("joint group `{}`", g.id)),
+                format!("the cost {c} is not a number from 0 up"),
+                "give the cost of cutting one working day, 0 or more",
+            );
+        }
     }
     for it in &raw.items {
         if let Some(g) = &it.joint {
@@ -1245,6 +1351,9 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
                     items: vec![ItemId::new(&it.id)],
                     days: None,
                     department: None,
+                    floor: None,
+                    cost: None,
+                    spread: None,
                 }),
             }
         }
@@ -1961,6 +2070,11 @@ impl From<&Scenario> for FileScenario {
                     floor: it.floor.as_ref().map(number),
                     cost: it.cost,
                     spread: it.spread.as_ref().map(spread),
+                    returns: it.returns.as_ref().map(|r| FileReturns {
+                        rate: r.rate,
+                        rework_days: r.rework.get(),
+                        rereview_days: r.rereview.map(WorkingDays::get),
+                    }),
                     release: it.release.map(WorkingDays::get),
                     deadline: it.deadline.map(WorkingDays::get),
                     note: it.note.clone(),
@@ -1969,7 +2083,14 @@ impl From<&Scenario> for FileScenario {
             joint: s
                 .joint_groups
                 .iter()
-                .filter(|g| g.name != g.id.as_str() || g.days.is_some() || g.department.is_some())
+                .filter(|g| {
+                    g.name != g.id.as_str()
+                        || g.days.is_some()
+                        || g.department.is_some()
+                        || g.floor.is_some()
+                        || g.cost.is_some()
+                        || g.spread.is_some()
+                })
                 .map(|g| FileJoint {
                     id: g.id.to_string(),
                     name: if g.name == g.id.as_str() {
@@ -1979,6 +2100,9 @@ impl From<&Scenario> for FileScenario {
                     },
                     days: g.days.as_ref().map(number),
                     department: g.department.as_ref().map(ToString::to_string),
+                    floor: g.floor.as_ref().map(number),
+                    cost: g.cost,
+                    spread: g.spread.as_ref().map(spread),
                 })
                 .collect(),
             measures: s.measures.iter().map(file_measure).collect(),

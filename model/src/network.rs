@@ -8,7 +8,7 @@
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::scenario::{ItemKind, LinkKind, Materials, Scenario};
+use crate::scenario::{Distribution, ItemKind, LinkKind, Materials, Returns, Scenario};
 use crate::units::{Department, ItemId, StageId, WorkingDays};
 
 /// What an activity stands for.
@@ -45,6 +45,14 @@ pub struct Activity {
     pub materials: Vec<Materials>,
     /// Position of its first member in the file: serial regimes chain in this order.
     pub order: usize,
+    /// Least limit the department can commit to (reform planning); `days` when it cannot be cut.
+    pub floor: WorkingDays,
+    /// Cost per working day cut (reform planning).
+    pub cost: f64,
+    /// Spread of the real duration (simulation); `None` means always `days`.
+    pub spread: Option<Distribution>,
+    /// Returns for correction (simulation).
+    pub returns: Option<Returns>,
 }
 
 impl Activity {
@@ -126,6 +134,10 @@ impl Network {
                 forms: it.forms,
                 materials: vec![it.materials.clone()],
                 order,
+                floor: it.floor.as_ref().map(|f| f.value).unwrap_or(it.days.value),
+                cost: it.cost.unwrap_or(1.0),
+                spread: it.spread.clone(),
+                returns: it.returns.clone(),
             })
             .collect();
         let index = |id: &ItemId| s.items.iter().position(|i| &i.id == id);

@@ -188,6 +188,8 @@ pub struct Item {
     pub cost: Option<f64>,
     /// Spread of the real duration (simulation).
     pub spread: Option<Distribution>,
+    /// Submissions returned for correction (simulation).
+    pub returns: Option<Returns>,
     /// Earliest start, in working days from the project start.
     pub release: Option<WorkingDays>,
     /// Latest finish, in working days from the project start.
@@ -247,6 +249,22 @@ pub struct JointGroup {
     pub days: Option<Sourced<WorkingDays>>,
     /// The department that runs the joint event, if one does.
     pub department: Option<Department>,
+    /// Least limit of the joint event (reform planning; default: its limit, no cut).
+    pub floor: Option<Sourced<WorkingDays>>,
+    /// Cost per working day cut from the joint event (reform planning; default 1).
+    pub cost: Option<f64>,
+    /// Spread of the joint event's real duration (simulation).
+    pub spread: Option<Distribution>,
+}
+
+/// A submission returned for correction: with probability `rate` the applicant reworks it for
+/// `rework` working days and the department reviews it again for `rereview` (default: the
+/// item's own limit); returns may repeat.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Returns {
+    pub rate: f64,
+    pub rework: WorkingDays,
+    pub rereview: Option<WorkingDays>,
 }
 
 /// How a regime lays items out before measures apply.

@@ -94,7 +94,9 @@ pub fn time_limit_compression(
 ) -> Result<(), SolveError> {
     for (item, d) in days {
         let i = item_activity(net, measure, item)?;
-        net.activities[i].days = *d;
+        let a = &mut net.activities[i];
+        a.days = *d;
+        a.floor = a.floor.min(*d);
     }
     Ok(())
 }
@@ -110,6 +112,7 @@ pub fn notification_commitment(
         let i = item_activity(net, measure, item)?;
         let a = &mut net.activities[i];
         a.days = days;
+        a.floor = a.floor.min(days);
         a.kind = ActivityKind::Item(ItemKind::Filing);
     }
     Ok(())
@@ -218,7 +221,22 @@ pub fn joint_review(
             forms: 1,
             materials: acts.iter().flat_map(|a| a.materials.clone()).collect(),
             order: acts.iter().map(|a| a.order).min().unwrap_or(0),
+            floor: WorkingDays::ZERO,
+            cost: g.cost.unwrap_or(1.0),
+            // The joint event's own spread; without one it takes its limit every time.
+            spread: g.spread.clone(),
+            // Returns as often as the most often returned member.
+            returns: acts
+                .iter()
+                .filter_map(|a| a.returns.clone())
+                .max_by(|a, b| a.rate.total_cmp(&b.rate)),
         };
+        let mut event = event;
+        event.floor = g
+            .floor
+            .as_ref()
+            .map(|f| f.value.min(event.days))
+            .unwrap_or(event.days);
         merge_activities(net, &members, event);
     }
     Ok(())
@@ -435,6 +453,10 @@ fn stage_gates(net: &mut Network) {
             forms: 0,
             materials: vec![],
             order: usize::MAX,
+            floor: WorkingDays::ZERO,
+            cost: 0.0,
+            spread: None,
+            returns: None,
         });
         for &i in &by_stage[k] {
             net.constraints.push(gate_link(i, gate));

@@ -91,6 +91,7 @@ fn build(spec: &Spec) -> Scenario {
             floor: None,
             cost: None,
             spread: None,
+            returns: None,
             release: spec
                 .releases
                 .iter()
@@ -137,6 +138,9 @@ fn build(spec: &Spec) -> Scenario {
                     items: vec![ItemId::new(format!("i{i}"))],
                     days: (g == 0).then(|| Sourced::unspecified(WorkingDays::new(3.0))),
                     department: None,
+                    floor: None,
+                    cost: None,
+                    spread: None,
                 }),
             }
         }
