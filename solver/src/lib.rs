@@ -9,10 +9,17 @@ pub mod error;
 pub mod lp;
 pub mod outcome;
 pub mod paths;
+pub mod plan;
 pub mod regime;
 pub mod schedule;
+pub mod simulate;
 
 pub use error::SolveError;
 pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};
+pub use plan::{
+    Attribution, Change, Cut, Plan, RangeEnd, Removal, Sensitivity, Step, attribute, plan,
+    sensitivity, time_cost_curve,
+};
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
+pub use simulate::{SimulationOptions, SimulationResult, simulate};
