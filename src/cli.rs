@@ -66,6 +66,24 @@ pub enum Command {
         #[arg(long = "measure", value_name = "REGIME±MEASURE")]
         measures: Vec<String>,
     },
+    /// Export one regime's schedule for the tools planners use: Microsoft Project XML (MSPDI,
+    /// with the calendar's holidays and make-up days), CSV or JSON.
+    Export {
+        /// Scenario (.toml, .json), CSV item list or .xlsx item list; the default scenario if omitted.
+        file: Option<PathBuf>,
+        /// The regime to export.
+        #[arg(long, value_name = "NAME")]
+        regime: String,
+        /// mspdi (Microsoft Project XML), csv or json.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Mspdi)]
+        format: ExportFormat,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        /// Start date (YYYY-MM-DD), overriding the scenario's.
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+    },
     /// Validate scenario files, solve every regime and check the targets.
     /// Exit 0 when all hold, 1 when a target is missed, 2 when a file is invalid.
     Check {
@@ -152,6 +170,14 @@ pub struct Common {
     /// How to compute the schedule: exact longest paths, or the linear program.
     #[arg(long, value_enum, default_value_t = MethodArg::Paths)]
     pub method: MethodArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Microsoft Project XML.
+    Mspdi,
+    Csv,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

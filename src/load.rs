@@ -32,6 +32,12 @@ pub struct Rendered(pub String);
 
 /// Reads a scenario, a CSV item list, or the default scenario.
 pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded, Rendered> {
+    if let Some(p) = path
+        && p.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+    {
+        return load_xlsx(p, csv_start);
+    }
     let (label, text) = match path {
         None => (DEFAULT_NAME.to_owned(), DEFAULT_TEXT.to_owned()),
         Some(p) => {
@@ -52,8 +58,9 @@ pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded,
         parse_scenario(&text, &label, Format::from_path(&lower))
     } else {
         Err(Diagnostics::single(
-            Diagnostic::new(Code::Unreadable, &label, "unsupported file type")
-                .help("permitflow reads scenario files (.toml, .json) and CSV item lists (.csv)"),
+            Diagnostic::new(Code::Unreadable, &label, "unsupported file type").help(
+                "permitflow reads scenario files (.toml, .json) and item lists (.csv, .xlsx)",
+            ),
         ))
     };
     let scenario = parsed.map_err(|d| render(&d, Some(&text)))?;
@@ -66,6 +73,127 @@ pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded,
         calendar,
         label,
     })
+}
+
+/// An item list in the first sheet of an .xlsx workbook: the same columns as the CSV item list.
+/// The sheet becomes CSV text read by the same code; problems are reported by sheet, row and
+/// cell (e.g. `C5`).
+fn load_xlsx(path: &Path, start: Option<NaiveDate>) -> Result<Loaded, Rendered> {
+    use calamine::{Data, Reader, Xlsx};
+    let label = path.display().to_string();
+    let fail = |msg: String, help: &str| {
+        render(
+            &Diagnostics::single(Diagnostic::new(Code::Unreadable, &label, msg).help(help)),
+            None,
+        )
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("cannot read the file: {e}"),
+            "check the path and that you may read the file",
+        )
+    })?;
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        fail(
+            format!("not a readable .xlsx workbook: {e}"),
+            "save the spreadsheet as an Excel workbook (.xlsx) or as CSV UTF-8",
+        )
+    })?;
+    let sheet = book.sheet_names().first().cloned().unwrap_or_default();
+    let range = match book.worksheet_range_at(0) {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => {
+            return Err(fail(
+                format!("cannot read sheet `{sheet}`: {e}"),
+                "check the workbook opens in a spreadsheet program",
+            ));
+        }
+        None => {
+            return Err(fail(
+                "the workbook has no sheet".into(),
+                "put the item list on the first sheet",
+            ));
+        }
+    };
+    // Every cell quoted, line breaks inside cells flattened, so CSV line n is sheet row n.
+    let mut text = String::new();
+    for row in range.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let v = match c {
+                    Data::Empty => String::new(),
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{}", *f as i64)
+                    }
+                    other => other.to_string(),
+                };
+                format!("\"{}\"", v.replace(['\n', '\r'], " ").replace('"', "\"\""))
+            })
+            .collect();
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| label.clone());
+    let start = start.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let where_label = format!("{label} (sheet {sheet})");
+    let scenario =
+        parse_item_list(&text, &where_label, &stem, start).map_err(|Diagnostics(ds)| {
+            let ds = ds
+                .into_iter()
+                .map(|mut d| {
+                    if let (Some(line), Some(span)) = (d.line, d.span.take()) {
+                        // The cell: count the separators before the span on its line.
+                        let line_start = text[..span.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+                        let mut col = 0;
+                        let mut quoted = false;
+                        for b in text[line_start..span.start].bytes() {
+                            match b {
+                                b'"' => quoted = !quoted,
+                                b',' if !quoted => col += 1,
+                                _ => {}
+                            }
+                        }
+                        let row = first_row + line;
+                        let cell = format!("{}{row}", column_letters(first_col + col));
+                        d.line = Some(row);
+                        d.column = Some(first_col + col + 1);
+                        d.subject = Some(match d.subject.take() {
+                            Some(s) => format!("cell {cell}, {s}"),
+                            None => format!("cell {cell}"),
+                        });
+                    }
+                    d
+                })
+                .collect();
+            render(&Diagnostics(ds), None)
+        })?;
+    let calendar = calendar_for(&scenario, path.parent())
+        .map_err(|d| render(&Diagnostics::single(d), None))?;
+    Ok(Loaded {
+        scenario,
+        calendar,
+        label,
+    })
+}
+
+/// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
+fn column_letters(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {

@@ -3,6 +3,7 @@
 
 mod batch;
 mod cli;
+mod export;
 mod library;
 mod load;
 mod output;
@@ -12,7 +13,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{ChartKind, Cli, Command, Common, MethodArg, OutputFormat};
+use cli::{ChartKind, Cli, Command, Common, ExportFormat, MethodArg, OutputFormat};
 use load::{Loaded, Rendered, apply_what_ifs, load, parse_date};
 use permitflow_model::{Format, to_json, to_toml};
 use permitflow_solver::{Method, Outcome, SolveError, check_targets, evaluate};
@@ -234,6 +235,54 @@ fn run(command: Command) -> Result<u8, Rendered> {
                 if outcomes.len() == 1 { "" } else { "s" },
                 scene.width,
                 scene.height
+            );
+            Ok(0)
+        }
+        Command::Export {
+            file,
+            regime,
+            format,
+            out,
+            start,
+        } => {
+            let common = Common {
+                format: OutputFormat::Table,
+                start,
+                sets: vec![],
+                measures: vec![],
+                method: MethodArg::Paths,
+            };
+            let loaded = prepare(file.as_deref(), &common)?;
+            let Some(r) = loaded.scenario.regime(&regime) else {
+                return Err(unknown_regime(&loaded, &regime));
+            };
+            let o =
+                evaluate(&loaded.scenario, r, &loaded.calendar, Method::Paths).map_err(|e| {
+                    Rendered(format!(
+                        "error: {}: regime `{regime}` has no schedule: {e}\n",
+                        loaded.label
+                    ))
+                })?;
+            let bytes = match format {
+                ExportFormat::Mspdi => export::mspdi(&loaded.scenario, &o, &loaded.calendar)
+                    .map_err(|e| Rendered(format!("error: cannot write the MSPDI file: {e}\n")))?,
+                ExportFormat::Csv => {
+                    output::solve(&loaded.scenario, &loaded.calendar, &o, OutputFormat::Csv)
+                        .into_bytes()
+                }
+                ExportFormat::Json => {
+                    output::solve(&loaded.scenario, &loaded.calendar, &o, OutputFormat::Json)
+                        .into_bytes()
+                }
+            };
+            write_file(&out, &bytes)?;
+            eprintln!(
+                "wrote {}: regime {}, {} working days, {} → {}",
+                out.display(),
+                regime,
+                o.working_days(),
+                o.start_date.format("%Y-%m-%d"),
+                o.end_date.format("%Y-%m-%d")
             );
             Ok(0)
         }

@@ -1,0 +1,327 @@
+//! `permitflow export`: a regime's schedule as Microsoft Project XML (MSPDI), CSV or JSON.
+//!
+//! MSPDI: the project calendar (Monday to Friday 08:00–12:00 and 13:00–17:00, so half a working
+//! day is a morning or an afternoon) with every holiday and make-up working day of the schedule's
+//! years as an exception; stages as summary tasks; items and joint events as tasks with their
+//! durations; stage deliveries as milestones; links with their types and lags in working days.
+//! MS Project has no maximum lag: an activity that a maximum lag pulls later than its
+//! predecessors allow gets a "start no earlier than" constraint at the date permitflow computes,
+//! so tools that read the file schedule it to the same dates. Deadlines are written as deadlines.
+
+use chrono::{Datelike, NaiveDate};
+use permitflow_model::{Calendar, LinkKind, Scenario, WorkingDays};
+use permitflow_solver::Outcome;
+use permitflow_solver::paths::Compact;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+const MINUTES_PER_DAY: f64 = 480.0;
+
+fn hours(days: WorkingDays) -> String {
+    let minutes = (days.get() * MINUTES_PER_DAY).round() as i64;
+    format!("PT{}H{}M0S", minutes / 60, minutes % 60)
+}
+
+/// Date and time of an offset: a start at `s` is 08:00 (or 13:00 for a half day) of working day
+/// floor(s) + 1; a finish at `f` is 17:00 (or 12:00) of working day ceil(f).
+fn start_time(cal: &Calendar, project: NaiveDate, s: WorkingDays) -> String {
+    let d = cal.start_date(project, s);
+    let t = if s.get().fract() >= 0.5 {
+        "13:00:00"
+    } else {
+        "08:00:00"
+    };
+    format!("{}T{t}", d.format("%Y-%m-%d"))
+}
+
+fn finish_time(cal: &Calendar, project: NaiveDate, f: WorkingDays) -> String {
+    if f.get() <= 0.0 {
+        return format!(
+            "{}T08:00:00",
+            cal.first_working_day(project).format("%Y-%m-%d")
+        );
+    }
+    let d = cal.finish_date(project, f);
+    let t = if f.get().fract() > 0.0 && f.get().fract() <= 0.5 {
+        "12:00:00"
+    } else {
+        "17:00:00"
+    };
+    format!("{}T{t}", d.format("%Y-%m-%d"))
+}
+
+struct Xml {
+    w: Writer<Vec<u8>>,
+}
+
+impl Xml {
+    fn open(&mut self, tag: &str) -> std::io::Result<()> {
+        self.w.write_event(Event::Start(BytesStart::new(tag)))
+    }
+    fn close(&mut self, tag: &str) -> std::io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new(tag)))
+    }
+    fn field(&mut self, tag: &str, value: impl AsRef<str>) -> std::io::Result<()> {
+        self.open(tag)?;
+        self.w
+            .write_event(Event::Text(BytesText::new(value.as_ref())))?;
+        self.close(tag)
+    }
+}
+
+fn working_times(x: &mut Xml) -> std::io::Result<()> {
+    x.open("WorkingTimes")?;
+    for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")] {
+        x.open("WorkingTime")?;
+        x.field("FromTime", from)?;
+        x.field("ToTime", to)?;
+        x.close("WorkingTime")?;
+    }
+    x.close("WorkingTimes")
+}
+
+/// Activities whose start a maximum lag (or a release) pulls later than their lower-bound links
+/// alone: they need a "start no earlier than" constraint in tools without maximum lags.
+fn pinned(o: &Outcome) -> Vec<bool> {
+    let net = &o.network;
+    let durations: Vec<f64> = net.activities.iter().map(|a| a.days.get()).collect();
+    let mut es = vec![0.0; durations.len()];
+    match Compact::new(net) {
+        Some(c) => {
+            c.earliest(&durations, &mut es);
+        }
+        None => return vec![false; durations.len()],
+    }
+    (0..durations.len())
+        .map(|i| o.schedule.start[i].get() > es[i] + 1e-9 || net.activities[i].release.is_some())
+        .collect()
+}
+
+/// The MSPDI document of `o`.
+pub fn mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> Result<Vec<u8>, String> {
+    write_mspdi(s, o, cal).map_err(|e| e.to_string())
+}
+
+fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec<u8>> {
+    let mut x = Xml {
+        w: Writer::new_with_indent(Vec::new(), b' ', 2),
+    };
+    let project = s.start;
+    let net = &o.network;
+    x.w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))?;
+    let mut root = BytesStart::new("Project");
+    root.push_attribute(("xmlns", "http://schemas.microsoft.com/project"));
+    x.w.write_event(Event::Start(root))?;
+    x.field("SaveVersion", "14")?;
+    x.field("Name", format!("{} — {}", s.name, o.regime.name))?;
+    x.field("Title", format!("{} — {}", s.name, o.regime.name))?;
+    x.field("ScheduleFromStart", "1")?;
+    x.field("StartDate", start_time(cal, project, WorkingDays::ZERO))?;
+    x.field("FinishDate", finish_time(cal, project, o.working_days()))?;
+    x.field("CalendarUID", "1")?;
+    x.field("DefaultStartTime", "08:00:00")?;
+    x.field("DefaultFinishTime", "17:00:00")?;
+    x.field("MinutesPerDay", "480")?;
+    x.field("MinutesPerWeek", "2400")?;
+    x.field("DaysPerMonth", "20")?;
+    x.field("DurationFormat", "7")?;
+    x.field("NewTasksAreManual", "0")?;
+
+    // The calendar, with the exceptions of every year the schedule touches.
+    x.open("Calendars")?;
+    x.open("Calendar")?;
+    x.field("UID", "1")?;
+    x.field("Name", format!("permitflow {}", cal.name()))?;
+    x.field("IsBaseCalendar", "1")?;
+    x.field("BaseCalendarUID", "-1")?;
+    x.open("WeekDays")?;
+    for day in 1..=7 {
+        x.open("WeekDay")?;
+        x.field("DayType", day.to_string())?;
+        let working = (2..=6).contains(&day);
+        x.field("DayWorking", if working { "1" } else { "0" })?;
+        if working {
+            working_times(&mut x)?;
+        }
+        x.close("WeekDay")?;
+    }
+    x.close("WeekDays")?;
+    let from = NaiveDate::from_ymd_opt(project.year(), 1, 1).unwrap_or(project);
+    let to = NaiveDate::from_ymd_opt(o.end_date.year() + 1, 12, 31).unwrap_or(o.end_date);
+    let holidays = cal.holidays_between(from, to);
+    let makeup = cal.makeup_days_between(from, to);
+    x.open("Exceptions")?;
+    let mut days: Vec<(NaiveDate, bool)> = holidays
+        .iter()
+        .map(|d| (*d, false))
+        .chain(makeup.iter().map(|d| (*d, true)))
+        .collect();
+    days.sort();
+    for (d, working) in days {
+        x.open("Exception")?;
+        x.field("EnteredByOccurrences", "0")?;
+        x.open("TimePeriod")?;
+        x.field("FromDate", format!("{}T00:00:00", d.format("%Y-%m-%d")))?;
+        x.field("ToDate", format!("{}T23:59:00", d.format("%Y-%m-%d")))?;
+        x.close("TimePeriod")?;
+        x.field("Occurrences", "1")?;
+        x.field(
+            "Name",
+            if working {
+                "make-up working day"
+            } else {
+                "public holiday"
+            },
+        )?;
+        x.field("Type", "1")?;
+        x.field("DayWorking", if working { "1" } else { "0" })?;
+        if working {
+            working_times(&mut x)?;
+        }
+        x.close("Exception")?;
+    }
+    x.close("Exceptions")?;
+    x.close("Calendar")?;
+    x.close("Calendars")?;
+
+    // Tasks: a summary per stage, its activities below; stage deliveries as milestones.
+    let pinned = pinned(o);
+    let mut uid_of = vec![0usize; net.activities.len()];
+    let mut rows: Vec<(usize, Option<usize>)> = Vec::new(); // (level, activity)
+    let mut summaries: Vec<String> = Vec::new();
+    for (k, st) in net.stages.iter().enumerate() {
+        rows.push((1, None));
+        summaries.push(st.name.clone());
+        let mut acts: Vec<usize> = (0..net.activities.len())
+            .filter(|&i| net.activities[i].stage == Some(k))
+            .collect();
+        acts.sort_by(|&a, &b| {
+            o.schedule.start[a]
+                .partial_cmp(&o.schedule.start[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(net.activities[a].order.cmp(&net.activities[b].order))
+        });
+        rows.extend(acts.into_iter().map(|i| (2, Some(i))));
+        // The stage's delivery milestone follows its items.
+        if let Some(g) = net.activities.iter().position(|a| {
+            a.is_gate()
+                && a.id
+                    == format!(
+                        "gate:{}",
+                        st.ids
+                            .iter()
+                            .map(|x| x.as_str())
+                            .collect::<Vec<_>>()
+                            .join("+")
+                    )
+        }) {
+            rows.push((2, Some(g)));
+        }
+    }
+    for (n, (_, a)) in rows.iter().enumerate() {
+        if let Some(i) = a {
+            uid_of[*i] = n + 1;
+        }
+    }
+    x.open("Tasks")?;
+    let mut summary_index = 0;
+    for (n, (level, a)) in rows.iter().enumerate() {
+        let uid = (n + 1).to_string();
+        x.open("Task")?;
+        x.field("UID", &uid)?;
+        x.field("ID", &uid)?;
+        match a {
+            None => {
+                x.field("Name", &summaries[summary_index])?;
+                summary_index += 1;
+                x.field("OutlineLevel", level.to_string())?;
+                x.field("Summary", "1")?;
+                x.field("Manual", "0")?;
+            }
+            Some(i) => {
+                let act = &net.activities[*i];
+                x.field("Name", &act.name)?;
+                x.field("OutlineLevel", level.to_string())?;
+                x.field("Summary", "0")?;
+                x.field("Manual", "0")?;
+                // Zero-length tasks are milestones, reached at the end of their predecessors' day
+                // (MS Project marks them so itself).
+                let milestone = act.days.get() == 0.0;
+                x.field("Milestone", if milestone { "1" } else { "0" })?;
+                x.field("Start", start_time(cal, project, o.schedule.start[*i]))?;
+                x.field(
+                    "Finish",
+                    if act.days.get() == 0.0 {
+                        start_time(cal, project, o.schedule.start[*i])
+                    } else {
+                        finish_time(cal, project, o.schedule.finish[*i])
+                    },
+                )?;
+                x.field("Duration", hours(act.days))?;
+                x.field("DurationFormat", "7")?;
+                // A plan, not progress: nothing done yet, the whole duration remaining.
+                x.field("PercentComplete", "0")?;
+                x.field("ActualDuration", "PT0H0M0S")?;
+                x.field("RemainingDuration", hours(act.days))?;
+                if pinned[*i] {
+                    x.field("ConstraintType", "4")?;
+                    x.field(
+                        "ConstraintDate",
+                        start_time(cal, project, o.schedule.start[*i]),
+                    )?;
+                } else {
+                    x.field("ConstraintType", "0")?;
+                }
+                if let Some(d) = act.deadline {
+                    x.field("Deadline", finish_time(cal, project, d))?;
+                }
+                let notes = format!(
+                    "permitflow id: {}; departments: {}; items: {}",
+                    act.id,
+                    act.departments
+                        .iter()
+                        .map(|d| d.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    act.members
+                        .iter()
+                        .map(|m| m.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                x.field("Notes", notes)?;
+                for c in net.constraints.iter().filter(|c| c.to == *i) {
+                    x.open("PredecessorLink")?;
+                    x.field("PredecessorUID", uid_of[c.from].to_string())?;
+                    x.field(
+                        "Type",
+                        match c.kind {
+                            LinkKind::FinishToFinish => "0",
+                            LinkKind::FinishToStart => "1",
+                            LinkKind::StartToFinish => "2",
+                            LinkKind::StartToStart => "3",
+                        },
+                    )?;
+                    x.field("CrossProject", "0")?;
+                    // Tenths of a minute.
+                    x.field(
+                        "LinkLag",
+                        ((c.lag.get() * MINUTES_PER_DAY * 10.0).round() as i64).to_string(),
+                    )?;
+                    x.field("LagFormat", "7")?;
+                    x.close("PredecessorLink")?;
+                }
+            }
+        }
+        x.close("Task")?;
+    }
+    x.close("Tasks")?;
+    x.close("Project")?;
+    let mut out = x.w.into_inner();
+    out.push(b'\n');
+    Ok(out)
+}

@@ -1,0 +1,297 @@
+//! `permitflow export`: the MSPDI file's structure (always), and its dates as MPXJ's independent
+//! reader and Microsoft Project scheduler compute them (with `PERMITFLOW_MPXJ=1`, which needs
+//! python3 with `mpxj` and `jpype1`, and Java; `.ci/run` installs them).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn permitflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_permitflow"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run permitflow")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = permitflow(args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn mspdi_has_calendar_stages_tasks_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("joint.xml");
+    ok(&["export", "--regime", "joint", "-o", out.to_str().unwrap()]);
+    let xml = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let child = |n: roxmltree::Node, tag: &str| {
+        n.children()
+            .find(|c| c.has_tag_name(tag))
+            .and_then(|c| c.text())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let project = doc.root_element();
+    assert_eq!(child(project, "StartDate"), "2025-03-03T08:00:00");
+    assert_eq!(child(project, "FinishDate"), "2025-04-23T12:00:00");
+    // 2025 and 2026: 28 + 33 holidays and 5 + 6 make-up days, one exception each.
+    let exceptions: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Exception"))
+        .collect();
+    assert_eq!(exceptions.len(), 28 + 33 + 5 + 6);
+    let makeup = exceptions
+        .iter()
+        .filter(|e| child(**e, "DayWorking") == "1")
+        .count();
+    assert_eq!(makeup, 11);
+    let tasks: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Task"))
+        .collect();
+    let summaries = tasks
+        .iter()
+        .filter(|t| child(**t, "Summary") == "1")
+        .count();
+    assert_eq!(summaries, 4, "a summary task per stage");
+    // 12 activities and 3 stage deliveries.
+    assert_eq!(tasks.len(), 4 + 12 + 3);
+    let task = |id: &str| {
+        *tasks
+            .iter()
+            .find(|t| child(**t, "Notes").starts_with(&format!("permitflow id: {id};")))
+            .unwrap()
+    };
+    let filing = task("completion_filing");
+    assert_eq!(child(filing, "Duration"), "PT4H0M0S", "half a working day");
+    assert_eq!(child(filing, "Start"), "2025-04-16T08:00:00");
+    assert_eq!(child(filing, "Finish"), "2025-04-16T12:00:00");
+    let registration = task("first_registration");
+    assert_eq!(child(registration, "Start"), "2025-04-16T13:00:00");
+    let links: Vec<_> = registration
+        .children()
+        .filter(|c| c.has_tag_name("PredecessorLink"))
+        .collect();
+    // After completion filing, the joint survey (its link from the real-estate survey), and the
+    // construction stage's delivery.
+    assert_eq!(links.len(), 3);
+    assert!(
+        links
+            .iter()
+            .all(|l| child(*l, "Type") == "1" && child(*l, "LinkLag") == "0")
+    );
+}
+
+#[test]
+fn csv_and_json_exports_match_solve() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, ext) in [("csv", "csv"), ("json", "json")] {
+        let out = dir.path().join(format!("s.{ext}"));
+        ok(&[
+            "export",
+            "--regime",
+            "parallel",
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let solve = ok(&["solve", "--regime", "parallel", "--format", format]);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), solve);
+    }
+}
+
+/// Each scenario × regime exported to MSPDI and solved, in `dir`; returns (xml, solve json).
+fn export_all(dir: &Path, files: &[(String, Option<&str>)]) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for (file, start) in files {
+        let mut cmp = vec!["compare", file.as_str(), "--format", "json"];
+        if let Some(s) = start {
+            cmp.extend(["--start", s]);
+        }
+        let v: serde_json::Value = serde_json::from_str(&ok(&cmp)).unwrap();
+        for r in v["regimes"].as_array().unwrap() {
+            let regime = r["name"].as_str().unwrap();
+            let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
+            let xml = dir.join(format!("{stem}--{regime}.xml"));
+            let json = dir.join(format!("{stem}--{regime}.json"));
+            let mut export = vec![
+                "export",
+                file.as_str(),
+                "--regime",
+                regime,
+                "-o",
+                xml.to_str().unwrap(),
+            ];
+            let mut solve = vec![
+                "solve",
+                file.as_str(),
+                "--regime",
+                regime,
+                "--format",
+                "json",
+            ];
+            if let Some(s) = start {
+                export.extend(["--start", s]);
+                solve.extend(["--start", s]);
+            }
+            ok(&export);
+            std::fs::write(&json, ok(&solve)).unwrap();
+            out.push((xml, json));
+        }
+    }
+    out
+}
+
+#[test]
+fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
+    if std::env::var_os("PERMITFLOW_MPXJ").is_none() {
+        eprintln!(
+            "skipped: set PERMITFLOW_MPXJ=1 to compare with MPXJ (needs python3 with mpxj and jpype1, and Java; .ci/run installs them)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<(String, Option<&str>)> = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| {
+            (
+                p.strip_prefix(root()).unwrap().to_str().unwrap().to_owned(),
+                None,
+            )
+        })
+        .collect();
+    files.sort();
+    // The round trip: CSV item list → scenario file → MSPDI → MPXJ.
+    let imported = dir.path().join("construction-permit-imported.toml");
+    ok(&[
+        "import",
+        "scenarios/construction-permit.csv",
+        "-o",
+        imported.to_str().unwrap(),
+        "--start",
+        "2025-01-20",
+    ]);
+    files.push((imported.to_str().unwrap().to_owned(), None));
+    let pairs = export_all(dir.path(), &files);
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let mut cmd = Command::new(python);
+    cmd.arg(root().join("tests/mpxj/schedule_mspdi.py"));
+    for (xml, _) in &pairs {
+        cmd.arg(xml);
+    }
+    let o = cmd.output().expect("run python3");
+    assert!(
+        o.status.success(),
+        "MPXJ failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let scheduled: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let mut compared = 0;
+    let mut mismatches = Vec::new();
+    for (xml, json) in &pairs {
+        let ours: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+        let items: BTreeMap<&str, &serde_json::Value> = ours["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["id"].as_str().unwrap(), i))
+            .collect();
+        let tasks = scheduled[xml.to_str().unwrap()].as_array().unwrap();
+        let mut seen = 0;
+        for t in tasks {
+            let Some(item) = items.get(t["permitflow_id"].as_str().unwrap_or("")) else {
+                continue;
+            };
+            seen += 1;
+            compared += 1;
+            let (start, finish) = (
+                &t["start"].as_str().unwrap()[..10],
+                &t["finish"].as_str().unwrap()[..10],
+            );
+            if start != item["start_date"] || finish != item["finish_date"] {
+                mismatches.push(format!(
+                    "{}: {}: MPXJ {start} → {finish}, permitflow {} → {}",
+                    xml.file_name().unwrap().to_string_lossy(),
+                    item["id"],
+                    item["start_date"],
+                    item["finish_date"]
+                ));
+            }
+        }
+        assert_eq!(seen, items.len(), "{}: every item is a task", xml.display());
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} of {compared} differ:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    assert!(compared > 700, "compared {compared} tasks");
+    eprintln!(
+        "MPXJ agrees on all {compared} task dates of {} exports",
+        pairs.len()
+    );
+}
+
+#[test]
+fn xlsx_item_lists_read_like_csv() {
+    // The first sheet of a workbook holds the same columns as the CSV item list.
+    let xlsx = ok(&[
+        "compare",
+        "tests/data/construction-permit.xlsx",
+        "--start",
+        "2025-03-03",
+        "--format",
+        "json",
+    ]);
+    let csv = ok(&[
+        "compare",
+        "scenarios/construction-permit.csv",
+        "--start",
+        "2025-03-03",
+        "--format",
+        "json",
+    ]);
+    let (a, b): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&xlsx).unwrap(),
+        serde_json::from_str(&csv).unwrap(),
+    );
+    assert_eq!(a["regimes"], b["regimes"]);
+    assert_eq!(a["regimes"][2]["working_days"], 8.0);
+    // Problems are named by sheet, row and cell.
+    let o = permitflow(&[
+        "check",
+        "tests/data/broken-item-list.xlsx",
+        "--start",
+        "2025-03-03",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("error[E013]: the time limit `five` is not a number"),
+        "{e}"
+    );
+    assert!(
+        e.contains("--> tests/data/broken-item-list.xlsx (sheet Sheet1):4:5"),
+        "{e}"
+    );
+    assert!(e.contains("= in cell E4, item `fire_design`"), "{e}");
+    assert!(e.contains("= in cell F5, item `permit`"), "{e}");
+    let o = permitflow(&["check", "tests/data/not-there.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+}
