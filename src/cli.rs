@@ -84,6 +84,48 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
     },
+    /// Monte Carlo simulation of approval times: P50/P80/P95, the probability of meeting each
+    /// target, how often each item is critical, and which items drive the spread.
+    Simulate {
+        /// Scenario (.toml, .json) or item list; the shipped default scenario if omitted.
+        file: Option<PathBuf>,
+        /// Only these regimes (repeatable; default all).
+        #[arg(long = "regime", value_name = "NAME")]
+        regimes: Vec<String>,
+        /// Number of iterations.
+        #[arg(long, default_value_t = 10_000)]
+        iterations: usize,
+        /// Seed of the random numbers: the same seed gives the same numbers on every run.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also draw the distributions and the sensitivity tornado (.svg or .png).
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Reform planner: the cheapest way to reach a target by cutting time limits (each item's
+    /// floor and cost per day), what each measure of the regime is worth, and how sensitive the
+    /// project is to each critical item. Exit 1 when the target is out of reach.
+    Plan {
+        /// Scenario (.toml, .json) or item list; the shipped default scenario if omitted.
+        file: Option<PathBuf>,
+        /// The regime to plan from.
+        #[arg(long, value_name = "NAME")]
+        regime: String,
+        /// The working days to reach.
+        #[arg(long, value_name = "DAYS")]
+        target: f64,
+        /// Also report the time–cost curve: the least cost of every reachable makespan.
+        #[arg(long)]
+        curve: bool,
+        /// Also draw the time–cost curve (with --curve), the measure waterfall and the
+        /// sensitivity (.svg or .png).
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Validate scenario files, solve every regime and check the targets.
     /// Exit 0 when all hold, 1 when a target is missed, 2 when a file is invalid.
     Check {

@@ -1,6 +1,7 @@
 //! `permitflow`: the command line. Glue only: parse arguments, load files, call the solver,
 //! print, and pick the exit code (0 success, 1 a target missed, 2 invalid input).
 
+mod analyse;
 mod batch;
 mod cli;
 mod export;
@@ -41,6 +42,24 @@ fn main() -> ExitCode {
             ExitCode::from(INVALID)
         }
     }
+}
+
+/// Writes a chart as SVG or PNG by the file's extension.
+fn write_chart(path: &std::path::Path, scene: permitflow_chart::Scene) -> Result<(), Rendered> {
+    let target = path.display().to_string();
+    let bytes = match path.extension().and_then(|x| x.to_str()) {
+        Some(x) if x.eq_ignore_ascii_case("svg") => permitflow_chart::to_svg(&scene).into_bytes(),
+        Some(x) if x.eq_ignore_ascii_case("png") => permitflow_chart::to_png(&scene, 1.5)
+            .map_err(|e| Rendered(format!("error: cannot draw {target}: {e}\n")))?,
+        _ => {
+            return Err(Rendered(format!(
+                "error: {target}: charts are written as .svg or .png\n"
+            )));
+        }
+    };
+    write_file(path, &bytes)?;
+    eprintln!("wrote {target}");
+    Ok(())
 }
 
 /// Writes a user file atomically, or explains why it could not.
@@ -237,6 +256,145 @@ fn run(command: Command) -> Result<u8, Rendered> {
                 scene.height
             );
             Ok(0)
+        }
+        Command::Simulate {
+            file,
+            regimes,
+            iterations,
+            seed,
+            chart,
+            common,
+        } => {
+            let loaded = prepare(file.as_deref(), &common)?;
+            let s = &loaded.scenario;
+            for name in &regimes {
+                if s.regime(name).is_none() {
+                    return Err(unknown_regime(&loaded, name));
+                }
+            }
+            let opts = permitflow_solver::SimulationOptions { iterations, seed };
+            let spinner = indicatif::ProgressBar::new_spinner();
+            spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+            let mut results = Vec::new();
+            for r in s
+                .regimes
+                .iter()
+                .filter(|r| regimes.is_empty() || regimes.iter().any(|n| n == r.name.as_str()))
+            {
+                spinner.set_message(format!("simulating {} ({iterations} iterations)", r.name));
+                let res = permitflow_solver::simulate(s, r, &opts).map_err(|e| {
+                    Rendered(format!(
+                        "error: {}: regime `{}` cannot be simulated: {e}\n",
+                        loaded.label, r.name
+                    ))
+                })?;
+                results.push(res);
+            }
+            spinner.finish_and_clear();
+            print(&analyse::simulation(s, &results, seed, common.format));
+            if let Some(path) = chart {
+                let histograms: Vec<permitflow_chart::Histogram> = results
+                    .iter()
+                    .map(|r| permitflow_chart::Histogram {
+                        regime: r.regime.clone(),
+                        samples: r.samples.clone(),
+                        p50: r.p50,
+                        p80: r.p80,
+                        p95: r.p95,
+                    })
+                    .collect();
+                let targets: Vec<(String, f64)> = s
+                    .targets
+                    .iter()
+                    .filter(|t| {
+                        t.stage.is_none() && results.iter().any(|r| r.regime == t.regime.as_str())
+                    })
+                    .filter_map(|t| {
+                        Some((format!("{}: {}", t.regime, t.name), t.working_days?.get()))
+                    })
+                    .collect();
+                let mut scenes = vec![permitflow_chart::histogram(
+                    &format!(
+                        "{} — simulated working days ({iterations} iterations, seed {seed})",
+                        s.name
+                    ),
+                    &histograms,
+                    &targets,
+                )];
+                for r in &results {
+                    if !r.sensitivity.is_empty() {
+                        scenes.push(permitflow_chart::tornado(
+                            &format!("{} — {}: what drives the spread", s.name, r.regime),
+                            "working days the project moves per standard deviation of each item",
+                            &r.sensitivity.iter().take(15).cloned().collect::<Vec<_>>(),
+                        ));
+                    }
+                }
+                write_chart(&path, permitflow_chart::Scene::stack(scenes, 24.0))?;
+            }
+            Ok(0)
+        }
+        Command::Plan {
+            file,
+            regime,
+            target,
+            curve,
+            chart,
+            common,
+        } => {
+            let loaded = prepare(file.as_deref(), &common)?;
+            let s = &loaded.scenario;
+            let Some(r) = s.regime(&regime) else {
+                return Err(unknown_regime(&loaded, &regime));
+            };
+            if !(target.is_finite() && target >= 0.0) {
+                return Err(Rendered(format!(
+                    "error: `--target {target}` is not a number of working days\n"
+                )));
+            }
+            let fail = |e: permitflow_solver::SolveError| {
+                Rendered(format!(
+                    "error: {}: regime `{regime}` cannot be planned: {e}\n",
+                    loaded.label
+                ))
+            };
+            let report = analyse::PlanReport {
+                plan: permitflow_solver::plan(s, r, permitflow_model::WorkingDays::new(target))
+                    .map_err(fail)?,
+                curve: if curve {
+                    Some(permitflow_solver::time_cost_curve(s, r).map_err(fail)?)
+                } else {
+                    None
+                },
+                attribution: permitflow_solver::attribute(s, r).map_err(fail)?,
+                sensitivity: permitflow_solver::sensitivity(s, r).map_err(fail)?,
+            };
+            print(&analyse::plan(s, &regime, &report, common.format));
+            if let Some(path) = chart {
+                let mut scenes = Vec::new();
+                if let Some(c) = &report.curve {
+                    let points: Vec<(f64, f64)> =
+                        c.iter().map(|(w, cost)| (w.get(), *cost)).collect();
+                    scenes.push(permitflow_chart::time_cost_curve(
+                        &format!("{} — {regime}: time–cost curve", s.name),
+                        &points,
+                        Some(target),
+                    ));
+                }
+                let a = &report.attribution;
+                scenes.push(permitflow_chart::waterfall(
+                    &format!("{} — from serial to {regime}: what each step saves", s.name),
+                    ("serial", a.serial.get()),
+                    &a.steps
+                        .iter()
+                        .filter(|st| st.name != "serial")
+                        .map(|st| (st.name.clone(), st.saved.get()))
+                        .collect::<Vec<_>>(),
+                    &regime,
+                ));
+                write_chart(&path, permitflow_chart::Scene::stack(scenes, 24.0))?;
+            }
+            Ok(if report.plan.reachable { 0 } else { MISSED })
         }
         Command::Export {
             file,

@@ -124,7 +124,7 @@ pub struct Histogram {
 pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -> Scene {
     let mut scene = Scene {
         width: LEFT + PLOT_W + 220.0,
-        height: TOP + PLOT_H + 60.0 + 18.0 * series.len() as f64,
+        height: TOP + PLOT_H + 60.0 + 18.0 * (series.len() + targets.len()) as f64,
         shapes: vec![],
     };
     frame(
@@ -186,7 +186,7 @@ pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -
                 y: y(*share),
                 w: (x2 - x1).max(1.0),
                 h: y(0.0) - y(*share),
-                fill: color,
+                fill: crate::scene::STAGES_TRANSLUCENT[k % STAGES.len()],
                 stroke: None,
                 class: "bin",
                 title: Some(format!(
@@ -220,14 +220,15 @@ pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -
             );
         }
     }
-    for (name, t) in targets {
+    // Target lines carry their value; their names are in the legend below.
+    for (_, t) in targets {
         scene.line(x(*t), TOP - 6.0, x(*t), TOP + PLOT_H, INK, 1.6);
         scene.styled_text(
-            x(*t) + 3.0,
-            TOP - 8.0,
-            name.clone(),
+            x(*t),
+            TOP - 9.0,
+            fmt_num(*t),
             10.0,
-            Anchor::Start,
+            Anchor::Middle,
             true,
             INK,
             "target",
@@ -255,6 +256,20 @@ pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -
                 fmt_num(h.p95),
                 h.samples.len()
             ),
+            11.0,
+            Anchor::Start,
+            false,
+            INK,
+            "legend-label",
+        );
+    }
+    for (i, (name, t)) in targets.iter().enumerate() {
+        let ly = TOP + PLOT_H + 50.0 + 18.0 * (series.len() + i) as f64;
+        scene.line(LEFT + 7.0, ly - 11.0, LEFT + 7.0, ly + 2.0, INK, 1.6);
+        scene.styled_text(
+            LEFT + 20.0,
+            ly,
+            format!("target {}: {name}", fmt_num(*t)),
             11.0,
             Anchor::Start,
             false,
@@ -404,8 +419,8 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
     scene
 }
 
-/// A waterfall from `start` through each step's saving to the end.
-pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)]) -> Scene {
+/// A waterfall from `start` through each step's saving to the bar named `end`.
+pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: &str) -> Scene {
     let col = (PLOT_W / (steps.len() + 2) as f64).min(120.0);
     let mut scene = Scene {
         width: LEFT + col * (steps.len() + 2) as f64 + 60.0,
@@ -494,7 +509,7 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)]) -> Sc
         0.0,
         level,
         STAGES[0],
-        "result",
+        end,
         fmt_num(level),
     );
     scene.line(
@@ -527,6 +542,7 @@ mod tests {
             "w",
             ("serial", 100.5),
             &[("parallel".into(), 51.0), ("joint review".into(), 13.0)],
+            "joint",
         );
         let labels: Vec<String> = s
             .shapes

@@ -264,6 +264,15 @@ pub const MILESTONE: Color = "#2d3a4a";
 pub const STAGES: [Color; 6] = [
     "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948",
 ];
+/// The stage colours at 60 % opacity, for series drawn over each other.
+pub const STAGES_TRANSLUCENT: [Color; 6] = [
+    "#4e79a799",
+    "#f28e2b99",
+    "#59a14f99",
+    "#b07aa199",
+    "#76b7b299",
+    "#edc94899",
+];
 /// Stage band backgrounds, cycled.
 pub const BANDS: [Color; 2] = ["#f7f9fb", "#ffffff"];
 

@@ -1,0 +1,360 @@
+//! `permitflow simulate` and `permitflow plan`: what the uncertainty and the reform planner tell
+//! a planner, as tables, CSV or JSON, and their charts.
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableComponent, presets};
+use permitflow_model::{Scenario, WorkingDays};
+use permitflow_solver::{Attribution, Plan, RangeEnd, Sensitivity, SimulationResult};
+use serde_json::{Value, json};
+
+use crate::cli::OutputFormat;
+
+fn table(header: Vec<&str>) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING)
+        .set_style(TableComponent::HeaderLines, '─')
+        .set_style(TableComponent::MiddleHeaderIntersections, '─')
+        .set_style(TableComponent::LeftHeaderIntersection, '─')
+        .set_style(TableComponent::RightHeaderIntersection, '─')
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
+    t
+}
+
+fn right(t: &mut Table, columns: impl IntoIterator<Item = usize>) {
+    for c in columns {
+        if let Some(col) = t.column_mut(c) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// Working days to one decimal, as planners read them.
+fn wd(v: f64) -> String {
+    if v.is_nan() {
+        "–".into()
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn pct(p: f64) -> String {
+    format!("{:.1} %", p * 100.0)
+}
+
+pub const RNG_NOTE: &str = "PCG64 (MCG) seeded per 4,096-iteration chunk: the same seed gives the same numbers on any number of threads";
+
+pub fn simulation(
+    s: &Scenario,
+    results: &[SimulationResult],
+    seed: u64,
+    format: OutputFormat,
+) -> String {
+    match format {
+        OutputFormat::Json => {
+            let v = json!({
+                "scenario": s.name,
+                "seed": seed,
+                "regimes": results.iter().map(|r| json!({
+                    "name": r.regime,
+                    "iterations": r.iterations,
+                    "deterministic": r.deterministic,
+                    "mean": r.mean,
+                    "p50": r.p50,
+                    "p80": r.p80,
+                    "p95": r.p95,
+                    "min": r.min,
+                    "max": r.max,
+                    "infeasible": r.infeasible,
+                    "targets": r.targets.iter().map(|(n, p)| json!({"name": n, "probability": p})).collect::<Vec<_>>(),
+                    "criticality": r.criticality.iter().map(|(id, c)| (id.clone(), json!(c))).collect::<serde_json::Map<String, Value>>(),
+                    "sensitivity": r.sensitivity.iter().map(|(id, d)| json!({"id": id, "days": d})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            });
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record([
+                "regime",
+                "iterations",
+                "deterministic",
+                "mean",
+                "p50",
+                "p80",
+                "p95",
+                "min",
+                "max",
+                "infeasible",
+                "targets",
+            ]);
+            for r in results {
+                let targets = r
+                    .targets
+                    .iter()
+                    .map(|(n, p)| format!("{n}={p}"))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let _ = w.write_record([
+                    r.regime.clone(),
+                    r.iterations.to_string(),
+                    r.deterministic.to_string(),
+                    r.mean.to_string(),
+                    r.p50.to_string(),
+                    r.p80.to_string(),
+                    r.p95.to_string(),
+                    r.min.to_string(),
+                    r.max.to_string(),
+                    r.infeasible.to_string(),
+                    targets,
+                ]);
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        OutputFormat::Table => {
+            let mut out = format!(
+                "{} — simulation, {} iterations, seed {seed}\n{RNG_NOTE}\n\n",
+                s.name,
+                results.first().map(|r| r.iterations).unwrap_or(0)
+            );
+            let mut t = table(vec![
+                "regime",
+                "deterministic",
+                "mean",
+                "P50",
+                "P80",
+                "P95",
+                "min",
+                "max",
+            ]);
+            for r in results {
+                t.add_row(vec![
+                    Cell::new(&r.regime),
+                    Cell::new(wd(r.deterministic)),
+                    Cell::new(wd(r.mean)),
+                    Cell::new(wd(r.p50)),
+                    Cell::new(wd(r.p80)),
+                    Cell::new(wd(r.p95)),
+                    Cell::new(wd(r.min)),
+                    Cell::new(wd(r.max)),
+                ]);
+            }
+            right(&mut t, 1..8);
+            out.push_str(&t.to_string());
+            out.push_str("\n(working days)\n");
+            let with_targets: Vec<_> = results.iter().filter(|r| !r.targets.is_empty()).collect();
+            if !with_targets.is_empty() {
+                out.push_str("\nprobability of meeting each target\n");
+                for r in with_targets {
+                    for (name, p) in &r.targets {
+                        out.push_str(&format!("  {}: {name}: {}\n", r.regime, pct(*p)));
+                    }
+                }
+            }
+            for r in results {
+                if r.infeasible > 0 {
+                    out.push_str(&format!(
+                        "\n{}: {} iterations broke a maximum lag or deadline (counted as missing every target)\n",
+                        r.regime, r.infeasible
+                    ));
+                }
+                let mut crit: Vec<&(String, f64)> =
+                    r.criticality.iter().filter(|(_, c)| *c > 0.0).collect();
+                crit.sort_by(|a, b| b.1.total_cmp(&a.1));
+                out.push_str(&format!(
+                    "\n{}: criticality (share of iterations on the critical path)\n  {}\n",
+                    r.regime,
+                    crit.iter()
+                        .take(12)
+                        .map(|(id, c)| format!("{id} {}", pct(*c)))
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                ));
+                if !r.sensitivity.is_empty() {
+                    out.push_str(&format!(
+                        "{}: what drives the spread (working days per standard deviation of the item)\n  {}\n",
+                        r.regime,
+                        r.sensitivity
+                            .iter()
+                            .take(8)
+                            .map(|(id, d)| format!("{id} {d:.2}"))
+                            .collect::<Vec<_>>()
+                            .join(" · ")
+                    ));
+                }
+            }
+            out
+        }
+    }
+}
+
+pub struct PlanReport {
+    pub plan: Plan,
+    pub curve: Option<Vec<(WorkingDays, f64)>>,
+    pub attribution: Attribution,
+    pub sensitivity: Vec<Sensitivity>,
+}
+
+fn until(e: &RangeEnd) -> &'static str {
+    match e {
+        RangeEnd::OtherPath => "another path becomes critical",
+        RangeEnd::Zero => "the item reaches 0",
+        RangeEnd::Infeasible => "an upper bound would break",
+    }
+}
+
+pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) -> String {
+    let p = &r.plan;
+    match format {
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(["id", "from", "to", "days", "cost"]);
+            for c in &p.cuts {
+                let _ = w.write_record([
+                    c.id.clone(),
+                    c.from.to_string(),
+                    c.to.to_string(),
+                    c.days.to_string(),
+                    c.cost.to_string(),
+                ]);
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        OutputFormat::Json => {
+            let v = json!({
+                "scenario": s.name,
+                "regime": regime,
+                "target": p.target.get(),
+                "reachable": p.reachable,
+                "current_working_days": p.current.get(),
+                "working_days": p.working_days.get(),
+                "cost": p.cost,
+                "least_working_days": p.least_working_days.get(),
+                "limiting": p.limiting,
+                "cuts": p.cuts.iter().map(|c| json!({
+                    "id": c.id, "from": c.from.get(), "to": c.to.get(), "days": c.days.get(), "cost": c.cost,
+                })).collect::<Vec<_>>(),
+                "curve": r.curve.as_ref().map(|c| c.iter().map(|(w, cost)| json!({"working_days": w.get(), "cost": cost})).collect::<Vec<_>>()),
+                "attribution": {
+                    "serial": r.attribution.serial.get(),
+                    "working_days": r.attribution.working_days.get(),
+                    "steps": r.attribution.steps.iter().map(|st| json!({"name": st.name, "working_days": st.working_days.get(), "saved": st.saved.get()})).collect::<Vec<_>>(),
+                    "removals": r.attribution.removals.iter().map(|rm| json!({"name": rm.name, "working_days": rm.working_days.get(), "saves": rm.saves.get()})).collect::<Vec<_>>(),
+                },
+                "sensitivity": r.sensitivity.iter().map(|x| json!({
+                    "id": x.id, "days": x.days.get(), "days_per_day": x.days_per_day, "range": x.range.get(), "until": until(&x.until),
+                })).collect::<Vec<_>>(),
+            });
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
+        OutputFormat::Table => {
+            let mut out = format!(
+                "{} — regime {regime}: {} working days today, target {}\n\n",
+                s.name, p.current, p.target
+            );
+            if !p.reachable {
+                out.push_str(&format!(
+                    "✗ the target is out of reach: the least achievable is {} working days, with every limit at its floor.\n  What limits it: {}\n",
+                    p.least_working_days,
+                    p.limiting.join(" → ")
+                ));
+            } else if p.cuts.is_empty() {
+                out.push_str(&format!(
+                    "✓ already met: {} working days ≤ {}; nothing to cut.\n",
+                    p.current, p.target
+                ));
+            } else {
+                out.push_str(&format!(
+                    "✓ reachable: {} working days at a cost of {} (least achievable: {})\n\n",
+                    p.working_days,
+                    wd(p.cost).trim_end_matches(".0"),
+                    p.least_working_days
+                ));
+                let mut t = table(vec!["item", "limit now", "new limit", "days cut", "cost"]);
+                for c in &p.cuts {
+                    t.add_row(vec![
+                        Cell::new(&c.id),
+                        Cell::new(c.from),
+                        Cell::new(c.to),
+                        Cell::new(c.days),
+                        Cell::new(format!("{}", c.cost)),
+                    ]);
+                }
+                right(&mut t, 1..5);
+                out.push_str(&t.to_string());
+                out.push('\n');
+            }
+            if let Some(curve) = &r.curve {
+                out.push_str("\ntime–cost curve (least cost of each makespan; breakpoints)\n");
+                let mut t = table(vec!["working days", "least cost"]);
+                for (w, c) in curve {
+                    t.add_row(vec![Cell::new(w), Cell::new(format!("{c}"))]);
+                }
+                right(&mut t, 0..2);
+                out.push_str(&t.to_string());
+                out.push('\n');
+            }
+            let a = &r.attribution;
+            out.push_str(&format!(
+                "\nwhat each measure is worth (serial {} → {regime} {})\n",
+                a.serial, a.working_days
+            ));
+            let mut t = table(vec!["added in order", "working days after", "saves"]);
+            for st in &a.steps {
+                t.add_row(vec![
+                    Cell::new(&st.name),
+                    Cell::new(st.working_days),
+                    Cell::new(st.saved),
+                ]);
+            }
+            right(&mut t, 1..3);
+            out.push_str(&t.to_string());
+            out.push('\n');
+            if !a.removals.is_empty() {
+                let mut t = table(vec![
+                    "removed from the full regime",
+                    "working days without it",
+                    "it saves",
+                ]);
+                for rm in &a.removals {
+                    t.add_row(vec![
+                        Cell::new(&rm.name),
+                        Cell::new(rm.working_days),
+                        Cell::new(rm.saves),
+                    ]);
+                }
+                right(&mut t, 1..3);
+                out.push_str(&t.to_string());
+                out.push('\n');
+            }
+            if !r.sensitivity.is_empty() {
+                out.push_str(
+                    "\nsensitivity of the critical items (cutting one working day from an item)\n",
+                );
+                let mut t = table(vec![
+                    "item",
+                    "limit",
+                    "project days saved per day cut",
+                    "for up to",
+                    "then",
+                ]);
+                for x in &r.sensitivity {
+                    t.add_row(vec![
+                        Cell::new(&x.id),
+                        Cell::new(x.days),
+                        Cell::new(format!("{}", (x.days_per_day * 100.0).round() / 100.0)),
+                        Cell::new(if x.range.get() == 1.0 {
+                            "1 working day".to_owned()
+                        } else {
+                            format!("{} working days", x.range)
+                        }),
+                        Cell::new(until(&x.until)),
+                    ]);
+                }
+                right(&mut t, 1..4);
+                out.push_str(&t.to_string());
+                out.push('\n');
+            }
+            out
+        }
+    }
+}

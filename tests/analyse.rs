@@ -1,0 +1,165 @@
+//! `permitflow simulate` and `permitflow plan` end to end on the default scenario: determinism,
+//! the documented JSON shapes, and the numbers a planner checks.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn permitflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_permitflow"))
+        .args(args)
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .expect("run permitflow")
+}
+
+fn json(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let o = permitflow(args);
+    let v = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+    (o.status.code(), v)
+}
+
+#[test]
+fn simulation_is_deterministic_and_has_the_documented_shape() {
+    let args = [
+        "simulate",
+        "--regime",
+        "joint",
+        "--iterations",
+        "5000",
+        "--seed",
+        "42",
+        "--format",
+        "json",
+    ];
+    let (code, a) = json(&args);
+    assert_eq!(code, Some(0));
+    let (_, b) = json(&args);
+    assert_eq!(a, b, "the same seed gives the same numbers");
+    let (_, c) = json(&[
+        "simulate",
+        "--regime",
+        "joint",
+        "--iterations",
+        "5000",
+        "--seed",
+        "43",
+        "--format",
+        "json",
+    ]);
+    assert_ne!(a["regimes"][0]["mean"], c["regimes"][0]["mean"]);
+
+    let r = &a["regimes"][0];
+    assert_eq!(r["name"], "joint");
+    assert_eq!(r["deterministic"], 36.5);
+    let (p50, p80, p95) = (
+        r["p50"].as_f64().unwrap(),
+        r["p80"].as_f64().unwrap(),
+        r["p95"].as_f64().unwrap(),
+    );
+    assert!(p50 <= p80 && p80 <= p95, "{p50} {p80} {p95}");
+    // Reviews usually finish inside their limits but returns add rework: the spread straddles 36.5.
+    assert!(r["min"].as_f64().unwrap() < 36.5 && r["max"].as_f64().unwrap() > 36.5);
+    let targets = r["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 2);
+    assert_eq!(targets[0]["name"], "2020 target: 60 working days");
+    let p60 = targets[0]["probability"].as_f64().unwrap();
+    let p365 = targets[1]["probability"].as_f64().unwrap();
+    assert!(p60 > 0.99 && p365 < p60, "{p60} {p365}");
+    // The joint events on every path are always critical; the water connection rarely.
+    assert_eq!(r["criticality"]["joint_plan_review"], 1.0);
+    assert!(r["criticality"]["water_connection"].as_f64().unwrap() < 0.05);
+    let sens = r["sensitivity"].as_array().unwrap();
+    assert!(
+        sens.windows(2)
+            .all(|w| w[0]["days"].as_f64() >= w[1]["days"].as_f64()),
+        "ranked"
+    );
+    assert!(sens[0]["id"].is_string() && sens[0]["days"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn without_spreads_the_simulation_is_the_schedule() {
+    // The CSV item list has no spreads or returns: every iteration gives 8, 11 and 21.
+    let (code, v) = json(&[
+        "simulate",
+        "scenarios/construction-permit.csv",
+        "--start",
+        "2025-03-03",
+        "--iterations",
+        "1000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(0));
+    for (r, want) in v["regimes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip([21.0, 11.0, 8.0])
+    {
+        for key in ["mean", "p50", "p80", "p95", "min", "max", "deterministic"] {
+            assert_eq!(r[key], want, "{} {key}", r["name"]);
+        }
+    }
+}
+
+#[test]
+fn plan_reaches_30_working_days_from_the_joint_regime() {
+    let (code, v) = json(&[
+        "plan", "--regime", "joint", "--target", "30", "--curve", "--format", "json",
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["target"], 30.0);
+    assert_eq!(v["reachable"], true);
+    assert_eq!(v["working_days"], 30.0);
+    assert_eq!(v["least_working_days"], 21.5);
+    // Every item costs 1 a day except the joint events (2–3): the cheapest 6.5 days are cut.
+    assert_eq!(v["cost"], 6.5);
+    let cuts = v["cuts"].as_array().unwrap();
+    let total: f64 = cuts.iter().map(|c| c["days"].as_f64().unwrap()).sum();
+    assert_eq!(total, 6.5);
+    for c in cuts {
+        assert_eq!(
+            c["from"].as_f64().unwrap() - c["to"].as_f64().unwrap(),
+            c["days"].as_f64().unwrap()
+        );
+    }
+    // The curve runs from today's 36.5 at cost 0 to the least 21.5, cost rising.
+    let curve = v["curve"].as_array().unwrap();
+    assert_eq!(curve.first().unwrap()["working_days"], 36.5);
+    assert_eq!(curve.first().unwrap()["cost"], 0.0);
+    assert_eq!(curve.last().unwrap()["working_days"], 21.5);
+    assert!(
+        curve
+            .windows(2)
+            .all(|w| w[1]["cost"].as_f64() > w[0]["cost"].as_f64())
+    );
+    // Attribution: serial 100.5 → parallel 49.5 → joint review 36.5.
+    let steps = v["attribution"]["steps"].as_array().unwrap();
+    let saved: Vec<f64> = steps.iter().map(|s| s["saved"].as_f64().unwrap()).collect();
+    assert_eq!(saved.iter().sum::<f64>(), 100.5 - 36.5);
+    assert_eq!(steps.last().unwrap()["working_days"], 36.5);
+}
+
+#[test]
+fn plan_below_the_least_says_so_and_exits_1() {
+    let (code, v) = json(&[
+        "plan", "--regime", "joint", "--target", "15", "--format", "json",
+    ]);
+    assert_eq!(code, Some(1));
+    assert_eq!(v["reachable"], false);
+    assert_eq!(v["least_working_days"], 21.5);
+    assert!(
+        v["limiting"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "joint_plan_review")
+    );
+    let o = permitflow(&["plan", "--regime", "joint", "--target", "15"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("✗ the target is out of reach: the least achievable is 21.5 working days")
+    );
+}
