@@ -66,6 +66,22 @@ pub enum Command {
         #[arg(long = "measure", value_name = "REGIME±MEASURE")]
         measures: Vec<String>,
     },
+    /// One self-contained HTML report a planner can send: the comparison, the charts, the
+    /// critical paths and, where the scenario has them, the simulation and the reform planner.
+    Report {
+        /// Scenario (.toml, .json) or item list; the shipped default scenario if omitted.
+        file: Option<PathBuf>,
+        /// The HTML file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        /// The reform planner's regime and target, e.g. `joint:30` (default: the last regime, 80 %
+        /// of its working days).
+        #[arg(long, value_name = "REGIME:DAYS")]
+        plan: Option<String>,
+        /// Start date (YYYY-MM-DD), overriding the scenario's.
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+    },
     /// Export one regime's schedule for the tools planners use: Microsoft Project XML (MSPDI,
     /// with the calendar's holidays and make-up days), CSV or JSON.
     Export {
@@ -155,6 +171,9 @@ pub enum Command {
         /// Start date for CSV item lists (YYYY-MM-DD; default today).
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
+        /// Also write an HTML report per scenario and an index page into this folder.
+        #[arg(long, value_name = "DIR")]
+        report: Option<PathBuf>,
     },
     /// Combine the results tables of several `batch --shard` runs into one; exits as `batch`
     /// would have on the whole library.

@@ -8,6 +8,7 @@ mod export;
 mod library;
 mod load;
 mod output;
+mod report;
 mod write;
 
 use std::io::Write as _;
@@ -507,6 +508,7 @@ fn run(command: Command) -> Result<u8, Rendered> {
             junit,
             shard,
             start,
+            report: report_dir,
         } => {
             let start = start.as_deref().map(parse_date).transpose()?;
             let mut files = batch::expand(&paths)?;
@@ -539,8 +541,101 @@ fn run(command: Command) -> Result<u8, Rendered> {
                 })?;
                 write_file(path, &bytes)?;
             }
+            if let Some(dir) = &report_dir {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Rendered(format!("error: cannot create {}: {e}\n", dir.display()))
+                })?;
+                let mut entries = Vec::new();
+                for (n, f) in files.iter().enumerate() {
+                    let label = f.display().to_string();
+                    let status = {
+                        let mut st: Vec<&str> = rows
+                            .iter()
+                            .filter(|r| r.file == label)
+                            .map(|r| r.status.as_str())
+                            .collect();
+                        st.sort_unstable();
+                        st.dedup();
+                        st.join(", ")
+                    };
+                    match load(Some(f), start) {
+                        Ok(loaded) => {
+                            let stem = f
+                                .file_stem()
+                                .map(|x| x.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            let name = format!("{:03}-{stem}.html", n + 1);
+                            match report::report(&loaded.scenario, &loaded.calendar, &label, None) {
+                                Ok(html) => {
+                                    write_file(&dir.join(&name), html.as_bytes())?;
+                                    entries.push((
+                                        loaded.scenario.name.clone(),
+                                        label,
+                                        status,
+                                        Some(name),
+                                    ));
+                                }
+                                Err(e) => entries.push((
+                                    loaded.scenario.name.clone(),
+                                    label,
+                                    format!("{status}: {e}"),
+                                    None,
+                                )),
+                            }
+                        }
+                        Err(_) => entries.push((String::new(), label, "invalid".into(), None)),
+                    }
+                }
+                write_file(&dir.join("index.html"), report::index(&entries).as_bytes())?;
+                eprintln!(
+                    "wrote {} reports and {}",
+                    entries.iter().filter(|e| e.3.is_some()).count(),
+                    dir.join("index.html").display()
+                );
+            }
             print(&batch::summary(&rows, files.len()));
             Ok(batch::exit_code(&rows))
+        }
+        Command::Report {
+            file,
+            out,
+            plan,
+            start,
+        } => {
+            let common = Common {
+                format: OutputFormat::Table,
+                start,
+                sets: vec![],
+                measures: vec![],
+                method: MethodArg::Paths,
+            };
+            let loaded = prepare(file.as_deref(), &common)?;
+            let plan_target = match plan {
+                None => None,
+                Some(text) => {
+                    let bad = || {
+                        Rendered(format!(
+                            "error: `--plan {text}`: write REGIME:DAYS, e.g. joint:30\n"
+                        ))
+                    };
+                    let (r, d) = text.rsplit_once(':').ok_or_else(bad)?;
+                    let d: f64 = d.trim().parse().map_err(|_| bad())?;
+                    if loaded.scenario.regime(r).is_none() {
+                        return Err(unknown_regime(&loaded, r));
+                    }
+                    Some((r.to_owned(), permitflow_model::WorkingDays::new(d)))
+                }
+            };
+            let html = report::report(
+                &loaded.scenario,
+                &loaded.calendar,
+                &loaded.label,
+                plan_target,
+            )
+            .map_err(|e| Rendered(format!("error: {}: {e}\n", loaded.label)))?;
+            write_file(&out, html.as_bytes())?;
+            eprintln!("wrote {} ({} KB)", out.display(), html.len() / 1024);
+            Ok(0)
         }
         Command::Merge { files, out } => {
             let shards = files

@@ -1,0 +1,161 @@
+//! `permitflow report`: one self-contained HTML file. Always: its content and that it needs
+//! nothing from the network. With `PERMITFLOW_CHROMIUM=1` (Debian's chromium; `.ci/run` installs
+//! it): headless Chromium loads it without console errors, its DOM holds the comparison table's
+//! numbers, it prints to PDF and takes a screenshot.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn permitflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_permitflow"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run permitflow")
+}
+
+fn default_report(dir: &std::path::Path) -> (PathBuf, String) {
+    let out = dir.join("report.html");
+    let o = permitflow(&["report", "-o", out.to_str().unwrap(), "--plan", "joint:30"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&out).unwrap();
+    (out, html)
+}
+
+#[test]
+fn report_is_self_contained_and_holds_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, html) = default_report(dir.path());
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "no scripts needed to read it");
+    for attr in ["src=\"http", "href=\"http", "url(http"] {
+        assert!(!html.contains(attr), "a network reference: {attr}");
+    }
+    // The embedded font, so Chinese renders anywhere.
+    assert!(
+        html.contains("@font-face { font-family: 'permitflow CJK'; src: url(data:font/otf;base64,")
+    );
+    for want in [
+        "<h2>Regimes compared</h2>",
+        "<td class=\"num\"><b>100.5</b></td>",
+        "<td class=\"num\"><b>36.5</b></td>",
+        "<td class=\"date\">2025-04-23</td>",
+        "<td class=\"num\">16.5</td>",
+        "36.5 working days = 36.5",
+        "<h2>Uncertainty</h2>",
+        "<h2>Reform planner: 30 working days under joint</h2>",
+        "From 36.5 to 30 working days at a least cost of 6.5",
+        "不动产首次登记 First real-estate registration",
+        "001_a462ce12def9e49c.txt",
+        "@media print",
+        "@page { size: A4;",
+    ] {
+        assert!(html.contains(want), "missing `{want}`");
+    }
+    // Comparison, four Gantt charts, the histogram, the curve and the waterfall.
+    assert_eq!(html.matches("<svg ").count(), 1 + 4 + 1 + 2);
+}
+
+#[test]
+fn batch_writes_a_report_per_scenario_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    let o = permitflow(&[
+        "batch",
+        "scenarios/social-investment-housing.toml",
+        "scenarios/clinic-approval-wenzhou.toml",
+        "tests/broken/cycle.toml",
+        "--report",
+        reports.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "the broken file is reported, the others run"
+    );
+    let index = std::fs::read_to_string(reports.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"002-social-investment-housing.html\">General social-investment housing (Hezhou 2020)</a>"), "{index}");
+    assert!(
+        index.contains("<a href=\"001-clinic-approval-wenzhou.html\">"),
+        "{index}"
+    );
+    assert!(
+        index.contains("tests/broken/cycle.toml</td><td class=\"missed\">invalid"),
+        "{index}"
+    );
+    assert!(reports.join("001-clinic-approval-wenzhou.html").exists());
+}
+
+#[test]
+fn chromium_renders_prints_and_finds_the_numbers() {
+    if std::env::var_os("PERMITFLOW_CHROMIUM").is_none() {
+        eprintln!(
+            "skipped: set PERMITFLOW_CHROMIUM=1 to open the report in headless Chromium (Debian package chromium; .ci/run installs it)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = default_report(dir.path());
+    let url = format!("file://{}", path.display());
+    let chromium = |extra: &[&str]| {
+        let profile = tempfile::tempdir().unwrap();
+        let mut args = vec![
+            "--headless".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--enable-logging=stderr".into(),
+            "--v=0".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.push(url.clone());
+        Command::new("chromium")
+            .args(&args)
+            .output()
+            .expect("run chromium")
+    };
+    let dom = chromium(&["--dump-dom"]);
+    assert!(dom.status.success());
+    let text = String::from_utf8_lossy(&dom.stdout);
+    for want in ["100.5", "49.5", "36.5", "2025-04-23", "Regimes compared"] {
+        assert!(text.contains(want), "the loaded page lacks {want}");
+    }
+    let log = String::from_utf8_lossy(&dom.stderr);
+    for bad in ["Uncaught", "Failed to load resource", "ERR_"] {
+        assert!(!log.contains(bad), "Chromium reported `{bad}`:\n{log}");
+    }
+    assert!(
+        !log.lines()
+            .any(|l| l.contains("CONSOLE") && l.to_lowercase().contains("error")),
+        "console errors:\n{log}"
+    );
+    let pdf = dir.path().join("report.pdf");
+    let o = chromium(&[
+        &format!("--print-to-pdf={}", pdf.display()),
+        "--no-pdf-header-footer",
+    ]);
+    assert!(o.status.success());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF") && bytes.len() > 50_000,
+        "a PDF of {} bytes",
+        bytes.len()
+    );
+    let png = dir.path().join("report.png");
+    let o = chromium(&[
+        &format!("--screenshot={}", png.display()),
+        "--window-size=1280,2000",
+        "--hide-scrollbars",
+    ]);
+    assert!(o.status.success());
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
