@@ -87,6 +87,7 @@ fn load_xlsx(path: &Path, start: Option<NaiveDate>) -> Result<Loaded, Rendered> 
             None,
         )
     };
+    check_size(path, &label).map_err(|d| render(&Diagnostics::single(d), None))?;
     let bytes = std::fs::read(path).map_err(|e| {
         fail(
             format!("cannot read the file: {e}"),
@@ -196,7 +197,29 @@ fn column_letters(mut col: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The largest input file read: far beyond any real scenario or item list, small enough that a
+/// mistaken path to a huge file is refused before it is read into memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Refuses files larger than [`MAX_INPUT_BYTES`] before reading them.
+fn check_size(path: &Path, label: &str) -> Result<(), Diagnostic> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_INPUT_BYTES => Err(Diagnostic::new(
+            Code::Unreadable,
+            label,
+            format!(
+                "the file is {} MB; permitflow reads input files up to {} MB",
+                m.len() / (1024 * 1024),
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        )
+        .help("check that this is the scenario or item list you meant; split a very large library into files")),
+        _ => Ok(()),
+    }
+}
+
 fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
+    check_size(path, label)?;
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::new(
             Code::Unreadable,

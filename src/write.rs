@@ -1,10 +1,19 @@
 //! Atomic writes of user files: a temporary file in the same folder, flushed, then renamed over
-//! the target, so a failure halfway leaves the old file as it was.
+//! the target, so a failure halfway leaves the old file as it was and no temporary file behind.
 
 use std::io::Write;
 use std::path::Path;
 
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    atomic_write_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes through `fill` into a temporary file beside `path`, then renames it over `path`. If
+/// `fill` fails, the temporary file is removed and `path` is untouched.
+pub fn atomic_write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -13,7 +22,8 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(".permitflow-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    // On error `tmp` is dropped here, which deletes the temporary file.
+    fill(tmp.as_file_mut())?;
     // The temporary file is private (0600); the result gets the replaced file's permissions,
     // or the usual 0644 for a new file.
     #[cfg(unix)]
@@ -28,4 +38,73 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".permitflow-"))
+            .collect()
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_loses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenario.toml");
+        std::fs::write(&path, "the planner's work").unwrap();
+        let err = atomic_write_with(&path, |f| {
+            f.write_all(b"half of the new ")?;
+            Err(std::io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "the planner's work"
+        );
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "temporary file left behind"
+        );
+    }
+
+    #[test]
+    fn a_successful_write_replaces_the_file_and_keeps_its_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        atomic_write(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
+        }
+        assert!(leftovers(dir.path()).is_empty());
+        // A new file gets 0644.
+        let fresh = dir.path().join("fresh.csv");
+        atomic_write(&fresh, b"x").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+                0o644
+            );
+        }
+    }
 }

@@ -762,7 +762,48 @@ pub fn validate(scenario: &Scenario, file: &str) -> Result<Scenario, Diagnostics
     }
 }
 
+/// The largest model permitflow accepts: far beyond any approval flow (the shipped ones have tens
+/// of items), small enough that a runaway generated file gets a clear error instead of exhausting
+/// memory in the regime networks, the simulation or the LP.
+pub const MAX_ITEMS: usize = 200_000;
+pub const MAX_LINKS: usize = 2_000_000;
+pub const MAX_JOINT_GROUPS: usize = 100_000;
+
 fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
+    let links: usize = raw.items.iter().map(|i| i.after.len()).sum();
+    for (what, n, max) in [
+        ("items", raw.items.len(), MAX_ITEMS),
+        ("links", links, MAX_LINKS),
+        ("joint groups", raw.joint.len(), MAX_JOINT_GROUPS),
+        ("stages", raw.stages.len(), MAX_ITEMS),
+        ("regimes", raw.regimes.len(), MAX_JOINT_GROUPS),
+    ] {
+        if n > max {
+            cx.push(
+                Code::BadValue,
+                None,
+                At::Entry,
+                None,
+                format!("the scenario has {n} {what}; permitflow accepts at most {max}"),
+                "check that the file was generated as intended, or split it into several scenarios",
+            );
+            // Nothing else is checked: a model this size is refused as a whole.
+            return Scenario {
+                name: raw.name,
+                description: String::new(),
+                sources: vec![],
+                start: NaiveDate::default(),
+                calendar: CalendarSpec::default(),
+                stages: vec![],
+                items: vec![],
+                links: vec![],
+                joint_groups: vec![],
+                measures: vec![],
+                regimes: vec![],
+                targets: vec![],
+            };
+        }
+    }
     if raw.version != FORMAT_VERSION {
         cx.push(
             Code::Version,
@@ -1204,6 +1245,36 @@ fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
             deadline: it.deadline.map(WorkingDays::new),
             note: it.note.clone(),
         });
+    }
+
+    // Stages run in order: a link from a later stage back to an earlier one cannot hold once the
+    // earlier stage's delivery closes it.
+    for l in &links {
+        let (Some(&a), Some(&b)) = (
+            item_index.get(l.from.as_str()),
+            item_index.get(l.to.as_str()),
+        ) else {
+            continue;
+        };
+        let (sa, sb) = (
+            stage_ids.get(&raw.items[a].stage),
+            stage_ids.get(&raw.items[b].stage),
+        );
+        if let (Some(&sa), Some(&sb)) = (sa, sb)
+            && sa > sb
+        {
+            cx.push(
+                Code::BadLink,
+                entry(&cx.items, b),
+                At::Str(l.from.as_str()),
+                Some(format!("item `{}`", l.to)),
+                format!(
+                    "`{}` comes after `{}`, but `{}` is in stage `{}`, which ends before stage `{}` begins",
+                    l.to, l.from, l.to, raw.items[b].stage, raw.items[a].stage
+                ),
+                "a link cannot run back across stages: move one of the items to another stage, or link them the other way",
+            );
+        }
     }
 
     // Cycles among links: name the cycle.
@@ -2239,6 +2310,28 @@ mod tests {
         assert!(parse_after("a:XX", &k).is_err());
         assert!(parse_after("a:SS+z", &k).is_err());
         assert!(parse_after("", &k).is_err());
+    }
+
+    #[test]
+    fn a_model_beyond_the_limits_is_refused_whole() {
+        let text = "version = 1\nname = \"x\"\nstart = \"2025-03-03\"\n[[stages]]\nid = \"s\"\nlead = \"L\"\n[[items]]\nid = \"a\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 1\n";
+        let mut raw: FileScenario = toml::from_str(text).unwrap();
+        let item = raw.items[0].clone();
+        raw.items = (0..=MAX_ITEMS)
+            .map(|i| FileItem {
+                id: format!("i{i}"),
+                ..item.clone()
+            })
+            .collect();
+        let err = from_file(raw, "big.toml", &Locator::new("", false)).unwrap_err();
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(
+            err.0[0].message,
+            format!(
+                "the scenario has {} items; permitflow accepts at most {MAX_ITEMS}",
+                MAX_ITEMS + 1
+            )
+        );
     }
 
     #[test]

@@ -109,6 +109,10 @@ fn build(spec: &Spec) -> Scenario {
     let mut links: Vec<Link> = Vec::new();
     for &(a, b, kind, lag, max) in &spec.links {
         let (from, to) = (a.min(b), a.max(b));
+        // Links never run back across stages (the model refuses them).
+        if spec.items[from].0 > spec.items[to].0 {
+            continue;
+        }
         if from == to
             || links
                 .iter()
