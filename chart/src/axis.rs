@@ -28,7 +28,10 @@ impl DateAxis {
         width: f64,
     ) -> Self {
         let first = cal.first_working_day(project_start);
-        let last = last.max(first) + Days::new(1);
+        let last = last
+            .max(first)
+            .checked_add_days(Days::new(1))
+            .unwrap_or(NaiveDate::MAX);
         let days = (last - first).num_days().max(1) as f64 + 1.0;
         DateAxis {
             project_start,
@@ -66,8 +69,32 @@ impl DateAxis {
         self.x_of(date) + (1.0 - (k - f)) * self.day
     }
 
+    /// Spans longer than this are drawn without per-day detail (weekends, holidays, Mondays).
+    const DETAIL_DAYS: i64 = 3660;
+
+    fn detailed(&self) -> bool {
+        (self.last - self.first).num_days() <= Self::DETAIL_DAYS
+    }
+
     /// Month names and the dates of Mondays, from `y` down; returns the height used.
     pub fn header(&self, scene: &mut Scene, y: f64) -> f64 {
+        if !self.detailed() {
+            scene.styled_text(
+                self.x0,
+                y + 13.0,
+                format!(
+                    "{} → {}",
+                    self.first.format("%Y-%m-%d"),
+                    self.last.format("%Y-%m-%d")
+                ),
+                12.0,
+                Anchor::Start,
+                true,
+                INK,
+                "month",
+            );
+            return 36.0;
+        }
         let mut d = self.first;
         let mut month_start = self.first;
         while d <= self.last {
@@ -110,6 +137,9 @@ impl DateAxis {
     /// Weekend and holiday columns and Monday grid lines between `y1` and `y2`; a blue tick at
     /// the top of each make-up working day.
     pub fn columns(&self, scene: &mut Scene, cal: &Calendar, y1: f64, y2: f64) {
+        if !self.detailed() {
+            return;
+        }
         let holidays = cal.holidays_between(self.first, self.last);
         let makeup = cal.makeup_days_between(self.first, self.last);
         let mut d = self.first;

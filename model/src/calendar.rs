@@ -55,6 +55,11 @@ struct HolidayCnDay {
     is_off_day: bool,
 }
 
+/// The next day, saturating at the last date chrono can represent.
+fn next(d: NaiveDate) -> NaiveDate {
+    d.checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX)
+}
+
 impl HolidayYear {
     /// Reads the holiday-cn JSON shape `{year, days: [{name, date, isOffDay}]}`.
     pub fn parse_holiday_cn(text: &str, file: &str) -> Result<Self, Diagnostic> {
@@ -172,18 +177,45 @@ impl Calendar {
             if self.is_working_day(d) {
                 return d;
             }
-            d = d + Days::new(1);
+            d = next(d);
         }
         d
     }
 
+    /// The last date with a holiday or make-up day: beyond it only weekends count.
+    fn last_exception(&self) -> Option<NaiveDate> {
+        let a = self.off.iter().next_back();
+        let b = self.on.iter().next_back();
+        a.max(b).copied()
+    }
+
     /// The working day with 0-based `index` counting the first working day on or after `start`
-    /// as 0.
+    /// as 0. Beyond the last holiday it counts whole weeks of five working days at once, so a
+    /// huge index takes no longer than a small one; dates beyond the calendar's range saturate.
     pub fn working_day(&self, start: NaiveDate, index: u64) -> NaiveDate {
         let mut d = self.first_working_day(start);
         let mut left = index;
+        let horizon = self.last_exception();
         while left > 0 {
-            d = d + Days::new(1);
+            if horizon.is_none_or(|h| d > h) && self.is_working_day(d) {
+                // `d` is a weekday past every exception: each 7 days hold 5 working days.
+                let weeks = left / 5;
+                d = d
+                    .checked_add_days(Days::new(weeks.saturating_mul(7)))
+                    .unwrap_or(NaiveDate::MAX);
+                left %= 5;
+                while left > 0 && d < NaiveDate::MAX {
+                    d = next(d);
+                    if self.is_working_day(d) {
+                        left -= 1;
+                    }
+                }
+                return d;
+            }
+            if d == NaiveDate::MAX {
+                return d;
+            }
+            d = next(d);
             if self.is_working_day(d) {
                 left -= 1;
             }
@@ -195,11 +227,11 @@ impl Calendar {
     pub fn working_days(&self, start: NaiveDate, count: usize) -> Vec<NaiveDate> {
         let mut out = Vec::with_capacity(count);
         let mut d = self.first_working_day(start);
-        while out.len() < count {
+        while out.len() < count && d < NaiveDate::MAX {
             if self.is_working_day(d) {
                 out.push(d);
             }
-            d = d + Days::new(1);
+            d = next(d);
         }
         out
     }
@@ -214,7 +246,7 @@ impl Calendar {
         let mut n = 0;
         let mut d = first;
         while d < date {
-            d = d + Days::new(1);
+            d = next(d);
             if self.is_working_day(d) {
                 n += 1;
             }
@@ -330,6 +362,21 @@ mod tests {
         assert_eq!(count(2024), 251);
         assert_eq!(count(2025), 248);
         assert_eq!(count(2026), 248);
+    }
+
+    #[test]
+    fn far_offsets_jump_whole_weeks_and_agree_with_stepping() {
+        let c = Calendar::china();
+        let start = d("2025-01-20");
+        // Stepping day by day and jumping give the same dates just past the calendar's end.
+        let stepped = c.working_days(start, 1200);
+        for (i, day) in stepped.iter().enumerate().skip(400) {
+            assert_eq!(c.working_day(start, i as u64), *day);
+        }
+        // A huge offset answers at once and saturates instead of overflowing.
+        assert_eq!(c.working_day(start, u64::MAX), NaiveDate::MAX);
+        let far = c.working_day(start, 1_000_000);
+        assert!(far.year() > 5800 && far.year() < 5900, "{far}");
     }
 
     #[test]

@@ -657,10 +657,16 @@ fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
     }
 }
 
-/// Parses a working-day number: finite, a multiple of half a day and, unless `negative_ok`, ≥ 0.
+/// The largest time limit, lag, release or deadline: 10,000 working days is about 40 years.
+pub const MAX_DAYS: f64 = 10_000.0;
+
+/// Parses a working-day number: finite, a multiple of half a day, at most [`MAX_DAYS`] in size
+/// and, unless `negative_ok`, ≥ 0.
 fn days_problem(v: f64, negative_ok: bool) -> Option<&'static str> {
     if !v.is_finite() {
         Some("is not a number")
+    } else if v.abs() > MAX_DAYS {
+        Some("is beyond 10,000 working days (about 40 years)")
     } else if !negative_ok && v < 0.0 {
         Some("is negative")
     } else if !WorkingDays::new(v).is_half_step() {

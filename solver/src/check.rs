@@ -111,7 +111,10 @@ pub fn verify_dates(
             if calendar.is_working_day(d) {
                 n += 1;
             }
-            d = d + Days::new(1);
+            match d.checked_add_days(Days::new(1)) {
+                Some(x) => d = x,
+                None => break,
+            }
         }
         n
     };
