@@ -11,6 +11,7 @@ pub mod diag;
 pub mod format;
 mod locate;
 pub mod network;
+pub mod portfolio;
 pub mod scenario;
 pub mod units;
 

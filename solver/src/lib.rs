@@ -4,6 +4,7 @@
 //!
 //! This crate does no IO and prints nothing.
 
+pub mod centre;
 pub mod check;
 pub mod error;
 pub mod lp;
@@ -14,6 +15,10 @@ pub mod regime;
 pub mod schedule;
 pub mod simulate;
 
+pub use centre::{
+    CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult, ServiceTimes,
+    StaffingGain, TargetShare, rank_reviewers, simulate_centre,
+};
 pub use error::SolveError;
 pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};
 pub use plan::{

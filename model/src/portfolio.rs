@@ -1,0 +1,576 @@
+//! The portfolio file: what an approval centre handles over a horizon — project types (a
+//! scenario and the regime in force) with their arrival rates, and each department's reviewers.
+//! The solver's `centre` module simulates it.
+//!
+//! ```toml
+//! version = 1
+//! name = "Mid-sized city"
+//! horizon = 250                      # working days simulated (and counted)
+//! warmup = 120                       # optional: working days run first and not counted
+//!
+//! [[projects]]
+//! name = "housing"                   # optional; default: the scenario file's stem
+//! scenario = "../social-investment-housing.toml"   # relative to this file
+//! regime = "joint"
+//! per_year = 120                     # or `rate = 0.48` (a working day); Poisson arrivals
+//! priority = false                   # optional: key projects go first in every queue
+//!
+//! [[departments]]
+//! name = "Natural Resources Bureau"  # as items' `department` in the scenarios
+//! reviewers = { value = 14, source = "assumed" }   # reviews in progress at once
+//! ```
+//!
+//! Numbers may carry their provenance as in scenario files (`{ value, source }`). Departments not
+//! listed have unlimited capacity. The model does no IO: the scenario paths stay strings, which
+//! the caller resolves against the portfolio file's folder. Every problem is collected as a
+//! [`Diagnostic`] with the line and column of the entry.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::locate::Locator;
+use crate::scenario::SourceRef;
+use crate::units::{Department, Provenance, RegimeName, Sourced};
+
+/// The portfolio version this build reads.
+pub const PORTFOLIO_VERSION: u32 = 1;
+
+/// Working days in a year, to turn `per_year` into a rate per working day. China's official
+/// calendars shipped with permitflow have 251 (2024), 248 (2025) and 248 (2026); 250 is the
+/// round figure planners use.
+pub const WORKING_DAYS_PER_YEAR: f64 = 250.0;
+
+/// A validated portfolio.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Portfolio {
+    pub name: String,
+    pub description: String,
+    pub sources: Vec<SourceRef>,
+    /// Working days simulated and counted.
+    pub horizon: f64,
+    /// Working days simulated before the horizon and not counted, so queues start loaded
+    /// (default 0: the centre opens empty).
+    pub warmup: f64,
+    /// Project types, in file order.
+    pub projects: Vec<PortfolioProject>,
+    /// Departments with a finite number of reviewers, in file order.
+    pub departments: Vec<PortfolioDepartment>,
+}
+
+/// One project type: a scenario under a regime, arriving at random.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PortfolioProject {
+    /// Unique within the portfolio.
+    pub name: String,
+    /// Path of the scenario file, relative to the portfolio file, as written.
+    pub scenario: String,
+    pub regime: RegimeName,
+    /// Arrivals per working day (Poisson); `per_year` is divided by [`WORKING_DAYS_PER_YEAR`].
+    pub rate: Sourced<f64>,
+    /// Key projects: served before the others in every department's queue.
+    pub priority: bool,
+    pub note: String,
+}
+
+/// A department with a finite number of reviewers (reviews in progress at once).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PortfolioDepartment {
+    pub name: Department,
+    pub reviewers: Sourced<usize>,
+    pub note: String,
+}
+
+impl Portfolio {
+    /// Department name → reviewers, as `permitflow_solver::centre::simulate_centre` takes them.
+    pub fn capacities(&self) -> BTreeMap<String, usize> {
+        self.departments
+            .iter()
+            .map(|d| (d.name.as_str().to_owned(), d.reviewers.value))
+            .collect()
+    }
+
+    pub fn project(&self, name: &str) -> Option<&PortfolioProject> {
+        self.projects.iter().find(|p| p.name == name)
+    }
+
+    /// Projects a year over all types.
+    pub fn per_year(&self) -> f64 {
+        self.projects.iter().map(|p| p.rate.value).sum::<f64>() * WORKING_DAYS_PER_YEAR
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// File types
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FilePortfolio {
+    version: u32,
+    name: String,
+    #[serde(default)]
+    description: String,
+    horizon: f64,
+    #[serde(default)]
+    warmup: Option<f64>,
+    #[serde(default)]
+    sources: Vec<FileSource>,
+    #[serde(default)]
+    projects: Vec<FileProject>,
+    #[serde(default)]
+    departments: Vec<FileDepartment>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSource {
+    id: String,
+    title: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileProject {
+    #[serde(default)]
+    name: Option<String>,
+    scenario: String,
+    regime: String,
+    #[serde(default)]
+    per_year: Option<Number>,
+    #[serde(default)]
+    rate: Option<Number>,
+    #[serde(default)]
+    priority: bool,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDepartment {
+    name: String,
+    reviewers: Number,
+    #[serde(default)]
+    note: String,
+}
+
+/// `4` or `{ value = 4, source = "assumed" }`.
+#[derive(Clone, Debug, PartialEq)]
+struct Number {
+    value: f64,
+    source: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number, or a table { value = N, source = \"…\" }")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number {
+                    value: v as f64,
+                    source: None,
+                })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number {
+                    value: v as f64,
+                    source: None,
+                })
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+                Ok(Number {
+                    value: v,
+                    source: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Number, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct In {
+                    value: f64,
+                    #[serde(default)]
+                    source: Option<String>,
+                }
+                let i = In::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Number {
+                    value: i.value,
+                    source: i.source,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn provenance(n: &Number) -> Provenance {
+    n.source
+        .as_deref()
+        .map(Provenance::parse)
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// Reads a portfolio from the text of a TOML file. `file` names it in diagnostics.
+pub fn parse_portfolio(text: &str, file: &str) -> Result<Portfolio, Diagnostics> {
+    if text.trim().is_empty() {
+        return Err(Diagnostics::single(
+            Diagnostic::new(Code::Empty, file, "the portfolio file is empty").help(
+                "write a portfolio: `version = 1`, `name`, `horizon`, [[projects]] and \
+                 [[departments]] (see scenarios/portfolios/ for an example)",
+            ),
+        ));
+    }
+    let raw: FilePortfolio = toml::from_str(text).map_err(|e| {
+        let msg = e.message().trim().to_owned();
+        let help = if msg.starts_with("unknown field") {
+            "remove the field or correct its spelling; the expected fields are listed above"
+        } else if msg.starts_with("missing field") {
+            "add the field"
+        } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+            "write the value in the form expected above"
+        } else {
+            "correct the syntax at this position"
+        };
+        Diagnostics::single(
+            Diagnostic::new(Code::Syntax, file, msg)
+                .help(help)
+                .at(text, e.span()),
+        )
+    })?;
+    let loc = Locator::new(text, false);
+    let mut cx = Ctx {
+        file,
+        loc: &loc,
+        diags: Vec::new(),
+        top: preamble(text),
+    };
+    let portfolio = convert(raw, &mut cx);
+    if cx.diags.is_empty() {
+        Ok(portfolio)
+    } else {
+        Err(Diagnostics(cx.diags))
+    }
+}
+
+/// The top-level keys: everything before the first table header.
+fn preamble(text: &str) -> Range<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            return 0..offset;
+        }
+        offset += line.len();
+    }
+    0..text.len()
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    loc: &'a Locator<'a>,
+    diags: Vec<Diagnostic>,
+    top: Range<usize>,
+}
+
+impl Ctx<'_> {
+    /// A problem at `key`'s value inside `entry` (the top-level keys when `None`), or at the
+    /// entry's first line when the key is not written.
+    fn push(
+        &mut self,
+        code: Code,
+        entry: Option<Range<usize>>,
+        key: &str,
+        subject: Option<String>,
+        message: String,
+        help: &str,
+    ) {
+        let within = entry.clone().unwrap_or_else(|| self.top.clone());
+        let text = self.loc.text();
+        let span = self.loc.value(within.clone(), key).or_else(|| {
+            entry.map(|e| {
+                let t = &text[e.clone()];
+                let lead = t.len() - t.trim_start().len();
+                let first = t.trim_start().lines().next().unwrap_or("").trim_end();
+                e.start + lead..e.start + lead + first.len().max(1)
+            })
+        });
+        let mut d = Diagnostic::new(code, self.file, message)
+            .help(help)
+            .at(text, span);
+        d.subject = subject;
+        self.diags.push(d);
+    }
+}
+
+/// The file name without folders and extension: the default name of a project type.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rfind('.') {
+        Some(p) if p > 0 => &name[..p],
+        _ => name,
+    }
+}
+
+fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
+    if raw.version != PORTFOLIO_VERSION {
+        cx.push(
+            Code::Version,
+            None,
+            "version",
+            None,
+            format!(
+                "portfolio version {} is not supported (this build reads version {PORTFOLIO_VERSION})",
+                raw.version
+            ),
+            "set `version = 1`, or upgrade permitflow",
+        );
+    }
+    if raw.name.trim().is_empty() {
+        cx.push(
+            Code::BadValue,
+            None,
+            "name",
+            None,
+            "the portfolio has no name".into(),
+            "name it, e.g. `name = \"Mid-sized city\"`",
+        );
+    }
+    if !(raw.horizon.is_finite() && raw.horizon > 0.0) {
+        cx.push(
+            Code::BadValue,
+            None,
+            "horizon",
+            None,
+            format!(
+                "the horizon {} is not a positive number of working days",
+                raw.horizon
+            ),
+            "give the working days to simulate, e.g. `horizon = 250` for a year",
+        );
+    }
+    let warmup = raw.warmup.unwrap_or(0.0);
+    if !(warmup.is_finite() && warmup >= 0.0) {
+        cx.push(
+            Code::BadValue,
+            None,
+            "warmup",
+            None,
+            format!("the warm-up {warmup} is not a number of working days ≥ 0"),
+            "give the working days to run before the horizon (or leave `warmup` out)",
+        );
+    }
+
+    let mut sources = Vec::new();
+    for s in raw.sources {
+        sources.push(SourceRef {
+            id: s.id,
+            title: s.title,
+            note: s.note,
+        });
+    }
+
+    let project_entries = cx.loc.entries("projects");
+    if raw.projects.is_empty() {
+        cx.push(
+            Code::EmptyModel,
+            None,
+            "name",
+            None,
+            "the portfolio has no project types".into(),
+            "add a [[projects]] entry with `scenario`, `regime` and `per_year` or `rate`",
+        );
+    }
+    let mut projects = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, p) in raw.projects.into_iter().enumerate() {
+        let at = project_entries.get(i).cloned();
+        let name = p
+            .name
+            .clone()
+            .unwrap_or_else(|| stem(p.scenario.trim()).to_owned());
+        let subject = Some(format!("project type `{name}`"));
+        if name.trim().is_empty() {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "name",
+                None,
+                format!("project type {} has no name", i + 1),
+                "give it a `name`, or a `scenario` path whose file name can serve as one",
+            );
+        } else if let Some(first) = seen.get(&name) {
+            cx.push(
+                Code::DuplicateId,
+                at.clone(),
+                "name",
+                subject.clone(),
+                format!(
+                    "project type `{name}` is listed twice (entries {} and {})",
+                    first + 1,
+                    i + 1
+                ),
+                "give each project type its own `name` (the same scenario may appear under \
+                 different names and regimes)",
+            );
+        } else {
+            seen.insert(name.clone(), i);
+        }
+        if p.scenario.trim().is_empty() {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "scenario",
+                subject.clone(),
+                "the scenario path is empty".into(),
+                "give the scenario file, relative to this portfolio file",
+            );
+        }
+        if p.regime.trim().is_empty() {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "regime",
+                subject.clone(),
+                "the regime is empty".into(),
+                "name one of the scenario's regimes, e.g. `regime = \"joint\"`",
+            );
+        }
+        let rate = match (&p.per_year, &p.rate) {
+            (Some(_), Some(_)) => {
+                cx.push(
+                    Code::BadValue,
+                    at.clone(),
+                    "rate",
+                    subject.clone(),
+                    "both `per_year` and `rate` are given".into(),
+                    "keep one: `per_year` (projects a year) or `rate` (projects a working day)",
+                );
+                None
+            }
+            (None, None) => {
+                cx.push(
+                    Code::BadValue,
+                    at.clone(),
+                    "scenario",
+                    subject.clone(),
+                    "the project type has no arrival rate".into(),
+                    "add `per_year = N` (projects a year) or `rate = N` (projects a working day)",
+                );
+                None
+            }
+            (Some(n), None) => Some(("per_year", n, n.value / WORKING_DAYS_PER_YEAR)),
+            (None, Some(n)) => Some(("rate", n, n.value)),
+        };
+        let rate = match rate {
+            Some((key, n, _)) if !(n.value.is_finite() && n.value >= 0.0) => {
+                cx.push(
+                    Code::BadValue,
+                    at.clone(),
+                    key,
+                    subject.clone(),
+                    format!("the arrival rate {} is not a number ≥ 0", n.value),
+                    "give the projects that arrive (a year for `per_year`, a working day for \
+                     `rate`)",
+                );
+                Sourced::new(0.0, provenance(n))
+            }
+            Some((_, n, per_day)) => Sourced::new(per_day, provenance(n)),
+            None => Sourced::unspecified(0.0),
+        };
+        projects.push(PortfolioProject {
+            name,
+            scenario: p.scenario.trim().to_owned(),
+            regime: RegimeName::new(p.regime.trim()),
+            rate,
+            priority: p.priority,
+            note: p.note,
+        });
+    }
+
+    let dept_entries = cx.loc.entries("departments");
+    let mut departments = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, d) in raw.departments.into_iter().enumerate() {
+        let at = dept_entries.get(i).cloned();
+        let name = d.name.trim().to_owned();
+        let subject = Some(format!("department `{name}`"));
+        if name.is_empty() {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "name",
+                None,
+                format!("department {} has no name", i + 1),
+                "write the department as the scenarios' items name it",
+            );
+        } else if let Some(first) = seen.get(&name) {
+            cx.push(
+                Code::DuplicateId,
+                at.clone(),
+                "name",
+                subject.clone(),
+                format!(
+                    "department `{name}` is listed twice (entries {} and {})",
+                    first + 1,
+                    i + 1
+                ),
+                "list each department once, with all its reviewers",
+            );
+        } else {
+            seen.insert(name.clone(), i);
+        }
+        let v = d.reviewers.value;
+        let reviewers = if !v.is_finite() || v.fract() != 0.0 || !(1.0..=1e6).contains(&v) {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "reviewers",
+                subject.clone(),
+                format!("{v} reviewers is not a whole number of at least 1"),
+                "give the reviews the department can have in progress at once; leave the \
+                 department out for unlimited capacity",
+            );
+            1
+        } else {
+            v as usize
+        };
+        departments.push(PortfolioDepartment {
+            name: Department::new(name),
+            reviewers: Sourced::new(reviewers, provenance(&d.reviewers)),
+            note: d.note,
+        });
+    }
+
+    Portfolio {
+        name: raw.name.trim().to_owned(),
+        description: raw.description,
+        sources,
+        horizon: raw.horizon,
+        warmup,
+        projects,
+        departments,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("../industrial.toml"), "industrial");
+        assert_eq!(stem("a\\b.c.toml"), "b.c");
+        assert_eq!(stem("plain"), "plain");
+    }
+}

@@ -1,0 +1,874 @@
+//! The approval centre against queueing theory and against the per-project Monte Carlo.
+//! Tolerances are four standard errors (from the spread of independent replications); a seeded
+//! run is reproducible, so a pass is a pass on every machine.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+use common::scenario;
+use permitflow_model::portfolio::parse_portfolio;
+use permitflow_model::{Format, Scenario, parse_scenario};
+use permitflow_solver::{
+    CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult, ServiceTimes,
+    SimulationOptions, SolveError, rank_reviewers, simulate, simulate_centre,
+};
+
+fn project(name: &str, s: &Scenario, regime: &str, rate: f64, priority: bool) -> ProjectType {
+    ProjectType {
+        name: name.into(),
+        scenario: s.clone(),
+        regime: s
+            .regime(regime)
+            .unwrap_or_else(|| panic!("no regime {regime}"))
+            .clone(),
+        rate,
+        priority,
+    }
+}
+
+fn caps(list: &[(&str, usize)]) -> BTreeMap<String, usize> {
+    list.iter().map(|&(d, c)| (d.to_owned(), c)).collect()
+}
+
+fn dept<'a>(r: &'a CentreResult, name: &str) -> &'a DepartmentResult {
+    r.departments
+        .iter()
+        .find(|d| d.name == name)
+        .unwrap_or_else(|| panic!("no department {name}"))
+}
+
+fn ptype<'a>(r: &'a CentreResult, name: &str) -> &'a ProjectTypeResult {
+    r.projects
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no project type {name}"))
+}
+
+fn shipped(name: &str) -> Scenario {
+    let path = format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    parse_scenario(&text, &path, Format::Toml).unwrap()
+}
+
+/// One stage, one reviewed item `review` of `days` in department `Bureau`, with `extra` lines.
+fn one_item(days: f64, extra: &str) -> Scenario {
+    scenario(&format!(
+        r#"
+version = 1
+name = "One item"
+start = "2025-03-03"
+calendar = "weekends"
+
+[[stages]]
+id = "s"
+lead = "Bureau"
+
+[[items]]
+id = "review"
+department = "Bureau"
+stage = "s"
+days = {days}
+{extra}
+"#
+    ))
+}
+
+/// Erlang C: the mean wait in queue of M/M/c with arrival rate `lambda` and service rate `mu`.
+fn erlang_c_wait(c: usize, lambda: f64, mu: f64) -> f64 {
+    let a = lambda / mu;
+    let mut term = 1.0;
+    let mut sum = 0.0;
+    for k in 0..c {
+        sum += term;
+        term *= a / (k + 1) as f64;
+    }
+    // term is now a^c / c!
+    let top = term * c as f64 / (c as f64 - a);
+    let p_wait = top / (sum + top);
+    p_wait / (c as f64 * mu - lambda)
+}
+
+fn mmc(c: usize, lambda: f64, seed: u64) -> CentreResult {
+    let s = one_item(1.0, "");
+    let opts = CentreOptions {
+        horizon: 5000.0,
+        warmup: 300.0,
+        replications: 32,
+        seed,
+        service: ServiceTimes::Exponential,
+        ..CentreOptions::default()
+    };
+    simulate_centre(
+        &[project("p", &s, "parallel", lambda, false)],
+        &caps(&[("Bureau", c)]),
+        &opts,
+    )
+    .unwrap()
+}
+
+fn assert_close(what: &str, got: f64, want: f64, se: f64) {
+    assert!(
+        se.is_finite() && se > 0.0,
+        "{what}: no standard error ({se})"
+    );
+    assert!(
+        (got - want).abs() < 4.0 * se,
+        "{what}: {got} vs theory {want} (4 se = {})",
+        4.0 * se
+    );
+}
+
+#[test]
+fn mm1_mean_wait_is_erlang_c() {
+    // ρ = 0.75: Wq = ρ / (μ − λ) = 3 working days.
+    let r = mmc(1, 0.75, 11);
+    let d = dept(&r, "Bureau");
+    let want = erlang_c_wait(1, 0.75, 1.0);
+    assert!((want - 3.0).abs() < 1e-12);
+    assert_close("M/M/1 mean wait", d.mean_wait, want, d.mean_wait_se);
+    // Little's law for the queue and the utilisation ρ.
+    assert!(
+        (d.mean_queue - 0.75 * want).abs() < 0.1 * 0.75 * want,
+        "{d:?}"
+    );
+    assert!((d.utilisation - 0.75).abs() < 0.01, "{d:?}");
+    assert_eq!(d.reviewers, Some(1));
+    assert_eq!(r.bottleneck.as_deref(), Some("Bureau"));
+    // The project's lead time is its wait plus its service (mean 1).
+    let p = ptype(&r, "p");
+    assert_close("M/M/1 lead time", p.mean, want + 1.0, p.mean_se);
+}
+
+#[test]
+fn mm3_mean_wait_is_erlang_c() {
+    // c = 3, ρ = 0.75: Wq = C(3, 2.25) / (3 − 2.25) ≈ 0.757.
+    let r = mmc(3, 2.25, 12);
+    let d = dept(&r, "Bureau");
+    let want = erlang_c_wait(3, 2.25, 1.0);
+    assert!((want - 0.7570).abs() < 1e-3, "{want}");
+    assert_close("M/M/3 mean wait", d.mean_wait, want, d.mean_wait_se);
+    assert!((d.utilisation - 0.75).abs() < 0.01, "{d:?}");
+    assert!((d.busy - 2.25).abs() < 0.03, "{d:?}");
+}
+
+#[test]
+fn priority_classes_wait_as_cobham_says() {
+    // M/M/1, non-preemptive priority: key projects λ₁ = 0.3, others λ₂ = 0.45, μ = 1.
+    // W₀ = Σ λᵢ E[S²] / 2 = 0.75; W₁ = W₀ / (1 − ρ₁); W₂ = W₀ / ((1 − ρ₁)(1 − ρ₁ − ρ₂)).
+    let s = one_item(1.0, "");
+    let opts = CentreOptions {
+        horizon: 5000.0,
+        warmup: 300.0,
+        replications: 32,
+        seed: 5,
+        service: ServiceTimes::Exponential,
+        ..CentreOptions::default()
+    };
+    let r = simulate_centre(
+        &[
+            project("key", &s, "parallel", 0.3, true),
+            project("other", &s, "parallel", 0.45, false),
+        ],
+        &caps(&[("Bureau", 1)]),
+        &opts,
+    )
+    .unwrap();
+    let key = ptype(&r, "key");
+    let other = ptype(&r, "other");
+    assert_close(
+        "priority class",
+        key.mean_wait,
+        0.75 / 0.7,
+        key.mean_wait_se,
+    );
+    assert_close(
+        "ordinary class",
+        other.mean_wait,
+        0.75 / (0.7 * 0.25),
+        other.mean_wait_se,
+    );
+    // Together they wait as one M/M/1 class does (work conservation): 3 days.
+    assert_close(
+        "all files",
+        dept(&r, "Bureau").mean_wait,
+        3.0,
+        dept(&r, "Bureau").mean_wait_se,
+    );
+}
+
+#[test]
+fn priority_classes_with_three_reviewers() {
+    // M/M/3 with equal service rates: Wₖ = C(c, a) / (cμ) / ((1 − σₖ₋₁)(1 − σₖ)), σ the load
+    // of classes up to k. λ₁ = 0.9 (key), λ₂ = 1.35, μ = 1: W₁ ≈ 0.270, W₂ ≈ 1.082.
+    let s = one_item(1.0, "");
+    let opts = CentreOptions {
+        horizon: 4000.0,
+        warmup: 300.0,
+        replications: 32,
+        seed: 15,
+        service: ServiceTimes::Exponential,
+        ..CentreOptions::default()
+    };
+    let r = simulate_centre(
+        &[
+            project("key", &s, "parallel", 0.9, true),
+            project("other", &s, "parallel", 1.35, false),
+        ],
+        &caps(&[("Bureau", 3)]),
+        &opts,
+    )
+    .unwrap();
+    let w0 = erlang_c_wait(3, 2.25, 1.0) * (3.0 - 2.25) / 3.0;
+    let key = ptype(&r, "key");
+    let other = ptype(&r, "other");
+    assert_close("key projects", key.mean_wait, w0 / 0.7, key.mean_wait_se);
+    assert_close(
+        "other projects",
+        other.mean_wait,
+        w0 / (0.7 * 0.25),
+        other.mean_wait_se,
+    );
+}
+
+#[test]
+fn unlimited_reviewers_reproduce_the_monte_carlo() {
+    // The shipped scenario has triangular spreads and returns (5.3 %, 3 days of rework).
+    let s = shipped("social-investment-housing.toml");
+    for regime in ["serial", "joint"] {
+        let mc = simulate(
+            &s,
+            s.regime(regime).unwrap(),
+            &SimulationOptions {
+                iterations: 100_000,
+                seed: 3,
+            },
+        )
+        .unwrap();
+        let opts = CentreOptions {
+            horizon: 1000.0,
+            replications: 16,
+            seed: 3,
+            ..CentreOptions::default()
+        };
+        let r = simulate_centre(
+            &[project("housing", &s, regime, 2.0, false)],
+            &BTreeMap::new(),
+            &opts,
+        )
+        .unwrap();
+        let p = &r.projects[0];
+        assert!(p.samples.len() > 25_000, "{}", p.samples.len());
+        assert_eq!(p.unfinished, 0);
+        assert_eq!(p.statutory, mc.deterministic);
+        assert_eq!(p.mean_wait, 0.0, "nobody waits with unlimited reviewers");
+        let mc_var = mc
+            .samples
+            .iter()
+            .map(|x| (x - mc.mean) * (x - mc.mean))
+            .sum::<f64>()
+            / mc.samples.len() as f64;
+        let se = (p.mean_se * p.mean_se + mc_var / mc.samples.len() as f64).sqrt();
+        assert_close(
+            &format!("{regime}: centre vs Monte Carlo mean"),
+            p.mean,
+            mc.mean,
+            se,
+        );
+        // Percentiles agree to within a fraction of a working day.
+        assert!(
+            (p.p80 - mc.p80).abs() < 0.5,
+            "{regime} P80 {} vs {}",
+            p.p80,
+            mc.p80
+        );
+        assert!(
+            (p.p95 - mc.p95).abs() < 1.0,
+            "{regime} P95 {} vs {}",
+            p.p95,
+            mc.p95
+        );
+        assert!((p.samples[0] - mc.min).abs() < 2.0);
+        // The share within the published target, as the Monte Carlo gives it.
+        for ((name, share), t) in mc.targets.iter().zip(&p.targets) {
+            assert_eq!(name, &t.name);
+            assert!(
+                (share - t.share).abs() < 0.02,
+                "{name}: {share} vs {}",
+                t.share
+            );
+        }
+    }
+}
+
+#[test]
+fn without_spread_every_lead_time_is_the_statutory_total() {
+    let mut s = shipped("social-investment-housing.toml");
+    for it in &mut s.items {
+        it.spread = None;
+        it.returns = None;
+    }
+    for g in &mut s.joint_groups {
+        g.spread = None;
+    }
+    let r = simulate_centre(
+        &[
+            project("serial", &s, "serial", 0.5, false),
+            project("joint", &s, "joint", 0.5, true),
+        ],
+        &BTreeMap::new(),
+        &CentreOptions::new(250.0, 4, 9),
+    )
+    .unwrap();
+    for (p, want) in r.projects.iter().zip([100.5, 36.5]) {
+        assert_eq!(p.statutory, want);
+        assert!(!p.samples.is_empty());
+        assert!(
+            p.samples.iter().all(|&x| (x - want).abs() < 1e-9),
+            "{}",
+            p.name
+        );
+        assert_eq!(p.within_statutory, 1.0);
+    }
+    // Unlimited departments still report their load; no finite one, no bottleneck.
+    assert_eq!(r.bottleneck, None);
+    let nrb = dept(&r, "Natural Resources Bureau");
+    assert_eq!(nrb.reviewers, None);
+    assert!(nrb.utilisation.is_nan() && nrb.busy > 0.0 && nrb.mean_wait == 0.0);
+}
+
+#[test]
+fn links_of_every_kind_date_activities_like_the_critical_path() {
+    // SS, FF and SF links and a negative lag: with unlimited reviewers each project takes
+    // exactly the deterministic schedule's working days.
+    let s = scenario(
+        r#"
+version = 1
+name = "Links"
+start = "2025-03-03"
+calendar = "weekends"
+
+[[stages]]
+id = "s"
+lead = "Bureau"
+
+[[items]]
+id = "a"
+department = "A"
+stage = "s"
+days = 4
+
+[[items]]
+id = "b"
+department = "B"
+stage = "s"
+days = 3
+after = ["a:SS+1"]
+
+[[items]]
+id = "c"
+department = "C"
+stage = "s"
+days = 2
+after = ["a:FF+1"]
+
+[[items]]
+id = "d"
+department = "D"
+stage = "s"
+days = 6
+after = ["b:SF+2"]
+
+[[items]]
+id = "e"
+department = "E"
+stage = "s"
+days = 1
+after = ["c-1"]
+"#,
+    );
+    let r = simulate_centre(
+        &[project("links", &s, "parallel", 0.2, false)],
+        &BTreeMap::new(),
+        &CentreOptions::new(500.0, 2, 1),
+    )
+    .unwrap();
+    let p = &r.projects[0];
+    assert_eq!(p.statutory, 6.0);
+    assert!(p.samples.iter().all(|&x| (x - p.statutory).abs() < 1e-9));
+
+    // With one reviewer each the same flow can only take longer.
+    let r = simulate_centre(
+        &[project("links", &s, "parallel", 0.2, false)],
+        &caps(&[("A", 1), ("B", 1), ("C", 1), ("D", 1), ("E", 1)]),
+        &CentreOptions::new(500.0, 2, 1),
+    )
+    .unwrap();
+    assert!(r.projects[0].samples.iter().all(|&x| x >= 6.0 - 1e-9));
+    assert!(r.projects[0].mean > 6.0);
+}
+
+#[test]
+fn returns_rejoin_the_queue() {
+    // Half the files come back: 2 reviews per project on average, each waiting again.
+    let s = one_item(
+        1.0,
+        "returns = { rate = 0.5, rework_days = 2, rereview_days = 1 }",
+    );
+    let opts = CentreOptions {
+        horizon: 2000.0,
+        replications: 8,
+        seed: 2,
+        ..CentreOptions::default()
+    };
+    let p = [project("p", &s, "parallel", 0.3, false)];
+    let free = simulate_centre(&p, &BTreeMap::new(), &opts).unwrap();
+    let busy = simulate_centre(&p, &caps(&[("Bureau", 1)]), &opts).unwrap();
+    for r in [&free, &busy] {
+        let d = dept(r, "Bureau");
+        let per_project = d.reviews / r.projects[0].arrived;
+        assert!((per_project - 2.0).abs() < 0.05, "{per_project}");
+        // Offered load λ · E[reviews] · 1 day = 0.6.
+        assert!((d.busy - 0.6).abs() < 0.03, "{d:?}");
+    }
+    // Without queues: 1 + K · (2 + 1) days, E[K] = 1.
+    assert_close(
+        "lead time without queues",
+        free.projects[0].mean,
+        4.0,
+        free.projects[0].mean_se,
+    );
+    // With one reviewer the re-reviews wait too.
+    let d = dept(&busy, "Bureau");
+    assert!(d.mean_wait > 0.5, "{d:?}");
+    assert!(busy.projects[0].mean > free.projects[0].mean + 1.0);
+}
+
+#[test]
+fn upper_bounds_are_counted_not_enforced() {
+    let s = scenario(
+        r#"
+version = 1
+name = "Bounds"
+start = "2025-03-03"
+calendar = "weekends"
+
+[[stages]]
+id = "s"
+lead = "Bureau"
+
+[[items]]
+id = "land"
+department = "Land"
+stage = "s"
+days = 2
+
+[[items]]
+id = "conditions"
+department = "Planning"
+stage = "s"
+days = 3
+after = [{ item = "land", lag = 0, max_lag = 1 }]
+"#,
+    );
+    let p = [project("p", &s, "parallel", 0.8, false)];
+    let opts = CentreOptions::new(1000.0, 4, 8);
+    let free = simulate_centre(&p, &BTreeMap::new(), &opts).unwrap();
+    assert_eq!(free.projects[0].upper_bound_breaks, 0.0);
+    // Conditions are submitted when the land is ready, so queueing for the planning reviewer
+    // does not break the maximum lag (the start is the submission); a deadline would.
+    let queued = simulate_centre(&p, &caps(&[("Land", 1), ("Planning", 3)]), &opts).unwrap();
+    assert_eq!(queued.projects[0].upper_bound_breaks, 0.0);
+    assert!(queued.projects[0].mean > free.projects[0].mean);
+
+    let mut s2 = s.clone();
+    s2.items[1].deadline = Some(permitflow_model::WorkingDays::new(6.0));
+    let p = [project("p", &s2, "parallel", 0.8, false)];
+    let queued = simulate_centre(&p, &caps(&[("Land", 1), ("Planning", 1)]), &opts).unwrap();
+    let b = queued.projects[0].upper_bound_breaks;
+    assert!(b > 0.05 && b < 1.0, "{b}");
+}
+
+#[test]
+fn same_seed_same_numbers_on_any_thread_count() {
+    let (projects, deps, _) = city(None);
+    let opts = CentreOptions {
+        horizon: 250.0,
+        warmup: 60.0,
+        replications: 12,
+        seed: 77,
+        ..CentreOptions::default()
+    };
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| simulate_centre(&projects, &deps, &opts).unwrap())
+    };
+    let one = run(1);
+    let four = run(4);
+    // Debug text, so NaN fields compare equal too.
+    assert_eq!(format!("{one:?}"), format!("{four:?}"));
+    let again = run(3);
+    assert_eq!(format!("{one:?}"), format!("{again:?}"));
+    let other = simulate_centre(
+        &projects,
+        &deps,
+        &CentreOptions {
+            seed: 78,
+            ..opts.clone()
+        },
+    )
+    .unwrap();
+    assert_ne!(format!("{one:?}"), format!("{other:?}"));
+}
+
+#[test]
+fn regimes_and_staffing_see_the_same_arrivals() {
+    let opts = CentreOptions {
+        horizon: 250.0,
+        warmup: 60.0,
+        replications: 8,
+        seed: 4,
+        ..CentreOptions::default()
+    };
+    let (joint, deps, _) = city(None);
+    let (serial, _, _) = city(Some("serial"));
+    let a = simulate_centre(&joint, &deps, &opts).unwrap();
+    let b = simulate_centre(&serial, &deps, &opts).unwrap();
+    let c = simulate_centre(
+        &joint,
+        &deps,
+        &CentreOptions {
+            add_reviewer: Some("Natural Resources Bureau".into()),
+            ..opts.clone()
+        },
+    )
+    .unwrap();
+    for ((x, y), z) in a.projects.iter().zip(&b.projects).zip(&c.projects) {
+        assert_eq!(x.arrived, y.arrived, "{}", x.name);
+        assert_eq!(x.arrived, z.arrived, "{}", x.name);
+        assert_eq!(x.regime, "joint");
+        assert_eq!(y.regime, "serial");
+    }
+    assert_eq!(
+        c.added_reviewer.as_deref(),
+        Some("Natural Resources Bureau")
+    );
+    assert_eq!(
+        dept(&c, "Natural Resources Bureau").reviewers,
+        dept(&a, "Natural Resources Bureau")
+            .reviewers
+            .map(|n| n + 1)
+    );
+    // The serial regime is slower and loads the departments more.
+    for (x, y) in a.projects.iter().zip(&b.projects) {
+        assert!(
+            y.mean > x.mean,
+            "{}: serial {} vs joint {}",
+            x.name,
+            y.mean,
+            x.mean
+        );
+    }
+}
+
+#[test]
+fn common_random_numbers_give_equal_networks_equal_lead_times() {
+    // `joint_online` only changes what the applicant counts (no trips): the same network, so
+    // under common random numbers every project takes exactly as long as under `joint`, queues
+    // included.
+    let s = shipped("social-investment-housing.toml");
+    let deps = caps(&[
+        ("Natural Resources Bureau", 6),
+        ("Housing and Urban-Rural Development Bureau", 9),
+    ]);
+    let opts = CentreOptions {
+        warmup: 50.0,
+        ..CentreOptions::new(250.0, 6, 31)
+    };
+    let run = |regime: &str| {
+        simulate_centre(&[project("housing", &s, regime, 0.5, false)], &deps, &opts).unwrap()
+    };
+    let (a, b) = (run("joint"), run("joint_online"));
+    assert!(a.projects[0].mean_wait > 0.0);
+    assert_eq!(a.projects[0].samples, b.projects[0].samples);
+    // Debug text, so NaN fields (unlimited departments' utilisation) compare equal too.
+    assert_eq!(
+        format!("{:?}", a.departments),
+        format!("{:?}", b.departments)
+    );
+    assert_eq!(a.wip, b.wip);
+}
+
+#[test]
+fn unknown_department_for_an_added_reviewer_is_an_error() {
+    let s = one_item(1.0, "");
+    let e = simulate_centre(
+        &[project("p", &s, "parallel", 0.5, false)],
+        &caps(&[("Bureau", 1)]),
+        &CentreOptions {
+            add_reviewer: Some("Bureua".into()),
+            ..CentreOptions::new(10.0, 1, 0)
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, SolveError::BadMeasure { .. }));
+    assert!(e.to_string().contains("`Bureua`") && e.to_string().contains("`Bureau`"));
+    let e = simulate_centre(&[], &BTreeMap::new(), &CentreOptions::new(-1.0, 1, 0)).unwrap_err();
+    assert!(e.to_string().contains("horizon"));
+}
+
+#[test]
+fn staffing_ranking_puts_the_bottleneck_first() {
+    // Two reviews in a row: A at ρ = 0.8 with one reviewer, B at ρ = 0.4.
+    let s = scenario(
+        r#"
+version = 1
+name = "Two departments"
+start = "2025-03-03"
+calendar = "weekends"
+
+[[stages]]
+id = "s"
+lead = "A"
+
+[[items]]
+id = "a"
+department = "A"
+stage = "s"
+days = 2
+
+[[items]]
+id = "b"
+department = "B"
+stage = "s"
+days = 1
+after = ["a"]
+"#,
+    );
+    let projects = [project("p", &s, "parallel", 0.4, false)];
+    let deps = caps(&[("A", 1), ("B", 1)]);
+    let opts = CentreOptions {
+        horizon: 1000.0,
+        warmup: 100.0,
+        replications: 16,
+        seed: 21,
+        service: ServiceTimes::Exponential,
+        ..CentreOptions::default()
+    };
+    let base = simulate_centre(&projects, &deps, &opts).unwrap();
+    assert_eq!(base.bottleneck.as_deref(), Some("A"));
+    let ranking = rank_reviewers(&projects, &deps, &opts).unwrap();
+    assert_eq!(ranking.len(), 2);
+    assert_eq!(ranking[0].department, "A");
+    assert_eq!(ranking[0].reviewers, 1);
+    assert!(ranking[0].p80_saved > ranking[1].p80_saved);
+    assert!(ranking[0].p80_saved > 5.0, "{:?}", ranking[0]);
+    assert!(ranking[0].utilisation_after < ranking[0].utilisation_before);
+    // M/M/1 → M/M/2 at λ = 0.4, mean 2: the mean wait drops from 8 to 0.38 days.
+    assert!(
+        (ranking[0].mean_saved - (8.0 - 0.381)).abs() < 1.5,
+        "{:?}",
+        ranking[0]
+    );
+}
+
+#[test]
+fn work_in_progress_follows_littles_law() {
+    let (projects, deps, _) = city(None);
+    let opts = CentreOptions {
+        horizon: 500.0,
+        warmup: 150.0,
+        replications: 8,
+        seed: 6,
+        ..CentreOptions::default()
+    };
+    let r = simulate_centre(&projects, &deps, &opts).unwrap();
+    assert_eq!(r.wip.len(), 101);
+    assert_eq!(r.wip[0].0, 0.0);
+    assert_eq!(r.wip[100].0, 500.0);
+    let wip = r.wip.iter().map(|w| w.1).sum::<f64>() / r.wip.len() as f64;
+    let little: f64 = r.projects.iter().map(|p| p.rate * p.mean).sum();
+    assert!(
+        (wip - little).abs() < 0.1 * little,
+        "WIP {wip} vs λW {little}"
+    );
+    let rate: f64 = r.projects.iter().map(|p| p.rate).sum();
+    assert!(
+        (r.throughput - rate).abs() < 0.1 * rate,
+        "{} vs {rate}",
+        r.throughput
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shipped portfolio
+
+/// The mid-sized city, with every project type under `regime` when given.
+fn city(regime: Option<&str>) -> (Vec<ProjectType>, BTreeMap<String, usize>, String) {
+    let path = format!(
+        "{}/../scenarios/portfolios/mid-sized-city.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let pf = parse_portfolio(&text, &path).unwrap_or_else(|e| panic!("{:#?}", e.0));
+    let dir = Path::new(&path).parent().unwrap();
+    let projects = pf
+        .projects
+        .iter()
+        .map(|p| {
+            let file = dir.join(&p.scenario);
+            let text = std::fs::read_to_string(&file).unwrap();
+            let s = parse_scenario(&text, &file.to_string_lossy(), Format::Toml).unwrap();
+            project(
+                &p.name,
+                &s,
+                regime.unwrap_or(p.regime.as_str()),
+                p.rate.value,
+                p.priority,
+            )
+        })
+        .collect();
+    (projects, pf.capacities(), pf.name)
+}
+
+#[test]
+fn the_shipped_city_runs() {
+    let (projects, deps, name) = city(None);
+    assert!(name.contains("city"));
+    assert_eq!(deps.len(), 10);
+    // Every listed department serves some item of the scenarios.
+    for d in deps.keys() {
+        assert!(
+            projects
+                .iter()
+                .any(|p| p.scenario.items.iter().any(|i| i.department.as_str() == d)),
+            "{d} appears in no scenario"
+        );
+    }
+    let per_year: f64 = projects.iter().map(|p| p.rate).sum::<f64>() * 250.0;
+    assert!((per_year - 300.0).abs() < 1e-9);
+    let opts = CentreOptions {
+        horizon: 250.0,
+        warmup: 120.0,
+        replications: 8,
+        seed: 1,
+        ..CentreOptions::default()
+    };
+    for regime in [None, Some("serial"), Some("parallel")] {
+        let (projects, deps, _) = city(regime);
+        let r = simulate_centre(&projects, &deps, &opts).unwrap();
+        assert!(r.bottleneck.is_some());
+        for p in &r.projects {
+            assert_eq!(p.unfinished, 0);
+            assert!(p.mean >= p.statutory * 0.5, "{}: {}", p.name, p.mean);
+        }
+        for d in r.departments.iter().filter(|d| d.reviewers.is_some()) {
+            assert!(d.utilisation < 1.0, "{regime:?}: {d:?}");
+        }
+    }
+}
+
+/// The benchmark of the issue: one year of a city with 300 projects a year over 10 departments,
+/// 100 replications. Run with
+/// `cargo test --release -p permitflow-solver --test centre -- --ignored --nocapture city_year`.
+#[test]
+#[ignore]
+fn city_year_timing() {
+    let (projects, deps, _) = city(None);
+    assert_eq!(deps.len(), 10);
+    let opts = CentreOptions {
+        horizon: 250.0,
+        replications: 100,
+        seed: 1,
+        ..CentreOptions::default()
+    };
+    // Warm the thread pool.
+    simulate_centre(&projects, &deps, &CentreOptions::new(10.0, 4, 0)).unwrap();
+    let mut best = f64::INFINITY;
+    let mut result = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let r = simulate_centre(&projects, &deps, &opts).unwrap();
+        best = best.min(t.elapsed().as_secs_f64());
+        result = Some(r);
+    }
+    let r = result.unwrap();
+    println!(
+        "city year: {} threads, best of 5 {:.3} s",
+        rayon::current_num_threads(),
+        best
+    );
+    print_result(&r);
+    if !cfg!(debug_assertions) {
+        assert!(best < 2.0, "{best} s");
+    }
+}
+
+fn print_result(r: &CentreResult) {
+    println!(
+        "throughput {:.3}/wd, bottleneck {:?}",
+        r.throughput, r.bottleneck
+    );
+    for p in &r.projects {
+        println!(
+            "  {:32} {:8} arrived {:6.1} mean {:6.1} P80 {:6.1} P95 {:6.1} statutory {:6.1} within {:5.3} wait {:5.2}",
+            p.name,
+            p.regime,
+            p.arrived,
+            p.mean,
+            p.p80,
+            p.p95,
+            p.statutory,
+            p.within_statutory,
+            p.mean_wait
+        );
+    }
+    for d in &r.departments {
+        println!(
+            "  {:45} {:>5} util {:5.3} busy {:6.2} queue {:6.2} wait {:6.2} reviews {:7.1}",
+            d.name,
+            d.reviewers.map(|c| c.to_string()).unwrap_or("∞".into()),
+            d.utilisation,
+            d.busy,
+            d.mean_queue,
+            d.mean_wait,
+            d.reviews
+        );
+    }
+}
+
+/// Offered loads of the city under every regime with unlimited reviewers (for sizing).
+#[test]
+#[ignore]
+fn city_loads() {
+    for regime in [None, Some("parallel"), Some("serial")] {
+        let (projects, _, _) = city(regime);
+        let r = simulate_centre(
+            &projects,
+            &BTreeMap::new(),
+            &CentreOptions {
+                warmup: 120.0,
+                ..CentreOptions::new(250.0, 20, 1)
+            },
+        )
+        .unwrap();
+        println!("== {regime:?}");
+        print_result(&r);
+        let (projects, deps, _) = city(regime);
+        let r = simulate_centre(
+            &projects,
+            &deps,
+            &CentreOptions {
+                warmup: 120.0,
+                ..CentreOptions::new(250.0, 20, 1)
+            },
+        )
+        .unwrap();
+        print_result(&r);
+    }
+}
