@@ -202,7 +202,7 @@ fn empty_files_and_empty_portfolios() {
 #[test]
 fn the_shipped_portfolio_reads() {
     let path = format!(
-        "{}/../scenarios/portfolios/mid-sized-city.toml",
+        "{}/../portfolios/mid-sized-city.toml",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap();

@@ -711,7 +711,7 @@ fn work_in_progress_follows_littles_law() {
 /// The mid-sized city, with every project type under `regime` when given.
 fn city(regime: Option<&str>) -> (Vec<ProjectType>, BTreeMap<String, usize>, String) {
     let path = format!(
-        "{}/../scenarios/portfolios/mid-sized-city.toml",
+        "{}/../portfolios/mid-sized-city.toml",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap();
