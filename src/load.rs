@@ -218,6 +218,12 @@ fn check_size(path: &Path, label: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// Reads a text file (size-checked, UTF-8), rendering a problem for the terminal.
+pub fn read_file(path: &Path) -> Result<String, Rendered> {
+    let label = path.display().to_string();
+    read_text(path, &label).map_err(|d| render(&Diagnostics::single(d), None))
+}
+
 fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
     check_size(path, label)?;
     let bytes = std::fs::read(path).map_err(|e| {

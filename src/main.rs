@@ -3,6 +3,7 @@
 
 mod analyse;
 mod batch;
+mod centre;
 mod cli;
 mod export;
 mod library;
@@ -328,6 +329,7 @@ fn run(command: Command) -> Result<u8, Rendered> {
                             &format!("{} — {}: what drives the spread", s.name, r.regime),
                             "working days the project moves per standard deviation of each item",
                             &r.sensitivity.iter().take(15).cloned().collect::<Vec<_>>(),
+                            " wd",
                         ));
                     }
                 }
@@ -396,6 +398,70 @@ fn run(command: Command) -> Result<u8, Rendered> {
                 write_chart(&path, permitflow_chart::Scene::stack(scenes, 24.0))?;
             }
             Ok(if report.plan.reachable { 0 } else { MISSED })
+        }
+        Command::Centre {
+            portfolio,
+            horizon,
+            replications,
+            seed,
+            regimes,
+            add_reviewer,
+            rank,
+            format,
+            chart,
+        } => {
+            let labels: Vec<Option<String>> = if regimes.is_empty() {
+                vec![None]
+            } else {
+                regimes.iter().cloned().map(Some).collect()
+            };
+            let mut runs = Vec::new();
+            let mut ranking = None;
+            let mut portfolio_info = None;
+            for label in &labels {
+                let loaded = centre::load_portfolio(&portfolio, label.as_deref())?;
+                let opts = centre::options(
+                    &loaded.portfolio,
+                    horizon,
+                    replications,
+                    seed,
+                    add_reviewer.clone(),
+                );
+                let fail = |e: permitflow_solver::SolveError| {
+                    Rendered(format!("error: {}: {e}\n", portfolio.display()))
+                };
+                let result = permitflow_solver::simulate_centre(
+                    &loaded.projects,
+                    &loaded.departments,
+                    &opts,
+                )
+                .map_err(fail)?;
+                if rank && ranking.is_none() {
+                    ranking = Some(
+                        permitflow_solver::rank_reviewers(
+                            &loaded.projects,
+                            &loaded.departments,
+                            &opts,
+                        )
+                        .map_err(fail)?,
+                    );
+                }
+                runs.push((
+                    label
+                        .clone()
+                        .unwrap_or_else(|| "the portfolio's regimes".into()),
+                    result,
+                ));
+                portfolio_info = Some(loaded.portfolio);
+            }
+            let Some(p) = portfolio_info else {
+                return Ok(0);
+            };
+            print(&centre::report(&p, &runs, ranking.as_deref(), format));
+            if let Some(path) = chart {
+                write_chart(&path, centre::charts(&p, &runs))?;
+            }
+            Ok(0)
         }
         Command::Export {
             file,

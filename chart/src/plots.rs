@@ -280,9 +280,9 @@ pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -
     scene
 }
 
-/// A tornado: horizontal bars, longest first, of how many working days each item moves the
-/// project.
-pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)]) -> Scene {
+/// A tornado: horizontal bars, longest first, each labelled with its value and `unit` (e.g. how
+/// many working days each item moves the project, or a department's utilisation in %).
+pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) -> Scene {
     let row = 22.0;
     let label_w = 320.0;
     let mut scene = Scene {
@@ -326,7 +326,7 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)]) -> Scene {
         scene.styled_text(
             x(v.abs()) + 5.0,
             y + 15.0,
-            format!("{} wd", fmt_num((v * 100.0).round() / 100.0)),
+            format!("{}{unit}", fmt_num((v * 100.0).round() / 100.0)),
             10.0,
             Anchor::Start,
             false,
@@ -342,6 +342,55 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)]) -> Scene {
         INK,
         1.0,
     );
+    scene
+}
+
+/// Lines over a shared x axis, e.g. work in progress over time, one per series.
+pub fn line_chart(
+    title: &str,
+    subtitle: &str,
+    series: &[(String, Vec<(f64, f64)>)],
+    x_label: &str,
+    y_label: &str,
+) -> Scene {
+    let mut scene = Scene {
+        width: LEFT + PLOT_W + 60.0,
+        height: TOP + PLOT_H + 60.0 + 18.0 * series.len() as f64,
+        shapes: vec![],
+    };
+    frame(&mut scene, title, subtitle);
+    let points = series.iter().flat_map(|(_, p)| p.iter().copied());
+    let (xlo, xhi, yhi) = points.fold(
+        (f64::INFINITY, f64::NEG_INFINITY, 0.0f64),
+        |(a, b, c), (x, y)| (a.min(x), b.max(x), c.max(y)),
+    );
+    if !xlo.is_finite() {
+        return scene;
+    }
+    let xhi = if xhi > xlo { xhi } else { xlo + 1.0 };
+    let yhi = yhi.max(1.0) * 1.1;
+    let x = |v: f64| LEFT + (v - xlo) / (xhi - xlo) * PLOT_W;
+    let y = |v: f64| TOP + PLOT_H - v / yhi * PLOT_H;
+    y_axis(&mut scene, 0.0, yhi, &y, y_label);
+    for (k, (name, pts)) in series.iter().enumerate() {
+        let color = STAGES[k % STAGES.len()];
+        for w in pts.windows(2) {
+            scene.line(x(w[0].0), y(w[0].1), x(w[1].0), y(w[1].1), color, 2.0);
+        }
+        let ly = TOP + PLOT_H + 50.0 + 18.0 * k as f64;
+        scene.rect(LEFT, ly - 10.0, 14.0, 12.0, color, "legend");
+        scene.styled_text(
+            LEFT + 20.0,
+            ly,
+            name.clone(),
+            11.0,
+            Anchor::Start,
+            false,
+            INK,
+            "legend-label",
+        );
+    }
+    x_axis(&mut scene, xlo, xhi, &x, TOP + PLOT_H, x_label);
     scene
 }
 
