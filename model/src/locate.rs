@@ -234,6 +234,11 @@ impl<'a> Locator<'a> {
     /// The span of a quoted string inside `within` whose content is `word`, or starts with `word`
     /// followed by one of the `after`-syntax separators (`:`, `+`, `-`, `=`).
     pub fn string(&self, within: Range<usize>, word: &str) -> Option<Range<usize>> {
+        // An empty word matches everywhere and points nowhere (found by fuzzing: searching for it
+        // never advanced).
+        if word.is_empty() {
+            return None;
+        }
         let hay = self.text.get(within.clone())?;
         if self.csv.is_some() {
             // Cells are unquoted: a word is bounded by separators of the `after` syntax.
@@ -249,7 +254,7 @@ impl<'a> Locator<'a> {
                 if sep(before) && sep(after) {
                     return Some(within.start + start..within.start + end);
                 }
-                from = end;
+                from = end.max(start + 1);
             }
             return None;
         }
@@ -292,6 +297,14 @@ mod tests {
         let s = l.string(e[1].clone(), "a").unwrap();
         assert_eq!(&t[s], "a");
         assert_eq!(l.entries("regimes").len(), 1);
+    }
+
+    #[test]
+    fn an_empty_word_is_not_searched() {
+        let t = "id,name\na,b\n";
+        let l = Locator::csv(t, CsvIndex::default());
+        assert_eq!(l.string(0..t.len(), ""), None);
+        assert_eq!(Locator::new(t, false).string(0..t.len(), ""), None);
     }
 
     #[test]
