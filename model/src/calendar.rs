@@ -31,6 +31,9 @@ pub struct Calendar {
     off: BTreeSet<NaiveDate>,
     on: BTreeSet<NaiveDate>,
     years: BTreeSet<i32>,
+    /// Every working day from 1 January of the first year with exceptions to the last exception,
+    /// in order: `working_day` looks dates up here instead of stepping day by day.
+    index: Vec<NaiveDate>,
 }
 
 /// One year of a holiday-cn file.
@@ -100,6 +103,7 @@ impl Calendar {
             off: BTreeSet::new(),
             on: BTreeSet::new(),
             years: BTreeSet::new(),
+            index: Vec::new(),
         }
     }
 
@@ -139,6 +143,25 @@ impl Calendar {
             }
         }
         self.years.insert(y.year);
+        self.rebuild_index();
+    }
+
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        let first = match (self.off.iter().next(), self.on.iter().next()) {
+            (Some(a), Some(b)) => Some(*a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        let (Some(first), Some(last)) = (first, self.last_exception()) else {
+            return;
+        };
+        let mut d = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+        while d <= last {
+            if self.is_working_day(d) {
+                self.index.push(d);
+            }
+            d = next(d);
+        }
     }
 
     /// Years with official holiday data; other years count weekends only.
@@ -195,6 +218,18 @@ impl Calendar {
     pub fn working_day(&self, start: NaiveDate, index: u64) -> NaiveDate {
         let mut d = self.first_working_day(start);
         let mut left = index;
+        // Inside the indexed years: look the day up.
+        if let Ok(pos) = self.index.binary_search(&d) {
+            let want = (pos as u64).saturating_add(left);
+            if let Some(day) = usize::try_from(want).ok().and_then(|w| self.index.get(w)) {
+                return *day;
+            }
+            // Past the index: continue from its last day.
+            if let Some(last) = self.index.last() {
+                left = want - (self.index.len() as u64 - 1);
+                d = *last;
+            }
+        }
         let horizon = self.last_exception();
         while left > 0 {
             if horizon.is_none_or(|h| d > h) && self.is_working_day(d) {

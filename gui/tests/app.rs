@@ -1,0 +1,217 @@
+//! The app driven by its labels, as a planner would, without a window (egui_kittest).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use permitflow_gui::{PermitflowApp, Settings};
+use permitflow_model::{Format, ItemId, parse_scenario};
+
+fn harness(mut app: PermitflowApp) -> Harness<'static, PermitflowApp> {
+    // Every frame solves in place, so a busy test machine cannot make the schedules arrive a
+    // frame late (the worker path is measured in tests/frame_time.rs).
+    app.set_background(false);
+    Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(permitflow_gui::fonts::install)
+        .build_ui_state(|ui, app: &mut PermitflowApp| app.ui(ui), app)
+}
+
+fn default_app() -> Harness<'static, PermitflowApp> {
+    let mut h = harness(PermitflowApp::new(Settings::default(), None));
+    h.run();
+    h
+}
+
+fn limit(h: &Harness<'_, PermitflowApp>, id: &str) -> f64 {
+    h.state()
+        .doc
+        .valid
+        .item(&ItemId::new(id))
+        .map(|i| i.days.value.get())
+        .expect("item exists")
+}
+
+#[test]
+fn the_default_scenario_shows_the_joint_regime_at_36_5_working_days() {
+    let h = default_app();
+    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label("serial: 100.5 working days");
+    h.get_by_label("parallel: 49.5 working days");
+    h.get_by_label("joint: -64 (-64 %) vs serial");
+}
+
+#[test]
+fn dropping_joint_review_from_joint_gives_49_5_and_undo_brings_36_5_back() {
+    let mut h = default_app();
+    h.get_by_label("joint_review on joint").click();
+    h.run();
+    h.get_by_label("joint: 49.5 working days");
+    assert!(h.query_by_label("joint: 36.5 working days").is_none());
+    assert!(h.state().doc.is_dirty());
+    h.get_by_label("Undo").click();
+    h.run();
+    h.get_by_label("joint: 36.5 working days");
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn editing_a_limit_changes_the_schedule_and_undo_restores_it() {
+    let mut h = default_app();
+    assert_eq!(limit(&h, "first_registration"), 5.0);
+    // first_registration is on the joint regime's critical path: 3 days more, 3 days later.
+    h.get_by_label("limit of first_registration")
+        .set_value_accesskit(8.0);
+    h.run();
+    assert_eq!(limit(&h, "first_registration"), 8.0);
+    h.get_by_label("joint: 39.5 working days");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(limit(&h, "first_registration"), 5.0);
+    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label("Redo").click();
+    h.run();
+    h.get_by_label("joint: 39.5 working days");
+}
+
+#[test]
+fn an_invalid_limit_keeps_the_last_schedule_and_says_why() {
+    let mut h = default_app();
+    h.get_by_label("limit of first_registration")
+        .set_value_accesskit(10.3);
+    h.run();
+    // The schedule is the last valid one; the problem names the item and the rule.
+    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label_contains("not a multiple of half a working day");
+    h.get_by_label("item `first_registration`");
+    assert_eq!(limit(&h, "first_registration"), 5.0);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("not a multiple of half a working day")
+            .is_none()
+    );
+}
+
+#[test]
+fn save_as_writes_a_scenario_that_reads_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("edited.toml");
+    let mut h = default_app();
+    h.get_by_label("limit of fire_acceptance")
+        .set_value_accesskit(12.0);
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    h.get_by_label("Save as…").click();
+    h.run();
+    h.get_by_label("File path").focus();
+    h.run();
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    h.run();
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Save scenario").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty(), "status: {}", h.state().status());
+    let text = std::fs::read_to_string(&path).expect("the file was written");
+    let s = parse_scenario(&text, "edited.toml", Format::Toml).expect("it reads back");
+    assert_eq!(
+        s.item(&ItemId::new("fire_acceptance"))
+            .map(|i| i.days.value.get()),
+        Some(12.0)
+    );
+    assert_eq!(s, h.state().doc.valid);
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("edited.toml")]);
+}
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks_first() {
+    let mut h = default_app();
+    h.get_by_label("online_submission on joint").click();
+    h.run();
+    h.get_by_label("joint: 0 trips");
+    h.get_by_label("Open").click();
+    h.run();
+    h.get_by_label("Default: social-investment housing (built in)")
+        .click();
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().doc.is_dirty(), "cancel keeps the edits");
+    h.get_by_label("joint: 0 trips");
+    h.get_by_label("Open").click();
+    h.run();
+    h.get_by_label("Default: social-investment housing (built in)")
+        .click();
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    h.get_by_label("joint: 4 trips");
+}
+
+#[test]
+fn a_broken_file_is_listed_with_its_problems_and_the_scenario_stays() {
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/broken/many_problems.toml"
+    );
+    let mut h = harness(PermitflowApp::new(
+        Settings::default(),
+        Some(std::path::Path::new(broken)),
+    ));
+    h.run();
+    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label_contains("unknown predecessor `drawing_revew`");
+}
+
+/// Steps the app until `done` holds (work on worker threads), for at most 60 s.
+fn wait_until(
+    h: &mut Harness<'static, PermitflowApp>,
+    done: impl Fn(&Harness<'static, PermitflowApp>) -> bool,
+) {
+    let t0 = std::time::Instant::now();
+    while !done(h) {
+        assert!(t0.elapsed().as_secs() < 60, "timed out waiting");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn the_simulation_tab_shows_percentiles_and_target_probabilities() {
+    let mut h = default_app();
+    h.get_by_label("Simulation").click();
+    h.step(); // the worker starts; a spinner turns until it is done
+    wait_until(&mut h, |h| h.query_by_label("P80").is_some());
+    h.get_by_label("P95");
+    h.get_by_label_contains("2020 target: 60 working days:");
+    assert_eq!(
+        h.get_all_by_label_contains("most often critical").count(),
+        4
+    );
+}
+
+#[test]
+fn the_planner_finds_cuts_and_adopting_them_reaches_the_target() {
+    let mut h = default_app();
+    h.get_by_label("Reform planner").click();
+    h.step();
+    wait_until(&mut h, |h| h.query_by_label("Adopt these limits").is_some());
+    h.get_by_label_contains("reachable: 36.5 → 30 working days");
+    h.get_by_label("Adopt these limits").click();
+    h.run();
+    h.get_by_label("Compare regimes").click();
+    h.run();
+    h.get_by_label("joint: 30 working days");
+    // The whole plan is one undo step.
+    h.get_by_label("Undo").click();
+    h.run();
+    h.get_by_label("joint: 36.5 working days");
+}
