@@ -155,6 +155,7 @@ fn export_all(dir: &Path, files: &[(String, Option<&str>)]) -> Vec<(PathBuf, Pat
 }
 
 #[test]
+#[ignore = "needs python3 with mpxj and jpype1, and Java: PERMITFLOW_MPXJ=1 cargo test --test export -- --include-ignored (.ci/run does)"]
 fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
     if std::env::var_os("PERMITFLOW_MPXJ").is_none() {
         eprintln!(
