@@ -69,9 +69,10 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 
-use permitflow_model::{ActivityKind, Distribution, ItemKind, LinkKind, Regime, Scenario};
+use permitflow_model::{ActivityKind, ItemKind, LinkKind, Regime, Scenario};
 use rand_pcg::Pcg64Mcg;
-use rand_pcg::rand_core::Rng;
+
+use crate::sample::{Sampler, Shape, pcg, percentile, shape, splitmix64};
 use rayon::prelude::*;
 
 use crate::error::SolveError;
@@ -84,8 +85,6 @@ pub const WIP_STEP: f64 = 5.0;
 
 /// Slack when comparing lead times with targets and realised dates with upper bounds.
 const EPS: f64 = 1e-9;
-/// Returns counted per activity at most (a guard: rates are below 1).
-const MAX_RETURNS: u32 = 1000;
 
 /// One project type of the centre: a scenario under the regime in force, arriving at random.
 #[derive(Clone, Debug, PartialEq)]
@@ -1355,25 +1354,8 @@ fn standard_error(x: &[f64]) -> f64 {
     (var / n as f64).sqrt()
 }
 
-/// Nearest rank: the `ceil(p · N)`-th smallest sample.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = (p * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
 // ---------------------------------------------------------------------------------------------
 // Random numbers: the same generators and sampling as `simulate`.
-
-/// SplitMix64's output function: a bijection of `u64` that mixes every bit.
-fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
 
 /// The generator for replication `rep`, project type `ty` (name hash), arrival `k` (`u64::MAX`
 /// for the arrival process) and activity `act` (id hash).
@@ -1382,49 +1364,7 @@ fn stream(seed: u64, rep: u64, ty: u64, k: u64, act: u64) -> Pcg64Mcg {
     for part in [rep, ty, k, act] {
         x = splitmix64(x ^ part);
     }
-    let hi = splitmix64(x);
-    let lo = splitmix64(x ^ 0xD1B5_4A32_D192_ED03);
-    Pcg64Mcg::new((u128::from(hi) << 64) | u128::from(lo))
-}
-
-/// How one activity's service is drawn.
-#[derive(Clone, Copy, Debug)]
-enum Shape {
-    Fixed(f64),
-    Triangular {
-        a: f64,
-        b: f64,
-        fc: f64,
-        k1: f64,
-        k2: f64,
-    },
-    Pert {
-        a: f64,
-        width: f64,
-        alpha: GammaShape,
-        beta: GammaShape,
-    },
-    Uniform {
-        a: f64,
-        width: f64,
-    },
-}
-
-/// Marsaglia–Tsang constants for Gamma(k, 1), k ≥ 1.
-#[derive(Clone, Copy, Debug)]
-struct GammaShape {
-    d: f64,
-    c: f64,
-}
-
-impl GammaShape {
-    fn new(k: f64) -> Self {
-        let d = k - 1.0 / 3.0;
-        Self {
-            d,
-            c: 1.0 / (9.0 * d).sqrt(),
-        }
-    }
+    pcg(x)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1438,127 +1378,4 @@ struct Returns {
 struct Draw {
     shape: Shape,
     returns: Option<Returns>,
-}
-
-fn shape(d: &Distribution, scale: f64) -> Shape {
-    let fixed_if_point = |a: f64, b: f64, s: Shape| if b > a { s } else { Shape::Fixed(a) };
-    match *d {
-        Distribution::Fixed(v) => Shape::Fixed(v.get() * scale),
-        Distribution::Triangular { min, likely, max } => {
-            let (a, m, b) = (min.get() * scale, likely.get() * scale, max.get() * scale);
-            fixed_if_point(
-                a,
-                b,
-                Shape::Triangular {
-                    a,
-                    b,
-                    fc: (m - a) / (b - a),
-                    k1: (b - a) * (m - a),
-                    k2: (b - a) * (b - m),
-                },
-            )
-        }
-        Distribution::Pert { min, likely, max } => {
-            let (a, m, b) = (min.get() * scale, likely.get() * scale, max.get() * scale);
-            fixed_if_point(
-                a,
-                b,
-                Shape::Pert {
-                    a,
-                    width: b - a,
-                    alpha: GammaShape::new(1.0 + 4.0 * (m - a) / (b - a)),
-                    beta: GammaShape::new(1.0 + 4.0 * (b - m) / (b - a)),
-                },
-            )
-        }
-        Distribution::Uniform { min, max } => {
-            let (a, b) = (min.get() * scale, max.get() * scale);
-            fixed_if_point(a, b, Shape::Uniform { a, width: b - a })
-        }
-    }
-}
-
-struct Sampler {
-    rng: Pcg64Mcg,
-    spare: Option<f64>,
-}
-
-impl Sampler {
-    fn new(rng: Pcg64Mcg) -> Self {
-        Self { rng, spare: None }
-    }
-
-    /// Uniform on [0, 1): the top 53 bits.
-    #[inline]
-    fn uniform(&mut self) -> f64 {
-        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    /// Standard normal, Marsaglia's polar method.
-    fn normal(&mut self) -> f64 {
-        if let Some(z) = self.spare.take() {
-            return z;
-        }
-        loop {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                let f = (-2.0 * s.ln() / s).sqrt();
-                self.spare = Some(v * f);
-                return u * f;
-            }
-        }
-    }
-
-    /// Gamma(k, 1) for k ≥ 1, Marsaglia and Tsang (2000).
-    fn gamma(&mut self, g: GammaShape) -> f64 {
-        loop {
-            let x = self.normal();
-            let t = 1.0 + g.c * x;
-            if t <= 0.0 {
-                continue;
-            }
-            let v = t * t * t;
-            let u = self.uniform();
-            let x2 = x * x;
-            if u < 1.0 - 0.0331 * x2 * x2 || u.ln() < 0.5 * x2 + g.d * (1.0 - v + v.ln()) {
-                return g.d * v;
-            }
-        }
-    }
-
-    fn base(&mut self, shape: &Shape) -> f64 {
-        match *shape {
-            Shape::Fixed(v) => v,
-            Shape::Triangular { a, b, fc, k1, k2 } => {
-                let u = self.uniform();
-                if u < fc {
-                    a + (u * k1).sqrt()
-                } else {
-                    b - ((1.0 - u) * k2).sqrt()
-                }
-            }
-            Shape::Pert {
-                a,
-                width,
-                alpha,
-                beta,
-            } => {
-                let x = self.gamma(alpha);
-                let y = self.gamma(beta);
-                a + width * (x / (x + y))
-            }
-            Shape::Uniform { a, width } => a + width * self.uniform(),
-        }
-    }
-
-    /// The number of returns: geometric, one uniform per trial.
-    fn returns(&mut self, rate: f64) -> u32 {
-        let mut k = 0;
-        while k < MAX_RETURNS && self.uniform() < rate {
-            k += 1;
-        }
-        k
-    }
 }

@@ -12,6 +12,7 @@ pub mod outcome;
 pub mod paths;
 pub mod plan;
 pub mod regime;
+mod sample;
 pub mod schedule;
 pub mod simulate;
 

@@ -47,9 +47,10 @@
 
 use std::collections::HashMap;
 
-use permitflow_model::{ActivityKind, Distribution, LinkKind, Network, Regime, Scenario};
+use permitflow_model::{ActivityKind, LinkKind, Network, Regime, Scenario};
 use rand_pcg::Pcg64Mcg;
-use rand_pcg::rand_core::Rng;
+
+use crate::sample::{Sampler, Shape, pcg, percentile, shape, splitmix64};
 use rayon::prelude::*;
 
 use crate::error::SolveError;
@@ -64,8 +65,6 @@ pub const CHUNK: usize = 4096;
 const CRITICAL_EPS: f64 = 1e-9;
 /// Slack allowed when checking upper bounds and targets against sums of sampled durations.
 const BOUND_EPS: f64 = 1e-9;
-/// Returns counted per activity per iteration at most (a guard: rates are below 1).
-const MAX_RETURNS: u32 = 1000;
 
 /// How many iterations to run and the seed they are drawn from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,72 +222,10 @@ fn share(count: u64, of: usize) -> f64 {
     }
 }
 
-/// Nearest rank: the `ceil(p · N)`-th smallest sample.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = (p * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-/// SplitMix64's output function: a bijection of `u64` that mixes every bit.
-fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// The generator of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed and the chunk
 /// index by SplitMix64 (distinct chunks of one seed get distinct, unrelated states).
 fn chunk_rng(seed: u64, chunk: u64) -> Pcg64Mcg {
-    let x = splitmix64(splitmix64(seed) ^ chunk);
-    let hi = splitmix64(x);
-    let lo = splitmix64(x ^ 0xD1B5_4A32_D192_ED03);
-    Pcg64Mcg::new((u128::from(hi) << 64) | u128::from(lo))
-}
-
-/// How one activity's duration is drawn.
-#[derive(Clone, Copy, Debug)]
-enum Shape {
-    Fixed(f64),
-    /// `a + sqrt(u · k1)` below the mode's CDF `fc`, `b − sqrt((1 − u) · k2)` above.
-    Triangular {
-        a: f64,
-        b: f64,
-        fc: f64,
-        k1: f64,
-        k2: f64,
-    },
-    /// `a + width · X / (X + Y)`, `X ~ Gamma(α)`, `Y ~ Gamma(β)` (Marsaglia–Tsang constants).
-    Pert {
-        a: f64,
-        width: f64,
-        alpha: GammaShape,
-        beta: GammaShape,
-    },
-    Uniform {
-        a: f64,
-        width: f64,
-    },
-}
-
-/// Marsaglia–Tsang constants for Gamma(k, 1), k ≥ 1: `d = k − 1/3`, `c = 1 / sqrt(9d)`.
-#[derive(Clone, Copy, Debug)]
-struct GammaShape {
-    d: f64,
-    c: f64,
-}
-
-impl GammaShape {
-    fn new(k: f64) -> Self {
-        let d = k - 1.0 / 3.0;
-        Self {
-            d,
-            c: 1.0 / (9.0 * d).sqrt(),
-        }
-    }
+    pcg(splitmix64(splitmix64(seed) ^ chunk))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -301,44 +238,6 @@ struct Draw {
 impl Draw {
     fn varies(&self) -> bool {
         !matches!(self.shape, Shape::Fixed(_)) || self.returns.is_some()
-    }
-}
-
-fn shape(d: &Distribution, scale: f64) -> Shape {
-    let fixed_if_point = |a: f64, b: f64, s: Shape| if b > a { s } else { Shape::Fixed(a) };
-    match *d {
-        Distribution::Fixed(v) => Shape::Fixed(v.get() * scale),
-        Distribution::Triangular { min, likely, max } => {
-            let (a, m, b) = (min.get() * scale, likely.get() * scale, max.get() * scale);
-            fixed_if_point(
-                a,
-                b,
-                Shape::Triangular {
-                    a,
-                    b,
-                    fc: (m - a) / (b - a),
-                    k1: (b - a) * (m - a),
-                    k2: (b - a) * (b - m),
-                },
-            )
-        }
-        Distribution::Pert { min, likely, max } => {
-            let (a, m, b) = (min.get() * scale, likely.get() * scale, max.get() * scale);
-            fixed_if_point(
-                a,
-                b,
-                Shape::Pert {
-                    a,
-                    width: b - a,
-                    alpha: GammaShape::new(1.0 + 4.0 * (m - a) / (b - a)),
-                    beta: GammaShape::new(1.0 + 4.0 * (b - m) / (b - a)),
-                },
-            )
-        }
-        Distribution::Uniform { min, max } => {
-            let (a, b) = (min.get() * scale, max.get() * scale);
-            fixed_if_point(a, b, Shape::Uniform { a, width: b - a })
-        }
     }
 }
 
@@ -480,7 +379,7 @@ impl Model {
 
     fn run_chunk(&self, rng: Pcg64Mcg, len: usize, shift: f64) -> ChunkOut {
         let n = self.net.activities.len();
-        let mut sampler = Sampler { rng, spare: None };
+        let mut sampler = Sampler::new(rng);
         let mut d = vec![0.0; n];
         let mut es = vec![0.0; n];
         let mut ls = vec![0.0; n];
@@ -492,7 +391,7 @@ impl Model {
         };
         for _ in 0..len {
             for (x, draw) in d.iter_mut().zip(&self.draws) {
-                *x = sampler.duration(draw);
+                *x = duration(&mut sampler, draw);
             }
             let Some(ms) = self.pass(&d, &mut es, &mut ls) else {
                 out.infeasible += 1;
@@ -513,87 +412,12 @@ impl Model {
     }
 }
 
-/// Draws from one chunk's generator.
-struct Sampler {
-    rng: Pcg64Mcg,
-    /// The second normal of the last polar-method pair.
-    spare: Option<f64>,
-}
-
-impl Sampler {
-    /// Uniform on [0, 1): the top 53 bits.
-    #[inline]
-    fn uniform(&mut self) -> f64 {
-        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    /// Standard normal, Marsaglia's polar method.
-    fn normal(&mut self) -> f64 {
-        if let Some(z) = self.spare.take() {
-            return z;
-        }
-        loop {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                let f = (-2.0 * s.ln() / s).sqrt();
-                self.spare = Some(v * f);
-                return u * f;
-            }
-        }
-    }
-
-    /// Gamma(k, 1) for k ≥ 1, Marsaglia and Tsang (2000).
-    fn gamma(&mut self, g: GammaShape) -> f64 {
-        loop {
-            let x = self.normal();
-            let t = 1.0 + g.c * x;
-            if t <= 0.0 {
-                continue;
-            }
-            let v = t * t * t;
-            let u = self.uniform();
-            let x2 = x * x;
-            if u < 1.0 - 0.0331 * x2 * x2 || u.ln() < 0.5 * x2 + g.d * (1.0 - v + v.ln()) {
-                return g.d * v;
-            }
-        }
-    }
-
-    fn duration(&mut self, draw: &Draw) -> f64 {
-        let base = match draw.shape {
-            Shape::Fixed(v) => v,
-            Shape::Triangular { a, b, fc, k1, k2 } => {
-                let u = self.uniform();
-                if u < fc {
-                    a + (u * k1).sqrt()
-                } else {
-                    b - ((1.0 - u) * k2).sqrt()
-                }
-            }
-            Shape::Pert {
-                a,
-                width,
-                alpha,
-                beta,
-            } => {
-                let x = self.gamma(alpha);
-                let y = self.gamma(beta);
-                a + width * (x / (x + y))
-            }
-            Shape::Uniform { a, width } => a + width * self.uniform(),
-        };
-        match draw.returns {
-            Some((rate, extra)) => {
-                let mut k = 0;
-                while k < MAX_RETURNS && self.uniform() < rate {
-                    k += 1;
-                }
-                base + f64::from(k) * extra
-            }
-            None => base,
-        }
+/// One activity's duration: its base draw, plus what its returns add.
+fn duration(sampler: &mut Sampler, draw: &Draw) -> f64 {
+    let base = sampler.base(&draw.shape);
+    match draw.returns {
+        Some((rate, extra)) => base + f64::from(sampler.returns(rate)) * extra,
+        None => base,
     }
 }
 
