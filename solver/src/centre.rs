@@ -72,7 +72,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use permitflow_model::{ActivityKind, ItemKind, LinkKind, Regime, Scenario};
 use rand_pcg::Pcg64Mcg;
 
-use crate::sample::{Sampler, Shape, pcg, percentile, shape, splitmix64};
+use crate::sample::{Sampler, Shape, activity_draws, pcg, percentile, splitmix64};
 use rayon::prelude::*;
 
 use crate::error::SolveError;
@@ -499,51 +499,17 @@ impl Prepared {
     }
 }
 
-/// How each activity's duration is drawn, exactly as [`crate::simulate`] builds its draws.
+/// How each activity's duration is drawn: the same draws as [`crate::simulate`].
 fn draws(scenario: &Scenario, net: &permitflow_model::Network) -> Vec<Draw> {
-    let limits: HashMap<&str, f64> = scenario
-        .items
-        .iter()
-        .map(|it| (it.id.as_str(), it.days.value.get()))
-        .collect();
-    net.activities
-        .iter()
-        .map(|a| {
-            let days = a.days.get();
-            if a.is_gate() {
-                return Draw {
-                    shape: Shape::Fixed(days),
-                    returns: None,
-                };
-            }
-            // An item whose limit a measure changed: scale its spread to the new limit.
-            let scale = match (&a.kind, a.members.as_slice()) {
-                (ActivityKind::Item(_), [item]) => match limits.get(item.as_str()) {
-                    Some(&own) if own != days => {
-                        if own > 0.0 {
-                            Some(days / own)
-                        } else {
-                            None
-                        }
-                    }
-                    _ => Some(1.0),
-                },
-                _ => Some(1.0),
-            };
-            let shape = match (&a.spread, scale) {
-                (Some(d), Some(s)) => shape(d, s),
-                _ => Shape::Fixed(days),
-            };
-            let returns = a.returns.as_ref().and_then(|r| {
-                let rework = r.rework.get();
-                let rereview = r.rereview.unwrap_or(a.days).get();
-                (r.rate > 0.0 && rework + rereview > 0.0).then_some(Returns {
-                    rate: r.rate,
-                    rework,
-                    rereview,
-                })
-            });
-            Draw { shape, returns }
+    activity_draws(scenario, net)
+        .into_iter()
+        .map(|d| Draw {
+            shape: d.shape,
+            returns: d.returns.map(|(rate, rework, rereview)| Returns {
+                rate,
+                rework,
+                rereview,
+            }),
         })
         .collect()
 }

@@ -3,7 +3,9 @@
 //! Gamma draws, uniform, fixed), repeating returns, and PCG-64 generators made from SplitMix64
 //! mixes of the seed, so every stream is reproducible.
 
-use permitflow_model::Distribution;
+use std::collections::HashMap;
+
+use permitflow_model::{ActivityKind, Distribution, Network, Scenario};
 use rand_pcg::Pcg64Mcg;
 use rand_pcg::rand_core::Rng;
 
@@ -195,4 +197,52 @@ impl Sampler {
         }
         k
     }
+}
+
+/// How one activity's duration is drawn: its shape, and its returns as (rate, rework, re-review).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ActivityDraw {
+    pub(crate) shape: Shape,
+    pub(crate) returns: Option<(f64, f64, f64)>,
+}
+
+/// The draw of every activity of a regime's network. An activity without a spread takes its
+/// limit; gates never vary. An item whose limit a measure changed has its spread scaled by the
+/// same factor (a filing made on commitment in 0 days always takes 0). Returns re-review for the
+/// activity's own limit unless they say otherwise.
+pub(crate) fn activity_draws(scenario: &Scenario, net: &Network) -> Vec<ActivityDraw> {
+    let limits: HashMap<&str, f64> = scenario
+        .items
+        .iter()
+        .map(|it| (it.id.as_str(), it.days.value.get()))
+        .collect();
+    net.activities
+        .iter()
+        .map(|a| {
+            let days = a.days.get();
+            if a.is_gate() {
+                return ActivityDraw {
+                    shape: Shape::Fixed(days),
+                    returns: None,
+                };
+            }
+            let scale = match (&a.kind, a.members.as_slice()) {
+                (ActivityKind::Item(_), [item]) => match limits.get(item.as_str()) {
+                    Some(&own) if own != days => (own > 0.0).then(|| days / own),
+                    _ => Some(1.0),
+                },
+                _ => Some(1.0),
+            };
+            let shape = match (&a.spread, scale) {
+                (Some(d), Some(s)) => shape(d, s),
+                _ => Shape::Fixed(days),
+            };
+            let returns = a.returns.as_ref().and_then(|r| {
+                let rework = r.rework.get();
+                let rereview = r.rereview.unwrap_or(a.days).get();
+                (r.rate > 0.0 && rework + rereview > 0.0).then_some((r.rate, rework, rereview))
+            });
+            ActivityDraw { shape, returns }
+        })
+        .collect()
 }

@@ -45,12 +45,10 @@
 //! (Bellman–Ford, which allocates). A sample whose bounds cannot all hold is counted in
 //! [`SimulationResult::infeasible`].
 
-use std::collections::HashMap;
-
-use permitflow_model::{ActivityKind, LinkKind, Network, Regime, Scenario};
+use permitflow_model::{LinkKind, Network, Regime, Scenario};
 use rand_pcg::Pcg64Mcg;
 
-use crate::sample::{Sampler, Shape, pcg, percentile, shape, splitmix64};
+use crate::sample::{Sampler, Shape, activity_draws, pcg, percentile, splitmix64};
 use rayon::prelude::*;
 
 use crate::error::SolveError;
@@ -263,45 +261,13 @@ struct Model {
 
 impl Model {
     fn new(scenario: &Scenario, net: Network) -> Self {
-        let limits: HashMap<&str, f64> = scenario
-            .items
-            .iter()
-            .map(|it| (it.id.as_str(), it.days.value.get()))
-            .collect();
-        let draws: Vec<Draw> = net
-            .activities
-            .iter()
-            .map(|a| {
-                let days = a.days.get();
-                if a.is_gate() {
-                    return Draw {
-                        shape: Shape::Fixed(days),
-                        returns: None,
-                    };
-                }
-                // An item whose limit a measure changed: scale its spread to the new limit.
-                let scale = match (&a.kind, a.members.as_slice()) {
-                    (ActivityKind::Item(_), [item]) => match limits.get(item.as_str()) {
-                        Some(&own) if own != days => {
-                            if own > 0.0 {
-                                Some(days / own)
-                            } else {
-                                None
-                            }
-                        }
-                        _ => Some(1.0),
-                    },
-                    _ => Some(1.0),
-                };
-                let shape = match (&a.spread, scale) {
-                    (Some(d), Some(s)) => shape(d, s),
-                    _ => Shape::Fixed(days),
-                };
-                let returns = a.returns.as_ref().and_then(|r| {
-                    let extra = r.rework.get() + r.rereview.unwrap_or(a.days).get();
-                    (r.rate > 0.0 && extra > 0.0).then_some((r.rate, extra))
-                });
-                Draw { shape, returns }
+        let draws: Vec<Draw> = activity_draws(scenario, &net)
+            .into_iter()
+            .map(|d| Draw {
+                shape: d.shape,
+                returns: d
+                    .returns
+                    .map(|(rate, rework, rereview)| (rate, rework + rereview)),
             })
             .collect();
         let mut upper: Vec<Upper> = net
