@@ -316,7 +316,7 @@ impl<'de> Deserialize<'de> for FileNumber {
         impl<'de> Visitor<'de> for V {
             type Value = FileNumber;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number of working days, or a table { value = N, source = \"…\" }")
+                f.write_str("a number, or a table { value = N, source = \"…\" }")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<FileNumber, E> {
                 Ok(FileNumber {

@@ -26,11 +26,9 @@
 //! [`Diagnostic`] with the line and column of the entry.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::ops::Range;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::locate::Locator;
@@ -160,57 +158,8 @@ struct FileDepartment {
     note: String,
 }
 
-/// `4` or `{ value = 4, source = "assumed" }`.
-#[derive(Clone, Debug, PartialEq)]
-struct Number {
-    value: f64,
-    source: Option<String>,
-}
-
-impl<'de> Deserialize<'de> for Number {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Number;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number, or a table { value = N, source = \"…\" }")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
-                Ok(Number {
-                    value: v as f64,
-                    source: None,
-                })
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-                Ok(Number {
-                    value: v as f64,
-                    source: None,
-                })
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-                Ok(Number {
-                    value: v,
-                    source: None,
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Number, A::Error> {
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                struct In {
-                    value: f64,
-                    #[serde(default)]
-                    source: Option<String>,
-                }
-                let i = In::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Number {
-                    value: i.value,
-                    source: i.source,
-                })
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+/// `4` or `{ value = 4, source = "assumed" }`, as in scenario files.
+use crate::format::FileNumber as Number;
 
 fn provenance(n: &Number) -> Provenance {
     n.source
