@@ -1,32 +1,13 @@
 //! `permitflow simulate` and `permitflow plan`: what the uncertainty and the reform planner tell
 //! a planner, as tables, CSV or JSON, and their charts.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableComponent, presets};
+use comfy_table::Cell;
 use permitflow_model::{Scenario, WorkingDays};
 use permitflow_solver::{Attribution, Plan, RangeEnd, Sensitivity, SimulationResult};
 use serde_json::{Value, json};
 
 use crate::cli::OutputFormat;
-
-fn table(header: Vec<&str>) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::NOTHING)
-        .set_style(TableComponent::HeaderLines, '─')
-        .set_style(TableComponent::MiddleHeaderIntersections, '─')
-        .set_style(TableComponent::LeftHeaderIntersection, '─')
-        .set_style(TableComponent::RightHeaderIntersection, '─')
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header);
-    t
-}
-
-fn right(t: &mut Table, columns: impl IntoIterator<Item = usize>) {
-    for c in columns {
-        if let Some(col) = t.column_mut(c) {
-            col.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-}
+use crate::output::{right, wide_table};
 
 /// Working days to one decimal, as planners read them.
 fn wd(v: f64) -> String {
@@ -116,7 +97,7 @@ pub fn simulation(
                 s.name,
                 results.first().map(|r| r.iterations).unwrap_or(0)
             );
-            let mut t = table(vec![
+            let mut t = wide_table(vec![
                 "regime",
                 "deterministic",
                 "mean",
@@ -269,7 +250,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                     wd(p.cost).trim_end_matches(".0"),
                     p.least_working_days
                 ));
-                let mut t = table(vec!["item", "limit now", "new limit", "days cut", "cost"]);
+                let mut t = wide_table(vec!["item", "limit now", "new limit", "days cut", "cost"]);
                 for c in &p.cuts {
                     t.add_row(vec![
                         Cell::new(&c.id),
@@ -285,7 +266,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
             }
             if let Some(curve) = &r.curve {
                 out.push_str("\ntime–cost curve (least cost of each makespan; breakpoints)\n");
-                let mut t = table(vec!["working days", "least cost"]);
+                let mut t = wide_table(vec!["working days", "least cost"]);
                 for (w, c) in curve {
                     t.add_row(vec![Cell::new(w), Cell::new(format!("{c}"))]);
                 }
@@ -298,7 +279,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 "\nwhat each measure is worth (serial {} → {regime} {})\n",
                 a.serial, a.working_days
             ));
-            let mut t = table(vec!["added in order", "working days after", "saves"]);
+            let mut t = wide_table(vec!["added in order", "working days after", "saves"]);
             for st in &a.steps {
                 t.add_row(vec![
                     Cell::new(&st.name),
@@ -310,7 +291,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
             out.push_str(&t.to_string());
             out.push('\n');
             if !a.removals.is_empty() {
-                let mut t = table(vec![
+                let mut t = wide_table(vec![
                     "removed from the full regime",
                     "working days without it",
                     "it saves",
@@ -330,7 +311,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 out.push_str(
                     "\nsensitivity of the critical items (cutting one working day from an item)\n",
                 );
-                let mut t = table(vec![
+                let mut t = wide_table(vec![
                     "item",
                     "limit",
                     "project days saved per day cut",

@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableComponent, presets};
+use comfy_table::Cell;
 use permitflow_model::portfolio::{Portfolio, parse_portfolio};
 use permitflow_solver::{CentreOptions, CentreResult, ProjectType, StaffingGain};
 use serde_json::json;
 
 use crate::cli::OutputFormat;
 use crate::load::{Rendered, load, read_file, render};
+use crate::output::{right, wide_table};
 
 /// A portfolio with its project types' scenarios loaded.
 pub struct Loaded {
@@ -73,26 +74,6 @@ pub fn options(
         seed,
         add_reviewer: add,
         ..CentreOptions::default()
-    }
-}
-
-fn table(header: Vec<&str>) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::NOTHING)
-        .set_style(TableComponent::HeaderLines, '─')
-        .set_style(TableComponent::MiddleHeaderIntersections, '─')
-        .set_style(TableComponent::LeftHeaderIntersection, '─')
-        .set_style(TableComponent::RightHeaderIntersection, '─')
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header);
-    t
-}
-
-fn right(t: &mut Table, from: usize, to: usize) {
-    for c in from..to {
-        if let Some(col) = t.column_mut(c) {
-            col.set_cell_alignment(CellAlignment::Right);
-        }
     }
 }
 
@@ -163,7 +144,7 @@ pub fn report(
                     r.seed,
                     r.added_reviewer.as_ref().map(|d| format!(", one more reviewer at {d}")).unwrap_or_default()
                 ));
-                let mut t = table(vec![
+                let mut t = wide_table(vec![
                     "project type",
                     "regime",
                     "arrived",
@@ -199,12 +180,12 @@ pub fn report(
                         Cell::new(targets),
                     ]);
                 }
-                right(&mut t, 2, 9);
+                right(&mut t, 2..9);
                 out.push_str(&t.to_string());
                 out.push_str(
                     "\n(lead times and waiting in working days; arrivals per replication)\n\n",
                 );
-                let mut t = table(vec![
+                let mut t = wide_table(vec![
                     "department",
                     "reviewers",
                     "utilisation",
@@ -228,7 +209,7 @@ pub fn report(
                         Cell::new(n1(d.reviews)),
                     ]);
                 }
-                right(&mut t, 1, 7);
+                right(&mut t, 1..7);
                 out.push_str(&t.to_string());
                 let wip: Vec<f64> = r.wip.iter().map(|(_, w)| *w).collect();
                 let mean_wip = wip.iter().sum::<f64>() / wip.len().max(1) as f64;
@@ -242,7 +223,7 @@ pub fn report(
             }
             if let Some(g) = ranking {
                 out.push_str("one more reviewer: where it helps most (P80 lead time saved, averaged over project types by arrivals)\n");
-                let mut t = table(vec![
+                let mut t = wide_table(vec![
                     "department",
                     "reviewers now",
                     "P80 saved",
@@ -263,7 +244,7 @@ pub fn report(
                         )),
                     ]);
                 }
-                right(&mut t, 1, 5);
+                right(&mut t, 1..5);
                 out.push_str(&t.to_string());
                 out.push('\n');
             }

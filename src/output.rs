@@ -15,7 +15,8 @@ fn date_day(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d %a").to_string()
 }
 
-fn table(header: Vec<&str>) -> Table {
+/// A table with a rule under its header, wrapped to 110 columns.
+pub(crate) fn table(header: Vec<&str>) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_style(TableComponent::HeaderLines, '─')
@@ -28,7 +29,15 @@ fn table(header: Vec<&str>) -> Table {
     t
 }
 
-fn right(t: &mut Table, columns: impl IntoIterator<Item = usize>) {
+/// A table that never wraps, for reports whose rows must stay on one line.
+pub(crate) fn wide_table(header: Vec<&str>) -> Table {
+    let mut t = table(header);
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    t
+}
+
+/// Right-aligns the given columns (numbers).
+pub(crate) fn right(t: &mut Table, columns: impl IntoIterator<Item = usize>) {
     for c in columns {
         if let Some(col) = t.column_mut(c) {
             col.set_cell_alignment(CellAlignment::Right);
