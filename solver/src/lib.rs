@@ -7,6 +7,7 @@
 pub mod centre;
 pub mod check;
 pub mod error;
+pub mod flow;
 pub mod lp;
 pub mod outcome;
 pub mod paths;
@@ -23,8 +24,8 @@ pub use centre::{
 pub use error::SolveError;
 pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};
 pub use plan::{
-    Attribution, Change, Cut, Plan, RangeEnd, Removal, Sensitivity, Step, attribute, plan,
-    sensitivity, time_cost_curve,
+    Attribution, Change, Cut, Plan, PlanMethod, RangeEnd, Removal, Sensitivity, Step, attribute,
+    plan, plan_network, plan_network_with, sensitivity, time_cost_curve,
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};

@@ -2,16 +2,18 @@
 //! measure of a regime is worth, and how much each critical item's limit matters.
 //!
 //! **Time-limit planning** (project crashing) is the LP of the time–cost trade-off (Fulkerson
-//! 1961, Kelley 1961) through good_lp: start variables `s_i ≥ release`, a cut `c_i` per item with
+//! 1961, Kelley 1961): start variables `s_i ≥ release`, a cut `c_i` per item with
 //! `0 ≤ c_i ≤ days_i − floor_i` (the limit becomes `d_i = days_i − c_i`), every constraint of the
 //! network with `d` as variables (FS `s_to ≥ s_from + d_from + lag`, SS, FF, SF, maximum lags as
 //! upper bounds), deadlines `s_i + d_i ≤ D`, and `s_i + d_i ≤ target`; minimise `Σ cost_i c_i`,
 //! then, at that cost, the total number of days cut (so free or tied cuts are not made for
 //! nothing: every cost is raised by a hair). Written with finish times `f_i = s_i + d_i`, every
-//! constraint is a difference of two times: the matrix is totally unimodular, so with half-day
-//! data every vertex, and therefore every optimum the simplex returns, is a multiple of half a
-//! day. LP outputs are snapped the way `lp.rs` does, and the plan's working days come from the
-//! exact longest-path schedule of the new limits.
+//! constraint is a difference of two times, so the program's dual is a minimum-cost flow:
+//! [`PlanMethod::Flow`] (the default) solves it exactly by the network simplex of `flow.rs`, in
+//! integer half days. [`PlanMethod::Lp`] solves the same program through good_lp (the
+//! cross-check; tests compare the two). The matrix is totally unimodular, so with half-day data
+//! every vertex, and therefore every optimum, is a multiple of half a day; the plan's working
+//! days come from the exact longest-path schedule of the new limits.
 //!
 //! The least achievable makespan is the schedule with every limit at its floor when cutting a
 //! limit can never delay anything ("monotone" networks: no FF/SF link into, and no FS/FF maximum
@@ -27,6 +29,7 @@ use good_lp::{
 use permitflow_model::{BaseMode, LinkKind, MeasureId, Network, Regime, Scenario, WorkingDays};
 
 use crate::error::SolveError;
+use crate::flow::{DifferenceLp, FlowFailure};
 use crate::regime::network_for;
 use crate::schedule::{Method, Schedule, schedule};
 
@@ -80,9 +83,33 @@ pub struct Plan {
 /// reported unreachable with the least working days and what limits them. Errors: the regime's
 /// network cannot be built or scheduled (the same errors as `schedule`), or the LP fails.
 pub fn plan(scenario: &Scenario, regime: &Regime, target: WorkingDays) -> Result<Plan, SolveError> {
-    let net = network_for(scenario, regime)?;
-    let current = schedule(&net, Method::Paths)?.makespan;
-    let least = least(&net)?;
+    plan_network(&network_for(scenario, regime)?, target)
+}
+
+/// How the planning programs are solved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PlanMethod {
+    /// Exactly, through the dual minimum-cost flow (network simplex, `flow.rs`); the LP takes
+    /// over for data that is not in half days or if the pivot safeguard is reached.
+    #[default]
+    Flow,
+    /// The general LP through good_lp (the cross-check).
+    Lp,
+}
+
+/// `plan` for a network already built (a regime's network, or one made by a program).
+pub fn plan_network(net: &Network, target: WorkingDays) -> Result<Plan, SolveError> {
+    plan_network_with(net, target, PlanMethod::Flow)
+}
+
+/// `plan_network` by a chosen method.
+pub fn plan_network_with(
+    net: &Network,
+    target: WorkingDays,
+    method: PlanMethod,
+) -> Result<Plan, SolveError> {
+    let current = schedule(net, Method::Paths)?.makespan;
+    let least = least(net, method)?;
     let t = target.get();
     let mut plan = Plan {
         target,
@@ -104,20 +131,20 @@ pub fn plan(scenario: &Scenario, regime: &Regime, target: WorkingDays) -> Result
     }
     // A target a hair under the least (noise) is asked for at the least itself.
     let horizon = t.max(least.makespan.get());
-    let cheapest = solve_lp(&net, Goal::Cost, Some(horizon))?.durations;
-    let best = cost_of(&net, &cheapest);
+    let cheapest = solve(net, Goal::Cost, Some(horizon), method)?.durations;
+    let best = cost_of(net, &cheapest);
     // The same LP with every cost raised by a hair makes no free or tied cut that does not
     // help. It is kept only if its true cost is still the least (a hair could, with costs that
     // differ by less than it, pick a dearer plan).
-    let tidy = solve_lp(&net, Goal::CostThenCut, Some(horizon))?.durations;
-    let durations = if cost_of(&net, &tidy) <= best + 1e-9 * (1.0 + best.abs()) {
+    let tidy = solve(net, Goal::CostThenCut, Some(horizon), method)?.durations;
+    let durations = if cost_of(net, &tidy) <= best + 1e-9 * (1.0 + best.abs()) {
         tidy
     } else {
         cheapest
     };
-    let new = with_durations(&net, &durations);
+    let new = with_durations(net, &durations);
     plan.working_days = schedule(&new, Method::Paths)?.makespan;
-    plan.cuts = cuts(&net, &durations);
+    plan.cuts = cuts(net, &durations);
     plan.cost = plan.cuts.iter().map(|c| c.cost).sum();
     Ok(plan)
 }
@@ -139,12 +166,12 @@ pub fn time_cost_curve(
 ) -> Result<Vec<(WorkingDays, f64)>, SolveError> {
     let net = network_for(scenario, regime)?;
     let current = schedule(&net, Method::Paths)?.makespan.get();
-    let least = least(&net)?.makespan.get();
+    let least = least(&net, PlanMethod::Flow)?.makespan.get();
     if least >= current - EPS {
         return Ok(vec![(WorkingDays::new(current), 0.0)]);
     }
     let cost_at = |t: f64| -> Result<f64, SolveError> {
-        let sol = solve_lp(&net, Goal::Cost, Some(t))?;
+        let sol = solve(&net, Goal::Cost, Some(t), PlanMethod::Flow)?;
         Ok(cost_of(&net, &sol.durations))
     };
     let mut points = vec![(least, cost_at(least)?), (current, 0.0)];
@@ -456,12 +483,12 @@ struct Least {
     limiting: Vec<String>,
 }
 
-fn least(net: &Network) -> Result<Least, SolveError> {
+fn least(net: &Network, method: PlanMethod) -> Result<Least, SolveError> {
     let deepest: Vec<f64> = if monotone(net) {
         net.activities.iter().map(|a| a.floor.get()).collect()
     } else {
-        let t = solve_lp(net, Goal::Makespan, None)?.makespan;
-        solve_lp(net, Goal::MostCut, Some(t))?.durations
+        let t = solve(net, Goal::Makespan, None, method)?.makespan;
+        solve(net, Goal::MostCut, Some(t), method)?.durations
     };
     let s: Schedule = schedule(&with_durations(net, &deepest), Method::Paths)?;
     Ok(Least {
@@ -542,6 +569,130 @@ struct LpResult {
     makespan: f64,
 }
 
+fn solve(
+    net: &Network,
+    goal: Goal,
+    target: Option<f64>,
+    method: PlanMethod,
+) -> Result<LpResult, SolveError> {
+    if method == PlanMethod::Flow
+        && let Some(result) = solve_flow(net, goal, target)
+    {
+        return result;
+    }
+    solve_lp(net, goal, target)
+}
+
+/// Weight of the hair that breaks ties between plans of equal cost (fewest days cut).
+fn hair(net: &Network) -> f64 {
+    1e-7 * net.activities.iter().map(|a| a.cost).fold(1.0, f64::max)
+}
+
+/// The planning program as a difference-constraint LP over start and finish times, solved by
+/// its dual minimum-cost flow. Nodes: the origin (time 0), the horizon (the makespan), and a
+/// start `S_i` and finish `F_i` per activity with `floor_i ≤ F_i − S_i ≤ days_i` (the cut is
+/// `days_i − (F_i − S_i)`); every link joins the start or finish of one activity to the start or
+/// finish of another. Lengths in half days. `None` when the data is not in half days or the
+/// pivot safeguard trips: the caller solves the LP instead.
+fn solve_flow(
+    net: &Network,
+    goal: Goal,
+    target: Option<f64>,
+) -> Option<Result<LpResult, SolveError>> {
+    if net.activities.is_empty() {
+        return None;
+    }
+    let half = |x: f64| -> Option<i64> {
+        let h = x * 2.0;
+        (h.is_finite() && h.fract() == 0.0 && h.abs() < 1e15).then_some(h as i64)
+    };
+    const ORIGIN: usize = 0;
+    const HORIZON: usize = 1;
+    let start = |i: usize| 2 + 2 * i;
+    let finish = |i: usize| 3 + 2 * i;
+    let mut lp = DifferenceLp::new(2 + 2 * net.activities.len());
+    let hair = hair(net);
+    for (i, a) in net.activities.iter().enumerate() {
+        let (days, floor) = (half(a.days.get())?, half(a.floor.get().min(a.days.get()))?);
+        lp.at_least(
+            ORIGIN,
+            start(i),
+            half(a.release.map_or(0.0, |r| r.get()).max(0.0))?,
+        );
+        lp.at_least(start(i), finish(i), floor);
+        lp.at_least(finish(i), start(i), -days);
+        lp.at_least(finish(i), HORIZON, 0);
+        if let Some(d) = a.deadline {
+            lp.at_least(finish(i), ORIGIN, -half(d.get())?);
+        }
+        if floor < days {
+            // Minimising Σ w_i (S_i − F_i) cuts where it is cheap; Σ (F_i − S_i) cuts most.
+            let w = match goal {
+                Goal::Makespan => 0.0,
+                Goal::Cost => a.cost,
+                Goal::CostThenCut => a.cost + hair,
+                Goal::MostCut => -1.0,
+            };
+            lp.weigh(start(i), w);
+            lp.weigh(finish(i), -w);
+        }
+    }
+    for c in &net.constraints {
+        let (from, to) = match c.kind {
+            LinkKind::FinishToStart => (finish(c.from), start(c.to)),
+            LinkKind::StartToStart => (start(c.from), start(c.to)),
+            LinkKind::FinishToFinish => (finish(c.from), finish(c.to)),
+            LinkKind::StartToFinish => (start(c.from), finish(c.to)),
+        };
+        lp.at_least(from, to, half(c.lag.get())?);
+        if let Some(max) = c.max_lag {
+            lp.at_least(to, from, -half(max.get())?);
+        }
+    }
+    match (goal, target) {
+        (Goal::Makespan, _) => {
+            lp.weigh(HORIZON, 1.0);
+            lp.weigh(ORIGIN, -1.0);
+        }
+        // A makespan is a multiple of half a day: at most `t` is at most `t` rounded down.
+        (_, Some(t)) => lp.at_least(HORIZON, ORIGIN, -((t * 2.0 + 1e-9).floor() as i64)),
+        (_, None) => {}
+    }
+    let p = match lp.solve() {
+        Ok(p) => p,
+        Err(FlowFailure::IterationLimit) => return None,
+        Err(FlowFailure::Infeasible) => {
+            return Some(Err(SolveError::Lp(format!(
+                "the planning program is infeasible{} although today's limits are feasible",
+                target
+                    .map(|t| format!(" at {}", WorkingDays::new(t)))
+                    .unwrap_or_default()
+            ))));
+        }
+        Err(FlowFailure::Unbounded) => {
+            return Some(Err(SolveError::Lp(
+                "the planning program is unbounded".into(),
+            )));
+        }
+    };
+    let durations = net
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let d = (p[finish(i)] - p[start(i)]) as f64 / 2.0;
+            d.clamp(a.floor.get().min(a.days.get()), a.days.get())
+        })
+        .collect();
+    Some(Ok(LpResult {
+        durations,
+        makespan: match (goal, target) {
+            (Goal::Makespan, _) => (p[HORIZON] - p[ORIGIN]) as f64 / 2.0,
+            (_, t) => t.unwrap_or(0.0),
+        },
+    }))
+}
+
 fn solve_lp(net: &Network, goal: Goal, target: Option<f64>) -> Result<LpResult, SolveError> {
     if net.activities.is_empty() {
         return Ok(LpResult {
@@ -610,10 +761,7 @@ fn solve_lp(net: &Network, goal: Goal, target: Option<f64>) -> Result<LpResult, 
     let problem = match goal {
         Goal::Makespan => vars.minimise(horizon.clone()),
         Goal::Cost => vars.minimise(cost),
-        Goal::CostThenCut => {
-            let hair = 1e-7 * net.activities.iter().map(|a| a.cost).fold(1.0, f64::max);
-            vars.minimise(cost + hair * total_cut)
-        }
+        Goal::CostThenCut => vars.minimise(cost + hair(net) * total_cut),
         Goal::MostCut => vars.maximise(total_cut),
     };
     let solution = problem

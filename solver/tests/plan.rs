@@ -5,8 +5,8 @@
 use permitflow_model::{Format, Network, Scenario, WorkingDays, parse_scenario};
 use permitflow_solver::check::verify;
 use permitflow_solver::{
-    Change, Method, Plan, RangeEnd, SolveError, attribute, network_for, plan, schedule,
-    sensitivity, time_cost_curve,
+    Change, Method, Plan, PlanMethod, RangeEnd, SolveError, attribute, network_for, plan,
+    plan_network, plan_network_with, schedule, sensitivity, time_cost_curve,
 };
 
 fn scenario(toml: &str) -> Scenario {
@@ -683,5 +683,84 @@ fn plan_of_a_200_item_random_network_meets_its_target() {
             last_cost = p.cost;
         }
         assert!(!plan_of(&s, regime, least - 0.5).reachable);
+    }
+}
+
+/// The plan through the minimum-cost flow (the default) and through the general LP agree:
+/// reachability, the least working days, and the cost (the cuts themselves may differ where
+/// two plans cost the same). Random networks of every link kind with maximum lags, releases
+/// and deadlines, at every half day from today's working days down past the least.
+#[test]
+fn flow_and_lp_plans_agree_on_random_networks() {
+    let mut rng = Lcg(23);
+    let mut compared = 0;
+    for round in 0..40 {
+        let mut items = random_items(&mut rng, 12, 8);
+        for item in items.iter_mut() {
+            match rng.below(6) {
+                0 => item.push_str(&format!("\nrelease = {}", rng.below(5))),
+                1 => item.push_str(&format!("\ndeadline = {}", 20 + rng.below(30))),
+                _ => {}
+            }
+        }
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        let s = one_stage(&refs);
+        for regime in ["parallel", "serial"] {
+            let net = network_for(&s, s.regime(regime).unwrap()).unwrap();
+            let Ok(today) = schedule(&net, Method::Paths) else {
+                continue;
+            };
+            let mut t = today.makespan.get();
+            let mut reachable = true;
+            while reachable {
+                let by_flow = plan_network_with(&net, wd(t), PlanMethod::Flow).unwrap();
+                let by_lp = plan_network_with(&net, wd(t), PlanMethod::Lp).unwrap();
+                let at = format!("round {round}, {regime}, target {t}");
+                assert_eq!(by_flow.least_working_days, by_lp.least_working_days, "{at}");
+                assert_eq!(by_flow.reachable, by_lp.reachable, "{at}");
+                assert!(
+                    (by_flow.cost - by_lp.cost).abs() <= 1e-6 * (1.0 + by_lp.cost),
+                    "{at}: flow {} vs LP {}",
+                    by_flow.cost,
+                    by_lp.cost
+                );
+                if by_flow.reachable {
+                    assert!(by_flow.working_days.get() <= t, "{at}");
+                    cross_check(&s, regime, &by_flow);
+                }
+                reachable = by_flow.reachable;
+                t -= 0.5;
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 300, "only {compared} plans compared");
+}
+
+#[test]
+fn flow_and_lp_plans_agree_on_200_item_networks() {
+    for seed in [3, 5] {
+        let s = big_random(seed);
+        for regime in ["parallel", "serial"] {
+            let net = network_for(&s, s.regime(regime).unwrap()).unwrap();
+            let today = plan_network(&net, wd(1e9)).unwrap();
+            let (least, current) = (today.least_working_days.get(), today.current.get());
+            for t in [
+                current - 0.5,
+                ((least + current) / 2.0 * 2.0).floor() / 2.0,
+                least,
+            ] {
+                let by_flow = plan_network_with(&net, wd(t), PlanMethod::Flow).unwrap();
+                let by_lp = plan_network_with(&net, wd(t), PlanMethod::Lp).unwrap();
+                assert!(by_flow.reachable && by_lp.reachable);
+                assert!(
+                    (by_flow.cost - by_lp.cost).abs() <= 1e-6 * (1.0 + by_lp.cost),
+                    "seed {seed}, {regime} at {t}: flow {} vs LP {}",
+                    by_flow.cost,
+                    by_lp.cost
+                );
+                assert!(by_flow.working_days.get() <= t);
+            }
+        }
     }
 }
