@@ -10,7 +10,6 @@ mod library;
 mod load;
 mod output;
 mod report;
-mod write;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -66,7 +65,7 @@ fn write_chart(path: &std::path::Path, scene: permitflow_chart::Scene) -> Result
 
 /// Writes a user file atomically, or explains why it could not.
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Rendered> {
-    write::atomic_write(path, bytes).map_err(|e| {
+    permitflow_files::atomic_write(path, bytes).map_err(|e| {
         Rendered(format!(
             "error: cannot write {}: {e}\n  = help: check the folder exists and is writable\n",
             path.display()
@@ -295,26 +294,9 @@ fn run(command: Command) -> Result<u8, Rendered> {
             spinner.finish_and_clear();
             print(&analyse::simulation(s, &results, seed, common.format));
             if let Some(path) = chart {
-                let histograms: Vec<permitflow_chart::Histogram> = results
-                    .iter()
-                    .map(|r| permitflow_chart::Histogram {
-                        regime: r.regime.clone(),
-                        samples: r.samples.clone(),
-                        p50: r.p50,
-                        p80: r.p80,
-                        p95: r.p95,
-                    })
-                    .collect();
-                let targets: Vec<(String, f64)> = s
-                    .targets
-                    .iter()
-                    .filter(|t| {
-                        t.stage.is_none() && results.iter().any(|r| r.regime == t.regime.as_str())
-                    })
-                    .filter_map(|t| {
-                        Some((format!("{}: {}", t.regime, t.name), t.working_days?.get()))
-                    })
-                    .collect();
+                let histograms: Vec<permitflow_chart::Histogram> =
+                    results.iter().map(Into::into).collect();
+                let targets = permitflow_chart::simulation_targets(s, &results);
                 let mut scenes = vec![permitflow_chart::histogram(
                     &format!(
                         "{} — simulated working days ({iterations} iterations, seed {seed})",
@@ -724,7 +706,7 @@ fn run(command: Command) -> Result<u8, Rendered> {
             let (page, ok) = library::markdown(&dir)?;
             match out {
                 Some(path) => {
-                    write::atomic_write(&path, page.as_bytes()).map_err(|e| {
+                    permitflow_files::atomic_write(&path, page.as_bytes()).map_err(|e| {
                         Rendered(format!("error: cannot write {}: {e}\n", path.display()))
                     })?;
                     eprintln!("wrote {}", path.display());
@@ -765,7 +747,7 @@ fn run(command: Command) -> Result<u8, Rendered> {
             } else {
                 text + "\n"
             };
-            write::atomic_write(&out, format!("{header}{text}").as_bytes()).map_err(|e| {
+            permitflow_files::atomic_write(&out, format!("{header}{text}").as_bytes()).map_err(|e| {
                 Rendered(format!("error: cannot write {target}: {e}\n  = help: check the folder exists and is writable\n"))
             })?;
             eprintln!(

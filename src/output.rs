@@ -237,70 +237,56 @@ fn critical_chain(o: &Outcome) -> String {
         .join(" → ")
 }
 
-fn csv_line(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.clone()
-            }
-        })
-        .collect();
-    quoted.join(",") + "\n"
+/// Rows as CSV through the csv crate (quoting where needed).
+fn csv_text<R: AsRef<[u8]>>(rows: impl IntoIterator<Item = Vec<R>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing into memory cannot fail.
+        let _ = w.write_record(row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 fn compare_csv(outcomes: &[(String, Result<Outcome, SolveError>)]) -> String {
-    let mut out = csv_line(
-        &[
-            "regime",
-            "working_days",
-            "end_date",
-            "trips",
-            "forms",
-            "materials",
-            "departments",
-            "stages",
-            "critical_path",
-            "error",
-        ]
-        .map(String::from),
-    );
-    for (name, o) in outcomes {
-        let row = match o {
-            Ok(o) => vec![
-                name.clone(),
-                o.working_days().to_string(),
-                date(o.end_date),
-                o.counts.trips.to_string(),
-                o.counts.forms.to_string(),
-                o.counts.materials.to_string(),
-                o.counts.departments.to_string(),
-                o.stages
-                    .iter()
-                    .map(|s| format!("{}={}", s.id, s.working_days))
-                    .collect::<Vec<_>>()
-                    .join(";"),
-                o.critical_ids().join(";"),
-                String::new(),
-            ],
-            Err(e) => vec![
-                name.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                e.to_string(),
-            ],
-        };
-        out.push_str(&csv_line(&row));
-    }
-    out
+    let header: Vec<String> = [
+        "regime",
+        "working_days",
+        "end_date",
+        "trips",
+        "forms",
+        "materials",
+        "departments",
+        "stages",
+        "critical_path",
+        "error",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = outcomes.iter().map(|(name, o)| match o {
+        Ok(o) => vec![
+            name.clone(),
+            o.working_days().to_string(),
+            date(o.end_date),
+            o.counts.trips.to_string(),
+            o.counts.forms.to_string(),
+            o.counts.materials.to_string(),
+            o.counts.departments.to_string(),
+            o.stages
+                .iter()
+                .map(|s| format!("{}={}", s.id, s.working_days))
+                .collect::<Vec<_>>()
+                .join(";"),
+            o.critical_ids().join(";"),
+            String::new(),
+        ],
+        Err(e) => {
+            let mut row = vec![String::new(); 10];
+            row[0] = name.clone();
+            row[9] = e.to_string();
+            row
+        }
+    });
+    csv_text(std::iter::once(header).chain(rows))
 }
 
 fn days_json(d: WorkingDays) -> Value {
@@ -374,47 +360,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
             });
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
-        OutputFormat::Csv => {
-            let mut out = csv_line(
-                &[
-                    "id",
-                    "name",
-                    "department",
-                    "stage",
-                    "days",
-                    "start",
-                    "finish",
-                    "start_date",
-                    "finish_date",
-                    "total_float",
-                    "critical",
-                ]
-                .map(String::from),
-            );
-            for &i in &rows {
-                let a = &o.network.activities[i];
-                out.push_str(&csv_line(&[
-                    a.id.clone(),
-                    a.name.clone(),
-                    a.departments
-                        .iter()
-                        .map(|d| d.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                    a.stage
-                        .map(|k| o.network.stages[k].name.clone())
-                        .unwrap_or_default(),
-                    a.days.to_string(),
-                    o.schedule.start[i].to_string(),
-                    o.schedule.finish[i].to_string(),
-                    date(o.dates[i].0),
-                    date(o.dates[i].1),
-                    o.schedule.total_float[i].to_string(),
-                    o.schedule.critical[i].to_string(),
-                ]));
-            }
-            out
-        }
+        OutputFormat::Csv => permitflow_files::schedule_csv(o),
         OutputFormat::Table => {
             let mut out = format!(
                 "{} — regime {}: {} working days, {} → {} · {}\n\n",

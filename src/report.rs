@@ -286,22 +286,9 @@ pub fn report(
                 );
             }
             h.push_str("</table>\n");
-            let histograms: Vec<permitflow_chart::Histogram> = sims
-                .iter()
-                .map(|r| permitflow_chart::Histogram {
-                    regime: r.regime.clone(),
-                    samples: r.samples.clone(),
-                    p50: r.p50,
-                    p80: r.p80,
-                    p95: r.p95,
-                })
-                .collect();
-            let targets: Vec<(String, f64)> = s
-                .targets
-                .iter()
-                .filter(|t| t.stage.is_none())
-                .filter_map(|t| Some((format!("{}: {}", t.regime, t.name), t.working_days?.get())))
-                .collect();
+            let histograms: Vec<permitflow_chart::Histogram> =
+                sims.iter().map(Into::into).collect();
+            let targets = permitflow_chart::simulation_targets(s, &sims);
             let _ = writeln!(
                 h,
                 "<figure class=\"keep\">{}</figure>",

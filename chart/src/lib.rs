@@ -15,5 +15,7 @@ pub mod scene;
 pub use compare::comparison;
 pub use gantt::gantt;
 pub use output::{Fonts, svg_to_png, svg_to_png_with, to_png, to_svg};
-pub use plots::{Histogram, histogram, line_chart, time_cost_curve, tornado, waterfall};
+pub use plots::{
+    Histogram, histogram, line_chart, simulation_targets, time_cost_curve, tornado, waterfall,
+};
 pub use scene::{Anchor, Scene, Shape};

@@ -119,6 +119,32 @@ pub struct Histogram {
     pub p95: f64,
 }
 
+impl From<&permitflow_solver::SimulationResult> for Histogram {
+    fn from(r: &permitflow_solver::SimulationResult) -> Self {
+        Self {
+            regime: r.regime.clone(),
+            samples: r.samples.clone(),
+            p50: r.p50,
+            p80: r.p80,
+            p95: r.p95,
+        }
+    }
+}
+
+/// The whole-project working-day targets of the simulated regimes, labelled `regime: target`,
+/// as the histogram's vertical lines.
+pub fn simulation_targets<'a>(
+    s: &permitflow_model::Scenario,
+    results: impl IntoIterator<Item = &'a permitflow_solver::SimulationResult>,
+) -> Vec<(String, f64)> {
+    let regimes: Vec<&str> = results.into_iter().map(|r| r.regime.as_str()).collect();
+    s.targets
+        .iter()
+        .filter(|t| t.stage.is_none() && regimes.contains(&t.regime.as_str()))
+        .filter_map(|t| Some((format!("{}: {}", t.regime, t.name), t.working_days?.get())))
+        .collect()
+}
+
 /// Histograms of several regimes overlaid on one working-day axis, P50/P80/P95 marked per
 /// regime, and the targets as vertical lines.
 pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -> Scene {

@@ -202,22 +202,8 @@ pub fn simulate_all(s: &Scenario, opts: SimulationOptions) -> SimOutput {
         })
         .collect();
     let ok: Vec<&SimulationResult> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let histograms: Vec<Histogram> = ok
-        .iter()
-        .map(|r| Histogram {
-            regime: r.regime.clone(),
-            samples: r.samples.clone(),
-            p50: r.p50,
-            p80: r.p80,
-            p95: r.p95,
-        })
-        .collect();
-    let targets: Vec<(String, f64)> = s
-        .targets
-        .iter()
-        .filter(|t| t.stage.is_none())
-        .filter_map(|t| Some((format!("{}: {}", t.regime, t.name), t.working_days?.get())))
-        .collect();
+    let histograms: Vec<Histogram> = ok.iter().copied().map(Into::into).collect();
+    let targets = permitflow_chart::simulation_targets(s, ok.iter().copied());
     let mut scenes = vec![permitflow_chart::histogram(
         &format!(
             "{} — simulated working days ({} iterations, seed {})",

@@ -1,14 +1,13 @@
 //! The app's file IO, at the edge: reading scenarios and item lists, atomic writes, the list of
-//! shipped scenarios, and the schedule as CSV. Problems come back as the model's diagnostics.
+//! shipped scenarios, and the schedule as CSV (the last two shared with the CLI through
+//! `permitflow-files`). Problems come back as the model's diagnostics.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use permitflow_model::csv_item_list::parse_item_list;
 use permitflow_model::{
     Calendar, Code, Diagnostic, Diagnostics, Format, HolidayYear, Scenario, parse_scenario,
 };
-use permitflow_solver::Outcome;
 
 /// The default scenario, built into the app so it opens from any directory.
 pub const DEFAULT_LABEL: &str = "social-investment-housing.toml (built in)";
@@ -109,31 +108,7 @@ fn calendar_for(s: &Scenario, dir: Option<&Path>) -> Result<Calendar, Diagnostic
     Ok(cal)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
-/// renamed over the target, so a failure halfway leaves the old file as it was.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".permitflow-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode())
-            .unwrap_or(0o644);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
+pub use permitflow_files::atomic_write;
 
 /// The scenario as TOML (JSON when `path` ends in `.json`), written atomically.
 pub fn save(path: &Path, s: &Scenario) -> Result<(), String> {
@@ -180,57 +155,4 @@ pub fn shipped_scenarios() -> Vec<PathBuf> {
     files
 }
 
-/// One row per schedule activity (gates left out), the columns of `permitflow solve --format
-/// csv`: `id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical`.
-pub fn schedule_csv(o: &Outcome) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "id",
-        "name",
-        "department",
-        "stage",
-        "days",
-        "start",
-        "finish",
-        "start_date",
-        "finish_date",
-        "total_float",
-        "critical",
-    ]);
-    let net = &o.network;
-    for (i, a) in net.activities.iter().enumerate() {
-        if a.is_gate() {
-            continue;
-        }
-        let stage = a
-            .stage
-            .and_then(|k| net.stages.get(k))
-            .map(|st| {
-                st.ids
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("+")
-            })
-            .unwrap_or_default();
-        let (sd, fd) = o.dates[i];
-        let _ = w.write_record([
-            a.id.clone(),
-            a.name.clone(),
-            a.departments
-                .iter()
-                .map(|d| d.as_str())
-                .collect::<Vec<_>>()
-                .join(" + "),
-            stage,
-            a.days.to_string(),
-            o.schedule.start[i].to_string(),
-            o.schedule.finish[i].to_string(),
-            sd.format("%Y-%m-%d").to_string(),
-            fd.format("%Y-%m-%d").to_string(),
-            o.schedule.total_float[i].to_string(),
-            o.schedule.critical[i].to_string(),
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
+pub use permitflow_files::schedule_csv;

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+/// Writes `bytes` to `path` atomically.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     atomic_write_with(path, |f| f.write_all(bytes))
 }
