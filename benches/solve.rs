@@ -7,14 +7,15 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use permitflow_model::WorkingDays;
 use permitflow_model::{Calendar, Format, parse_scenario};
 use permitflow_solver::paths::Compact;
-use permitflow_solver::{Method, evaluate_all, schedule};
+use permitflow_solver::{Method, PlanMethod, evaluate_all, plan_network_with, schedule};
 
 // The generator is shared with the comparison against NetworkX and HiGHS (benches/peers/).
 #[path = "peers/networks.rs"]
 mod networks;
-use networks::random_network;
+use networks::{planning_network, random_network};
 
 fn bench_schedules(c: &mut Criterion) {
     let mut g = c.benchmark_group("schedule");
@@ -72,5 +73,29 @@ fn bench_compare(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_schedules, bench_critical_path, bench_compare);
+/// Reform planning: the cheapest cuts to a target halfway between today's makespan and the least
+/// (the whole `plan_network`: today's schedule, the least makespan, two solves, the new
+/// schedule), by the minimum-cost flow and by the LP.
+fn bench_plan(c: &mut Criterion) {
+    let mut g = c.benchmark_group("plan");
+    g.sample_size(10);
+    for n in [200usize, 1_000] {
+        let (net, current, least) = planning_network(n, 7, 13);
+        let target = WorkingDays::new(((least + current) / 2.0 * 2.0).round() / 2.0);
+        for (name, method) in [("flow", PlanMethod::Flow), ("lp_microlp", PlanMethod::Lp)] {
+            g.bench_with_input(BenchmarkId::new(name, n), &net, |b, net| {
+                b.iter(|| plan_network_with(black_box(net), target, method).unwrap())
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_schedules,
+    bench_critical_path,
+    bench_compare,
+    bench_plan
+);
 criterion_main!(benches);

@@ -104,3 +104,24 @@ pub fn random_network(n: usize, upper_bounds: bool, seed: u64) -> Network {
     }
     net
 }
+
+/// The planning network: `random_network(n, false, seed)` with floors of 40–100 % of each
+/// limit (rounded up to half days) and costs of 1–100 per working day cut (drawn from
+/// `cost_seed`). Returns it with today's makespan and the least (every limit at its floor).
+pub fn planning_network(n: usize, seed: u64, cost_seed: u64) -> (Network, f64, f64) {
+    let mut net = random_network(n, false, seed);
+    let mut rng = SplitMix(cost_seed);
+    for a in net.activities.iter_mut() {
+        let percent = (40 + rng.below(61)) as f64;
+        let halves = a.days.get() * 2.0;
+        a.floor = WorkingDays::new((halves * percent / 100.0).ceil() / 2.0);
+        a.cost = (1 + rng.below(100)) as f64;
+    }
+    let current = schedule(&net, Method::Paths).unwrap().makespan.get();
+    let mut deepest = net.clone();
+    for a in deepest.activities.iter_mut() {
+        a.days = a.floor;
+    }
+    let least = schedule(&deepest, Method::Paths).unwrap().makespan.get();
+    (net, current, least)
+}

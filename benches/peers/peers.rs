@@ -137,20 +137,7 @@ fn half_days(x: f64) -> f64 {
 /// half days), costs of 1–100 per working day cut, and a target halfway between the least
 /// makespan (every limit at its floor) and today's.
 fn planning_network(n: usize) -> Result<NetworkFile> {
-    let mut net = random_network(n, false, SEED_SCHEDULE);
-    let mut rng = SplitMix(SEED_PLAN);
-    for a in net.activities.iter_mut() {
-        let percent = (40 + rng.below(61)) as f64;
-        let halves = a.days.get() * 2.0;
-        a.floor = WorkingDays::new((halves * percent / 100.0).ceil() / 2.0);
-        a.cost = (1 + rng.below(100)) as f64;
-    }
-    let current = schedule(&net, Method::Paths)?.makespan.get();
-    let mut deepest = net.clone();
-    for a in deepest.activities.iter_mut() {
-        a.days = a.floor;
-    }
-    let least = schedule(&deepest, Method::Paths)?.makespan.get();
+    let (net, current, least) = networks::planning_network(n, SEED_SCHEDULE, SEED_PLAN);
     let mut file = to_file("plan", &net);
     file.target = Some(half_days((least + current) / 2.0));
     file.current = Some(current);
