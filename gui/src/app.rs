@@ -13,12 +13,12 @@ use egui::{
     WidgetInfo,
 };
 use egui_extras::{Column, TableBuilder};
-use permitflow_model::{Diagnostic, GroupId, ItemId, MeasureId, WorkingDays};
+use permitflow_model::{Diagnostic, GroupId, ItemId, LinkKind, MeasureId, WorkingDays};
 use permitflow_solver::SimulationOptions;
 use serde::{Deserialize, Serialize};
 
 use crate::compute::{self, Comparison, Job, PlanKey, PlanOutput, SimKey, SimOutput};
-use crate::document::{Document, Edit};
+use crate::document::{Document, Edit, LINK_KINDS, group_problem, kind_label, kind_meaning};
 use crate::io;
 use crate::painter;
 
@@ -152,6 +152,15 @@ pub struct PermitflowApp {
     item_filter: String,
     link_from: String,
     link_to: String,
+    link_kind: LinkKind,
+    link_lag: f64,
+    /// The joint group being put together: its stage, members, id (empty: generated) and own
+    /// limit.
+    group_stage: String,
+    group_items: Vec<ItemId>,
+    group_id: String,
+    group_own: bool,
+    group_days: f64,
     /// Problems of a file that could not be opened (the open document stays).
     load_problems: Vec<Diagnostic>,
     status: String,
@@ -195,6 +204,13 @@ impl PermitflowApp {
             item_filter: String::new(),
             link_from: String::new(),
             link_to: String::new(),
+            link_kind: LinkKind::FinishToStart,
+            link_lag: 0.0,
+            group_stage: String::new(),
+            group_items: Vec::new(),
+            group_id: String::new(),
+            group_own: false,
+            group_days: 5.0,
             load_problems: Vec::new(),
             status: String::new(),
             selected_item: None,
@@ -861,9 +877,11 @@ impl PermitflowApp {
                     "Joint groups ({})",
                     self.doc.draft.joint_groups.len()
                 ))
+                .id_salt("joint-groups")
                 .default_open(false)
                 .show(ui, |ui| self.groups(ui));
                 egui::CollapsingHeader::new(format!("Links ({})", self.doc.draft.links.len()))
+                    .id_salt("links")
                     .default_open(false)
                     .show(ui, |ui| self.links(ui));
             });
@@ -1125,82 +1143,285 @@ impl PermitflowApp {
             ui.label(RichText::new("No joint groups.").weak());
         }
         let mut edits = Vec::new();
-        egui::Grid::new("groups").striped(true).show(ui, |ui| {
-            for g in &groups {
-                ui.label(&g.name).on_hover_text(format!(
-                    "{}: {}",
-                    g.id,
-                    g.items
-                        .iter()
-                        .map(|i| i.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-                let mut own = g.days.is_some();
-                if ui.checkbox(&mut own, "own limit").changed() {
-                    let longest = g
-                        .items
-                        .iter()
-                        .filter_map(|i| self.doc.draft.item(i))
-                        .map(|i| i.days.value.get())
-                        .fold(0.0, f64::max);
-                    edits.push((
-                        Edit::GroupDays {
-                            group: g.id.clone(),
-                            days: own.then_some(longest),
-                        },
-                        false,
-                    ));
-                }
-                if let Some(d) = &g.days {
-                    let mut v = d.value.get();
-                    let r = ui.add(
-                        egui::DragValue::new(&mut v)
-                            .speed(0.1)
-                            .range(0.0..=9999.0)
-                            .max_decimals(2),
-                    );
+        // Own limit, its value and Remove take about 220 points: names are truncated (a fixed width:
+        // one taken from the panel would feed back into its width), so the list never widens it.
+        let name_width = 190.0;
+        egui::Grid::new("groups")
+            .striped(true)
+            .num_columns(4)
+            .max_col_width(name_width)
+            .show(ui, |ui| {
+                for g in &groups {
+                    ui.add(egui::Label::new(&g.name).truncate())
+                        .on_hover_text(format!(
+                            "{}\n{}: {}",
+                            g.name,
+                            g.id,
+                            g.items
+                                .iter()
+                                .map(|i| i.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    let mut own = g.days.is_some();
+                    let r = ui.checkbox(&mut own, "own limit");
+                    let label = format!("own limit of group {}", g.id);
+                    r.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, own, &label));
                     if r.changed() {
-                        let v = if r.dragged() {
-                            (v * 2.0).round() / 2.0
-                        } else {
-                            v
-                        };
+                        let longest = g
+                            .items
+                            .iter()
+                            .filter_map(|i| self.doc.draft.item(i))
+                            .map(|i| i.days.value.get())
+                            .fold(0.0, f64::max);
                         edits.push((
                             Edit::GroupDays {
                                 group: g.id.clone(),
-                                days: Some(v),
+                                days: own.then_some(longest),
                             },
-                            r.dragged() && !r.drag_started(),
+                            false,
                         ));
                     }
-                } else {
-                    ui.label(RichText::new("longest member").weak());
+                    if let Some(d) = &g.days {
+                        let mut v = d.value.get();
+                        let r = ui.add(
+                            egui::DragValue::new(&mut v)
+                                .speed(0.1)
+                                .range(0.0..=9999.0)
+                                .max_decimals(2),
+                        );
+                        r.widget_info(|| {
+                            WidgetInfo::drag_value(true, v)
+                                .tap_label(format!("limit of group {}", g.id))
+                        });
+                        if r.changed() {
+                            let v = if r.dragged() {
+                                (v * 2.0).round() / 2.0
+                            } else {
+                                v
+                            };
+                            edits.push((
+                                Edit::GroupDays {
+                                    group: g.id.clone(),
+                                    days: Some(v),
+                                },
+                                r.dragged() && !r.drag_started(),
+                            ));
+                        }
+                    } else {
+                        ui.label(RichText::new("longest member").weak());
+                    }
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text("examine its items separately again")
+                        .clicked()
+                    {
+                        edits.push((
+                            Edit::RemoveGroup {
+                                group: g.id.clone(),
+                            },
+                            false,
+                        ));
+                    }
+                    ui.end_row();
                 }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text("examine its items separately again")
-                    .clicked()
-                {
-                    edits.push((
-                        Edit::RemoveGroup {
-                            group: g.id.clone(),
-                        },
-                        false,
-                    ));
-                }
-                ui.end_row();
-            }
-        });
+            });
         for (e, c) in edits {
             self.push(Command::Edit(e, c));
+        }
+        ui.add_space(6.0);
+        self.new_group(ui);
+    }
+
+    /// Puts a new joint group together: a stage, two or more of its items that are in no group
+    /// yet, an id (typed or generated) and optionally the group's own limit.
+    fn new_group(&mut self, ui: &mut Ui) {
+        let s = &self.doc.draft;
+        ui.label(RichText::new("New joint group").strong());
+        let stages: Vec<(String, String)> = s
+            .stages
+            .iter()
+            .map(|st| (st.id.to_string(), st.name.clone()))
+            .collect();
+        if !stages.iter().any(|(id, _)| *id == self.group_stage)
+            && let Some((first, _)) = stages.first()
+        {
+            self.group_stage = first.clone();
+            self.group_items.clear();
+        }
+        let stage_name = stages
+            .iter()
+            .find(|(id, _)| *id == self.group_stage)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            let l = ui.label("stage");
+            let before = self.group_stage.clone();
+            egui::ComboBox::from_id_salt("group-stage")
+                .width(260.0)
+                .truncate()
+                .selected_text(&stage_name)
+                .show_ui(ui, |ui| {
+                    for (id, name) in &stages {
+                        ui.selectable_value(&mut self.group_stage, id.clone(), name);
+                    }
+                })
+                .response
+                .labelled_by(l.id)
+                .widget_info(|| {
+                    WidgetInfo::labeled(Role::ComboBox, true, "stage of the new group")
+                });
+            if self.group_stage != before {
+                self.group_items.clear();
+            }
+        });
+        ui.label(
+            RichText::new(
+                "Items of one stage that are in no joint group yet (an item belongs to one group):",
+            )
+            .weak(),
+        );
+        let candidates: Vec<(ItemId, String, Option<GroupId>)> = s
+            .items
+            .iter()
+            .filter(|it| it.stage.as_str() == self.group_stage)
+            .map(|it| {
+                let group = s
+                    .joint_groups
+                    .iter()
+                    .find(|g| g.items.contains(&it.id))
+                    .map(|g| g.id.clone());
+                (it.id.clone(), it.name.clone(), group)
+            })
+            .collect();
+        egui::Grid::new("group-members")
+            .num_columns(2)
+            .spacing([12.0, 2.0])
+            .show(ui, |ui| {
+                for (n, (id, name, group)) in candidates.iter().enumerate() {
+                    let mut on = self.group_items.contains(id);
+                    let r =
+                        ui.add_enabled(group.is_none(), egui::Checkbox::new(&mut on, id.as_str()));
+                    let label = format!("add {id} to the new group");
+                    r.widget_info(|| {
+                        WidgetInfo::selected(Role::CheckBox, group.is_none(), on, &label)
+                    });
+                    let r = match group {
+                        Some(g) => {
+                            r.on_disabled_hover_text(format!("{name}\nin joint group {g} already"))
+                        }
+                        None => r.on_hover_text(name),
+                    };
+                    if r.changed() {
+                        if on {
+                            self.group_items.push(id.clone());
+                        } else {
+                            self.group_items.retain(|i| i != id);
+                        }
+                    }
+                    if n % 2 == 1 {
+                        ui.end_row();
+                    }
+                }
+            });
+        // The id: typed, or the first free `joint_N`.
+        let generated = (1..)
+            .map(|n| format!("joint_{n}"))
+            .find(|id| {
+                !s.joint_groups.iter().any(|g| g.id.as_str() == id)
+                    && !s.items.iter().any(|i| i.id.as_str() == id)
+            })
+            .unwrap_or_default();
+        let mut create = false;
+        ui.horizontal(|ui| {
+            let l = ui.label("id");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.group_id)
+                    .hint_text(&generated)
+                    .desired_width(110.0),
+            )
+            .labelled_by(l.id);
+            let own = self.group_own;
+            ui.checkbox(&mut self.group_own, "own limit")
+                .on_hover_text("off: the joint event takes the longest member's limit")
+                .widget_info(|| {
+                    WidgetInfo::selected(Role::CheckBox, true, own, "own limit of the new group")
+                });
+            if self.group_own {
+                let r = ui.add(
+                    egui::DragValue::new(&mut self.group_days)
+                        .speed(0.1)
+                        .range(0.0..=9999.0)
+                        .max_decimals(2),
+                );
+                r.widget_info(|| {
+                    WidgetInfo::drag_value(true, self.group_days)
+                        .tap_label("limit of the new group".into())
+                });
+                if r.dragged() {
+                    self.group_days = (self.group_days * 2.0).round() / 2.0;
+                }
+            }
+        });
+        let id = if self.group_id.trim().is_empty() {
+            generated
+        } else {
+            self.group_id.trim().to_owned()
+        };
+        let problem = group_problem(s, &id, &self.group_items);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(problem.is_none(), egui::Button::new("Create joint group"))
+                .clicked()
+            {
+                create = true;
+            }
+            match &problem {
+                Some(p) => {
+                    ui.label(RichText::new(p).color(Color32::from_rgb(0xb4, 0x23, 0x18)));
+                }
+                None => {
+                    ui.label(
+                        RichText::new(format!("{id}: {} items", self.group_items.len())).weak(),
+                    );
+                }
+            }
+        });
+        let listed: Vec<String> = s
+            .measures
+            .iter()
+            .filter_map(|m| match &m.measure {
+                permitflow_model::Measure::JointReview { groups: Some(_) } => {
+                    Some(m.id.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        if !listed.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "{} list their groups: a new group is merged only where joint_review merges every group",
+                    listed.join(", ")
+                ))
+                .weak(),
+            );
+        }
+        if create && problem.is_none() {
+            let edit = Edit::AddGroup {
+                id: GroupId::new(&id),
+                items: std::mem::take(&mut self.group_items),
+                days: self.group_own.then_some(self.group_days),
+            };
+            self.group_id.clear();
+            self.push(Command::Edit(edit, false));
         }
     }
 
     fn links(&mut self, ui: &mut Ui) {
         let s = &self.doc.draft;
         let ids: Vec<String> = s.items.iter().map(|i| i.id.to_string()).collect();
-        let mut edits = Vec::new();
+        let mut edits: Vec<(Edit, bool)> = Vec::new();
+        let mut end_drag = false;
         ui.horizontal(|ui| {
             for (salt, value) in [
                 ("link-from", &mut self.link_from),
@@ -1212,7 +1433,7 @@ impl PermitflowApp {
                     "link to"
                 };
                 egui::ComboBox::from_id_salt(salt)
-                    .width(150.0)
+                    .width(170.0)
                     .selected_text(if value.is_empty() {
                         "choose an item"
                     } else {
@@ -1229,41 +1450,113 @@ impl PermitflowApp {
                     ui.label("→");
                 }
             }
+        });
+        ui.horizontal(|ui| {
+            kind_choice(
+                ui,
+                "link-kind-new",
+                &mut self.link_kind,
+                "kind of the new link",
+            );
+            let l = ui.label("lag");
+            let r = ui
+                .add(lag_drag(&mut self.link_lag))
+                .labelled_by(l.id)
+                .on_hover_text("working days, in steps of ½ day; negative: a lead");
+            r.widget_info(|| {
+                WidgetInfo::drag_value(true, self.link_lag).tap_label("lag of the new link".into())
+            });
+            if r.dragged() {
+                self.link_lag = (self.link_lag * 2.0).round() / 2.0;
+            }
             let ready = !self.link_from.is_empty()
                 && !self.link_to.is_empty()
                 && self.link_from != self.link_to;
             if ui
                 .add_enabled(ready, egui::Button::new("Add link"))
+                .on_disabled_hover_text("choose two different items")
                 .clicked()
             {
-                edits.push(Edit::AddLink {
-                    from: ItemId::new(&self.link_from),
-                    to: ItemId::new(&self.link_to),
-                });
+                edits.push((
+                    Edit::AddLink {
+                        from: ItemId::new(&self.link_from),
+                        to: ItemId::new(&self.link_to),
+                        kind: self.link_kind,
+                        lag: self.link_lag,
+                    },
+                    false,
+                ));
             }
         });
-        ui.label(RichText::new("A link: the second item starts after the first finishes.").weak());
-        egui::Grid::new("links").striped(true).show(ui, |ui| {
-            for (k, l) in s.links.iter().enumerate() {
-                let lag = if l.lag == WorkingDays::ZERO {
-                    String::new()
-                } else {
-                    format!(" {}{}", if l.lag.get() > 0.0 { "+" } else { "" }, l.lag)
-                };
-                ui.label(format!("{} → {}", l.from, l.to));
-                ui.label(RichText::new(format!("{}{lag}", l.kind.code())).weak());
-                if ui
-                    .small_button("×")
-                    .on_hover_text("remove this link")
-                    .clicked()
-                {
-                    edits.push(Edit::RemoveLink { index: k });
+        ui.label(RichText::new(kind_meaning(self.link_kind)).weak());
+        let s = &self.doc.draft;
+        // The kind, lag, maximum lag and remove button take about 190 points: the names are
+        // truncated to a fixed width (not one taken from the panel, which would feed back into it).
+        let name_width = 220.0;
+        egui::Grid::new("links")
+            .striped(true)
+            .num_columns(5)
+            .spacing([8.0, 4.0])
+            .max_col_width(name_width)
+            .show(ui, |ui| {
+                for (k, l) in s.links.iter().enumerate() {
+                    let name = format!("{} → {}", l.from, l.to);
+                    ui.add(egui::Label::new(&name).truncate())
+                        .on_hover_text(&name);
+                    let mut kind = l.kind;
+                    if kind_choice(
+                        ui,
+                        ("link-kind", k),
+                        &mut kind,
+                        &format!("kind of link {name}"),
+                    ) && kind != l.kind
+                    {
+                        edits.push((Edit::LinkKind { index: k, kind }, false));
+                    }
+                    let mut lag = l.lag.get();
+                    let r = ui
+                        .add(lag_drag(&mut lag))
+                        .on_hover_text("lag in working days (steps of ½ day; negative: a lead)");
+                    r.widget_info(|| {
+                        WidgetInfo::drag_value(true, lag).tap_label(format!("lag of link {name}"))
+                    });
+                    if r.changed() {
+                        let lag = if r.dragged() {
+                            (lag * 2.0).round() / 2.0
+                        } else {
+                            lag
+                        };
+                        if lag != l.lag.get() {
+                            edits.push((
+                                Edit::LinkLag { index: k, lag },
+                                r.dragged() && !r.drag_started(),
+                            ));
+                        }
+                    }
+                    if r.drag_stopped() {
+                        end_drag = true;
+                    }
+                    if let Some(m) = l.max_lag {
+                        ui.label(RichText::new(format!("≤ {m}")).weak())
+                            .on_hover_text("maximum lag: no later than this (edit it in the file)");
+                    } else {
+                        ui.label("");
+                    }
+                    let r = ui.small_button("×").on_hover_text("remove this link");
+                    r.widget_info(|| {
+                        WidgetInfo::labeled(Role::Button, true, format!("remove link {name}"))
+                    });
+                    if r.clicked() {
+                        edits.push((Edit::RemoveLink { index: k }, false));
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
-        for e in edits {
-            self.push(Command::Edit(e, false));
+            });
+        for (e, c) in edits {
+            self.push(Command::Edit(e, c));
+        }
+        if end_drag {
+            self.push(Command::EndDrag);
         }
     }
 
@@ -1972,4 +2265,41 @@ impl TapLabel for WidgetInfo {
         self.label = Some(label);
         self
     }
+}
+
+/// A DragValue for a lag in working days (negative: a lead).
+fn lag_drag(v: &mut f64) -> egui::DragValue<'_> {
+    egui::DragValue::new(v)
+        .speed(0.1)
+        .range(-999.0..=999.0)
+        .max_decimals(2)
+}
+
+/// A link kind chooser showing the code (`SS`), the options with their names; true when the
+/// planner picked one.
+fn kind_choice(
+    ui: &mut Ui,
+    salt: impl egui::AsIdSalt,
+    kind: &mut LinkKind,
+    accessible: &str,
+) -> bool {
+    let before = *kind;
+    let r = egui::ComboBox::from_id_salt(salt)
+        .width(46.0)
+        .selected_text(kind.code())
+        .show_ui(ui, |ui| {
+            for k in LINK_KINDS {
+                ui.selectable_value(kind, k, format!("{} {}", k.code(), kind_label(k)))
+                    .on_hover_text(kind_meaning(k));
+            }
+        })
+        .response;
+    r.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, accessible));
+    r.on_hover_text(format!(
+        "{} ({}): {}",
+        kind.code(),
+        kind_label(*kind),
+        kind_meaning(*kind)
+    ));
+    *kind != before
 }

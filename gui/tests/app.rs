@@ -1,7 +1,7 @@
 //! The app driven by its labels, as a planner would, without a window (egui_kittest).
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use permitflow_gui::{PermitflowApp, Settings};
 use permitflow_model::{Format, ItemId, parse_scenario};
 
@@ -214,4 +214,193 @@ fn the_planner_finds_cuts_and_adopting_them_reaches_the_target() {
     h.get_by_label("Undo").click();
     h.run();
     h.get_by_label("joint: 36.5 working days");
+}
+
+/// Opens a combo box by its label and picks the option labelled `option`.
+fn choose(h: &mut Harness<'static, PermitflowApp>, combo: &str, option: &str) {
+    h.get_by_label(combo).click_accesskit();
+    h.run();
+    h.get_by_label(option).click_accesskit();
+    h.run();
+}
+
+fn working_days(h: &Harness<'static, PermitflowApp>, regime: &str, days: &str) {
+    h.get_by_label(&format!("{regime}: {days} working days"));
+}
+
+#[test]
+fn a_start_to_start_link_with_lag_2_and_a_change_of_kind_move_the_schedule() {
+    let mut h = default_app();
+    h.get_by_label_contains("Links (").click();
+    h.run();
+    choose(&mut h, "link from", "quality_safety_registration");
+    choose(&mut h, "link to", "construction_permit");
+    choose(&mut h, "kind of the new link", "SS start-to-start");
+    h.get_by_label("lag of the new link")
+        .set_value_accesskit(2.0);
+    h.run();
+    h.get_by_label("Add link").click();
+    h.run();
+    // Joint regime, stage 3: the joint plan review takes 7 days, then the quality and safety
+    // registration (1 day) starts at 7; the permit may start 2 days after it starts, at 9, and
+    // ends at 10 instead of 8: 2 days more.
+    working_days(&h, "joint", "38.5");
+    // Parallel: drawing review 10 days, registration starts at 10, the permit at 12 (was 10).
+    working_days(&h, "parallel", "51.5");
+    // Serial: the permit follows the registration; it starts 2 days after the registration
+    // starts instead of 1: one day more.
+    working_days(&h, "serial", "101.5");
+    let link = |h: &Harness<'static, PermitflowApp>| {
+        h.state()
+            .doc
+            .valid
+            .links
+            .iter()
+            .find(|l| {
+                l.from.as_str() == "quality_safety_registration"
+                    && l.to.as_str() == "construction_permit"
+            })
+            .map(|l| (l.kind.code(), l.lag.get()))
+    };
+    assert_eq!(link(&h), Some(("SS", 2.0)));
+
+    // Finish-to-start with lag 2: the permit starts 2 days after the registration finishes
+    // (8 + 2 = 10) and ends at 11 in the joint regime; at 14 in the parallel one.
+    choose(
+        &mut h,
+        "kind of link quality_safety_registration → construction_permit",
+        "FS finish-to-start",
+    );
+    assert_eq!(link(&h), Some(("FS", 2.0)));
+    working_days(&h, "joint", "39.5");
+    working_days(&h, "parallel", "52.5");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(link(&h), Some(("SS", 2.0)));
+    working_days(&h, "joint", "38.5");
+
+    // A lag typed in place: SS with no lag lets the permit run beside the registration.
+    h.get_by_label("lag of link quality_safety_registration → construction_permit")
+        .set_value_accesskit(0.0);
+    h.run();
+    assert_eq!(link(&h), Some(("SS", 0.0)));
+    working_days(&h, "joint", "36.5");
+    h.get_by_label("Undo").click();
+    h.run();
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(link(&h), None);
+    working_days(&h, "joint", "36.5");
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn a_link_that_closes_a_circle_is_listed_as_a_problem_and_the_schedule_stays() {
+    let mut h = default_app();
+    h.get_by_label_contains("Links (").click();
+    h.run();
+    choose(&mut h, "link from", "construction_permit");
+    choose(&mut h, "link to", "drawing_review");
+    choose(&mut h, "kind of the new link", "FF finish-to-finish");
+    h.get_by_label("Add link").click();
+    h.run();
+    h.get_by_label_contains("the links go round in a circle");
+    working_days(&h, "joint", "36.5");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(h.state().doc.problems.is_empty());
+}
+
+#[test]
+fn a_new_joint_group_merges_its_items_in_the_joint_regime_only() {
+    let mut h = default_app();
+    h.get_by_label_contains("Joint groups (").click();
+    h.run();
+    choose(&mut h, "stage of the new group", "4 Completion acceptance");
+    // Items already in a group are not offered.
+    assert!(
+        h.get_by_label("add fire_acceptance to the new group")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("add completion_filing to the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label_contains("pick two or more items");
+    h.get_by_label("add first_registration to the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("Create joint group").click_accesskit();
+    // A new row in the groups grid and new widths in the outcome table settle over a few
+    // frames (each egui grid sizes from the previous frame).
+    h.run_steps(4);
+    h.run();
+    let g = h
+        .state()
+        .doc
+        .valid
+        .joint_groups
+        .iter()
+        .find(|g| g.id.as_str() == "joint_1")
+        .map(|g| g.items.iter().map(|i| i.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        g,
+        Some(vec![
+            "completion_filing".into(),
+            "first_registration".into()
+        ])
+    );
+    // Completion stage, joint regime: joint survey 5, joint acceptance 6, then the filing (0.5)
+    // and the registration (5) become one event of the longer limit, 5: 16 days, not 16.5.
+    working_days(&h, "joint", "36");
+    // Without joint review nothing is merged.
+    working_days(&h, "parallel", "49.5");
+    h.get_by_label("Undo").click();
+    h.run();
+    working_days(&h, "joint", "36.5");
+
+    // The same group with its own limit of 3 days: 5 + 6 + 3 = 14 days for the stage.
+    h.get_by_label("add completion_filing to the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("add first_registration to the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("own limit of the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("limit of the new group")
+        .set_value_accesskit(3.0);
+    h.run();
+    h.get_by_label("Create joint group").click_accesskit();
+    h.run();
+    working_days(&h, "joint", "34");
+}
+
+#[test]
+fn a_joint_group_that_would_make_a_circle_is_refused_with_the_reason() {
+    let mut h = default_app();
+    h.get_by_label_contains("Joint groups (").click();
+    h.run();
+    choose(
+        &mut h,
+        "stage of the new group",
+        "1 Project approval and land-use planning permit",
+    );
+    h.get_by_label("add project_filing to the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("add land_use_permit to the new group")
+        .click_accesskit();
+    h.run();
+    h.get_by_label_contains("`site_selection` comes after one of these items");
+    assert!(
+        h.get_by_label("Create joint group")
+            .accesskit_node()
+            .is_disabled()
+    );
+    let groups = h.state().doc.draft.joint_groups.len();
+    h.get_by_label("Create joint group").click_accesskit();
+    h.run();
+    assert_eq!(h.state().doc.draft.joint_groups.len(), groups);
 }
