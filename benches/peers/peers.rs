@@ -26,7 +26,7 @@ use serde_json::json;
 
 #[path = "networks.rs"]
 mod networks;
-use networks::{SplitMix, activity, network, random_network};
+use networks::{activity, network, random_network};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
