@@ -10,7 +10,7 @@ a re-review as long as the limit. Both implementations compute the makespan of e
 each item's criticality (a backward pass) and its sensitivity (covariance with the makespan /
 its standard deviation). Prints both results (they agree within sampling error; the random
 numbers differ) and the wall times, best of 3; permitflow's time includes starting the process
-and reading the scenario. Needs numpy.
+and reading the scenario. Needs numpy. Honours CARGO_TARGET_DIR.
 """
 
 import argparse
@@ -120,7 +120,9 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-    exe = os.path.join(ROOT, "target", "release", "permitflow")
+    # Where cargo put it: CARGO_TARGET_DIR (relative to the workspace, as cargo reads it) or target/.
+    target = os.path.join(ROOT, os.environ.get("CARGO_TARGET_DIR", "target"))
+    exe = os.path.join(target, "release", "permitflow")
     items, text = scenario(a.items, a.seed)
     with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
         f.write(text)

@@ -2,6 +2,10 @@
 //! the distributions (triangular by inverse CDF, PERT as a scaled Beta from two Marsaglia–Tsang
 //! Gamma draws, uniform, fixed), repeating returns, and PCG-64 generators made from SplitMix64
 //! mixes of the seed, so every stream is reproducible.
+//!
+//! The Monte Carlo simulation also draws triangular and uniform spreads for several iterations
+//! at once from the generators' raw bits ([`Sampler::bits`], [`unit`]) and skips straight from
+//! one return to the next ([`Sampler::geometric_gap`]); the approval centre does not use these.
 
 use std::collections::HashMap;
 
@@ -34,6 +38,15 @@ pub(crate) fn splitmix64(x: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+/// Uniform on [0, 1) from the top 52 bits of `bits`: `k · 2⁻⁵²`, exact, made by putting the bits
+/// in the mantissa of a double in [1, 2) and subtracting 1. Unlike [`Sampler::uniform`] (53
+/// bits through an integer conversion) it needs only operations that work on several lanes at
+/// once.
+#[inline(always)]
+pub(crate) fn unit(bits: u64) -> f64 {
+    f64::from_bits((bits >> 12) | 0x3FF0_0000_0000_0000) - 1.0
 }
 
 /// How one activity's service is drawn.
@@ -130,6 +143,12 @@ impl Sampler {
         (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
+    /// The generator's next 64 bits, for [`unit`].
+    #[inline]
+    pub(crate) fn bits(&mut self) -> u64 {
+        self.rng.next_u64()
+    }
+
     /// Standard normal, Marsaglia's polar method.
     pub(crate) fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare.take() {
@@ -196,6 +215,16 @@ impl Sampler {
             k += 1;
         }
         k
+    }
+
+    /// Failures before the next success of independent trials that succeed with probability
+    /// `p`, from one uniform by inversion: `⌊ln V / ln(1 − p)⌋` with `V = 1 − U` in (0, 1], so
+    /// `P(G ≥ g) = P(V ≤ (1 − p)ᵍ) = (1 − p)ᵍ`. `inv_ln_q` is `1 / ln(1 − p)`, negative (−0
+    /// when `p = 1`: always 0); huge gaps saturate at `u64::MAX`.
+    #[inline]
+    pub(crate) fn geometric_gap(&mut self, inv_ln_q: f64) -> u64 {
+        // `as` rounds toward zero and saturates: the floor of a non-negative product.
+        ((1.0 - self.uniform()).ln() * inv_ln_q) as u64
     }
 }
 

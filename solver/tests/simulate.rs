@@ -1,12 +1,15 @@
 //! Monte Carlo simulation: the numbers a planner checks by hand. Tolerances are four standard
-//! errors of the estimate (a seeded run is reproducible, so a pass is a pass on every machine).
+//! errors of the estimate, or for a whole distribution the Dvoretzky–Kiefer–Wolfowitz bound at
+//! 10⁻⁶ (a seeded run is reproducible, so a pass is a pass on every machine).
 
 mod common;
 
 use common::scenario;
 use permitflow_model::{Distribution, Format, Returns, Scenario, WorkingDays, parse_scenario};
-use permitflow_solver::simulate::CHUNK;
-use permitflow_solver::{SimulationOptions, SimulationResult, simulate};
+use permitflow_solver::simulate::{CHUNK, LANES};
+use permitflow_solver::{
+    Method, SimulationOptions, SimulationResult, network_for, schedule, simulate,
+};
 
 const N: usize = 200_000;
 
@@ -54,6 +57,26 @@ fn mean_var(x: &[f64]) -> (f64, f64) {
 
 fn share(x: &[f64], pred: impl Fn(f64) -> bool) -> f64 {
     x.iter().filter(|&&v| pred(v)).count() as f64 / x.len() as f64
+}
+
+/// Dvoretzky–Kiefer–Wolfowitz: the empirical CDF of `n` samples is within this of the true one
+/// everywhere, except with probability 10⁻⁶ (plus one sample for nearest-rank percentiles).
+fn dkw(n: usize) -> f64 {
+    ((2.0f64 / 1e-6).ln() / (2.0 * n as f64)).sqrt() + 1.0 / n as f64
+}
+
+/// Every percentile from 1 to 99 of the sorted `samples` sits where the exact CDF says it should.
+fn quantiles_match(samples: &[f64], cdf: impl Fn(f64) -> f64) {
+    let tol = dkw(samples.len());
+    for k in 1..100 {
+        let p = k as f64 / 100.0;
+        let x = samples[((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len()) - 1];
+        assert!(
+            (cdf(x) - p).abs() < tol,
+            "P{k}: {x}, CDF {} (tolerance {tol})",
+            cdf(x)
+        );
+    }
 }
 
 fn criticality(r: &SimulationResult, id: &str) -> f64 {
@@ -125,6 +148,33 @@ fn triangular_mean_and_mode_share() {
     assert!(r.min >= 5.0 && r.max <= 20.0);
     // The median of this triangle: 20 − sqrt(0.5 · 15 · 12) = 10.513.
     assert!((r.p50 - 10.513).abs() < 0.03, "p50 {}", r.p50);
+    // The whole distribution, both sides of the mode.
+    quantiles_match(&r.samples, |x| {
+        if x <= 8.0 {
+            (x - 5.0).powi(2) / (15.0 * 3.0)
+        } else {
+            1.0 - (20.0 - x).powi(2) / (15.0 * 12.0)
+        }
+    });
+}
+
+#[test]
+fn triangular_with_the_mode_at_an_end() {
+    // A right triangle each way: the inverse CDF has one side only.
+    for (spread, cdf) in [
+        (
+            r#"spread = { dist = "triangular", min = 4, likely = 4, max = 10 }"#,
+            (|x: f64| 1.0 - (10.0 - x).powi(2) / 36.0) as fn(f64) -> f64,
+        ),
+        (
+            r#"spread = { dist = "triangular", min = 4, likely = 10, max = 10 }"#,
+            |x: f64| (x - 4.0).powi(2) / 36.0,
+        ),
+    ] {
+        let r = run(&one_item(spread), "parallel", 100_000, 17);
+        assert!(r.min >= 4.0 && r.max <= 10.0, "{spread}");
+        quantiles_match(&r.samples, cdf);
+    }
 }
 
 #[test]
@@ -140,6 +190,7 @@ fn uniform_mean() {
     assert!((r.mean - 10.0).abs() < 4.0 * se, "mean {}", r.mean);
     assert!((r.p80 - 13.6).abs() < 0.05, "p80 {}", r.p80);
     assert!(r.min >= 4.0 && r.max < 16.0);
+    quantiles_match(&r.samples, |x| (x - 4.0) / 12.0);
 }
 
 #[test]
@@ -194,12 +245,17 @@ fn returns_repeat_geometrically() {
             "{returns}: mean {}",
             r.mean
         );
-        // Never returned half the time, returned exactly once a quarter.
-        let p0 = share(&r.samples, |x| x == 10.0);
-        let p1 = share(&r.samples, |x| x == 22.0);
+        // Never returned half the time, returned exactly once a quarter, twice an eighth, and
+        // so on: P(K = k) = 0.5ᵏ⁺¹.
         let tol = 4.0 * (0.25 / N as f64).sqrt();
-        assert!((p0 - 0.5).abs() < tol, "{p0}");
-        assert!((p1 - 0.25).abs() < tol, "{p1}");
+        for k in 0..6 {
+            let pk = share(&r.samples, |x| x == 10.0 + 12.0 * k as f64);
+            let want = 0.5f64.powi(k + 1);
+            assert!(
+                (pk - want).abs() < tol,
+                "{returns}: P(K = {k}) = {pk}, not {want}"
+            );
+        }
         assert_eq!(r.p80, 34.0); // P(K ≤ 1) = 0.75 < 0.8 ≤ P(K ≤ 2) = 0.875
         assert_eq!(r.deterministic, 10.0);
         assert_eq!(r.sensitivity.len(), 1);
@@ -230,26 +286,35 @@ returns = { rate = 0.2, rework_days = 1, rereview_days = 3 }"#,
 fn same_seed_same_result_on_any_thread_count() {
     let mut s = shipped("social-investment-housing.toml");
     add_spreads(&mut s);
-    // A partial last chunk too.
+    let mut tri = sixty_items();
+    triangular_spreads(&mut tri);
+    // A partial last chunk (and a partial last block) too.
     let opts = SimulationOptions {
         iterations: 3 * CHUNK + 123,
         seed: 42,
     };
+    for (s, regime) in [
+        (&s, "serial"),
+        (&s, "parallel"),
+        (&s, "joint"),
+        (&tri, "parallel"),
+    ] {
+        let r = s.regime(regime).unwrap();
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| simulate(s, r, &opts).unwrap())
+        };
+        let one = on(1);
+        assert_eq!(one, on(2), "{regime}");
+        assert_eq!(one, on(4), "{regime}");
+        assert_eq!(one.samples.len(), 3 * CHUNK + 123);
+        assert!(one.max > one.min);
+    }
     let r = s.regime("parallel").unwrap();
-    let on = |threads: usize| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap()
-            .install(|| simulate(&s, r, &opts).unwrap())
-    };
-    let one = on(1);
-    let two = on(2);
-    let four = on(4);
-    assert_eq!(one, two);
-    assert_eq!(one, four);
-    assert_eq!(one.samples.len(), 3 * CHUNK + 123);
-    assert!(one.max > one.min);
+    let one = simulate(&s, r, &opts).unwrap();
 
     let other = simulate(&s, r, &SimulationOptions { seed: 43, ..opts }).unwrap();
     assert_ne!(one.samples, other.samples);
@@ -264,19 +329,26 @@ fn same_seed_same_result_on_any_thread_count() {
 
 #[test]
 fn more_iterations_extend_the_same_chunks() {
-    // Chunk c's draws depend only on (seed, c): the first chunk of a longer run is the same.
-    let s = one_item(r#"spread = { dist = "uniform", min = 4, max = 16 }"#);
-    let short = run(&s, "parallel", CHUNK, 5);
-    let long = run(&s, "parallel", 2 * CHUNK, 5);
-    // `samples` are sorted: every sample of the short run must be one of the long run's.
-    let mut long = long.samples;
-    for x in &short.samples {
-        let k = long
-            .binary_search_by(|y| y.total_cmp(x))
-            .unwrap_or_else(|_| panic!("{x} missing from the longer run"));
-        long.remove(k);
+    // Chunk c's draws depend only on (seed, c): the first chunk of a longer run is the same,
+    // and a shorter chunk is the start of a full one, returns included.
+    let s = one_item(
+        r#"spread = { dist = "uniform", min = 4, max = 16 }
+returns = { rate = 0.3, rework_days = 2 }"#,
+    );
+    for (short, long) in [(CHUNK, 2 * CHUNK), (1000, CHUNK), (LANES + 1, 2 * LANES)] {
+        let short = run(&s, "parallel", short, 5);
+        let long = run(&s, "parallel", long, 5);
+        // `samples` are sorted: every sample of the short run must be one of the long run's.
+        let mut long = long.samples;
+        let before = long.len();
+        for x in &short.samples {
+            let k = long
+                .binary_search_by(|y| y.total_cmp(x))
+                .unwrap_or_else(|_| panic!("{x} missing from the longer run"));
+            long.remove(k);
+        }
+        assert_eq!(long.len(), before - short.samples.len());
     }
-    assert_eq!(long.len(), CHUNK);
 }
 
 /// Two paths through one stage: `a` and `b` side by side, then `c` after both.
@@ -575,6 +647,182 @@ fn zero_iterations_give_no_statistics() {
     assert_eq!(r.deterministic, 10.0);
 }
 
+#[test]
+fn returns_of_different_activities_are_independent() {
+    // `a` and `b` side by side, each returned with probability 0.3 (12 days a return), then `c`:
+    // working days 11 + 12 · max(Ka, Kb).
+    let s = scenario(
+        r#"
+version = 1
+name = "Two returns"
+start = "2025-03-03"
+calendar = "weekends"
+
+[[stages]]
+id = "s"
+lead = "Bureau"
+
+[[items]]
+id = "a"
+department = "Bureau"
+stage = "s"
+days = 10
+returns = { rate = 0.3, rework_days = 2 }
+
+[[items]]
+id = "b"
+department = "Agency"
+stage = "s"
+days = 10
+returns = { rate = 0.3, rework_days = 2 }
+
+[[items]]
+id = "c"
+department = "Bureau"
+stage = "s"
+days = 1
+after = ["a", "b"]
+"#,
+    );
+    let r = run(&s, "parallel", N, 31);
+    let tol = 4.0 * (0.25 / N as f64).sqrt();
+    // Neither returned: 0.7²; the larger returned exactly once: 0.91² − 0.7².
+    let p0 = share(&r.samples, |x| x == 11.0);
+    let p1 = share(&r.samples, |x| x == 23.0);
+    assert!((p0 - 0.49).abs() < tol, "{p0}");
+    assert!((p1 - (0.91f64.powi(2) - 0.49)).abs() < tol, "{p1}");
+    // `a` is critical when Ka ≥ Kb: Σₖ P(Kb = k) P(Ka ≥ k) = 0.7 / (1 − 0.09) = 1 / 1.3; ties
+    // make both critical.
+    let (a, b) = (criticality(&r, "a"), criticality(&r, "b"));
+    assert!((a - 1.0 / 1.3).abs() < tol, "a {a}");
+    assert!((b - 1.0 / 1.3).abs() < tol, "b {b}");
+    assert_eq!(criticality(&r, "c"), 1.0);
+}
+
+#[test]
+fn returns_in_neighbouring_iterations_are_independent() {
+    // One item returned with probability 0.5. Over many seeds, the number of returned
+    // iterations among 2 · LANES + 3 (two full blocks and part of a third) is binomial: mean
+    // n / 2, variance n / 4. Returns drawn one after the other must not cluster or repel.
+    let s = one_item("returns = { rate = 0.5, rework_days = 2 }");
+    let n = 2 * LANES + 3;
+    let seeds = 1500;
+    let counts: Vec<f64> = (0..seeds)
+        .map(|seed| {
+            let r = run(&s, "parallel", n, seed);
+            assert_eq!(r.samples.len(), n);
+            r.samples.iter().filter(|&&x| x > 10.0).count() as f64
+        })
+        .collect();
+    let (mean, var) = mean_var(&counts);
+    let want = n as f64 / 4.0;
+    assert!(
+        (mean - n as f64 / 2.0).abs() < 4.0 * (want / seeds as f64).sqrt(),
+        "mean {mean}"
+    );
+    // The sample variance's standard error is about σ² · sqrt(2 / seeds).
+    assert!(
+        (var - want).abs() < 4.0 * want * (2.0 / seeds as f64).sqrt(),
+        "variance {var}, not {want}"
+    );
+}
+
+/// Five items `a`–`e` with these links (`after` values) and limits; `d` is released at 3.
+fn five_items(after: &[&str; 5], spreads: &[String; 5], days: &[f64; 5]) -> Scenario {
+    // Limits are whole or half days; spreads need not be.
+    let mut t = String::from(
+        "version = 1\nname = \"Links\"\nstart = \"2025-03-03\"\ncalendar = \"weekends\"\n\n\
+         [[stages]]\nid = \"s\"\nlead = \"Bureau\"\n",
+    );
+    for (k, id) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+        t += &format!(
+            "\n[[items]]\nid = \"{id}\"\ndepartment = \"Bureau\"\nstage = \"s\"\ndays = {}\n{}\n",
+            days[k], spreads[k]
+        );
+        if !after[k].is_empty() {
+            t += &format!("after = [{}]\n", after[k]);
+        }
+        if *id == "d" {
+            t += "release = 3\n";
+        }
+    }
+    scenario(&t)
+}
+
+#[test]
+fn fixed_durations_give_the_schedule_on_every_link_kind() {
+    // Spreads fixed at other values than the limits: every sample is the schedule of the
+    // network with those durations, and the critical items are its critical items. Different
+    // durations make different links bind (the start-to-start and finish-to-finish links, the
+    // start-to-finish link against the release) and leave floats below half a day.
+    let mixed = [
+        "",
+        r#""a:SS+2""#,
+        r#""a:FF+1", "b""#,
+        r#""c:SF-1""#,
+        r#""b+1""#,
+    ];
+    // Finish-to-start only, with lags (one negative), for the specialised passes.
+    let fs = ["", r#""a+2""#, r#""a-1", "b""#, r#""c+0.5""#, r#""b+1""#];
+    for after in [mixed, fs] {
+        for fixed in [
+            [2.5, 4.0, 6.5, 1.0, 3.0],
+            [9.0, 1.0, 2.0, 1.0, 3.0],
+            [3.0, 2.0, 1.25, 0.5, 0.5],
+            [1.0, 0.3, 2.0, 0.7, 1.9],
+            [0.0, 0.5, 0.0, 4.0, 0.0],
+        ] {
+            let spreads = fixed.map(|v| format!(r#"spread = {{ dist = "fixed", likely = {v} }}"#));
+            let s = five_items(&after, &spreads, &[5.0, 3.0, 4.0, 2.0, 6.0]);
+            let r = run(&s, "parallel", 3 * LANES + 1, 1);
+            // The reference: the schedule of the same network with the fixed durations.
+            let mut net = network_for(&s, s.regime("parallel").unwrap()).unwrap();
+            for a in &mut net.activities {
+                if let Some(k) = ["a", "b", "c", "d", "e"].iter().position(|&id| id == a.id) {
+                    a.days = WorkingDays::new(fixed[k]);
+                }
+            }
+            let sched = schedule(&net, Method::Paths).unwrap();
+            assert!(
+                r.samples.iter().all(|&x| x == sched.makespan.get()),
+                "{after:?} {fixed:?}: {} {:?}",
+                sched.makespan,
+                r.samples
+            );
+            for (a, &c) in net.activities.iter().zip(&sched.critical) {
+                if !a.is_gate() {
+                    let want = if c { 1.0 } else { 0.0 };
+                    assert_eq!(
+                        criticality(&r, &a.id),
+                        want,
+                        "{after:?} {fixed:?}: {}",
+                        a.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn finish_to_start_networks_take_the_general_passes_numbers() {
+    // The same finish-to-start network, once as it is (the specialised passes) and once with a
+    // deadline that never binds (an upper bound: the general passes): the same random numbers
+    // give the same results.
+    let mut s = sixty_items();
+    triangular_spreads(&mut s);
+    let mut bounded = s.clone();
+    bounded.items[0].deadline = Some(WorkingDays::new(10_000.0));
+    for iterations in [CHUNK + 5, 3] {
+        let a = run(&s, "parallel", iterations, 9);
+        let b = run(&bounded, "parallel", iterations, 9);
+        assert_eq!(a.samples, b.samples);
+        assert_eq!(a.criticality, b.criticality);
+        assert_eq!(a.sensitivity, b.sensitivity);
+        assert_eq!((a.mean, b.infeasible), (b.mean, 0));
+    }
+}
+
 /// Every item gets a PERT spread around its limit (0.6×, 0.9×, 1.5×) and the published 5.3 %
 /// return rate with 3 days of rework.
 fn add_spreads(s: &mut Scenario) {
@@ -589,6 +837,19 @@ fn add_spreads(s: &mut Scenario) {
             rate: 0.053,
             rework: WorkingDays::new(3.0),
             rereview: None,
+        });
+    }
+}
+
+/// Every item's spread triangular, 0.6×, 0.9×, 1.5× its limit, as in
+/// `benches/simulation_numpy.py`.
+fn triangular_spreads(s: &mut Scenario) {
+    for it in &mut s.items {
+        let d = it.days.value.get();
+        it.spread = Some(Distribution::Triangular {
+            min: WorkingDays::new(0.6 * d),
+            likely: WorkingDays::new(0.9 * d),
+            max: WorkingDays::new(1.5 * d),
         });
     }
 }
