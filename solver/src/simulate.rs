@@ -693,38 +693,6 @@ struct Upper {
     max: f64,
 }
 
-/// How one position's duration is drawn in a block: triangular and uniform spreads from the
-/// generators' bits over all lanes at once (see [`unit`]), the rest (PERT) lane by lane through
-/// [`Sampler::base`].
-#[derive(Clone, Copy, Debug)]
-enum Gen {
-    Fixed(f64),
-    /// As [`Shape::Triangular`].
-    Triangular {
-        a: f64,
-        b: f64,
-        fc: f64,
-        k1: f64,
-        k2: f64,
-    },
-    Uniform {
-        a: f64,
-        width: f64,
-    },
-    Other(Shape),
-}
-
-impl Gen {
-    fn new(shape: Shape) -> Self {
-        match shape {
-            Shape::Fixed(v) => Gen::Fixed(v),
-            Shape::Triangular { a, b, fc, k1, k2 } => Gen::Triangular { a, b, fc, k1, k2 },
-            Shape::Uniform { a, width } => Gen::Uniform { a, width },
-            Shape::Pert { .. } => Gen::Other(shape),
-        }
-    }
-}
-
 /// An activity whose returns are drawn, at its position.
 #[derive(Clone, Copy, Debug)]
 struct Returning {
@@ -756,7 +724,9 @@ struct Model {
     passes: Option<Passes>,
     upper: Vec<Upper>,
     /// How each position's duration is drawn.
-    gens: Vec<Gen>,
+    /// Each position's spread. Triangular and uniform spreads are drawn from the generators'
+    /// bits over all lanes at once (see [`unit`]), PERT lane by lane through [`Sampler::base`].
+    shapes: Vec<Shape>,
     returning: Vec<Returning>,
     /// In network order.
     varying: Vec<Varying>,
@@ -775,7 +745,7 @@ impl Model {
             pos[a] = q;
         }
         let draws = activity_draws(scenario, &net);
-        let gens = order.iter().map(|&a| Gen::new(draws[a].shape)).collect();
+        let shapes = order.iter().map(|&a| draws[a].shape).collect();
         let returning = order
             .iter()
             .enumerate()
@@ -832,7 +802,7 @@ impl Model {
             fs,
             passes,
             upper,
-            gens,
+            shapes,
             returning,
             varying,
         }
@@ -841,10 +811,10 @@ impl Model {
     /// Every position's spread for the block, lane `j` from `lanes[j]`, position by position.
     #[inline(never)]
     fn draw(&self, lanes: &mut [Sampler; LANES], d: &mut [Lanes]) {
-        for (dq, g) in d.iter_mut().zip(&self.gens) {
-            match g {
-                Gen::Fixed(v) => *dq = [*v; LANES],
-                &Gen::Triangular { a, b, fc, k1, k2 } => {
+        for (dq, shape) in d.iter_mut().zip(&self.shapes) {
+            match *shape {
+                Shape::Fixed(v) => *dq = [v; LANES],
+                Shape::Triangular { a, b, fc, k1, k2 } => {
                     let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
                     // The inverse CDF on both sides, one kept by a bit mask: an `if` here
                     // becomes an unpredictable branch.
@@ -857,13 +827,13 @@ impl Model {
                         *x = pick(a + r, b - r);
                     }
                 }
-                &Gen::Uniform { a, width } => {
+                Shape::Uniform { a, width } => {
                     let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
                     for (x, &bits) in dq.iter_mut().zip(&bits) {
                         *x = a + width * unit(bits);
                     }
                 }
-                Gen::Other(shape) => {
+                Shape::Pert { .. } => {
                     for (x, s) in dq.iter_mut().zip(lanes.iter_mut()) {
                         *x = s.base(shape);
                     }
