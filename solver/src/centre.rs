@@ -35,12 +35,14 @@
 //!   applicant's own work and utility services need none. A department not in `departments` has
 //!   unlimited reviewers (its items never wait; its load is still reported). A service of 0 days
 //!   (a filing done on the spot) takes no reviewer.
-//! - **Service times** are drawn as [`crate::simulate`] draws durations: the item's spread
+//! - **Service times** follow the same distributions as [`crate::simulate`]'s durations
+//!   (`sample::activity_draws`; the Monte Carlo draws them in blocks, this simulation one at a
+//!   time, so the numbers match in distribution, not draw for draw): the item's spread
 //!   (triangular, PERT, uniform, fixed), scaled when a measure changed the limit, a joint event's
 //!   group spread, the limit without a spread. With [`ServiceTimes::Exponential`] every
 //!   non-gate activity is instead exponential with its limit as mean (the textbook M/M/c
 //!   assumption, for checks against queueing theory).
-//! - **Returns**: the number of returns `K` is drawn as in [`crate::simulate`] (geometric, one
+//! - **Returns**: the number of returns `K` is geometric, as in [`crate::simulate`] (here one
 //!   uniform per trial); after each review that is returned the applicant reworks for `rework`
 //!   working days (no reviewer), then the file joins the queue again for a re-review of
 //!   `rereview` days (default the limit). Without queues an activity lasts `service + K · (rework
@@ -499,7 +501,7 @@ impl Prepared {
     }
 }
 
-/// How each activity's duration is drawn: the same draws as [`crate::simulate`].
+/// How each activity's duration is drawn: the same distributions as [`crate::simulate`].
 fn draws(scenario: &Scenario, net: &permitflow_model::Network) -> Vec<Draw> {
     activity_draws(scenario, net)
         .into_iter()

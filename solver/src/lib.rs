@@ -1,6 +1,7 @@
 //! Schedules for permitflow: regimes as transformations of the model, the minimum working-day
 //! schedule (longest paths, with the LP through good_lp as the cross-check), an independent
-//! checker, and the outcomes a planner compares.
+//! checker, the outcomes a planner compares, reform planning (a minimum-cost flow), and
+//! simulations (Monte Carlo, the approval centre).
 //!
 //! This crate does no IO and prints nothing.
 
