@@ -1,8 +1,15 @@
-//! Command-line arguments, parsed by clap into raw flags; `main` validates them into actions.
+//! Command-line arguments, parsed by clap into typed values: dates, `ID.days=N`, `K/N` shards
+//! and `REGIME:DAYS` are checked as they are read.
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use permitflow_app::batch::Shard;
+use permitflow_app::edit::SetDays;
+use permitflow_app::report::PlanTarget;
+
+pub use crate::render::OutputFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -57,11 +64,11 @@ pub enum Command {
         #[arg(long, default_value_t = 1.5)]
         scale: f32,
         /// Start date (YYYY-MM-DD), overriding the scenario's.
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
         /// What-if: change an item's time limit, e.g. `fire_design.days=3` (repeatable).
         #[arg(long = "set", value_name = "ID.days=N")]
-        sets: Vec<String>,
+        sets: Vec<SetDays>,
         /// What-if: add (`REGIME+MEASURE`) or drop (`REGIME-MEASURE`) a measure (repeatable).
         #[arg(long = "measure", value_name = "REGIME±MEASURE")]
         measures: Vec<String>,
@@ -77,10 +84,10 @@ pub enum Command {
         /// The reform planner's regime and target, e.g. `joint:30` (default: the last regime, 80 %
         /// of its working days).
         #[arg(long, value_name = "REGIME:DAYS")]
-        plan: Option<String>,
+        plan: Option<PlanTarget>,
         /// Start date (YYYY-MM-DD), overriding the scenario's.
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
     },
     /// Export one regime's schedule for the tools planners use: Microsoft Project XML (MSPDI,
     /// with the calendar's holidays and make-up days), CSV or JSON.
@@ -97,8 +104,8 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
         /// Start date (YYYY-MM-DD), overriding the scenario's.
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
     },
     /// Monte Carlo simulation of approval times: P50/P80/P95, the probability of meeting each
     /// target, how often each item is critical, and which items drive the spread.
@@ -181,8 +188,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Start date for CSV item lists (YYYY-MM-DD; default today).
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
     },
     /// Solve every scenario under every regime and check its targets: for CI and large
     /// libraries. Exit 0 when every target holds, 1 when a target is missed, 2 when a scenario
@@ -199,10 +206,10 @@ pub enum Command {
         junit: Option<PathBuf>,
         /// Run only the K-th of N deterministic shares of the files (CI matrices, job arrays).
         #[arg(long, value_name = "K/N")]
-        shard: Option<String>,
+        shard: Option<Shard>,
         /// Start date for CSV item lists (YYYY-MM-DD; default today).
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
         /// Also write an HTML report per scenario and an index page into this folder.
         #[arg(long, value_name = "DIR")]
         report: Option<PathBuf>,
@@ -236,8 +243,8 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
         /// Start date of the scenario (YYYY-MM-DD; default today).
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -251,12 +258,12 @@ pub struct Common {
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
     /// Start date (YYYY-MM-DD), overriding the scenario's.
-    #[arg(long, value_name = "DATE")]
-    pub start: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
     /// What-if: change an item's time limit without editing the file, e.g. `fire_design.days=3`
     /// (repeatable).
     #[arg(long = "set", value_name = "ID.days=N")]
-    pub sets: Vec<String>,
+    pub sets: Vec<SetDays>,
     /// What-if: add (`REGIME+MEASURE`) or drop (`REGIME-MEASURE`) a measure (repeatable).
     #[arg(long = "measure", value_name = "REGIME±MEASURE")]
     pub measures: Vec<String>,
@@ -269,8 +276,39 @@ pub struct Common {
 pub enum ExportFormat {
     /// Microsoft Project XML.
     Mspdi,
+    /// One row per item.
     Csv,
+    /// The schedule as JSON.
     Json,
+}
+
+impl From<ExportFormat> for permitflow_app::export::ExportFormat {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Mspdi => Self::Mspdi,
+            ExportFormat::Csv => Self::Csv,
+            ExportFormat::Json => Self::Json,
+        }
+    }
+}
+
+impl From<ChartKind> for permitflow_app::scenes::ScheduleCharts {
+    fn from(k: ChartKind) -> Self {
+        match k {
+            ChartKind::All => Self::All,
+            ChartKind::Compare => Self::Compare,
+            ChartKind::Gantt => Self::Gantt,
+        }
+    }
+}
+
+impl From<MethodArg> for permitflow_solver::Method {
+    fn from(m: MethodArg) -> Self {
+        match m {
+            MethodArg::Paths => Self::Paths,
+            MethodArg::Lp => Self::Lp,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -284,16 +322,15 @@ pub enum ChartKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Csv,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MethodArg {
     /// Longest paths (exact; Bellman–Ford when there are maximum lags or deadlines).
     Paths,
     /// The linear program through good_lp.
     Lp,
+}
+
+/// A `YYYY-MM-DD` date.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03"))
 }

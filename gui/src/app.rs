@@ -18,9 +18,9 @@ use permitflow_solver::SimulationOptions;
 use serde::{Deserialize, Serialize};
 
 use crate::compute::{self, Comparison, Job, PlanKey, PlanOutput, SimKey, SimOutput};
-use crate::document::{Document, Edit, LINK_KINDS, group_problem, kind_label, kind_meaning};
 use crate::io;
 use crate::painter;
+use permitflow_app::edit::{Document, Edit, LINK_KINDS, group_problem, kind_label, kind_meaning};
 
 /// The tabs of the central area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,114 +1,31 @@
-//! The app's file IO, at the edge: reading scenarios and item lists, atomic writes, the list of
-//! shipped scenarios, and the schedule as CSV (the last two shared with the CLI through
-//! `permitflow-files`). Problems come back as the model's diagnostics.
+//! The app's file IO, at the edge: reading and writing go through the application layer
+//! (`permitflow-app`, shared with the command line); problems come back as the model's
+//! diagnostics for the problems panel. The list of shipped scenarios is the app's own.
 
 use std::path::{Path, PathBuf};
 
-use permitflow_model::csv_item_list::parse_item_list;
-use permitflow_model::{
-    Calendar, Code, Diagnostic, Diagnostics, Format, HolidayYear, Scenario, parse_scenario,
-};
+use permitflow_model::{Diagnostics, Scenario};
 
-/// The default scenario, built into the app so it opens from any directory.
+/// The default scenario's label in the app.
 pub const DEFAULT_LABEL: &str = "social-investment-housing.toml (built in)";
-pub const DEFAULT_TEXT: &str = include_str!("../../scenarios/social-investment-housing.toml");
 
-/// The largest file read, as in the CLI: a mistaken path to a huge file is refused unread.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+pub use permitflow_app::Loaded;
+pub use permitflow_app::export::schedule_csv;
+pub use permitflow_app::write::atomic_write;
 
-/// A scenario read from somewhere, ready to solve.
-#[derive(Debug)]
-pub struct Loaded {
-    pub scenario: Scenario,
-    pub calendar: Calendar,
-    pub label: String,
-    /// Where Save may write the scenario back (TOML or JSON files; not item lists).
-    pub save_path: Option<PathBuf>,
-}
-
+/// The built-in default scenario, under the app's label for it.
 pub fn load_default() -> Result<Loaded, Diagnostics> {
-    let scenario = parse_scenario(DEFAULT_TEXT, DEFAULT_LABEL, Format::Toml)?;
-    Ok(Loaded {
-        calendar: Calendar::for_base(scenario.calendar.base),
-        scenario,
-        label: DEFAULT_LABEL.into(),
-        save_path: None,
-    })
+    let mut loaded = permitflow_app::load::load_default()
+        .map_err(|e| Diagnostics(e.diagnostics(DEFAULT_LABEL)))?;
+    loaded.label = DEFAULT_LABEL.into();
+    Ok(loaded)
 }
 
-/// Reads a scenario (`.toml`, `.json`) or a CSV item list (`.csv`, starting today).
+/// Reads a scenario (`.toml`, `.json`) or an item list (`.csv`, `.xlsx`, starting today).
 pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
-    let label = path.display().to_string();
-    let lower = label.to_ascii_lowercase();
-    let one = |d: Diagnostic| Diagnostics::single(d);
-    if !(lower.ends_with(".toml") || lower.ends_with(".json") || lower.ends_with(".csv")) {
-        return Err(one(Diagnostic::new(
-            Code::Unreadable,
-            &label,
-            "unsupported file type",
-        )
-        .help("open a scenario file (.toml, .json) or an item list (.csv)")));
-    }
-    let text = read_text(path, &label).map_err(one)?;
-    let (scenario, save_path) = if lower.ends_with(".csv") {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| label.clone());
-        let today = chrono::Local::now().date_naive();
-        (parse_item_list(&text, &label, &stem, today)?, None)
-    } else {
-        (
-            parse_scenario(&text, &label, Format::from_path(&lower))?,
-            Some(path.to_path_buf()),
-        )
-    };
-    let calendar = calendar_for(&scenario, path.parent())
-        .map_err(|d| one(d.subject(format!("calendar.files of {label}"))))?;
-    Ok(Loaded {
-        scenario,
-        calendar,
-        label,
-        save_path,
-    })
+    permitflow_app::load(Some(path), None)
+        .map_err(|e| Diagnostics(e.diagnostics(&path.display().to_string())))
 }
-
-fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
-    let unreadable = |msg: String| {
-        Diagnostic::new(Code::Unreadable, label, msg)
-            .help("check the path and that you may read the file")
-    };
-    let meta =
-        std::fs::metadata(path).map_err(|e| unreadable(format!("cannot read the file: {e}")))?;
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(unreadable(format!(
-            "the file is {} MB; permitflow reads input files up to {} MB",
-            meta.len() / (1024 * 1024),
-            MAX_INPUT_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| unreadable(format!("cannot read the file: {e}")))?;
-    String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::new(Code::Unreadable, label, "the file is not UTF-8 text").help(
-            "save it as UTF-8 (in Excel: \"CSV UTF-8\"); files in GBK must be converted first",
-        )
-    })
-}
-
-/// The scenario's base calendar plus its holiday-cn files (relative to the scenario).
-fn calendar_for(s: &Scenario, dir: Option<&Path>) -> Result<Calendar, Diagnostic> {
-    let mut cal = Calendar::for_base(s.calendar.base);
-    for f in &s.calendar.files {
-        let path = dir.map(|d| d.join(f)).unwrap_or_else(|| f.into());
-        let label = path.display().to_string();
-        let text = read_text(&path, &label)?;
-        cal.add_year(&HolidayYear::parse_holiday_cn(&text, &label)?);
-    }
-    Ok(cal)
-}
-
-pub use permitflow_files::atomic_write;
 
 /// The scenario as TOML (JSON when `path` ends in `.json`), written atomically.
 pub fn save(path: &Path, s: &Scenario) -> Result<(), String> {
@@ -146,7 +63,7 @@ pub fn shipped_scenarios() -> Vec<PathBuf> {
                 .map(|e| e.path())
                 .filter(|p| {
                     p.extension()
-                        .is_some_and(|x| x == "toml" || x == "json" || x == "csv")
+                        .is_some_and(|x| x == "toml" || x == "json" || x == "csv" || x == "xlsx")
                 })
                 .collect()
         })
@@ -154,5 +71,3 @@ pub fn shipped_scenarios() -> Vec<PathBuf> {
     files.sort();
     files
 }
-
-pub use permitflow_files::schedule_csv;

@@ -10,7 +10,6 @@
 
 pub mod app;
 pub mod compute;
-pub mod document;
 pub mod fonts;
 pub mod io;
 pub mod painter;

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use permitflow_app::edit::{Document, Edit};
 use permitflow_gui::compute::Comparison;
-use permitflow_gui::document::{Document, Edit};
 use permitflow_gui::{PermitflowApp, Settings};
 use permitflow_model::{Calendar, Format, ItemId, parse_scenario};
 

@@ -1,13 +1,13 @@
 //! `permitflow simulate` and `permitflow plan`: what the uncertainty and the reform planner tell
-//! a planner, as tables, CSV or JSON, and their charts.
+//! a planner, as tables, CSV or JSON.
 
 use comfy_table::Cell;
-use permitflow_model::{Scenario, WorkingDays};
-use permitflow_solver::{Attribution, Plan, RangeEnd, Sensitivity, SimulationResult};
+use permitflow_app::analysis::PlanReport;
+use permitflow_model::Scenario;
+use permitflow_solver::{RangeEnd, SimulationResult};
 use serde_json::{Value, json};
 
-use crate::cli::OutputFormat;
-use crate::output::{right, wide_table};
+use super::{OutputFormat, right, wide_table};
 
 /// Working days to one decimal, as planners read them.
 fn wd(v: f64) -> String {
@@ -166,13 +166,6 @@ pub fn simulation(
             out
         }
     }
-}
-
-pub struct PlanReport {
-    pub plan: Plan,
-    pub curve: Option<Vec<(WorkingDays, f64)>>,
-    pub attribution: Attribution,
-    pub sensitivity: Vec<Sensitivity>,
 }
 
 fn until(e: &RangeEnd) -> &'static str {

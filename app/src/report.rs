@@ -1,4 +1,4 @@
-//! `permitflow report`: one self-contained HTML file a planner can send — the scenario, its
+//! The report: one self-contained HTML file a planner can send — the scenario, its
 //! sources, the regime comparison, the charts (inline SVG), the critical paths and, where the
 //! scenario has them, the simulation and the reform planner. No scripts, no network: it opens in
 //! any browser, and a print stylesheet gives clean A4 pages. The bundled CJK font is embedded so
@@ -7,13 +7,18 @@
 use std::fmt::Write as _;
 
 use permitflow_model::{Calendar, Provenance, Scenario, WorkingDays};
+
+use crate::rows::{Comparison, StageCell};
+use crate::scenes;
+use crate::{Error, Loaded};
 use permitflow_solver::{
-    Method, Outcome, SimulationOptions, SolveError, attribute, check_targets, evaluate, plan,
-    simulate, time_cost_curve,
+    Method, Outcome, SimulationOptions, SimulationResult, SolveError, attribute, check_targets,
+    evaluate, plan, simulate, time_cost_curve,
 };
 
 /// Iterations and seed of the report's simulation, fixed so a report can be regenerated.
 pub const SIMULATION_ITERATIONS: usize = 10_000;
+/// The seed of the report's simulation.
 pub const SIMULATION_SEED: u64 = 1;
 
 fn esc(text: &str) -> String {
@@ -123,67 +128,52 @@ pub fn report(
     }
 
     // Regimes compared.
-    let serial = ok
-        .iter()
-        .find(|o| o.regime.name.as_str() == "serial")
-        .map(|o| o.working_days());
+    let names = s.regimes.iter().map(|r| r.name.to_string());
+    let cmp = Comparison::new(
+        s,
+        cal,
+        names.zip(outcomes.iter().cloned()).collect(),
+        Vec::new(),
+    );
     h.push_str("<h2>Regimes compared</h2>\n<table>\n<tr><th>regime</th><th class=\"num\">working days</th><th class=\"num\">vs serial</th><th>end date</th>");
-    for st in &s.stages {
+    for st in &cmp.stages {
         let _ = write!(h, "<th class=\"num\">{}</th>", esc(&st.name));
     }
     h.push_str("<th class=\"num\">trips</th><th class=\"num\">forms</th><th class=\"num\">materials</th><th class=\"num\">departments</th></tr>\n");
-    for (r, o) in s.regimes.iter().zip(&outcomes) {
-        match o {
-            Ok(o) => {
-                let diff = match serial {
-                    Some(b) if r.name.as_str() != "serial" => wd(o.working_days() - b),
-                    _ => "–".into(),
-                };
+    for row in &cmp.rows {
+        match &row.result {
+            Ok(f) => {
                 let _ = write!(
                     h,
                     "<tr><td class=\"regime\"><b>{}</b><br><span class=\"meta\">{}</span></td><td class=\"num\"><b>{}</b></td><td class=\"num\">{}</td><td class=\"date\">{}</td>",
-                    esc(r.name.as_str()),
-                    esc(&r.description),
-                    wd(o.working_days()),
-                    diff,
-                    o.end_date.format("%Y-%m-%d")
+                    esc(&row.regime),
+                    esc(&row.description),
+                    wd(f.working_days),
+                    f.vs_baseline.map_or_else(|| "–".into(), wd),
+                    f.end_date.format("%Y-%m-%d")
                 );
-                for st in &s.stages {
-                    let cell = o
-                        .stages
-                        .iter()
-                        .find(|sp| sp.id.split('+').next() == Some(st.id.as_str()))
-                        .map(|sp| {
-                            if sp.id.contains('+') {
-                                format!("{} (merged)", sp.working_days)
-                            } else {
-                                sp.working_days.to_string()
-                            }
-                        })
-                        .unwrap_or_else(|| {
-                            if o.stages
-                                .iter()
-                                .any(|sp| sp.id.split('+').any(|x| x == st.id.as_str()))
-                            {
-                                "merged".into()
-                            } else {
-                                "–".into()
-                            }
-                        });
+                for cell in &f.stages {
+                    let cell = match cell {
+                        StageCell::Days(d) => d.to_string(),
+                        StageCell::MergedFirst(d) => format!("{d} (merged)"),
+                        StageCell::MergedInto => "merged".into(),
+                        StageCell::Absent => "–".into(),
+                    };
                     let _ = write!(h, "<td class=\"num\">{cell}</td>");
                 }
+                let c = &f.counts;
                 let _ = writeln!(
                     h,
                     "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    o.counts.trips, o.counts.forms, o.counts.materials, o.counts.departments
+                    c.trips, c.forms, c.materials, c.departments
                 );
             }
             Err(e) => {
                 let _ = writeln!(
                     h,
                     "<tr><td><b>{}</b></td><td colspan=\"8\" class=\"missed\">no schedule: {}</td></tr>",
-                    esc(r.name.as_str()),
-                    esc(&e.to_string())
+                    esc(&row.regime),
+                    esc(e)
                 );
             }
         }
@@ -286,16 +276,14 @@ pub fn report(
                 );
             }
             h.push_str("</table>\n");
-            let histograms: Vec<permitflow_chart::Histogram> =
-                sims.iter().map(Into::into).collect();
-            let targets = permitflow_chart::simulation_targets(s, &sims);
+            let sims: Vec<&SimulationResult> = sims.iter().collect();
             let _ = writeln!(
                 h,
                 "<figure class=\"keep\">{}</figure>",
-                inline_svg(&permitflow_chart::to_svg(&permitflow_chart::histogram(
+                inline_svg(&permitflow_chart::to_svg(&scenes::simulation_histogram(
+                    s,
+                    &sims,
                     "Simulated working days",
-                    &histograms,
-                    &targets
                 )))
             );
         }
@@ -359,32 +347,22 @@ pub fn report(
                 h.push_str("</table>\n");
             }
             let curve = time_cost_curve(s, r)?;
-            let points: Vec<(f64, f64)> = curve.iter().map(|(w, c)| (w.get(), *c)).collect();
             let _ = writeln!(
                 h,
                 "<figure class=\"keep\">{}</figure>",
-                inline_svg(&permitflow_chart::to_svg(
-                    &permitflow_chart::time_cost_curve(
-                        "Time–cost curve",
-                        &points,
-                        Some(target.get())
-                    )
-                ))
+                inline_svg(&permitflow_chart::to_svg(&scenes::time_cost(
+                    "Time–cost curve",
+                    &curve,
+                    target.get()
+                )))
             );
             let a = attribute(s, r)?;
-            let steps: Vec<(String, f64)> = a
-                .steps
-                .iter()
-                .filter(|st| st.name != "serial")
-                .map(|st| (st.name.clone(), st.saved.get()))
-                .collect();
             let _ = writeln!(
                 h,
                 "<figure class=\"keep\">{}<figcaption>What each step saves, from the serial regime to {}.</figcaption></figure>",
-                inline_svg(&permitflow_chart::to_svg(&permitflow_chart::waterfall(
+                inline_svg(&permitflow_chart::to_svg(&scenes::waterfall(
                     "From serial to the reformed regime",
-                    ("serial", a.serial.get()),
-                    &steps,
+                    &a,
                     &regime_name
                 ))),
                 esc(&regime_name)
@@ -483,4 +461,46 @@ mod tests {
     fn escaping() {
         assert_eq!(esc("a<b & \"c\">"), "a&lt;b &amp; &quot;c&quot;&gt;");
     }
+}
+
+/// `REGIME:DAYS`: the reform planner's regime and target in the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanTarget {
+    /// The regime to plan.
+    pub regime: String,
+    /// The target in working days.
+    pub days: WorkingDays,
+}
+
+impl std::str::FromStr for PlanTarget {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let bad = || "write REGIME:DAYS, e.g. joint:30".to_owned();
+        let (r, d) = text.rsplit_once(':').ok_or_else(bad)?;
+        let d: f64 = d.trim().parse().map_err(|_| bad())?;
+        if !(d.is_finite() && d >= 0.0) {
+            return Err(bad());
+        }
+        Ok(Self {
+            regime: r.to_owned(),
+            days: WorkingDays::new(d),
+        })
+    }
+}
+
+/// The report of a loaded scenario, with the planner at `plan` (see [`report`]).
+pub fn of(loaded: &Loaded, plan: Option<&PlanTarget>) -> Result<String, Error> {
+    if let Some(p) = plan
+        && loaded.scenario.regime(&p.regime).is_none()
+    {
+        return Err(crate::unknown_regime(loaded, &p.regime));
+    }
+    report(
+        &loaded.scenario,
+        &loaded.calendar,
+        &loaded.label,
+        plan.map(|p| (p.regime.clone(), p.days)),
+    )
+    .map_err(|e| Error::msg(format!("{}: {e}", loaded.label)))
 }

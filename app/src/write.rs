@@ -1,8 +1,61 @@
 //! Atomic writes of user files: a temporary file in the same folder, flushed, then renamed over
 //! the target, so a failure halfway leaves the old file as it was and no temporary file behind.
+//! [`file`] and [`chart`] are the writes both front ends make, with their errors explained.
 
 use std::io::Write;
 use std::path::Path;
+
+use permitflow_chart::Scene;
+
+use crate::Error;
+
+/// Writes a user file atomically, or explains why it could not.
+pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    atomic_write(path, bytes).map_err(|e| {
+        Error::help(
+            format!("cannot write {}: {e}", path.display()),
+            "check the folder exists and is writable",
+        )
+    })
+}
+
+/// The image formats a chart is written in, by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFormat {
+    /// Scalable vector graphics.
+    Svg,
+    /// A PNG image.
+    Png,
+}
+
+impl ChartFormat {
+    /// The format for `path`'s extension, or an error that says which are written.
+    pub fn of(path: &Path) -> Result<Self, Error> {
+        match path.extension().and_then(|x| x.to_str()) {
+            Some(x) if x.eq_ignore_ascii_case("svg") => Ok(Self::Svg),
+            Some(x) if x.eq_ignore_ascii_case("png") => Ok(Self::Png),
+            _ => Err(Error::msg(format!(
+                "{}: charts are written as .svg or .png",
+                path.display()
+            ))),
+        }
+    }
+}
+
+/// The chart as SVG or PNG bytes (`scale` PNG pixels per SVG unit).
+pub fn chart_bytes(path: &Path, scene: &Scene, scale: f32) -> Result<Vec<u8>, Error> {
+    Ok(match ChartFormat::of(path)? {
+        ChartFormat::Svg => permitflow_chart::to_svg(scene).into_bytes(),
+        ChartFormat::Png => permitflow_chart::to_png(scene, scale)
+            .map_err(|e| Error::msg(format!("cannot draw {}: {e}", path.display())))?,
+    })
+}
+
+/// Writes a chart as SVG or PNG by the file's extension.
+pub fn chart(path: &Path, scene: &Scene, scale: f32) -> Result<(), Error> {
+    let bytes = chart_bytes(path, scene, scale)?;
+    file(path, &bytes)
+}
 
 /// Writes `bytes` to `path` atomically.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -1,7 +1,9 @@
 //! The schedule of one regime as CSV: the format of `permitflow solve --format csv`,
 //! `permitflow export --format csv` and the desktop app's "Export schedule (CSV)".
 
+use permitflow_model::{Scenario, WorkingDays};
 use permitflow_solver::Outcome;
+use serde_json::{Value, json};
 
 /// The columns, in order.
 pub const SCHEDULE_COLUMNS: [&str; 11] = [
@@ -52,4 +54,42 @@ pub fn schedule_csv(o: &Outcome) -> String {
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn days_json(d: WorkingDays) -> Value {
+    json!(d.get())
+}
+
+/// The schedule of one regime as JSON: the format of `permitflow solve --format json` and
+/// `permitflow export --format json`.
+pub fn schedule_json(s: &Scenario, o: &Outcome) -> String {
+    let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let rows: Vec<usize> = (0..o.network.activities.len())
+        .filter(|&i| !o.network.activities[i].is_gate())
+        .collect();
+    let v = json!({
+        "scenario": s.name,
+        "regime": o.regime.name.as_str(),
+        "working_days": days_json(o.working_days()),
+        "start_date": date(o.start_date),
+        "end_date": date(o.end_date),
+        "critical_path": o.critical_ids(),
+        "items": rows.iter().map(|&i| {
+            let a = &o.network.activities[i];
+            json!({
+                "id": a.id,
+                "name": a.name,
+                "departments": a.departments.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+                "members": a.members.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                "days": days_json(a.days),
+                "start": days_json(o.schedule.start[i]),
+                "finish": days_json(o.schedule.finish[i]),
+                "start_date": date(o.dates[i].0),
+                "finish_date": date(o.dates[i].1),
+                "total_float": days_json(o.schedule.total_float[i]),
+                "critical": o.schedule.critical[i],
+            })
+        }).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }

@@ -1,4 +1,4 @@
-//! `permitflow export`: a regime's schedule as Microsoft Project XML (MSPDI), CSV or JSON.
+//! A regime's schedule as Microsoft Project XML (MSPDI).
 //!
 //! MSPDI: the project calendar (Monday to Friday 08:00–12:00 and 13:00–17:00, so half a working
 //! day is a morning or an afternoon) with every holiday and make-up working day of the schedule's

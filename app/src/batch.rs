@@ -1,51 +1,66 @@
-//! `permitflow batch`: every scenario under every regime, targets checked, one results table,
-//! a JUnit report for CI dashboards, shards for CI matrices and cluster job arrays, and
-//! `permitflow merge` to combine shard results.
+//! Batch runs over a library: every scenario under every regime, targets checked, one results
+//! table, a JUnit report for CI dashboards, shards for CI matrices and cluster job arrays, and
+//! the merge of shard results.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressStyle};
 use permitflow_solver::{Method, check_targets, evaluate};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::load::{Rendered, load};
+use crate::{Error, load};
 
 /// One scenario under one regime (or one invalid file), as written to the results table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
+    /// The file as named on the command line.
     pub file: String,
+    /// The scenario's name.
     pub scenario: String,
+    /// The regime's name (empty for an invalid file).
     pub regime: String,
+    /// Working days, when the regime has a schedule.
     pub working_days: Option<f64>,
+    /// The end date (ISO), when the regime has a schedule.
     pub end_date: String,
+    /// The applicant's trips.
     pub trips: Option<u32>,
+    /// Forms filled in.
     pub forms: Option<u32>,
+    /// Materials submitted.
     pub materials: Option<u32>,
+    /// Departments the applicant deals with.
     pub departments: Option<u32>,
     /// The regime's targets with their results, `; `-separated.
     pub targets: String,
     /// `pass`, `fail` (a target missed), `ok` (no targets), `infeasible` or `invalid`.
     pub status: String,
+    /// Why there is no schedule, or the first problem of an invalid file.
     pub error: String,
 }
 
 /// A target checked, for the JUnit report.
 #[derive(Clone, Debug)]
 pub struct Case {
+    /// The regime and target, e.g. `joint: 2020 target`.
     pub name: String,
+    /// Why the target was missed.
     pub failure: Option<String>,
+    /// Why the case could not be run (no schedule, invalid file).
     pub error: Option<String>,
 }
 
 /// Everything learnt about one file.
 #[derive(Clone, Debug)]
 pub struct FileResult {
+    /// The file as named.
     pub file: String,
+    /// Its rows of the results table.
     pub rows: Vec<Row>,
+    /// Its JUnit test cases.
     pub cases: Vec<Case>,
     /// Diagnostics of an invalid file, rendered.
     pub invalid: Option<String>,
@@ -53,26 +68,27 @@ pub struct FileResult {
 
 /// Expands files, folders (recursively: .toml, .json, .csv) and glob patterns, sorted and
 /// without duplicates.
-pub fn expand(paths: &[String]) -> Result<Vec<PathBuf>, Rendered> {
+pub fn expand(paths: &[String]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for p in paths {
         if p.contains(['*', '?', '[']) {
             let matches = glob::glob(p)
-                .map_err(|e| Rendered(format!("error: `{p}` is not a valid pattern: {e}\n")))?;
+                .map_err(|e| Error::msg(format!("`{p}` is not a valid pattern: {e}")))?;
             let mut n = 0;
             for m in matches.flatten() {
                 collect(&m, &mut out);
                 n += 1;
             }
             if n == 0 {
-                return Err(Rendered(format!("error: `{p}` matches no file\n")));
+                return Err(Error::msg(format!("`{p}` matches no file")));
             }
         } else {
             let path = PathBuf::from(p);
             if !path.exists() {
-                return Err(Rendered(format!(
-                    "error: {p}: no such file or folder\n  = help: check the path\n"
-                )));
+                return Err(Error::help(
+                    format!("{p}: no such file or folder"),
+                    "check the path",
+                ));
             }
             collect(&path, &mut out);
         }
@@ -103,11 +119,30 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// `K/N`: the K-th (1-based) of N shares of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which share, from 1.
+    pub k: usize,
+    /// How many shares.
+    pub n: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        parse_shard(text)
+            .map(|(k, n)| Shard { k, n })
+            .map_err(|_| "write K/N with 1 ≤ K ≤ N, e.g. 2/4".into())
+    }
+}
+
 /// `K/N`: the K-th (1-based) of N shares.
-pub fn parse_shard(text: &str) -> Result<(usize, usize), Rendered> {
+pub fn parse_shard(text: &str) -> Result<(usize, usize), Error> {
     let bad = || {
-        Rendered(format!(
-            "error: `--shard {text}`: write K/N with 1 ≤ K ≤ N, e.g. 2/4\n"
+        Error::msg(format!(
+            "`--shard {text}`: write K/N with 1 ≤ K ≤ N, e.g. 2/4"
         ))
     };
     let (k, n) = text.split_once('/').ok_or_else(bad)?;
@@ -135,7 +170,8 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
     let file = path.display().to_string();
     let loaded = match load(Some(path), csv_start) {
         Ok(l) => l,
-        Err(Rendered(text)) => {
+        Err(e) => {
+            let text = e.render();
             // The first problem in one line: its message and where it is.
             let message = text.lines().next().unwrap_or("invalid").trim();
             let first = match text.lines().find_map(|l| l.trim().strip_prefix("--> ")) {
@@ -262,23 +298,20 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
     }
 }
 
-/// Runs every file on all cores; a progress bar on stderr when it is a terminal.
-pub fn run_all(files: &[PathBuf], csv_start: Option<NaiveDate>) -> Vec<FileResult> {
-    let bar = ProgressBar::new(files.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {elapsed_precise}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let results: Vec<FileResult> = files
+/// Runs every file on all cores, in the files' order; `done` is called after each file.
+pub fn run_all(
+    files: &[PathBuf],
+    csv_start: Option<NaiveDate>,
+    done: &(dyn Fn() + Sync),
+) -> Vec<FileResult> {
+    files
         .par_iter()
         .map(|f| {
             let r = run_file(f, csv_start);
-            bar.inc(1);
+            done();
             r
         })
-        .collect();
-    bar.finish_and_clear();
-    results
+        .collect()
 }
 
 /// 0 when every target holds, 1 when one is missed, 2 when a scenario is invalid or infeasible.
@@ -314,14 +347,14 @@ pub fn render_rows(rows: &[Row], path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Reads a results table written by `batch --out` (CSV or JSON).
-pub fn read_rows(path: &Path) -> Result<Vec<Row>, Rendered> {
+pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
     let label = path.display().to_string();
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Rendered(format!("error: cannot read {label}: {e}\n")))?;
+        .map_err(|e| Error::msg(format!("cannot read {label}: {e}")))?;
     if path.extension().is_some_and(|x| x == "json") {
         serde_json::from_str(&text).map_err(|e| {
-            Rendered(format!(
-                "error: {label}:{}:{}: not a permitflow results file: {e}\n",
+            Error::msg(format!(
+                "{label}:{}:{}: not a permitflow results file: {e}",
                 e.line(),
                 e.column()
             ))
@@ -330,11 +363,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Rendered> {
         let mut r = csv::Reader::from_reader(text.as_bytes());
         r.deserialize()
             .collect::<Result<Vec<Row>, _>>()
-            .map_err(|e| {
-                Rendered(format!(
-                    "error: {label}: not a permitflow results file: {e}\n"
-                ))
-            })
+            .map_err(|e| Error::msg(format!("{label}: not a permitflow results file: {e}")))
     }
 }
 

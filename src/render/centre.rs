@@ -1,81 +1,12 @@
-//! `permitflow centre`: many projects through an approval centre with limited reviewers — the
-//! portfolio file read here, the simulation in `permitflow_solver::centre`, the report printed.
-
-use std::collections::BTreeMap;
-use std::path::Path;
+//! `permitflow centre`: many projects through an approval centre with limited reviewers, as a
+//! table or JSON.
 
 use comfy_table::Cell;
-use permitflow_model::portfolio::{Portfolio, parse_portfolio};
-use permitflow_solver::{CentreOptions, CentreResult, ProjectType, StaffingGain};
+use permitflow_model::portfolio::Portfolio;
+use permitflow_solver::{CentreResult, StaffingGain};
 use serde_json::json;
 
-use crate::cli::OutputFormat;
-use crate::load::{Rendered, load, read_file, render};
-use crate::output::{right, wide_table};
-
-/// A portfolio with its project types' scenarios loaded.
-pub struct Loaded {
-    pub portfolio: Portfolio,
-    pub projects: Vec<ProjectType>,
-    pub departments: BTreeMap<String, usize>,
-}
-
-/// Reads the portfolio and every scenario it names; `regime` replaces each type's regime.
-pub fn load_portfolio(path: &Path, regime: Option<&str>) -> Result<Loaded, Rendered> {
-    let text = read_file(path)?;
-    let label = path.display().to_string();
-    let portfolio = parse_portfolio(&text, &label).map_err(|d| render(&d, Some(&text)))?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut projects = Vec::new();
-    for p in &portfolio.projects {
-        let loaded = load(Some(&dir.join(&p.scenario)), None)?;
-        let name = regime.unwrap_or(p.regime.as_str());
-        let Some(r) = loaded.scenario.regime(name).cloned() else {
-            return Err(Rendered(format!(
-                "error: {label}: project type `{}`: scenario {} has no regime `{name}`\n  = help: the regimes are {}\n",
-                p.name,
-                loaded.label,
-                loaded
-                    .scenario
-                    .regimes
-                    .iter()
-                    .map(|r| format!("`{}`", r.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )));
-        };
-        projects.push(ProjectType {
-            name: p.name.clone(),
-            scenario: loaded.scenario,
-            regime: r,
-            rate: p.rate.value,
-            priority: p.priority,
-        });
-    }
-    let departments = portfolio.capacities();
-    Ok(Loaded {
-        portfolio,
-        projects,
-        departments,
-    })
-}
-
-pub fn options(
-    p: &Portfolio,
-    horizon: Option<f64>,
-    replications: usize,
-    seed: u64,
-    add: Option<String>,
-) -> CentreOptions {
-    CentreOptions {
-        horizon: horizon.unwrap_or(p.horizon),
-        warmup: p.warmup,
-        replications,
-        seed,
-        add_reviewer: add,
-        ..CentreOptions::default()
-    }
-}
+use super::{OutputFormat, right, wide_table};
 
 fn n1(v: f64) -> String {
     if v.is_nan() {
@@ -251,52 +182,4 @@ pub fn report(
             out
         }
     }
-}
-
-/// Utilisation, work in progress and lead-time distributions of each run.
-pub fn charts(p: &Portfolio, runs: &[(String, CentreResult)]) -> permitflow_chart::Scene {
-    let mut scenes = Vec::new();
-    for (label, r) in runs {
-        let mut bars: Vec<(String, f64)> = r
-            .departments
-            .iter()
-            .filter(|d| !d.utilisation.is_nan())
-            .map(|d| (d.name.clone(), d.utilisation * 100.0))
-            .collect();
-        bars.sort_by(|a, b| b.1.total_cmp(&a.1));
-        scenes.push(permitflow_chart::tornado(
-            &format!("{} — {label}: reviewer utilisation", p.name),
-            "share of reviewer time busy, per department with a fixed number of reviewers",
-            &bars,
-            " %",
-        ));
-        let hist: Vec<permitflow_chart::Histogram> = r
-            .projects
-            .iter()
-            .map(|x| permitflow_chart::Histogram {
-                regime: x.name.clone(),
-                samples: x.samples.clone(),
-                p50: x.p50,
-                p80: x.p80,
-                p95: x.p95,
-            })
-            .collect();
-        scenes.push(permitflow_chart::histogram(
-            &format!("{} — {label}: lead time per project type", p.name),
-            &hist,
-            &[],
-        ));
-    }
-    let series: Vec<(String, Vec<(f64, f64)>)> = runs
-        .iter()
-        .map(|(l, r)| (l.clone(), r.wip.clone()))
-        .collect();
-    scenes.push(permitflow_chart::line_chart(
-        &format!("{} — projects in process", p.name),
-        "work in progress over the horizon, averaged over the replications",
-        &series,
-        "working days",
-        "projects in process",
-    ));
-    permitflow_chart::Scene::stack(scenes, 24.0)
 }

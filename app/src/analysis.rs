@@ -1,0 +1,166 @@
+//! The slower analyses both front ends run: the Monte Carlo simulation of a scenario's regimes,
+//! the reform planner for one regime and target, and the approval centre over a portfolio. Each
+//! returns typed results the command line prints and the desktop app draws.
+
+use permitflow_model::{Scenario, WorkingDays};
+use permitflow_solver::{
+    Attribution, CentreResult, Plan, Sensitivity, SimulationOptions, SimulationResult, SolveError,
+    StaffingGain,
+};
+
+use crate::Error;
+use crate::load::{LoadedPortfolio, centre_options, load_portfolio};
+
+/// Simulates the regimes named in `only` (all when empty), in the scenario's order. `progress`
+/// is told each regime's name before it runs.
+pub fn simulate_regimes(
+    s: &Scenario,
+    label: &str,
+    only: &[String],
+    opts: &SimulationOptions,
+    progress: &dyn Fn(&str),
+) -> Result<Vec<SimulationResult>, Error> {
+    let mut results = Vec::new();
+    for r in s
+        .regimes
+        .iter()
+        .filter(|r| only.is_empty() || only.iter().any(|n| n == r.name.as_str()))
+    {
+        progress(r.name.as_str());
+        let res = permitflow_solver::simulate(s, r, opts).map_err(|e| {
+            Error::msg(format!(
+                "{label}: regime `{}` cannot be simulated: {e}",
+                r.name
+            ))
+        })?;
+        results.push(res);
+    }
+    Ok(results)
+}
+
+/// The reform planner's answer for one regime and target.
+#[derive(Debug, Clone)]
+pub struct PlanReport {
+    /// The regime planned.
+    pub regime: String,
+    /// The target in working days.
+    pub target: WorkingDays,
+    /// The cheapest cuts that reach the target (or why it is out of reach).
+    pub plan: Plan,
+    /// The time–cost curve's breakpoints, when asked for.
+    pub curve: Option<Vec<(WorkingDays, f64)>>,
+    /// What each measure is worth, from the serial regime on.
+    pub attribution: Attribution,
+    /// How far each critical item's limit can move before another path takes over.
+    pub sensitivity: Vec<Sensitivity>,
+}
+
+/// Plans `regime` of `s` to `target` working days; the curve only `with_curve`.
+pub fn plan_regime(
+    s: &Scenario,
+    label: &str,
+    regime: &str,
+    target: f64,
+    with_curve: bool,
+) -> Result<PlanReport, Error> {
+    let Some(r) = s.regime(regime) else {
+        return Err(Error::help(
+            format!("{label}: unknown regime `{regime}`"),
+            format!("the regimes are {}", crate::regime_list(s)),
+        ));
+    };
+    if !(target.is_finite() && target >= 0.0) {
+        return Err(Error::msg(format!(
+            "`--target {target}` is not a number of working days"
+        )));
+    }
+    let fail =
+        |e: SolveError| Error::msg(format!("{label}: regime `{regime}` cannot be planned: {e}"));
+    Ok(PlanReport {
+        regime: regime.to_owned(),
+        target: WorkingDays::new(target),
+        plan: permitflow_solver::plan(s, r, WorkingDays::new(target)).map_err(fail)?,
+        curve: if with_curve {
+            Some(permitflow_solver::time_cost_curve(s, r).map_err(fail)?)
+        } else {
+            None
+        },
+        attribution: permitflow_solver::attribute(s, r).map_err(fail)?,
+        sensitivity: permitflow_solver::sensitivity(s, r).map_err(fail)?,
+    })
+}
+
+/// One run of the approval centre: a label for it and its result.
+pub type CentreRun = (String, CentreResult);
+
+/// The approval centre over a portfolio.
+#[derive(Debug)]
+pub struct CentreReport {
+    /// The portfolio as loaded (for its name, departments and projects).
+    pub portfolio: LoadedPortfolio,
+    /// One run per regime asked for, or one under the portfolio's own regimes.
+    pub runs: Vec<CentreRun>,
+    /// Where one more reviewer helps most, when asked for.
+    pub ranking: Option<Vec<StaffingGain>>,
+}
+
+/// What the approval-centre simulation is asked.
+#[derive(Debug, Clone, Default)]
+pub struct CentreRequest {
+    /// Each run replaces every project type's regime with this one (`[]`: one run under the
+    /// portfolio's own regimes).
+    pub regimes: Vec<String>,
+    /// The horizon in working days, overriding the portfolio's.
+    pub horizon: Option<f64>,
+    /// Replications of each run.
+    pub replications: usize,
+    /// The seed (common random numbers across runs).
+    pub seed: u64,
+    /// One reviewer added to this department.
+    pub add_reviewer: Option<String>,
+    /// Whether to rank the departments by the gain of one more reviewer.
+    pub rank: bool,
+}
+
+/// Runs the approval centre on the portfolio at `path`.
+pub fn run_centre(path: &std::path::Path, req: &CentreRequest) -> Result<CentreReport, Error> {
+    let labels: Vec<Option<&str>> = if req.regimes.is_empty() {
+        vec![None]
+    } else {
+        req.regimes.iter().map(|r| Some(r.as_str())).collect()
+    };
+    let mut runs = Vec::new();
+    let mut ranking = None;
+    let mut last = None;
+    for label in labels {
+        let loaded = load_portfolio(path, label)?;
+        let opts = centre_options(
+            &loaded.portfolio,
+            req.horizon,
+            req.replications,
+            req.seed,
+            req.add_reviewer.clone(),
+        );
+        let fail = |e: SolveError| Error::msg(format!("{}: {e}", path.display()));
+        let result =
+            permitflow_solver::simulate_centre(&loaded.projects, &loaded.departments, &opts)
+                .map_err(fail)?;
+        if req.rank && ranking.is_none() {
+            ranking = Some(
+                permitflow_solver::rank_reviewers(&loaded.projects, &loaded.departments, &opts)
+                    .map_err(fail)?,
+            );
+        }
+        runs.push((
+            label.map_or_else(|| "the portfolio's regimes".into(), String::from),
+            result,
+        ));
+        last = Some(loaded);
+    }
+    let portfolio = last.ok_or_else(|| Error::msg("no run was asked for"))?;
+    Ok(CentreReport {
+        portfolio,
+        runs,
+        ranking,
+    })
+}

@@ -1,0 +1,395 @@
+//! The open scenario: where it came from, the scenario as edited, the last valid one (what is
+//! solved and drawn), the revision that keys every computed result, and undo/redo as a stack of
+//! scenario snapshots.
+//!
+//! An edit changes the draft and validates it with the model's own rules
+//! ([`permitflow_model::validate`]); when the draft is invalid the last valid scenario stays on
+//! screen and the diagnostics say why. Nothing here reads or writes files.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use permitflow_model::{Calendar, Diagnostic, Scenario, validate};
+
+use super::{Edit, apply};
+
+/// Revisions are unique across documents, so a result computed for one document is never
+/// taken for another's.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Most undo steps kept; older ones are dropped.
+const UNDO_LIMIT: usize = 200;
+
+/// A scenario open for editing, with its undo history.
+#[derive(Debug)]
+pub struct Document {
+    /// The file as the user named it (or the built-in scenario's name); diagnostics use it.
+    pub label: String,
+    /// Where Save writes (TOML); `None` for the built-in scenario and imported item lists.
+    pub path: Option<PathBuf>,
+    /// The scenario as edited; may be invalid (then `problems` says why).
+    pub draft: Scenario,
+    /// The last valid scenario: what is solved and drawn.
+    pub valid: Scenario,
+    /// The calendar its dates are counted on.
+    pub calendar: Calendar,
+    /// Problems of the draft; empty when it is valid.
+    pub problems: Vec<Diagnostic>,
+    revision: u64,
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+    /// The key of the last edit while a drag goes on.
+    last_key: Option<String>,
+    /// The scenario as last saved or opened.
+    saved: Scenario,
+    dirty: bool,
+}
+
+impl Document {
+    /// A document for a valid scenario, as opened.
+    pub fn new(
+        label: String,
+        path: Option<PathBuf>,
+        scenario: Scenario,
+        calendar: Calendar,
+    ) -> Self {
+        Self {
+            label,
+            path,
+            draft: scenario.clone(),
+            valid: scenario.clone(),
+            calendar,
+            problems: Vec::new(),
+            revision: next_revision(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_key: None,
+            saved: scenario,
+            dirty: false,
+        }
+    }
+
+    /// Changes whenever the valid scenario changes: results are memoised by it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the draft differs from what was last opened or saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone edit to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies an edit. With `continuing` (the same drag as the previous edit), an edit of the
+    /// same field joins the previous undo step instead of making a new one.
+    pub fn apply(&mut self, edit: &Edit, continuing: bool) {
+        let key = edit.key();
+        let merge = continuing && key.is_some() && key == self.last_key;
+        let before = self.draft.clone();
+        apply(&mut self.draft, edit);
+        if self.draft == before {
+            return;
+        }
+        if !merge {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.last_key = key;
+        self.revalidate();
+    }
+
+    /// Ends a drag: the next edit makes a new undo step.
+    pub fn end_continuation(&mut self) {
+        self.last_key = None;
+    }
+
+    /// Undoes the last edit; `false` when there was none.
+    pub fn undo(&mut self) -> bool {
+        let Some(prev) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(std::mem::replace(&mut self.draft, prev));
+        self.last_key = None;
+        self.revalidate();
+        true
+    }
+
+    /// Redoes the last undone edit; `false` when there was none.
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.draft, next));
+        self.last_key = None;
+        self.revalidate();
+        true
+    }
+
+    /// Records that the draft was written to `path` under `label`.
+    pub fn mark_saved(&mut self, path: PathBuf, label: String) {
+        self.path = Some(path);
+        self.label = label;
+        self.saved = self.draft.clone();
+        self.dirty = false;
+    }
+
+    fn revalidate(&mut self) {
+        self.dirty = self.draft != self.saved;
+        match validate(&self.draft, &self.label) {
+            Ok(v) => {
+                self.problems.clear();
+                if v != self.valid {
+                    self.valid = v;
+                    self.revision = next_revision();
+                }
+            }
+            Err(d) => self.problems = d.0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::group_problem;
+    use permitflow_model::{Format, GroupId, ItemId, LinkKind, MeasureId, parse_scenario};
+
+    fn doc() -> Document {
+        let text = include_str!("../../../scenarios/social-investment-housing.toml");
+        let s = parse_scenario(text, "default", Format::Toml).expect("default scenario");
+        let cal = Calendar::for_base(s.calendar.base);
+        Document::new("default".into(), None, s, cal)
+    }
+
+    #[test]
+    fn a_drag_is_one_undo_step_and_undo_restores() {
+        let mut d = doc();
+        let id = ItemId::new("fire_design");
+        let before = d.valid.item(&id).map(|i| i.days.value);
+        let rev = d.revision();
+        d.apply(
+            &Edit::Days {
+                item: id.clone(),
+                days: 9.0,
+            },
+            false,
+        );
+        d.apply(
+            &Edit::Days {
+                item: id.clone(),
+                days: 8.5,
+            },
+            true,
+        );
+        d.apply(
+            &Edit::Days {
+                item: id.clone(),
+                days: 8.0,
+            },
+            true,
+        );
+        assert!(d.is_dirty());
+        assert_ne!(d.revision(), rev);
+        assert!(d.undo());
+        assert!(!d.can_undo());
+        assert_eq!(d.valid.item(&id).map(|i| i.days.value), before);
+        assert!(!d.is_dirty());
+        assert!(d.redo());
+        assert_eq!(d.valid.item(&id).map(|i| i.days.value.get()), Some(8.0));
+    }
+
+    #[test]
+    fn an_invalid_edit_keeps_the_last_valid_scenario() {
+        let mut d = doc();
+        let id = ItemId::new("fire_design");
+        let rev = d.revision();
+        d.apply(
+            &Edit::Days {
+                item: id.clone(),
+                days: 10.3,
+            },
+            false,
+        );
+        assert_eq!(d.revision(), rev);
+        assert!(!d.problems.is_empty());
+        assert_ne!(d.valid.item(&id).map(|i| i.days.value.get()), Some(10.3));
+        // A link that closes a circle is reported too.
+        d.undo();
+        assert!(d.problems.is_empty());
+        d.apply(
+            &Edit::AddLink {
+                from: ItemId::new("first_registration"),
+                to: ItemId::new("project_filing"),
+                kind: LinkKind::FinishToStart,
+                lag: 0.0,
+            },
+            false,
+        );
+        assert!(!d.problems.is_empty(), "a cycle must be reported");
+    }
+
+    #[test]
+    fn link_kind_and_lag_edits_undo_and_a_lag_drag_is_one_step() {
+        let mut d = doc();
+        let from = ItemId::new("quality_safety_registration");
+        let to = ItemId::new("construction_permit");
+        d.apply(
+            &Edit::AddLink {
+                from: from.clone(),
+                to: to.clone(),
+                kind: LinkKind::StartToStart,
+                lag: 2.0,
+            },
+            false,
+        );
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        let k = d.draft.links.len() - 1;
+        let find = |s: &Scenario| {
+            s.links
+                .iter()
+                .find(|l| l.from == from && l.to == to)
+                .map(|l| (l.kind, l.lag.get()))
+        };
+        assert_eq!(find(&d.valid), Some((LinkKind::StartToStart, 2.0)));
+        d.apply(
+            &Edit::LinkKind {
+                index: k,
+                kind: LinkKind::FinishToFinish,
+            },
+            false,
+        );
+        assert_eq!(find(&d.valid), Some((LinkKind::FinishToFinish, 2.0)));
+        for lag in [1.5, 1.0, -0.5] {
+            d.apply(&Edit::LinkLag { index: k, lag }, true);
+        }
+        d.end_continuation();
+        assert_eq!(find(&d.valid), Some((LinkKind::FinishToFinish, -0.5)));
+        assert!(d.undo(), "the whole drag is one step");
+        assert_eq!(find(&d.valid), Some((LinkKind::FinishToFinish, 2.0)));
+        assert!(d.undo());
+        assert_eq!(find(&d.valid), Some((LinkKind::StartToStart, 2.0)));
+        assert!(d.undo());
+        assert_eq!(find(&d.valid), None);
+        assert!(!d.is_dirty());
+        // Out-of-range indices change nothing.
+        d.apply(
+            &Edit::LinkLag {
+                index: 9999,
+                lag: 1.0,
+            },
+            false,
+        );
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn a_lag_off_the_half_day_grid_is_a_problem_and_the_schedule_stays() {
+        let mut d = doc();
+        let rev = d.revision();
+        d.apply(&Edit::LinkLag { index: 0, lag: 0.3 }, false);
+        assert_eq!(d.revision(), rev);
+        assert!(
+            d.problems.iter().any(|p| p.message.contains("lag")),
+            "{:?}",
+            d.problems
+        );
+        assert_ne!(d.draft, d.valid);
+    }
+
+    #[test]
+    fn a_new_joint_group_is_one_undo_step_and_validates() {
+        let mut d = doc();
+        let items = vec![
+            ItemId::new("first_registration"),
+            ItemId::new("completion_filing"),
+        ];
+        assert_eq!(group_problem(&d.draft, "joint_1", &items), None);
+        d.apply(
+            &Edit::AddGroup {
+                id: GroupId::new("joint_1"),
+                items: items.clone(),
+                days: Some(3.0),
+            },
+            false,
+        );
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        let g = d
+            .valid
+            .joint_groups
+            .iter()
+            .find(|g| g.id.as_str() == "joint_1")
+            .expect("the group is in the valid scenario");
+        // Members in item order, as validation lists them.
+        assert_eq!(g.items, vec![items[1].clone(), items[0].clone()]);
+        assert_eq!(g.days.as_ref().map(|d| d.value.get()), Some(3.0));
+        assert!(group_problem(&d.draft, "joint_1", &items).is_some());
+        assert!(d.undo());
+        assert!(
+            d.valid
+                .joint_groups
+                .iter()
+                .all(|g| g.id.as_str() != "joint_1")
+        );
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn a_group_the_model_would_merge_silently_or_reject_is_refused_with_a_reason() {
+        let d = doc();
+        let s = &d.draft;
+        let ids = |xs: &[&str]| xs.iter().map(|x| ItemId::new(*x)).collect::<Vec<_>>();
+        let pair = ids(&["completion_filing", "first_registration"]);
+        let problem = |id: &str, items: &[ItemId]| group_problem(s, id, items).unwrap_or_default();
+        assert!(problem("", &pair).contains("type an id"));
+        assert!(problem("my group", &pair).contains("contains ` `"));
+        assert!(problem("joint_survey", &pair).contains("exists already"));
+        assert!(problem("fire_design", &pair).contains("an item's id"));
+        assert!(problem("g", &pair[..1]).contains("two or more"));
+        assert!(
+            problem("g", &ids(&["fire_acceptance", "water_connection"]))
+                .contains("is in joint group `joint_acceptance` already")
+        );
+        assert!(
+            problem("g", &ids(&["construction_permit", "first_registration"]))
+                .contains("a joint event happens within one stage")
+        );
+        // project_filing → site_selection → land_use_permit: site_selection lies between them.
+        assert!(
+            problem("g", &ids(&["project_filing", "land_use_permit"]))
+                .contains("`site_selection` comes after")
+        );
+        // The model agrees about stages: an edit that slipped past is reported, not applied.
+        let mut d = doc();
+        d.apply(
+            &Edit::AddGroup {
+                id: GroupId::new("g"),
+                items: ids(&["construction_permit", "first_registration"]),
+                days: None,
+            },
+            false,
+        );
+        assert!(
+            d.problems
+                .iter()
+                .any(|p| p.message.contains("spans stages")),
+            "{:?}",
+            d.problems
+        );
+    }
+}

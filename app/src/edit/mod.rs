@@ -1,0 +1,300 @@
+//! The edits a user makes to a scenario, as values: the command line's `--start`, `--set` and
+//! `--measure` and the desktop app's undoable edits are the same [`Edit`]s, applied by one
+//! function, [`apply`]. [`Document`] keeps the desktop app's draft, the last valid scenario and
+//! the undo history.
+
+mod document;
+mod group;
+mod what_if;
+
+use chrono::NaiveDate;
+use permitflow_model::{
+    GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Scenario, Sourced, WorkingDays,
+};
+
+pub use document::Document;
+pub use group::group_problem;
+pub use what_if::{SetDays, apply_what_ifs};
+
+/// One change a planner makes to the scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// An item's statutory time limit, in working days.
+    Days {
+        /// The item.
+        item: ItemId,
+        /// The new limit.
+        days: f64,
+    },
+    /// A joint group's own limit (`None`: the longest member's).
+    GroupDays {
+        /// The group.
+        group: GroupId,
+        /// Its own limit, or `None` for the longest member's.
+        days: Option<f64>,
+    },
+    /// A reform measure added to (`on`) or dropped from a regime.
+    Measure {
+        /// The regime's name.
+        regime: String,
+        /// The measure.
+        measure: MeasureId,
+        /// Added (`true`) or dropped.
+        on: bool,
+    },
+    /// A link of `kind` with `lag` working days (negative: a lead), e.g. finish-to-start: `to`
+    /// starts `lag` after `from` finishes.
+    AddLink {
+        /// The item the link starts from.
+        from: ItemId,
+        /// The item it constrains.
+        to: ItemId,
+        /// Which ends are linked.
+        kind: LinkKind,
+        /// Working days between them.
+        lag: f64,
+    },
+    /// The link at this index of `scenario.links`.
+    RemoveLink {
+        /// Its index.
+        index: usize,
+    },
+    /// The kind of the link at this index of `scenario.links`.
+    LinkKind {
+        /// The link's index.
+        index: usize,
+        /// Its new kind.
+        kind: LinkKind,
+    },
+    /// The lag of the link at this index of `scenario.links`, in working days.
+    LinkLag {
+        /// The link's index.
+        index: usize,
+        /// Its new lag.
+        lag: f64,
+    },
+    /// A new joint group of these items (one stage, no other group) with its own limit or
+    /// (`None`) the longest member's. See [`group_problem`] for what is refused beforehand.
+    AddGroup {
+        /// The new group's id.
+        id: GroupId,
+        /// Its members.
+        items: Vec<ItemId>,
+        /// Its own limit, or `None` for the longest member's.
+        days: Option<f64>,
+    },
+    /// A joint group removed: its items are examined separately again.
+    RemoveGroup {
+        /// The group.
+        group: GroupId,
+    },
+    /// The application date.
+    Start(NaiveDate),
+    /// Several edits as one undo step (e.g. the planner's cuts adopted at once).
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Edits with the same key in one drag are merged into one undo step.
+    pub(crate) fn key(&self) -> Option<String> {
+        match self {
+            Self::Days { item, .. } => Some(format!("days:{item}")),
+            Self::GroupDays { group, .. } => Some(format!("group:{group}")),
+            Self::LinkLag { index, .. } => Some(format!("lag:{index}")),
+            _ => None,
+        }
+    }
+
+    /// What the edit did, for the status line.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Days { item, days } => format!("{item}: limit {}", WorkingDays::new(*days)),
+            Self::GroupDays { group, days } => match days {
+                Some(d) => format!("{group}: limit {}", WorkingDays::new(*d)),
+                None => format!("{group}: the longest member's limit"),
+            },
+            Self::Measure {
+                regime,
+                measure,
+                on,
+            } => format!("{regime} {} {measure}", if *on { "+" } else { "−" }),
+            Self::AddLink {
+                from,
+                to,
+                kind,
+                lag,
+            } => format!(
+                "link {from} → {to} ({}{}) added",
+                kind.code(),
+                lag_text(*lag)
+            ),
+            Self::RemoveLink { .. } => "link removed".into(),
+            Self::LinkKind { index, kind } => format!(
+                "link {}: {} ({})",
+                index + 1,
+                kind.code(),
+                kind_label(*kind)
+            ),
+            Self::LinkLag { index, lag } => {
+                format!("link {}: lag {}", index + 1, WorkingDays::new(*lag))
+            }
+            Self::AddGroup { id, items, days } => format!(
+                "joint group {id} of {} items added ({})",
+                items.len(),
+                match days {
+                    Some(d) => format!("limit {}", WorkingDays::new(*d)),
+                    None => "the longest member's limit".into(),
+                }
+            ),
+            Self::RemoveGroup { group } => format!("joint group {group} removed"),
+            Self::Start(d) => format!("application date {d}"),
+            Self::Batch(es) => format!("{} changes", es.len()),
+        }
+    }
+}
+
+/// The four link kinds, in the order a planner meets them.
+pub const LINK_KINDS: [LinkKind; 4] = [
+    LinkKind::FinishToStart,
+    LinkKind::StartToStart,
+    LinkKind::FinishToFinish,
+    LinkKind::StartToFinish,
+];
+
+/// `finish-to-start` etc. (the model has the codes `FS`, `SS`, `FF`, `SF`).
+pub fn kind_label(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::FinishToStart => "finish-to-start",
+        LinkKind::StartToStart => "start-to-start",
+        LinkKind::FinishToFinish => "finish-to-finish",
+        LinkKind::StartToFinish => "start-to-finish",
+    }
+}
+
+/// What a link of this kind means, for a tooltip.
+pub fn kind_meaning(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::FinishToStart => "the second item starts (lag) after the first finishes",
+        LinkKind::StartToStart => "the second item starts (lag) after the first starts",
+        LinkKind::FinishToFinish => "the second item finishes (lag) after the first finishes",
+        LinkKind::StartToFinish => "the second item finishes (lag) after the first starts",
+    }
+}
+
+/// ` +2`, ` -1.5`, or nothing for no lag.
+pub fn lag_text(lag: f64) -> String {
+    if lag == 0.0 {
+        String::new()
+    } else {
+        format!(
+            " {}{}",
+            if lag > 0.0 { "+" } else { "" },
+            WorkingDays::new(lag)
+        )
+    }
+}
+
+/// Applies an edit to a scenario. The result may be invalid: validate it before solving (the
+/// command line does at once, the desktop app's [`Document`] keeps the last valid scenario).
+/// An edit naming something the scenario does not have changes nothing.
+pub fn apply(s: &mut Scenario, edit: &Edit) {
+    match edit {
+        Edit::Days { item, days } => {
+            if let Some(it) = s.item_mut(item) {
+                it.days.value = WorkingDays::new(*days);
+            }
+        }
+        Edit::GroupDays { group, days } => {
+            if let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) {
+                match (days, g.days.as_mut()) {
+                    (Some(d), Some(v)) => v.value = WorkingDays::new(*d),
+                    (Some(d), None) => {
+                        g.days = Some(permitflow_model::Sourced::unspecified(WorkingDays::new(*d)))
+                    }
+                    (None, _) => g.days = None,
+                }
+            }
+        }
+        Edit::Measure {
+            regime,
+            measure,
+            on,
+        } => {
+            if let Some(r) = s.regime_mut(regime) {
+                r.measures.retain(|m| m != measure);
+                if *on {
+                    r.measures.push(measure.clone());
+                }
+            }
+        }
+        Edit::AddLink {
+            from,
+            to,
+            kind,
+            lag,
+        } => s.links.push(Link {
+            from: from.clone(),
+            to: to.clone(),
+            kind: *kind,
+            lag: WorkingDays::new(*lag),
+            max_lag: None,
+        }),
+        Edit::RemoveLink { index } => {
+            if *index < s.links.len() {
+                s.links.remove(*index);
+            }
+        }
+        Edit::LinkKind { index, kind } => {
+            if let Some(l) = s.links.get_mut(*index) {
+                l.kind = *kind;
+            }
+        }
+        Edit::LinkLag { index, lag } => {
+            if let Some(l) = s.links.get_mut(*index) {
+                l.lag = WorkingDays::new(*lag);
+            }
+        }
+        Edit::AddGroup { id, items, days } => {
+            // Never two groups of one id, nor an item in two groups: membership is written on
+            // the item, so either would merge silently (the app refuses these beforehand).
+            let taken = s
+                .joint_groups
+                .iter()
+                .any(|g| &g.id == id || g.items.iter().any(|i| items.contains(i)));
+            if !taken {
+                // Members in the scenario's item order, as validation lists them.
+                let members = s
+                    .items
+                    .iter()
+                    .filter(|i| items.contains(&i.id))
+                    .map(|i| i.id.clone())
+                    .collect();
+                s.joint_groups.push(JointGroup {
+                    id: id.clone(),
+                    name: id.to_string(),
+                    items: members,
+                    days: days.map(|d| Sourced::unspecified(WorkingDays::new(d))),
+                    department: None,
+                    floor: None,
+                    cost: None,
+                    spread: None,
+                });
+            }
+        }
+        Edit::RemoveGroup { group } => {
+            s.joint_groups.retain(|g| &g.id != group);
+            for m in &mut s.measures {
+                if let permitflow_model::Measure::JointReview { groups: Some(gs) } = &mut m.measure
+                {
+                    gs.retain(|g| g != group);
+                }
+            }
+        }
+        Edit::Start(d) => s.start = *d,
+        Edit::Batch(es) => {
+            for e in es {
+                apply(s, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Exchange files: a regime's schedule for MS Project (MSPDI) and other tools (CSV, JSON).
+
+mod mspdi;
+mod schedule;
+
+use permitflow_model::{Calendar, Scenario};
+use permitflow_solver::Outcome;
+
+pub use mspdi::mspdi;
+pub use schedule::{SCHEDULE_COLUMNS, schedule_csv, schedule_json};
+
+use crate::Error;
+
+/// The exchange formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Microsoft Project XML.
+    Mspdi,
+    /// One row per item.
+    Csv,
+    /// The schedule as JSON.
+    Json,
+}
+
+impl ExportFormat {
+    /// The usual extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Mspdi => "xml",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+}
+
+/// The schedule `o` of scenario `s` in `format`.
+pub fn export(
+    s: &Scenario,
+    cal: &Calendar,
+    o: &Outcome,
+    format: ExportFormat,
+) -> Result<Vec<u8>, Error> {
+    Ok(match format {
+        ExportFormat::Mspdi => {
+            mspdi(s, o, cal).map_err(|e| Error::msg(format!("cannot write the MSPDI file: {e}")))?
+        }
+        ExportFormat::Csv => schedule_csv(o).into_bytes(),
+        ExportFormat::Json => schedule_json(s, o).into_bytes(),
+    })
+}

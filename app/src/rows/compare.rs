@@ -1,0 +1,276 @@
+//! The comparison of regimes, as rows: one per regime with its working days, the difference to
+//! the baseline (the serial regime, found by its role), dates, what the applicant meets, days
+//! per stage and the critical path; the targets checked; warnings. The command line prints these
+//! rows as a table, CSV or JSON, the report as HTML, the desktop app as a grid.
+
+use chrono::NaiveDate;
+use permitflow_model::{BaseMode, Calendar, Scenario, WorkingDays};
+use permitflow_solver::{
+    Counts, Method, Outcome, SolveError, TargetCheck, check_targets, evaluate,
+};
+
+use crate::{Error, Loaded, Warning, unknown_regime};
+
+/// Each regime's name and outcome (or why it has no schedule), in the scenario's order.
+pub type Solved = Vec<(String, Result<Outcome, SolveError>)>;
+
+/// The regimes compared.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The application date (the first working day), when a regime was solved.
+    pub start_date: Option<NaiveDate>,
+    /// The scenario's stages, the columns of the days per stage.
+    pub stages: Vec<StageColumn>,
+    /// One row per regime compared.
+    pub rows: Vec<CompareRow>,
+    /// The outcomes the rows come from, in the same order.
+    pub outcomes: Solved,
+    /// The targets of the regimes compared, checked.
+    pub targets: Vec<TargetCheck>,
+    /// What the reader must know about the figures (e.g. dates past the calendar's years).
+    pub warnings: Vec<Warning>,
+}
+
+/// A stage of the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageColumn {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// One regime's row.
+#[derive(Debug, Clone)]
+pub struct CompareRow {
+    /// The regime's name.
+    pub regime: String,
+    /// What the regime is.
+    pub description: String,
+    /// The figures, or why the regime has no schedule.
+    pub result: Result<RegimeFigures, String>,
+}
+
+/// The figures of a solved regime.
+#[derive(Debug, Clone)]
+pub struct RegimeFigures {
+    /// Working days from the application to the last item.
+    pub working_days: WorkingDays,
+    /// Working days more (positive) or fewer than the baseline; `None` for the baseline itself
+    /// or when no baseline is compared.
+    pub vs_baseline: Option<WorkingDays>,
+    /// The same as a share of the baseline (−0.64 for 64 % fewer).
+    pub vs_baseline_share: Option<f64>,
+    /// The day the last item ends.
+    pub end_date: NaiveDate,
+    /// Trips, forms, materials and departments the applicant meets.
+    pub counts: Counts,
+    /// One cell per stage of the scenario.
+    pub stages: Vec<StageCell>,
+    /// The stages as solved: id (merged stages `a+b`), name and working days.
+    pub spans: Vec<(String, String, WorkingDays)>,
+    /// The critical activities' ids in time order.
+    pub critical_ids: Vec<String>,
+    /// The critical path, activities that run side by side joined by ` + `, steps by ` → `.
+    pub critical_chain: String,
+}
+
+/// What a regime does with one stage of the scenario.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StageCell {
+    /// The stage takes these working days.
+    Days(WorkingDays),
+    /// The stage is the first of several merged into one, which take these working days.
+    MergedFirst(WorkingDays),
+    /// The stage is merged into an earlier one.
+    MergedInto,
+    /// The regime has no such stage.
+    Absent,
+}
+
+/// The baseline of "vs serial": the first serial regime without measures, else the first
+/// serial regime, among `names`.
+pub fn baseline(s: &Scenario, names: &[&str]) -> Option<usize> {
+    let serial = |plain: bool| {
+        names.iter().position(|n| {
+            s.regime(n)
+                .is_some_and(|r| r.base == BaseMode::Serial && (!plain || r.measures.is_empty()))
+        })
+    };
+    serial(true).or_else(|| serial(false))
+}
+
+/// Solves the regimes named in `only` (all when empty) and compares them.
+pub fn compare(loaded: &Loaded, only: &[String], method: Method) -> Result<Comparison, Error> {
+    let s = &loaded.scenario;
+    if let Some(name) = only.iter().find(|n| s.regime(n).is_none()) {
+        return Err(unknown_regime(loaded, name));
+    }
+    let outcomes: Vec<Result<Outcome, SolveError>> = s
+        .regimes
+        .iter()
+        .map(|r| {
+            if only.is_empty() || only.iter().any(|n| n == r.name.as_str()) {
+                evaluate(s, r, &loaded.calendar, method)
+            } else {
+                Err(SolveError::UnknownRegime {
+                    name: r.name.to_string(),
+                    known: String::new(),
+                })
+            }
+        })
+        .collect();
+    let targets = check_targets(s, &outcomes)
+        .into_iter()
+        .filter(|t| only.is_empty() || only.iter().any(|n| n == t.target.regime.as_str()))
+        .collect();
+    let solved: Solved = s
+        .regimes
+        .iter()
+        .zip(outcomes)
+        .filter(|(r, _)| only.is_empty() || only.iter().any(|n| n == r.name.as_str()))
+        .map(|(r, o)| (r.name.to_string(), o))
+        .collect();
+    Ok(Comparison::new(s, &loaded.calendar, solved, targets))
+}
+
+impl Comparison {
+    /// The rows of solved regimes.
+    pub fn new(s: &Scenario, cal: &Calendar, outcomes: Solved, targets: Vec<TargetCheck>) -> Self {
+        let names: Vec<&str> = outcomes.iter().map(|(n, _)| n.as_str()).collect();
+        let base = baseline(s, &names)
+            .and_then(|i| outcomes[i].1.as_ref().ok())
+            .map(Outcome::working_days);
+        let base_name = baseline(s, &names).map(|i| names[i]);
+        let rows = outcomes
+            .iter()
+            .map(|(name, o)| CompareRow {
+                regime: name.clone(),
+                description: s
+                    .regime(name)
+                    .map(|r| r.description.clone())
+                    .unwrap_or_default(),
+                result: match o {
+                    Ok(o) => {
+                        let diff = base.filter(|_| Some(name.as_str()) != base_name);
+                        Ok(figures(s, o, diff))
+                    }
+                    Err(e) => Err(e.to_string()),
+                },
+            })
+            .collect();
+        let ok: Vec<&Outcome> = outcomes
+            .iter()
+            .filter_map(|(_, o)| o.as_ref().ok())
+            .collect();
+        Self {
+            scenario: s.name.clone(),
+            start_date: ok.first().map(|o| o.start_date),
+            stages: s
+                .stages
+                .iter()
+                .map(|st| StageColumn {
+                    id: st.id.to_string(),
+                    name: st.name.clone(),
+                })
+                .collect(),
+            rows,
+            warnings: Warning::calendar_coverage(cal, &ok).into_iter().collect(),
+            outcomes,
+            targets,
+        }
+    }
+
+    /// The outcome of a regime, when it was solved.
+    pub fn outcome(&self, regime: &str) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .find(|(n, _)| n == regime)
+            .and_then(|(_, o)| o.as_ref().ok())
+    }
+
+    /// The solved outcomes, in order.
+    pub fn solved(&self) -> Vec<&Outcome> {
+        self.outcomes
+            .iter()
+            .filter_map(|(_, o)| o.as_ref().ok())
+            .collect()
+    }
+
+    /// Whether a regime compared has no schedule.
+    pub fn any_failed(&self) -> bool {
+        self.outcomes.iter().any(|(_, o)| o.is_err())
+    }
+}
+
+fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigures {
+    let stages = s
+        .stages
+        .iter()
+        .map(|stage| {
+            let id = stage.id.as_str();
+            match o.stages.iter().find(|sp| sp.id.split('+').any(|x| x == id)) {
+                Some(sp) if sp.id.split('+').next() == Some(id) => {
+                    if sp.id.contains('+') {
+                        StageCell::MergedFirst(sp.working_days)
+                    } else {
+                        StageCell::Days(sp.working_days)
+                    }
+                }
+                Some(_) => StageCell::MergedInto,
+                None => StageCell::Absent,
+            }
+        })
+        .collect();
+    let wd = o.working_days();
+    RegimeFigures {
+        working_days: wd,
+        vs_baseline: base.map(|b| wd - b),
+        vs_baseline_share: base.map(|b| {
+            if b.get() > 0.0 {
+                (wd - b).get() / b.get()
+            } else {
+                0.0
+            }
+        }),
+        end_date: o.end_date,
+        counts: o.counts,
+        stages,
+        spans: o
+            .stages
+            .iter()
+            .map(|sp| (sp.id.clone(), sp.name.clone(), sp.working_days))
+            .collect(),
+        critical_ids: o.critical_ids().into_iter().map(String::from).collect(),
+        critical_chain: critical_chain(o),
+    }
+}
+
+/// The critical activities in time order, those that run side by side joined by `+`.
+pub fn critical_chain(o: &Outcome) -> String {
+    let mut groups: Vec<(WorkingDays, Vec<&str>)> = Vec::new();
+    for &i in &o.critical_path {
+        let start = o.schedule.start[i];
+        let id = o.network.activities[i].id.as_str();
+        match groups.last_mut() {
+            Some((s, ids)) if *s == start => ids.push(id),
+            _ => groups.push((start, vec![id])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(_, ids)| ids.join(" + "))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// `+3`, `-51`, `0`: a difference in working days with its sign.
+pub fn signed(d: WorkingDays) -> String {
+    if d.get() > 0.0 {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
+}

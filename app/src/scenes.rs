@@ -1,0 +1,175 @@
+//! Chart bundles: the scenes a command, a tab of the desktop app or the report shows together,
+//! built once from typed results. Written to SVG or PNG by [`write_chart`](crate::write::chart).
+
+use permitflow_chart::{Histogram, Scene};
+use permitflow_model::{Calendar, Scenario};
+use permitflow_solver::{Attribution, CentreResult, Outcome, SimulationResult};
+
+use crate::analysis::PlanReport;
+
+/// Space between stacked charts.
+const GAP: f64 = 24.0;
+
+/// Which schedule charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleCharts {
+    /// The comparison, then a Gantt chart per regime.
+    All,
+    /// The regimes compared on one time axis.
+    Compare,
+    /// A Gantt chart per regime.
+    Gantt,
+}
+
+/// The schedule charts of solved regimes, stacked.
+pub fn schedules(
+    s: &Scenario,
+    outcomes: &[&Outcome],
+    cal: &Calendar,
+    kind: ScheduleCharts,
+) -> Scene {
+    let mut scenes = Vec::new();
+    if kind != ScheduleCharts::Gantt {
+        scenes.push(permitflow_chart::comparison(s, outcomes, cal));
+    }
+    if kind != ScheduleCharts::Compare {
+        scenes.extend(outcomes.iter().map(|o| permitflow_chart::gantt(s, o, cal)));
+    }
+    Scene::stack(scenes, GAP)
+}
+
+/// Most items in a tornado chart of what drives the spread.
+pub const TORNADO_ITEMS: usize = 15;
+
+/// The simulated working days of each regime as histograms with the targets marked, then a
+/// tornado chart per regime of what drives the spread.
+pub fn simulation(
+    s: &Scenario,
+    results: &[&SimulationResult],
+    iterations: usize,
+    seed: u64,
+) -> Scene {
+    let mut scenes = vec![simulation_histogram(
+        s,
+        results,
+        &format!(
+            "{} — simulated working days ({iterations} iterations, seed {seed})",
+            s.name
+        ),
+    )];
+    for r in results {
+        if !r.sensitivity.is_empty() {
+            scenes.push(permitflow_chart::tornado(
+                &format!("{} — {}: what drives the spread", s.name, r.regime),
+                "working days the project moves per standard deviation of each item",
+                &r.sensitivity
+                    .iter()
+                    .take(TORNADO_ITEMS)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+                " wd",
+            ));
+        }
+    }
+    Scene::stack(scenes, GAP)
+}
+
+/// The simulated working days of each regime as histograms with the targets marked.
+pub fn simulation_histogram(s: &Scenario, results: &[&SimulationResult], title: &str) -> Scene {
+    let histograms: Vec<Histogram> = results.iter().copied().map(Into::into).collect();
+    let targets = permitflow_chart::simulation_targets(s, results.iter().copied());
+    permitflow_chart::histogram(title, &histograms, &targets)
+}
+
+/// The time–cost curve of a plan, with its target marked.
+pub fn time_cost(
+    title: &str,
+    curve: &[(permitflow_model::WorkingDays, f64)],
+    target: f64,
+) -> Scene {
+    let points: Vec<(f64, f64)> = curve.iter().map(|(w, c)| (w.get(), *c)).collect();
+    permitflow_chart::time_cost_curve(title, &points, Some(target))
+}
+
+/// What each step from the serial regime to `regime` saves.
+pub fn waterfall(title: &str, a: &Attribution, regime: &str) -> Scene {
+    permitflow_chart::waterfall(
+        title,
+        ("serial", a.serial.get()),
+        &a.steps
+            .iter()
+            .filter(|st| st.name != "serial")
+            .map(|st| (st.name.clone(), st.saved.get()))
+            .collect::<Vec<_>>(),
+        regime,
+    )
+}
+
+/// The planner's charts: the time–cost curve (when computed), then the waterfall.
+pub fn plan(s: &Scenario, r: &PlanReport) -> Scene {
+    let mut scenes = Vec::new();
+    if let Some(c) = &r.curve {
+        scenes.push(time_cost(
+            &format!("{} — {}: time–cost curve", s.name, r.regime),
+            c,
+            r.target.get(),
+        ));
+    }
+    scenes.push(waterfall(
+        &format!(
+            "{} — from serial to {}: what each step saves",
+            s.name, r.regime
+        ),
+        &r.attribution,
+        &r.regime,
+    ));
+    Scene::stack(scenes, GAP)
+}
+
+/// Utilisation, lead-time distributions and work in progress of each approval-centre run.
+pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
+    let mut scenes = Vec::new();
+    for (label, r) in runs {
+        let mut bars: Vec<(String, f64)> = r
+            .departments
+            .iter()
+            .filter(|d| !d.utilisation.is_nan())
+            .map(|d| (d.name.clone(), d.utilisation * 100.0))
+            .collect();
+        bars.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scenes.push(permitflow_chart::tornado(
+            &format!("{portfolio} — {label}: reviewer utilisation"),
+            "share of reviewer time busy, per department with a fixed number of reviewers",
+            &bars,
+            " %",
+        ));
+        let hist: Vec<Histogram> = r
+            .projects
+            .iter()
+            .map(|x| Histogram {
+                regime: x.name.clone(),
+                samples: x.samples.clone(),
+                p50: x.p50,
+                p80: x.p80,
+                p95: x.p95,
+            })
+            .collect();
+        scenes.push(permitflow_chart::histogram(
+            &format!("{portfolio} — {label}: lead time per project type"),
+            &hist,
+            &[],
+        ));
+    }
+    let series: Vec<(String, Vec<(f64, f64)>)> = runs
+        .iter()
+        .map(|(l, r)| (l.clone(), r.wip.clone()))
+        .collect();
+    scenes.push(permitflow_chart::line_chart(
+        &format!("{portfolio} — projects in process"),
+        "work in progress over the horizon, averaged over the replications",
+        &series,
+        "working days",
+        "projects in process",
+    ));
+    Scene::stack(scenes, GAP)
+}

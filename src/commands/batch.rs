@@ -1,0 +1,117 @@
+//! `permitflow batch`: a whole library on all cores, with a progress bar on stderr.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+use permitflow_app::batch::{self, Row, Shard};
+use permitflow_app::{Error, load, report, write};
+
+use crate::render::print;
+
+/// Where the results go.
+pub struct Outputs {
+    pub out: Option<PathBuf>,
+    pub junit: Option<PathBuf>,
+    pub report: Option<PathBuf>,
+}
+
+pub fn run(
+    paths: &[String],
+    outputs: Outputs,
+    shard: Option<Shard>,
+    start: Option<NaiveDate>,
+) -> Result<u8, Error> {
+    let mut files = batch::expand(paths)?;
+    // A results table or report written into the folder being run is not a scenario.
+    let own: Vec<PathBuf> = [&outputs.out, &outputs.junit]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    files.retain(|f| std::fs::canonicalize(f).map_or(true, |c| !own.contains(&c)));
+    if let Some(s) = shard {
+        files = batch::shard(files, s.k, s.n);
+    }
+    let bar = ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {elapsed_precise}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let results = batch::run_all(&files, start, &|| bar.inc(1));
+    bar.finish_and_clear();
+    for r in &results {
+        if let Some(text) = &r.invalid {
+            eprint!("{text}");
+        }
+    }
+    let rows: Vec<Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
+    if let Some(path) = &outputs.out {
+        let bytes = batch::render_rows(&rows, path)
+            .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
+        write::file(path, &bytes)?;
+    }
+    if let Some(path) = &outputs.junit {
+        let bytes = batch::junit(&results)
+            .map_err(|e| Error::msg(format!("cannot write the JUnit report: {e}")))?;
+        write::file(path, &bytes)?;
+    }
+    if let Some(dir) = &outputs.report {
+        reports(dir, &files, &rows, start)?;
+    }
+    print(&batch::summary(&rows, files.len()));
+    Ok(batch::exit_code(&rows))
+}
+
+/// An HTML report per scenario and an index page, in `dir`.
+fn reports(
+    dir: &std::path::Path,
+    files: &[PathBuf],
+    rows: &[Row],
+    start: Option<NaiveDate>,
+) -> Result<(), Error> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::msg(format!("cannot create {}: {e}", dir.display())))?;
+    let mut entries = Vec::new();
+    for (n, f) in files.iter().enumerate() {
+        let label = f.display().to_string();
+        let status = {
+            let mut st: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.file == label)
+                .map(|r| r.status.as_str())
+                .collect();
+            st.sort_unstable();
+            st.dedup();
+            st.join(", ")
+        };
+        let Ok(loaded) = load(Some(f), start) else {
+            entries.push((String::new(), label, "invalid".into(), None));
+            continue;
+        };
+        let stem = f
+            .file_stem()
+            .map(|x| x.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = format!("{:03}-{stem}.html", n + 1);
+        match report::report(&loaded.scenario, &loaded.calendar, &label, None) {
+            Ok(html) => {
+                write::file(&dir.join(&name), html.as_bytes())?;
+                entries.push((loaded.scenario.name.clone(), label, status, Some(name)));
+            }
+            Err(e) => entries.push((
+                loaded.scenario.name.clone(),
+                label,
+                format!("{status}: {e}"),
+                None,
+            )),
+        }
+    }
+    write::file(&dir.join("index.html"), report::index(&entries).as_bytes())?;
+    eprintln!(
+        "wrote {} reports and {}",
+        entries.iter().filter(|e| e.3.is_some()).count(),
+        dir.join("index.html").display()
+    );
+    Ok(())
+}

@@ -1,0 +1,24 @@
+//! `permitflow centre`: the approval-centre simulation over a portfolio.
+
+use std::path::Path;
+
+use permitflow_app::analysis::{CentreRequest, run_centre};
+use permitflow_app::{Error, scenes, write};
+
+use crate::render::{OutputFormat, centre::report, print};
+
+pub fn run(
+    portfolio: &Path,
+    req: CentreRequest,
+    format: OutputFormat,
+    chart: Option<&Path>,
+) -> Result<u8, Error> {
+    let r = run_centre(portfolio, &req)?;
+    let p = &r.portfolio.portfolio;
+    print(&report(p, &r.runs, r.ranking.as_deref(), format));
+    if let Some(path) = chart {
+        write::chart(path, &scenes::centre(&p.name, &r.runs), 1.5)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(0)
+}

@@ -1,0 +1,36 @@
+//! `permitflow chart`: the regimes compared on one time axis and a Gantt chart per regime.
+
+use std::path::Path;
+
+use permitflow_app::rows::compare;
+use permitflow_app::scenes::{ScheduleCharts, schedules};
+use permitflow_app::{Error, Loaded, write};
+use permitflow_solver::Method;
+
+pub fn run(
+    loaded: &Loaded,
+    regimes: &[String],
+    kind: ScheduleCharts,
+    out: &Path,
+    scale: f32,
+) -> Result<u8, Error> {
+    let c = compare(loaded, regimes, Method::Paths)?;
+    if let Some((name, Err(e))) = c.outcomes.iter().find(|(_, o)| o.is_err()) {
+        return Err(Error::msg(format!(
+            "{}: regime `{name}` has no schedule: {e}",
+            loaded.label
+        )));
+    }
+    let outcomes = c.solved();
+    let scene = schedules(&loaded.scenario, &outcomes, &loaded.calendar, kind);
+    write::chart(out, &scene, scale)?;
+    eprintln!(
+        "wrote {}: {} regime{}, {:.0}×{:.0}",
+        out.display(),
+        outcomes.len(),
+        if outcomes.len() == 1 { "" } else { "s" },
+        scene.width,
+        scene.height
+    );
+    Ok(0)
+}

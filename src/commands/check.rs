@@ -1,0 +1,68 @@
+//! `permitflow check`: validate files, solve every regime, check the targets.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use permitflow_app::load;
+use permitflow_solver::{Method, check_targets, evaluate};
+
+use super::{INVALID, MISSED};
+use crate::render::print;
+
+/// Checks every file; the worst exit code (a bad file is reported and the others still run).
+pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> u8 {
+    let mut worst = 0u8;
+    for f in files {
+        let loaded = match load(Some(f), start) {
+            Ok(l) => l,
+            Err(e) => {
+                eprint!("{}", e.render());
+                worst = worst.max(INVALID);
+                continue;
+            }
+        };
+        let s = &loaded.scenario;
+        let outcomes: Vec<_> = s
+            .regimes
+            .iter()
+            .map(|r| evaluate(s, r, &loaded.calendar, Method::Paths))
+            .collect();
+        let mut line = format!(
+            "{}: {} stages, {} items, {} links, {} regimes",
+            loaded.label,
+            s.stages.len(),
+            s.items.len(),
+            s.links.len(),
+            s.regimes.len()
+        );
+        for (r, o) in s.regimes.iter().zip(&outcomes) {
+            match o {
+                Ok(o) => line.push_str(&format!(
+                    "\n  {}: {} working days",
+                    r.name,
+                    o.working_days()
+                )),
+                Err(e) => {
+                    line.push_str(&format!("\n  {}: no schedule: {e}", r.name));
+                    worst = worst.max(INVALID);
+                }
+            }
+        }
+        for t in check_targets(s, &outcomes) {
+            let mark = match t.met {
+                Some(true) => "met",
+                Some(false) => {
+                    worst = worst.max(MISSED);
+                    "MISSED"
+                }
+                None => "n/a",
+            };
+            line.push_str(&format!(
+                "\n  target {mark}: {}: {}",
+                t.target.name, t.detail
+            ));
+        }
+        print(&format!("{line}\n"));
+    }
+    worst
+}

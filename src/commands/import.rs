@@ -1,0 +1,46 @@
+//! `permitflow import`: a CSV item list turned into a scenario file.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use permitflow_app::{Error, load, write};
+use permitflow_model::{Format, to_json, to_toml};
+
+pub fn run(file: &Path, out: &Path, start: Option<NaiveDate>, force: bool) -> Result<u8, Error> {
+    let loaded = load(Some(file), start)?;
+    let target = out.display().to_string();
+    if out.exists() && !force {
+        return Err(Error::help(
+            format!("{target} exists"),
+            "choose another name, or pass --force to replace it",
+        ));
+    }
+    let text = match Format::from_path(&target) {
+        Format::Json => to_json(&loaded.scenario).map_err(|e| e.to_string()),
+        Format::Toml => to_toml(&loaded.scenario).map_err(|e| e.to_string()),
+    }
+    .map_err(|e| Error::msg(format!("cannot write the scenario: {e}")))?;
+    let header = if Format::from_path(&target) == Format::Toml {
+        format!(
+            "# Imported by permitflow from {}. Add sources, measures, regimes and targets as needed.\n",
+            loaded.label
+        )
+    } else {
+        String::new()
+    };
+    let text = if text.ends_with('\n') {
+        text
+    } else {
+        text + "\n"
+    };
+    write::file(out, format!("{header}{text}").as_bytes())?;
+    let s = &loaded.scenario;
+    eprintln!(
+        "wrote {target}: {} stages, {} items, {} links, {} joint groups",
+        s.stages.len(),
+        s.items.len(),
+        s.links.len(),
+        s.joint_groups.len()
+    );
+    Ok(0)
+}

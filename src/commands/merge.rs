@@ -1,0 +1,25 @@
+//! `permitflow merge`: the results of `batch --shard` runs combined.
+
+use std::path::{Path, PathBuf};
+
+use permitflow_app::{Error, batch, write};
+
+use crate::render::print;
+
+pub fn run(files: &[PathBuf], out: &Path) -> Result<u8, Error> {
+    let shards = files
+        .iter()
+        .map(|f| batch::read_rows(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rows = batch::merge(shards);
+    let bytes = batch::render_rows(&rows, out)
+        .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
+    write::file(out, &bytes)?;
+    let n = {
+        let mut f: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+        f.dedup();
+        f.len()
+    };
+    print(&batch::summary(&rows, n));
+    Ok(batch::exit_code(&rows))
+}

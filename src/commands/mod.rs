@@ -1,0 +1,166 @@
+//! One module per subcommand: each calls the application layer and formats its values.
+
+mod batch;
+mod centre;
+mod chart;
+mod check;
+mod compare;
+mod export;
+mod import;
+mod library;
+mod merge;
+mod plan;
+mod report;
+mod simulate;
+mod solve;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use permitflow_app::edit::{SetDays, apply_what_ifs};
+use permitflow_app::{Error, Loaded, load};
+
+use crate::cli::{Command, Common};
+
+/// Exit code: a target is missed.
+pub const MISSED: u8 = 1;
+/// Exit code: invalid input (also clap's code for bad arguments).
+pub const INVALID: u8 = 2;
+
+/// Runs a command; the exit code when it ran, or why it could not.
+pub fn run(command: Command) -> Result<u8, Error> {
+    match command {
+        Command::Compare {
+            file,
+            regimes,
+            common,
+        } => compare::run(file.as_deref(), &regimes, &common),
+        Command::Solve {
+            file,
+            regime,
+            common,
+        } => solve::run(file.as_deref(), &regime, &common),
+        Command::Chart {
+            file,
+            regimes,
+            kind,
+            out,
+            scale,
+            start,
+            sets,
+            measures,
+        } => {
+            let loaded = prepare(file.as_deref(), start, &sets, &measures)?;
+            chart::run(&loaded, &regimes, kind.into(), &out, scale)
+        }
+        Command::Simulate {
+            file,
+            regimes,
+            iterations,
+            seed,
+            chart,
+            common,
+        } => simulate::run(
+            &prepared(file.as_deref(), &common)?,
+            &regimes,
+            iterations,
+            seed,
+            chart.as_deref(),
+            common.format,
+        ),
+        Command::Plan {
+            file,
+            regime,
+            target,
+            curve,
+            chart,
+            common,
+        } => plan::run(
+            &prepared(file.as_deref(), &common)?,
+            &regime,
+            target,
+            curve,
+            chart.as_deref(),
+            common.format,
+        ),
+        Command::Centre {
+            portfolio,
+            horizon,
+            replications,
+            seed,
+            regimes,
+            add_reviewer,
+            rank,
+            format,
+            chart,
+        } => centre::run(
+            &portfolio,
+            permitflow_app::analysis::CentreRequest {
+                regimes,
+                horizon,
+                replications,
+                seed,
+                add_reviewer,
+                rank,
+            },
+            format,
+            chart.as_deref(),
+        ),
+        Command::Export {
+            file,
+            regime,
+            format,
+            out,
+            start,
+        } => export::run(
+            &prepare(file.as_deref(), start, &[], &[])?,
+            &regime,
+            format.into(),
+            &out,
+        ),
+        Command::Check { files, start } => Ok(check::run(&files, start)),
+        Command::Batch {
+            paths,
+            out,
+            junit,
+            shard,
+            start,
+            report,
+        } => batch::run(&paths, batch::Outputs { out, junit, report }, shard, start),
+        Command::Report {
+            file,
+            out,
+            plan,
+            start,
+        } => report::run(
+            &prepare(file.as_deref(), start, &[], &[])?,
+            &out,
+            plan.as_ref(),
+        ),
+        Command::Merge { files, out } => merge::run(&files, &out),
+        Command::Library { dir, out } => library::run(&dir, out.as_deref()),
+        Command::Import {
+            file,
+            out,
+            start,
+            force,
+        } => import::run(&file, &out, start, force),
+    }
+}
+
+/// Loads a file (or the default scenario) and applies the what-ifs.
+fn prepare(
+    file: Option<&Path>,
+    start: Option<NaiveDate>,
+    sets: &[SetDays],
+    measures: &[String],
+) -> Result<Loaded, Error> {
+    let mut loaded = load(file, start)?;
+    apply_what_ifs(&mut loaded, start, sets, measures)?;
+    Ok(loaded)
+}
+
+/// [`prepare`] with the reporting commands' common options.
+fn prepared(file: Option<&Path>, common: &Common) -> Result<Loaded, Error> {
+    prepare(file, common.start, &common.sets, &common.measures)
+}

@@ -1,0 +1,27 @@
+//! `permitflow plan`: the reform planner. Exit 1 when the target is out of reach.
+
+use std::path::Path;
+
+use permitflow_app::analysis::plan_regime;
+use permitflow_app::{Error, Loaded, scenes, write};
+
+use super::MISSED;
+use crate::render::{OutputFormat, analyse, print};
+
+pub fn run(
+    loaded: &Loaded,
+    regime: &str,
+    target: f64,
+    curve: bool,
+    chart: Option<&Path>,
+    format: OutputFormat,
+) -> Result<u8, Error> {
+    let s = &loaded.scenario;
+    let report = plan_regime(s, &loaded.label, regime, target, curve)?;
+    print(&analyse::plan(s, regime, &report, format));
+    if let Some(path) = chart {
+        write::chart(path, &scenes::plan(s, &report), 1.5)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(if report.plan.reachable { 0 } else { MISSED })
+}

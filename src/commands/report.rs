@@ -1,0 +1,13 @@
+//! `permitflow report`: one self-contained HTML report.
+
+use std::path::Path;
+
+use permitflow_app::report::{PlanTarget, of};
+use permitflow_app::{Error, Loaded, write};
+
+pub fn run(loaded: &Loaded, out: &Path, plan: Option<&PlanTarget>) -> Result<u8, Error> {
+    let html = of(loaded, plan)?;
+    write::file(out, html.as_bytes())?;
+    eprintln!("wrote {} ({} KB)", out.display(), html.len() / 1024);
+    Ok(0)
+}

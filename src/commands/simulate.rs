@@ -1,0 +1,38 @@
+//! `permitflow simulate`: Monte Carlo over the regimes, with a spinner on stderr.
+
+use std::path::Path;
+
+use permitflow_app::analysis::simulate_regimes;
+use permitflow_app::{Error, Loaded, scenes, unknown_regime, write};
+use permitflow_solver::SimulationOptions;
+
+use crate::render::{OutputFormat, analyse, print};
+
+pub fn run(
+    loaded: &Loaded,
+    regimes: &[String],
+    iterations: usize,
+    seed: u64,
+    chart: Option<&Path>,
+    format: OutputFormat,
+) -> Result<u8, Error> {
+    let s = &loaded.scenario;
+    if let Some(name) = regimes.iter().find(|n| s.regime(n).is_none()) {
+        return Err(unknown_regime(loaded, name));
+    }
+    let opts = SimulationOptions { iterations, seed };
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let results = simulate_regimes(s, &loaded.label, regimes, &opts, &|name| {
+        spinner.set_message(format!("simulating {name} ({iterations} iterations)"));
+    });
+    spinner.finish_and_clear();
+    let results = results?;
+    print(&analyse::simulation(s, &results, seed, format));
+    if let Some(path) = chart {
+        let refs: Vec<_> = results.iter().collect();
+        write::chart(path, &scenes::simulation(s, &refs, iterations, seed), 1.5)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(0)
+}

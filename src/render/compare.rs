@@ -1,0 +1,195 @@
+//! The comparison of regimes as a table, CSV or JSON.
+
+use comfy_table::Cell;
+use permitflow_app::rows::{Comparison, StageCell, signed};
+use permitflow_model::{Calendar, WorkingDays};
+use serde_json::{Value, json};
+
+use super::{OutputFormat, calendar_note, csv_text, date, date_day, right, table};
+
+/// The comparison in `format`.
+pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Table => compare_table(c, cal),
+        OutputFormat::Csv => compare_csv(c),
+        OutputFormat::Json => {
+            serde_json::to_string_pretty(&compare_json(c)).unwrap_or_default() + "\n"
+        }
+    }
+}
+
+fn compare_table(c: &Comparison, cal: &Calendar) -> String {
+    let mut out = format!("{}\n", c.scenario);
+    if let Some(d) = c.start_date {
+        out.push_str(&format!(
+            "application {} · {}\n\n",
+            date_day(d),
+            calendar_note(cal)
+        ));
+    }
+    let mut t = table(vec![
+        "regime",
+        "working days",
+        "vs serial",
+        "end date",
+        "trips",
+        "forms",
+        "materials",
+        "departments",
+    ]);
+    for row in &c.rows {
+        match &row.result {
+            Ok(f) => {
+                t.add_row(vec![
+                    Cell::new(&row.regime),
+                    Cell::new(f.working_days),
+                    Cell::new(f.vs_baseline.map_or_else(|| "–".into(), signed)),
+                    Cell::new(date_day(f.end_date)),
+                    Cell::new(f.counts.trips),
+                    Cell::new(f.counts.forms),
+                    Cell::new(f.counts.materials),
+                    Cell::new(f.counts.departments),
+                ]);
+            }
+            Err(_) => {
+                t.add_row(vec![Cell::new(&row.regime), Cell::new("no schedule")]);
+            }
+        }
+    }
+    right(&mut t, 1..8);
+    out.push_str(&t.to_string());
+    out.push_str("\n\n");
+
+    // Days per stage: one column per stage of the scenario, merged stages shown once.
+    out.push_str("working days per stage\n");
+    let mut st = table(
+        std::iter::once("regime")
+            .chain(c.stages.iter().map(|x| x.name.as_str()))
+            .collect(),
+    );
+    for row in &c.rows {
+        let Ok(f) = &row.result else { continue };
+        let mut cells = vec![Cell::new(&row.regime)];
+        cells.extend(f.stages.iter().map(|cell| {
+            Cell::new(match cell {
+                StageCell::Days(d) => d.to_string(),
+                StageCell::MergedFirst(d) => format!("{d} (merged)"),
+                StageCell::MergedInto => "↖ merged".into(),
+                StageCell::Absent => "–".into(),
+            })
+        }));
+        st.add_row(cells);
+    }
+    right(&mut st, 1..=c.stages.len());
+    out.push_str(&st.to_string());
+    out.push_str("\n\n");
+
+    out.push_str("critical path\n");
+    for row in &c.rows {
+        match &row.result {
+            Ok(f) => out.push_str(&format!("  {}: {}\n", row.regime, f.critical_chain)),
+            Err(e) => out.push_str(&format!("  {}: no schedule: {e}\n", row.regime)),
+        }
+    }
+    if !c.targets.is_empty() {
+        out.push_str("\ntargets\n");
+        for t in &c.targets {
+            let mark = match t.met {
+                Some(true) => "✓ met   ",
+                Some(false) => "✗ missed",
+                None => "? n/a   ",
+            };
+            let source = t
+                .target
+                .source
+                .as_text()
+                .map(|s| format!("  [{s}]"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {mark} {}: {}{source}\n",
+                t.target.name, t.detail
+            ));
+        }
+    }
+    for w in &c.warnings {
+        out.push_str(&format!("\n{w}\n"));
+    }
+    out
+}
+
+fn compare_csv(c: &Comparison) -> String {
+    let header: Vec<String> = [
+        "regime",
+        "working_days",
+        "end_date",
+        "trips",
+        "forms",
+        "materials",
+        "departments",
+        "stages",
+        "critical_path",
+        "error",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = c.rows.iter().map(|row| match &row.result {
+        Ok(f) => vec![
+            row.regime.clone(),
+            f.working_days.to_string(),
+            date(f.end_date),
+            f.counts.trips.to_string(),
+            f.counts.forms.to_string(),
+            f.counts.materials.to_string(),
+            f.counts.departments.to_string(),
+            f.spans
+                .iter()
+                .map(|(id, _, d)| format!("{id}={d}"))
+                .collect::<Vec<_>>()
+                .join(";"),
+            f.critical_ids.join(";"),
+            String::new(),
+        ],
+        Err(e) => {
+            let mut cells = vec![String::new(); 10];
+            cells[0] = row.regime.clone();
+            cells[9] = e.clone();
+            cells
+        }
+    });
+    csv_text(std::iter::once(header).chain(rows))
+}
+
+fn days_json(d: WorkingDays) -> Value {
+    json!(d.get())
+}
+
+fn compare_json(c: &Comparison) -> Value {
+    json!({
+        "scenario": c.scenario,
+        "start_date": c.start_date.map(date),
+        "regimes": c.rows.iter().map(|row| match &row.result {
+            Ok(f) => json!({
+                "name": row.regime,
+                "working_days": days_json(f.working_days),
+                "end_date": date(f.end_date),
+                "trips": f.counts.trips,
+                "forms": f.counts.forms,
+                "materials": f.counts.materials,
+                "departments": f.counts.departments,
+                "critical_path": f.critical_ids,
+                "stages": f.spans.iter().map(|(id, name, d)| json!({
+                    "id": id,
+                    "name": name,
+                    "working_days": days_json(*d),
+                })).collect::<Vec<_>>(),
+            }),
+            Err(e) => json!({ "name": row.regime, "error": e }),
+        }).collect::<Vec<_>>(),
+        "targets": c.targets.iter().map(|t| json!({
+            "name": t.target.name,
+            "regime": t.target.regime.as_str(),
+            "met": t.met,
+            "detail": t.detail,
+        })).collect::<Vec<_>>(),
+    })
+}

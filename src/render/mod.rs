@@ -1,0 +1,86 @@
+//! How the command line presents the application layer's values: tables for people (comfy-table),
+//! CSV and JSON for programs.
+
+pub mod analyse;
+pub mod centre;
+pub mod compare;
+pub mod schedule;
+
+use std::io::Write as _;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, TableComponent, presets};
+use permitflow_model::Calendar;
+
+/// Output for people or programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned tables.
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error worth a panic.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+}
+
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn date_day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d %a").to_string()
+}
+
+/// `calendar cn (2024–2026)`.
+pub fn calendar_note(cal: &Calendar) -> String {
+    let years: Vec<i32> = cal.years().collect();
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) => format!("calendar {} ({a}–{b})", cal.name()),
+        _ => format!("calendar {}", cal.name()),
+    }
+}
+
+/// A table with a rule under its header, wrapped to 110 columns.
+pub fn table(header: Vec<&str>) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING)
+        .set_style(TableComponent::HeaderLines, '─')
+        .set_style(TableComponent::MiddleHeaderIntersections, '─')
+        .set_style(TableComponent::LeftHeaderIntersection, '─')
+        .set_style(TableComponent::RightHeaderIntersection, '─')
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(110)
+        .set_header(header);
+    t
+}
+
+/// A table that never wraps, for reports whose rows must stay on one line.
+pub fn wide_table(header: Vec<&str>) -> Table {
+    let mut t = table(header);
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    t
+}
+
+/// Right-aligns the given columns (numbers).
+pub fn right(t: &mut Table, columns: impl IntoIterator<Item = usize>) {
+    for c in columns {
+        if let Some(col) = t.column_mut(c) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// Rows as CSV through the csv crate (quoting where needed).
+pub fn csv_text<R: AsRef<[u8]>>(rows: impl IntoIterator<Item = Vec<R>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing into memory cannot fail.
+        let _ = w.write_record(row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
