@@ -1,6 +1,6 @@
 //! The schedule CSV the CLI and the desktop app both write.
 
-use permitflow_files::{SCHEDULE_COLUMNS, schedule_csv};
+use permitflow_app::export::{SCHEDULE_COLUMNS, schedule_csv};
 use permitflow_model::{Calendar, Format, parse_scenario};
 use permitflow_solver::{Method, evaluate};
 

@@ -168,7 +168,7 @@ impl Document {
 mod tests {
     use super::*;
     use crate::edit::group_problem;
-    use permitflow_model::{Format, GroupId, ItemId, LinkKind, MeasureId, parse_scenario};
+    use permitflow_model::{Format, GroupId, ItemId, LinkKind, parse_scenario};
 
     fn doc() -> Document {
         let text = include_str!("../../../scenarios/social-investment-housing.toml");

@@ -1,20 +1,7 @@
 //! `permitflow chart` on the default scenario: the SVG parsed back has a bar per item of every
 //! regime, the critical ones marked, the labels a planner reads, and the calendar's holidays.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
-}
+use crate::harness::permitflow;
 
 fn chart(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();

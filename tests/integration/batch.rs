@@ -1,20 +1,9 @@
 //! `permitflow batch` and `merge` on real files: exit codes, the results table, the JUnit
 //! report parsed back, shards merged into what one run gives.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use crate::harness::{permitflow, root};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
-}
+use std::path::Path;
 
 /// A library in a temporary folder: the default scenario, one with a missed target, one broken.
 fn library() -> tempfile::TempDir {

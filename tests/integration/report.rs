@@ -3,20 +3,10 @@
 //! it): headless Chromium loads it without console errors, its DOM holds the comparison table's
 //! numbers, it prints to PDF and takes a screenshot.
 
+use crate::harness::permitflow;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
-}
+use std::process::Command;
 
 fn default_report(dir: &std::path::Path) -> (PathBuf, String) {
     let out = dir.join("report.html");

@@ -1,22 +1,9 @@
 //! The shipped scenario library: each scenario reproduces its published figures and meets its
 //! targets, every number says where it comes from, and scenarios/README.md is current.
 
-use std::path::PathBuf;
-use std::process::Command;
+use crate::harness::{permitflow, root};
 
 use permitflow_model::{Format, Provenance, parse_scenario};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn permitflow(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
-}
 
 /// `permitflow check` on one shipped scenario: valid, every regime solved, every published
 /// figure reproduced exactly and every target met.

@@ -4,28 +4,9 @@
 //! Set `BLESS=1` to rewrite tests/broken/expected/ after a deliberate change of wording; review
 //! the diff before committing.
 
+use crate::harness::{permitflow, root, stderr, stdout};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn json(args: &[&str]) -> serde_json::Value {
     let o = permitflow(args);
@@ -212,7 +193,20 @@ fn bad_what_ifs_are_clear_errors() {
     assert!(stderr(&o).contains("unknown regime `fast`"));
     let o = permitflow(&["compare", "--start", "2025-13-01"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).starts_with("error: `2025-13-01` is not a date"));
+    // Dates are checked as the arguments are read (a typed value parser): clap names the option.
+    assert!(
+        stderr(&o).starts_with(
+            "error: invalid value '2025-13-01' for '--start <DATE>': `2025-13-01` is not a date"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = permitflow(&["compare", "--set", "fire_acceptance=5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("write ID.days=N, e.g. fire_design.days=3"));
+    let o = permitflow(&["report", "--plan", "joint:NaN", "-o", "never-written.html"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("write REGIME:DAYS, e.g. joint:30"));
 }
 
 #[test]

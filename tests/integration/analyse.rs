@@ -1,16 +1,7 @@
 //! `permitflow simulate` and `permitflow plan` end to end on the default scenario: determinism,
 //! the documented JSON shapes, and the numbers a planner checks.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .output()
-        .expect("run permitflow")
-}
+use crate::harness::permitflow;
 
 fn json(args: &[&str]) -> (Option<i32>, serde_json::Value) {
     let o = permitflow(args);

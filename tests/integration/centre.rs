@@ -1,16 +1,7 @@
 //! `permitflow centre` on the shipped mid-sized city: the documented JSON, determinism, regimes
 //! compared under the same arrivals, the staffing ranking, and clear errors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .output()
-        .expect("run permitflow")
-}
+use crate::harness::permitflow;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let o = permitflow(args);

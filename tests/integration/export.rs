@@ -2,21 +2,11 @@
 //! reader and Microsoft Project scheduler compute them (with `PERMITFLOW_MPXJ=1`, which needs
 //! python3 with `mpxj` and `jpype1`, and Java; `.ci/run` installs them).
 
+use crate::harness::{permitflow, root};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
-}
+use std::process::Command;
 
 fn ok(args: &[&str]) -> String {
     let o = permitflow(args);

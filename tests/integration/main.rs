@@ -1,0 +1,14 @@
+//! The command line's end-to-end tests, in one test binary (one link step, one process to start
+//! per run): each module runs the real `permitflow` executable on real files and asserts what a
+//! planner would check by hand. Where a new test goes: see ARCHITECTURE.md, "Tests".
+
+mod harness;
+
+mod analyse;
+mod batch;
+mod centre;
+mod charts;
+mod cli;
+mod export;
+mod report;
+mod scenarios;
