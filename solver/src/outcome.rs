@@ -5,12 +5,12 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use permitflow_model::{
-    Activity, Calendar, Department, Intake, Materials, Network, Regime, Scenario, Target,
+    Activity, Calendar, Department, Intake, Materials, Network, Regime, Scenario, StageId, Target,
     WorkingDays,
 };
 
 use crate::error::SolveError;
-use crate::regime::network_for;
+use crate::regime::{network_for, stage_label};
 use crate::schedule::{Method, Schedule, schedule};
 
 /// What the applicant meets under a regime.
@@ -28,8 +28,14 @@ pub struct Counts {
 /// A stage's span under a regime.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageSpan {
-    /// The stage's id (ids joined by `+` after merging).
+    /// The display text of [`ids`](Self::ids): the stage's id, or merged stages' ids joined by
+    /// `+` (`planning+construction`). Kept for readers of the text; to find a stage, use
+    /// [`covers`](Self::covers) or [`first_id`](Self::first_id).
     pub id: String,
+    /// The scenario stages this span stands for, in scenario order: one, or several after a
+    /// merged-stages measure.
+    pub ids: Vec<StageId>,
+    /// The stage's name (merged names joined by ` + `).
     pub name: String,
     pub start: WorkingDays,
     pub finish: WorkingDays,
@@ -50,6 +56,23 @@ pub struct Outcome {
     pub stages: Vec<StageSpan>,
     /// Critical activities (no gates) in time order.
     pub critical_path: Vec<usize>,
+}
+
+impl StageSpan {
+    /// Whether this span stands for scenario stage `stage` (alone or merged with others).
+    pub fn covers(&self, stage: &StageId) -> bool {
+        self.ids.contains(stage)
+    }
+
+    /// The first stage it stands for: the one the others were merged into.
+    pub fn first_id(&self) -> Option<&StageId> {
+        self.ids.first()
+    }
+
+    /// Whether several scenario stages were merged into this span.
+    pub fn is_merged(&self) -> bool {
+        self.ids.len() > 1
+    }
 }
 
 impl Outcome {
@@ -96,12 +119,8 @@ pub fn evaluate(
                 .map(|&i| schedule.finish[i])
                 .reduce(WorkingDays::max)?;
             Some(StageSpan {
-                id: st
-                    .ids
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("+"),
+                id: stage_label(&st.ids),
+                ids: st.ids.clone(),
                 name: st.name.clone(),
                 start,
                 finish,
@@ -263,24 +282,18 @@ pub fn check_targets(
                         };
                         measured.push((a.get(), w.get(), unit.into(), a.to_string()));
                     }
-                    Some(st) => {
-                        match o
-                            .stages
-                            .iter()
-                            .find(|sp| sp.id.split('+').any(|id| id == st.as_str()))
-                        {
-                            Some(sp) => measured.push((
-                                sp.working_days.get(),
-                                w.get(),
-                                format!("working days in stage {}", sp.id),
-                                sp.working_days.to_string(),
-                            )),
-                            None => {
-                                met = false;
-                                parts.push(format!("stage {st} has no items under this regime"));
-                            }
+                    Some(st) => match o.stages.iter().find(|sp| sp.covers(st)) {
+                        Some(sp) => measured.push((
+                            sp.working_days.get(),
+                            w.get(),
+                            format!("working days in stage {}", sp.id),
+                            sp.working_days.to_string(),
+                        )),
+                        None => {
+                            met = false;
+                            parts.push(format!("stage {st} has no items under this regime"));
                         }
-                    }
+                    },
                 }
             }
             for (label, bound, actual) in [
