@@ -18,6 +18,7 @@ use crate::schedule::{Method, Schedule, schedule};
 pub struct Counts {
     /// Visits to a window (none when everything is submitted online).
     pub trips: u32,
+    /// Forms filled in.
     pub forms: u32,
     /// Documents handed in; under one form per stage, a named document counts once per stage.
     pub materials: u32,
@@ -37,22 +38,33 @@ pub struct StageSpan {
     pub ids: Vec<StageId>,
     /// The stage's name (merged names joined by ` + `).
     pub name: String,
+    /// When its first activity starts, working days from the project start.
     pub start: WorkingDays,
+    /// When its last activity finishes.
     pub finish: WorkingDays,
+    /// `finish − start`.
     pub working_days: WorkingDays,
 }
 
 #[derive(Clone, Debug, PartialEq)]
+/// A regime solved and measured: its network and schedule, dates, counts, stage spans and
+/// critical path.
 pub struct Outcome {
+    /// The regime solved.
     pub regime: Regime,
+    /// Its network: activities, constraints, stages.
     pub network: Network,
+    /// The network's schedule.
     pub schedule: Schedule,
     /// The first working day on or after the scenario's start.
     pub start_date: NaiveDate,
+    /// The working day on which the last activity finishes.
     pub end_date: NaiveDate,
     /// Start and finish date of each activity.
     pub dates: Vec<(NaiveDate, NaiveDate)>,
+    /// What the applicant meets.
     pub counts: Counts,
+    /// Each stage's span, in network order (stages without activities left out).
     pub stages: Vec<StageSpan>,
     /// Critical activities (no gates) in time order.
     pub critical_path: Vec<usize>,
@@ -76,6 +88,7 @@ impl StageSpan {
 }
 
 impl Outcome {
+    /// The regime's working days: the schedule's makespan.
     pub fn working_days(&self) -> WorkingDays {
         self.schedule.makespan
     }
@@ -237,6 +250,7 @@ pub fn counts(net: &Network) -> Counts {
 /// A target checked against its regime's outcome.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TargetCheck {
+    /// The target checked.
     pub target: Target,
     /// `None` when the regime could not be solved.
     pub met: Option<bool>,

@@ -2,10 +2,11 @@
 //! the waiting that statutory limits leave out.
 //!
 //! A discrete-event simulation in working time. Project types (a scenario under its regime) arrive
-//! as Poisson processes; every project follows its regime's network ([`network_for`]); an activity
-//! that needs a reviewer waits for one of its department's, is served for a sampled time and may
-//! be returned for correction. Replications run in parallel and are seeded so that the same seed
-//! gives the same numbers on any number of threads.
+//! as Poisson processes; every project follows its regime's network
+//! ([`network_for`](crate::network_for)); an activity that needs a reviewer waits for one of its
+//! department's, is served for a sampled time and may be returned for correction. Replications
+//! run in parallel and are seeded so that the same seed gives the same numbers on any number of
+//! threads.
 //!
 //! # The model
 //!
@@ -35,18 +36,18 @@
 //!   applicant's own work and utility services need none. A department not in `departments` has
 //!   unlimited reviewers (its items never wait; its load is still reported). A service of 0 days
 //!   (a filing done on the spot) takes no reviewer.
-//! - **Service times** follow the same distributions as [`crate::simulate`]'s durations
-//!   (`sample::activity_draws`; the Monte Carlo draws them in blocks, this simulation one at a
-//!   time, so the numbers match in distribution, not draw for draw): the item's spread
-//!   (triangular, PERT, uniform, fixed), scaled when a measure changed the limit, a joint event's
-//!   group spread, the limit without a spread. With [`ServiceTimes::Exponential`] every
-//!   non-gate activity is instead exponential with its limit as mean (the textbook M/M/c
-//!   assumption, for checks against queueing theory).
-//! - **Returns**: the number of returns `K` is geometric, as in [`crate::simulate`] (here one
-//!   uniform per trial); after each review that is returned the applicant reworks for `rework`
-//!   working days (no reviewer), then the file joins the queue again for a re-review of
-//!   `rereview` days (default the limit). Without queues an activity lasts `service + K · (rework
-//!   + rereview)`, the Monte Carlo duration.
+//! - **Service times** follow the same distributions as the durations of
+//!   [`simulate`](mod@crate::simulate) (`sample::activity_draws`; the Monte Carlo draws them in
+//!   blocks, this simulation one at a time, so the numbers match in distribution, not draw for
+//!   draw): the item's spread (triangular, PERT, uniform, fixed), scaled when a measure changed
+//!   the limit, a joint event's group spread, the limit without a spread. With
+//!   [`ServiceTimes::Exponential`] every non-gate activity is instead exponential with its limit
+//!   as mean (the textbook M/M/c assumption, for checks against queueing theory).
+//! - **Returns**: the number of returns `K` is geometric, as in
+//!   [`simulate`](mod@crate::simulate) (here one uniform per trial); after each review that is
+//!   returned the applicant reworks for `rework` working days (no reviewer), then the file joins
+//!   the queue again for a re-review of `rereview` days (default the limit). Without queues an
+//!   activity lasts `service + K · (rework + rereview)`, the Monte Carlo duration.
 //! - **Queues** are first come, first served, non-preemptive, with priority projects
 //!   ([`ProjectType::priority`]) ahead of all others (FCFS within each class).
 //! - **Bottleneck**: the finite-capacity department with the highest utilisation (busy reviewers
@@ -54,8 +55,9 @@
 //!
 //! # Random numbers and common random numbers
 //!
-//! Generators are PCG-64 MCG as in [`crate::simulate`], each started from a SplitMix64 mix of the
-//! seed and a key; nothing depends on the order in which events or threads run:
+//! Generators are PCG-64 MCG as in [`simulate`](mod@crate::simulate), each started from a
+//! SplitMix64 mix of the seed and a key; nothing depends on the order in which events or threads
+//! run:
 //!
 //! - the arrivals of a project type in replication `r`: key (seed, `r`, hash of the type's name);
 //! - the durations of activity `a` of the `k`-th arrival of a type in replication `r`: key (seed,
@@ -103,8 +105,11 @@ const EPS: f64 = 1e-9;
 /// One project type of the centre: a scenario under the regime in force, arriving at random.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProjectType {
+    /// The type's name, as reports show it; its hash keys the type's random streams.
     pub name: String,
+    /// The scenario its projects follow.
     pub scenario: Scenario,
+    /// The regime in force for them.
     pub regime: Regime,
     /// Arrivals per working day (a Poisson process).
     pub rate: f64,
@@ -115,7 +120,8 @@ pub struct ProjectType {
 /// How service times are drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ServiceTimes {
-    /// As the scenario says (spreads and returns), the way [`crate::simulate`] draws them.
+    /// As the scenario says (spreads and returns), the way [`simulate`](mod@crate::simulate)
+    /// draws them.
     #[default]
     Scenario,
     /// Exponential with the activity's limit as mean (returns as the scenario says): the
@@ -128,7 +134,9 @@ pub enum ServiceTimes {
 pub struct CentreOptions {
     /// Working days counted.
     pub horizon: f64,
+    /// Independent runs, averaged; each has its own random streams.
     pub replications: usize,
+    /// The seed every random stream is made from.
     pub seed: u64,
     /// Staffing what-if: one more reviewer in this department (it must be listed with finite
     /// reviewers).
@@ -136,10 +144,13 @@ pub struct CentreOptions {
     /// Working days simulated before the horizon and not counted, so the horizon starts with
     /// loaded queues (0: the centre opens empty).
     pub warmup: f64,
+    /// How service times are drawn.
     pub service: ServiceTimes,
 }
 
 impl CentreOptions {
+    /// Options for `horizon` working days, `replications` runs and `seed`; the rest as
+    /// [`Default`] (no warm-up, no staffing what-if, service as the scenario says).
     pub fn new(horizon: f64, replications: usize, seed: u64) -> Self {
         Self {
             horizon,
@@ -167,9 +178,13 @@ impl Default for CentreOptions {
 /// What the centre did over the horizon, averaged over the replications.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CentreResult {
+    /// Working days counted.
     pub horizon: f64,
+    /// Working days simulated before the horizon and not counted.
     pub warmup: f64,
+    /// Replications run.
     pub replications: usize,
+    /// The seed the replications were drawn from.
     pub seed: u64,
     /// The staffing what-if applied, if any.
     pub added_reviewer: Option<String>,
@@ -193,8 +208,11 @@ pub struct CentreResult {
 /// unless a department has no reviewers); NaN when there are none.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProjectTypeResult {
+    /// The project type's name.
     pub name: String,
+    /// The name of the regime in force for it.
     pub regime: String,
+    /// Whether its projects go ahead of all others in every queue.
     pub priority: bool,
     /// Arrivals per working day.
     pub rate: f64,
@@ -204,13 +222,17 @@ pub struct ProjectTypeResult {
     pub completed: f64,
     /// Arrivals in the horizon that never finished (a department without reviewers), in all.
     pub unfinished: usize,
+    /// Mean lead time, working days.
     pub mean: f64,
     /// Standard error of `mean`, from the spread of the replications' means.
     pub mean_se: f64,
     /// Percentiles by nearest rank over all replications' lead times.
     pub p50: f64,
+    /// The 80th percentile, by nearest rank as `p50`.
     pub p80: f64,
+    /// The 95th percentile, by nearest rank as `p50`.
     pub p95: f64,
+    /// The longest lead time.
     pub max: f64,
     /// Working days spent waiting for reviewers, per project.
     pub mean_wait: f64,
@@ -230,15 +252,20 @@ pub struct ProjectTypeResult {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+/// A whole-regime working-day target and the share of arrivals that met it.
 pub struct TargetShare {
+    /// The target's name.
     pub name: String,
+    /// The target's working days.
     pub working_days: f64,
+    /// Share of the arrivals in the horizon finished within them (an unfinished one is a miss).
     pub share: f64,
 }
 
 /// One department over the horizon, averaged over the replications.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DepartmentResult {
+    /// The department's name.
     pub name: String,
     /// `None`: unlimited (not listed).
     pub reviewers: Option<usize>,
@@ -260,6 +287,7 @@ pub struct DepartmentResult {
 /// What one more reviewer in a department is worth.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaffingGain {
+    /// The department given one more reviewer.
     pub department: String,
     /// Reviewers before the addition.
     pub reviewers: usize,
@@ -267,7 +295,9 @@ pub struct StaffingGain {
     pub p80_saved: f64,
     /// Mean lead time saved, weighted the same way.
     pub mean_saved: f64,
+    /// Its utilisation with today's reviewers.
     pub utilisation_before: f64,
+    /// Its utilisation with one more reviewer.
     pub utilisation_after: f64,
     /// P80 saved per project type, in the order given.
     pub per_type: Vec<(String, f64)>,

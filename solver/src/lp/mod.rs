@@ -26,7 +26,9 @@ pub const BACKEND: &str = if cfg!(feature = "highs") {
 /// Why the LP gave no schedule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LpFailure {
+    /// The constraints cannot all hold.
     Infeasible,
+    /// The solver failed otherwise; its message.
     Other(String),
 }
 

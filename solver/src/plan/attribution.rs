@@ -32,6 +32,7 @@ impl Change {
 /// One step of the incremental attribution.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
+    /// What this step adds.
     pub change: Change,
     /// `change.name()`.
     pub name: String,
@@ -46,6 +47,7 @@ pub struct Step {
 pub struct Removal {
     /// What is removed: a measure, or `Parallel` for switching the base back to serial.
     pub change: Change,
+    /// `change.name()`.
     pub name: String,
     /// Working days of the regime without it.
     pub working_days: WorkingDays,
@@ -56,6 +58,7 @@ pub struct Removal {
 /// What the parts of a regime are worth.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
+    /// The regime's name.
     pub regime: String,
     /// Working days of the serial regime (base serial, no measures).
     pub serial: WorkingDays,

@@ -64,6 +64,7 @@ pub struct Cut {
 /// The cheapest way to bring a regime to a target number of working days.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
+    /// The target asked for.
     pub target: WorkingDays,
     /// Whether any choice of limits between the floors and today's limits reaches the target.
     pub reachable: bool,

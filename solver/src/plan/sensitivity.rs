@@ -24,6 +24,7 @@ pub enum RangeEnd {
 /// How much the project gains from cutting one critical item's limit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sensitivity {
+    /// The activity's id.
     pub id: String,
     /// The item's limit today.
     pub days: WorkingDays,
@@ -34,6 +35,7 @@ pub struct Sensitivity {
     /// How many working days can be cut at that rate. Floors are ignored: this is what the limit
     /// is worth, not what the department can commit to.
     pub range: WorkingDays,
+    /// Why the range ends there.
     pub until: RangeEnd,
 }
 

@@ -69,8 +69,8 @@
 //!   (maximum lags, deadlines) use them and check the bounds lane by lane; only when a sample
 //!   breaks one does that lane fall back to Bellman–Ford
 //!   ([`earliest_general`](crate::paths::earliest_general),
-//!   [`latest_general`](crate::paths::latest_general), which allocate). A sample whose bounds cannot all hold is counted in
-//!   [`SimulationResult::infeasible`].
+//!   [`latest_general`](crate::paths::latest_general), which allocate). A sample whose bounds
+//!   cannot all hold is counted in [`SimulationResult::infeasible`].
 //!
 //! Each chunk radix-sorts its samples; the chunks' samples are then sorted together in two
 //! halves at once (below and above a pivot).
@@ -116,7 +116,10 @@ const BOUND_EPS: f64 = 1e-9;
 /// How many iterations to run and the seed they are drawn from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SimulationOptions {
+    /// Iterations to run.
     pub iterations: usize,
+    /// The seed every generator is made from: the same seed gives the same numbers on any
+    /// number of threads.
     pub seed: u64,
 }
 
@@ -136,16 +139,22 @@ impl Default for SimulationOptions {
 /// sample broke an upper bound).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimulationResult {
+    /// The regime's name.
     pub regime: String,
     /// Iterations run, including infeasible ones.
     pub iterations: usize,
+    /// Mean working days of the feasible iterations.
     pub mean: f64,
     /// Percentiles by nearest rank: `pP` is the least sample with at least P % of the samples at
     /// or below it ("80 % of runs finish within p80").
     pub p50: f64,
+    /// The 80th percentile, by nearest rank as `p50`.
     pub p80: f64,
+    /// The 95th percentile, by nearest rank as `p50`.
     pub p95: f64,
+    /// The fewest working days of any feasible iteration.
     pub min: f64,
+    /// The most working days of any feasible iteration.
     pub max: f64,
     /// The schedule's working days with every activity at its `days` (no uncertainty).
     pub deterministic: f64,
