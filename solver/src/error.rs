@@ -2,25 +2,51 @@
 
 use thiserror::Error;
 
+/// Why a regime has no schedule, plan or simulation.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum SolveError {
+    /// The regime asked for is not in the scenario.
     #[error("unknown regime `{name}`; the scenario has {known}")]
-    UnknownRegime { name: String, known: String },
+    UnknownRegime {
+        /// The name asked for.
+        name: String,
+        /// The scenario's regimes, as a sentence.
+        known: String,
+    },
+    /// A regime lists a measure the scenario does not define.
     #[error("regime `{regime}` names unknown measure `{measure}`")]
-    UnknownMeasure { regime: String, measure: String },
+    UnknownMeasure {
+        /// The regime's name.
+        regime: String,
+        /// The measure it names.
+        measure: String,
+    },
+    /// A measure (or an option of a simulation) cannot be applied as given.
     #[error("measure `{measure}` cannot be applied: {reason}")]
-    BadMeasure { measure: String, reason: String },
+    BadMeasure {
+        /// The measure, or what was given (`centre`, `add_reviewer`).
+        measure: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// The lower-bound constraints form a cycle.
     #[error("the constraints go round in a circle: {}", .path.join(" → "))]
-    Cycle { path: Vec<String> },
+    Cycle {
+        /// The activities on the cycle, in order.
+        path: Vec<String>,
+    },
     /// Upper bounds (maximum lags, deadlines) that cannot all hold with the lower bounds.
     #[error(
         "the plan is infeasible: these constraints cannot all hold (together they ask for {excess} working days more than they allow):\n  - {}",
         .constraints.join("\n  - ")
     )]
     Infeasible {
+        /// The constraints on the conflicting cycle, as sentences.
         constraints: Vec<String>,
+        /// The working days they overshoot, as text.
         excess: String,
     },
+    /// The LP (or the planning program) failed.
     #[error("the LP solver failed: {0}")]
     Lp(String),
 }

@@ -5,6 +5,8 @@
 //!
 //! This crate does no IO and prints nothing.
 
+#![warn(missing_docs)]
+
 pub mod centre;
 pub mod check;
 pub mod error;

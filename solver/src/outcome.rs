@@ -5,12 +5,12 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use permitflow_model::{
-    Activity, Calendar, Department, Intake, Materials, Network, Regime, Scenario, Target,
+    Activity, Calendar, Department, Intake, Materials, Network, Regime, Scenario, StageId, Target,
     WorkingDays,
 };
 
 use crate::error::SolveError;
-use crate::regime::network_for;
+use crate::regime::{network_for, stage_label};
 use crate::schedule::{Method, Schedule, schedule};
 
 /// What the applicant meets under a regime.
@@ -18,6 +18,7 @@ use crate::schedule::{Method, Schedule, schedule};
 pub struct Counts {
     /// Visits to a window (none when everything is submitted online).
     pub trips: u32,
+    /// Forms filled in.
     pub forms: u32,
     /// Documents handed in; under one form per stage, a named document counts once per stage.
     pub materials: u32,
@@ -28,31 +29,66 @@ pub struct Counts {
 /// A stage's span under a regime.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageSpan {
-    /// The stage's id (ids joined by `+` after merging).
+    /// The display text of [`ids`](Self::ids): the stage's id, or merged stages' ids joined by
+    /// `+` (`planning+construction`). Kept for readers of the text; to find a stage, use
+    /// [`covers`](Self::covers) or [`first_id`](Self::first_id).
     pub id: String,
+    /// The scenario stages this span stands for, in scenario order: one, or several after a
+    /// merged-stages measure.
+    pub ids: Vec<StageId>,
+    /// The stage's name (merged names joined by ` + `).
     pub name: String,
+    /// When its first activity starts, working days from the project start.
     pub start: WorkingDays,
+    /// When its last activity finishes.
     pub finish: WorkingDays,
+    /// `finish − start`.
     pub working_days: WorkingDays,
 }
 
 #[derive(Clone, Debug, PartialEq)]
+/// A regime solved and measured: its network and schedule, dates, counts, stage spans and
+/// critical path.
 pub struct Outcome {
+    /// The regime solved.
     pub regime: Regime,
+    /// Its network: activities, constraints, stages.
     pub network: Network,
+    /// The network's schedule.
     pub schedule: Schedule,
     /// The first working day on or after the scenario's start.
     pub start_date: NaiveDate,
+    /// The working day on which the last activity finishes.
     pub end_date: NaiveDate,
     /// Start and finish date of each activity.
     pub dates: Vec<(NaiveDate, NaiveDate)>,
+    /// What the applicant meets.
     pub counts: Counts,
+    /// Each stage's span, in network order (stages without activities left out).
     pub stages: Vec<StageSpan>,
     /// Critical activities (no gates) in time order.
     pub critical_path: Vec<usize>,
 }
 
+impl StageSpan {
+    /// Whether this span stands for scenario stage `stage` (alone or merged with others).
+    pub fn covers(&self, stage: &StageId) -> bool {
+        self.ids.contains(stage)
+    }
+
+    /// The first stage it stands for: the one the others were merged into.
+    pub fn first_id(&self) -> Option<&StageId> {
+        self.ids.first()
+    }
+
+    /// Whether several scenario stages were merged into this span.
+    pub fn is_merged(&self) -> bool {
+        self.ids.len() > 1
+    }
+}
+
 impl Outcome {
+    /// The regime's working days: the schedule's makespan.
     pub fn working_days(&self) -> WorkingDays {
         self.schedule.makespan
     }
@@ -96,12 +132,8 @@ pub fn evaluate(
                 .map(|&i| schedule.finish[i])
                 .reduce(WorkingDays::max)?;
             Some(StageSpan {
-                id: st
-                    .ids
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("+"),
+                id: stage_label(&st.ids),
+                ids: st.ids.clone(),
                 name: st.name.clone(),
                 start,
                 finish,
@@ -218,6 +250,7 @@ pub fn counts(net: &Network) -> Counts {
 /// A target checked against its regime's outcome.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TargetCheck {
+    /// The target checked.
     pub target: Target,
     /// `None` when the regime could not be solved.
     pub met: Option<bool>,
@@ -263,24 +296,18 @@ pub fn check_targets(
                         };
                         measured.push((a.get(), w.get(), unit.into(), a.to_string()));
                     }
-                    Some(st) => {
-                        match o
-                            .stages
-                            .iter()
-                            .find(|sp| sp.id.split('+').any(|id| id == st.as_str()))
-                        {
-                            Some(sp) => measured.push((
-                                sp.working_days.get(),
-                                w.get(),
-                                format!("working days in stage {}", sp.id),
-                                sp.working_days.to_string(),
-                            )),
-                            None => {
-                                met = false;
-                                parts.push(format!("stage {st} has no items under this regime"));
-                            }
+                    Some(st) => match o.stages.iter().find(|sp| sp.covers(st)) {
+                        Some(sp) => measured.push((
+                            sp.working_days.get(),
+                            w.get(),
+                            format!("working days in stage {}", sp.id),
+                            sp.working_days.to_string(),
+                        )),
+                        None => {
+                            met = false;
+                            parts.push(format!("stage {st} has no items under this regime"));
                         }
-                    }
+                    },
                 }
             }
             for (label, bound, actual) in [

@@ -32,9 +32,13 @@ pub struct Compact {
     pub topo: Vec<u32>,
     /// `in_start[i]..in_start[i+1]` indexes the incoming constraints of activity `i`.
     pub in_start: Vec<u32>,
+    /// Per incoming constraint: the activity it comes from.
     pub in_from: Vec<u32>,
+    /// Per incoming constraint: its kind.
     pub in_kind: Vec<LinkKind>,
+    /// Per incoming constraint: its lag, working days.
     pub in_lag: Vec<f64>,
+    /// Per activity: its release (0 without one), the least start the pass allows.
     pub release: Vec<f64>,
 }
 
@@ -199,7 +203,9 @@ fn edges(net: &Network, durations: &[f64]) -> Vec<Edge> {
 /// A set of bounds that cannot hold together, and by how many working days they overshoot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
+    /// The bounds that cannot all hold (a positive cycle).
     pub bounds: Vec<Bound>,
+    /// How many working days they overshoot: the cycle's length.
     pub excess: f64,
 }
 

@@ -432,15 +432,7 @@ fn stage_gates(net: &mut Network) {
         let gate = net.activities.len();
         let stage = &net.stages[k];
         net.activities.push(Activity {
-            id: format!(
-                "gate:{}",
-                stage
-                    .ids
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("+")
-            ),
+            id: format!("gate:{}", stage_label(&stage.ids)),
             name: format!("{}: unified delivery", stage.name),
             kind: ActivityKind::Gate,
             departments: vec![stage.lead.clone()],
@@ -476,4 +468,13 @@ fn gate_link(from: usize, to: usize) -> Constraint {
         max_lag: None,
         origin: Origin::StageGate,
     }
+}
+
+/// The display text of a network stage's ids: one id, or merged stages' ids joined by `+`
+/// (`planning+construction`). Used for the stage spans and the gates' activity ids.
+pub(crate) fn stage_label(ids: &[StageId]) -> String {
+    ids.iter()
+        .map(StageId::as_str)
+        .collect::<Vec<_>>()
+        .join("+")
 }

@@ -19,6 +19,7 @@ pub enum Method {
 }
 
 impl Method {
+    /// `paths` or `lp`, as the command line spells the method.
     pub fn name(self) -> &'static str {
         match self {
             Self::Paths => "paths",
@@ -30,12 +31,19 @@ impl Method {
 /// Start and finish offsets in working days from the project start, per activity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schedule {
+    /// Earliest start of each activity, working days from the project start.
     pub start: Vec<WorkingDays>,
+    /// Each activity's finish: its start plus its duration.
     pub finish: Vec<WorkingDays>,
+    /// Latest start of each activity that keeps the makespan.
     pub latest_start: Vec<WorkingDays>,
+    /// `latest_start − start` per activity.
     pub total_float: Vec<WorkingDays>,
+    /// Whether each activity has no total float.
     pub critical: Vec<bool>,
+    /// The schedule's working days: the latest finish.
     pub makespan: WorkingDays,
+    /// How the earliest starts were computed.
     pub method: Method,
 }
 

@@ -4,6 +4,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{days, scenario, solve};
+use permitflow_model::StageId;
 use permitflow_solver::SolveError;
 
 /// A construction-permit stage: drawing review 10, civil-air-defence 5, fire design 5, then the
@@ -194,6 +195,17 @@ measures = ["merge"]
     assert_eq!(merged.counts.trips, 1);
     assert_eq!(merged.stages.len(), 1);
     assert_eq!(merged.stages[0].id, "planning+construction");
+    // The span keeps the stages it stands for as a list of ids.
+    let span = &merged.stages[0];
+    let ids: Vec<&str> = span.ids.iter().map(|id| id.as_str()).collect();
+    assert_eq!(ids, ["planning", "construction"]);
+    assert!(span.is_merged());
+    assert!(span.covers(&StageId::from("construction")));
+    assert!(!span.covers(&StageId::from("planning+construction")));
+    assert_eq!(span.first_id().map(StageId::as_str), Some("planning"));
+    let parallel = solve(&s, "parallel").unwrap();
+    assert!(parallel.stages.iter().all(|sp| !sp.is_merged()));
+    assert_eq!(parallel.stages[0].id, parallel.stages[0].ids[0].as_str());
 }
 
 #[test]

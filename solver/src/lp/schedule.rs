@@ -1,8 +1,6 @@
-//! The minimum schedule as a linear program through good_lp: start variables `s_i ≥ release`,
-//! a makespan `T ≥ s_i + d_i`, one inequality per link bound, deadlines; minimise `T`, then the
-//! sum of starts at that `T` (which gives the earliest starts).
-//!
-//! The backend is pure-Rust microlp by default, HiGHS with the `highs` feature.
+//! The minimum schedule as a linear program: start variables `s_i ≥ release`, a makespan
+//! `T ≥ s_i + d_i`, one inequality per link bound, deadlines; minimise `T`, then the sum of
+//! starts at that `T` (which gives the earliest starts).
 
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable, constraint,
@@ -10,26 +8,8 @@ use good_lp::{
 };
 use permitflow_model::Network;
 
+use super::{LpFailure, backend, snap};
 use crate::paths::link_offset;
-
-#[cfg(feature = "highs")]
-use good_lp::highs as backend;
-#[cfg(not(feature = "highs"))]
-use good_lp::microlp as backend;
-
-/// The LP backend this build uses.
-pub const BACKEND: &str = if cfg!(feature = "highs") {
-    "HiGHS"
-} else {
-    "microlp"
-};
-
-/// Why the LP gave no schedule.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LpFailure {
-    Infeasible,
-    Other(String),
-}
 
 struct Model {
     vars: ProblemVariables,
@@ -110,11 +90,4 @@ pub fn lp_starts(net: &Network, durations: &[f64]) -> Result<Vec<f64>, LpFailure
         .solve()
         .map_err(failure)?;
     Ok(starts.iter().map(|&v| snap(sol.value(v))).collect())
-}
-
-/// Every input is a multiple of half a day, so every vertex of the LP is too: remove the
-/// solver's rounding noise.
-fn snap(x: f64) -> f64 {
-    let r = (x * 2.0).round() / 2.0;
-    if (x - r).abs() < 1e-6 { r } else { x }
 }

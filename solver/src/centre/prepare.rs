@@ -1,0 +1,249 @@
+//! Preparing a project type: its network and statutory total, how each activity's duration is
+//! drawn, which department serves it, its links as the event loop fires them, its upper bounds.
+
+use std::collections::HashMap;
+
+use permitflow_model::{ActivityKind, ItemKind, LinkKind, Scenario};
+
+use super::{ProjectType, ServiceTimes};
+use crate::error::SolveError;
+use crate::regime::network_for;
+use crate::sample::{Shape, activity_draws};
+use crate::schedule::{Method, schedule};
+
+/// What does not depend on the departments' capacities.
+pub(super) struct Prepared {
+    net: permitflow_model::Network,
+    statutory: f64,
+    draws: Vec<Draw>,
+    /// The department whose reviewer serves each activity; `None`: no reviewer needed.
+    pub(super) served_by: Vec<Option<String>>,
+}
+
+impl Prepared {
+    pub(super) fn new(p: &ProjectType) -> Result<Self, SolveError> {
+        let net = network_for(&p.scenario, &p.regime)?;
+        let statutory = schedule(&net, Method::Paths)?.makespan.get();
+        let draws = draws(&p.scenario, &net);
+        let kinds: HashMap<&str, ItemKind> = p
+            .scenario
+            .items
+            .iter()
+            .map(|it| (it.id.as_str(), it.kind))
+            .collect();
+        let reviewed = |k: ItemKind| matches!(k, ItemKind::Review | ItemKind::Filing);
+        let served_by = net
+            .activities
+            .iter()
+            .map(|a| {
+                let needs = match &a.kind {
+                    ActivityKind::Gate => false,
+                    ActivityKind::Item(k) => reviewed(*k),
+                    ActivityKind::Joint => a
+                        .members
+                        .iter()
+                        .any(|m| kinds.get(m.as_str()).is_some_and(|&k| reviewed(k))),
+                };
+                if needs {
+                    a.departments.first().map(|d| d.as_str().to_owned())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        Ok(Self {
+            net,
+            statutory,
+            draws,
+            served_by,
+        })
+    }
+}
+
+/// How each activity's duration is drawn: the same distributions as [`crate::simulate`].
+fn draws(scenario: &Scenario, net: &permitflow_model::Network) -> Vec<Draw> {
+    activity_draws(scenario, net)
+        .into_iter()
+        .map(|d| Draw {
+            shape: d.shape,
+            returns: d.returns.map(|(rate, rework, rereview)| Returns {
+                rate,
+                rework,
+                rereview,
+            }),
+        })
+        .collect()
+}
+
+/// A link as its successor sees it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Succ {
+    pub(super) to: u32,
+    /// Start-to-finish or finish-to-finish: the bound subtracts the successor's duration.
+    pub(super) minus_d: bool,
+    pub(super) lag: f64,
+}
+
+/// An upper bound to check the realised dates against.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Upper {
+    MaxLag {
+        from: usize,
+        to: usize,
+        kind: LinkKind,
+        max: f64,
+    },
+    Deadline {
+        at: usize,
+        max: f64,
+    },
+}
+
+/// Everything fixed for one project type in one run.
+pub(super) struct TypeModel {
+    /// Hash of the type's name: its random streams' key.
+    pub(super) key: u64,
+    pub(super) rate: f64,
+    pub(super) priority: bool,
+    pub(super) n: usize,
+    pub(super) release: Vec<f64>,
+    pub(super) draws: Vec<Draw>,
+    /// Mean of the exponential service ([`ServiceTimes::Exponential`]); `None`: as drawn.
+    pub(super) exp_mean: Vec<Option<f64>>,
+    /// Department index serving each activity.
+    pub(super) dept: Vec<Option<u32>>,
+    /// Whether the activity queues (a department with finite reviewers).
+    pub(super) queued: Vec<bool>,
+    /// Stream key of each activity (hash of its id).
+    pub(super) act_key: Vec<u64>,
+    pub(super) indeg: Vec<u32>,
+    /// Links fired by an activity's start (SS, SF) and by its finish (FS, FF).
+    pub(super) on_start: Vec<Vec<Succ>>,
+    pub(super) on_finish: Vec<Vec<Succ>>,
+    /// Activities with no incoming link: ready on arrival.
+    pub(super) roots: Vec<u32>,
+    pub(super) upper: Vec<Upper>,
+    pub(super) statutory: f64,
+    pub(super) targets: Vec<(String, f64)>,
+}
+
+impl TypeModel {
+    pub(super) fn new(
+        p: &ProjectType,
+        pre: Prepared,
+        dept_index: &HashMap<&str, usize>,
+        cap: &[Option<usize>],
+        service: ServiceTimes,
+    ) -> Self {
+        let net = &pre.net;
+        let n = net.activities.len();
+        let dept: Vec<Option<u32>> = pre
+            .served_by
+            .iter()
+            .map(|d| {
+                d.as_deref()
+                    .and_then(|d| dept_index.get(d))
+                    .map(|&i| i as u32)
+            })
+            .collect();
+        let queued = dept
+            .iter()
+            .map(|d| d.is_some_and(|d| cap[d as usize].is_some()))
+            .collect();
+        let mut on_start = vec![Vec::new(); n];
+        let mut on_finish = vec![Vec::new(); n];
+        let mut indeg = vec![0u32; n];
+        let mut upper = Vec::new();
+        for c in &net.constraints {
+            let s = Succ {
+                to: c.to as u32,
+                minus_d: matches!(c.kind, LinkKind::FinishToFinish | LinkKind::StartToFinish),
+                lag: c.lag.get(),
+            };
+            match c.kind {
+                LinkKind::StartToStart | LinkKind::StartToFinish => on_start[c.from].push(s),
+                LinkKind::FinishToStart | LinkKind::FinishToFinish => on_finish[c.from].push(s),
+            }
+            indeg[c.to] += 1;
+            if let Some(m) = c.max_lag {
+                upper.push(Upper::MaxLag {
+                    from: c.from,
+                    to: c.to,
+                    kind: c.kind,
+                    max: m.get(),
+                });
+            }
+        }
+        for (i, a) in net.activities.iter().enumerate() {
+            if let Some(d) = a.deadline {
+                upper.push(Upper::Deadline {
+                    at: i,
+                    max: d.get(),
+                });
+            }
+        }
+        let exp_mean = net
+            .activities
+            .iter()
+            .map(|a| match service {
+                ServiceTimes::Exponential if !a.is_gate() && a.days.get() > 0.0 => {
+                    Some(a.days.get())
+                }
+                _ => None,
+            })
+            .collect();
+        let targets = p
+            .scenario
+            .targets
+            .iter()
+            .filter(|t| t.regime == p.regime.name && t.stage.is_none())
+            .filter_map(|t| Some((t.name.clone(), t.working_days?.get())))
+            .collect();
+        Self {
+            key: fnv1a(&p.name),
+            rate: p.rate,
+            priority: p.priority,
+            n,
+            release: net
+                .activities
+                .iter()
+                .map(|a| a.release.map(|r| r.get()).unwrap_or(0.0).max(0.0))
+                .collect(),
+            draws: pre.draws,
+            exp_mean,
+            dept,
+            queued,
+            act_key: net.activities.iter().map(|a| fnv1a(&a.id)).collect(),
+            roots: (0..n as u32).filter(|&i| indeg[i as usize] == 0).collect(),
+            indeg,
+            on_start,
+            on_finish,
+            upper,
+            statutory: pre.statutory,
+            targets,
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash of a name for stream keys.
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Returns {
+    pub(super) rate: f64,
+    pub(super) rework: f64,
+    pub(super) rereview: f64,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Draw {
+    pub(super) shape: Shape,
+    pub(super) returns: Option<Returns>,
+}

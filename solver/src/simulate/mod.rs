@@ -1,0 +1,276 @@
+//! Monte Carlo simulation of a regime: real durations vary and submissions are returned for
+//! correction, so the working days of a regime are a distribution rather than one figure.
+//!
+//! Each iteration draws every activity's duration, computes the earliest and latest starts over
+//! the regime's network and records the working days and which activities had no float. From
+//! many seeded iterations come the P50/P80/P95, the probability of meeting each target, how often
+//! each activity is critical, and which activities drive the spread.
+//!
+//! # Sampling rules
+//!
+//! - **Spread**: `triangular` by its inverse CDF; `pert` as `min + (max − min) · B` with
+//!   `B ~ Beta(α, β)`, `α = 1 + 4 (likely − min) / (max − min)`, `β = 1 + 4 (max − likely) / (max
+//!   − min)` (λ = 4, mean `(min + 4 likely + max) / 6`), `B = X / (X + Y)` from two Gamma draws
+//!   (Marsaglia–Tsang, normals by Marsaglia's polar method); `uniform` on `[min, max)`; `fixed`
+//!   its value. Without a spread an activity takes its `days` every time; gates never vary.
+//! - **A regime that changed the limit**: the spread belongs to the item as the file states it.
+//!   When a measure (time-limit compression, notification-commitment) has set the activity's
+//!   `days` to something else than the item's own limit, the spread is scaled by
+//!   `days / item limit`, keeping its relative shape (an item cut from 20 to 10 days with a
+//!   16–20–30 spread varies 8–10–15; one set to 0 days is always 0). Joint events carry their
+//!   group's own spread, used as written.
+//! - **Returns**: with probability `rate` the submission comes back and the activity takes
+//!   `rework + rereview` longer; each re-submission can come back again with the same
+//!   probability, so the number of returns `K` is geometric, `P(K ≥ k) = rateᵏ`, and the expected
+//!   extra is `rate / (1 − rate) · (rework + rereview)`. `rereview` defaults to the activity's
+//!   `days` (its limit under the regime), as [`permitflow_model::Returns`] documents. At most
+//!   1,000 returns are counted in one iteration.
+//!
+//!   The returns are drawn without a uniform per activity and iteration: over the iterations of
+//!   a chunk, an activity's trials form one sequence of independent trials in which a success
+//!   (probability `rate`) is a return and a failure ends the iteration. The failures before the
+//!   next success are geometric, `G = ⌊ln V / ln(1 − rate)⌋` from one uniform `V` in (0, 1]
+//!   (exactly `P(G ≥ g) = (1 − rate)ᵍ`), so each return leads straight to the next one: in the
+//!   same iteration when `G = 0`, `G` iterations on otherwise. One uniform per return, the same
+//!   distribution as a trial per iteration.
+//!
+//! # Reproducibility
+//!
+//! The random numbers come from PCG-64 MCG ([`rand_pcg::Pcg64Mcg`], 128-bit multiplicative
+//! congruential generator with the XSL-RR output). Iterations are split into chunks of
+//! [`CHUNK`], and a chunk into blocks of [`LANES`] iterations computed side by side. Chunk `c`
+//! has `LANES + 1` generators, stream `k`'s state made from `(seed, c, k)` by SplitMix64 (see
+//! `stream_rng`): stream `j < LANES` draws the durations of the `j`-th iteration of every block
+//! of the chunk, activity by activity in topological order; stream `LANES` draws the chunk's
+//! returns, activity by activity over all [`CHUNK`] iterations whatever the chunk's length. The
+//! chunks can run on any number of rayon threads in any order and are combined in chunk order,
+//! so the same seed gives bit-identical results whatever the thread count, and a chunk's draws
+//! depend only on `(seed, c)` (a shorter last chunk draws a prefix of a full one).
+//!
+//! Triangular and uniform spreads take their uniform from the top 52 bits of a 64-bit output
+//! (`k · 2⁻⁵²`, exact: a double in [1, 2) less 1, which several lanes compute at once); PERT
+//! spreads use `sample`'s uniforms (the top 53 bits) as the approval centre does.
+//! Square roots are exact in IEEE arithmetic; the PERT Gamma draws and the gaps between returns
+//! use `f64::ln`, which is the platform's libm (identical on every machine of one target).
+//!
+//! # Cost
+//!
+//! The network is compiled once per call into arrays in topological order. Per block of
+//! [`LANES`] iterations every per-activity value is a `[f64; LANES]`: drawing, both passes, the
+//! criticality counts and the sums for the sensitivity are straight loops over the lanes, which
+//! the compiler turns into SIMD instructions (branch-free: the side of a triangle is chosen by a
+//! bit mask), and nothing is allocated per iteration.
+//!
+//! - The usual network (finish-to-start links only, no upper bounds) keeps per activity only
+//!   its earliest finish and latest start (`FinishToStart`): a link is one maximum forward
+//!   and one minimum backward, and the backward pass counts the activities without float.
+//! - Any other network uses the general passes over interleaved start/finish arrays, where a
+//!   link of any kind is one addition and one maximum (`Passes`). Networks with upper bounds
+//!   (maximum lags, deadlines) use them and check the bounds lane by lane; only when a sample
+//!   breaks one does that lane fall back to Bellman–Ford
+//!   ([`earliest_general`](crate::paths::earliest_general),
+//!   [`latest_general`](crate::paths::latest_general), which allocate). A sample whose bounds
+//!   cannot all hold is counted in [`SimulationResult::infeasible`].
+//!
+//! Each chunk radix-sorts its samples; the chunks' samples are then sorted together in two
+//! halves at once (below and above a pivot).
+//!
+//! # Where things are
+//!
+//! - this file: the options, the result and [`simulate`], which runs the chunks and combines
+//!   them;
+//! - `model`: what is fixed for one regime (positions, draws, returns, upper bounds) and one
+//!   chunk's run;
+//! - `passes`: the forward and backward passes over a block of [`LANES`] iterations;
+//! - `stats`: the running sums of a chunk, the sensitivity's moments, the sorting of samples.
+
+mod model;
+mod passes;
+mod stats;
+
+use permitflow_model::{Regime, Scenario};
+use rayon::prelude::*;
+
+use crate::error::SolveError;
+use crate::regime::network_for;
+use crate::sample::percentile;
+use crate::schedule::{Method, schedule};
+
+use model::Model;
+use stats::{ChunkOut, Moments, merge, share};
+
+/// Iterations per chunk: the unit of seeding and of parallel work.
+pub const CHUNK: usize = 4096;
+
+/// Iterations computed side by side (a block): every per-activity value is a `[f64; LANES]`.
+pub const LANES: usize = 8;
+
+/// One value per lane.
+type Lanes = [f64; LANES];
+
+/// Total float below which an activity counts as critical in an iteration.
+const CRITICAL_EPS: f64 = 1e-9;
+/// Slack allowed when checking upper bounds and targets against sums of sampled durations.
+const BOUND_EPS: f64 = 1e-9;
+
+/// How many iterations to run and the seed they are drawn from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SimulationOptions {
+    /// Iterations to run.
+    pub iterations: usize,
+    /// The seed every generator is made from: the same seed gives the same numbers on any
+    /// number of threads.
+    pub seed: u64,
+}
+
+impl Default for SimulationOptions {
+    fn default() -> Self {
+        Self {
+            iterations: 10_000,
+            seed: 0,
+        }
+    }
+}
+
+/// The distribution of a regime's working days over many iterations.
+///
+/// Statistics (`mean`, percentiles, `min`, `max`, criticality, sensitivity) are over the
+/// iterations that gave a schedule; all are NaN when there are none (no iterations, or every
+/// sample broke an upper bound).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulationResult {
+    /// The regime's name.
+    pub regime: String,
+    /// Iterations run, including infeasible ones.
+    pub iterations: usize,
+    /// Mean working days of the feasible iterations.
+    pub mean: f64,
+    /// Percentiles by nearest rank: `pP` is the least sample with at least P % of the samples at
+    /// or below it ("80 % of runs finish within p80").
+    pub p50: f64,
+    /// The 80th percentile, by nearest rank as `p50`.
+    pub p80: f64,
+    /// The 95th percentile, by nearest rank as `p50`.
+    pub p95: f64,
+    /// The fewest working days of any feasible iteration.
+    pub min: f64,
+    /// The most working days of any feasible iteration.
+    pub max: f64,
+    /// The schedule's working days with every activity at its `days` (no uncertainty).
+    pub deterministic: f64,
+    /// Every feasible iteration's working days, sorted ascending.
+    pub samples: Vec<f64>,
+    /// Each whole-regime `working_days` target of this regime (stage targets are left out), in
+    /// scenario order: the share of all iterations whose working days are at most its figure (for
+    /// an exact target too). An infeasible iteration counts as a miss.
+    pub targets: Vec<(String, f64)>,
+    /// Each non-gate activity, in network order: the share of feasible iterations in which its
+    /// total float was zero.
+    pub criticality: Vec<(String, f64)>,
+    /// Activities whose duration varies (a spread that is not a point, or returns), largest
+    /// first: **working days per standard deviation**, `cov(T, Dᵢ) / sd(Dᵢ)` where `T` is the
+    /// regime's working days and `Dᵢ` the activity's sampled duration (returns included). It is
+    /// the slope of the least-squares line of `T` on `Dᵢ` times `sd(Dᵢ)`: how many working days
+    /// the whole moves when the activity is one standard deviation longer. An activity always on
+    /// the critical path scores about its own standard deviation, one never critical 0.
+    pub sensitivity: Vec<(String, f64)>,
+    /// Iterations whose sampled durations broke an upper bound (a maximum lag or deadline) so
+    /// that no schedule exists; they have no sample.
+    pub infeasible: usize,
+}
+
+/// Simulates `regime` of `scenario`: `opts.iterations` draws of every activity's duration.
+///
+/// Fails as [`crate::evaluate`] does when the regime's network cannot be built or its
+/// deterministic schedule is infeasible.
+pub fn simulate(
+    scenario: &Scenario,
+    regime: &Regime,
+    opts: &SimulationOptions,
+) -> Result<SimulationResult, SolveError> {
+    let net = network_for(scenario, regime)?;
+    let deterministic = schedule(&net, Method::Paths)?.makespan.get();
+    let model = Model::new(scenario, net);
+    let net = &model.net;
+
+    let chunks = opts.iterations.div_ceil(CHUNK);
+    // On a pool thread: the chunks, then their samples merged, without coming back to this
+    // thread in between.
+    let (outs, samples) = rayon::scope(|_| {
+        let outs: Vec<ChunkOut> = (0..chunks)
+            .into_par_iter()
+            .map(|c| {
+                let len = CHUNK.min(opts.iterations - c * CHUNK);
+                model.run_chunk(opts.seed, c as u64, len, deterministic)
+            })
+            .collect();
+        let samples = merge(outs.iter().map(|o| o.samples.as_slice()).collect());
+        (outs, samples)
+    });
+
+    // Combine in chunk order, sequentially, so the sums do not depend on the threads.
+    let n = net.activities.len();
+    let mut sum = 0.0;
+    let mut critical = vec![0u64; n];
+    let mut infeasible = 0;
+    let mut moments = Moments::new(model.varying.len());
+    for out in &outs {
+        sum += out.sum;
+        for (total, c) in critical.iter_mut().zip(&out.critical) {
+            *total += c;
+        }
+        infeasible += out.infeasible;
+        moments.add(&out.moments);
+    }
+    let feasible = samples.len();
+    let mean = if feasible == 0 {
+        f64::NAN
+    } else {
+        sum / feasible as f64
+    };
+
+    let targets = scenario
+        .targets
+        .iter()
+        .filter(|t| t.regime == regime.name && t.stage.is_none())
+        .filter_map(|t| {
+            let bound = t.working_days?.get() + BOUND_EPS;
+            let met = samples.partition_point(|&x| x <= bound);
+            Some((t.name.clone(), share(met as u64, opts.iterations)))
+        })
+        .collect();
+
+    let criticality = net
+        .activities
+        .iter()
+        .zip(&critical)
+        .filter(|(a, _)| !a.is_gate())
+        .map(|(a, &c)| (a.id.clone(), share(c, feasible)))
+        .collect();
+
+    let mut sensitivity: Vec<(String, f64)> = model
+        .varying
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (net.activities[v.act].id.clone(), moments.sensitivity(k)))
+        .collect();
+    // Stable: equal scores keep network order.
+    sensitivity.sort_by(|a, b| b.1.total_cmp(&a.1));
+
+    Ok(SimulationResult {
+        regime: regime.name.to_string(),
+        iterations: opts.iterations,
+        mean,
+        p50: percentile(&samples, 0.50),
+        p80: percentile(&samples, 0.80),
+        p95: percentile(&samples, 0.95),
+        min: samples.first().copied().unwrap_or(f64::NAN),
+        max: samples.last().copied().unwrap_or(f64::NAN),
+        deterministic,
+        samples,
+        targets,
+        criticality,
+        sensitivity,
+        infeasible,
+    })
+}

@@ -1,0 +1,386 @@
+//! What is fixed for one regime (the network by position, the draws, the returns, the upper
+//! bounds) and one chunk's run: draw a block, add the returns, run the passes, record.
+
+use permitflow_model::{LinkKind, Network, Scenario};
+use rand_pcg::Pcg64Mcg;
+
+use super::passes::{FinishToStart, Passes};
+use super::stats::{Acc, ChunkOut, radix_sort};
+use super::{BOUND_EPS, CHUNK, LANES, Lanes};
+use crate::paths::{Compact, earliest_general, latest_general, link_offset};
+use crate::sample::{MAX_RETURNS, Sampler, Shape, activity_draws, pcg, splitmix64, unit};
+
+/// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
+/// chunk index and the stream by SplitMix64 (distinct chunks and streams of one seed get
+/// distinct, unrelated states). Streams `0..LANES` are the lanes, `LANES` the returns.
+fn stream_rng(seed: u64, chunk: u64, stream: u64) -> Pcg64Mcg {
+    pcg(splitmix64(splitmix64(splitmix64(seed) ^ chunk) ^ stream))
+}
+
+/// A maximum lag (`to` starts, in the sense of `kind`, at most `max` after `from`) or a deadline
+/// (`to` finishes by `max`; `from == usize::MAX`), between positions.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Upper {
+    from: usize,
+    to: usize,
+    kind: LinkKind,
+    max: f64,
+}
+
+/// An activity whose returns are drawn, at its position.
+#[derive(Clone, Copy, Debug)]
+struct Returning {
+    pos: usize,
+    /// `1 / ln(1 − rate)`: the gaps between returns are geometric.
+    inv_ln_q: f64,
+    /// The probability of at least one return in an iteration.
+    rate: f64,
+    /// Days one return adds: rework + re-review.
+    extra: f64,
+}
+
+/// An activity whose duration varies (a spread that is not a point, or returns).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Varying {
+    pub(super) act: usize,
+    pub(super) pos: usize,
+    pub(super) days: f64,
+}
+
+/// Everything fixed for one regime: the network, its passes, the draws, all by position.
+pub(super) struct Model {
+    pub(super) net: Network,
+    /// `order[q]`: the activity at position `q` (a topological order when `passes` exists).
+    order: Vec<usize>,
+    /// The specialised passes when they apply (see [`FinishToStart`]).
+    fs: Option<FinishToStart>,
+    /// `None` when the lower bounds alone have a cycle: then every lane uses Bellman–Ford.
+    passes: Option<Passes>,
+    upper: Vec<Upper>,
+    /// How each position's duration is drawn.
+    /// Each position's spread. Triangular and uniform spreads are drawn from the generators'
+    /// bits over all lanes at once (see [`unit`]), PERT lane by lane through [`Sampler::base`].
+    shapes: Vec<Shape>,
+    returning: Vec<Returning>,
+    /// In network order.
+    pub(super) varying: Vec<Varying>,
+}
+
+impl Model {
+    pub(super) fn new(scenario: &Scenario, net: Network) -> Self {
+        let n = net.activities.len();
+        let compact = Compact::new(&net);
+        let order: Vec<usize> = match &compact {
+            Some(c) => c.topo.iter().map(|&a| a as usize).collect(),
+            None => (0..n).collect(),
+        };
+        let mut pos = vec![0; n];
+        for (q, &a) in order.iter().enumerate() {
+            pos[a] = q;
+        }
+        let draws = activity_draws(scenario, &net);
+        let shapes = order.iter().map(|&a| draws[a].shape).collect();
+        let returning = order
+            .iter()
+            .enumerate()
+            .filter_map(|(q, &a)| {
+                let (rate, rework, rereview) = draws[a].returns?;
+                Some(Returning {
+                    pos: q,
+                    inv_ln_q: 1.0 / (-rate).ln_1p(),
+                    rate,
+                    extra: rework + rereview,
+                })
+            })
+            // A rate too small for `ln(1 − rate)` never returns.
+            .filter(|r| r.inv_ln_q.is_finite())
+            .collect();
+        let varying = (0..n)
+            .filter(|&a| {
+                let d = &draws[a];
+                !matches!(d.shape, Shape::Fixed(_)) || d.returns.is_some()
+            })
+            .map(|a| Varying {
+                act: a,
+                pos: pos[a],
+                days: net.activities[a].days.get(),
+            })
+            .collect();
+        let mut upper: Vec<Upper> = net
+            .constraints
+            .iter()
+            .filter_map(|c| {
+                Some(Upper {
+                    from: pos[c.from],
+                    to: pos[c.to],
+                    kind: c.kind,
+                    max: c.max_lag?.get(),
+                })
+            })
+            .collect();
+        upper.extend(net.activities.iter().enumerate().filter_map(|(a, act)| {
+            Some(Upper {
+                from: usize::MAX,
+                to: pos[a],
+                kind: LinkKind::FinishToStart,
+                max: act.deadline?.get(),
+            })
+        }));
+        let passes = compact.as_ref().map(|c| Passes::new(&net, c, &pos));
+        let fs = compact
+            .as_ref()
+            .and_then(|c| FinishToStart::new(&net, c, &pos, &upper));
+        Self {
+            net,
+            order,
+            fs,
+            passes,
+            upper,
+            shapes,
+            returning,
+            varying,
+        }
+    }
+
+    /// Every position's spread for the block, lane `j` from `lanes[j]`, position by position.
+    #[inline(never)]
+    fn draw(&self, lanes: &mut [Sampler; LANES], d: &mut [Lanes]) {
+        for (dq, shape) in d.iter_mut().zip(&self.shapes) {
+            match *shape {
+                Shape::Fixed(v) => *dq = [v; LANES],
+                Shape::Triangular { a, b, fc, k1, k2 } => {
+                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
+                    // The inverse CDF on both sides, one kept by a bit mask: an `if` here
+                    // becomes an unpredictable branch.
+                    for (x, &bits) in dq.iter_mut().zip(&bits) {
+                        let u = unit(bits);
+                        let m = u64::from(u < fc).wrapping_neg();
+                        let pick =
+                            |l: f64, r: f64| f64::from_bits((l.to_bits() & m) | (r.to_bits() & !m));
+                        let r = pick(u * k1, (1.0 - u) * k2).sqrt();
+                        *x = pick(a + r, b - r);
+                    }
+                }
+                Shape::Uniform { a, width } => {
+                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
+                    for (x, &bits) in dq.iter_mut().zip(&bits) {
+                        *x = a + width * unit(bits);
+                    }
+                }
+                Shape::Pert { .. } => {
+                    for (x, s) in dq.iter_mut().zip(lanes.iter_mut()) {
+                        *x = s.base(shape);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The returns of all [`CHUNK`] iterations of a chunk (whatever its length, so that a
+    /// shorter chunk draws a prefix of a full one), activity by activity, by block: block `b`'s
+    /// are `events[start[b]..start[b + 1]]`, each (position, lane, days added).
+    ///
+    /// One activity's trials form one Bernoulli(`rate`) sequence: a success is a return, a
+    /// failure ends the iteration. The failures before the next success are geometric, so from
+    /// a return the next one is `g` iterations on (the same iteration when `g = 0`), one uniform
+    /// per return; after [`MAX_RETURNS`] in one iteration the next iteration starts afresh.
+    #[inline(never)]
+    fn returns(&self, rs: &mut Sampler) -> Returns {
+        const BLOCKS: usize = CHUNK / LANES;
+        let expected: f64 = self.returning.iter().map(|r| r.rate).sum();
+        let mut raw: Vec<(u32, u32, f64)> =
+            Vec::with_capacity((1.1 * expected * CHUNK as f64) as usize + 64);
+        let mut count = vec![0u32; BLOCKS + 1];
+        for r in &self.returning {
+            let mut gap = || rs.geometric_gap(r.inv_ln_q);
+            let mut at = gap();
+            while at < CHUNK as u64 {
+                let mut k = 1;
+                let mut g = gap();
+                while g == 0 {
+                    if k == MAX_RETURNS {
+                        g = gap().saturating_add(1);
+                        break;
+                    }
+                    k += 1;
+                    g = gap();
+                }
+                raw.push((at as u32, r.pos as u32, f64::from(k) * r.extra));
+                count[at as usize / LANES + 1] += 1;
+                at = at.saturating_add(g);
+            }
+        }
+        for b in 0..BLOCKS {
+            count[b + 1] += count[b];
+        }
+        let mut fill = count.clone();
+        let mut events = vec![(0, 0, 0.0); raw.len()];
+        for (at, pos, add) in raw {
+            let b = at as usize / LANES;
+            events[fill[b] as usize] = (pos, at % LANES as u32, add);
+            fill[b] += 1;
+        }
+        Returns {
+            start: count,
+            events,
+        }
+    }
+
+    /// Lane `j`'s durations in network order.
+    fn lane(&self, d: &[Lanes], j: usize) -> Vec<f64> {
+        let mut out = vec![0.0; d.len()];
+        for (q, &a) in self.order.iter().enumerate() {
+            out[a] = d[q][j];
+        }
+        out
+    }
+
+    /// Whether lane `j`'s starts (`x`, interleaved) keep every upper bound.
+    fn keeps_upper(&self, d: &[Lanes], x: &[Lanes], j: usize) -> bool {
+        self.upper.iter().all(|u| {
+            let s_to = x[2 * u.to][j];
+            if u.from == usize::MAX {
+                s_to + d[u.to][j] <= u.max + BOUND_EPS
+            } else {
+                let off = link_offset(u.kind, d[u.from][j], d[u.to][j]);
+                s_to <= x[2 * u.from][j] + off + u.max + BOUND_EPS
+            }
+        })
+    }
+
+    /// Writes starts in network order (`s`) into lane `j` of `x`.
+    fn put(&self, d: &[Lanes], s: &[f64], x: &mut [Lanes], j: usize) {
+        for (q, &a) in self.order.iter().enumerate() {
+            x[2 * q][j] = s[a];
+            x[2 * q + 1][j] = s[a] + d[q][j];
+        }
+    }
+
+    /// Earliest starts into `es`, latest into `ls` (interleaved with finishes); the makespans.
+    /// Clears `ok[j]` when lane `j`'s upper bounds cannot hold with its durations.
+    /// Without upper bounds the criticality of a block is counted into `critical` on the way
+    /// (the returned flag says so).
+    fn pass(
+        &self,
+        d: &[Lanes],
+        es: &mut [Lanes],
+        ls: &mut [Lanes],
+        ok: &mut [bool; LANES],
+        critical: &mut [[u64; LANES]],
+        count: bool,
+    ) -> (Lanes, bool) {
+        let makespan =
+            |s: &[f64], dn: &[f64]| s.iter().zip(dn).map(|(s, d)| s + d).fold(0.0, f64::max);
+        let Some(p) = &self.passes else {
+            let mut ms = [0.0; LANES];
+            for j in 0..LANES {
+                let dn = self.lane(d, j);
+                let Ok(s) = earliest_general(&self.net, &dn) else {
+                    ok[j] = false;
+                    continue;
+                };
+                ms[j] = makespan(&s, &dn);
+                self.put(d, &s, es, j);
+                self.put(d, &latest_general(&self.net, &dn, ms[j]), ls, j);
+            }
+            return (ms, false);
+        };
+        // The least solution of the lower bounds is the least solution of all the constraints
+        // whenever it keeps the upper bounds; likewise the greatest.
+        let mut ms = p.forward(d, es);
+        if self.upper.is_empty() {
+            if count {
+                p.backward::<true>(d, &ms, ls, es, critical);
+            } else {
+                p.backward::<false>(d, &ms, ls, es, critical);
+            }
+            return (ms, count);
+        }
+        for j in 0..LANES {
+            if !self.keeps_upper(d, es, j) {
+                let dn = self.lane(d, j);
+                match earliest_general(&self.net, &dn) {
+                    Ok(s) => {
+                        ms[j] = makespan(&s, &dn);
+                        self.put(d, &s, es, j);
+                    }
+                    Err(_) => ok[j] = false,
+                }
+            }
+        }
+        p.backward::<false>(d, &ms, ls, es, critical);
+        for j in 0..LANES {
+            if ok[j] && !self.keeps_upper(d, ls, j) {
+                let dn = self.lane(d, j);
+                self.put(d, &latest_general(&self.net, &dn, ms[j]), ls, j);
+            }
+        }
+        (ms, false)
+    }
+
+    pub(super) fn run_chunk(&self, seed: u64, chunk: u64, len: usize, shift: f64) -> ChunkOut {
+        let n = self.order.len();
+        let mut lanes: [Sampler; LANES] =
+            std::array::from_fn(|j| Sampler::new(stream_rng(seed, chunk, j as u64)));
+        let mut rs = Sampler::new(stream_rng(seed, chunk, LANES as u64));
+        let returns = self.returns(&mut rs);
+        let mut d = vec![[0.0; LANES]; n];
+        let mut es = vec![[0.0; LANES]; 2 * n];
+        let mut ls = vec![[0.0; LANES]; 2 * n];
+        let mut acc = Acc::new(n, self.varying.len());
+        let mut samples = Vec::with_capacity(len);
+        let mut infeasible = 0;
+        for first in (0..len).step_by(LANES) {
+            let used = LANES.min(len - first);
+            self.draw(&mut lanes, &mut d);
+            let b = first / LANES;
+            let events = &returns.events[returns.start[b] as usize..returns.start[b + 1] as usize];
+            for &(q, j, add) in events {
+                d[q as usize][j as usize] += add;
+            }
+            let mut ok = [true; LANES];
+            let (ms, counted) = match &self.fs {
+                Some(fs) => {
+                    let mask = std::array::from_fn(|j| u64::from(j < used).wrapping_neg());
+                    (
+                        fs.pass(&d, &mut es, &mut ls, &mask, &mut acc.critical),
+                        true,
+                    )
+                }
+                None => {
+                    let full = used == LANES;
+                    self.pass(&d, &mut es, &mut ls, &mut ok, &mut acc.critical, full)
+                }
+            };
+            for o in &mut ok[used..] {
+                *o = false;
+            }
+            infeasible += ok[..used].iter().filter(|&&o| !o).count();
+            if ok.iter().all(|&o| o) {
+                acc.record::<false>(self, &d, &es, &ls, &ms, shift, &ok, counted);
+            } else {
+                acc.record::<true>(self, &d, &es, &ls, &ms, shift, &ok, counted);
+            }
+            samples.extend((0..LANES).filter(|&j| ok[j]).map(|j| ms[j]));
+        }
+        let sum = samples.iter().sum();
+        radix_sort(&mut samples);
+        let mut critical = vec![0u64; n];
+        for (q, c) in acc.critical.iter().enumerate() {
+            critical[self.order[q]] = c.iter().sum::<u64>();
+        }
+        ChunkOut {
+            samples,
+            sum,
+            critical,
+            infeasible,
+            moments: acc.moments(),
+        }
+    }
+}
+
+/// A chunk's returns by block (see [`Model::returns`]).
+struct Returns {
+    start: Vec<u32>,
+    events: Vec<(u32, u32, f64)>,
+}
