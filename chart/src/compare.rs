@@ -69,11 +69,10 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
             );
         }
         for span in &o.stages {
-            let first_id = span.id.split('+').next().unwrap_or("");
             let k = s
                 .stages
                 .iter()
-                .position(|st| st.id.as_str() == first_id)
+                .position(|st| Some(&st.id) == span.first_id())
                 .unwrap_or(0);
             let x1 = axis.x_start(cal, span.start);
             let x2 = axis.x_finish(cal, span.finish).max(x1 + 2.0);

@@ -209,11 +209,10 @@ fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigure
     let stages = s
         .stages
         .iter()
-        .map(|stage| {
-            let id = stage.id.as_str();
-            match o.stages.iter().find(|sp| sp.id.split('+').any(|x| x == id)) {
-                Some(sp) if sp.id.split('+').next() == Some(id) => {
-                    if sp.id.contains('+') {
+        .map(
+            |stage| match o.stages.iter().find(|sp| sp.covers(&stage.id)) {
+                Some(sp) if sp.first_id() == Some(&stage.id) => {
+                    if sp.is_merged() {
                         StageCell::MergedFirst(sp.working_days)
                     } else {
                         StageCell::Days(sp.working_days)
@@ -221,8 +220,8 @@ fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigure
                 }
                 Some(_) => StageCell::MergedInto,
                 None => StageCell::Absent,
-            }
-        })
+            },
+        )
         .collect();
     let wd = o.working_days();
     RegimeFigures {
