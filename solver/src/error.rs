@@ -21,6 +21,22 @@ pub enum SolveError {
         /// The measure it names.
         measure: String,
     },
+    /// Two measures of one regime set one item's limit to different values.
+    #[error(
+        "measures `{first}` and `{second}` both set the limit of `{item}` (to {first_days} and {second_days} working days): keep one of them in the regime"
+    )]
+    ConflictingMeasures {
+        /// The first measure, by name.
+        first: String,
+        /// The second measure, by name.
+        second: String,
+        /// The item both set.
+        item: String,
+        /// The first measure's limit.
+        first_days: String,
+        /// The second measure's limit.
+        second_days: String,
+    },
     /// A measure (or an option of a simulation) cannot be applied as given.
     #[error("measure `{measure}` cannot be applied: {reason}")]
     BadMeasure {

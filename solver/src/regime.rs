@@ -32,13 +32,17 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
         measures.push((id.clone(), m));
     }
     let mut net = Network::from_scenario(scenario);
+    same_limit_everywhere(&measures)?;
+    // Cuts first, then notification-commitment: an item granted on commitment takes the
+    // commitment's days whatever its cut review limit was, in whichever order they are listed.
     for (id, m) in &measures {
-        match m {
-            Measure::TimeLimitCompression { days } => time_limit_compression(&mut net, id, days)?,
-            Measure::NotificationCommitment { items, days } => {
-                notification_commitment(&mut net, id, items, *days)?
-            }
-            _ => {}
+        if let Measure::TimeLimitCompression { days } = m {
+            time_limit_compression(&mut net, id, days)?;
+        }
+    }
+    for (id, m) in &measures {
+        if let Measure::NotificationCommitment { items, days } = m {
+            notification_commitment(&mut net, id, items, *days)?;
         }
     }
     for (id, m) in &measures {
@@ -76,6 +80,44 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
         });
     }
     Ok(net)
+}
+
+/// Refuses two measures of one kind that set one item's limit to different values: which one
+/// wins would depend on the order the regime lists them.
+fn same_limit_everywhere(measures: &[(MeasureId, Measure)]) -> Result<(), SolveError> {
+    let mut cut: BTreeMap<&ItemId, (&MeasureId, WorkingDays)> = BTreeMap::new();
+    let mut commit: BTreeMap<&ItemId, (&MeasureId, WorkingDays)> = BTreeMap::new();
+    for (id, m) in measures {
+        let (seen, settings): (_, Vec<(&ItemId, WorkingDays)>) = match m {
+            Measure::TimeLimitCompression { days } => {
+                (&mut cut, days.iter().map(|(i, d)| (i, *d)).collect())
+            }
+            Measure::NotificationCommitment { items, days } => {
+                (&mut commit, items.iter().map(|i| (i, *days)).collect())
+            }
+            _ => continue,
+        };
+        for (item, d) in settings {
+            if let Some((other, before)) = seen.insert(item, (id, d))
+                && before != d
+            {
+                // Named in a fixed order, so the refusal is the same whatever the regime's order.
+                let ((a, da), (b, db)) = if other.as_str() < id.as_str() {
+                    ((other, before), (id, d))
+                } else {
+                    ((id, d), (other, before))
+                };
+                return Err(SolveError::ConflictingMeasures {
+                    first: a.to_string(),
+                    second: b.to_string(),
+                    item: item.to_string(),
+                    first_days: da.to_string(),
+                    second_days: db.to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn item_activity(net: &Network, measure: &MeasureId, item: &ItemId) -> Result<usize, SolveError> {

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use permitflow_model::{Calendar, Format, Scenario, parse_scenario};
-use permitflow_solver::check::{verify, verify_dates, verify_earliest};
+use permitflow_solver::check::verify_outcome;
 use permitflow_solver::{Method, Outcome, SolveError, evaluate};
 
 pub fn scenario(toml: &str) -> Scenario {
@@ -25,12 +25,8 @@ pub fn solve(s: &Scenario, regime: &str) -> Result<Outcome, SolveError> {
     match (&paths, &lp) {
         (Ok(p), Ok(l)) => {
             for o in [p, l] {
-                let v = verify(&o.network, &o.schedule);
+                let v = verify_outcome(s, o, &cal);
                 assert!(v.is_empty(), "{regime} ({:?}): {v:#?}", o.schedule.method);
-                let v = verify_earliest(&o.network, &o.schedule);
-                assert!(v.is_empty(), "{regime} ({:?}): {v:#?}", o.schedule.method);
-                let v = verify_dates(&cal, s.start, &o.schedule, &o.dates);
-                assert!(v.is_empty(), "{regime}: {v:#?}");
             }
             assert_eq!(
                 p.schedule.start, l.schedule.start,

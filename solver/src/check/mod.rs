@@ -9,6 +9,10 @@ use permitflow_model::{Calendar, LinkKind, Network};
 
 use crate::schedule::Schedule;
 
+mod outcome;
+
+pub use outcome::verify_outcome;
+
 const EPS: f64 = 1e-6;
 
 /// Every violated rule, described; empty when the schedule is valid and minimal.
