@@ -109,15 +109,6 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
         }
     }
 
-    /// Waits for the running job, if any (for callers that must show its result now).
-    pub fn wait(&mut self) {
-        if let Some(p) = self.pending.take() {
-            if let Ok(v) = p.rx.recv() {
-                self.result = Some((p.key, v));
-            }
-        }
-    }
-
     /// Stops waiting for the running job and drops its result; the key stays, so the same
     /// inputs are not started again by themselves (a new [`request`](Self::request) after
     /// [`invalidate`](Self::invalidate) is). True when a job was running.

@@ -25,7 +25,10 @@ pub fn cell(ui: &mut Ui, text: impl Into<RichText>, accessible: String) {
 
 /// A figure as `text` writes it, `–` when there is none (NaN).
 fn or_dash(v: f64, text: impl FnOnce(f64) -> String) -> String {
-    (!v.is_nan()).then(|| text(v)).unwrap_or_else(|| "–".into())
+    if v.is_nan() {
+        return "–".into();
+    }
+    text(v)
 }
 
 /// A figure with one decimal, `–` when there is none.
