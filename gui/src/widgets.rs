@@ -157,3 +157,22 @@ pub fn running(ui: &mut Ui, what: &str, job: &str) -> bool {
     r.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Cancel {job}")));
     r.clicked()
 }
+
+/// A job's result; in its place, what the user waits for, or why there is none.
+pub fn result_or_why<'a, T>(
+    ui: &mut Ui,
+    result: Option<&'a Result<T, String>>,
+    waiting: &str,
+) -> Option<&'a T> {
+    match result {
+        Some(Ok(v)) => Some(v),
+        Some(Err(e)) => {
+            ui.label(RichText::new(e).color(RED));
+            None
+        }
+        None => {
+            ui.label(waiting);
+            None
+        }
+    }
+}

@@ -11,7 +11,7 @@ use super::Ctx;
 use crate::command::{CentreKey, Command, JobKind};
 use crate::compute::CentreOutput;
 use crate::io;
-use crate::widgets::{self, AMBER, RED, cell, n1, percent};
+use crate::widgets::{self, AMBER, cell, n1, percent};
 
 /// The projects' columns, `|` between them (lead times and waiting in working days).
 const PROJECT_COLUMNS: &str = "project type|regime|arrived|mean|P50|P80|P95|waiting|statutory|within statutory|within targets";
@@ -43,18 +43,14 @@ impl Centre {
         self.form(ui, cx);
         ui.label(RichText::new("Projects arrive at random at each type's rate; each department reviews as many files at once as it has reviewers, key projects first, returns re-queued. Replications share their arrivals (common random numbers), so a seed always gives the same numbers.").weak());
         ui.separator();
-        let Some((key, out)) = cx.jobs.centre.result() else {
-            ui.label("Choose a portfolio and press “Run approval centre”.");
+        let result = cx.jobs.centre.result();
+        let waiting = "Choose a portfolio and press “Run approval centre”.";
+        let Some(out) = widgets::result_or_why(ui, result.map(|(_, r)| r), waiting) else {
             return;
         };
-        let out = match out {
-            Ok(o) => o,
-            Err(e) => {
-                ui.label(RichText::new(e).color(RED));
-                return;
-            }
-        };
-        if key.portfolio.display().to_string() != cx.settings.centre_portfolio.trim() {
+        if let Some((key, _)) = result
+            && key.portfolio.display().to_string() != cx.settings.centre_portfolio.trim()
+        {
             ui.label(
                 RichText::new(format!(
                     "These results are for {}.",

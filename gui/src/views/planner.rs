@@ -38,16 +38,9 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     ui.label(RichText::new("The cheapest limits to cut (each between its floor and today's limit, at its cost per working day) to bring the regime to the target.").weak());
     cx.settings.plan_target = half_days(cx.settings.plan_target);
     ui.separator();
-    let Some((_, out)) = cx.jobs.planner.result() else {
-        ui.label("planning…");
+    let result = cx.jobs.planner.result().map(|(_, r)| r);
+    let Some(out) = widgets::result_or_why(ui, result, "planning…") else {
         return;
-    };
-    let out = match out {
-        Ok(o) => o,
-        Err(e) => {
-            ui.label(RichText::new(e).color(RED));
-            return;
-        }
     };
     let mut adopt = None;
     ui.columns(2, |cols| {
