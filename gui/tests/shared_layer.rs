@@ -179,3 +179,22 @@ fn a_cancelled_approval_centre_run_drops_its_result() {
     assert!(h.query_by_label_contains("bottleneck:").is_none());
     h.get_by_label_contains("press “Run approval centre”");
 }
+
+#[test]
+fn a_cancelled_simulation_is_not_started_again_until_asked() {
+    let mut h = harness(PermitflowApp::new(Settings::default(), None));
+    h.get_by_label("Simulation").click();
+    h.step(); // the tab changes
+    h.step(); // the simulation starts, with its spinner and Cancel
+    h.get_by_label("Cancel simulation").click();
+    h.run();
+    assert!(h.state().status().contains("cancelled the simulation"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    h.run();
+    // Same inputs: not restarted by itself, and the cancelled result never shows.
+    assert!(h.query_by_label("Cancel simulation").is_none());
+    h.get_by_label("Press “Run simulation”.");
+    h.get_by_label("Run simulation").click();
+    h.step();
+    wait_until(&mut h, |h| h.query_by_label("P80").is_some());
+}
