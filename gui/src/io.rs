@@ -10,8 +10,15 @@ use permitflow_model::{Diagnostics, Scenario};
 pub const DEFAULT_LABEL: &str = "social-investment-housing.toml (built in)";
 
 pub use permitflow_app::Loaded;
-pub use permitflow_app::export::schedule_csv;
 pub use permitflow_app::write::atomic_write;
+
+use permitflow_app::export::{ExportFormat, export};
+use permitflow_app::write;
+use permitflow_chart::Scene;
+use permitflow_model::Calendar;
+use permitflow_solver::Outcome;
+
+use crate::compute::error_text;
 
 /// The built-in default scenario, under the app's label for it.
 pub fn load_default() -> Result<Loaded, Diagnostics> {
@@ -27,8 +34,15 @@ pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
         .map_err(|e| Diagnostics(e.diagnostics(&path.display().to_string())))
 }
 
-/// The scenario as TOML (JSON when `path` ends in `.json`), written atomically.
+/// The scenario as TOML (JSON when `path` ends in `.json`), written atomically. Item lists
+/// (`.csv`, `.xlsx`) are read only.
 pub fn save(path: &Path, s: &Scenario) -> Result<(), String> {
+    let lower = path.to_string_lossy().to_ascii_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
+        return Err(
+            "not saved: save the scenario as .toml or .json (item lists are read only)".into(),
+        );
+    }
     let text = if path
         .to_string_lossy()
         .to_ascii_lowercase()
@@ -41,33 +55,71 @@ pub fn save(path: &Path, s: &Scenario) -> Result<(), String> {
     atomic_write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// The folder of shipped scenarios: `scenarios/` under the working directory, else the one
-/// beside this crate's sources.
-pub fn scenarios_dir() -> Option<PathBuf> {
-    let here = PathBuf::from("scenarios");
+/// Charts as SVG or PNG by the file's extension, written atomically; the status message.
+pub fn write_charts(path: &Path, scene: &Scene) -> Result<String, String> {
+    write::chart(path, scene, 2.0).map_err(|e| error_text(&e))?;
+    Ok(format!("exported the charts to {}", path.display()))
+}
+
+/// A regime's schedule as MSPDI, CSV or JSON, written atomically; the status message.
+pub fn export_schedule(
+    s: &Scenario,
+    cal: &Calendar,
+    o: &Outcome,
+    format: ExportFormat,
+    path: &Path,
+) -> Result<String, String> {
+    let bytes = export(s, cal, o, format).map_err(|e| error_text(&e))?;
+    write::file(path, &bytes).map_err(|e| error_text(&e))?;
+    Ok(format!(
+        "exported the {} schedule to {}",
+        o.regime.name,
+        path.display()
+    ))
+}
+
+/// The HTML report of a scenario, written atomically.
+pub fn write_report(loaded: &Loaded, path: &Path) -> Result<(), String> {
+    let html = permitflow_app::report::of(loaded, None).map_err(|e| error_text(&e))?;
+    write::file(path, html.as_bytes()).map_err(|e| error_text(&e))
+}
+
+/// A folder shipped with permitflow (`scenarios`, `portfolios`): under the working directory,
+/// else the one beside this crate's sources.
+fn shipped_dir(name: &str) -> Option<PathBuf> {
+    let here = PathBuf::from(name);
     if here.is_dir() {
         return Some(here);
     }
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(name);
     built.is_dir().then_some(built)
 }
 
-/// The shipped scenarios and item lists, by file name.
-pub fn shipped_scenarios() -> Vec<PathBuf> {
-    let Some(dir) = scenarios_dir() else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+/// The files of a shipped folder with one of `extensions`, by file name.
+fn shipped_files(folder: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = shipped_dir(folder)
+        .and_then(|d| std::fs::read_dir(d).ok())
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| {
                     p.extension()
-                        .is_some_and(|x| x == "toml" || x == "json" || x == "csv" || x == "xlsx")
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| extensions.contains(&x.to_ascii_lowercase().as_str()))
                 })
                 .collect()
         })
         .unwrap_or_default();
     files.sort();
     files
+}
+
+/// The shipped scenarios and item lists (`.toml`, `.json`, `.csv`, `.xlsx`), by file name.
+pub fn shipped_scenarios() -> Vec<PathBuf> {
+    shipped_files("scenarios", &["toml", "json", "csv", "xlsx"])
+}
+
+/// The shipped portfolios for the approval centre, by file name.
+pub fn shipped_portfolios() -> Vec<PathBuf> {
+    shipped_files("portfolios", &["toml"])
 }

@@ -1,13 +1,13 @@
 //! `permitflow-gui`: the window around [`permitflow_gui::PermitflowApp`].
 //!
-//! `permitflow-gui [FILE] [--tab compare|simulation|planner]`
+//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre]`
 
 use std::path::PathBuf;
 
 use permitflow_gui::{PermitflowApp, Settings, Tab};
 
-const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner]\n\
-  FILE  a scenario (.toml, .json) or a CSV item list to open instead of the default scenario";
+const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre]\n\
+  FILE  a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario";
 
 struct Args {
     file: Option<PathBuf>,

@@ -1,0 +1,152 @@
+//! Applying the commands the views pushed, after the frame is drawn.
+
+use egui::Context;
+
+use super::PermitflowApp;
+use crate::command::{Command, Dialog, JobKind};
+use crate::compute;
+use crate::io;
+
+impl PermitflowApp {
+    pub(super) fn apply_commands(&mut self, ctx: &Context) {
+        // Applying a command may queue another (save, then open): apply until none is left.
+        while !self.commands.is_empty() {
+            for c in std::mem::take(&mut self.commands) {
+                self.apply(c, ctx);
+            }
+        }
+    }
+
+    fn apply(&mut self, c: Command, ctx: &Context) {
+        match c {
+            Command::Edit(e, continuing) => {
+                self.doc.apply(&e, continuing);
+                self.status = if self.doc.problems.is_empty() {
+                    e.describe()
+                } else {
+                    format!(
+                        "{}: not applied to the schedules, see the problems below",
+                        e.describe()
+                    )
+                };
+                self.views.what_ifs.reset(&self.doc, false);
+            }
+            Command::EndDrag => self.doc.end_continuation(),
+            Command::Undo | Command::Redo => {
+                let undo = c == Command::Undo;
+                let done = if undo {
+                    self.doc.undo()
+                } else {
+                    self.doc.redo()
+                };
+                self.status = match (undo, done) {
+                    (true, true) => "undone",
+                    (true, false) => "nothing to undo",
+                    (false, true) => "redone",
+                    (false, false) => "nothing to redo",
+                }
+                .into();
+                self.views.what_ifs.reset(&self.doc, false);
+            }
+            Command::Open(src) => {
+                if self.doc.is_dirty() {
+                    self.dialog = Some(Dialog::Unsaved(Box::new(Command::Open(src))));
+                } else {
+                    self.open_now(&src);
+                }
+            }
+            Command::Save => match self.doc.path.clone() {
+                Some(p) => {
+                    self.save_to(&p);
+                }
+                None => self.show_dialog(Dialog::SaveAs),
+            },
+            Command::SaveAs(p) => self.close_if(|app| app.save_to(&p)),
+            Command::SaveThen(then) => match self.doc.path.clone() {
+                Some(p) if self.save_to(&p) => {
+                    self.dialog = None;
+                    self.push(*then);
+                }
+                Some(_) => {}
+                None => self.show_dialog(Dialog::SaveAs),
+            },
+            Command::Discard(then) => {
+                self.dialog = None;
+                match *then {
+                    Command::Open(src) => self.open_now(&src),
+                    Command::Quit => {
+                        self.quit_confirmed = true;
+                        self.push(Command::Quit);
+                    }
+                    other => self.push(other),
+                }
+            }
+            Command::ExportCharts(p) => self.close_if(|app| app.export_charts(&p)),
+            Command::ExportSchedule {
+                regime,
+                format,
+                path,
+            } => self.close_if(|app| {
+                let Some(o) = app.comparison().outcome(&regime) else {
+                    app.status = format!("regime `{regime}` has no schedule to export");
+                    return false;
+                };
+                let r = io::export_schedule(&app.doc.valid, &app.doc.calendar, o, format, &path);
+                app.report_result(r)
+            }),
+            Command::WriteReport(path) => self.write_report(path),
+            Command::ShowDialog(d) => self.show_dialog(d),
+            Command::CloseDialog => self.dialog = None,
+            Command::RunSimulation => {
+                self.jobs.simulation.invalidate();
+                self.simulate();
+            }
+            Command::RunCentre(key) => {
+                self.jobs.centre.invalidate();
+                let k = key.clone();
+                let run = self.worker();
+                self.jobs.centre.request(key, run, move |_| {
+                    compute::centre(&k.portfolio, k.replications, k.seed)
+                });
+            }
+            Command::Cancel(kind) => {
+                if self.jobs.cancel(kind) {
+                    self.status = format!(
+                        "cancelled the {}",
+                        match kind {
+                            JobKind::Simulation => "simulation",
+                            JobKind::Planner => "reform planner",
+                            JobKind::Centre => "approval-centre run",
+                        }
+                    );
+                }
+            }
+            Command::ShowItem(id) => self.views.what_ifs.show_item(id),
+            Command::DismissLoadProblems => self.load_problems.clear(),
+            Command::Status(s) => self.status = s,
+            Command::Quit => {
+                if self.doc.is_dirty() && !self.quit_confirmed {
+                    self.dialog = Some(Dialog::Unsaved(Box::new(Command::Quit)));
+                } else {
+                    self.quit_confirmed = true;
+                    self.quit_requested = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    /// Runs a file action; closes the dialog when it succeeded.
+    pub(super) fn close_if(&mut self, action: impl FnOnce(&mut Self) -> bool) {
+        if action(self) {
+            self.dialog = None;
+        }
+    }
+
+    /// Shows a file action's message; true when it succeeded.
+    pub(super) fn report_result(&mut self, r: Result<String, String>) -> bool {
+        let ok = r.is_ok();
+        self.status = r.unwrap_or_else(|e| e);
+        ok
+    }
+}

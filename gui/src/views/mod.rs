@@ -1,0 +1,57 @@
+//! The views: each draws part of the window from the app's state, keeps its own form state, and
+//! pushes [`Command`]s that the app applies after the frame is drawn.
+
+pub mod centre;
+pub mod compare;
+pub mod dialogs;
+pub mod planner;
+pub mod problems;
+pub mod simulation;
+pub mod toolbar;
+pub mod what_ifs;
+
+use permitflow_app::edit::Document;
+
+use crate::command::Command;
+use crate::compute::Comparison;
+use crate::jobs::Jobs;
+use crate::settings::Settings;
+
+/// What a view reads, the settings it changes in place, and where it puts what the user asked
+/// for.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    /// The comparison of the current revision (or the last one, while a newer one is solved).
+    pub comparison: &'a Comparison,
+    pub settings: &'a mut Settings,
+    pub jobs: &'a Jobs,
+    /// The status line's message.
+    pub status: &'a str,
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl Ctx<'_> {
+    pub fn push(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// The names of the valid scenario's regimes.
+    pub fn regimes(&self) -> Vec<String> {
+        self.doc
+            .valid
+            .regimes
+            .iter()
+            .map(|r| r.name.to_string())
+            .collect()
+    }
+}
+
+/// The form state of every view.
+#[derive(Debug, Default)]
+pub struct Views {
+    pub toolbar: toolbar::Toolbar,
+    pub what_ifs: what_ifs::WhatIfs,
+    pub centre: centre::Centre,
+    pub dialogs: dialogs::Dialogs,
+}

@@ -1,0 +1,198 @@
+//! The reform planner tab: the cheapest cuts that reach a target, the sensitivity of the
+//! critical items, what each measure is worth, and the charts (`permitflow_app::scenes`).
+
+use egui::{RichText, Ui};
+use permitflow_app::analysis::PlanReport;
+use permitflow_app::edit::Edit;
+use permitflow_model::{GroupId, ItemId, Scenario};
+use permitflow_solver::{Cut, Plan};
+
+use super::Ctx;
+use crate::command::{Command, JobKind};
+use crate::widgets::{self, GREEN, RED, choice, half_days};
+
+pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
+    let regimes = cx.regimes();
+    let current = cx
+        .comparison
+        .outcome(&cx.settings.plan_regime)
+        .map(|o| o.working_days());
+    ui.horizontal(|ui| {
+        let l = ui.label("Regime");
+        choice(ui, "plan-regime", &mut cx.settings.plan_regime, &regimes).labelled_by(l.id);
+        let l = ui.label("Target (working days)");
+        ui.add(
+            egui::DragValue::new(&mut cx.settings.plan_target)
+                .speed(0.5)
+                .range(0.0..=9999.0)
+                .max_decimals(1),
+        )
+        .labelled_by(l.id);
+        if let Some(c) = current {
+            ui.label(RichText::new(format!("today: {c} working days")).weak());
+        }
+        if cx.jobs.planner.is_running() && widgets::running(ui, "planning…", "planner") {
+            cx.push(Command::Cancel(JobKind::Planner));
+        }
+    });
+    ui.label(RichText::new("The cheapest limits to cut (each between its floor and today's limit, at its cost per working day) to bring the regime to the target.").weak());
+    cx.settings.plan_target = half_days(cx.settings.plan_target);
+    ui.separator();
+    let result = cx.jobs.planner.result().map(|(_, r)| r);
+    let Some(out) = widgets::result_or_why(ui, result, "planning…") else {
+        return;
+    };
+    let mut adopt = None;
+    ui.columns(2, |cols| {
+        adopt = cuts(&mut cols[0], &out.report.plan);
+        sensitivity(&mut cols[0], &out.report);
+        attribution(&mut cols[1], &out.report);
+    });
+    ui.separator();
+    widgets::charts(
+        ui,
+        "plan-charts",
+        &[&out.chart],
+        cx.settings.fit_charts,
+        &|_, t| t,
+    );
+    if let Some(cuts) = adopt {
+        let edit = adopt_edit(&cx.doc.draft, &cuts);
+        cx.push(Command::Edit(edit, false));
+    }
+}
+
+/// Whether the target is reachable and the cuts that reach it; the cuts when the planner
+/// clicked "Adopt these limits".
+fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
+    if !p.reachable {
+        ui.label(RichText::new(format!(
+            "× {} working days is out of reach: the least achievable is {}, with every limit at its floor.",
+            p.target, p.least_working_days
+        )).color(RED).strong());
+        ui.label(format!("What limits it: {}", p.limiting.join(" → ")));
+        return None;
+    }
+    if p.cuts.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "✓ already met: {} ≤ {} working days; nothing to cut.",
+                p.current, p.target
+            ))
+            .color(GREEN)
+            .strong(),
+        );
+        return None;
+    }
+    ui.label(
+        RichText::new(format!(
+            "✓ reachable: {} → {} working days at a cost of {} (least achievable {})",
+            p.current, p.working_days, p.cost, p.least_working_days
+        ))
+        .color(GREEN)
+        .strong(),
+    );
+    grid(
+        ui,
+        "cuts",
+        &["cut", "limit now", "new limit", "days cut", "cost"],
+        |ui| {
+            for c in &p.cuts {
+                ui.label(&c.id);
+                ui.label(c.from.to_string());
+                ui.label(c.to.to_string());
+                ui.label(c.days.to_string());
+                ui.label(format!("{}", c.cost));
+                ui.end_row();
+            }
+        },
+    );
+    ui.button("Adopt these limits")
+        .on_hover_text("set the new limits in the scenario (one undo step)")
+        .clicked()
+        .then(|| p.cuts.clone())
+}
+
+fn sensitivity(ui: &mut Ui, r: &PlanReport) {
+    ui.add_space(6.0);
+    ui.strong("Sensitivity of the critical items");
+    let header = ["item", "limit", "saved per day cut", "for up to"];
+    grid(ui, "sens", &header, |ui| {
+        for x in &r.sensitivity {
+            ui.label(&x.id);
+            ui.label(x.days.to_string());
+            ui.label(format!("{}", (x.days_per_day * 100.0).round() / 100.0));
+            ui.label(format!("{} wd", x.range));
+            ui.end_row();
+        }
+    });
+}
+
+fn attribution(ui: &mut Ui, r: &PlanReport) {
+    let a = &r.attribution;
+    ui.strong(format!(
+        "What each measure is worth (serial {} → {} {})",
+        a.serial, a.regime, a.working_days
+    ));
+    let header = ["added in order", "working days after", "saves"];
+    grid(ui, "steps", &header, |ui| {
+        for st in &a.steps {
+            ui.label(&st.name);
+            ui.label(st.working_days.to_string());
+            ui.label(st.saved.to_string());
+            ui.end_row();
+        }
+    });
+    if !a.removals.is_empty() {
+        ui.add_space(4.0);
+        let header = [
+            "removed from the regime",
+            "working days without it",
+            "it saves",
+        ];
+        grid(ui, "removals", &header, |ui| {
+            for rm in &a.removals {
+                ui.label(&rm.name);
+                ui.label(rm.working_days.to_string());
+                ui.label(rm.saves.to_string());
+                ui.end_row();
+            }
+        });
+    }
+}
+
+/// A striped grid with a bold header row.
+fn grid(ui: &mut Ui, salt: &str, header: &[&str], body: impl FnOnce(&mut Ui)) {
+    egui::Grid::new(salt)
+        .striped(true)
+        .spacing([16.0, 3.0])
+        .show(ui, |ui| {
+            for h in header {
+                ui.strong(*h);
+            }
+            ui.end_row();
+            body(ui);
+        });
+}
+
+/// The plan's new limits as one edit (one undo step): items by id, else joint groups.
+fn adopt_edit(s: &Scenario, cuts: &[Cut]) -> Edit {
+    let edits = cuts
+        .iter()
+        .map(|c| {
+            let days = c.to.get();
+            if s.item(&ItemId::new(&c.id)).is_some() {
+                Edit::Days {
+                    item: ItemId::new(&c.id),
+                    days,
+                }
+            } else {
+                Edit::GroupDays {
+                    group: GroupId::new(&c.id),
+                    days: Some(days),
+                }
+            }
+        })
+        .collect();
+    Edit::Batch(edits)
+}

@@ -1,0 +1,162 @@
+//! The items' time limits, with float and the critical mark in the chosen regime.
+
+use egui::{Align, Layout, RichText, Ui, WidgetInfo};
+use egui_extras::{Column, TableBuilder};
+use permitflow_app::edit::Edit;
+use permitflow_model::WorkingDays;
+
+use crate::command::Command;
+use crate::views::Ctx;
+use crate::widgets::{CRITICAL, TapLabel, choice, days_drag, half_days};
+
+/// The time limits' form state.
+#[derive(Debug, Default)]
+pub struct Limits {
+    pub item_filter: String,
+    /// The item shown selected (and scrolled to).
+    pub selected: Option<String>,
+}
+
+impl Limits {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Time limits").strong());
+            ui.add(
+                egui::TextEdit::singleline(&mut self.item_filter)
+                    .hint_text("filter by id, name or department")
+                    .desired_width(190.0),
+            );
+        });
+        let regimes = cx.regimes();
+        ui.horizontal(|ui| {
+            let l = ui.label("float in");
+            choice(ui, "float-regime", &mut cx.settings.regime, &regimes).labelled_by(l.id);
+            ui.label(RichText::new("● critical · drag or type a limit (steps of ½ day)").weak());
+        });
+        let doc = cx.doc;
+        let filter = self.item_filter.to_lowercase();
+        let rows: Vec<usize> = doc
+            .draft
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| {
+                filter.is_empty()
+                    || it.id.as_str().to_lowercase().contains(&filter)
+                    || it.name.to_lowercase().contains(&filter)
+                    || it.department.as_str().to_lowercase().contains(&filter)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let c = cx.comparison;
+        let map = c
+            .table
+            .outcomes
+            .iter()
+            .position(|(n, _)| *n == cx.settings.regime)
+            .and_then(|k| c.item_float.get(k));
+        let floats: Vec<Option<(WorkingDays, bool)>> = rows
+            .iter()
+            .map(|&i| map.and_then(|m| m.get(doc.draft.items[i].id.as_str()).copied()))
+            .collect();
+        let scroll_to = self.selected.as_ref().and_then(|id| {
+            rows.iter()
+                .position(|&i| doc.draft.items[i].id.as_str() == id)
+        });
+        let mut edits: Vec<(Edit, bool)> = Vec::new();
+        let mut end_drag = false;
+        let mut table = TableBuilder::new(ui)
+            .id_salt("limits")
+            .striped(true)
+            .vscroll(false)
+            .column(Column::remainder().at_least(170.0).clip(true))
+            .column(Column::exact(78.0))
+            .column(Column::exact(58.0))
+            .cell_layout(Layout::left_to_right(Align::Center));
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, Some(Align::Center));
+        }
+        table
+            .header(22.0, |mut h| {
+                for title in ["Item", "Limit (wd)", "Float"] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let it = &doc.draft.items[rows[row.index()]];
+                    let selected = self.selected.as_deref() == Some(it.id.as_str());
+                    row.set_selected(selected);
+                    let stage = doc
+                        .draft
+                        .stages
+                        .iter()
+                        .find(|s| s.id == it.stage)
+                        .map(|s| s.name.as_str())
+                        .unwrap_or("");
+                    let (float, critical) = match floats[row.index()] {
+                        Some((f, c)) => (Some(f), c),
+                        None => (None, false),
+                    };
+                    row.col(|ui| {
+                        let text = RichText::new(&it.name);
+                        let text = if critical { text.strong() } else { text };
+                        let r = ui.add(egui::Label::new(text).truncate().sense(egui::Sense::click()));
+                        if r.clicked() {
+                            self.selected = if selected { None } else { Some(it.id.to_string()) };
+                        }
+                        let floor = it
+                            .floor
+                            .as_ref()
+                            .map(|f| format!("floor {} working days (least the department can commit to)", f.value))
+                            .unwrap_or_default();
+                        r.on_hover_text(format!(
+                            "{}\nid: {}\n{} · {stage}\n{floor}",
+                            it.name, it.id, it.department
+                        ));
+                    });
+                    row.col(|ui| {
+                        let mut v = it.days.value.get();
+                        let floor = it.floor.as_ref().map(|f| f.value.get()).unwrap_or(0.0);
+                        let lowest = floor.min(v);
+                        let r = ui.add(days_drag(&mut v, lowest));
+                        r.widget_info(|| {
+                            WidgetInfo::drag_value(true, v).tap_label(format!("limit of {}", it.id))
+                        });
+                        if r.changed() {
+                            // Drags move in half days; typed values go through validation.
+                            let v = if r.dragged() { half_days(v) } else { v };
+                            if v != it.days.value.get() {
+                                let edit = Edit::Days { item: it.id.clone(), days: v };
+                                edits.push((edit, r.dragged() && !r.drag_started()));
+                            }
+                        }
+                        if r.drag_stopped() {
+                            end_drag = true;
+                        }
+                    });
+                    row.col(|ui| match float {
+                        Some(_) if critical => {
+                            ui.label(RichText::new("0 ●").color(CRITICAL));
+                        }
+                        Some(f) => {
+                            ui.label(f.to_string());
+                        }
+                        None => {
+                            ui.label(RichText::new("–").weak()).on_hover_text(
+                                "not scheduled in this regime (merged into a joint event or left out)",
+                            );
+                        }
+                    });
+                });
+            });
+        for (e, c) in edits {
+            cx.push(Command::Edit(e, c));
+        }
+        if end_drag {
+            cx.push(Command::EndDrag);
+        }
+    }
+}

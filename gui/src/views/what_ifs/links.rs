@@ -1,0 +1,158 @@
+//! Links between items: a new link put together, and the list with kind, lag and remove.
+
+use egui::{RichText, Role, Ui, WidgetInfo};
+use permitflow_app::edit::{Edit, kind_meaning};
+use permitflow_model::{ItemId, LinkKind};
+
+use crate::command::Command;
+use crate::views::Ctx;
+use crate::widgets::{TapLabel, half_days, kind_choice, lag_drag};
+
+/// The link being put together.
+#[derive(Debug)]
+pub struct NewLink {
+    from: String,
+    to: String,
+    kind: LinkKind,
+    lag: f64,
+}
+
+impl Default for NewLink {
+    fn default() -> Self {
+        Self {
+            from: String::new(),
+            to: String::new(),
+            kind: LinkKind::FinishToStart,
+            lag: 0.0,
+        }
+    }
+}
+
+impl NewLink {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let ids: Vec<String> = cx
+            .doc
+            .draft
+            .items
+            .iter()
+            .map(|i| i.id.to_string())
+            .collect();
+        ui.horizontal(|ui| {
+            item_choice(ui, "link-from", "link from", &mut self.from, &ids);
+            ui.label("→");
+            item_choice(ui, "link-to", "link to", &mut self.to, &ids);
+        });
+        ui.horizontal(|ui| {
+            kind_choice(ui, "link-kind-new", &mut self.kind, "kind of the new link");
+            let l = ui.label("lag");
+            let r = ui
+                .add(lag_drag(&mut self.lag))
+                .labelled_by(l.id)
+                .on_hover_text("working days, in steps of ½ day; negative: a lead");
+            let lag = self.lag;
+            r.widget_info(|| {
+                WidgetInfo::drag_value(true, lag).tap_label("lag of the new link".into())
+            });
+            if r.dragged() {
+                self.lag = half_days(self.lag);
+            }
+            let ready = !self.from.is_empty() && !self.to.is_empty() && self.from != self.to;
+            if ui
+                .add_enabled(ready, egui::Button::new("Add link"))
+                .on_disabled_hover_text("choose two different items")
+                .clicked()
+            {
+                let edit = Edit::AddLink {
+                    from: ItemId::new(&self.from),
+                    to: ItemId::new(&self.to),
+                    kind: self.kind,
+                    lag: self.lag,
+                };
+                cx.push(Command::Edit(edit, false));
+            }
+        });
+        ui.label(RichText::new(kind_meaning(self.kind)).weak());
+    }
+}
+
+fn item_choice(ui: &mut Ui, salt: &str, name: &str, value: &mut String, ids: &[String]) {
+    let shown = if value.is_empty() {
+        "choose an item".to_owned()
+    } else {
+        value.clone()
+    };
+    egui::ComboBox::from_id_salt(salt)
+        .width(170.0)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for id in ids {
+                ui.selectable_value(value, id.clone(), id);
+            }
+        })
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, name));
+}
+
+/// The links with their kind, lag, maximum lag and a remove button.
+pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    let mut edits: Vec<(Edit, bool)> = Vec::new();
+    let mut end_drag = false;
+    // The kind, lag, maximum lag and remove button take about 190 points: the names are
+    // truncated to a fixed width (not one taken from the panel, which would feed back into it).
+    let name_width = 220.0;
+    egui::Grid::new("links")
+        .striped(true)
+        .num_columns(5)
+        .spacing([8.0, 4.0])
+        .max_col_width(name_width)
+        .show(ui, |ui| {
+            for (k, l) in doc.draft.links.iter().enumerate() {
+                let name = format!("{} → {}", l.from, l.to);
+                ui.add(egui::Label::new(&name).truncate())
+                    .on_hover_text(&name);
+                let mut kind = l.kind;
+                let accessible = format!("kind of link {name}");
+                if kind_choice(ui, ("link-kind", k), &mut kind, &accessible) && kind != l.kind {
+                    edits.push((Edit::LinkKind { index: k, kind }, false));
+                }
+                let mut lag = l.lag.get();
+                let r = ui
+                    .add(lag_drag(&mut lag))
+                    .on_hover_text("lag in working days (steps of ½ day; negative: a lead)");
+                r.widget_info(|| {
+                    WidgetInfo::drag_value(true, lag).tap_label(format!("lag of link {name}"))
+                });
+                if r.changed() {
+                    let lag = if r.dragged() { half_days(lag) } else { lag };
+                    if lag != l.lag.get() {
+                        let continuing = r.dragged() && !r.drag_started();
+                        edits.push((Edit::LinkLag { index: k, lag }, continuing));
+                    }
+                }
+                if r.drag_stopped() {
+                    end_drag = true;
+                }
+                if let Some(m) = l.max_lag {
+                    ui.label(RichText::new(format!("≤ {m}")).weak())
+                        .on_hover_text("maximum lag: no later than this (edit it in the file)");
+                } else {
+                    ui.label("");
+                }
+                let r = ui.small_button("×").on_hover_text("remove this link");
+                r.widget_info(|| {
+                    WidgetInfo::labeled(Role::Button, true, format!("remove link {name}"))
+                });
+                if r.clicked() {
+                    edits.push((Edit::RemoveLink { index: k }, false));
+                }
+                ui.end_row();
+            }
+        });
+    for (e, c) in edits {
+        cx.push(Command::Edit(e, c));
+    }
+    if end_drag {
+        cx.push(Command::EndDrag);
+    }
+}

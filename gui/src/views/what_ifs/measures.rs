@@ -1,0 +1,66 @@
+//! The measures × regimes matrix of checkboxes.
+
+use egui::{RichText, Role, Ui, WidgetInfo};
+use permitflow_app::edit::Edit;
+use permitflow_model::MeasureId;
+
+use crate::command::Command;
+use crate::views::Ctx;
+
+/// Measures every scenario can switch on, listed even when the scenario defines none.
+const BUILT_IN: [&str; 2] = ["joint_review", "online_submission"];
+
+pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
+    ui.label(RichText::new("Reform measures per regime").strong());
+    let doc = cx.doc;
+    let s = &doc.draft;
+    let mut measures: Vec<MeasureId> = s.measures.iter().map(|m| m.id.clone()).collect();
+    for b in BUILT_IN {
+        if !measures.iter().any(|m| m.as_str() == b) {
+            measures.push(MeasureId::new(b));
+        }
+    }
+    let mut toggles = Vec::new();
+    egui::ScrollArea::horizontal()
+        .id_salt("measures-scroll")
+        .show(ui, |ui| {
+            egui::Grid::new("measures")
+                .striped(true)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for r in &s.regimes {
+                        ui.label(RichText::new(r.name.as_str()).strong())
+                            .on_hover_text(format!("base: {}", r.base.name()));
+                    }
+                    ui.end_row();
+                    for m in &measures {
+                        ui.label(m.as_str());
+                        for r in &s.regimes {
+                            let name = r.name.as_str();
+                            let was = r.measures.contains(m);
+                            let mut on = was;
+                            let resp = ui.add(egui::Checkbox::without_text(&mut on));
+                            let label = format!("{m} on {name}");
+                            resp.widget_info(|| {
+                                WidgetInfo::selected(Role::CheckBox, true, on, &label)
+                            });
+                            let (verb, prep) = if was { ("drop", "from") } else { ("add", "to") };
+                            let resp =
+                                resp.on_hover_text(format!("{verb} {m} {prep} the {name} regime"));
+                            if resp.changed() && on != was {
+                                toggles.push(Edit::Measure {
+                                    regime: name.to_owned(),
+                                    measure: m.clone(),
+                                    on,
+                                });
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    for t in toggles {
+        cx.push(Command::Edit(t, false));
+    }
+}

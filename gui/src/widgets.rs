@@ -1,0 +1,178 @@
+//! The app's one palette and the small widgets several views share.
+
+use egui::{Color32, RichText, Role, Ui, WidgetInfo};
+use permitflow_app::edit::{LINK_KINDS, kind_label, kind_meaning};
+use permitflow_chart::Scene;
+use permitflow_model::LinkKind;
+
+use crate::painter;
+
+/// Problems, missed targets, errors.
+pub const RED: Color32 = Color32::from_rgb(0xb4, 0x23, 0x18);
+/// Met targets, reachable plans.
+pub const GREEN: Color32 = Color32::from_rgb(0x1e, 0x7b, 0x34);
+/// Unsaved changes, stale results.
+pub const AMBER: Color32 = Color32::from_rgb(0xc0, 0x7a, 0x00);
+/// The critical mark in the time limits.
+pub const CRITICAL: Color32 = Color32::from_rgb(0xc0, 0x30, 0x30);
+
+/// A table cell whose accessible label says what it is ("joint: 36.5 working days"), since a
+/// bare "36.5" means nothing to a screen reader (or a test).
+pub fn cell(ui: &mut Ui, text: impl Into<RichText>, accessible: String) {
+    let r = ui.label(text.into());
+    r.widget_info(|| WidgetInfo::labeled(Role::Label, true, &accessible));
+}
+
+/// A figure as `text` writes it, `–` when there is none (NaN).
+fn or_dash(v: f64, text: impl FnOnce(f64) -> String) -> String {
+    if v.is_nan() {
+        return "–".into();
+    }
+    text(v)
+}
+
+/// A figure with one decimal, `–` when there is none.
+pub fn n1(v: f64) -> String {
+    or_dash(v, |v| format!("{v:.1}"))
+}
+
+/// A share as a whole percentage, `–` when there is none.
+pub fn percent(v: f64) -> String {
+    or_dash(v, |v| format!("{:.0} %", v * 100.0))
+}
+
+/// To the nearest half day, as a drag moves.
+pub fn half_days(v: f64) -> f64 {
+    (v * 2.0).round() / 2.0
+}
+
+/// A `WidgetInfo` with its label replaced.
+pub trait TapLabel {
+    fn tap_label(self, label: String) -> Self;
+}
+
+impl TapLabel for WidgetInfo {
+    fn tap_label(mut self, label: String) -> Self {
+        self.label = Some(label);
+        self
+    }
+}
+
+/// A DragValue for a lag in working days (negative: a lead).
+pub fn lag_drag(v: &mut f64) -> egui::DragValue<'_> {
+    egui::DragValue::new(v)
+        .speed(0.1)
+        .range(-999.0..=999.0)
+        .max_decimals(2)
+}
+
+/// A DragValue for a limit in working days from `lowest` on.
+pub fn days_drag(v: &mut f64, lowest: f64) -> egui::DragValue<'_> {
+    egui::DragValue::new(v)
+        .speed(0.1)
+        .range(lowest..=9999.0)
+        .max_decimals(2)
+}
+
+/// A link kind chooser showing the code (`SS`), the options with their names; true when the
+/// planner picked one.
+pub fn kind_choice(
+    ui: &mut Ui,
+    salt: impl egui::AsIdSalt,
+    kind: &mut LinkKind,
+    accessible: &str,
+) -> bool {
+    let before = *kind;
+    let r = egui::ComboBox::from_id_salt(salt)
+        .width(46.0)
+        .selected_text(kind.code())
+        .show_ui(ui, |ui| {
+            for k in LINK_KINDS {
+                ui.selectable_value(kind, k, format!("{} {}", k.code(), kind_label(k)))
+                    .on_hover_text(kind_meaning(k));
+            }
+        })
+        .response;
+    r.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, accessible));
+    r.on_hover_text(format!(
+        "{} ({}): {}",
+        kind.code(),
+        kind_label(*kind),
+        kind_meaning(*kind)
+    ));
+    *kind != before
+}
+
+/// A chooser of one of `options`, labelled for screen readers and tests.
+pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -> egui::Response {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(value.as_str())
+        .show_ui(ui, |ui| {
+            for o in options {
+                ui.selectable_value(value, o.clone(), o);
+            }
+        })
+        .response
+}
+
+/// Charts in a scroll area, fitted to its width when `fit`; `tooltip` turns a hovered shape's
+/// title (and the index of the chart) into the text shown.
+pub fn charts(
+    ui: &mut Ui,
+    salt: &str,
+    scenes: &[&Scene],
+    fit: bool,
+    tooltip: &dyn Fn(usize, String) -> String,
+) {
+    egui::ScrollArea::both()
+        .id_salt(salt)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width();
+            for (k, scene) in scenes.iter().enumerate() {
+                if k > 0 {
+                    ui.add_space(10.0);
+                }
+                let scale = if fit {
+                    painter::fit_scale(scene, width)
+                } else {
+                    1.0
+                };
+                let (r, hovered) = painter::scene(ui, scene, scale);
+                if let Some(t) = hovered {
+                    painter::title_tooltip(r, &tooltip(k, t));
+                }
+            }
+        });
+}
+
+/// A spinner, what runs, and a Cancel button (labelled "Cancel `job`" for screen readers);
+/// true when Cancel was clicked.
+pub fn running(ui: &mut Ui, what: &str, job: &str) -> bool {
+    ui.spinner();
+    ui.label(what);
+    let r = ui
+        .button("Cancel")
+        .on_hover_text("stop waiting for this result; it is dropped when it arrives");
+    r.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Cancel {job}")));
+    r.clicked()
+}
+
+/// A job's result; in its place, what the user waits for, or why there is none.
+pub fn result_or_why<'a, T>(
+    ui: &mut Ui,
+    result: Option<&'a Result<T, String>>,
+    waiting: &str,
+) -> Option<&'a T> {
+    match result {
+        Some(Ok(v)) => Some(v),
+        Some(Err(e)) => {
+            ui.label(RichText::new(e).color(RED));
+            None
+        }
+        None => {
+            ui.label(waiting);
+            None
+        }
+    }
+}
