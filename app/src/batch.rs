@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use permitflow_solver::{Method, check_targets, evaluate};
+use permitflow_solver::{Method, check_targets, evaluate_all};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use rayon::prelude::*;
@@ -204,11 +204,7 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
         }
     };
     let s = &loaded.scenario;
-    let outcomes: Vec<_> = s
-        .regimes
-        .iter()
-        .map(|r| evaluate(s, r, &loaded.calendar, Method::Paths))
-        .collect();
+    let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
     let checks = check_targets(s, &outcomes);
     let mut rows = Vec::new();
     let mut cases = Vec::new();

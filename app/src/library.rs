@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use permitflow_model::Provenance;
-use permitflow_solver::{Method, check_targets, evaluate};
+use permitflow_solver::{Method, check_targets, evaluate_all};
 
 use crate::{Error, load};
 
@@ -50,11 +50,7 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Error> {
             }
         };
         let s = &loaded.scenario;
-        let outcomes: Vec<_> = s
-            .regimes
-            .iter()
-            .map(|r| evaluate(s, r, &loaded.calendar, Method::Paths))
-            .collect();
+        let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
         let results: Vec<String> = s
             .regimes
             .iter()

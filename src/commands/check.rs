@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use permitflow_app::load;
-use permitflow_solver::{Method, check_targets, evaluate};
+use permitflow_solver::{Method, check_targets, evaluate_all};
 
 use super::{INVALID, MISSED};
 use crate::render::print;
@@ -22,11 +22,7 @@ pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> u8 {
             }
         };
         let s = &loaded.scenario;
-        let outcomes: Vec<_> = s
-            .regimes
-            .iter()
-            .map(|r| evaluate(s, r, &loaded.calendar, Method::Paths))
-            .collect();
+        let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
         let mut line = format!(
             "{}: {} stages, {} items, {} links, {} regimes",
             loaded.label,
