@@ -6,11 +6,14 @@ use permitflow_model::{Calendar, WorkingDays};
 
 use crate::scene::{Anchor, GRID, HOLIDAY, INK, MAKEUP, MUTED, Scene, WEEKEND};
 
+/// Where dates and working-day offsets fall horizontally, shared by the rows of a chart.
 #[derive(Clone, Debug)]
 pub struct DateAxis {
     /// The scenario's start date (offsets count from its first working day).
     pub project_start: NaiveDate,
+    /// The first working day, the axis's left end.
     pub first: NaiveDate,
+    /// The axis's right end: a day past the last date asked for, so the final bar has room.
     pub last: NaiveDate,
     /// x of the left edge of `first`.
     pub x0: f64,
@@ -42,6 +45,7 @@ impl DateAxis {
         }
     }
 
+    /// Width in pixels from `first` to the end of `last`.
     pub fn width(&self) -> f64 {
         ((self.last - self.first).num_days() as f64 + 1.0) * self.day
     }

@@ -11,6 +11,8 @@ use crate::scene::{Anchor, GRID, INK, MUTED, STAGES, Scene, Shape, fit, text_wid
 const ROW: f64 = 40.0;
 const RIGHT: f64 = 230.0;
 
+/// The regimes' schedules for one scenario as rows on one calendar, each total set against
+/// the serial regime's when it is among them.
 pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene {
     let mut scene = Scene::default();
     let last = outcomes.iter().map(|o| o.end_date).max().unwrap_or(s.start);

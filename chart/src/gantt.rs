@@ -11,8 +11,12 @@ use crate::scene::{
     fit, text_width,
 };
 
+/// Width of the label area left of the axis, for stage and item names; the comparison aligns
+/// to it.
 pub const LEFT: f64 = 320.0;
+/// Height of one row: a stage header or an item's bar.
 pub const ROW: f64 = 22.0;
+/// Pixels the date axis aims to fill, whatever the schedule's length.
 pub const CHART_WIDTH: f64 = 900.0;
 const RIGHT: f64 = 260.0;
 
@@ -20,6 +24,7 @@ fn days(d: WorkingDays) -> String {
     format!("{d} wd")
 }
 
+/// The Gantt chart of one regime's solved schedule for the scenario, on its calendar.
 pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
     let mut scene = Scene::default();
     let axis = DateAxis::new(cal, s.start, o.end_date, LEFT, CHART_WIDTH);

@@ -5,6 +5,8 @@
 //! This crate reads no files and prints nothing: it returns text and bytes for the caller to
 //! write.
 
+#![warn(missing_docs)]
+
 pub mod axis;
 pub mod compare;
 pub mod gantt;

@@ -13,6 +13,7 @@ use crate::scene::{Anchor, Scene, Shape};
 
 /// The bundled font (SIL Open Font License; see chart/fonts/).
 pub const BUNDLED_FONT: &[u8] = include_bytes!("../fonts/NotoSansSC-Regular-GB2312.otf");
+/// The bundled font's family name, which the SVG names first and PNG falls back to.
 pub const BUNDLED_FAMILY: &str = "Noto Sans CJK SC";
 
 /// Fonts named in the SVG, in order: the bundled one, then common CJK fonts, so a browser or

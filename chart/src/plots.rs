@@ -111,11 +111,15 @@ fn y_axis(scene: &mut Scene, lo: f64, hi: f64, y: &dyn Fn(f64) -> f64, label: &s
 /// One regime's simulated working days.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Histogram {
+    /// The regime's name, for the legend and hover text.
     pub regime: String,
     /// Working days of every iteration (any order).
     pub samples: Vec<f64>,
+    /// The median: half the iterations finish within it.
     pub p50: f64,
+    /// Working days 80 % of iterations finish within.
     pub p80: f64,
+    /// Working days 95 % of iterations finish within, a near worst case.
     pub p95: f64,
 }
 

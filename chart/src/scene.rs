@@ -4,21 +4,33 @@
 /// A colour as CSS hex.
 pub type Color = &'static str;
 
+/// Which point of a text its `x` names, so labels can sit left of, on or right of a bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
+    /// `x` is the left end: the text runs rightward, as after a bar.
     Start,
+    /// `x` is the centre, as for a label inside a segment.
     Middle,
+    /// `x` is the right end: the text runs leftward, as before a bar near the right edge.
     End,
 }
 
+/// One drawn element of a [`Scene`], in pixels from the top left, the same for SVG and PNG.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
+    /// A bar, band, day column or swatch.
     Rect {
+        /// Left edge.
         x: f64,
+        /// Top edge.
         y: f64,
+        /// Width; for a bar, its span on the date axis.
         w: f64,
+        /// Height.
         h: f64,
+        /// Fill colour.
         fill: Color,
+        /// Outline colour and width, as on critical bars; `None` for none.
         stroke: Option<(Color, f64)>,
         /// What the rectangle is (`bar`, `bar critical`, `weekend`, `holiday`, `stage`, …);
         /// written as the SVG class so tests and stylesheets can find it.
@@ -26,31 +38,53 @@ pub enum Shape {
         /// Hover text.
         title: Option<String>,
     },
+    /// A label: a title, a name, a date or a number of working days.
     Text {
+        /// Horizontal position of the `anchor` point.
         x: f64,
+        /// Baseline.
         y: f64,
+        /// The words, Chinese or Latin.
         text: String,
+        /// Font size in pixels.
         size: f64,
+        /// Which end of the text `x` names.
         anchor: Anchor,
+        /// Bold, as for titles and critical items.
         bold: bool,
+        /// Text colour.
         fill: Color,
+        /// What the text is (`title`, `item-name`, `bar-label`, …), written as the SVG class.
         class: &'static str,
     },
+    /// A grid line, axis, tick or marker such as a percentile or target.
     Line {
+        /// Start, horizontal.
         x1: f64,
+        /// Start, vertical.
         y1: f64,
+        /// End, horizontal.
         x2: f64,
+        /// End, vertical.
         y2: f64,
+        /// Line colour.
         stroke: Color,
+        /// Line width in pixels.
         width: f64,
+        /// Dashed, for markers drawn over data such as P50/P80/P95 and targets.
         dashed: bool,
     },
     /// A milestone.
     Diamond {
+        /// Centre, horizontal: on a Gantt chart, the delivery date.
         cx: f64,
+        /// Centre, vertical.
         cy: f64,
+        /// Centre to corner.
         r: f64,
+        /// Fill colour.
         fill: Color,
+        /// Hover text.
         title: Option<String>,
     },
 }
@@ -58,12 +92,16 @@ pub enum Shape {
 /// A chart: shapes on a canvas of `width` × `height` pixels.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
+    /// Canvas width in pixels.
     pub width: f64,
+    /// Canvas height in pixels.
     pub height: f64,
+    /// The shapes in drawing order: later ones cover earlier ones.
     pub shapes: Vec<Shape>,
 }
 
 impl Scene {
+    /// Adds a filled rectangle without outline or hover text, e.g. a day column or swatch.
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Color, class: &'static str) {
         self.shapes.push(Shape::Rect {
             x,
@@ -77,6 +115,7 @@ impl Scene {
         });
     }
 
+    /// Adds a plain label in ink.
     pub fn text(&mut self, x: f64, y: f64, text: impl Into<String>, size: f64, anchor: Anchor) {
         self.shapes.push(Shape::Text {
             x,
@@ -90,6 +129,7 @@ impl Scene {
         });
     }
 
+    /// Adds a label with its weight, colour and class chosen, e.g. a title or a bar label.
     // Each argument is one property of the drawn text; a style struct would only rename them.
     #[allow(clippy::too_many_arguments)]
     pub fn styled_text(
@@ -115,6 +155,7 @@ impl Scene {
         });
     }
 
+    /// Adds a solid line, e.g. a grid line or axis.
     pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, stroke: Color, width: f64) {
         self.shapes.push(Shape::Line {
             x1,
@@ -249,16 +290,27 @@ pub fn fit(text: &str, size: f64, width: f64) -> String {
     out
 }
 
+/// Text and axes.
 pub const INK: Color = "#1f2933";
+/// Secondary text: subtitles, ticks, bar labels.
 pub const MUTED: Color = "#616e7c";
+/// Grid lines between months, weeks and rows.
 pub const GRID: Color = "#d9dee3";
+/// Non-working days, so a bar crossing a weekend shows why it is longer than its days.
 pub const WEEKEND: Color = "#eef0f2";
+/// Public holidays, which stop the clock like weekends but are easy to forget.
 pub const HOLIDAY: Color = "#fbd9d3";
+/// The tick on make-up working days, weekend dates on which the clock runs.
 pub const MAKEUP: Color = "#2f80ed";
+/// Bars on the critical path: any delay to them delays the permits.
 pub const CRITICAL: Color = "#d64545";
+/// Outline of critical bars, so they stay distinct in print.
 pub const CRITICAL_EDGE: Color = "#9b1c1c";
+/// Bars with float: they can slip without delaying the project.
 pub const BAR: Color = "#6c9bd2";
+/// Applicant work and utility services, which are not government review time.
 pub const BAR_LIGHT: Color = "#a9c4e4";
+/// Stage deliveries, the permits.
 pub const MILESTONE: Color = "#2d3a4a";
 /// One colour per stage, cycled.
 pub const STAGES: [Color; 6] = [
