@@ -174,6 +174,91 @@ impl Diagnostics {
     }
 }
 
+/// Collects every problem found in one input, placed in its text: the one way the scenario
+/// reader, the CSV item list and the portfolio reader gather diagnostics.
+#[derive(Debug)]
+pub(crate) struct Collector<'a> {
+    file: &'a str,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Collector<'a> {
+    /// No problems yet in `file`, whose `text` spans point into (empty when there is none).
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Self {
+        Self {
+            file,
+            text,
+            diags: Vec::new(),
+        }
+    }
+
+    /// Records a problem at `span` of the text (the file only when `None`).
+    pub(crate) fn push(
+        &mut self,
+        code: Code,
+        span: Option<Range<usize>>,
+        subject: Option<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let mut d = Diagnostic::new(code, self.file, message)
+            .help(help)
+            .at(self.text, span);
+        d.subject = subject;
+        self.diags.push(d);
+    }
+
+    /// Whether a problem with this code has been found.
+    pub(crate) fn has(&self, code: Code) -> bool {
+        self.diags.iter().any(|d| d.code == code)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.diags.is_empty()
+    }
+
+    /// Every problem found; call only when there is one.
+    pub(crate) fn into_diagnostics(self) -> Diagnostics {
+        Diagnostics(self.diags)
+    }
+
+    /// `value` when nothing was found, else every problem.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.diags.is_empty() {
+            Ok(value)
+        } else {
+            Err(Diagnostics(self.diags))
+        }
+    }
+
+    /// The result of a reading that followed this one: its value when neither found a problem,
+    /// else every problem, this collector's first.
+    pub(crate) fn then<T>(mut self, next: Result<T, Diagnostics>) -> Result<T, Diagnostics> {
+        match next {
+            Ok(value) => self.finish(value),
+            Err(Diagnostics(more)) => {
+                self.diags.extend(more);
+                Err(Diagnostics(self.diags))
+            }
+        }
+    }
+}
+
+/// The syntax error a serde parser reported, with help chosen by the kind of message.
+pub(crate) fn syntax_diagnostic(file: &str, msg: &str) -> Diagnostic {
+    let help = if msg.starts_with("unknown field") {
+        "remove the field or correct its spelling; the expected fields are listed above"
+    } else if msg.starts_with("missing field") {
+        "add the field"
+    } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+        "write the value in the form expected above"
+    } else {
+        "correct the syntax at this position"
+    };
+    Diagnostic::new(Code::Syntax, file, msg).help(help)
+}
+
 /// 1-based line and character column of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());

@@ -30,10 +30,11 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Collector, Diagnostic, Diagnostics, syntax_diagnostic};
+use crate::format::FileSource;
 use crate::locate::Locator;
 use crate::scenario::SourceRef;
-use crate::units::{Department, Provenance, RegimeName, Sourced};
+use crate::units::{Department, RegimeName, Sourced};
 
 /// The portfolio version this build reads.
 pub const PORTFOLIO_VERSION: u32 = 1;
@@ -125,15 +126,6 @@ struct FilePortfolio {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FileSource {
-    id: String,
-    title: String,
-    #[serde(default)]
-    note: String,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FileProject {
     #[serde(default)]
     name: Option<String>,
@@ -161,13 +153,6 @@ struct FileDepartment {
 /// `4` or `{ value = 4, source = "assumed" }`, as in scenario files.
 use crate::format::FileNumber as Number;
 
-fn provenance(n: &Number) -> Provenance {
-    n.source
-        .as_deref()
-        .map(Provenance::parse)
-        .unwrap_or_default()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading
 
@@ -183,34 +168,16 @@ pub fn parse_portfolio(text: &str, file: &str) -> Result<Portfolio, Diagnostics>
     }
     let raw: FilePortfolio = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim().to_owned();
-        let help = if msg.starts_with("unknown field") {
-            "remove the field or correct its spelling; the expected fields are listed above"
-        } else if msg.starts_with("missing field") {
-            "add the field"
-        } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
-            "write the value in the form expected above"
-        } else {
-            "correct the syntax at this position"
-        };
-        Diagnostics::single(
-            Diagnostic::new(Code::Syntax, file, msg)
-                .help(help)
-                .at(text, e.span()),
-        )
+        Diagnostics::single(syntax_diagnostic(file, &msg).at(text, e.span()))
     })?;
     let loc = Locator::new(text, false);
     let mut cx = Ctx {
-        file,
+        out: Collector::new(file, text),
         loc: &loc,
-        diags: Vec::new(),
         top: preamble(text),
     };
     let portfolio = convert(raw, &mut cx);
-    if cx.diags.is_empty() {
-        Ok(portfolio)
-    } else {
-        Err(Diagnostics(cx.diags))
-    }
+    cx.out.finish(portfolio)
 }
 
 /// The top-level keys: everything before the first table header.
@@ -225,10 +192,10 @@ fn preamble(text: &str) -> Range<usize> {
     0..text.len()
 }
 
+/// Where a problem is: the entries of the portfolio's arrays and its top-level keys.
 struct Ctx<'a> {
-    file: &'a str,
+    out: Collector<'a>,
     loc: &'a Locator<'a>,
-    diags: Vec<Diagnostic>,
     top: Range<usize>,
 }
 
@@ -245,20 +212,11 @@ impl Ctx<'_> {
         help: &str,
     ) {
         let within = entry.clone().unwrap_or_else(|| self.top.clone());
-        let text = self.loc.text();
-        let span = self.loc.value(within.clone(), key).or_else(|| {
-            entry.map(|e| {
-                let t = &text[e.clone()];
-                let lead = t.len() - t.trim_start().len();
-                let first = t.trim_start().lines().next().unwrap_or("").trim_end();
-                e.start + lead..e.start + lead + first.len().max(1)
-            })
-        });
-        let mut d = Diagnostic::new(code, self.file, message)
-            .help(help)
-            .at(text, span);
-        d.subject = subject;
-        self.diags.push(d);
+        let span = self
+            .loc
+            .value(within, key)
+            .or_else(|| entry.map(|e| self.loc.first_line(e)));
+        self.out.push(code, span, subject, message, help);
     }
 }
 
@@ -432,9 +390,9 @@ fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
                     "give the projects that arrive (a year for `per_year`, a working day for \
                      `rate`)",
                 );
-                Sourced::new(0.0, provenance(n))
+                Sourced::new(0.0, n.provenance())
             }
-            Some((_, n, per_day)) => Sourced::new(per_day, provenance(n)),
+            Some((_, n, per_day)) => Sourced::new(per_day, n.provenance()),
             None => Sourced::unspecified(0.0),
         };
         projects.push(PortfolioProject {
@@ -496,7 +454,7 @@ fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
         };
         departments.push(PortfolioDepartment {
             name: Department::new(name),
-            reviewers: Sourced::new(reviewers, provenance(&d.reviewers)),
+            reviewers: Sourced::new(reviewers, d.reviewers.provenance()),
             note: d.note,
         });
     }
