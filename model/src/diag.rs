@@ -44,6 +44,7 @@ pub enum Code {
 }
 
 impl Code {
+    /// The code as printed: `E001` to `E023`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Unreadable => "E001",
@@ -76,7 +77,9 @@ impl fmt::Display for Code {
 /// One problem in one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What kind of problem it is.
     pub code: Code,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// The file as the user named it.
     pub file: String,
@@ -84,6 +87,7 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// 1-based line and column (in characters), where known.
     pub line: Option<usize>,
+    /// See `line`.
     pub column: Option<usize>,
     /// What the problem concerns, e.g. "item `permit`".
     pub subject: Option<String>,
@@ -92,6 +96,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem in `file`, not yet placed and without help.
     pub fn new(code: Code, file: &str, message: impl Into<String>) -> Self {
         Self {
             code,
@@ -105,11 +110,13 @@ impl Diagnostic {
         }
     }
 
+    /// Says what to do about it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = help.into();
         self
     }
 
+    /// Says what it concerns, e.g. "item `permit`".
     pub fn subject(mut self, subject: impl Into<String>) -> Self {
         self.subject = Some(subject.into());
         self
@@ -169,6 +176,7 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// One problem.
     pub fn single(d: Diagnostic) -> Self {
         Self(vec![d])
     }
@@ -214,6 +222,7 @@ impl<'a> Collector<'a> {
         self.diags.iter().any(|d| d.code == code)
     }
 
+    /// Whether nothing has been found.
     pub(crate) fn is_empty(&self) -> bool {
         self.diags.is_empty()
     }

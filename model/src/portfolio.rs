@@ -47,8 +47,11 @@ pub const WORKING_DAYS_PER_YEAR: f64 = 250.0;
 /// A validated portfolio.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Portfolio {
+    /// The portfolio's name, as reports title it.
     pub name: String,
+    /// What it models, in prose.
     pub description: String,
+    /// Published documents that provenance refers to.
     pub sources: Vec<SourceRef>,
     /// Working days simulated and counted.
     pub horizon: f64,
@@ -68,19 +71,24 @@ pub struct PortfolioProject {
     pub name: String,
     /// Path of the scenario file, relative to the portfolio file, as written.
     pub scenario: String,
+    /// The scenario's regime in force.
     pub regime: RegimeName,
     /// Arrivals per working day (Poisson); `per_year` is divided by [`WORKING_DAYS_PER_YEAR`].
     pub rate: Sourced<f64>,
     /// Key projects: served before the others in every department's queue.
     pub priority: bool,
+    /// Free text about the project type.
     pub note: String,
 }
 
 /// A department with a finite number of reviewers (reviews in progress at once).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PortfolioDepartment {
+    /// As the scenarios' items name it.
     pub name: Department,
+    /// Reviews it can have in progress at once, at least 1.
     pub reviewers: Sourced<usize>,
+    /// Free text about the department.
     pub note: String,
 }
 
@@ -93,6 +101,7 @@ impl Portfolio {
             .collect()
     }
 
+    /// The project type with this name.
     pub fn project(&self, name: &str) -> Option<&PortfolioProject> {
         self.projects.iter().find(|p| p.name == name)
     }
