@@ -39,37 +39,6 @@ fn after_text(l: &Link) -> FileAfter {
 
 impl From<&Scenario> for FileScenario {
     fn from(s: &Scenario) -> Self {
-        let group_of = |id: &ItemId| {
-            s.joint_groups
-                .iter()
-                .find(|g| g.items.contains(id))
-                .map(|g| g.id.to_string())
-        };
-        let spread = |d: &Distribution| match d {
-            Distribution::Fixed(v) => FileSpread {
-                dist: "fixed".into(),
-                min: None,
-                likely: Some(v.get()),
-                max: None,
-            },
-            Distribution::Triangular { min, likely, max }
-            | Distribution::Pert { min, likely, max } => FileSpread {
-                dist: if matches!(d, Distribution::Pert { .. }) {
-                    "pert".into()
-                } else {
-                    "triangular".into()
-                },
-                min: Some(min.get()),
-                likely: Some(likely.get()),
-                max: Some(max.get()),
-            },
-            Distribution::Uniform { min, max } => FileSpread {
-                dist: "uniform".into(),
-                min: Some(min.get()),
-                likely: None,
-                max: Some(max.get()),
-            },
-        };
         let standard = s.regimes == Scenario::standard_regimes();
         FileScenario {
             version: FORMAT_VERSION,
@@ -94,54 +63,12 @@ impl From<&Scenario> for FileScenario {
                 .iter()
                 .map(|st| FileStage {
                     id: st.id.to_string(),
-                    name: if st.name == st.id.as_str() {
-                        String::new()
-                    } else {
-                        st.name.clone()
-                    },
+                    name: unless_id(&st.name, st.id.as_str()),
                     lead: st.lead.to_string(),
                 })
                 .collect(),
-            items: s
-                .items
-                .iter()
-                .map(|it| FileItem {
-                    id: it.id.to_string(),
-                    name: if it.name == it.id.as_str() {
-                        String::new()
-                    } else {
-                        it.name.clone()
-                    },
-                    department: it.department.to_string(),
-                    stage: it.stage.to_string(),
-                    kind: (it.kind != ItemKind::Review).then(|| it.kind.name().to_owned()),
-                    days: number(&it.days),
-                    materials: match &it.materials {
-                        Materials::Count(0) => None,
-                        Materials::Count(n) => Some(FileMaterials::Count(*n)),
-                        Materials::Named(v) => Some(FileMaterials::Named(v.clone())),
-                    },
-                    forms: (it.forms != 1).then_some(it.forms),
-                    after: s
-                        .links
-                        .iter()
-                        .filter(|l| l.to == it.id)
-                        .map(after_text)
-                        .collect(),
-                    joint: group_of(&it.id),
-                    floor: it.floor.as_ref().map(number),
-                    cost: it.cost,
-                    spread: it.spread.as_ref().map(spread),
-                    returns: it.returns.as_ref().map(|r| FileReturns {
-                        rate: r.rate,
-                        rework_days: r.rework.get(),
-                        rereview_days: r.rereview.map(WorkingDays::get),
-                    }),
-                    release: it.release.map(WorkingDays::get),
-                    deadline: it.deadline.map(WorkingDays::get),
-                    note: it.note.clone(),
-                })
-                .collect(),
+            items: s.items.iter().map(|it| file_item(s, it)).collect(),
+            // Groups with nothing but members are written on the items only.
             joint: s
                 .joint_groups
                 .iter()
@@ -153,19 +80,7 @@ impl From<&Scenario> for FileScenario {
                         || g.cost.is_some()
                         || g.spread.is_some()
                 })
-                .map(|g| FileJoint {
-                    id: g.id.to_string(),
-                    name: if g.name == g.id.as_str() {
-                        String::new()
-                    } else {
-                        g.name.clone()
-                    },
-                    days: g.days.as_ref().map(number),
-                    department: g.department.as_ref().map(ToString::to_string),
-                    floor: g.floor.as_ref().map(number),
-                    cost: g.cost,
-                    spread: g.spread.as_ref().map(spread),
-                })
+                .map(file_joint)
                 .collect(),
             measures: s.measures.iter().map(file_measure).collect(),
             regimes: if standard {
@@ -181,23 +96,112 @@ impl From<&Scenario> for FileScenario {
                     })
                     .collect()
             },
-            targets: s
-                .targets
-                .iter()
-                .map(|t| FileTarget {
-                    name: t.name.clone(),
-                    regime: t.regime.to_string(),
-                    working_days: t.working_days.map(WorkingDays::get),
-                    trips: t.trips,
-                    forms: t.forms,
-                    materials: t.materials,
-                    departments: t.departments,
-                    stage: t.stage.as_ref().map(ToString::to_string),
-                    exact: t.exact,
-                    source: t.source.as_text().map(str::to_owned),
-                })
-                .collect(),
+            targets: s.targets.iter().map(file_target).collect(),
         }
+    }
+}
+
+/// A name is left out when it is the id.
+fn unless_id(name: &str, id: &str) -> String {
+    if name == id {
+        String::new()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn file_item(s: &Scenario, it: &Item) -> FileItem {
+    FileItem {
+        id: it.id.to_string(),
+        name: unless_id(&it.name, it.id.as_str()),
+        department: it.department.to_string(),
+        stage: it.stage.to_string(),
+        kind: (it.kind != ItemKind::Review).then(|| it.kind.name().to_owned()),
+        days: number(&it.days),
+        materials: match &it.materials {
+            Materials::Count(0) => None,
+            Materials::Count(n) => Some(FileMaterials::Count(*n)),
+            Materials::Named(v) => Some(FileMaterials::Named(v.clone())),
+        },
+        forms: (it.forms != 1).then_some(it.forms),
+        after: s
+            .links
+            .iter()
+            .filter(|l| l.to == it.id)
+            .map(after_text)
+            .collect(),
+        joint: s
+            .joint_groups
+            .iter()
+            .find(|g| g.items.contains(&it.id))
+            .map(|g| g.id.to_string()),
+        floor: it.floor.as_ref().map(number),
+        cost: it.cost,
+        spread: it.spread.as_ref().map(file_spread),
+        returns: it.returns.as_ref().map(|r| FileReturns {
+            rate: r.rate,
+            rework_days: r.rework.get(),
+            rereview_days: r.rereview.map(WorkingDays::get),
+        }),
+        release: it.release.map(WorkingDays::get),
+        deadline: it.deadline.map(WorkingDays::get),
+        note: it.note.clone(),
+    }
+}
+
+fn file_joint(g: &JointGroup) -> FileJoint {
+    FileJoint {
+        id: g.id.to_string(),
+        name: unless_id(&g.name, g.id.as_str()),
+        days: g.days.as_ref().map(number),
+        department: g.department.as_ref().map(ToString::to_string),
+        floor: g.floor.as_ref().map(number),
+        cost: g.cost,
+        spread: g.spread.as_ref().map(file_spread),
+    }
+}
+
+fn file_spread(d: &Distribution) -> FileSpread {
+    match d {
+        Distribution::Fixed(v) => FileSpread {
+            dist: "fixed".into(),
+            min: None,
+            likely: Some(v.get()),
+            max: None,
+        },
+        Distribution::Triangular { min, likely, max } | Distribution::Pert { min, likely, max } => {
+            FileSpread {
+                dist: if matches!(d, Distribution::Pert { .. }) {
+                    "pert".into()
+                } else {
+                    "triangular".into()
+                },
+                min: Some(min.get()),
+                likely: Some(likely.get()),
+                max: Some(max.get()),
+            }
+        }
+        Distribution::Uniform { min, max } => FileSpread {
+            dist: "uniform".into(),
+            min: Some(min.get()),
+            likely: None,
+            max: Some(max.get()),
+        },
+    }
+}
+
+fn file_target(t: &Target) -> FileTarget {
+    FileTarget {
+        name: t.name.clone(),
+        regime: t.regime.to_string(),
+        working_days: t.working_days.map(WorkingDays::get),
+        trips: t.trips,
+        forms: t.forms,
+        materials: t.materials,
+        departments: t.departments,
+        stage: t.stage.as_ref().map(ToString::to_string),
+        exact: t.exact,
+        source: t.source.as_text().map(str::to_owned),
     }
 }
 

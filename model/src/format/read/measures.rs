@@ -4,7 +4,7 @@ use super::Ids;
 use super::common::{check_id, check_unique, days_problem, unknown_help};
 use super::context::{At, Ctx, Place};
 use crate::diag::Code;
-use crate::format::file::{FileMeasure, provenance};
+use crate::format::file::{FileMeasure, FileToleranceLink, provenance};
 use crate::scenario::{Link, LinkKind, Measure, MeasureDef, ToleranceLink};
 use crate::units::{GroupId, ItemId, MeasureId, StageId, WorkingDays};
 
@@ -123,7 +123,8 @@ fn check_item_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -
     false
 }
 
-/// Rule: a measure names what it applies to (`what`, for its kind), unless `named`.
+/// Rule: a measure names what it applies to (items, links, limits, stages: `named` says whether
+/// it does).
 fn check_names_some(cx: &mut Ctx<'_>, place: &Place, named: bool, message: &str, help: &str) {
     if !named {
         cx.report(place, Code::BadMeasure, At::Entry, message, help);
@@ -131,18 +132,8 @@ fn check_names_some(cx: &mut Ctx<'_>, place: &Place, named: bool, message: &str,
 }
 
 fn joint_review(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, groups: &[&str]) -> Measure {
-    // Rule: the groups named exist (all groups when none are named).
     for g in m.groups.iter().flatten() {
-        if !groups.contains(&g.as_str()) {
-            let help = unknown_help("joint group", g, groups);
-            cx.report(
-                place,
-                Code::UnknownId,
-                At::Str(g),
-                format!("unknown joint group `{g}`"),
-                &help,
-            );
-        }
+        check_group_exists(cx, place, g, groups);
     }
     Measure::JointReview {
         groups: m
@@ -169,16 +160,7 @@ fn notification_commitment(
         check_item_exists(cx, place, id, ids);
     }
     let days = m.days.unwrap_or(0.0);
-    // Rule: the filing time is a working-day number from 0 up.
-    if let Some(p) = days_problem(days, false) {
-        cx.report(
-            place,
-            Code::BadDays,
-            At::Value("days"),
-            format!("the filing time {days} {p}"),
-            "write it in working days, in steps of 0.5 (usually 0)",
-        );
-    }
+    check_filing_time(cx, place, days);
     Measure::NotificationCommitment {
         items: m.items.iter().map(ItemId::new).collect(),
         days: WorkingDays::new(days),
@@ -202,36 +184,10 @@ fn tolerance_acceptance(
     for l in &m.links {
         let from = check_item_exists(cx, place, &l.from, ids);
         let to = check_item_exists(cx, place, &l.to, ids);
-        // Rule: the link accepted with tolerance is one of the scenario's finish-to-start links.
-        if from
-            && to
-            && !links.iter().any(|k| {
-                k.from.as_str() == l.from
-                    && k.to.as_str() == l.to
-                    && k.kind == LinkKind::FinishToStart
-            })
-        {
-            cx.report(
-                place,
-                Code::BadMeasure,
-                At::Str(&l.from),
-                format!(
-                    "there is no finish-to-start link from `{}` to `{}` to accept with tolerance",
-                    l.from, l.to
-                ),
-                "name a link written as `after = [\"<from>\"]` on the `to` item",
-            );
+        if from && to {
+            check_finish_to_start_link(cx, place, l, links);
         }
-        // Rule: the new lag is a working-day number (negative allowed).
-        if let Some(p) = days_problem(l.lag, true) {
-            cx.report(
-                place,
-                Code::BadDays,
-                At::Str(&l.from),
-                format!("the lag {} {p}", l.lag),
-                "write it in working days, in steps of 0.5",
-            );
-        }
+        check_tolerance_lag(cx, place, l);
     }
     Measure::ToleranceAcceptance {
         links: m
@@ -260,17 +216,8 @@ fn time_limit_compression(
         "add limits = { <item id> = <new limit>, … }",
     );
     for (id, v) in &m.limits {
-        // Rule: a new limit is a working-day number from 0 up.
-        if check_item_exists(cx, place, id, ids)
-            && let Some(p) = days_problem(*v, false)
-        {
-            cx.report(
-                place,
-                Code::BadDays,
-                At::Key(id),
-                format!("the new limit {v} for `{id}` {p}"),
-                "write it in working days, in steps of 0.5",
-            );
+        if check_item_exists(cx, place, id, ids) {
+            check_new_limit(cx, place, id, *v);
         }
     }
     Measure::TimeLimitCompression {
@@ -290,20 +237,101 @@ fn merged_stages(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, ids: &Ids<'_>
         "a merged_stages measure needs at least two stages",
         "add stages = [\"<first>\", \"<second>\"]",
     );
-    // Rule: the stages merged exist.
     for s in &m.stages {
-        if !ids.stages.contains_key(s) {
-            let help = unknown_help("stage", s, &ids.stage_names);
-            cx.report(
-                place,
-                Code::UnknownId,
-                At::Str(s),
-                format!("unknown stage `{s}`"),
-                &help,
-            );
-        }
+        check_stage_exists(cx, place, s, ids);
     }
     Measure::MergedStages {
         stages: m.stages.iter().map(StageId::new).collect(),
+    }
+}
+
+/// Rule: a joint review's groups exist (all groups when it names none).
+fn check_group_exists(cx: &mut Ctx<'_>, place: &Place, g: &str, groups: &[&str]) {
+    if !groups.contains(&g) {
+        let help = unknown_help("joint group", g, groups);
+        cx.report(
+            place,
+            Code::UnknownId,
+            At::Str(g),
+            format!("unknown joint group `{g}`"),
+            &help,
+        );
+    }
+}
+
+/// Rule: the filing time is a working-day number from 0 up.
+fn check_filing_time(cx: &mut Ctx<'_>, place: &Place, days: f64) {
+    if let Some(p) = days_problem(days, false) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Value("days"),
+            format!("the filing time {days} {p}"),
+            "write it in working days, in steps of 0.5 (usually 0)",
+        );
+    }
+}
+
+/// Rule: a link accepted with tolerance is one of the scenario's finish-to-start links.
+fn check_finish_to_start_link(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    l: &FileToleranceLink,
+    links: &[Link],
+) {
+    let exists = links.iter().any(|k| {
+        k.from.as_str() == l.from && k.to.as_str() == l.to && k.kind == LinkKind::FinishToStart
+    });
+    if !exists {
+        cx.report(
+            place,
+            Code::BadMeasure,
+            At::Str(&l.from),
+            format!(
+                "there is no finish-to-start link from `{}` to `{}` to accept with tolerance",
+                l.from, l.to
+            ),
+            "name a link written as `after = [\"<from>\"]` on the `to` item",
+        );
+    }
+}
+
+/// Rule: the lag of a link accepted with tolerance is a working-day number (negative allowed).
+fn check_tolerance_lag(cx: &mut Ctx<'_>, place: &Place, l: &FileToleranceLink) {
+    if let Some(p) = days_problem(l.lag, true) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Str(&l.from),
+            format!("the lag {} {p}", l.lag),
+            "write it in working days, in steps of 0.5",
+        );
+    }
+}
+
+/// Rule: a compressed limit is a working-day number from 0 up.
+fn check_new_limit(cx: &mut Ctx<'_>, place: &Place, id: &str, v: f64) {
+    if let Some(p) = days_problem(v, false) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Key(id),
+            format!("the new limit {v} for `{id}` {p}"),
+            "write it in working days, in steps of 0.5",
+        );
+    }
+}
+
+/// Rule: the stages merged exist.
+fn check_stage_exists(cx: &mut Ctx<'_>, place: &Place, s: &str, ids: &Ids<'_>) {
+    if !ids.stages.contains_key(s) {
+        let help = unknown_help("stage", s, &ids.stage_names);
+        cx.report(
+            place,
+            Code::UnknownId,
+            At::Str(s),
+            format!("unknown stage `{s}`"),
+            &help,
+        );
     }
 }
