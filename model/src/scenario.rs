@@ -16,7 +16,8 @@ use crate::units::{
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The approval flow of one project type, with the measures, regimes and targets to compare.
-/// Built only by the readers and [`crate::validate`], so every value obeys the format's rules.
+/// The readers and [`crate::validate`] build it by the format's rules; code that changes one in
+/// memory passes the result through [`crate::validate`] again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// The project type, as tables and charts title it.
