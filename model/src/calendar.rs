@@ -25,6 +25,8 @@ const CHINA: [(&str, &str); 3] = [
 /// Dates are searched this far at most, so a corrupt calendar cannot loop for ever.
 const MAX_SCAN_DAYS: u64 = 366 * 400;
 
+/// Which days are working days: Monday to Friday, less public holidays, plus make-up working
+/// days, for the years it has data for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Calendar {
     name: String,
@@ -39,6 +41,7 @@ pub struct Calendar {
 /// One year of a holiday-cn file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HolidayYear {
+    /// The calendar year.
     pub year: i32,
     /// (date, holiday name, is a day off)
     pub days: Vec<(NaiveDate, String, bool)>,
@@ -120,6 +123,7 @@ impl Calendar {
         c
     }
 
+    /// The built-in calendar a scenario names.
     pub fn for_base(base: BaseCalendar) -> Self {
         match base {
             BaseCalendar::China => Self::china(),
@@ -127,6 +131,7 @@ impl Calendar {
         }
     }
 
+    /// `cn` or `weekends`, the name of the base it was built from.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -169,10 +174,13 @@ impl Calendar {
         self.years.iter().copied()
     }
 
+    /// Whether `date`'s year has holiday data, or the calendar has none at all (weekends only):
+    /// a date outside the data may be a holiday the calendar does not know.
     pub fn covers(&self, date: NaiveDate) -> bool {
         self.years.is_empty() || self.years.contains(&date.year())
     }
 
+    /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         if self.on.contains(&date) {
             return true;

@@ -44,6 +44,7 @@ pub enum Code {
 }
 
 impl Code {
+    /// The code as printed: `E001` to `E023`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Unreadable => "E001",
@@ -76,7 +77,9 @@ impl fmt::Display for Code {
 /// One problem in one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What kind of problem it is.
     pub code: Code,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// The file as the user named it.
     pub file: String,
@@ -84,6 +87,7 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// 1-based line and column (in characters), where known.
     pub line: Option<usize>,
+    /// See `line`.
     pub column: Option<usize>,
     /// What the problem concerns, e.g. "item `permit`".
     pub subject: Option<String>,
@@ -92,6 +96,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem in `file`, not yet placed and without help.
     pub fn new(code: Code, file: &str, message: impl Into<String>) -> Self {
         Self {
             code,
@@ -105,11 +110,13 @@ impl Diagnostic {
         }
     }
 
+    /// Says what to do about it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = help.into();
         self
     }
 
+    /// Says what it concerns, e.g. "item `permit`".
     pub fn subject(mut self, subject: impl Into<String>) -> Self {
         self.subject = Some(subject.into());
         self
@@ -169,9 +176,96 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// One problem.
     pub fn single(d: Diagnostic) -> Self {
         Self(vec![d])
     }
+}
+
+/// Collects every problem found in one input, placed in its text: the one way the scenario
+/// reader, the CSV item list and the portfolio reader gather diagnostics.
+#[derive(Debug)]
+pub(crate) struct Collector<'a> {
+    file: &'a str,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Collector<'a> {
+    /// No problems yet in `file`, whose `text` spans point into (empty when there is none).
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Self {
+        Self {
+            file,
+            text,
+            diags: Vec::new(),
+        }
+    }
+
+    /// Records a problem at `span` of the text (the file only when `None`).
+    pub(crate) fn push(
+        &mut self,
+        code: Code,
+        span: Option<Range<usize>>,
+        subject: Option<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let mut d = Diagnostic::new(code, self.file, message)
+            .help(help)
+            .at(self.text, span);
+        d.subject = subject;
+        self.diags.push(d);
+    }
+
+    /// Whether a problem with this code has been found.
+    pub(crate) fn has(&self, code: Code) -> bool {
+        self.diags.iter().any(|d| d.code == code)
+    }
+
+    /// Whether nothing has been found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.diags.is_empty()
+    }
+
+    /// Every problem found; call only when there is one.
+    pub(crate) fn into_diagnostics(self) -> Diagnostics {
+        Diagnostics(self.diags)
+    }
+
+    /// `value` when nothing was found, else every problem.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.diags.is_empty() {
+            Ok(value)
+        } else {
+            Err(Diagnostics(self.diags))
+        }
+    }
+
+    /// The result of a reading that followed this one: its value when neither found a problem,
+    /// else every problem, this collector's first.
+    pub(crate) fn then<T>(mut self, next: Result<T, Diagnostics>) -> Result<T, Diagnostics> {
+        match next {
+            Ok(value) => self.finish(value),
+            Err(Diagnostics(more)) => {
+                self.diags.extend(more);
+                Err(Diagnostics(self.diags))
+            }
+        }
+    }
+}
+
+/// The syntax error a serde parser reported, with help chosen by the kind of message.
+pub(crate) fn syntax_diagnostic(file: &str, msg: &str) -> Diagnostic {
+    let help = if msg.starts_with("unknown field") {
+        "remove the field or correct its spelling; the expected fields are listed above"
+    } else if msg.starts_with("missing field") {
+        "add the field"
+    } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+        "write the value in the form expected above"
+    } else {
+        "correct the syntax at this position"
+    };
+    Diagnostic::new(Code::Syntax, file, msg).help(help)
 }
 
 /// 1-based line and character column of a byte offset.

@@ -5,6 +5,8 @@
 //! This crate does no file IO (callers pass text and a file name for diagnostics) and knows
 //! nothing of linear programming, randomness, egui or the command line.
 
+#![warn(missing_docs)]
+
 pub mod calendar;
 pub mod csv_item_list;
 pub mod diag;

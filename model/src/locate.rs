@@ -273,6 +273,15 @@ impl<'a> Locator<'a> {
         None
     }
 
+    /// The first line of `entry`, without the blank space around it (at least one byte): where a
+    /// problem with the entry as a whole is shown.
+    pub fn first_line(&self, entry: Range<usize>) -> Range<usize> {
+        let t = &self.text[entry.clone()];
+        let lead = t.len() - t.trim_start().len();
+        let first_line = t.trim_start().lines().next().unwrap_or("").trim_end();
+        entry.start + lead..entry.start + lead + first_line.len().max(1)
+    }
+
     /// The whole text, for top-level keys.
     pub fn all(&self) -> Range<usize> {
         0..self.text.len()

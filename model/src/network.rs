@@ -22,20 +22,27 @@ pub enum ActivityKind {
     Gate,
 }
 
+/// One node of the network: an item, a joint event or a stage gate, with what the schedulers,
+/// the counts, the planner and the simulation need of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Activity {
     /// Item id, joint group id, or `gate:<stage>`.
     pub id: String,
+    /// The name for people: the item's, the group's or the stage's.
     pub name: String,
+    /// What it stands for.
     pub kind: ActivityKind,
     /// Departments the applicant meets for it (one for an item, the members' for a joint event).
     pub departments: Vec<Department>,
     /// Index into [`Network::stages`]; `None` for gates.
     pub stage: Option<usize>,
+    /// Its time limit under the regime (0 for gates).
     pub days: WorkingDays,
     /// The scenario items it stands for.
     pub members: Vec<ItemId>,
+    /// Earliest start, in working days from the project start.
     pub release: Option<WorkingDays>,
+    /// Latest finish, in working days from the project start.
     pub deadline: Option<WorkingDays>,
     /// Whether the applicant hands something in for it.
     pub submission: bool,
@@ -56,6 +63,7 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// Whether it is a stage gate.
     pub fn is_gate(&self) -> bool {
         self.kind == ActivityKind::Gate
     }
@@ -77,19 +85,28 @@ pub enum Origin {
 /// `to` relative to `from`, in the sense of [`LinkKind`], at least `lag` and at most `max_lag`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Constraint {
+    /// Index into [`Network::activities`].
     pub from: usize,
+    /// Index into [`Network::activities`].
     pub to: usize,
+    /// Which ends of the two activities it ties.
     pub kind: LinkKind,
+    /// The least time between the two ends (negative: a lead).
     pub lag: WorkingDays,
+    /// The most time between the two ends, if bounded.
     pub max_lag: Option<WorkingDays>,
+    /// Why it exists.
     pub origin: Origin,
 }
 
+/// A stage of the network: one of the scenario's, or several merged into one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkStage {
     /// Ids of the scenario stages it stands for (several after merging).
     pub ids: Vec<StageId>,
+    /// The name for people (the merged stages' names joined).
     pub name: String,
+    /// The department that runs its single window.
     pub lead: Department,
 }
 
@@ -102,11 +119,16 @@ pub enum Intake {
     PerStage,
 }
 
+/// The constraint network of a scenario under a regime.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Network {
+    /// The nodes: items, joint events and stage gates.
     pub activities: Vec<Activity>,
+    /// The edges between them.
     pub constraints: Vec<Constraint>,
+    /// The stages in order.
     pub stages: Vec<NetworkStage>,
+    /// How the applicant submits.
     pub intake: Intake,
     /// Submissions made online: no trips.
     pub online: bool,
@@ -173,6 +195,7 @@ impl Network {
         }
     }
 
+    /// The position of the activity with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.activities.iter().position(|a| a.id == id)
     }

@@ -15,36 +15,52 @@ use crate::units::{
 /// The scenario version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The approval flow of one project type, with the measures, regimes and targets to compare.
+/// The readers and [`crate::validate`] build it by the format's rules; code that changes one in
+/// memory passes the result through [`crate::validate`] again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    /// The project type, as tables and charts title it.
     pub name: String,
+    /// What the scenario models and where its figures come from, in prose.
     pub description: String,
+    /// Published documents that provenance (`source = "…"`) refers to.
     pub sources: Vec<SourceRef>,
     /// Day the application is made; a non-working day starts on the next working day.
     pub start: NaiveDate,
+    /// The working-day calendar that turns offsets into dates.
     pub calendar: CalendarSpec,
     /// Stages in the order a project passes through them.
     pub stages: Vec<Stage>,
     /// Items in file order; serial regimes chain a stage's items in this order.
     pub items: Vec<Item>,
+    /// Precedence between items, as the items' `after` lists give it.
     pub links: Vec<Link>,
+    /// Items a joint regime merges into one event each.
     pub joint_groups: Vec<JointGroup>,
+    /// The reform measures declared, which regimes name.
     pub measures: Vec<MeasureDef>,
+    /// The regimes to compare (the three standard ones when the file names none).
     pub regimes: Vec<Regime>,
+    /// Bounds the regimes should meet, or published figures to reproduce.
     pub targets: Vec<Target>,
 }
 
 /// A published document the scenario's numbers cite.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceRef {
+    /// The id provenance uses (often the document's file name).
     pub id: String,
+    /// The document's title.
     pub title: String,
+    /// What the scenario takes from it.
     pub note: String,
 }
 
 /// Which working-day calendar turns offsets into dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalendarSpec {
+    /// The calendar the files add to.
     pub base: BaseCalendar,
     /// Extra holiday-cn JSON files (relative to the scenario file), e.g. next year's notice.
     pub files: Vec<String>,
@@ -59,6 +75,7 @@ impl Default for CalendarSpec {
     }
 }
 
+/// The built-in calendar a scenario starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BaseCalendar {
     /// China's official calendars shipped with permitflow (holidays and make-up working days).
@@ -68,6 +85,7 @@ pub enum BaseCalendar {
 }
 
 impl BaseCalendar {
+    /// The name a scenario file gives it (`cn`, `weekends`).
     pub fn name(self) -> &'static str {
         match self {
             Self::China => "cn",
@@ -76,14 +94,19 @@ impl BaseCalendar {
     }
 }
 
+/// One approval stage (land, planning permit, construction permit, acceptance, …); a project
+/// passes through the stages in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stage {
+    /// Unique among the stages.
     pub id: StageId,
+    /// The stage's name for people (the id when the file gives none).
     pub name: String,
     /// The department that runs the stage's single window under a parallel regime.
     pub lead: Department,
 }
 
+/// Who does an item's work, which decides what it costs the applicant in trips and forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemKind {
     /// A department examines and approves.
@@ -97,6 +120,7 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind, in the order the documentation lists them.
     pub const ALL: [Self; 4] = [
         Self::Review,
         Self::Filing,
@@ -104,6 +128,7 @@ impl ItemKind {
         Self::UtilityService,
     ];
 
+    /// The name a scenario file gives it (`review`, `applicant_work`, …).
     pub fn name(self) -> &'static str {
         match self {
             Self::Review => "review",
@@ -113,6 +138,7 @@ impl ItemKind {
         }
     }
 
+    /// The kind a file names, with `_` or `-` between words.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
@@ -136,6 +162,7 @@ pub enum Materials {
 }
 
 impl Materials {
+    /// How many documents.
     pub fn count(&self) -> u32 {
         match self {
             Self::Count(n) => *n,
@@ -153,32 +180,52 @@ impl Default for Materials {
 /// A duration distribution for simulation, in working days.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Distribution {
+    /// Always this duration.
     Fixed(WorkingDays),
+    /// Triangular between `min` and `max`, most likely `likely`.
     Triangular {
+        /// The shortest duration.
         min: WorkingDays,
+        /// The most likely duration.
         likely: WorkingDays,
+        /// The longest duration.
         max: WorkingDays,
     },
+    /// PERT (a scaled Beta) between `min` and `max`, most likely `likely`.
     Pert {
+        /// The shortest duration.
         min: WorkingDays,
+        /// The most likely duration.
         likely: WorkingDays,
+        /// The longest duration.
         max: WorkingDays,
     },
+    /// Uniform between `min` and `max`.
     Uniform {
+        /// The shortest duration.
         min: WorkingDays,
+        /// The longest duration.
         max: WorkingDays,
     },
 }
 
+/// One department's item: a review, filing, the applicant's own work or a utility service, with
+/// its statutory time limit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
+    /// Unique among the items; what `after` lists and measures refer to.
     pub id: ItemId,
+    /// The item's name for people (the id when the file gives none).
     pub name: String,
+    /// The department that handles it.
     pub department: Department,
+    /// The stage it belongs to.
     pub stage: StageId,
+    /// Who does its work.
     pub kind: ItemKind,
     /// Statutory time limit.
     pub days: Sourced<WorkingDays>,
+    /// What the applicant hands in for it.
     pub materials: Materials,
     /// Forms the applicant fills in when the item is applied for on its own (default 1).
     pub forms: u32,
@@ -194,18 +241,25 @@ pub struct Item {
     pub release: Option<WorkingDays>,
     /// Latest finish, in working days from the project start.
     pub deadline: Option<WorkingDays>,
+    /// Free text: where the figures come from, what the item covers.
     pub note: String,
 }
 
+/// Which ends of two items a link ties together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LinkKind {
+    /// `to` starts after `from` finishes (FS, the default).
     FinishToStart,
+    /// `to` starts after `from` starts (SS).
     StartToStart,
+    /// `to` finishes after `from` finishes (FF).
     FinishToFinish,
+    /// `to` finishes after `from` starts (SF).
     StartToFinish,
 }
 
 impl LinkKind {
+    /// The two-letter code of the `after` syntax and of MS Project (`FS`, `SS`, `FF`, `SF`).
     pub fn code(self) -> &'static str {
         match self {
             Self::FinishToStart => "FS",
@@ -215,6 +269,7 @@ impl LinkKind {
         }
     }
 
+    /// The kind a two-letter code names, in any case.
     pub fn parse(code: &str) -> Option<Self> {
         match code.to_ascii_uppercase().as_str() {
             "FS" => Some(Self::FinishToStart),
@@ -231,10 +286,15 @@ impl LinkKind {
 /// the land is ready").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
+    /// The predecessor.
     pub from: ItemId,
+    /// The successor, whose `after` list names `from`.
     pub to: ItemId,
+    /// Which ends the link ties.
     pub kind: LinkKind,
+    /// The least time between the two ends (negative: a lead).
     pub lag: WorkingDays,
+    /// The most time between the two ends, if bounded.
     pub max_lag: Option<WorkingDays>,
 }
 
@@ -242,8 +302,11 @@ pub struct Link {
 /// surveying). All members sit in one stage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JointGroup {
+    /// Unique among groups and items: the joint event is reported under it.
     pub id: GroupId,
+    /// The group's name for people (the id when the file gives none).
     pub name: String,
+    /// The members, in file order.
     pub items: Vec<ItemId>,
     /// The joint event's own limit; `None` means the longest member's.
     pub days: Option<Sourced<WorkingDays>>,
@@ -262,8 +325,11 @@ pub struct JointGroup {
 /// item's own limit); returns may repeat.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Returns {
+    /// Probability that a submission is returned, from 0 to below 1.
     pub rate: f64,
+    /// The applicant's time to correct it.
     pub rework: WorkingDays,
+    /// The department's time to review it again (default: the item's own limit).
     pub rereview: Option<WorkingDays>,
 }
 
@@ -278,6 +344,7 @@ pub enum BaseMode {
 }
 
 impl BaseMode {
+    /// The name a scenario file gives it (`serial`, `parallel`).
     pub fn name(self) -> &'static str {
         match self {
             Self::Serial => "serial",
@@ -285,6 +352,7 @@ impl BaseMode {
         }
     }
 
+    /// The mode a file names.
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "serial" => Some(Self::Serial),
@@ -298,24 +366,39 @@ impl BaseMode {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Measure {
     /// Joint groups become single events (all groups when `None`).
-    JointReview { groups: Option<Vec<GroupId>> },
+    JointReview {
+        /// The groups merged; all when `None`.
+        groups: Option<Vec<GroupId>>,
+    },
     /// Approvals become filings done on commitment, taking `days` (usually 0).
     NotificationCommitment {
+        /// The approvals that become filings.
         items: Vec<ItemId>,
+        /// What a filing takes.
         days: WorkingDays,
     },
     /// A finish-to-start link becomes start-to-start with a lag: the next step starts on the
     /// applicant's commitment to make up the material later.
-    ToleranceAcceptance { links: Vec<ToleranceLink> },
+    ToleranceAcceptance {
+        /// The links accepted with tolerance.
+        links: Vec<ToleranceLink>,
+    },
     /// Departments' limits cut to new values.
-    TimeLimitCompression { days: BTreeMap<ItemId, WorkingDays> },
+    TimeLimitCompression {
+        /// Item → its new limit.
+        days: BTreeMap<ItemId, WorkingDays>,
+    },
     /// Stages merged into one (one intake, one delivery).
-    MergedStages { stages: Vec<StageId> },
+    MergedStages {
+        /// The stages merged into the first of them.
+        stages: Vec<StageId>,
+    },
     /// Everything submitted online: no trips.
     OnlineSubmission,
 }
 
 impl Measure {
+    /// The `kind` a scenario file gives it (`joint_review`, …).
     pub fn kind_name(&self) -> &'static str {
         match self {
             Self::JointReview { .. } => "joint_review",
@@ -337,28 +420,40 @@ impl Measure {
     }
 }
 
+/// A finish-to-start link a tolerance-acceptance measure turns into start-to-start.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToleranceLink {
+    /// The link's predecessor.
     pub from: ItemId,
+    /// The link's successor.
     pub to: ItemId,
+    /// The lag of the start-to-start link that replaces it.
     pub lag: WorkingDays,
 }
 
 /// A measure declared in the scenario under a name regimes use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasureDef {
+    /// The name regimes use.
     pub id: MeasureId,
+    /// What it does to the flow.
     pub measure: Measure,
+    /// Where it is documented.
     pub source: Provenance,
+    /// Free text about the measure.
     pub note: String,
 }
 
 /// A base mode plus measures: a planner adds or removes one measure and sees its effect.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Regime {
+    /// Unique among the regimes; what targets and the command line name.
     pub name: RegimeName,
+    /// What the regime stands for, in prose.
     pub description: String,
+    /// How items are laid out before measures apply.
     pub base: BaseMode,
+    /// The measures applied, declared or built in (in any order: the pipeline is fixed).
     pub measures: Vec<MeasureId>,
 }
 
@@ -366,42 +461,56 @@ pub struct Regime {
 /// published figure the model must reproduce ("joint = 36.5 working days").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
+    /// As written, or made from the bounds (`joint ≤ 60 working days`).
     pub name: String,
+    /// The regime it applies to.
     pub regime: RegimeName,
+    /// At most (or exactly) this many working days.
     pub working_days: Option<WorkingDays>,
+    /// At most (or exactly) this many trips to a counter.
     pub trips: Option<u32>,
+    /// At most (or exactly) this many forms.
     pub forms: Option<u32>,
+    /// At most (or exactly) this many documents handed in.
     pub materials: Option<u32>,
+    /// At most (or exactly) this many departments dealt with.
     pub departments: Option<u32>,
     /// When set, `working_days` bounds this stage's span (the merged stage containing it under
     /// a merged-stages regime) instead of the whole regime.
     pub stage: Option<StageId>,
     /// Each given figure must be met exactly rather than as a maximum.
     pub exact: bool,
+    /// Where the target or figure is published.
     pub source: Provenance,
 }
 
 impl Scenario {
+    /// The item with this id.
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
         self.items.iter().find(|i| &i.id == id)
     }
 
+    /// The item with this id, to change.
     pub fn item_mut(&mut self, id: &ItemId) -> Option<&mut Item> {
         self.items.iter_mut().find(|i| &i.id == id)
     }
 
+    /// The position of the stage with this id.
     pub fn stage_index(&self, id: &StageId) -> Option<usize> {
         self.stages.iter().position(|s| &s.id == id)
     }
 
+    /// The regime with this name.
     pub fn regime(&self, name: &str) -> Option<&Regime> {
         self.regimes.iter().find(|r| r.name.as_str() == name)
     }
 
+    /// The regime with this name, to change.
     pub fn regime_mut(&mut self, name: &str) -> Option<&mut Regime> {
         self.regimes.iter_mut().find(|r| r.name.as_str() == name)
     }
 
+    /// The joint group with this id.
     pub fn group(&self, id: &GroupId) -> Option<&JointGroup> {
         self.joint_groups.iter().find(|g| &g.id == id)
     }

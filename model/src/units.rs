@@ -13,12 +13,15 @@ use std::ops::{Add, AddAssign, Neg, Sub};
 pub struct WorkingDays(f64);
 
 impl WorkingDays {
+    /// No time at all.
     pub const ZERO: Self = Self(0.0);
 
+    /// `days` working days (not checked: readers check values from files).
     pub const fn new(days: f64) -> Self {
         Self(days)
     }
 
+    /// The number of working days.
     pub const fn get(self) -> f64 {
         self.0
     }
@@ -28,10 +31,12 @@ impl WorkingDays {
         self.0.is_finite() && (self.0 * 2.0).fract() == 0.0
     }
 
+    /// The longer of two durations.
     pub fn max(self, other: Self) -> Self {
         Self(self.0.max(other.0))
     }
 
+    /// The shorter of two durations.
     pub fn min(self, other: Self) -> Self {
         Self(self.0.min(other.0))
     }
@@ -86,9 +91,11 @@ macro_rules! string_id {
         pub struct $name(String);
 
         impl $name {
+            /// The id with this text.
             pub fn new(id: impl Into<String>) -> Self {
                 Self(id.into())
             }
+            /// The id's text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -172,15 +179,19 @@ impl Provenance {
 /// A value with its provenance.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sourced<T> {
+    /// The value.
     pub value: T,
+    /// Where it comes from.
     pub source: Provenance,
 }
 
 impl<T> Sourced<T> {
+    /// `value` from `source`.
     pub fn new(value: T, source: Provenance) -> Self {
         Self { value, source }
     }
 
+    /// `value` with no provenance given.
     pub fn unspecified(value: T) -> Self {
         Self {
             value,

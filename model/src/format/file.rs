@@ -1,0 +1,262 @@
+//! The serde types of a scenario file, private to the format: what TOML and JSON hold, before
+//! validation turns it into the domain types. Reading and writing both go through them, so a
+//! written file reads back the same. The shapes that accept more than one form (a number with or
+//! without its source, `after` as text or a table, the calendar as a name or a table) have
+//! hand-written serde impls in `fields.rs`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::units::{Provenance, Sourced, WorkingDays};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileScenario {
+    pub(super) version: u32,
+    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) description: String,
+    pub(super) start: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) calendar: Option<FileCalendar>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) sources: Vec<FileSource>,
+    #[serde(default)]
+    pub(super) stages: Vec<FileStage>,
+    #[serde(default)]
+    pub(super) items: Vec<FileItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) joint: Vec<FileJoint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) measures: Vec<FileMeasure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) regimes: Vec<FileRegime>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) targets: Vec<FileTarget>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FileSource {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) note: String,
+}
+
+/// `calendar = "cn"` or `calendar = { base = "cn", files = ["cn-2027.json"] }`.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct FileCalendar {
+    pub(super) base: String,
+    pub(super) files: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileStage {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) name: String,
+    pub(super) lead: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileItem {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) name: String,
+    pub(super) department: String,
+    pub(super) stage: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<String>,
+    pub(super) days: FileNumber,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) materials: Option<FileMaterials>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) forms: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) after: Vec<FileAfter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) joint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) floor: Option<FileNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) cost: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) spread: Option<FileSpread>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) returns: Option<FileReturns>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) release: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) deadline: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) note: String,
+}
+
+/// A number, optionally with its source.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct FileNumber {
+    pub(crate) value: f64,
+    pub(crate) source: Option<String>,
+}
+
+impl FileNumber {
+    /// Where the number comes from: its `source`, or unspecified when it names none.
+    pub(crate) fn provenance(&self) -> Provenance {
+        provenance(self.source.as_deref())
+    }
+
+    /// The number as working days, with its provenance.
+    pub(super) fn working_days(&self) -> Sourced<WorkingDays> {
+        Sourced::new(WorkingDays::new(self.value), self.provenance())
+    }
+}
+
+/// A `source = "…"` field: the source it names, or unspecified when it is left out.
+pub(super) fn provenance(source: Option<&str>) -> Provenance {
+    source.map(Provenance::parse).unwrap_or_default()
+}
+
+/// A count of documents, or their names.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum FileMaterials {
+    Count(u32),
+    Named(Vec<String>),
+}
+
+/// One predecessor: the compact text form or a table.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum FileAfter {
+    Text(String),
+    Link(FileLinkSpec),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileLinkSpec {
+    pub(super) item: String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) lag: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) max_lag: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileSpread {
+    pub(super) dist: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) likely: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) max: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileJoint {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) days: Option<FileNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) floor: Option<FileNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) cost: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) spread: Option<FileSpread>,
+}
+
+/// `returns = { rate = 0.053, rework_days = 3, rereview_days = 2 }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileReturns {
+    pub(super) rate: f64,
+    pub(super) rework_days: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) rereview_days: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileMeasure {
+    pub(super) id: String,
+    pub(super) kind: String,
+    /// notification_commitment: the items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) items: Vec<String>,
+    /// notification_commitment: days the filing takes (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) days: Option<f64>,
+    /// time_limit_compression: item id → new limit.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) limits: BTreeMap<String, f64>,
+    /// tolerance_acceptance: the finish-to-start links that become start-to-start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) links: Vec<FileToleranceLink>,
+    /// merged_stages: the stages merged into the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) stages: Vec<String>,
+    /// joint_review: the groups (default all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) groups: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) source: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) note: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileToleranceLink {
+    pub(super) from: String,
+    pub(super) to: String,
+    #[serde(default)]
+    pub(super) lag: f64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileRegime {
+    pub(super) name: String,
+    pub(super) base: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) measures: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) description: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileTarget {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) name: String,
+    pub(super) regime: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) working_days: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) trips: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) forms: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) materials: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) departments: Option<u32>,
+    /// `working_days` bounds this stage's span rather than the whole regime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) stage: Option<String>,
+    /// The figures are published results to reproduce exactly, not maximums.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) exact: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) source: Option<String>,
+}

@@ -1,0 +1,296 @@
+//! The CSV item list: the shape planners keep in spreadsheets, one row per item.
+//!
+//! Columns (header required, order free, case ignored): `id,name,department,stage,days,after`,
+//! optional `lead,kind,materials,joint,floor,cost`, the spread `dist,min,likely,max` and returns
+//! for correction `return_rate,rework_days,rereview_days`. Stages
+//! are ordered by first appearance. A stage's lead is given in the `lead` column on any of its
+//! rows, or else is the department of its last item (the stage closes with the lead's permit). `after`
+//! is a `;`-separated list of predecessors in the `after` syntax of scenario files; `joint` is a
+//! group name, or `NAME=DAYS` to give the joint event its own limit. A CSV file gets the three
+//! standard regimes.
+//!
+//! The rows become the scenario file's types and go through the same validation as scenario
+//! files, with a locator that knows the cells, so every diagnostic names the row and column.
+//! `row.rs` reads one row into an item.
+
+mod row;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use self::row::{Row, read_row};
+use super::file::FileScenario;
+use super::from_file;
+use crate::diag::{Code, Collector, Diagnostic, Diagnostics};
+use crate::locate::{CsvIndex, Locator};
+use crate::scenario::{FORMAT_VERSION, Scenario};
+
+/// The columns every item list has.
+pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
+/// The columns an item list may have.
+pub const OPTIONAL_COLUMNS: [&str; 13] = [
+    "lead",
+    "kind",
+    "materials",
+    "joint",
+    "floor",
+    "cost",
+    "dist",
+    "min",
+    "likely",
+    "max",
+    "return_rate",
+    "rework_days",
+    "rereview_days",
+];
+
+/// One CSV record: its byte range, each cell's byte range, and the values.
+type Record = (Range<usize>, Vec<Range<usize>>, Vec<String>);
+
+/// Reads a CSV item list. `name` becomes the scenario's name, `start` its start date.
+pub fn parse_item_list(
+    text: &str,
+    file: &str,
+    name: &str,
+    start: NaiveDate,
+) -> Result<Scenario, Diagnostics> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
+    if body.trim().is_empty() {
+        return Err(Diagnostics::single(
+            Diagnostic::new(Code::Empty, file, "the file is empty").help(format!(
+                "write a header line `{}` and one row per item",
+                REQUIRED_COLUMNS.join(",")
+            )),
+        ));
+    }
+    let records = read_records(text, body, bom, file)?;
+    let mut out = Collector::new(file, text);
+    let Some((header_range, header_cells, header_values)) = records.first().cloned() else {
+        return Err(Diagnostics::single(Diagnostic::new(
+            Code::Empty,
+            file,
+            "the file is empty",
+        )));
+    };
+    let header: Vec<String> = header_values
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect();
+    check_header(&mut out, &header, &header_cells, &header_range);
+    if !out.is_empty() {
+        return Err(out.into_diagnostics());
+    }
+
+    let mut raw = FileScenario {
+        version: FORMAT_VERSION,
+        name: name.to_owned(),
+        description: format!("Imported from the CSV item list {file}."),
+        start: start.format("%Y-%m-%d").to_string(),
+        calendar: None,
+        sources: vec![],
+        stages: vec![],
+        items: vec![],
+        joint: vec![],
+        measures: vec![],
+        regimes: vec![],
+        targets: vec![],
+    };
+    let mut index = CsvIndex {
+        header: header.clone(),
+        rows: Vec::new(),
+    };
+    for (row_range, cells, values) in records.iter().skip(1) {
+        if values.iter().all(String::is_empty) {
+            continue;
+        }
+        if values.len() != header.len() {
+            out.push(
+                Code::Syntax,
+                Some(row_range.start..row_range.start + 1),
+                None,
+                format!(
+                    "the row has {} cells but the header has {} columns",
+                    values.len(),
+                    header.len()
+                ),
+                "give every row one cell per column; quote cells that contain commas",
+            );
+            continue;
+        }
+        let row = Row {
+            header: &header,
+            cells,
+            values,
+        };
+        let item = read_row(&mut out, &mut raw, &row);
+        raw.items.push(item);
+        index.rows.push((row_range.clone(), cells.clone()));
+    }
+    for s in &mut raw.stages {
+        s.name.clear();
+    }
+    let loc = Locator::csv(text, index);
+    out.then(from_file(raw, file, &loc))
+}
+
+/// The records: values read by the csv crate (quotes, doubled quotes, line breaks in quotes);
+/// the cell positions for diagnostics come from scanning the record's text from where csv says
+/// it starts.
+fn read_records(
+    text: &str,
+    body: &str,
+    bom: usize,
+    file: &str,
+) -> Result<Vec<Record>, Diagnostics> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut records: Vec<Record> = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => {
+                let at = bom + r.position().map(|p| p.byte() as usize).unwrap_or(0);
+                let (range, cells) = scan_row(text, at);
+                records.push((
+                    range,
+                    cells,
+                    r.iter().map(|c| c.trim().to_owned()).collect(),
+                ));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
+                return Err(Diagnostics::single(
+                    Diagnostic::new(Code::Syntax, file, format!("cannot read the CSV: {e}"))
+                        .at_line_col(line, 1)
+                        .help("check the quotes on this line; a cell with a comma or quote must be quoted"),
+                ));
+            }
+        }
+    }
+    Ok(records)
+}
+
+/// Rules: every column is known and named once, and the required ones are there.
+fn check_header(
+    out: &mut Collector<'_>,
+    header: &[String],
+    cells: &[Range<usize>],
+    range: &Range<usize>,
+) {
+    for (i, h) in header.iter().enumerate() {
+        let known =
+            REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
+        let span = cells.get(i).cloned();
+        if !known {
+            out.push(
+                Code::Column,
+                span,
+                None,
+                format!("unknown column `{h}`"),
+                format!(
+                    "the columns are {} and optionally {}",
+                    REQUIRED_COLUMNS.join(","),
+                    OPTIONAL_COLUMNS.join(",")
+                ),
+            );
+        } else if header[..i].contains(h) {
+            out.push(
+                Code::Column,
+                span,
+                None,
+                format!("column `{h}` appears twice"),
+                "keep one of them",
+            );
+        }
+    }
+    for req in REQUIRED_COLUMNS {
+        if !header.iter().any(|h| h == req) {
+            out.push(
+                Code::Column,
+                Some(range.start..range.start + 1),
+                None,
+                format!("missing column `{req}`"),
+                format!(
+                    "the header must name {} (in any order)",
+                    REQUIRED_COLUMNS.join(",")
+                ),
+            );
+        }
+    }
+}
+
+/// The byte range of the record starting at `from` and of each of its cells (RFC 4180 quotes,
+/// doubled quotes, line breaks inside quotes, CRLF).
+fn scan_row(text: &str, from: usize) -> (Range<usize>, Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let mut i = from.min(bytes.len());
+    let mut cells = Vec::new();
+    let mut cell_start = i;
+    let mut in_quotes = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' if in_quotes && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => {
+                cells.push(cell_start..i);
+                cell_start = i + 1;
+            }
+            b'\n' if !in_quotes => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut end = i;
+    if end > cell_start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    cells.push(cell_start..end.max(cell_start));
+    (from..end, cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_quoted_cells() {
+        let t = "id,name\r\na,\"x, \"\"y\"\"\"\nb,z\n";
+        let (row, cells) = scan_row(t, 9);
+        assert_eq!(&t[row], "a,\"x, \"\"y\"\"\"");
+        assert_eq!(&t[cells[1].clone()], "\"x, \"\"y\"\"\"");
+        let (_, cells) = scan_row(t, t.find("b,").unwrap());
+        assert_eq!(&t[cells[1].clone()], "z");
+    }
+
+    #[test]
+    fn reads_quoted_values_and_bom() {
+        let t = "\u{feff}id,name,department,stage,days,after\na,\"Review, with comma\",D,S,2,\nb,B,D,S,1,a\n";
+        let s = parse_item_list(
+            t,
+            "x.csv",
+            "x",
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(s.items[0].name, "Review, with comma");
+        assert_eq!(s.links.len(), 1);
+        assert_eq!(s.stages[0].lead.as_str(), "D");
+        let t = "id,name,department,stage,days,after,lead\na,A,Agency,S,2,,\nb,B,Bureau,S,1,a,\nc,C,Other,T,1,,Lead\nd,D,Last,T,1,,\n";
+        let s = parse_item_list(
+            t,
+            "x.csv",
+            "x",
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            s.stages[0].lead.as_str(),
+            "Bureau",
+            "the last item's department"
+        );
+        assert_eq!(s.stages[1].lead.as_str(), "Lead", "the lead column wins");
+    }
+}

@@ -1,0 +1,255 @@
+//! One row of a CSV item list: its cells read into an item, with the stage and the joint group
+//! it names noted on the way.
+
+use std::ops::Range;
+
+use crate::diag::{Code, Collector};
+use crate::format::file::{
+    FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileReturns, FileScenario,
+    FileSpread, FileStage,
+};
+
+/// A data row with as many cells as the header has columns.
+pub(super) struct Row<'r> {
+    pub(super) header: &'r [String],
+    pub(super) cells: &'r [Range<usize>],
+    pub(super) values: &'r [String],
+}
+
+impl Row<'_> {
+    /// The value in `column` and where it is; empty when the list has no such column.
+    fn cell(&self, column: &str) -> (String, Option<Range<usize>>) {
+        let col = self.header.iter().position(|h| h == column);
+        match col.and_then(|c| self.values.get(c).map(|v| (v, self.cells.get(c)))) {
+            Some((v, r)) => (v.clone(), r.cloned()),
+            None => (String::new(), None),
+        }
+    }
+}
+
+/// One row as an item. Stages and joint groups it names are added to `raw` on the way.
+pub(super) fn read_row(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> FileItem {
+    let (id, _) = row.cell("id");
+    let mut number = |column: &str, what: &str| check_number(out, row, &id, column, what);
+    let days = number("days", "time limit");
+    let floor = number("floor", "floor");
+    let cost = number("cost", "cost");
+    let min = number("min", "minimum");
+    let likely = number("likely", "most likely duration");
+    let max = number("max", "maximum");
+    let return_rate = number("return_rate", "return rate");
+    let rework_days = number("rework_days", "rework time");
+    let rereview_days = number("rereview_days", "re-review time");
+    check_days_given(out, row, &id);
+    let materials = check_materials(out, row, &id);
+    let joint = joint(out, raw, row);
+    let (dist, _) = row.cell("dist");
+    let spread = if min.is_some() || likely.is_some() || max.is_some() || !dist.is_empty() {
+        Some(FileSpread {
+            dist: if dist.is_empty() {
+                "triangular".into()
+            } else {
+                dist.to_ascii_lowercase()
+            },
+            min,
+            likely,
+            max,
+        })
+    } else {
+        None
+    };
+    let (stage, _) = row.cell("stage");
+    let (department, _) = row.cell("department");
+    note_stage(raw, &stage, &department, &row.cell("lead").0);
+    let (after, _) = row.cell("after");
+    let (kind, _) = row.cell("kind");
+    FileItem {
+        id,
+        name: row.cell("name").0,
+        department,
+        stage,
+        kind: (!kind.is_empty()).then_some(kind),
+        days: FileNumber {
+            value: days.unwrap_or(0.0),
+            source: None,
+        },
+        materials,
+        forms: None,
+        after: after
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| FileAfter::Text(s.to_owned()))
+            .collect(),
+        joint,
+        floor: floor.map(|v| FileNumber {
+            value: v,
+            source: None,
+        }),
+        cost,
+        spread,
+        returns: return_rate.map(|rate| FileReturns {
+            rate,
+            rework_days: rework_days.unwrap_or(0.0),
+            rereview_days,
+        }),
+        release: None,
+        deadline: None,
+        note: String::new(),
+    }
+}
+
+/// Rule: a number cell is empty or a finite number. Gives the number when there is one.
+fn check_number(
+    out: &mut Collector<'_>,
+    row: &Row<'_>,
+    id: &str,
+    column: &str,
+    what: &str,
+) -> Option<f64> {
+    let (v, span) = row.cell(column);
+    if v.is_empty() {
+        return None;
+    }
+    match v.parse::<f64>() {
+        Ok(n) if n.is_finite() => Some(n),
+        _ => {
+            let code = if column == "days" {
+                Code::BadDays
+            } else {
+                Code::BadValue
+            };
+            out.push(
+                code,
+                span,
+                Some(format!("item `{id}`")),
+                format!("the {what} `{v}` is not a number"),
+                format!("write the {what} as a number such as 10 or 36.5"),
+            );
+            None
+        }
+    }
+}
+
+/// Rule: every item has a time limit.
+fn check_days_given(out: &mut Collector<'_>, row: &Row<'_>, id: &str) {
+    let (days_text, days_span) = row.cell("days");
+    if days_text.is_empty() {
+        out.push(
+            Code::BadDays,
+            days_span,
+            Some(format!("item `{id}`")),
+            "the time limit is empty",
+            "write the limit in working days, in steps of 0.5",
+        );
+    }
+}
+
+/// Rule: materials are a count. Gives it when the cell holds one.
+fn check_materials(out: &mut Collector<'_>, row: &Row<'_>, id: &str) -> Option<FileMaterials> {
+    let (text, span) = row.cell("materials");
+    if text.is_empty() {
+        return None;
+    }
+    match text.parse::<u32>() {
+        Ok(n) => Some(FileMaterials::Count(n)),
+        Err(_) => {
+            out.push(
+                Code::BadValue,
+                span,
+                Some(format!("item `{id}`")),
+                format!("materials `{text}` is not a count"),
+                "write the number of documents the applicant hands in, e.g. 4",
+            );
+            None
+        }
+    }
+}
+
+/// The row's joint group, `NAME` or `NAME=DAYS`; a group given a limit is added to `raw.joint`.
+/// Rules: the limit is a number, and the same on every row that gives one.
+fn joint(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> Option<String> {
+    let (joint_text, joint_span) = row.cell("joint");
+    if joint_text.is_empty() {
+        return None;
+    }
+    let (group, days) = match joint_text.split_once('=') {
+        Some((g, d)) => (g.trim().to_owned(), Some(d.trim())),
+        None => (joint_text.clone(), None),
+    };
+    let days = days.and_then(|d| match d.parse::<f64>() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            out.push(
+                Code::BadDays,
+                joint_span.clone(),
+                Some(format!("joint group `{group}`")),
+                format!("the joint time limit `{d}` is not a number"),
+                "write NAME=DAYS, e.g. drawings=7",
+            );
+            None
+        }
+    });
+    if let Some(v) = days {
+        match raw.joint.iter().find(|j| j.id == group) {
+            Some(j) if j.days.as_ref().is_some_and(|x| x.value != v) => {
+                out.push(
+                    Code::BadValue,
+                    joint_span.clone(),
+                    Some(format!("joint group `{group}`")),
+                    format!(
+                        "joint group `{group}` is given {} and {v} working days",
+                        j.days.as_ref().map(|x| x.value).unwrap_or_default()
+                    ),
+                    "give the joint limit once, or the same on every row",
+                );
+            }
+            Some(_) => {}
+            None => raw.joint.push(FileJoint {
+                id: group.clone(),
+                name: String::new(),
+                days: Some(FileNumber {
+                    value: v,
+                    source: None,
+                }),
+                department: None,
+                floor: None,
+                cost: None,
+                spread: None,
+            }),
+        }
+    }
+    Some(group)
+}
+
+/// Adds the row's stage to `raw.stages` on its first row. Its lead is the `lead` column on any
+/// of its rows, else the department of its last item.
+fn note_stage(raw: &mut FileScenario, stage: &str, department: &str, lead: &str) {
+    if stage.is_empty() {
+        return;
+    }
+    match raw.stages.iter_mut().find(|s| s.id == stage) {
+        Some(s) => {
+            if !lead.is_empty() {
+                s.lead = lead.to_owned();
+                s.name = "lead given".into();
+            } else if s.name.is_empty() {
+                s.lead = department.to_owned();
+            }
+        }
+        None => raw.stages.push(FileStage {
+            id: stage.to_owned(),
+            // Marks (until the end of reading) that the lead came from the `lead` column.
+            name: if lead.is_empty() {
+                String::new()
+            } else {
+                "lead given".into()
+            },
+            lead: if lead.is_empty() {
+                department.to_owned()
+            } else {
+                lead.to_owned()
+            },
+        }),
+    }
+}

@@ -1,0 +1,136 @@
+//! The scenario file format (TOML or JSON): serde types of their own, converted into the domain
+//! types of [`crate::scenario`] by validation that collects every problem at once.
+//!
+//! A number may carry its provenance: `days = 10` or `days = { value = 10, source = "assumed" }`.
+//! A predecessor is written `after = ["ID", "ID+LAG", "ID:SS-1"]` like the CSV item list, or as a
+//! table `{ item = "ID", type = "FS", lag = 0, max_lag = 5 }` when it needs a maximum lag.
+//!
+//! - `file.rs`: the serde types (`File*`), private to this module; `fields.rs` their
+//!   hand-written visitors for the fields that take more than one shape.
+//! - `after.rs`: the compact predecessor syntax, shared with the CSV item list.
+//! - `read/`: validation and conversion into the domain, one `check_*` function per rule.
+//! - `item_list.rs`: the CSV item list, turned into the same file types and validated by `read/`.
+//! - `write.rs`: the domain back into the file types (`to_toml`, `to_json`, and [`validate`]).
+//!
+//! Nothing here reads files: callers pass the text and the name to show in diagnostics.
+
+mod after;
+mod fields;
+mod file;
+pub(crate) mod item_list;
+mod read;
+mod write;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, offset_of, syntax_diagnostic};
+use crate::locate::Locator;
+use crate::scenario::Scenario;
+
+pub use after::{ParsedAfter, parse_after};
+pub(crate) use file::{FileNumber, FileSource};
+pub use write::{to_json, to_toml};
+
+use file::FileScenario;
+use read::Ctx;
+
+/// The two text formats of a scenario file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, the format scenarios are written in by hand.
+    Toml,
+    /// JSON, for files other programs write.
+    Json,
+}
+
+impl Format {
+    /// By file extension: `.json` is JSON, anything else TOML.
+    pub fn from_path(path: &str) -> Self {
+        if path.to_ascii_lowercase().ends_with(".json") {
+            Self::Json
+        } else {
+            Self::Toml
+        }
+    }
+}
+
+/// The largest time limit, lag, release or deadline: 10,000 working days is about 40 years.
+pub const MAX_DAYS: f64 = 10_000.0;
+
+/// The largest model permitflow accepts: far beyond any approval flow (the shipped ones have tens
+/// of items), small enough that a runaway generated file gets a clear error instead of exhausting
+/// memory in the regime networks, the simulation or the LP.
+pub const MAX_ITEMS: usize = 200_000;
+/// The most links (predecessors over all items) a scenario may have; see [`MAX_ITEMS`].
+pub const MAX_LINKS: usize = 2_000_000;
+/// The most joint groups (and regimes) a scenario may have; see [`MAX_ITEMS`].
+pub const MAX_JOINT_GROUPS: usize = 100_000;
+
+/// Reads a scenario from the text of a TOML or JSON file. `file` names it in diagnostics.
+pub fn parse_scenario(text: &str, file: &str, format: Format) -> Result<Scenario, Diagnostics> {
+    if text.trim().is_empty() {
+        return Err(Diagnostics::single(
+            Diagnostic::new(Code::Empty, file, "the file is empty")
+                .help("write a scenario (see scenarios/ for examples) or import a CSV item list with `permitflow import`"),
+        ));
+    }
+    let raw: FileScenario = match format {
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let msg = e.message().trim().to_owned();
+            Diagnostics::single(syntax_diagnostic(file, &msg).at(text, e.span()))
+        })?,
+        Format::Json => serde_json::from_str(text).map_err(|e| {
+            let full = e.to_string();
+            let msg = full
+                .rsplit_once(" at line ")
+                .map(|(m, _)| m.to_owned())
+                .unwrap_or(full);
+            let span = offset_of(text, e.line(), e.column().max(1)).map(|o| o..o + 1);
+            Diagnostics::single(syntax_diagnostic(file, &msg).at(text, span))
+        })?,
+    };
+    let locator = Locator::new(text, format == Format::Json);
+    from_file(raw, file, &locator)
+}
+
+/// Converts and validates a parsed file. `loc` places diagnostics in the text.
+fn from_file(raw: FileScenario, file: &str, loc: &Locator<'_>) -> Result<Scenario, Diagnostics> {
+    let mut cx = Ctx::new(file, Some(loc));
+    let scenario = read::convert(raw, &mut cx);
+    cx.finish(scenario)
+}
+
+/// Validates a scenario built in memory (by the CSV reader or an editor) by writing it out and
+/// reading it back, so there is one set of rules. Diagnostics name the file and the item only.
+pub fn validate(scenario: &Scenario, file: &str) -> Result<Scenario, Diagnostics> {
+    let raw = FileScenario::from(scenario);
+    let mut cx = Ctx::new(file, None);
+    let s = read::convert(raw, &mut cx);
+    cx.finish(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file::FileItem;
+    use super::*;
+
+    #[test]
+    fn a_model_beyond_the_limits_is_refused_whole() {
+        let text = "version = 1\nname = \"x\"\nstart = \"2025-03-03\"\n[[stages]]\nid = \"s\"\nlead = \"L\"\n[[items]]\nid = \"a\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 1\n";
+        let mut raw: FileScenario = toml::from_str(text).unwrap();
+        let item = raw.items[0].clone();
+        raw.items = (0..=MAX_ITEMS)
+            .map(|i| FileItem {
+                id: format!("i{i}"),
+                ..item.clone()
+            })
+            .collect();
+        let err = from_file(raw, "big.toml", &Locator::new("", false)).unwrap_err();
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(
+            err.0[0].message,
+            format!(
+                "the scenario has {} items; permitflow accepts at most {MAX_ITEMS}",
+                MAX_ITEMS + 1
+            )
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Where a problem is: the entries of the file's arrays, and which part of an entry a diagnostic
+//! points at. Every problem goes through [`Ctx`] into the one [`Collector`].
+
+use std::ops::Range;
+
+use crate::diag::{Code, Collector, Diagnostics};
+use crate::locate::Locator;
+
+/// What a diagnostic needs to find its place in the text, and the problems found so far.
+pub(in crate::format) struct Ctx<'a> {
+    out: Collector<'a>,
+    loc: Option<&'a Locator<'a>>,
+    pub(super) stages: Vec<Range<usize>>,
+    pub(super) items: Vec<Range<usize>>,
+    pub(super) joint: Vec<Range<usize>>,
+    pub(super) measures: Vec<Range<usize>>,
+    pub(super) regimes: Vec<Range<usize>>,
+    pub(super) targets: Vec<Range<usize>>,
+}
+
+/// Which part of an entry a diagnostic points at.
+pub(super) enum At<'s> {
+    /// The entry's first line.
+    Entry,
+    /// A key.
+    Key(&'s str),
+    /// A key's value.
+    Value(&'s str),
+    /// A quoted string.
+    Str(&'s str),
+}
+
+/// One entry of the file: where it is (when the text is known) and what its problems concern.
+pub(super) struct Place {
+    pub(super) entry: Option<Range<usize>>,
+    pub(super) subject: Option<String>,
+}
+
+impl Place {
+    /// Entry `i` of `entries`, about `subject`.
+    pub(super) fn new(entries: &[Range<usize>], i: usize, subject: String) -> Self {
+        Self {
+            entry: entry(entries, i),
+            subject: Some(subject),
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Diagnostics in `file`, placed in the text `loc` knows; without one they name the file and
+    /// the item only.
+    pub(in crate::format) fn new(file: &'a str, loc: Option<&'a Locator<'a>>) -> Self {
+        let entries = |name: &str| loc.map(|l| l.entries(name)).unwrap_or_default();
+        Self {
+            out: Collector::new(file, loc.map(|l| l.text()).unwrap_or("")),
+            loc,
+            stages: entries("stages"),
+            items: entries("items"),
+            joint: entries("joint"),
+            measures: entries("measures"),
+            regimes: entries("regimes"),
+            targets: entries("targets"),
+        }
+    }
+
+    /// `value` when no problem was found, else every problem.
+    pub(in crate::format) fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        self.out.finish(value)
+    }
+
+    /// Whether a problem with this code has been found.
+    pub(super) fn has(&self, code: Code) -> bool {
+        self.out.has(code)
+    }
+
+    fn span(&self, entry: Option<Range<usize>>, at: At) -> Option<Range<usize>> {
+        let loc = self.loc?;
+        let entry = entry.unwrap_or_else(|| loc.all());
+        match at {
+            At::Entry => Some(loc.first_line(entry)),
+            At::Key(k) => loc
+                .key(entry.clone(), k)
+                .or_else(|| self.span(Some(entry), At::Entry)),
+            At::Value(k) => loc
+                .value(entry.clone(), k)
+                .or_else(|| self.span(Some(entry), At::Entry)),
+            At::Str(s) => loc
+                .string(entry.clone(), s)
+                .or_else(|| self.span(Some(entry), At::Entry)),
+        }
+    }
+
+    /// Records a problem at `at` within `entry` (the whole file when `None`).
+    pub(super) fn push(
+        &mut self,
+        code: Code,
+        entry: Option<Range<usize>>,
+        at: At,
+        subject: Option<String>,
+        message: impl Into<String>,
+        help: &str,
+    ) {
+        let span = self.span(entry, at);
+        self.out.push(code, span, subject, message, help);
+    }
+
+    /// Records a problem at `at` within the entry `place`, about its subject.
+    pub(super) fn report(
+        &mut self,
+        place: &Place,
+        code: Code,
+        at: At,
+        message: impl Into<String>,
+        help: &str,
+    ) {
+        self.push(
+            code,
+            place.entry.clone(),
+            at,
+            place.subject.clone(),
+            message,
+            help,
+        );
+    }
+}
+
+/// Entry `i` of `ranges`, when the text was scanned that far.
+pub(super) fn entry(ranges: &[Range<usize>], i: usize) -> Option<Range<usize>> {
+    ranges.get(i).cloned()
+}

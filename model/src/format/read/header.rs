@@ -1,0 +1,119 @@
+//! The top of a scenario file: its size as a whole, `version`, `start`, `calendar`, `sources`.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::common::check_unique;
+use super::context::{At, Ctx};
+use crate::diag::Code;
+use crate::format::file::{FileCalendar, FileScenario, FileSource};
+use crate::format::{MAX_ITEMS, MAX_JOINT_GROUPS, MAX_LINKS};
+use crate::scenario::{BaseCalendar, CalendarSpec, FORMAT_VERSION, SourceRef};
+
+/// Rule: the model is within the sizes permitflow accepts. `false` when it is not: then nothing
+/// else is checked, a model this size is refused as a whole.
+pub(super) fn check_size(cx: &mut Ctx<'_>, raw: &FileScenario) -> bool {
+    let links: usize = raw.items.iter().map(|i| i.after.len()).sum();
+    for (what, n, max) in [
+        ("items", raw.items.len(), MAX_ITEMS),
+        ("links", links, MAX_LINKS),
+        ("joint groups", raw.joint.len(), MAX_JOINT_GROUPS),
+        ("stages", raw.stages.len(), MAX_ITEMS),
+        ("regimes", raw.regimes.len(), MAX_JOINT_GROUPS),
+    ] {
+        if n > max {
+            cx.push(
+                Code::BadValue,
+                None,
+                At::Entry,
+                None,
+                format!("the scenario has {n} {what}; permitflow accepts at most {max}"),
+                "check that the file was generated as intended, or split it into several scenarios",
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// Rule: the file's `version` is the one this build reads.
+pub(super) fn check_version(cx: &mut Ctx<'_>, version: u32) {
+    if version != FORMAT_VERSION {
+        cx.push(
+            Code::Version,
+            None,
+            At::Value("version"),
+            None,
+            format!(
+                "scenario version {version} is not supported (this build reads version {FORMAT_VERSION})"
+            ),
+            "set `version = 1`, or upgrade permitflow",
+        );
+    }
+}
+
+/// Rule: `start` is a date. Gives the date when it is.
+pub(super) fn check_start(cx: &mut Ctx<'_>, start: &str) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(start.trim(), "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            cx.push(
+                Code::BadDate,
+                None,
+                At::Value("start"),
+                None,
+                format!("the start date `{start}` is not a date"),
+                "write the date as YYYY-MM-DD, e.g. \"2025-03-03\"",
+            );
+            None
+        }
+    }
+}
+
+/// The calendar: China's when the file names none.
+pub(super) fn calendar(cx: &mut Ctx<'_>, calendar: Option<&FileCalendar>) -> CalendarSpec {
+    match calendar {
+        None => CalendarSpec::default(),
+        Some(c) => CalendarSpec {
+            base: check_calendar_base(cx, &c.base).unwrap_or(BaseCalendar::China),
+            files: c.files.clone(),
+        },
+    }
+}
+
+/// Rule: the base calendar is one permitflow knows. Gives it when it is.
+fn check_calendar_base(cx: &mut Ctx<'_>, base: &str) -> Option<BaseCalendar> {
+    match base {
+        "cn" | "china" => Some(BaseCalendar::China),
+        "weekends" | "none" => Some(BaseCalendar::Weekends),
+        other => {
+            cx.push(
+                Code::BadCalendar,
+                None,
+                At::Value("calendar"),
+                None,
+                format!("unknown calendar `{other}`"),
+                "use \"cn\" (China's official holidays) or \"weekends\" (Monday to Friday), and add holiday-cn JSON files with `files`",
+            );
+            None
+        }
+    }
+}
+
+/// The sources that provenance refers to, each id once.
+pub(super) fn sources(cx: &mut Ctx<'_>, sources: &[FileSource]) -> Vec<SourceRef> {
+    let mut ids = BTreeSet::new();
+    for s in sources {
+        let repeated = !ids.insert(s.id.as_str());
+        check_unique(cx, None, At::Str(&s.id), "source", "id", &s.id, repeated);
+    }
+    sources
+        .iter()
+        .map(|s| SourceRef {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            note: s.note.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,211 @@
+//! `[[items]]`: each department's item with its time limit and what the planner and the
+//! simulation need (floor, cost, spread, returns, release, deadline). The item's `after` list is
+//! read in `links.rs`.
+
+use std::collections::HashMap;
+
+use super::common::{
+    check_cost, check_floor, check_id, check_spread, check_unique, days_problem, unknown_help,
+};
+use super::context::{At, Ctx, Place, entry};
+use super::{Ids, links};
+use crate::diag::Code;
+use crate::format::file::{FileItem, FileMaterials, FileReturns};
+use crate::scenario::{Item, ItemKind, Link, Materials, Returns};
+use crate::units::{Department, ItemId, StageId, WorkingDays};
+
+/// Each item id's position (the last, when an id is repeated), after checking the ids.
+pub(super) fn index(cx: &mut Ctx<'_>, raw: &[FileItem]) -> HashMap<String, usize> {
+    check_items_present(cx, raw);
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, it) in raw.iter().enumerate() {
+        let e = entry(&cx.items, i);
+        check_id(cx, e.clone(), "item", &it.id);
+        let repeated = index.insert(it.id.clone(), i).is_some();
+        check_unique(cx, e, At::Value("id"), "item", "id", &it.id, repeated);
+    }
+    index
+}
+
+/// The items and the links their `after` lists give, item by item.
+pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> (Vec<Item>, Vec<Link>) {
+    let mut items = Vec::new();
+    let mut links = Vec::new();
+    for (i, it) in raw.iter().enumerate() {
+        let place = Place::new(&cx.items, i, format!("item `{}`", it.id));
+        let item = item(cx, &place, it, ids);
+        links::read_after(cx, &place, it, ids, &mut links);
+        items.push(item);
+    }
+    (items, links)
+}
+
+fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>) -> Item {
+    check_item_stage(cx, place, &it.stage, ids);
+    let kind = match &it.kind {
+        None => ItemKind::Review,
+        Some(k) => check_kind(cx, place, k).unwrap_or(ItemKind::Review),
+    };
+    check_time_limit(cx, place, it.days.value);
+    let floor = it.floor.as_ref().map(|f| {
+        check_floor(
+            cx,
+            place,
+            f.value,
+            Some(it.days.value),
+            "time limit",
+            "the department",
+        );
+        f.working_days()
+    });
+    check_cost(cx, place, it.cost);
+    check_release_and_deadline(cx, place, it.release, it.deadline);
+    let spread = it.spread.as_ref().and_then(|s| check_spread(cx, place, s));
+    let returns = it
+        .returns
+        .as_ref()
+        .and_then(|r| check_returns(cx, place, r));
+    Item {
+        id: ItemId::new(&it.id),
+        name: if it.name.is_empty() {
+            it.id.clone()
+        } else {
+            it.name.clone()
+        },
+        department: Department::new(&it.department),
+        stage: StageId::new(&it.stage),
+        kind,
+        days: it.days.working_days(),
+        materials: match &it.materials {
+            None => Materials::Count(0),
+            Some(FileMaterials::Count(n)) => Materials::Count(*n),
+            Some(FileMaterials::Named(v)) => Materials::Named(v.clone()),
+        },
+        forms: it.forms.unwrap_or(1),
+        floor,
+        cost: it.cost,
+        spread,
+        returns,
+        release: it.release.map(WorkingDays::new),
+        deadline: it.deadline.map(WorkingDays::new),
+        note: it.note.clone(),
+    }
+}
+
+/// Rule: a scenario has at least one item.
+fn check_items_present(cx: &mut Ctx<'_>, raw: &[FileItem]) {
+    if raw.is_empty() {
+        cx.push(
+            Code::EmptyModel,
+            None,
+            At::Entry,
+            None,
+            "the scenario has no items",
+            "add [[items]] tables, one per department's item",
+        );
+    }
+}
+
+/// Rule: an item is in one of the scenario's stages.
+fn check_item_stage(cx: &mut Ctx<'_>, place: &Place, stage: &str, ids: &Ids<'_>) {
+    if !ids.stages.contains_key(stage) {
+        let help = unknown_help("stage", stage, &ids.stage_names);
+        cx.report(
+            place,
+            Code::UnknownId,
+            At::Value("stage"),
+            format!("unknown stage `{stage}`"),
+            &help,
+        );
+    }
+}
+
+/// Rule: an item's kind is one permitflow knows. Gives it when it is.
+fn check_kind(cx: &mut Ctx<'_>, place: &Place, kind: &str) -> Option<ItemKind> {
+    let parsed = ItemKind::parse(kind);
+    if parsed.is_none() {
+        cx.report(
+            place,
+            Code::BadValue,
+            At::Value("kind"),
+            format!("unknown item kind `{kind}`"),
+            "use review, filing, applicant_work or utility_service",
+        );
+    }
+    parsed
+}
+
+/// Rule: the time limit is a working-day number from 0 up.
+fn check_time_limit(cx: &mut Ctx<'_>, place: &Place, days: f64) {
+    if let Some(p) = days_problem(days, false) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Value("days"),
+            format!("the time limit {days} {p}"),
+            "write the limit in working days, in steps of 0.5 (e.g. 10 or 36.5)",
+        );
+    }
+}
+
+/// Rule: a release date or deadline is a working-day offset from the start, from 0 up.
+fn check_release_and_deadline(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    release: Option<f64>,
+    deadline: Option<f64>,
+) {
+    for (key, v) in [("release", release), ("deadline", deadline)] {
+        if let Some(v) = v
+            && let Some(p) = days_problem(v, false)
+        {
+            cx.report(
+                place,
+                Code::BadDays,
+                At::Value(key),
+                format!("the {key} {v} {p}"),
+                "write it in working days from the project start, in steps of 0.5",
+            );
+        }
+    }
+}
+
+/// Rule: returns for correction have a rate below 1 and durations from 0 up. Gives them when
+/// they do.
+fn check_returns(cx: &mut Ctx<'_>, place: &Place, r: &FileReturns) -> Option<Returns> {
+    let problem = if !(r.rate.is_finite() && (0.0..1.0).contains(&r.rate)) {
+        Some(format!(
+            "the return rate {} is not a probability below 1",
+            r.rate
+        ))
+    } else if !(r.rework_days.is_finite() && r.rework_days >= 0.0) {
+        Some(format!(
+            "the rework time {} is not a duration from 0 up",
+            r.rework_days
+        ))
+    } else if r
+        .rereview_days
+        .is_some_and(|d| !(d.is_finite() && d >= 0.0))
+    {
+        Some("the re-review time is not a duration from 0 up".to_owned())
+    } else {
+        None
+    };
+    match problem {
+        Some(msg) => {
+            cx.report(
+                place,
+                Code::BadValue,
+                At::Key("returns"),
+                msg,
+                "give rate as a share from 0 to below 1 (5.3 % is 0.053), rework_days and rereview_days in working days",
+            );
+            None
+        }
+        None => Some(Returns {
+            rate: r.rate,
+            rework: WorkingDays::new(r.rework_days),
+            rereview: r.rereview_days.map(WorkingDays::new),
+        }),
+    }
+}

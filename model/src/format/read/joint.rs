@@ -1,0 +1,171 @@
+//! Joint groups: defined in `[[joint]]` (optional, for a name, limit, floor, cost or spread),
+//! membership written on the items (`joint = "<group id>"`).
+
+use std::collections::BTreeSet;
+
+use super::Ids;
+use super::common::{check_cost, check_floor, check_id, check_spread, check_unique, days_problem};
+use super::context::{At, Ctx, Place, entry};
+use crate::diag::Code;
+use crate::format::file::{FileItem, FileJoint};
+use crate::scenario::JointGroup;
+use crate::units::{Department, GroupId, ItemId};
+
+/// The joint groups: those defined, in order, then those only named on items.
+pub(super) fn read(
+    cx: &mut Ctx<'_>,
+    raw: &[FileJoint],
+    items: &[FileItem],
+    ids: &Ids<'_>,
+) -> Vec<JointGroup> {
+    let mut groups: Vec<JointGroup> = Vec::new();
+    for (i, g) in raw.iter().enumerate() {
+        let place = Place::new(&cx.joint, i, format!("joint group `{}`", g.id));
+        check_id(cx, place.entry.clone(), "joint group", &g.id);
+        let repeated = groups.iter().any(|d| d.id.as_str() == g.id);
+        check_unique(
+            cx,
+            place.entry.clone(),
+            At::Value("id"),
+            "joint group",
+            "id",
+            &g.id,
+            repeated,
+        );
+        groups.push(definition(cx, &place, g));
+    }
+    for it in items {
+        if let Some(g) = &it.joint {
+            match groups.iter_mut().find(|d| d.id.as_str() == g) {
+                Some(d) => d.items.push(ItemId::new(&it.id)),
+                None => groups.push(JointGroup {
+                    id: GroupId::new(g),
+                    name: g.clone(),
+                    items: vec![ItemId::new(&it.id)],
+                    days: None,
+                    department: None,
+                    floor: None,
+                    cost: None,
+                    spread: None,
+                }),
+            }
+        }
+    }
+    for (gi, g) in groups.iter().enumerate() {
+        let e = if gi < raw.len() {
+            entry(&cx.joint, gi)
+        } else {
+            None
+        };
+        check_not_an_item_id(cx, e.clone(), g, ids);
+        if check_has_items(cx, e, g) {
+            check_one_stage(cx, g, items, ids);
+        }
+    }
+    groups
+}
+
+/// A `[[joint]]` entry, its values checked; members come from the items.
+fn definition(cx: &mut Ctx<'_>, place: &Place, g: &FileJoint) -> JointGroup {
+    if let Some(d) = &g.days
+        && let Some(p) = days_problem(d.value, false)
+    {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Value("days"),
+            format!("the joint time limit {} {p}", d.value),
+            "write the limit in working days, in steps of 0.5",
+        );
+    }
+    let group = JointGroup {
+        id: GroupId::new(&g.id),
+        name: if g.name.is_empty() {
+            g.id.clone()
+        } else {
+            g.name.clone()
+        },
+        items: vec![],
+        days: g.days.as_ref().map(|d| d.working_days()),
+        department: g.department.as_deref().map(Department::new),
+        floor: g.floor.as_ref().map(|f| f.working_days()),
+        cost: g.cost,
+        spread: g.spread.as_ref().and_then(|s| check_spread(cx, place, s)),
+    };
+    if let Some(f) = &g.floor {
+        let limit = g.days.as_ref().map(|d| d.value);
+        check_floor(cx, place, f.value, limit, "joint limit", "the joint event");
+    }
+    check_cost(cx, place, g.cost);
+    group
+}
+
+/// Rule: a group's id is not also an item's, since the joint event is reported under it.
+fn check_not_an_item_id(
+    cx: &mut Ctx<'_>,
+    e: Option<std::ops::Range<usize>>,
+    g: &JointGroup,
+    ids: &Ids<'_>,
+) {
+    if ids.items.contains_key(g.id.as_str()) {
+        let member = g
+            .items
+            .first()
+            .and_then(|id| ids.items.get(id.as_str()).copied());
+        cx.push(
+            Code::DuplicateId,
+            e.or_else(|| member.and_then(|i| entry(&cx.items, i))),
+            At::Str(g.id.as_str()),
+            Some(format!("joint group `{}`", g.id)),
+            format!("joint group `{}` has the same id as an item", g.id),
+            "a joint event is reported under its group id: give the group its own id",
+        );
+    }
+}
+
+/// Rule: a group has at least one item.
+fn check_has_items(cx: &mut Ctx<'_>, e: Option<std::ops::Range<usize>>, g: &JointGroup) -> bool {
+    if !g.items.is_empty() {
+        return true;
+    }
+    cx.push(
+        Code::UnknownId,
+        e,
+        At::Value("id"),
+        Some(format!("joint group `{}`", g.id)),
+        format!("joint group `{}` has no items", g.id),
+        "add `joint = \"<group id>\"` to the items it merges, or remove the group",
+    );
+    false
+}
+
+/// Rule: a joint event happens within one stage. Items in unknown stages are reported already.
+fn check_one_stage(cx: &mut Ctx<'_>, g: &JointGroup, items: &[FileItem], ids: &Ids<'_>) {
+    let members = || {
+        g.items
+            .iter()
+            .filter_map(|id| items.get(*ids.items.get(id.as_str())?))
+    };
+    let stages_of: BTreeSet<&str> = members()
+        .map(|it| it.stage.as_str())
+        .filter(|s| ids.stages.contains_key(*s))
+        .collect();
+    if stages_of.len() > 1 {
+        let detail = members()
+            .map(|it| format!("`{}` in `{}`", it.id, it.stage))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let last = g
+            .items
+            .last()
+            .and_then(|id| ids.items.get(id.as_str()).copied());
+        cx.push(
+            Code::JointSpansStages,
+            last.and_then(|i| entry(&cx.items, i)),
+            At::Value("joint"),
+            Some(format!("joint group `{}`", g.id)),
+            format!("joint group `{}` spans stages: {detail}", g.id),
+            "a joint event happens within one stage: move the items into one stage or split the group",
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! Links between items: each item's `after` list, then the rules on the links as a whole (they
+//! run forward through the stages and never go round in a circle).
+
+use super::Ids;
+use super::common::{days_problem, unknown_help};
+use super::context::{At, Ctx, Place, entry};
+use crate::diag::Code;
+use crate::format::after::{ParsedAfter, parse_after};
+use crate::format::file::{FileAfter, FileItem, FileLinkSpec};
+use crate::network::find_cycle;
+use crate::scenario::{Link, LinkKind};
+use crate::units::{ItemId, WorkingDays};
+
+/// Reads the predecessors of `it` into `links`, leaving out each one with a problem.
+pub(super) fn read_after(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    it: &FileItem,
+    ids: &Ids<'_>,
+    links: &mut Vec<Link>,
+) {
+    for a in &it.after {
+        let Some((parsed, max_lag)) = check_predecessor_syntax(cx, place, a, ids) else {
+            continue;
+        };
+        if !check_predecessor_exists(cx, place, &parsed.id, ids)
+            || !check_not_after_itself(cx, place, &parsed.id, &it.id)
+        {
+            continue;
+        }
+        let lags_ok = check_lags(cx, place, &parsed, max_lag);
+        let order_ok = check_max_lag_order(cx, place, &parsed, max_lag);
+        if lags_ok && order_ok {
+            links.push(Link {
+                from: ItemId::new(&parsed.id),
+                to: ItemId::new(&it.id),
+                kind: parsed.kind,
+                lag: WorkingDays::new(parsed.lag),
+                max_lag: max_lag.map(WorkingDays::new),
+            });
+        }
+    }
+}
+
+/// Rule: a predecessor is written in the `after` syntax or as a table with a known link type.
+/// Gives it, with its maximum lag, when it is.
+fn check_predecessor_syntax(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    after: &FileAfter,
+    ids: &Ids<'_>,
+) -> Option<(ParsedAfter, Option<f64>)> {
+    match after {
+        FileAfter::Text(t) => match parse_after(t, &|id| ids.items.contains_key(id)) {
+            Ok(p) => Some((p, None)),
+            Err(msg) => {
+                cx.report(
+                    place,
+                    Code::BadLink,
+                    At::Str(t),
+                    format!("cannot read predecessor `{t}`: {msg}"),
+                    "write ID, ID+LAG, ID-LAG or ID:SS+LAG (types FS, SS, FF, SF; lag in working days)",
+                );
+                None
+            }
+        },
+        FileAfter::Link(l) => Some((check_link_type(cx, place, l)?, l.max_lag)),
+    }
+}
+
+fn check_link_type(cx: &mut Ctx<'_>, place: &Place, l: &FileLinkSpec) -> Option<ParsedAfter> {
+    let kind = match &l.kind {
+        None => LinkKind::FinishToStart,
+        Some(k) => match LinkKind::parse(k) {
+            Some(k) => k,
+            None => {
+                cx.report(
+                    place,
+                    Code::BadLink,
+                    At::Str(k),
+                    format!("unknown link type `{k}`"),
+                    "use FS, SS, FF or SF",
+                );
+                return None;
+            }
+        },
+    };
+    Some(ParsedAfter {
+        id: l.item.clone(),
+        kind,
+        lag: l.lag.unwrap_or(0.0),
+    })
+}
+
+/// Rule: a predecessor is an item of the scenario.
+fn check_predecessor_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -> bool {
+    if ids.items.contains_key(id) {
+        return true;
+    }
+    let help = unknown_help("item", id, &ids.item_names);
+    cx.report(
+        place,
+        Code::UnknownId,
+        At::Str(id),
+        format!("unknown predecessor `{id}`"),
+        &help,
+    );
+    false
+}
+
+/// Rule: an item does not come after itself.
+fn check_not_after_itself(cx: &mut Ctx<'_>, place: &Place, from: &str, to: &str) -> bool {
+    if from != to {
+        return true;
+    }
+    cx.report(
+        place,
+        Code::BadLink,
+        At::Str(from),
+        format!("item `{to}` cannot come after itself"),
+        "remove it from its own `after` list",
+    );
+    false
+}
+
+/// Rule: a lag and a maximum lag are working-day numbers (negative allowed).
+fn check_lags(cx: &mut Ctx<'_>, place: &Place, parsed: &ParsedAfter, max_lag: Option<f64>) -> bool {
+    let mut ok = true;
+    for (what, v) in [("lag", Some(parsed.lag)), ("maximum lag", max_lag)] {
+        if let Some(v) = v
+            && let Some(p) = days_problem(v, true)
+        {
+            ok = false;
+            cx.report(
+                place,
+                Code::BadDays,
+                At::Str(&parsed.id),
+                format!("the {what} {v} after `{}` {p}", parsed.id),
+                "write lags in working days, in steps of 0.5",
+            );
+        }
+    }
+    ok
+}
+
+/// Rule: a maximum lag is at least the lag.
+fn check_max_lag_order(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    parsed: &ParsedAfter,
+    max_lag: Option<f64>,
+) -> bool {
+    match max_lag {
+        Some(m) if m < parsed.lag => {
+            cx.report(
+                place,
+                Code::BadLink,
+                At::Str(&parsed.id),
+                format!(
+                    "the maximum lag {m} after `{}` is below its lag {}",
+                    parsed.id, parsed.lag
+                ),
+                "make max_lag at least lag",
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// Rule: stages run in order, so a link from a later stage back to an earlier one cannot hold
+/// once the earlier stage's delivery closes it.
+pub(super) fn check_stage_order(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>, links: &[Link]) {
+    for l in links {
+        let (Some(&a), Some(&b)) = (ids.items.get(l.from.as_str()), ids.items.get(l.to.as_str()))
+        else {
+            continue;
+        };
+        let (sa, sb) = (ids.stages.get(&raw[a].stage), ids.stages.get(&raw[b].stage));
+        if let (Some(&sa), Some(&sb)) = (sa, sb)
+            && sa > sb
+        {
+            cx.push(
+                Code::BadLink,
+                entry(&cx.items, b),
+                At::Str(l.from.as_str()),
+                Some(format!("item `{}`", l.to)),
+                format!(
+                    "`{}` comes after `{}`, but `{}` is in stage `{}`, which ends before stage `{}` begins",
+                    l.to, l.from, l.to, raw[b].stage, raw[a].stage
+                ),
+                "a link cannot run back across stages: move one of the items to another stage, or link them the other way",
+            );
+        }
+    }
+}
+
+/// Rule: links do not go round in a circle; the cycle is named. Checked only when every
+/// reference is known, so a misspelt id is not reported as a cycle too.
+pub(super) fn check_no_cycle(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>, links: &[Link]) {
+    if cx.has(Code::UnknownId) {
+        return;
+    }
+    let edges: Vec<(usize, usize)> = links
+        .iter()
+        .filter_map(|l| {
+            Some((
+                ids.items.get(l.from.as_str())?,
+                ids.items.get(l.to.as_str())?,
+            ))
+        })
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    if let Some(cycle) = find_cycle(raw.len(), &edges) {
+        let names: Vec<&str> = cycle.iter().map(|&i| raw[i].id.as_str()).collect();
+        let first = cycle[0];
+        let path = names
+            .iter()
+            .chain(names.first())
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" → ");
+        cx.push(
+            Code::Cycle,
+            entry(&cx.items, first),
+            At::Key("after"),
+            Some(format!("item `{}`", raw[first].id)),
+            format!("the links go round in a circle: {path}"),
+            "remove one of these predecessors; a maximum lag (max_lag) expresses \"no later than\" without a cycle",
+        );
+    }
+}

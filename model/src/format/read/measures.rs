@@ -1,0 +1,337 @@
+//! `[[measures]]`: the reform measures a regime may apply, each kind with its own parameters.
+
+use super::Ids;
+use super::common::{check_id, check_unique, days_problem, unknown_help};
+use super::context::{At, Ctx, Place};
+use crate::diag::Code;
+use crate::format::file::{FileMeasure, FileToleranceLink, provenance};
+use crate::scenario::{Link, LinkKind, Measure, MeasureDef, ToleranceLink};
+use crate::units::{GroupId, ItemId, MeasureId, StageId, WorkingDays};
+
+/// The measures with a known kind, in order. `links` are the scenario's, `groups` its joint
+/// group ids.
+pub(super) fn read(
+    cx: &mut Ctx<'_>,
+    raw: &[FileMeasure],
+    ids: &Ids<'_>,
+    links: &[Link],
+    groups: &[&str],
+) -> Vec<MeasureDef> {
+    let mut measures = Vec::new();
+    for (i, m) in raw.iter().enumerate() {
+        let place = Place::new(&cx.measures, i, format!("measure `{}`", m.id));
+        check_id(cx, place.entry.clone(), "measure", &m.id);
+        let repeated = raw[..i].iter().any(|o| o.id == m.id);
+        check_unique(
+            cx,
+            place.entry.clone(),
+            At::Value("id"),
+            "measure",
+            "id",
+            &m.id,
+            repeated,
+        );
+        let Some(allowed) = check_kind(cx, &place, &m.kind) else {
+            continue;
+        };
+        check_fields_apply(cx, &place, m, allowed);
+        let measure = match m.kind.as_str() {
+            "joint_review" => joint_review(cx, &place, m, groups),
+            "notification_commitment" => notification_commitment(cx, &place, m, ids),
+            "tolerance_acceptance" => tolerance_acceptance(cx, &place, m, ids, links),
+            "time_limit_compression" => time_limit_compression(cx, &place, m, ids),
+            "merged_stages" => merged_stages(cx, &place, m, ids),
+            _ => Measure::OnlineSubmission,
+        };
+        measures.push(MeasureDef {
+            id: MeasureId::new(&m.id),
+            measure,
+            source: provenance(m.source.as_deref()),
+            note: m.note.clone(),
+        });
+    }
+    measures
+}
+
+/// Rule: a measure's kind is one permitflow knows. Gives the parameters that kind takes.
+fn check_kind(cx: &mut Ctx<'_>, place: &Place, kind: &str) -> Option<&'static [&'static str]> {
+    let allowed: &[&str] = match kind {
+        "joint_review" => &["groups"],
+        "notification_commitment" => &["items", "days"],
+        "tolerance_acceptance" => &["links"],
+        "time_limit_compression" => &["limits"],
+        "merged_stages" => &["stages"],
+        "online_submission" => &[],
+        other => {
+            cx.report(
+                place,
+                Code::BadMeasure,
+                At::Value("kind"),
+                format!("unknown measure kind `{other}`"),
+                "use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, merged_stages or online_submission",
+            );
+            return None;
+        }
+    };
+    Some(allowed)
+}
+
+/// Rule: a measure gives only the parameters its kind takes.
+fn check_fields_apply(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, allowed: &[&str]) {
+    let present = [
+        ("items", !m.items.is_empty()),
+        ("days", m.days.is_some()),
+        ("limits", !m.limits.is_empty()),
+        ("links", !m.links.is_empty()),
+        ("stages", !m.stages.is_empty()),
+        ("groups", m.groups.is_some()),
+    ];
+    for (field, is_present) in present {
+        if is_present && !allowed.contains(&field) {
+            cx.report(
+                place,
+                Code::BadMeasure,
+                At::Key(field),
+                format!("`{field}` does not apply to a {} measure", m.kind),
+                &format!(
+                    "a {} measure takes {}",
+                    m.kind,
+                    if allowed.is_empty() {
+                        "no parameters".to_owned()
+                    } else {
+                        allowed.join(", ")
+                    }
+                ),
+            );
+        }
+    }
+}
+
+/// Rule: a measure's items exist. `true` when `id` does.
+fn check_item_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -> bool {
+    if ids.items.contains_key(id) {
+        return true;
+    }
+    let help = unknown_help("item", id, &ids.item_names);
+    cx.report(
+        place,
+        Code::UnknownId,
+        At::Str(id),
+        format!("unknown item `{id}`"),
+        &help,
+    );
+    false
+}
+
+/// Rule: a measure names what it applies to (items, links, limits, stages: `named` says whether
+/// it does).
+fn check_names_some(cx: &mut Ctx<'_>, place: &Place, named: bool, message: &str, help: &str) {
+    if !named {
+        cx.report(place, Code::BadMeasure, At::Entry, message, help);
+    }
+}
+
+fn joint_review(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, groups: &[&str]) -> Measure {
+    for g in m.groups.iter().flatten() {
+        check_group_exists(cx, place, g, groups);
+    }
+    Measure::JointReview {
+        groups: m
+            .groups
+            .as_ref()
+            .map(|gs| gs.iter().map(GroupId::new).collect()),
+    }
+}
+
+fn notification_commitment(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    m: &FileMeasure,
+    ids: &Ids<'_>,
+) -> Measure {
+    check_names_some(
+        cx,
+        place,
+        !m.items.is_empty(),
+        "a notification_commitment measure names no items",
+        "add items = [\"…\"]: the approvals that become filings on commitment",
+    );
+    for id in &m.items {
+        check_item_exists(cx, place, id, ids);
+    }
+    let days = m.days.unwrap_or(0.0);
+    check_filing_time(cx, place, days);
+    Measure::NotificationCommitment {
+        items: m.items.iter().map(ItemId::new).collect(),
+        days: WorkingDays::new(days),
+    }
+}
+
+fn tolerance_acceptance(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    m: &FileMeasure,
+    ids: &Ids<'_>,
+    links: &[Link],
+) -> Measure {
+    check_names_some(
+        cx,
+        place,
+        !m.links.is_empty(),
+        "a tolerance_acceptance measure names no links",
+        "add links = [{ from = \"…\", to = \"…\", lag = 0 }]",
+    );
+    for l in &m.links {
+        let from = check_item_exists(cx, place, &l.from, ids);
+        let to = check_item_exists(cx, place, &l.to, ids);
+        if from && to {
+            check_finish_to_start_link(cx, place, l, links);
+        }
+        check_tolerance_lag(cx, place, l);
+    }
+    Measure::ToleranceAcceptance {
+        links: m
+            .links
+            .iter()
+            .map(|l| ToleranceLink {
+                from: ItemId::new(&l.from),
+                to: ItemId::new(&l.to),
+                lag: WorkingDays::new(l.lag),
+            })
+            .collect(),
+    }
+}
+
+fn time_limit_compression(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    m: &FileMeasure,
+    ids: &Ids<'_>,
+) -> Measure {
+    check_names_some(
+        cx,
+        place,
+        !m.limits.is_empty(),
+        "a time_limit_compression measure names no limits",
+        "add limits = { <item id> = <new limit>, … }",
+    );
+    for (id, v) in &m.limits {
+        if check_item_exists(cx, place, id, ids) {
+            check_new_limit(cx, place, id, *v);
+        }
+    }
+    Measure::TimeLimitCompression {
+        days: m
+            .limits
+            .iter()
+            .map(|(k, v)| (ItemId::new(k), WorkingDays::new(*v)))
+            .collect(),
+    }
+}
+
+fn merged_stages(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, ids: &Ids<'_>) -> Measure {
+    check_names_some(
+        cx,
+        place,
+        m.stages.len() >= 2,
+        "a merged_stages measure needs at least two stages",
+        "add stages = [\"<first>\", \"<second>\"]",
+    );
+    for s in &m.stages {
+        check_stage_exists(cx, place, s, ids);
+    }
+    Measure::MergedStages {
+        stages: m.stages.iter().map(StageId::new).collect(),
+    }
+}
+
+/// Rule: a joint review's groups exist (all groups when it names none).
+fn check_group_exists(cx: &mut Ctx<'_>, place: &Place, g: &str, groups: &[&str]) {
+    if !groups.contains(&g) {
+        let help = unknown_help("joint group", g, groups);
+        cx.report(
+            place,
+            Code::UnknownId,
+            At::Str(g),
+            format!("unknown joint group `{g}`"),
+            &help,
+        );
+    }
+}
+
+/// Rule: the filing time is a working-day number from 0 up.
+fn check_filing_time(cx: &mut Ctx<'_>, place: &Place, days: f64) {
+    if let Some(p) = days_problem(days, false) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Value("days"),
+            format!("the filing time {days} {p}"),
+            "write it in working days, in steps of 0.5 (usually 0)",
+        );
+    }
+}
+
+/// Rule: a link accepted with tolerance is one of the scenario's finish-to-start links.
+fn check_finish_to_start_link(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    l: &FileToleranceLink,
+    links: &[Link],
+) {
+    let exists = links.iter().any(|k| {
+        k.from.as_str() == l.from && k.to.as_str() == l.to && k.kind == LinkKind::FinishToStart
+    });
+    if !exists {
+        cx.report(
+            place,
+            Code::BadMeasure,
+            At::Str(&l.from),
+            format!(
+                "there is no finish-to-start link from `{}` to `{}` to accept with tolerance",
+                l.from, l.to
+            ),
+            "name a link written as `after = [\"<from>\"]` on the `to` item",
+        );
+    }
+}
+
+/// Rule: the lag of a link accepted with tolerance is a working-day number (negative allowed).
+fn check_tolerance_lag(cx: &mut Ctx<'_>, place: &Place, l: &FileToleranceLink) {
+    if let Some(p) = days_problem(l.lag, true) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Str(&l.from),
+            format!("the lag {} {p}", l.lag),
+            "write it in working days, in steps of 0.5",
+        );
+    }
+}
+
+/// Rule: a compressed limit is a working-day number from 0 up.
+fn check_new_limit(cx: &mut Ctx<'_>, place: &Place, id: &str, v: f64) {
+    if let Some(p) = days_problem(v, false) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Key(id),
+            format!("the new limit {v} for `{id}` {p}"),
+            "write it in working days, in steps of 0.5",
+        );
+    }
+}
+
+/// Rule: the stages merged exist.
+fn check_stage_exists(cx: &mut Ctx<'_>, place: &Place, s: &str, ids: &Ids<'_>) {
+    if !ids.stages.contains_key(s) {
+        let help = unknown_help("stage", s, &ids.stage_names);
+        cx.report(
+            place,
+            Code::UnknownId,
+            At::Str(s),
+            format!("unknown stage `{s}`"),
+            &help,
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Reading a parsed file into the domain. Each rule is one `check_*` function in the file for
+//! the part of the scenario it concerns; [`convert`] composes them in the order of the file, so
+//! problems are reported in that order, every one of them, not only the first.
+//!
+//! A value with a problem is still converted (to a default where it cannot be), so that the
+//! rest of the file is checked; the scenario is then dropped and the diagnostics returned.
+
+mod common;
+mod context;
+mod header;
+mod items;
+mod joint;
+mod links;
+mod measures;
+mod regimes;
+mod stages;
+mod targets;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+pub(super) use context::Ctx;
+
+use super::file::FileScenario;
+use crate::scenario::{CalendarSpec, Scenario};
+
+/// The ids of a file's stages and items, which the other parts refer to.
+struct Ids<'r> {
+    /// Stage id → position (the last, when an id is repeated).
+    stages: HashMap<String, usize>,
+    /// Stage ids in file order, for "did you mean".
+    stage_names: Vec<&'r str>,
+    /// Item id → position (the last, when an id is repeated).
+    items: HashMap<String, usize>,
+    /// Item ids in file order, for "did you mean".
+    item_names: Vec<&'r str>,
+}
+
+/// Converts `raw` into a scenario, reporting every problem to `cx`. The scenario is meaningful
+/// only when `cx` has no problems.
+pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
+    if !header::check_size(cx, &raw) {
+        return refused(raw.name);
+    }
+    header::check_version(cx, raw.version);
+    let start = header::check_start(cx, &raw.start).unwrap_or_default();
+    let calendar = header::calendar(cx, raw.calendar.as_ref());
+    let sources = header::sources(cx, &raw.sources);
+
+    let (stages, stage_ids) = stages::read(cx, &raw.stages);
+    let item_ids = items::index(cx, &raw.items);
+    let ids = Ids {
+        stages: stage_ids,
+        stage_names: raw.stages.iter().map(|s| s.id.as_str()).collect(),
+        items: item_ids,
+        item_names: raw.items.iter().map(|i| i.id.as_str()).collect(),
+    };
+    let (items, links) = items::read(cx, &raw.items, &ids);
+    links::check_stage_order(cx, &raw.items, &ids, &links);
+    links::check_no_cycle(cx, &raw.items, &ids, &links);
+
+    let joint_groups = joint::read(cx, &raw.joint, &raw.items, &ids);
+    let group_names: Vec<String> = joint_groups.iter().map(|g| g.id.to_string()).collect();
+    let group_refs: Vec<&str> = group_names.iter().map(String::as_str).collect();
+    let measures = measures::read(cx, &raw.measures, &ids, &links, &group_refs);
+    let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
+    let targets = targets::read(cx, &raw.targets, &regimes, &ids);
+
+    Scenario {
+        name: raw.name,
+        description: raw.description,
+        sources,
+        start,
+        calendar,
+        stages,
+        items,
+        links,
+        joint_groups,
+        measures,
+        regimes,
+        targets,
+    }
+}
+
+/// What stands for a model refused as a whole: its name and nothing else.
+fn refused(name: String) -> Scenario {
+    Scenario {
+        name,
+        description: String::new(),
+        sources: vec![],
+        start: NaiveDate::default(),
+        calendar: CalendarSpec::default(),
+        stages: vec![],
+        items: vec![],
+        links: vec![],
+        joint_groups: vec![],
+        measures: vec![],
+        regimes: vec![],
+        targets: vec![],
+    }
+}

@@ -1,0 +1,62 @@
+//! `[[stages]]`: the approval stages in order, each with its lead department.
+
+use std::collections::HashMap;
+
+use super::common::check_unique;
+use super::context::{At, Ctx, entry};
+use crate::diag::Code;
+use crate::format::file::FileStage;
+use crate::scenario::Stage;
+use crate::units::{Department, StageId};
+
+/// The stages, and each stage id's position (the last, when an id is repeated).
+pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileStage]) -> (Vec<Stage>, HashMap<String, usize>) {
+    check_stages_present(cx, raw);
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut stages = Vec::new();
+    for (i, s) in raw.iter().enumerate() {
+        let e = entry(&cx.stages, i);
+        check_stage_id(cx, e.clone(), &s.id);
+        let repeated = ids.insert(s.id.clone(), i).is_some();
+        check_unique(cx, e, At::Value("id"), "stage", "id", &s.id, repeated);
+        stages.push(Stage {
+            id: StageId::new(&s.id),
+            name: if s.name.is_empty() {
+                s.id.clone()
+            } else {
+                s.name.clone()
+            },
+            lead: Department::new(&s.lead),
+        });
+    }
+    (stages, ids)
+}
+
+/// Rule: a scenario has at least one stage.
+fn check_stages_present(cx: &mut Ctx<'_>, raw: &[FileStage]) {
+    if raw.is_empty() {
+        cx.push(
+            Code::EmptyModel,
+            None,
+            At::Entry,
+            None,
+            "the scenario has no stages",
+            "add at least one [[stages]] table with id, name and lead",
+        );
+    }
+}
+
+/// Rule: a stage id is not empty. Stage ids never appear in the `after` syntax, so any other
+/// text will do (CSV files use the stage's name).
+fn check_stage_id(cx: &mut Ctx<'_>, e: Option<std::ops::Range<usize>>, id: &str) {
+    if id.trim().is_empty() {
+        cx.push(
+            Code::BadId,
+            e,
+            At::Entry,
+            None,
+            "a stage has an empty id",
+            "give it a short id such as `construction`",
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! Writing a scenario: the domain back into the file types, then TOML or JSON. Defaults are left
+//! out (a review item, one form, no materials, the standard regimes), so a written file reads like
+//! one written by hand and reads back to the same scenario.
+
+use std::collections::BTreeMap;
+
+use super::file::*;
+use crate::scenario::*;
+use crate::units::*;
+
+fn number(v: &Sourced<WorkingDays>) -> FileNumber {
+    FileNumber {
+        value: v.value.get(),
+        source: v.source.as_text().map(str::to_owned),
+    }
+}
+
+fn after_text(l: &Link) -> FileAfter {
+    if let Some(m) = l.max_lag {
+        return FileAfter::Link(FileLinkSpec {
+            item: l.from.to_string(),
+            kind: (l.kind != LinkKind::FinishToStart).then(|| l.kind.code().to_owned()),
+            lag: (l.lag != WorkingDays::ZERO).then_some(l.lag.get()),
+            max_lag: Some(m.get()),
+        });
+    }
+    let mut s = l.from.to_string();
+    if l.kind != LinkKind::FinishToStart {
+        s.push(':');
+        s.push_str(l.kind.code());
+    }
+    if l.lag.get() > 0.0 {
+        s.push_str(&format!("+{}", l.lag));
+    } else if l.lag.get() < 0.0 {
+        s.push_str(&l.lag.to_string());
+    }
+    FileAfter::Text(s)
+}
+
+impl From<&Scenario> for FileScenario {
+    fn from(s: &Scenario) -> Self {
+        let standard = s.regimes == Scenario::standard_regimes();
+        FileScenario {
+            version: FORMAT_VERSION,
+            name: s.name.clone(),
+            description: s.description.clone(),
+            start: s.start.format("%Y-%m-%d").to_string(),
+            calendar: Some(FileCalendar {
+                base: s.calendar.base.name().into(),
+                files: s.calendar.files.clone(),
+            }),
+            sources: s
+                .sources
+                .iter()
+                .map(|r| FileSource {
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                    note: r.note.clone(),
+                })
+                .collect(),
+            stages: s
+                .stages
+                .iter()
+                .map(|st| FileStage {
+                    id: st.id.to_string(),
+                    name: unless_id(&st.name, st.id.as_str()),
+                    lead: st.lead.to_string(),
+                })
+                .collect(),
+            items: s.items.iter().map(|it| file_item(s, it)).collect(),
+            // Groups with nothing but members are written on the items only.
+            joint: s
+                .joint_groups
+                .iter()
+                .filter(|g| {
+                    g.name != g.id.as_str()
+                        || g.days.is_some()
+                        || g.department.is_some()
+                        || g.floor.is_some()
+                        || g.cost.is_some()
+                        || g.spread.is_some()
+                })
+                .map(file_joint)
+                .collect(),
+            measures: s.measures.iter().map(file_measure).collect(),
+            regimes: if standard {
+                vec![]
+            } else {
+                s.regimes
+                    .iter()
+                    .map(|r| FileRegime {
+                        name: r.name.to_string(),
+                        base: r.base.name().into(),
+                        measures: r.measures.iter().map(ToString::to_string).collect(),
+                        description: r.description.clone(),
+                    })
+                    .collect()
+            },
+            targets: s.targets.iter().map(file_target).collect(),
+        }
+    }
+}
+
+/// A name is left out when it is the id.
+fn unless_id(name: &str, id: &str) -> String {
+    if name == id {
+        String::new()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn file_item(s: &Scenario, it: &Item) -> FileItem {
+    FileItem {
+        id: it.id.to_string(),
+        name: unless_id(&it.name, it.id.as_str()),
+        department: it.department.to_string(),
+        stage: it.stage.to_string(),
+        kind: (it.kind != ItemKind::Review).then(|| it.kind.name().to_owned()),
+        days: number(&it.days),
+        materials: match &it.materials {
+            Materials::Count(0) => None,
+            Materials::Count(n) => Some(FileMaterials::Count(*n)),
+            Materials::Named(v) => Some(FileMaterials::Named(v.clone())),
+        },
+        forms: (it.forms != 1).then_some(it.forms),
+        after: s
+            .links
+            .iter()
+            .filter(|l| l.to == it.id)
+            .map(after_text)
+            .collect(),
+        joint: s
+            .joint_groups
+            .iter()
+            .find(|g| g.items.contains(&it.id))
+            .map(|g| g.id.to_string()),
+        floor: it.floor.as_ref().map(number),
+        cost: it.cost,
+        spread: it.spread.as_ref().map(file_spread),
+        returns: it.returns.as_ref().map(|r| FileReturns {
+            rate: r.rate,
+            rework_days: r.rework.get(),
+            rereview_days: r.rereview.map(WorkingDays::get),
+        }),
+        release: it.release.map(WorkingDays::get),
+        deadline: it.deadline.map(WorkingDays::get),
+        note: it.note.clone(),
+    }
+}
+
+fn file_joint(g: &JointGroup) -> FileJoint {
+    FileJoint {
+        id: g.id.to_string(),
+        name: unless_id(&g.name, g.id.as_str()),
+        days: g.days.as_ref().map(number),
+        department: g.department.as_ref().map(ToString::to_string),
+        floor: g.floor.as_ref().map(number),
+        cost: g.cost,
+        spread: g.spread.as_ref().map(file_spread),
+    }
+}
+
+fn file_spread(d: &Distribution) -> FileSpread {
+    match d {
+        Distribution::Fixed(v) => FileSpread {
+            dist: "fixed".into(),
+            min: None,
+            likely: Some(v.get()),
+            max: None,
+        },
+        Distribution::Triangular { min, likely, max } | Distribution::Pert { min, likely, max } => {
+            FileSpread {
+                dist: if matches!(d, Distribution::Pert { .. }) {
+                    "pert".into()
+                } else {
+                    "triangular".into()
+                },
+                min: Some(min.get()),
+                likely: Some(likely.get()),
+                max: Some(max.get()),
+            }
+        }
+        Distribution::Uniform { min, max } => FileSpread {
+            dist: "uniform".into(),
+            min: Some(min.get()),
+            likely: None,
+            max: Some(max.get()),
+        },
+    }
+}
+
+fn file_target(t: &Target) -> FileTarget {
+    FileTarget {
+        name: t.name.clone(),
+        regime: t.regime.to_string(),
+        working_days: t.working_days.map(WorkingDays::get),
+        trips: t.trips,
+        forms: t.forms,
+        materials: t.materials,
+        departments: t.departments,
+        stage: t.stage.as_ref().map(ToString::to_string),
+        exact: t.exact,
+        source: t.source.as_text().map(str::to_owned),
+    }
+}
+
+fn file_measure(m: &MeasureDef) -> FileMeasure {
+    let mut f = FileMeasure {
+        id: m.id.to_string(),
+        kind: m.measure.kind_name().into(),
+        items: vec![],
+        days: None,
+        limits: BTreeMap::new(),
+        links: vec![],
+        stages: vec![],
+        groups: None,
+        source: m.source.as_text().map(str::to_owned),
+        note: m.note.clone(),
+    };
+    match &m.measure {
+        Measure::JointReview { groups } => {
+            f.groups = groups
+                .as_ref()
+                .map(|g| g.iter().map(ToString::to_string).collect())
+        }
+        Measure::NotificationCommitment { items, days } => {
+            f.items = items.iter().map(ToString::to_string).collect();
+            f.days = (*days != WorkingDays::ZERO).then_some(days.get());
+        }
+        Measure::ToleranceAcceptance { links } => {
+            f.links = links
+                .iter()
+                .map(|l| FileToleranceLink {
+                    from: l.from.to_string(),
+                    to: l.to.to_string(),
+                    lag: l.lag.get(),
+                })
+                .collect()
+        }
+        Measure::TimeLimitCompression { days } => {
+            f.limits = days.iter().map(|(k, v)| (k.to_string(), v.get())).collect()
+        }
+        Measure::MergedStages { stages } => {
+            f.stages = stages.iter().map(ToString::to_string).collect()
+        }
+        Measure::OnlineSubmission => {}
+    }
+    f
+}
+
+/// Writes a scenario as TOML.
+pub fn to_toml(s: &Scenario) -> Result<String, toml::ser::Error> {
+    toml::to_string(&FileScenario::from(s))
+}
+
+/// Writes a scenario as pretty JSON.
+pub fn to_json(s: &Scenario) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&FileScenario::from(s))
+}

@@ -1,0 +1,365 @@
+//! Validation of a parsed portfolio: one `check_*` function per rule, composed by [`convert`]
+//! in the order of the file.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{
+    FileDepartment, FilePortfolio, FileProject, PORTFOLIO_VERSION, Portfolio, PortfolioDepartment,
+    PortfolioProject, WORKING_DAYS_PER_YEAR, stem,
+};
+use crate::diag::{Code, Collector};
+use crate::locate::Locator;
+use crate::scenario::SourceRef;
+use crate::units::{Department, RegimeName, Sourced};
+
+/// Where a problem is: the entries of the portfolio's arrays and its top-level keys.
+pub(super) struct Ctx<'a> {
+    pub(super) out: Collector<'a>,
+    pub(super) loc: &'a Locator<'a>,
+    pub(super) top: Range<usize>,
+}
+
+impl Ctx<'_> {
+    /// A problem at `key`'s value inside `entry` (the top-level keys when `None`), or at the
+    /// entry's first line when the key is not written.
+    fn push(
+        &mut self,
+        code: Code,
+        entry: Option<Range<usize>>,
+        key: &str,
+        subject: Option<String>,
+        message: String,
+        help: &str,
+    ) {
+        let within = entry.clone().unwrap_or_else(|| self.top.clone());
+        let span = self
+            .loc
+            .value(within, key)
+            .or_else(|| entry.map(|e| self.loc.first_line(e)));
+        self.out.push(code, span, subject, message, help);
+    }
+}
+
+pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
+    check_version(cx, raw.version);
+    check_name(cx, &raw.name);
+    check_horizon(cx, raw.horizon);
+    let warmup = raw.warmup.unwrap_or(0.0);
+    check_warmup(cx, warmup);
+    let sources = raw
+        .sources
+        .into_iter()
+        .map(|s| SourceRef {
+            id: s.id,
+            title: s.title,
+            note: s.note,
+        })
+        .collect();
+    let projects = projects(cx, raw.projects);
+    let departments = departments(cx, raw.departments);
+    Portfolio {
+        name: raw.name.trim().to_owned(),
+        description: raw.description,
+        sources,
+        horizon: raw.horizon,
+        warmup,
+        projects,
+        departments,
+    }
+}
+
+/// Rule: the file's `version` is the one this build reads.
+fn check_version(cx: &mut Ctx, version: u32) {
+    if version != PORTFOLIO_VERSION {
+        cx.push(
+            Code::Version,
+            None,
+            "version",
+            None,
+            format!(
+                "portfolio version {version} is not supported (this build reads version {PORTFOLIO_VERSION})"
+            ),
+            "set `version = 1`, or upgrade permitflow",
+        );
+    }
+}
+
+/// Rule: the portfolio has a name.
+fn check_name(cx: &mut Ctx, name: &str) {
+    if name.trim().is_empty() {
+        cx.push(
+            Code::BadValue,
+            None,
+            "name",
+            None,
+            "the portfolio has no name".into(),
+            "name it, e.g. `name = \"Mid-sized city\"`",
+        );
+    }
+}
+
+/// Rule: the horizon is a positive number of working days.
+fn check_horizon(cx: &mut Ctx, horizon: f64) {
+    if !(horizon.is_finite() && horizon > 0.0) {
+        cx.push(
+            Code::BadValue,
+            None,
+            "horizon",
+            None,
+            format!("the horizon {horizon} is not a positive number of working days"),
+            "give the working days to simulate, e.g. `horizon = 250` for a year",
+        );
+    }
+}
+
+/// Rule: the warm-up is a number of working days from 0 up.
+fn check_warmup(cx: &mut Ctx, warmup: f64) {
+    if !(warmup.is_finite() && warmup >= 0.0) {
+        cx.push(
+            Code::BadValue,
+            None,
+            "warmup",
+            None,
+            format!("the warm-up {warmup} is not a number of working days ≥ 0"),
+            "give the working days to run before the horizon (or leave `warmup` out)",
+        );
+    }
+}
+
+/// The project types, each name once.
+fn projects(cx: &mut Ctx, raw: Vec<FileProject>) -> Vec<PortfolioProject> {
+    let entries = cx.loc.entries("projects");
+    // Rule: a portfolio has at least one project type.
+    if raw.is_empty() {
+        cx.push(
+            Code::EmptyModel,
+            None,
+            "name",
+            None,
+            "the portfolio has no project types".into(),
+            "add a [[projects]] entry with `scenario`, `regime` and `per_year` or `rate`",
+        );
+    }
+    let mut projects = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, p) in raw.into_iter().enumerate() {
+        let at = entries.get(i).cloned();
+        let name = p
+            .name
+            .clone()
+            .unwrap_or_else(|| stem(p.scenario.trim()).to_owned());
+        let subject = Some(format!("project type `{name}`"));
+        check_project_name(cx, at.clone(), &name, i, &mut seen);
+        check_given(
+            cx,
+            at.clone(),
+            "scenario",
+            &p.scenario,
+            &subject,
+            "the scenario path is empty",
+            "give the scenario file, relative to this portfolio file",
+        );
+        check_given(
+            cx,
+            at.clone(),
+            "regime",
+            &p.regime,
+            &subject,
+            "the regime is empty",
+            "name one of the scenario's regimes, e.g. `regime = \"joint\"`",
+        );
+        let rate = check_rate(cx, at, &p, &subject);
+        projects.push(PortfolioProject {
+            name,
+            scenario: p.scenario.trim().to_owned(),
+            regime: RegimeName::new(p.regime.trim()),
+            rate,
+            priority: p.priority,
+            note: p.note,
+        });
+    }
+    projects
+}
+
+/// Rule: a project type has a name (its own, or its scenario file's), unique in the portfolio.
+fn check_project_name(
+    cx: &mut Ctx,
+    at: Option<Range<usize>>,
+    name: &str,
+    i: usize,
+    seen: &mut HashMap<String, usize>,
+) {
+    if name.trim().is_empty() {
+        cx.push(
+            Code::BadValue,
+            at,
+            "name",
+            None,
+            format!("project type {} has no name", i + 1),
+            "give it a `name`, or a `scenario` path whose file name can serve as one",
+        );
+    } else if let Some(first) = seen.get(name) {
+        cx.push(
+            Code::DuplicateId,
+            at,
+            "name",
+            Some(format!("project type `{name}`")),
+            format!(
+                "project type `{name}` is listed twice (entries {} and {})",
+                first + 1,
+                i + 1
+            ),
+            "give each project type its own `name` (the same scenario may appear under \
+             different names and regimes)",
+        );
+    } else {
+        seen.insert(name.to_owned(), i);
+    }
+}
+
+/// Rule: a required text (`key`) is not empty.
+fn check_given(
+    cx: &mut Ctx,
+    at: Option<Range<usize>>,
+    key: &str,
+    value: &str,
+    subject: &Option<String>,
+    message: &str,
+    help: &str,
+) {
+    if value.trim().is_empty() {
+        cx.push(
+            Code::BadValue,
+            at,
+            key,
+            subject.clone(),
+            message.into(),
+            help,
+        );
+    }
+}
+
+/// Rule: a project type has one arrival rate, `per_year` or `rate`, a number from 0 up. Gives
+/// it per working day (0 when it has a problem).
+fn check_rate(
+    cx: &mut Ctx,
+    at: Option<Range<usize>>,
+    p: &FileProject,
+    subject: &Option<String>,
+) -> Sourced<f64> {
+    let rate = match (&p.per_year, &p.rate) {
+        (Some(_), Some(_)) => {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "rate",
+                subject.clone(),
+                "both `per_year` and `rate` are given".into(),
+                "keep one: `per_year` (projects a year) or `rate` (projects a working day)",
+            );
+            None
+        }
+        (None, None) => {
+            cx.push(
+                Code::BadValue,
+                at.clone(),
+                "scenario",
+                subject.clone(),
+                "the project type has no arrival rate".into(),
+                "add `per_year = N` (projects a year) or `rate = N` (projects a working day)",
+            );
+            None
+        }
+        (Some(n), None) => Some(("per_year", n, n.value / WORKING_DAYS_PER_YEAR)),
+        (None, Some(n)) => Some(("rate", n, n.value)),
+    };
+    match rate {
+        Some((key, n, _)) if !(n.value.is_finite() && n.value >= 0.0) => {
+            cx.push(
+                Code::BadValue,
+                at,
+                key,
+                subject.clone(),
+                format!("the arrival rate {} is not a number ≥ 0", n.value),
+                "give the projects that arrive (a year for `per_year`, a working day for \
+                 `rate`)",
+            );
+            Sourced::new(0.0, n.provenance())
+        }
+        Some((_, n, per_day)) => Sourced::new(per_day, n.provenance()),
+        None => Sourced::unspecified(0.0),
+    }
+}
+
+/// The departments with finite reviewers, each once.
+fn departments(cx: &mut Ctx, raw: Vec<FileDepartment>) -> Vec<PortfolioDepartment> {
+    let entries = cx.loc.entries("departments");
+    let mut departments = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, d) in raw.into_iter().enumerate() {
+        let at = entries.get(i).cloned();
+        let name = d.name.trim().to_owned();
+        check_department_name(cx, at.clone(), &name, i, &mut seen);
+        let reviewers = check_reviewers(cx, at, &name, d.reviewers.value);
+        departments.push(PortfolioDepartment {
+            name: Department::new(name),
+            reviewers: Sourced::new(reviewers, d.reviewers.provenance()),
+            note: d.note,
+        });
+    }
+    departments
+}
+
+/// Rule: a department has a name, listed once.
+fn check_department_name(
+    cx: &mut Ctx,
+    at: Option<Range<usize>>,
+    name: &str,
+    i: usize,
+    seen: &mut HashMap<String, usize>,
+) {
+    if name.is_empty() {
+        cx.push(
+            Code::BadValue,
+            at,
+            "name",
+            None,
+            format!("department {} has no name", i + 1),
+            "write the department as the scenarios' items name it",
+        );
+    } else if let Some(first) = seen.get(name) {
+        cx.push(
+            Code::DuplicateId,
+            at,
+            "name",
+            Some(format!("department `{name}`")),
+            format!(
+                "department `{name}` is listed twice (entries {} and {})",
+                first + 1,
+                i + 1
+            ),
+            "list each department once, with all its reviewers",
+        );
+    } else {
+        seen.insert(name.to_owned(), i);
+    }
+}
+
+/// Rule: reviewers are a whole number from 1 (to a million). Gives them (1 when they are not).
+fn check_reviewers(cx: &mut Ctx, at: Option<Range<usize>>, name: &str, v: f64) -> usize {
+    if !v.is_finite() || v.fract() != 0.0 || !(1.0..=1e6).contains(&v) {
+        cx.push(
+            Code::BadValue,
+            at,
+            "reviewers",
+            Some(format!("department `{name}`")),
+            format!("{v} reviewers is not a whole number of at least 1"),
+            "give the reviews the department can have in progress at once; leave the \
+             department out for unlimited capacity",
+        );
+        1
+    } else {
+        v as usize
+    }
+}
