@@ -5,6 +5,7 @@
 mod harness;
 
 mod analyse;
+mod architecture;
 mod batch;
 mod centre;
 mod charts;
