@@ -66,7 +66,7 @@ fn every_scenario_file_has_its_test() {
     listed.sort();
     assert_eq!(
         on_disk, listed,
-        "add new scenario files to the list in tests/scenarios.rs"
+        "add new scenario files to the list in tests/integration/scenarios.rs"
     );
 }
 
