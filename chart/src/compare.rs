@@ -41,9 +41,10 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
     let body_y = 50.0 + axis.header(&mut scene, 50.0);
     let body_end = body_y + outcomes.len() as f64 * ROW;
     axis.columns(&mut scene, cal, body_y, body_end);
+    let base_name = s.baseline(outcomes.iter().map(|o| o.regime.name.as_str()));
     let serial = outcomes
         .iter()
-        .find(|o| o.regime.name.as_str() == "serial")
+        .find(|o| Some(o.regime.name.as_str()) == base_name)
         .map(|o| o.working_days());
     for (r, o) in outcomes.iter().enumerate() {
         let y = body_y + r as f64 * ROW;
@@ -104,7 +105,8 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
         }
         let end = axis.x_finish(cal, o.working_days());
         let diff = match serial {
-            Some(base) if o.regime.name.as_str() != "serial" => {
+            // A serial regime is a baseline itself.
+            Some(base) if o.regime.base != permitflow_model::BaseMode::Serial => {
                 format!(" ({} vs serial)", o.working_days() - base)
             }
             _ => String::new(),

@@ -505,6 +505,23 @@ impl Scenario {
         self.regimes.iter().find(|r| r.name.as_str() == name)
     }
 
+    /// Of the regimes named in `among`, the baseline that reformed regimes are compared with:
+    /// the first serial regime without measures, else the first serial one. Found by its role,
+    /// whatever it is called (`serial`, `before`, …).
+    pub fn baseline<'a>(
+        &self,
+        among: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Option<&'a str> {
+        let serial = |plain: bool| {
+            among.clone().into_iter().find(|n| {
+                self.regime(n).is_some_and(|r| {
+                    r.base == BaseMode::Serial && (!plain || r.measures.is_empty())
+                })
+            })
+        };
+        serial(true).or_else(|| serial(false))
+    }
+
     /// The regime with this name, to change.
     pub fn regime_mut(&mut self, name: &str) -> Option<&mut Regime> {
         self.regimes.iter_mut().find(|r| r.name.as_str() == name)

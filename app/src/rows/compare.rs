@@ -4,7 +4,7 @@
 //! rows as a table, CSV or JSON, the report as HTML, the desktop app as a grid.
 
 use chrono::NaiveDate;
-use permitflow_model::{BaseMode, Calendar, Scenario, WorkingDays};
+use permitflow_model::{Calendar, Scenario, WorkingDays};
 use permitflow_solver::{
     Counts, Method, Outcome, SolveError, TargetCheck, check_targets, evaluate,
 };
@@ -58,8 +58,8 @@ pub struct CompareRow {
 pub struct RegimeFigures {
     /// Working days from the application to the last item.
     pub working_days: WorkingDays,
-    /// Working days more (positive) or fewer than the baseline; `None` for the baseline itself
-    /// or when no baseline is compared.
+    /// Working days more (positive) or fewer than the baseline; `None` for a serial regime (a
+    /// baseline itself) or when no baseline is compared.
     pub vs_baseline: Option<WorkingDays>,
     /// The same as a share of the baseline (−0.64 for 64 % fewer).
     pub vs_baseline_share: Option<f64>,
@@ -90,16 +90,10 @@ pub enum StageCell {
     Absent,
 }
 
-/// The baseline of "vs serial": the first serial regime without measures, else the first
-/// serial regime, among `names`.
+/// The position of the baseline of "vs serial" among `names` (see [`Scenario::baseline`]).
 pub fn baseline(s: &Scenario, names: &[&str]) -> Option<usize> {
-    let serial = |plain: bool| {
-        names.iter().position(|n| {
-            s.regime(n)
-                .is_some_and(|r| r.base == BaseMode::Serial && (!plain || r.measures.is_empty()))
-        })
-    };
-    serial(true).or_else(|| serial(false))
+    let b = s.baseline(names.iter().copied())?;
+    names.iter().position(|n| *n == b)
 }
 
 /// Solves the regimes named in `only` (all when empty) and compares them.
@@ -154,7 +148,12 @@ impl Comparison {
                     .unwrap_or_default(),
                 result: match o {
                     Ok(o) => {
-                        let diff = base.filter(|_| Some(name.as_str()) != base_name);
+                        // A serial regime is a baseline itself, not a reform of one (a library
+                        // may hold the serial flows of two project types).
+                        let serial = s
+                            .regime(name)
+                            .is_some_and(|r| r.base == permitflow_model::BaseMode::Serial);
+                        let diff = base.filter(|_| Some(name.as_str()) != base_name && !serial);
                         Ok(figures(s, o, diff))
                     }
                     Err(e) => Err(e.to_string()),
@@ -271,5 +270,39 @@ pub fn signed(d: WorkingDays) -> String {
         format!("+{d}")
     } else {
         d.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_baseline_is_the_serial_regime_whatever_its_name() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../scenarios/land-chain-dezhou.toml");
+        let loaded = crate::load(Some(&path), None).unwrap_or_else(|e| panic!("{e}"));
+        let c = compare(&loaded, &[], Method::Paths).unwrap_or_else(|e| panic!("{e}"));
+        let figures = |name: &str| {
+            c.rows
+                .iter()
+                .find(|r| r.regime == name)
+                .and_then(|r| r.result.as_ref().ok())
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        // `before` is the serial regime of this library: 135 working days, the reform 88.
+        assert_eq!(figures("before").working_days, WorkingDays::new(135.0));
+        assert_eq!(figures("before").vs_baseline, None);
+        assert_eq!(figures("after").vs_baseline, Some(WorkingDays::new(-47.0)));
+        assert_eq!(figures("industrial_before").vs_baseline, None);
+        // Shown alone, a reformed regime has nothing to be compared with.
+        let alone =
+            compare(&loaded, &["after".into()], Method::Paths).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            alone.rows[0]
+                .result
+                .as_ref()
+                .is_ok_and(|f| f.vs_baseline.is_none())
+        );
     }
 }
