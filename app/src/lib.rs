@@ -27,10 +27,10 @@ pub use error::Error;
 pub use load::{Loaded, load};
 pub use warning::Warning;
 
-use permitflow_model::Scenario;
+use permitflow_model::Draft;
 
 /// The regimes of a scenario as a list for a message: `` `serial`, `parallel` ``.
-pub fn regime_list(s: &Scenario) -> String {
+pub fn regime_list(s: &Draft) -> String {
     s.regimes
         .iter()
         .map(|r| format!("`{}`", r.name))

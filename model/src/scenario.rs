@@ -3,6 +3,8 @@
 //!
 //! These types carry no serde: the file format (`crate::format`, `crate::csv_item_list`) has its
 //! own types and converts into these after validation, so a value of [`Scenario`] is always valid.
+//! A [`Draft`] is the same data, unvalidated and open to change: editors change drafts and turn
+//! them back into a scenario through [`crate::validate`].
 
 use std::collections::BTreeMap;
 
@@ -15,11 +17,54 @@ use crate::units::{
 /// The scenario version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The approval flow of one project type, with the measures, regimes and targets to compare.
-/// The readers and [`crate::validate`] build it by the format's rules; code that changes one in
-/// memory passes the result through [`crate::validate`] again.
+/// A valid scenario: the approval flow of one project type, with the measures, regimes and
+/// targets to compare. Only the readers and [`crate::validate`] build one, by the format's rules,
+/// so every value is valid. Its data is read through [`Draft`]'s fields (`s.items`, …); to change
+/// it, take a [`Scenario::to_draft`], change that and validate it again.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Scenario {
+pub struct Scenario(Draft);
+
+impl std::ops::Deref for Scenario {
+    type Target = Draft;
+
+    fn deref(&self) -> &Draft {
+        &self.0
+    }
+}
+
+impl Scenario {
+    /// Wraps a draft the format's rules have accepted.
+    pub(crate) fn validated(draft: Draft) -> Self {
+        Self(draft)
+    }
+
+    /// A copy to change.
+    pub fn to_draft(&self) -> Draft {
+        self.0.clone()
+    }
+
+    /// The data, to change.
+    pub fn into_draft(self) -> Draft {
+        self.0
+    }
+}
+
+impl PartialEq<Draft> for Scenario {
+    fn eq(&self, other: &Draft) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<Scenario> for Draft {
+    fn eq(&self, other: &Scenario) -> bool {
+        self == &other.0
+    }
+}
+
+/// The data of a scenario, not (or no longer) known to be valid: what an editor changes. Turned
+/// into a [`Scenario`] by [`crate::validate`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
     /// The project type, as tables and charts title it.
     pub name: String,
     /// What the scenario models and where its figures come from, in prose.
@@ -484,7 +529,7 @@ pub struct Target {
     pub source: Provenance,
 }
 
-impl Scenario {
+impl Draft {
     /// The item with this id.
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
         self.items.iter().find(|i| &i.id == id)

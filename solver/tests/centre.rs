@@ -305,14 +305,15 @@ fn unlimited_reviewers_reproduce_the_monte_carlo() {
 
 #[test]
 fn without_spread_every_lead_time_is_the_statutory_total() {
-    let mut s = shipped("social-investment-housing.toml");
-    for it in &mut s.items {
+    let mut d = shipped("social-investment-housing.toml").to_draft();
+    for it in &mut d.items {
         it.spread = None;
         it.returns = None;
     }
-    for g in &mut s.joint_groups {
+    for g in &mut d.joint_groups {
         g.spread = None;
     }
+    let s = common::revalidate(&d);
     let r = simulate_centre(
         &[
             project("serial", &s, "serial", 0.5, false),
@@ -483,8 +484,9 @@ after = [{ item = "land", lag = 0, max_lag = 1 }]
     assert_eq!(queued.projects[0].upper_bound_breaks, 0.0);
     assert!(queued.projects[0].mean > free.projects[0].mean);
 
-    let mut s2 = s.clone();
-    s2.items[1].deadline = Some(permitflow_model::WorkingDays::new(6.0));
+    let mut d2 = s.to_draft();
+    d2.items[1].deadline = Some(permitflow_model::WorkingDays::new(6.0));
+    let s2 = common::revalidate(&d2);
     let p = [project("p", &s2, "parallel", 0.8, false)];
     let queued = simulate_centre(&p, &caps(&[("Land", 1), ("Planning", 1)]), &opts).unwrap();
     let b = queued.projects[0].upper_bound_breaks;

@@ -10,8 +10,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use permitflow_model::{
-    BaseMode, Calendar, ItemId, Link, LinkKind, Measure, MeasureDef, MeasureId, Provenance, Regime,
-    RegimeName, Scenario, ToleranceLink, WorkingDays, validate,
+    BaseMode, Calendar, Draft, ItemId, Link, LinkKind, Measure, MeasureDef, MeasureId, Provenance,
+    Regime, RegimeName, Scenario, ToleranceLink, WorkingDays, validate,
 };
 use permitflow_solver::check::verify_outcome;
 use permitflow_solver::{Method, evaluate, network_for};
@@ -24,8 +24,8 @@ fn default_scenario() -> Scenario {
 }
 
 /// The default scenario with a reform regime of `order`ed measures that all touch `item`.
-fn reform(item: usize, nc_days: u8, cut_days: u8, cut2_days: u8, order: &[usize]) -> Scenario {
-    let mut s = default_scenario();
+fn reform(item: usize, nc_days: u8, cut_days: u8, cut2_days: u8, order: &[usize]) -> Draft {
+    let mut s = default_scenario().to_draft();
     let it = s.items[item % s.items.len()].id.clone();
     // A finish-to-start link out of the item, if it has one, for the tolerance measure.
     let link: Option<Link> = s
@@ -137,7 +137,8 @@ proptest! {
 #[test]
 fn the_checker_finds_a_network_that_does_not_match_its_scenario() {
     let s = default_scenario();
-    let conflicting = reform(5, 0, 2, 6, &[1, 2]);
+    let conflicting = validate(&reform(5, 0, 2, 6, &[1, 2]), "conflicting")
+        .unwrap_or_else(|e| panic!("{:#?}", e.0));
     let r = conflicting
         .regime("reform")
         .cloned()

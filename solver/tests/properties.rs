@@ -62,7 +62,7 @@ fn spec(upper_bounds: bool) -> impl Strategy<Value = Spec> {
     })
 }
 
-fn build(spec: &Spec) -> Scenario {
+fn build(spec: &Spec) -> Draft {
     let kinds = [
         ItemKind::Review,
         ItemKind::Filing,
@@ -149,7 +149,7 @@ fn build(spec: &Spec) -> Scenario {
             }
         }
     }
-    Scenario {
+    Draft {
         name: "random".into(),
         description: String::new(),
         sources: vec![],
@@ -166,17 +166,17 @@ fn build(spec: &Spec) -> Scenario {
         links,
         joint_groups,
         measures: vec![],
-        regimes: Scenario::standard_regimes(),
+        regimes: Draft::standard_regimes(),
         targets: vec![],
     }
 }
 
 fn check_all_regimes(spec: &Spec) {
-    let s = build(spec);
     // The built scenario is valid by the model's own rules.
-    if let Err(e) = validate(&s, "random") {
-        panic!("{:#?}", e.0);
-    }
+    let s = match validate(&build(spec), "random") {
+        Ok(s) => s,
+        Err(e) => panic!("{:#?}", e.0),
+    };
     for regime in ["serial", "parallel", "joint"] {
         // `common::solve` asserts LP == paths and runs the checker on both.
         let _ = common::solve(&s, regime);

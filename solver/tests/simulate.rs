@@ -90,14 +90,15 @@ fn sensitivity(r: &SimulationResult, id: &str) -> f64 {
 #[test]
 fn without_spread_every_sample_is_the_deterministic_figure() {
     // The shipped file may carry spreads and returns: take them away.
-    let mut s = shipped("social-investment-housing.toml");
-    for it in &mut s.items {
+    let mut d = shipped("social-investment-housing.toml").to_draft();
+    for it in &mut d.items {
         it.spread = None;
         it.returns = None;
     }
-    for g in &mut s.joint_groups {
+    for g in &mut d.joint_groups {
         g.spread = None;
     }
+    let s = common::revalidate(&d);
     let r = run(&s, "joint", 10_000, 1);
     assert_eq!(r.regime, "joint");
     assert_eq!(r.iterations, 10_000);
@@ -284,10 +285,8 @@ returns = { rate = 0.2, rework_days = 1, rereview_days = 3 }"#,
 
 #[test]
 fn same_seed_same_result_on_any_thread_count() {
-    let mut s = shipped("social-investment-housing.toml");
-    add_spreads(&mut s);
-    let mut tri = sixty_items();
-    triangular_spreads(&mut tri);
+    let s = add_spreads(&shipped("social-investment-housing.toml"));
+    let tri = triangular_spreads(&sixty_items());
     // A partial last chunk (and a partial last block) too.
     let opts = SimulationOptions {
         iterations: 3 * CHUNK + 123,
@@ -572,8 +571,7 @@ working_days = 20"#,
 
 #[test]
 fn shipped_scenario_with_maximum_lags_simulates() {
-    let mut s = shipped("land-chain-dezhou.toml");
-    add_spreads(&mut s);
+    let s = add_spreads(&shipped("land-chain-dezhou.toml"));
     for r in s.regimes.clone() {
         let res = simulate(
             &s,
@@ -809,10 +807,10 @@ fn finish_to_start_networks_take_the_general_passes_numbers() {
     // The same finish-to-start network, once as it is (the specialised passes) and once with a
     // deadline that never binds (an upper bound: the general passes): the same random numbers
     // give the same results.
-    let mut s = sixty_items();
-    triangular_spreads(&mut s);
-    let mut bounded = s.clone();
+    let s = triangular_spreads(&sixty_items());
+    let mut bounded = s.to_draft();
     bounded.items[0].deadline = Some(WorkingDays::new(10_000.0));
+    let bounded = common::revalidate(&bounded);
     for iterations in [CHUNK + 5, 3] {
         let a = run(&s, "parallel", iterations, 9);
         let b = run(&bounded, "parallel", iterations, 9);
@@ -825,8 +823,9 @@ fn finish_to_start_networks_take_the_general_passes_numbers() {
 
 /// Every item gets a PERT spread around its limit (0.6×, 0.9×, 1.5×) and the published 5.3 %
 /// return rate with 3 days of rework.
-fn add_spreads(s: &mut Scenario) {
-    for it in &mut s.items {
+fn add_spreads(s: &Scenario) -> Scenario {
+    let mut d = s.to_draft();
+    for it in &mut d.items {
         let d = it.days.value.get();
         it.spread = Some(Distribution::Pert {
             min: WorkingDays::new(0.6 * d),
@@ -839,12 +838,14 @@ fn add_spreads(s: &mut Scenario) {
             rereview: None,
         });
     }
+    common::revalidate(&d)
 }
 
 /// Every item's spread triangular, 0.6×, 0.9×, 1.5× its limit, as in
 /// `benches/simulation_numpy.py`.
-fn triangular_spreads(s: &mut Scenario) {
-    for it in &mut s.items {
+fn triangular_spreads(s: &Scenario) -> Scenario {
+    let mut d = s.to_draft();
+    for it in &mut d.items {
         let d = it.days.value.get();
         it.spread = Some(Distribution::Triangular {
             min: WorkingDays::new(0.6 * d),
@@ -852,6 +853,7 @@ fn triangular_spreads(s: &mut Scenario) {
             max: WorkingDays::new(1.5 * d),
         });
     }
+    common::revalidate(&d)
 }
 
 /// `cargo test --release -p permitflow-solver --test simulate -- --ignored --nocapture timing`
@@ -862,8 +864,7 @@ fn timing_100k_iterations() {
         iterations: 100_000,
         seed: 1,
     };
-    let mut s = shipped("social-investment-housing.toml");
-    add_spreads(&mut s);
+    let s = add_spreads(&shipped("social-investment-housing.toml"));
     let big = sixty_items();
     for (label, s, regime) in [
         ("default scenario (21 items), parallel", &s, "parallel"),

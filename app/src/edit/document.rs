@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use permitflow_model::{Calendar, Diagnostic, Scenario, validate};
+use permitflow_model::{Calendar, Diagnostic, Draft, Scenario, validate};
 
 use super::{Edit, apply};
 
@@ -32,7 +32,7 @@ pub struct Document {
     /// Where Save writes (TOML); `None` for the built-in scenario and imported item lists.
     pub path: Option<PathBuf>,
     /// The scenario as edited; may be invalid (then `problems` says why).
-    pub draft: Scenario,
+    pub draft: Draft,
     /// The last valid scenario: what is solved and drawn.
     pub valid: Scenario,
     /// The calendar its dates are counted on.
@@ -40,12 +40,12 @@ pub struct Document {
     /// Problems of the draft; empty when it is valid.
     pub problems: Vec<Diagnostic>,
     revision: u64,
-    undo: Vec<Scenario>,
-    redo: Vec<Scenario>,
+    undo: Vec<Draft>,
+    redo: Vec<Draft>,
     /// The key of the last edit while a drag goes on.
     last_key: Option<String>,
     /// The scenario as last saved or opened.
-    saved: Scenario,
+    saved: Draft,
     dirty: bool,
 }
 
@@ -60,7 +60,7 @@ impl Document {
         Self {
             label,
             path,
-            draft: scenario.clone(),
+            draft: scenario.to_draft(),
             valid: scenario.clone(),
             calendar,
             problems: Vec::new(),
@@ -68,7 +68,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             last_key: None,
-            saved: scenario,
+            saved: scenario.to_draft(),
             dirty: false,
         }
     }

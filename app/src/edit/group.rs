@@ -1,6 +1,6 @@
 //! Whether a set of items can become a joint group, said in words a planner reads.
 
-use permitflow_model::{ItemId, Scenario};
+use permitflow_model::{Draft, ItemId};
 
 /// Characters an id may not contain (the model's rule: spaces and `; : , + =` and quotes).
 fn bad_id_char(id: &str) -> Option<char> {
@@ -16,7 +16,7 @@ fn bad_id_char(id: &str) -> Option<char> {
 /// each item, so an item already in a group, or a second group of the same id, would silently
 /// merge; and a non-member between two members (`a → x → b`) becomes a circle once `a` and `b`
 /// are one event.
-pub fn group_problem(s: &Scenario, id: &str, items: &[ItemId]) -> Option<String> {
+pub fn group_problem(s: &Draft, id: &str, items: &[ItemId]) -> Option<String> {
     let id = id.trim();
     if id.is_empty() {
         return Some("type an id for the group".into());

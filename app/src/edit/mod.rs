@@ -9,7 +9,7 @@ mod what_if;
 
 use chrono::NaiveDate;
 use permitflow_model::{
-    GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Scenario, Sourced, WorkingDays,
+    Draft, GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Sourced, WorkingDays,
 };
 
 pub use document::Document;
@@ -194,10 +194,10 @@ pub fn lag_text(lag: f64) -> String {
     }
 }
 
-/// Applies an edit to a scenario. The result may be invalid: validate it before solving (the
+/// Applies an edit to a draft. The result may be invalid: validate it before solving (the
 /// command line does at once, the desktop app's [`Document`] keeps the last valid scenario).
 /// An edit naming something the scenario does not have changes nothing.
-pub fn apply(s: &mut Scenario, edit: &Edit) {
+pub fn apply(s: &mut Draft, edit: &Edit) {
     match edit {
         Edit::Days { item, days } => {
             if let Some(it) = s.item_mut(item) {

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use permitflow_model::{ItemId, MeasureId, Scenario, validate};
+use permitflow_model::{Draft, ItemId, MeasureId, validate};
 
 use super::{Edit, apply};
 use crate::{Error, Loaded};
@@ -54,7 +54,8 @@ pub fn apply_what_ifs(
     sets: &[SetDays],
     measures: &[String],
 ) -> Result<(), Error> {
-    let s = &mut loaded.scenario;
+    let mut draft = loaded.scenario.to_draft();
+    let s = &mut draft;
     let mut problems = Vec::new();
     if let Some(d) = start {
         apply(s, &Edit::Start(d));
@@ -85,12 +86,12 @@ pub fn apply_what_ifs(
     if !problems.is_empty() {
         return Err(Error::Many(problems));
     }
-    loaded.scenario = validate(&loaded.scenario, &loaded.label).map_err(Error::invalid)?;
+    loaded.scenario = validate(&draft, &loaded.label).map_err(Error::invalid)?;
     Ok(())
 }
 
 /// `REGIME+MEASURE` or `REGIME-MEASURE` as an edit of `s`, or why it is not one.
-pub fn measure_edit(s: &Scenario, text: &str) -> Result<Edit, String> {
+pub fn measure_edit(s: &Draft, text: &str) -> Result<Edit, String> {
     let Some((regime, on, measure)) = split_measure(s, text) else {
         return Err(format!(
             "write REGIME+MEASURE or REGIME-MEASURE with one of the regimes {}",
@@ -118,7 +119,7 @@ pub fn measure_edit(s: &Scenario, text: &str) -> Result<Edit, String> {
 
 /// Splits `REGIME+MEASURE` / `REGIME-MEASURE` at the sign after a known regime name (regime
 /// names may themselves contain `-`).
-fn split_measure(s: &Scenario, text: &str) -> Option<(String, bool, String)> {
+fn split_measure(s: &Draft, text: &str) -> Option<(String, bool, String)> {
     text.char_indices()
         .filter(|(_, c)| *c == '+' || *c == '-')
         .find_map(|(i, c)| {
@@ -154,7 +155,7 @@ mod tests {
     #[test]
     fn what_ifs_are_the_desktop_apps_edits() {
         let mut loaded = crate::load::load_default().unwrap_or_else(|e| panic!("{e}"));
-        let mut by_edits = loaded.scenario.clone();
+        let mut by_edits = loaded.scenario.to_draft();
         apply_what_ifs(
             &mut loaded,
             None,

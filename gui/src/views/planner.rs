@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 use permitflow_app::analysis::PlanReport;
 use permitflow_app::edit::Edit;
-use permitflow_model::{GroupId, ItemId, Scenario};
+use permitflow_model::{Draft, GroupId, ItemId};
 use permitflow_solver::{Cut, Plan};
 
 use super::Ctx;
@@ -176,7 +176,7 @@ fn grid(ui: &mut Ui, salt: &str, header: &[&str], body: impl FnOnce(&mut Ui)) {
 }
 
 /// The plan's new limits as one edit (one undo step): items by id, else joint groups.
-fn adopt_edit(s: &Scenario, cuts: &[Cut]) -> Edit {
+fn adopt_edit(s: &Draft, cuts: &[Cut]) -> Edit {
     let edits = cuts
         .iter()
         .map(|c| {

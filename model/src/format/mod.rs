@@ -23,7 +23,7 @@ mod write;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, offset_of, syntax_diagnostic};
 use crate::locate::Locator;
-use crate::scenario::Scenario;
+use crate::scenario::{Draft, Scenario};
 
 pub use after::{ParsedAfter, parse_after};
 pub(crate) use file::{FileNumber, FileSource};
@@ -95,16 +95,17 @@ pub fn parse_scenario(text: &str, file: &str, format: Format) -> Result<Scenario
 fn from_file(raw: FileScenario, file: &str, loc: &Locator<'_>) -> Result<Scenario, Diagnostics> {
     let mut cx = Ctx::new(file, Some(loc));
     let scenario = read::convert(raw, &mut cx);
-    cx.finish(scenario)
+    cx.finish(scenario).map(Scenario::validated)
 }
 
-/// Validates a scenario built in memory (by the CSV reader or an editor) by writing it out and
-/// reading it back, so there is one set of rules. Diagnostics name the file and the item only.
-pub fn validate(scenario: &Scenario, file: &str) -> Result<Scenario, Diagnostics> {
-    let raw = FileScenario::from(scenario);
+/// Validates a scenario built or changed in memory (by the CSV reader or an editor) by writing it
+/// out and reading it back, so there is one set of rules. Diagnostics name the file and the item
+/// only. A `&Scenario` is accepted too (it dereferences to its data).
+pub fn validate(draft: &Draft, file: &str) -> Result<Scenario, Diagnostics> {
+    let raw = FileScenario::from(draft);
     let mut cx = Ctx::new(file, None);
     let s = read::convert(raw, &mut cx);
-    cx.finish(s)
+    cx.finish(s).map(Scenario::validated)
 }
 
 #[cfg(test)]

@@ -37,9 +37,9 @@ fn after_text(l: &Link) -> FileAfter {
     FileAfter::Text(s)
 }
 
-impl From<&Scenario> for FileScenario {
-    fn from(s: &Scenario) -> Self {
-        let standard = s.regimes == Scenario::standard_regimes();
+impl From<&Draft> for FileScenario {
+    fn from(s: &Draft) -> Self {
+        let standard = s.regimes == Draft::standard_regimes();
         FileScenario {
             version: FORMAT_VERSION,
             name: s.name.clone(),
@@ -110,7 +110,7 @@ fn unless_id(name: &str, id: &str) -> String {
     }
 }
 
-fn file_item(s: &Scenario, it: &Item) -> FileItem {
+fn file_item(s: &Draft, it: &Item) -> FileItem {
     FileItem {
         id: it.id.to_string(),
         name: unless_id(&it.name, it.id.as_str()),
@@ -250,11 +250,11 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
 }
 
 /// Writes a scenario as TOML.
-pub fn to_toml(s: &Scenario) -> Result<String, toml::ser::Error> {
+pub fn to_toml(s: &Draft) -> Result<String, toml::ser::Error> {
     toml::to_string(&FileScenario::from(s))
 }
 
 /// Writes a scenario as pretty JSON.
-pub fn to_json(s: &Scenario) -> Result<String, serde_json::Error> {
+pub fn to_json(s: &Draft) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&FileScenario::from(s))
 }

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 pub(super) use context::Ctx;
 
 use super::file::FileScenario;
-use crate::scenario::{CalendarSpec, Scenario};
+use crate::scenario::{CalendarSpec, Draft};
 
 /// The ids of a file's stages and items, which the other parts refer to.
 struct Ids<'r> {
@@ -39,7 +39,7 @@ struct Ids<'r> {
 
 /// Converts `raw` into a scenario, reporting every problem to `cx`. The scenario is meaningful
 /// only when `cx` has no problems.
-pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
+pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     if !header::check_size(cx, &raw) {
         return refused(raw.name);
     }
@@ -67,7 +67,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
 
-    Scenario {
+    Draft {
         name: raw.name,
         description: raw.description,
         sources,
@@ -84,8 +84,8 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Scenario {
 }
 
 /// What stands for a model refused as a whole: its name and nothing else.
-fn refused(name: String) -> Scenario {
-    Scenario {
+fn refused(name: String) -> Draft {
+    Draft {
         name,
         description: String::new(),
         sources: vec![],

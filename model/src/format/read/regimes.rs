@@ -5,14 +5,14 @@ use super::common::{check_id, check_unique, unknown_help};
 use super::context::{At, Ctx, Place};
 use crate::diag::Code;
 use crate::format::file::{FileMeasure, FileRegime};
-use crate::scenario::{BaseMode, Regime, Scenario};
+use crate::scenario::{BaseMode, Draft, Regime};
 use crate::units::{MeasureId, RegimeName};
 
 /// The regimes, in order; the standard ones when `raw` is empty.
 pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileRegime], measures: &[FileMeasure]) -> Vec<Regime> {
     let mut regimes = Vec::new();
     if raw.is_empty() {
-        regimes = Scenario::standard_regimes();
+        regimes = Draft::standard_regimes();
     }
     // The two measures a regime may name without defining them.
     let measure_names: Vec<&str> = measures
