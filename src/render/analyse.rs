@@ -1,26 +1,13 @@
 //! `permitflow simulate` and `permitflow plan`: what the uncertainty and the reform planner tell
 //! a planner, as tables, CSV or JSON.
 
-use comfy_table::Cell;
 use permitflow_app::analysis::PlanReport;
+use permitflow_app::rows::tables;
 use permitflow_model::Scenario;
-use permitflow_solver::{RangeEnd, SimulationResult};
+use permitflow_solver::SimulationResult;
 use serde_json::{Value, json};
 
-use super::{OutputFormat, right, wide_table};
-
-/// Working days to one decimal, as planners read them.
-fn wd(v: f64) -> String {
-    if v.is_nan() {
-        "–".into()
-    } else {
-        format!("{v:.1}")
-    }
-}
-
-fn pct(p: f64) -> String {
-    format!("{:.1} %", p * 100.0)
-}
+use super::{OutputFormat, rows_table};
 
 pub const RNG_NOTE: &str = "PCG64 (MCG) seeded per 4,096-iteration chunk: the same seed gives the same numbers on any number of threads";
 
@@ -97,37 +84,18 @@ pub fn simulation(
                 s.name,
                 results.first().map(|r| r.iterations).unwrap_or(0)
             );
-            let mut t = wide_table(vec![
-                "regime",
-                "deterministic",
-                "mean",
-                "P50",
-                "P80",
-                "P95",
-                "min",
-                "max",
-            ]);
-            for r in results {
-                t.add_row(vec![
-                    Cell::new(&r.regime),
-                    Cell::new(wd(r.deterministic)),
-                    Cell::new(wd(r.mean)),
-                    Cell::new(wd(r.p50)),
-                    Cell::new(wd(r.p80)),
-                    Cell::new(wd(r.p95)),
-                    Cell::new(wd(r.min)),
-                    Cell::new(wd(r.max)),
-                ]);
-            }
-            right(&mut t, 1..8);
-            out.push_str(&t.to_string());
+            out.push_str(&rows_table(&tables::simulation(results)));
             out.push_str("\n(working days)\n");
             let with_targets: Vec<_> = results.iter().filter(|r| !r.targets.is_empty()).collect();
             if !with_targets.is_empty() {
                 out.push_str("\nprobability of meeting each target\n");
                 for r in with_targets {
                     for (name, p) in &r.targets {
-                        out.push_str(&format!("  {}: {name}: {}\n", r.regime, pct(*p)));
+                        out.push_str(&format!(
+                            "  {}: {name}: {}\n",
+                            r.regime,
+                            tables::percent1(*p)
+                        ));
                     }
                 }
             }
@@ -138,15 +106,12 @@ pub fn simulation(
                         r.regime, r.infeasible
                     ));
                 }
-                let mut crit: Vec<&(String, f64)> =
-                    r.criticality.iter().filter(|(_, c)| *c > 0.0).collect();
-                crit.sort_by(|a, b| b.1.total_cmp(&a.1));
                 out.push_str(&format!(
                     "\n{}: criticality (share of iterations on the critical path)\n  {}\n",
                     r.regime,
-                    crit.iter()
-                        .take(12)
-                        .map(|(id, c)| format!("{id} {}", pct(*c)))
+                    tables::criticality(r, 12)
+                        .iter()
+                        .map(|(id, c)| format!("{id} {c}"))
                         .collect::<Vec<_>>()
                         .join(" · ")
                 ));
@@ -168,14 +133,7 @@ pub fn simulation(
     }
 }
 
-fn until(e: &RangeEnd) -> &'static str {
-    match e {
-        RangeEnd::OtherPath => "another path becomes critical",
-        RangeEnd::Zero => "the item reaches 0",
-        RangeEnd::Infeasible => "an upper bound would break",
-    }
-}
-
+/// The reform planner's answer in `format`.
 pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) -> String {
     let p = &r.plan;
     match format {
@@ -215,7 +173,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                     "removals": r.attribution.removals.iter().map(|rm| json!({"name": rm.name, "working_days": rm.working_days.get(), "saves": rm.saves.get()})).collect::<Vec<_>>(),
                 },
                 "sensitivity": r.sensitivity.iter().map(|x| json!({
-                    "id": x.id, "days": x.days.get(), "days_per_day": x.days_per_day, "range": x.range.get(), "until": until(&x.until),
+                    "id": x.id, "days": x.days.get(), "days_per_day": x.days_per_day, "range": x.range.get(), "until": tables::until(&x.until),
                 })).collect::<Vec<_>>(),
             });
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
@@ -240,31 +198,15 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 out.push_str(&format!(
                     "✓ reachable: {} working days at a cost of {} (least achievable: {})\n\n",
                     p.working_days,
-                    wd(p.cost).trim_end_matches(".0"),
+                    tables::days1(p.cost).trim_end_matches(".0"),
                     p.least_working_days
                 ));
-                let mut t = wide_table(vec!["item", "limit now", "new limit", "days cut", "cost"]);
-                for c in &p.cuts {
-                    t.add_row(vec![
-                        Cell::new(&c.id),
-                        Cell::new(c.from),
-                        Cell::new(c.to),
-                        Cell::new(c.days),
-                        Cell::new(format!("{}", c.cost)),
-                    ]);
-                }
-                right(&mut t, 1..5);
-                out.push_str(&t.to_string());
+                out.push_str(&rows_table(&tables::plan_cuts(p)));
                 out.push('\n');
             }
             if let Some(curve) = &r.curve {
                 out.push_str("\ntime–cost curve (least cost of each makespan; breakpoints)\n");
-                let mut t = wide_table(vec!["working days", "least cost"]);
-                for (w, c) in curve {
-                    t.add_row(vec![Cell::new(w), Cell::new(format!("{c}"))]);
-                }
-                right(&mut t, 0..2);
-                out.push_str(&t.to_string());
+                out.push_str(&rows_table(&tables::curve(curve)));
                 out.push('\n');
             }
             let a = &r.attribution;
@@ -272,60 +214,17 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 "\nwhat each measure is worth (serial {} → {regime} {})\n",
                 a.serial, a.working_days
             ));
-            let mut t = wide_table(vec!["added in order", "working days after", "saves"]);
-            for st in &a.steps {
-                t.add_row(vec![
-                    Cell::new(&st.name),
-                    Cell::new(st.working_days),
-                    Cell::new(st.saved),
-                ]);
-            }
-            right(&mut t, 1..3);
-            out.push_str(&t.to_string());
+            out.push_str(&rows_table(&tables::attribution_steps(a)));
             out.push('\n');
             if !a.removals.is_empty() {
-                let mut t = wide_table(vec![
-                    "removed from the full regime",
-                    "working days without it",
-                    "it saves",
-                ]);
-                for rm in &a.removals {
-                    t.add_row(vec![
-                        Cell::new(&rm.name),
-                        Cell::new(rm.working_days),
-                        Cell::new(rm.saves),
-                    ]);
-                }
-                right(&mut t, 1..3);
-                out.push_str(&t.to_string());
+                out.push_str(&rows_table(&tables::attribution_removals(a)));
                 out.push('\n');
             }
             if !r.sensitivity.is_empty() {
                 out.push_str(
                     "\nsensitivity of the critical items (cutting one working day from an item)\n",
                 );
-                let mut t = wide_table(vec![
-                    "item",
-                    "limit",
-                    "project days saved per day cut",
-                    "for up to",
-                    "then",
-                ]);
-                for x in &r.sensitivity {
-                    t.add_row(vec![
-                        Cell::new(&x.id),
-                        Cell::new(x.days),
-                        Cell::new(format!("{}", (x.days_per_day * 100.0).round() / 100.0)),
-                        Cell::new(if x.range.get() == 1.0 {
-                            "1 working day".to_owned()
-                        } else {
-                            format!("{} working days", x.range)
-                        }),
-                        Cell::new(until(&x.until)),
-                    ]);
-                }
-                right(&mut t, 1..4);
-                out.push_str(&t.to_string());
+                out.push_str(&rows_table(&tables::sensitivity(&r.sensitivity)));
                 out.push('\n');
             }
             out

@@ -75,6 +75,16 @@ pub fn right(t: &mut Table, columns: impl IntoIterator<Item = usize>) {
     }
 }
 
+/// An app-layer result table as a terminal table that never wraps, numbers right-aligned.
+pub fn rows_table(rows: &permitflow_app::rows::tables::Table) -> String {
+    let mut t = wide_table(rows.columns.clone());
+    for r in &rows.rows {
+        t.add_row(r.clone());
+    }
+    right(&mut t, rows.numeric.clone());
+    t.to_string()
+}
+
 /// Rows as CSV through the csv crate (quoting where needed).
 pub fn csv_text<R: AsRef<[u8]>>(rows: impl IntoIterator<Item = Vec<R>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());

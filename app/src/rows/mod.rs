@@ -1,7 +1,9 @@
 //! Typed result rows: what a table shows, computed once for the command line (tables, CSV,
-//! JSON), the desktop app (grids) and the report (HTML).
+//! JSON), the desktop app (grids) and the report (HTML): the comparison of regimes as typed
+//! rows, and the tables of the analyses ([`tables`]) as rows of formatted cells.
 
 mod compare;
+pub mod tables;
 
 pub use compare::{
     CompareRow, Comparison, RegimeFigures, Solved, StageCell, StageColumn, baseline, compare,

@@ -1,0 +1,329 @@
+//! The result tables of the simulation, the reform planner and the approval centre, as rows of
+//! cells: columns, which of them are numbers, and each cell's text, formatted once. The command
+//! line prints a [`Table`] with comfy-table, the desktop app draws it as a grid; CSV and JSON
+//! keep the raw numbers and are written from the solver's results.
+
+use std::ops::Range;
+
+use permitflow_model::WorkingDays;
+use permitflow_solver::{
+    Attribution, CentreResult, Plan, RangeEnd, Sensitivity, SimulationResult, StaffingGain,
+};
+
+/// A table of results: a header, which columns hold numbers (right-aligned), and rows of
+/// cells as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The column headings.
+    pub columns: Vec<&'static str>,
+    /// The columns that hold numbers.
+    pub numeric: Range<usize>,
+    /// One row of cells per line; each row has one cell per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(columns: Vec<&'static str>, numeric: Range<usize>) -> Self {
+        Self {
+            columns,
+            numeric,
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Working days to one decimal, as planners read them (`–` for no figure).
+pub fn days1(v: f64) -> String {
+    if v.is_nan() {
+        "–".into()
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// A share as a whole percentage (`–` for no figure).
+pub fn percent0(v: f64) -> String {
+    if v.is_nan() {
+        "–".into()
+    } else {
+        format!("{:.0} %", v * 100.0)
+    }
+}
+
+/// A probability to a tenth of a percent.
+pub fn percent1(p: f64) -> String {
+    format!("{:.1} %", p * 100.0)
+}
+
+/// The simulated working days of each regime.
+pub fn simulation(results: &[SimulationResult]) -> Table {
+    let mut t = Table::new(
+        vec![
+            "regime",
+            "deterministic",
+            "mean",
+            "P50",
+            "P80",
+            "P95",
+            "min",
+            "max",
+        ],
+        1..8,
+    );
+    for r in results {
+        t.rows.push(vec![
+            r.regime.clone(),
+            days1(r.deterministic),
+            days1(r.mean),
+            days1(r.p50),
+            days1(r.p80),
+            days1(r.p95),
+            days1(r.min),
+            days1(r.max),
+        ]);
+    }
+    t
+}
+
+/// The items most often on the critical path, most critical first, with their shares.
+pub fn criticality(r: &SimulationResult, most: usize) -> Vec<(String, String)> {
+    let mut crit: Vec<&(String, f64)> = r.criticality.iter().filter(|(_, c)| *c > 0.0).collect();
+    crit.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crit.iter()
+        .take(most)
+        .map(|(id, c)| (id.clone(), percent1(*c)))
+        .collect()
+}
+
+/// The cheapest cuts of a plan.
+pub fn plan_cuts(p: &Plan) -> Table {
+    let mut t = Table::new(
+        vec!["item", "limit now", "new limit", "days cut", "cost"],
+        1..5,
+    );
+    for c in &p.cuts {
+        t.rows.push(vec![
+            c.id.clone(),
+            c.from.to_string(),
+            c.to.to_string(),
+            c.days.to_string(),
+            format!("{}", c.cost),
+        ]);
+    }
+    t
+}
+
+/// The time–cost curve's breakpoints.
+pub fn curve(curve: &[(WorkingDays, f64)]) -> Table {
+    let mut t = Table::new(vec!["working days", "least cost"], 0..2);
+    for (w, c) in curve {
+        t.rows.push(vec![w.to_string(), format!("{c}")]);
+    }
+    t
+}
+
+/// What each measure saves, added in order from the serial regime.
+pub fn attribution_steps(a: &Attribution) -> Table {
+    let mut t = Table::new(vec!["added in order", "working days after", "saves"], 1..3);
+    for st in &a.steps {
+        t.rows.push(vec![
+            st.name.clone(),
+            st.working_days.to_string(),
+            st.saved.to_string(),
+        ]);
+    }
+    t
+}
+
+/// What each measure saves, removed alone from the full regime.
+pub fn attribution_removals(a: &Attribution) -> Table {
+    let mut t = Table::new(
+        vec![
+            "removed from the full regime",
+            "working days without it",
+            "it saves",
+        ],
+        1..3,
+    );
+    for rm in &a.removals {
+        t.rows.push(vec![
+            rm.name.clone(),
+            rm.working_days.to_string(),
+            rm.saves.to_string(),
+        ]);
+    }
+    t
+}
+
+/// Why a critical item's effect ends.
+pub fn until(e: &RangeEnd) -> &'static str {
+    match e {
+        RangeEnd::OtherPath => "another path becomes critical",
+        RangeEnd::Zero => "the item reaches 0",
+        RangeEnd::Infeasible => "an upper bound would break",
+    }
+}
+
+/// How much the project gains per working day cut from each critical item.
+pub fn sensitivity(items: &[Sensitivity]) -> Table {
+    let mut t = Table::new(
+        vec![
+            "item",
+            "limit",
+            "project days saved per day cut",
+            "for up to",
+            "then",
+        ],
+        1..4,
+    );
+    for x in items {
+        t.rows.push(vec![
+            x.id.clone(),
+            x.days.to_string(),
+            format!("{}", (x.days_per_day * 100.0).round() / 100.0),
+            if x.range.get() == 1.0 {
+                "1 working day".to_owned()
+            } else {
+                format!("{} working days", x.range)
+            },
+            until(&x.until).to_owned(),
+        ]);
+    }
+    t
+}
+
+/// The title of one approval-centre run.
+pub fn centre_title(portfolio: &str, label: &str, r: &CentreResult) -> String {
+    format!(
+        "{portfolio} — {label}: {} replications of {} working days (after a {}-day warm-up), seed {}{}",
+        r.replications,
+        r.horizon,
+        r.warmup,
+        r.seed,
+        r.added_reviewer
+            .as_ref()
+            .map(|d| format!(", one more reviewer at {d}"))
+            .unwrap_or_default()
+    )
+}
+
+/// Lead times of each project type in one approval-centre run.
+pub fn centre_projects(r: &CentreResult) -> Table {
+    let mut t = Table::new(
+        vec![
+            "project type",
+            "regime",
+            "arrived",
+            "mean",
+            "P80",
+            "P95",
+            "waiting",
+            "statutory",
+            "within statutory",
+            "within targets",
+        ],
+        2..9,
+    );
+    for x in &r.projects {
+        let targets = x
+            .targets
+            .iter()
+            .map(|s| format!("≤{}: {}", s.working_days, percent0(s.share)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        t.rows.push(vec![
+            format!("{}{}", x.name, if x.priority { " (key)" } else { "" }),
+            x.regime.clone(),
+            days1(x.arrived),
+            days1(x.mean),
+            days1(x.p80),
+            days1(x.p95),
+            days1(x.mean_wait),
+            days1(x.statutory),
+            percent0(x.within_statutory),
+            targets,
+        ]);
+    }
+    t
+}
+
+/// What the note under the project table says the numbers are.
+pub const CENTRE_PROJECTS_NOTE: &str =
+    "(lead times and waiting in working days; arrivals per replication)";
+
+/// Reviewers, utilisation and waiting of each department in one approval-centre run.
+pub fn centre_departments(r: &CentreResult) -> Table {
+    let mut t = Table::new(
+        vec![
+            "department",
+            "reviewers",
+            "utilisation",
+            "busy",
+            "mean queue",
+            "mean wait",
+            "reviews",
+        ],
+        1..7,
+    );
+    for d in &r.departments {
+        t.rows.push(vec![
+            d.name.clone(),
+            d.reviewers
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "unlimited".into()),
+            percent0(d.utilisation),
+            days1(d.busy),
+            days1(d.mean_queue),
+            days1(d.mean_wait),
+            days1(d.reviews),
+        ]);
+    }
+    t
+}
+
+/// Throughput, the bottleneck and the work in progress of one approval-centre run.
+pub fn centre_summary(r: &CentreResult) -> String {
+    let wip: Vec<f64> = r.wip.iter().map(|(_, w)| *w).collect();
+    let mean_wip = wip.iter().sum::<f64>() / wip.len().max(1) as f64;
+    format!(
+        "throughput {:.2} projects per working day · bottleneck: {} · work in progress {:.0} on average (max {:.0})",
+        r.throughput,
+        r.bottleneck
+            .as_deref()
+            .unwrap_or("none (no department saturates)"),
+        mean_wip,
+        wip.iter().copied().fold(0.0, f64::max)
+    )
+}
+
+/// The heading of the staffing ranking.
+pub const STAFFING_TITLE: &str = "one more reviewer: where it helps most (P80 lead time saved, averaged over project types by arrivals)";
+
+/// Where one more reviewer helps most.
+pub fn staffing(gains: &[StaffingGain]) -> Table {
+    let mut t = Table::new(
+        vec![
+            "department",
+            "reviewers now",
+            "P80 saved",
+            "mean saved",
+            "utilisation before → after",
+        ],
+        1..5,
+    );
+    for x in gains {
+        t.rows.push(vec![
+            x.department.clone(),
+            x.reviewers.to_string(),
+            // `+ 0.0` turns a negative zero into 0.0.
+            format!("{:.1}", x.p80_saved + 0.0),
+            format!("{:.1}", x.mean_saved + 0.0),
+            format!(
+                "{} → {}",
+                percent0(x.utilisation_before),
+                percent0(x.utilisation_after)
+            ),
+        ]);
+    }
+    t
+}
