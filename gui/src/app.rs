@@ -24,7 +24,9 @@ use crate::views::{self, Ctx, Views};
 /// The whole app state: persisted settings beside the runtime state.
 #[derive(Debug)]
 pub struct PermitflowApp {
+    /// What is kept between runs (tab, options, recent files).
     pub settings: Settings,
+    /// The scenario being edited, with its undo history and problems.
     pub doc: Document,
     jobs: Jobs,
     views: Views,
@@ -106,6 +108,7 @@ impl PermitflowApp {
         self.commands.push(c);
     }
 
+    /// The status bar's message (the last thing done or gone wrong).
     pub fn status(&self) -> &str {
         &self.status
     }

@@ -48,6 +48,7 @@ pub fn half_days(v: f64) -> f64 {
 
 /// A `WidgetInfo` with its label replaced.
 pub trait TapLabel {
+    /// The same info with `label` as its accessible label.
     fn tap_label(self, label: String) -> Self;
 }
 

@@ -34,6 +34,7 @@ impl Default for Centre {
 }
 
 impl Centre {
+    /// Draws the approval-centre tab: portfolio form, tables and charts.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         if cx.settings.centre_portfolio.is_empty()
             && let Some(first) = self.shipped.first()

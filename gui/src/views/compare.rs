@@ -12,6 +12,7 @@ use crate::widgets::{self, AMBER, GREEN, RED, cell};
 const COLUMNS: &str =
     "regime|working days|vs serial|end date|trips|forms|materials|departments|days per stage";
 
+/// Draws the comparison tab: the regimes' table, the targets and the charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let s = &cx.doc.valid;
     let c = cx.comparison;

@@ -11,6 +11,7 @@ use super::Ctx;
 use crate::command::{Command, JobKind};
 use crate::widgets::{self, GREEN, RED, choice, half_days};
 
+/// Draws the reform planner tab: regime and target, the cuts, sensitivity and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let regimes = cx.regimes();
     let current = cx

@@ -11,6 +11,7 @@ use crate::widgets::{self, AMBER, RED};
 /// The table's columns, `|` between them (working days).
 const COLUMNS: &str = "regime|deterministic|mean|P50|P80|P95|min|max";
 
+/// Draws the simulation tab: options, percentiles per regime, targets and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     ui.horizontal(|ui| {
         let l = ui.label("Iterations");
