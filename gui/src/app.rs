@@ -149,9 +149,11 @@ impl PermitflowApp {
                     views::problems::ui(ui, &mut cx, &self.load_problems)
                 });
         }
+        // Narrower on a small screen, so the tables and charts beside it keep their width.
+        let what_ifs_width = (ui.available_width() * 0.32).clamp(320.0, 460.0);
         egui::Panel::left("what-ifs")
             .resizable(true)
-            .default_size(460.0)
+            .default_size(what_ifs_width)
             .min_size(320.0)
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {

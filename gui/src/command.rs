@@ -94,6 +94,7 @@ pub enum Command {
     RunSimulation,
     /// Run the approval centre with these inputs (on a worker).
     RunCentre(CentreKey),
+    /// Stop waiting for this background work.
     Cancel(JobKind),
     /// Show this item in the time limits.
     ShowItem(String),
