@@ -24,7 +24,9 @@ use crate::views::{self, Ctx, Views};
 /// The whole app state: persisted settings beside the runtime state.
 #[derive(Debug)]
 pub struct PermitflowApp {
+    /// What is kept between runs (tab, options, recent files).
     pub settings: Settings,
+    /// The scenario being edited, with its undo history and problems.
     pub doc: Document,
     jobs: Jobs,
     views: Views,
@@ -106,6 +108,7 @@ impl PermitflowApp {
         self.commands.push(c);
     }
 
+    /// The status bar's message (the last thing done or gone wrong).
     pub fn status(&self) -> &str {
         &self.status
     }
@@ -146,9 +149,11 @@ impl PermitflowApp {
                     views::problems::ui(ui, &mut cx, &self.load_problems)
                 });
         }
+        // Narrower on a small screen, so the tables and charts beside it keep their width.
+        let what_ifs_width = (ui.available_width() * 0.32).clamp(320.0, 460.0);
         egui::Panel::left("what-ifs")
             .resizable(true)
-            .default_size(460.0)
+            .default_size(what_ifs_width)
             .min_size(320.0)
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {

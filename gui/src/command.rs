@@ -9,7 +9,9 @@ use permitflow_app::export::ExportFormat;
 /// Where a document comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
+    /// The built-in default scenario.
     Default,
+    /// A scenario or item list on disk.
     File(PathBuf),
 }
 
@@ -18,25 +20,35 @@ pub enum Source {
 pub enum Dialog {
     /// Unsaved changes; then do this.
     Unsaved(Box<Command>),
+    /// Save the scenario under a new path.
     SaveAs,
+    /// Export the charts of the tab shown (SVG or PNG).
     ExportCharts,
+    /// Export one regime's schedule (MSPDI, CSV or JSON).
     ExportSchedule,
+    /// Write the HTML report.
     Report,
 }
 
 /// The background work a Cancel button stops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JobKind {
+    /// The Monte Carlo simulation of the regimes.
     Simulation,
+    /// The reform planner.
     Planner,
+    /// The approval-centre run.
     Centre,
 }
 
 /// The inputs of an approval-centre run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CentreKey {
+    /// The portfolio file (.toml) of project types and departments.
     pub portfolio: PathBuf,
+    /// How many replications to run.
     pub replications: usize,
+    /// The seed of the random arrivals and durations.
     pub seed: u64,
 }
 
@@ -45,31 +57,44 @@ pub struct CentreKey {
 pub enum Command {
     /// An edit; `continuing` when it continues the drag of the previous one.
     Edit(Edit, bool),
+    /// The drag of a value ended: the next edit is a new undo step.
     EndDrag,
+    /// Undo the last edit.
     Undo,
+    /// Redo the last undone edit.
     Redo,
     /// Open, asking first when there are unsaved changes.
     Open(Source),
+    /// Save the scenario to its file (asking for a path when it has none).
     Save,
+    /// Save the scenario to this path.
     SaveAs(PathBuf),
     /// Save, then do this (from the unsaved-changes dialog).
     SaveThen(Box<Command>),
     /// Drop the unsaved changes and do this.
     Discard(Box<Command>),
+    /// Write the charts of the tab shown to this path.
     ExportCharts(PathBuf),
+    /// Write one regime's schedule in an exchange format.
     ExportSchedule {
+        /// The regime whose schedule is written.
         regime: String,
+        /// MSPDI, CSV or JSON.
         format: ExportFormat,
+        /// Where the file is written.
         path: PathBuf,
     },
     /// Write the HTML report (on a worker).
     WriteReport(PathBuf),
     /// Show a dialog (its path field filled with a suggestion).
     ShowDialog(Dialog),
+    /// Close the dialog shown.
     CloseDialog,
     /// Simulate again now, even with the same inputs.
     RunSimulation,
+    /// Run the approval centre with these inputs (on a worker).
     RunCentre(CentreKey),
+    /// Stop waiting for this background work.
     Cancel(JobKind),
     /// Show this item in the time limits.
     ShowItem(String),

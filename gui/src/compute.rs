@@ -21,6 +21,7 @@ use crate::jobs::CancelFlag;
 /// Every regime's outcome as comparison rows, and their charts, for one revision.
 #[derive(Debug)]
 pub struct Comparison {
+    /// The document's revision these results are for.
     pub revision: u64,
     /// The rows, outcomes, targets and warnings, in the scenario's regime order.
     pub table: rows::Comparison,
@@ -36,6 +37,7 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Solves every regime of the scenario and builds the table and charts.
     pub fn compute(revision: u64, s: &Scenario, cal: &Calendar) -> Self {
         let t0 = Instant::now();
         let results: Vec<_> = s
@@ -77,6 +79,7 @@ impl Comparison {
         }
     }
 
+    /// The solved outcome of a regime by name, if it could be solved.
     pub fn outcome(&self, regime: &str) -> Option<&Outcome> {
         self.table.outcome(regime)
     }
@@ -105,16 +108,22 @@ fn floats(o: &Outcome) -> HashMap<String, (WorkingDays, bool)> {
 /// Inputs of a simulation run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimKey {
+    /// The document's revision these results are for.
     pub revision: u64,
+    /// Iterations per regime.
     pub iterations: usize,
+    /// The seed of the random durations.
     pub seed: u64,
 }
 
 /// A simulation of every regime, with its charts.
 #[derive(Debug)]
 pub struct SimOutput {
+    /// Per regime: its percentiles and criticality, or why it could not be simulated.
     pub results: Vec<Result<SimulationResult, String>>,
+    /// The charts of the result, drawn by the painter and exported.
     pub chart: Scene,
+    /// How long the run took, in milliseconds.
     pub millis: u128,
 }
 
@@ -150,7 +159,9 @@ pub fn simulate(
 /// Inputs of a reform plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanKey {
+    /// The document's revision these results are for.
     pub revision: u64,
+    /// The regime to plan for.
     pub regime: String,
     /// Target in half days, so the key compares exactly.
     pub target_halves: i64,
@@ -159,10 +170,13 @@ pub struct PlanKey {
 /// The reform planner's answer for one regime and target, with its charts.
 #[derive(Debug)]
 pub struct PlanOutput {
+    /// The cuts, the sensitivity and what each measure is worth.
     pub report: PlanReport,
+    /// The charts of the result, drawn by the painter and exported.
     pub chart: Scene,
 }
 
+/// The cheapest cuts that bring `regime` to `target` working days, with the charts.
 pub fn plan(s: &Scenario, label: &str, regime: &str, target: f64) -> Result<PlanOutput, String> {
     let report =
         analysis::plan_regime(s, label, regime, target, true).map_err(|e| error_text(&e))?;
@@ -175,11 +189,15 @@ pub fn plan(s: &Scenario, label: &str, regime: &str, target: f64) -> Result<Plan
 /// An approval-centre run over a portfolio, with its charts.
 #[derive(Debug)]
 pub struct CentreOutput {
+    /// Lead times per project type and load per department, per run.
     pub report: CentreReport,
+    /// The charts of the result, drawn by the painter and exported.
     pub chart: Scene,
+    /// How long the run took, in milliseconds.
     pub millis: u128,
 }
 
+/// Runs the approval centre on a portfolio file, with the charts.
 pub fn centre(portfolio: &Path, replications: usize, seed: u64) -> Result<CentreOutput, String> {
     let t0 = Instant::now();
     let req = CentreRequest {

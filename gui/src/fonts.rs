@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
+/// The name under which the bundled CJK font is registered.
 pub const CJK_FONT: &str = "noto-sans-sc-gb2312";
 
 /// egui's default fonts with the bundled Noto Sans SC subset (GB2312) after them in every
@@ -27,6 +28,7 @@ pub fn definitions() -> FontDefinitions {
     fonts
 }
 
+/// Sets [`definitions`] as the context's fonts (call once at start-up).
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }

@@ -17,6 +17,7 @@ use crate::compute::{CentreOutput, Comparison, PlanKey, PlanOutput, SimKey, SimO
 pub struct CancelFlag(Arc<AtomicBool>);
 
 impl CancelFlag {
+    /// Whether the result is no longer wanted.
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
@@ -122,6 +123,7 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
         }
     }
 
+    /// Whether a job is running (its result not yet taken).
     pub fn is_running(&self) -> bool {
         self.pending.is_some()
     }
@@ -142,8 +144,11 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
 pub struct Jobs {
     /// Every regime solved and drawn, by the document's revision.
     pub compare: Job<u64, Comparison>,
+    /// The simulation of every regime.
     pub simulation: Job<SimKey, SimOutput>,
+    /// The reform plan of the chosen regime and target.
     pub planner: Job<PlanKey, Result<PlanOutput, String>>,
+    /// The approval-centre run.
     pub centre: Job<CentreKey, Result<CentreOutput, String>>,
     /// The HTML report being written: where, and what happened.
     pub report: Job<PathBuf, Result<(), String>>,

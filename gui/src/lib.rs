@@ -11,6 +11,8 @@
 //! - `painter`: draws `permitflow_chart` scenes with egui's painter;
 //! - `io`: reading, atomic saving, exports and the report (the only file access).
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod command;
 pub mod compute;

@@ -1,23 +1,42 @@
 //! `permitflow-gui`: the window around [`permitflow_gui::PermitflowApp`].
 //!
-//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre]`
+//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre] [--run]
+//! [--dialog schedule|report|charts|save-as]`
 
 use std::path::PathBuf;
 
-use permitflow_gui::{PermitflowApp, Settings, Tab};
+use permitflow_gui::command::{CentreKey, Dialog};
+use permitflow_gui::{Command, PermitflowApp, Settings, Tab};
 
-const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre]\n\
-  FILE  a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario";
+const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre] [--run] [--dialog NAME]\n\
+  FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario\n\
+  --tab     the tab shown at start\n\
+  --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)\n\
+  --dialog  open a dialog at start: schedule (export a schedule), report, charts or save-as";
 
 struct Args {
     file: Option<PathBuf>,
     tab: Option<Tab>,
+    run: bool,
+    dialog: Option<Dialog>,
+}
+
+fn parse_dialog(v: &str) -> Result<Dialog, String> {
+    match v.to_ascii_lowercase().as_str() {
+        "schedule" | "export-schedule" => Ok(Dialog::ExportSchedule),
+        "report" => Ok(Dialog::Report),
+        "charts" | "export-charts" => Ok(Dialog::ExportCharts),
+        "save-as" | "saveas" => Ok(Dialog::SaveAs),
+        _ => Err(format!("unknown dialog `{v}`")),
+    }
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         file: None,
         tab: None,
+        run: false,
+        dialog: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -30,6 +49,11 @@ fn parse_args() -> Result<Args, String> {
             s if s.starts_with("--tab=") => {
                 let v = &s["--tab=".len()..];
                 args.tab = Some(Tab::parse(v).ok_or(format!("unknown tab `{v}`"))?);
+            }
+            "--run" => args.run = true,
+            "--dialog" => {
+                let v = it.next().ok_or("--dialog needs a value")?;
+                args.dialog = Some(parse_dialog(&v)?);
             }
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
             s => {
@@ -45,11 +69,67 @@ fn parse_args() -> Result<Args, String> {
 
 struct Window {
     app: PermitflowApp,
+    /// What the command line asked for at start, done after the first frame.
+    start: Option<(bool, Option<Dialog>)>,
+    /// Whether the window was checked against the screen's size.
+    fitted: bool,
+}
+
+impl Window {
+    /// A window larger than the screen (the default size on a laptop) is shrunk to it, so no
+    /// part of the app is off screen.
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+        let (Some(monitor), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.fitted = true;
+        if monitor.x <= 0.0 || monitor.y <= 0.0 {
+            return;
+        }
+        let size = inner.size();
+        if size.x > monitor.x || size.y > monitor.y {
+            let fitted = size.min(monitor);
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(fitted));
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+        }
+    }
+
+    /// Runs the analysis of the tab shown and opens the dialog asked for on the command line.
+    fn start(&mut self, run: bool, dialog: Option<Dialog>, ctx: &egui::Context) {
+        let s = &self.app.settings;
+        if run {
+            match s.tab {
+                Tab::Simulation => self.app.push(Command::RunSimulation),
+                Tab::Centre if !s.centre_portfolio.trim().is_empty() => {
+                    let key = CentreKey {
+                        portfolio: PathBuf::from(s.centre_portfolio.trim()),
+                        replications: s.centre_replications,
+                        seed: s.centre_seed,
+                    };
+                    self.app.push(Command::RunCentre(key));
+                }
+                // The comparison and the planner run by themselves.
+                _ => {}
+            }
+        }
+        if let Some(d) = dialog {
+            self.app.push(Command::ShowDialog(d));
+        }
+        ctx.request_repaint();
+    }
 }
 
 impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if !self.fitted {
+            self.fit_to_screen(&ctx);
+        }
         self.app.ui(ui);
+        if let Some((run, dialog)) = self.start.take() {
+            self.start(run, dialog, &ctx);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -77,6 +157,7 @@ fn main() -> std::process::ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    let start = (args.run || args.dialog.is_some()).then(|| (args.run, args.dialog.clone()));
     let result = eframe::run_native(
         "permitflow",
         options,
@@ -92,6 +173,8 @@ fn main() -> std::process::ExitCode {
             }
             Ok(Box::new(Window {
                 app: PermitflowApp::new(settings, args.file.as_deref()),
+                start,
+                fitted: false,
             }))
         }),
     );

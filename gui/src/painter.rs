@@ -27,7 +27,7 @@ pub fn fit_scale(scene: &Scene, width: f32) -> f32 {
     if scene.width <= 0.0 {
         return 1.0;
     }
-    (width / scene.width as f32).clamp(0.62, 1.0)
+    (width / scene.width as f32).clamp(0.6, 1.0)
 }
 
 /// Allocates the scene's size at `scale` and paints it; returns the response and the title of

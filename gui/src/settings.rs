@@ -6,16 +6,22 @@ use serde::{Deserialize, Serialize};
 /// The tabs of the central area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
+    /// The regimes compared: table, targets, Gantt charts.
     #[default]
     Compare,
+    /// Percentiles of the lead time under random durations.
     Simulation,
+    /// The reform planner: the cheapest cuts to reach a target.
     Planner,
+    /// The approval centre: many projects through departments with few reviewers.
     Centre,
 }
 
 impl Tab {
+    /// Every tab, in the order shown.
     pub const ALL: [Tab; 4] = [Tab::Compare, Tab::Simulation, Tab::Planner, Tab::Centre];
 
+    /// The tab's title in the window.
     pub fn title(self) -> &'static str {
         match self {
             Tab::Compare => "Compare regimes",
@@ -53,12 +59,17 @@ impl Tab {
 pub struct Settings {
     /// Files opened, most recent first.
     pub recent: Vec<String>,
+    /// The tab shown.
     pub tab: Tab,
+    /// Iterations of a simulation run.
     pub iterations: usize,
+    /// The simulation's seed.
     pub seed: u64,
     /// Simulate again whenever the scenario or the options change.
     pub simulate_on_change: bool,
+    /// The regime the reform planner plans for.
     pub plan_regime: String,
+    /// The reform planner's target, in working days.
     pub plan_target: f64,
     /// The regime whose float the time-limit table shows and whose schedule is exported.
     pub regime: String,

@@ -48,6 +48,7 @@ pub fn half_days(v: f64) -> f64 {
 
 /// A `WidgetInfo` with its label replaced.
 pub trait TapLabel {
+    /// The same info with `label` as its accessible label.
     fn tap_label(self, label: String) -> Self;
 }
 
@@ -113,6 +114,23 @@ pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -
             }
         })
         .response
+}
+
+/// What sits above a tab's charts (tables, summaries): scrolled both ways within `share` of
+/// the height left, so the charts below keep the rest of the window and a table wider than the
+/// window scrolls instead of being cut off.
+pub fn above_charts<R>(
+    ui: &mut Ui,
+    salt: &str,
+    share: f32,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    egui::ScrollArea::both()
+        .id_salt(salt)
+        .max_height((ui.available_height() * share).max(120.0))
+        .auto_shrink([false, true])
+        .show(ui, add_contents)
+        .inner
 }
 
 /// Charts in a scroll area, fitted to its width when `fit`; `tooltip` turns a hovered shape's

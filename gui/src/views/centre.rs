@@ -34,6 +34,7 @@ impl Default for Centre {
 }
 
 impl Centre {
+    /// Draws the approval-centre tab: portfolio form, tables and charts.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         if cx.settings.centre_portfolio.is_empty()
             && let Some(first) = self.shipped.first()
@@ -60,11 +61,7 @@ impl Centre {
             );
         }
         let fit = cx.settings.fit_charts;
-        egui::ScrollArea::vertical()
-            .id_salt("centre-tables")
-            .max_height(ui.available_height() * 0.55)
-            .auto_shrink([false, true])
-            .show(ui, |ui| tables(ui, out));
+        widgets::above_charts(ui, "centre-tables", 0.55, |ui| tables(ui, out));
         ui.separator();
         widgets::charts(ui, "centre-charts", &[&out.chart], fit, &|_, t| t);
     }
@@ -163,7 +160,7 @@ fn header(ui: &mut Ui, columns: &str) {
 fn projects(ui: &mut Ui, run: usize, r: &CentreResult) {
     egui::Grid::new(("centre-projects", run))
         .striped(true)
-        .spacing([14.0, 3.0])
+        .spacing([10.0, 3.0])
         .show(ui, |ui| {
             header(ui, PROJECT_COLUMNS);
             for x in &r.projects {
@@ -197,7 +194,7 @@ fn projects(ui: &mut Ui, run: usize, r: &CentreResult) {
 fn departments(ui: &mut Ui, run: usize, r: &CentreResult) {
     egui::Grid::new(("centre-departments", run))
         .striped(true)
-        .spacing([14.0, 3.0])
+        .spacing([10.0, 3.0])
         .show(ui, |ui| {
             header(ui, DEPARTMENT_COLUMNS);
             for d in &r.departments {

@@ -12,6 +12,7 @@ use crate::widgets::{self, AMBER, GREEN, RED, cell};
 const COLUMNS: &str =
     "regime|working days|vs serial|end date|trips|forms|materials|departments|days per stage";
 
+/// Draws the comparison tab: the regimes' table, the targets and the charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let s = &cx.doc.valid;
     let c = cx.comparison;
@@ -25,27 +26,29 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         .weak(),
     );
     ui.add_space(4.0);
-    table(ui, &c.table.rows);
-    for w in &c.table.warnings {
-        ui.label(RichText::new(w.to_string()).color(AMBER));
-    }
-    if !c.table.targets.is_empty() {
-        ui.add_space(4.0);
-        for t in &c.table.targets {
-            let (mark, color) = match t.met {
-                Some(true) => ("✓ met", GREEN),
-                Some(false) => ("× missed", RED),
-                None => ("? not solved", Color32::GRAY),
-            };
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(mark).color(color).strong());
-                ui.label(format!(
-                    "{} ({}): {}",
-                    t.target.name, t.target.regime, t.detail
-                ));
-            });
+    widgets::above_charts(ui, "compare-table", 0.5, |ui| {
+        table(ui, &c.table.rows);
+        for w in &c.table.warnings {
+            ui.label(RichText::new(w.to_string()).color(AMBER));
         }
-    }
+        if !c.table.targets.is_empty() {
+            ui.add_space(4.0);
+            for t in &c.table.targets {
+                let (mark, color) = match t.met {
+                    Some(true) => ("✓ met", GREEN),
+                    Some(false) => ("× missed", RED),
+                    None => ("? not solved", Color32::GRAY),
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(mark).color(color).strong());
+                    ui.label(format!(
+                        "{} ({}): {}",
+                        t.target.name, t.target.regime, t.detail
+                    ));
+                });
+            }
+        }
+    });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.checkbox(&mut cx.settings.fit_charts, "fit charts to width");
@@ -87,9 +90,14 @@ fn table(ui: &mut Ui, rows: &[CompareRow]) {
         .min_col_width(40.0)
         .show(ui, |ui| {
             for h in COLUMNS.split('|') {
-                let r = ui.strong(h);
                 if h == "days per stage" {
-                    r.on_hover_text(stage_names.join("\n"));
+                    // The stages by number, as the chart's legend names them.
+                    let numbers: Vec<String> =
+                        (1..=stage_names.len()).map(|n| n.to_string()).collect();
+                    let title = format!("{h} ({})", numbers.join(" · "));
+                    ui.strong(title).on_hover_text(stage_names.join("\n"));
+                } else {
+                    ui.strong(h);
                 }
             }
             ui.end_row();

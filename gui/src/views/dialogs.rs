@@ -36,6 +36,7 @@ impl Default for Dialogs {
 }
 
 impl Dialogs {
+    /// Draws `dialog` as a modal window over the app.
     pub fn ui(&mut self, ctx: &Context, cx: &mut Ctx<'_>, dialog: &Dialog) {
         let resp = egui::Modal::new(egui::Id::unique("permitflow-dialog")).show(ctx, |ui| {
             ui.set_width(520.0);

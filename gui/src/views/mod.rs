@@ -21,17 +21,22 @@ use crate::settings::Settings;
 /// for.
 #[derive(Debug)]
 pub struct Ctx<'a> {
+    /// The scenario being edited.
     pub doc: &'a Document,
     /// The comparison of the current revision (or the last one, while a newer one is solved).
     pub comparison: &'a Comparison,
+    /// The settings, changed in place by the views' controls.
     pub settings: &'a mut Settings,
+    /// The background work, for its results and whether it runs.
     pub jobs: &'a Jobs,
     /// The status line's message.
     pub status: &'a str,
+    /// Where the views put what the user asked for.
     pub commands: &'a mut Vec<Command>,
 }
 
 impl Ctx<'_> {
+    /// Queues a command, applied after the frame is drawn.
     pub fn push(&mut self, c: Command) {
         self.commands.push(c);
     }
@@ -50,8 +55,12 @@ impl Ctx<'_> {
 /// The form state of every view.
 #[derive(Debug, Default)]
 pub struct Views {
+    /// The toolbar's open bar.
     pub toolbar: toolbar::Toolbar,
+    /// The what-if panel's fields.
     pub what_ifs: what_ifs::WhatIfs,
+    /// The approval-centre tab's shipped portfolios.
     pub centre: centre::Centre,
+    /// The dialogs' path and format.
     pub dialogs: dialogs::Dialogs,
 }

@@ -11,6 +11,7 @@ use super::Ctx;
 use crate::command::{Command, JobKind};
 use crate::widgets::{self, GREEN, RED, choice, half_days};
 
+/// Draws the reform planner tab: regime and target, the cuts, sensitivity and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let regimes = cx.regimes();
     let current = cx
@@ -43,10 +44,12 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         return;
     };
     let mut adopt = None;
-    ui.columns(2, |cols| {
-        adopt = cuts(&mut cols[0], &out.report.plan);
-        sensitivity(&mut cols[0], &out.report);
-        attribution(&mut cols[1], &out.report);
+    widgets::above_charts(ui, "plan-tables", 0.6, |ui| {
+        ui.columns(2, |cols| {
+            adopt = cuts(&mut cols[0], &out.report.plan);
+            sensitivity(&mut cols[0], &out.report);
+            attribution(&mut cols[1], &out.report);
+        });
     });
     ui.separator();
     widgets::charts(
@@ -107,10 +110,14 @@ fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
             }
         },
     );
-    ui.button("Adopt these limits")
-        .on_hover_text("set the new limits in the scenario (one undo step)")
-        .clicked()
-        .then(|| p.cuts.clone())
+    // A column is justified: the button keeps its own width in a row.
+    ui.horizontal(|ui| {
+        ui.button("Adopt these limits")
+            .on_hover_text("set the new limits in the scenario (one undo step)")
+            .clicked()
+    })
+    .inner
+    .then(|| p.cuts.clone())
 }
 
 fn sensitivity(ui: &mut Ui, r: &PlanReport) {

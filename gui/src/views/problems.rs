@@ -7,6 +7,7 @@ use super::Ctx;
 use crate::command::Command;
 use crate::widgets::RED;
 
+/// Draws the problems of a file that could not be opened and of the last edit.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>, load_problems: &[Diagnostic]) {
     if !load_problems.is_empty() {
         ui.horizontal(|ui| {

@@ -11,6 +11,7 @@ use crate::widgets::{self, AMBER, RED};
 /// The table's columns, `|` between them (working days).
 const COLUMNS: &str = "regime|deterministic|mean|P50|P80|P95|min|max";
 
+/// Draws the simulation tab: options, percentiles per regime, targets and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     ui.horizontal(|ui| {
         let l = ui.label("Iterations");
@@ -49,6 +50,19 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         ))
         .weak(),
     );
+    widgets::above_charts(ui, "sim-tables", 0.5, |ui| tables(ui, out));
+    ui.separator();
+    widgets::charts(
+        ui,
+        "sim-charts",
+        &[&out.chart],
+        cx.settings.fit_charts,
+        &|_, t| t,
+    );
+}
+
+/// The percentiles per regime, then each regime's targets and most critical items.
+fn tables(ui: &mut Ui, out: &crate::compute::SimOutput) {
     egui::Grid::new("sim-table")
         .striped(true)
         .spacing([18.0, 4.0])
@@ -72,18 +86,15 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 ui.end_row();
             }
         });
-    ui.label(RichText::new("working days").weak());
+    ui.label(
+        RichText::new(
+            "lead times in working days; deterministic: with every item at its limit, no spread",
+        )
+        .weak(),
+    );
     for r in out.results.iter().flatten() {
         summary(ui, r);
     }
-    ui.separator();
-    widgets::charts(
-        ui,
-        "sim-charts",
-        &[&out.chart],
-        cx.settings.fit_charts,
-        &|_, t| t,
-    );
 }
 
 /// The probability of meeting each target and the items most often critical.

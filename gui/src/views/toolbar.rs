@@ -28,6 +28,7 @@ impl Default for Toolbar {
 }
 
 impl Toolbar {
+    /// Draws the toolbar: open, save, undo and redo, export, the file's name.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.add_space(3.0);
         ui.horizontal(|ui| {

@@ -111,6 +111,7 @@ impl Default for NewGroup {
 }
 
 impl NewGroup {
+    /// Draws the form that creates a joint group.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let doc = cx.doc;
         let s = &doc.draft;

@@ -12,12 +12,14 @@ use crate::widgets::{CRITICAL, TapLabel, choice, days_drag, half_days};
 /// The time limits' form state.
 #[derive(Debug, Default)]
 pub struct Limits {
+    /// The filter typed above the table (id, name or department).
     pub item_filter: String,
     /// The item shown selected (and scrolled to).
     pub selected: Option<String>,
 }
 
 impl Limits {
+    /// Draws the time-limit table with its filter and float regime.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new("Time limits").strong());

@@ -29,6 +29,7 @@ impl Default for NewLink {
 }
 
 impl NewLink {
+    /// Draws the form that adds a link between two items.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let ids: Vec<String> = cx
             .doc

@@ -17,6 +17,7 @@ use crate::command::Command;
 pub struct WhatIfs {
     /// The application date as typed.
     pub start_text: String,
+    /// The time limits' filter and selected item.
     pub limits: limits::Limits,
     groups: groups::NewGroup,
     links: links::NewLink,
@@ -37,6 +38,7 @@ impl WhatIfs {
         }
     }
 
+    /// Draws the what-if panel (date, measures, limits, groups, links).
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.add_space(4.0);
         ui.heading("What-ifs");
