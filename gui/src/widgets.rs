@@ -2,6 +2,7 @@
 
 use egui::{Color32, RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::{LINK_KINDS, kind_label, kind_meaning};
+use permitflow_app::rows::tables::Table;
 use permitflow_chart::Scene;
 use permitflow_model::LinkKind;
 
@@ -23,22 +24,38 @@ pub fn cell(ui: &mut Ui, text: impl Into<RichText>, accessible: String) {
     r.widget_info(|| WidgetInfo::labeled(Role::Label, true, &accessible));
 }
 
-/// A figure as `text` writes it, `–` when there is none (NaN).
-fn or_dash(v: f64, text: impl FnOnce(f64) -> String) -> String {
-    if v.is_nan() {
-        return "–".into();
-    }
-    text(v)
-}
-
-/// A figure with one decimal, `–` when there is none.
-pub fn n1(v: f64) -> String {
-    or_dash(v, |v| format!("{v:.1}"))
-}
-
-/// A share as a whole percentage, `–` when there is none.
-pub fn percent(v: f64) -> String {
-    or_dash(v, |v| format!("{:.0} %", v * 100.0))
+/// A result table of the application layer (the same rows the command line prints) as a
+/// striped grid: a bold header, numbers right-aligned, and each cell's accessible label naming
+/// its row and column ("joint: P80 41.0").
+pub fn table_grid(ui: &mut Ui, salt: impl std::hash::Hash + std::fmt::Debug, t: &Table) {
+    egui::Grid::new(salt)
+        .striped(true)
+        .spacing([12.0, 3.0])
+        .show(ui, |ui| {
+            for h in &t.columns {
+                ui.strong(*h);
+            }
+            ui.end_row();
+            for row in &t.rows {
+                let name = row.first().map(String::as_str).unwrap_or_default();
+                for (k, text) in row.iter().enumerate() {
+                    if k == 0 {
+                        ui.label(text);
+                        continue;
+                    }
+                    let column = t.columns.get(k).copied().unwrap_or_default();
+                    let accessible = format!("{name}: {column} {text}");
+                    if t.numeric.contains(&k) {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            cell(ui, text.as_str(), accessible)
+                        });
+                    } else {
+                        cell(ui, text.as_str(), accessible);
+                    }
+                }
+                ui.end_row();
+            }
+        });
 }
 
 /// To the nearest half day, as a drag moves.

@@ -157,7 +157,7 @@ fn the_approval_centre_runs_a_shipped_portfolio_and_shows_its_tables() {
     });
     h.get_by_label("project type");
     h.get_by_label("utilisation");
-    h.get_by_label_contains("social-investment housing: P80 lead time ");
+    h.get_by_label_contains("social-investment housing: P80 ");
     assert!(h.get_all_by_label_contains(": utilisation ").count() > 1);
     h.get_by_label_contains("3 replications of 250 working days");
 }

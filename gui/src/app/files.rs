@@ -48,10 +48,12 @@ impl PermitflowApp {
             if s.regime(want).is_some() {
                 return want.to_owned();
             }
+            // The last regime that is not the baseline (the serial one, whatever its name).
+            let base = s.baseline(s.regimes.iter().map(|r| r.name.as_str()));
             s.regimes
                 .iter()
                 .rev()
-                .find(|r| r.name.as_str() != "serial")
+                .find(|r| Some(r.name.as_str()) != base)
                 .or(s.regimes.first())
                 .map(|r| r.name.to_string())
                 .unwrap_or_default()

@@ -5,19 +5,13 @@
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
-use permitflow_solver::CentreResult;
+use permitflow_app::rows::tables as rows;
 
 use super::Ctx;
 use crate::command::{CentreKey, Command, JobKind};
 use crate::compute::CentreOutput;
 use crate::io;
-use crate::widgets::{self, AMBER, cell, n1, percent};
-
-/// The projects' columns, `|` between them (lead times and waiting in working days).
-const PROJECT_COLUMNS: &str = "project type|regime|arrived|mean|P50|P80|P95|waiting|statutory|within statutory|within targets";
-/// The departments' columns.
-const DEPARTMENT_COLUMNS: &str =
-    "department|reviewers|utilisation|busy|mean queue|mean wait (wd)|reviews";
+use crate::widgets::{self, AMBER};
 
 /// The centre tab's form state.
 #[derive(Debug)]
@@ -114,106 +108,18 @@ impl Centre {
     }
 }
 
-/// Per run: the project types' lead times, the departments' load, and a summary line.
+/// Per run: the project types' lead times, the departments' load, and a summary line: the
+/// tables `permitflow centre` prints.
 fn tables(ui: &mut Ui, out: &CentreOutput) {
     let name = &out.report.portfolio.portfolio.name;
     for (k, (label, r)) in out.report.runs.iter().enumerate() {
-        let added = r
-            .added_reviewer
-            .as_ref()
-            .map(|d| format!(", one more reviewer at {d}"))
-            .unwrap_or_default();
-        ui.strong(format!(
-            "{name} — {label}: {} replications of {} working days (after a {}-day warm-up), seed {}{added}",
-            r.replications, r.horizon, r.warmup, r.seed
-        ));
-        projects(ui, k, r);
-        ui.label(
-            RichText::new("lead times and waiting in working days; arrivals per replication")
-                .weak(),
-        );
+        ui.strong(rows::centre_title(name, label, r));
+        widgets::table_grid(ui, ("centre-projects", k), &rows::centre_projects(r));
+        ui.label(RichText::new(rows::CENTRE_PROJECTS_NOTE).weak());
         ui.add_space(4.0);
-        departments(ui, k, r);
-        let wip: Vec<f64> = r.wip.iter().map(|(_, w)| *w).collect();
-        let mean_wip = wip.iter().sum::<f64>() / wip.len().max(1) as f64;
-        let max_wip = wip.iter().copied().fold(0.0, f64::max);
-        let bottleneck = r
-            .bottleneck
-            .as_deref()
-            .unwrap_or("none (no department saturates)");
-        ui.label(format!(
-            "throughput {:.2} projects per working day · bottleneck: {bottleneck} · work in progress {mean_wip:.0} on average (max {max_wip:.0})",
-            r.throughput
-        ));
+        widgets::table_grid(ui, ("centre-departments", k), &rows::centre_departments(r));
+        ui.label(rows::centre_summary(r));
         ui.label(RichText::new(format!("computed in {} ms", out.millis)).weak());
         ui.add_space(8.0);
     }
-}
-
-fn header(ui: &mut Ui, columns: &str) {
-    for h in columns.split('|') {
-        ui.strong(h);
-    }
-    ui.end_row();
-}
-
-fn projects(ui: &mut Ui, run: usize, r: &CentreResult) {
-    egui::Grid::new(("centre-projects", run))
-        .striped(true)
-        .spacing([10.0, 3.0])
-        .show(ui, |ui| {
-            header(ui, PROJECT_COLUMNS);
-            for x in &r.projects {
-                let key = if x.priority { " (key)" } else { "" };
-                ui.label(format!("{}{key}", x.name));
-                ui.label(&x.regime);
-                let figures = [
-                    ("arrived", n1(x.arrived)),
-                    ("mean lead time", n1(x.mean)),
-                    ("P50 lead time", n1(x.p50)),
-                    ("P80 lead time", n1(x.p80)),
-                    ("P95 lead time", n1(x.p95)),
-                    ("waiting", n1(x.mean_wait)),
-                    ("statutory", n1(x.statutory)),
-                    ("within statutory", percent(x.within_statutory)),
-                ];
-                for (what, v) in figures {
-                    cell(ui, v.clone(), format!("{}: {what} {v}", x.name));
-                }
-                let targets: Vec<String> = x
-                    .targets
-                    .iter()
-                    .map(|s| format!("≤{}: {}", s.working_days, percent(s.share)))
-                    .collect();
-                ui.label(targets.join(", "));
-                ui.end_row();
-            }
-        });
-}
-
-fn departments(ui: &mut Ui, run: usize, r: &CentreResult) {
-    egui::Grid::new(("centre-departments", run))
-        .striped(true)
-        .spacing([10.0, 3.0])
-        .show(ui, |ui| {
-            header(ui, DEPARTMENT_COLUMNS);
-            for d in &r.departments {
-                ui.label(&d.name);
-                let reviewers = d
-                    .reviewers
-                    .map_or_else(|| "unlimited".into(), |n| n.to_string());
-                let figures = [
-                    ("reviewers", reviewers),
-                    ("utilisation", percent(d.utilisation)),
-                    ("busy", n1(d.busy)),
-                    ("mean queue", n1(d.mean_queue)),
-                    ("mean wait", n1(d.mean_wait)),
-                    ("reviews", n1(d.reviews)),
-                ];
-                for (what, v) in figures {
-                    cell(ui, v.clone(), format!("{}: {what} {v}", d.name));
-                }
-                ui.end_row();
-            }
-        });
 }

@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 use permitflow_app::analysis::PlanReport;
 use permitflow_app::edit::Edit;
+use permitflow_app::rows::tables as rows;
 use permitflow_model::{Draft, GroupId, ItemId};
 use permitflow_solver::{Cut, Plan};
 
@@ -95,21 +96,7 @@ fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
         .color(GREEN)
         .strong(),
     );
-    grid(
-        ui,
-        "cuts",
-        &["cut", "limit now", "new limit", "days cut", "cost"],
-        |ui| {
-            for c in &p.cuts {
-                ui.label(&c.id);
-                ui.label(c.from.to_string());
-                ui.label(c.to.to_string());
-                ui.label(c.days.to_string());
-                ui.label(format!("{}", c.cost));
-                ui.end_row();
-            }
-        },
-    );
+    widgets::table_grid(ui, "cuts", &rows::plan_cuts(p));
     // A column is justified: the button keeps its own width in a row.
     ui.horizontal(|ui| {
         ui.button("Adopt these limits")
@@ -123,16 +110,7 @@ fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
 fn sensitivity(ui: &mut Ui, r: &PlanReport) {
     ui.add_space(6.0);
     ui.strong("Sensitivity of the critical items");
-    let header = ["item", "limit", "saved per day cut", "for up to"];
-    grid(ui, "sens", &header, |ui| {
-        for x in &r.sensitivity {
-            ui.label(&x.id);
-            ui.label(x.days.to_string());
-            ui.label(format!("{}", (x.days_per_day * 100.0).round() / 100.0));
-            ui.label(format!("{} wd", x.range));
-            ui.end_row();
-        }
-    });
+    widgets::table_grid(ui, "sens", &rows::sensitivity(&r.sensitivity));
 }
 
 fn attribution(ui: &mut Ui, r: &PlanReport) {
@@ -141,45 +119,11 @@ fn attribution(ui: &mut Ui, r: &PlanReport) {
         "What each measure is worth (serial {} → {} {})",
         a.serial, a.regime, a.working_days
     ));
-    let header = ["added in order", "working days after", "saves"];
-    grid(ui, "steps", &header, |ui| {
-        for st in &a.steps {
-            ui.label(&st.name);
-            ui.label(st.working_days.to_string());
-            ui.label(st.saved.to_string());
-            ui.end_row();
-        }
-    });
+    widgets::table_grid(ui, "steps", &rows::attribution_steps(a));
     if !a.removals.is_empty() {
         ui.add_space(4.0);
-        let header = [
-            "removed from the regime",
-            "working days without it",
-            "it saves",
-        ];
-        grid(ui, "removals", &header, |ui| {
-            for rm in &a.removals {
-                ui.label(&rm.name);
-                ui.label(rm.working_days.to_string());
-                ui.label(rm.saves.to_string());
-                ui.end_row();
-            }
-        });
+        widgets::table_grid(ui, "removals", &rows::attribution_removals(a));
     }
-}
-
-/// A striped grid with a bold header row.
-fn grid(ui: &mut Ui, salt: &str, header: &[&str], body: impl FnOnce(&mut Ui)) {
-    egui::Grid::new(salt)
-        .striped(true)
-        .spacing([16.0, 3.0])
-        .show(ui, |ui| {
-            for h in header {
-                ui.strong(*h);
-            }
-            ui.end_row();
-            body(ui);
-        });
 }
 
 /// The plan's new limits as one edit (one undo step): items by id, else joint groups.

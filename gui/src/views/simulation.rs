@@ -2,14 +2,12 @@
 //! each target, the items most often critical, and the charts (`permitflow_app::scenes`).
 
 use egui::{RichText, Ui};
+use permitflow_app::rows::tables as rows;
 use permitflow_solver::SimulationResult;
 
 use super::Ctx;
 use crate::command::{Command, JobKind};
 use crate::widgets::{self, AMBER, RED};
-
-/// The table's columns, `|` between them (working days).
-const COLUMNS: &str = "regime|deterministic|mean|P50|P80|P95|min|max";
 
 /// Draws the simulation tab: options, percentiles per regime, targets and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
@@ -61,38 +59,21 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     );
 }
 
-/// The percentiles per regime, then each regime's targets and most critical items.
+/// The percentiles per regime (the table `permitflow simulate` prints), then each regime's
+/// targets and most critical items.
 fn tables(ui: &mut Ui, out: &crate::compute::SimOutput) {
-    egui::Grid::new("sim-table")
-        .striped(true)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            for h in COLUMNS.split('|') {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for r in &out.results {
-                match r {
-                    Ok(r) => {
-                        ui.label(&r.regime);
-                        for v in [r.deterministic, r.mean, r.p50, r.p80, r.p95, r.min, r.max] {
-                            ui.label(widgets::n1(v));
-                        }
-                    }
-                    Err(e) => {
-                        ui.label(RichText::new(e).color(RED));
-                    }
-                }
-                ui.end_row();
-            }
-        });
+    let ok: Vec<SimulationResult> = out.results.iter().flatten().cloned().collect();
+    widgets::table_grid(ui, "sim-table", &rows::simulation(&ok));
+    for e in out.results.iter().filter_map(|r| r.as_ref().err()) {
+        ui.label(RichText::new(e).color(RED));
+    }
     ui.label(
         RichText::new(
             "lead times in working days; deterministic: with every item at its limit, no spread",
         )
         .weak(),
     );
-    for r in out.results.iter().flatten() {
+    for r in &ok {
         summary(ui, r);
     }
 }
@@ -102,14 +83,11 @@ fn summary(ui: &mut Ui, r: &SimulationResult) {
     let targets: Vec<String> = r
         .targets
         .iter()
-        .map(|(n, p)| format!("{n}: {:.1} %", p * 100.0))
+        .map(|(n, p)| format!("{n}: {}", rows::percent1(*p)))
         .collect();
-    let mut crit: Vec<&(String, f64)> = r.criticality.iter().filter(|(_, c)| *c > 0.0).collect();
-    crit.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let crit: Vec<String> = crit
-        .iter()
-        .take(6)
-        .map(|(id, c)| format!("{id} {:.0} %", c * 100.0))
+    let crit: Vec<String> = rows::criticality(r, 6)
+        .into_iter()
+        .map(|(id, c)| format!("{id} {c}"))
         .collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&r.regime).strong());
