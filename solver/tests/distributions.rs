@@ -6,7 +6,154 @@ mod common;
 
 use common::scenario;
 use permitflow_model::{Distribution, Format, Returns, Scenario, WorkingDays, parse_scenario};
+use permitflow_solver::simulate::{block_draws, return_gaps};
 use permitflow_solver::{SimulationOptions, simulate};
+use rand::SeedableRng;
+use rand_distr::{Distribution as _, Geometric, Pert, Triangular, Uniform};
+use rand_pcg::Pcg64Mcg;
+
+/// Values drawn from each side.
+const N: usize = 20_000;
+
+/// The two-sample Kolmogorov–Smirnov statistic: the largest distance between the two empirical
+/// CDFs, over every value either sample takes (ties, as in a discrete distribution, step both
+/// CDFs at once, which keeps the test conservative).
+fn ks(mut a: Vec<f64>, mut b: Vec<f64>) -> f64 {
+    a.sort_by(f64::total_cmp);
+    b.sort_by(f64::total_cmp);
+    let (n, m) = (a.len() as f64, b.len() as f64);
+    let (mut i, mut j, mut d) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        let x = a[i].min(b[j]);
+        while i < a.len() && a[i] <= x {
+            i += 1;
+        }
+        while j < b.len() && b[j] <= x {
+            j += 1;
+        }
+        d = d.max((i as f64 / n - j as f64 / m).abs());
+    }
+    d
+}
+
+/// The statistic's critical value at the 0.1 % level for samples of `n` and `m`:
+/// `c(α) · √((n + m) / (n · m))` with `c(α) = √(−ln(α / 2) / 2)` (the asymptotic Kolmogorov
+/// distribution; 0.0195 for two samples of 20,000).
+fn critical(n: usize, m: usize) -> f64 {
+    let c = (-(0.001f64 / 2.0).ln() / 2.0).sqrt();
+    c * ((n + m) as f64 / (n * m) as f64).sqrt()
+}
+
+/// `N` draws of `d` from `rand_distr`, from their own generator.
+fn reference<D: rand_distr::Distribution<T>, T: Into<f64>>(d: D, seed: u64) -> Vec<f64> {
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
+    (0..N).map(|_| d.sample(&mut rng).into()).collect()
+}
+
+fn triangular(min: f64, likely: f64, max: f64) -> Distribution {
+    let w = WorkingDays::new;
+    Distribution::Triangular {
+        min: w(min),
+        likely: w(likely),
+        max: w(max),
+    }
+}
+
+/// The block sampler's triangular spreads (8 lanes, 52-bit uniforms, the side picked by a bit
+/// mask) against `rand_distr::Triangular` of the same parameters, for a skewed, a symmetric and
+/// both one-sided shapes; a mode off by 0.5 day is detected.
+#[test]
+fn block_triangular_matches_rand_distr() {
+    let crit = critical(N, N);
+    for (k, (a, m, b)) in [
+        (2.0, 4.0, 9.0),
+        (6.0, 9.0, 15.0),
+        (0.0, 5.0, 10.0),
+        (3.0, 3.0, 8.0),
+        (3.0, 8.0, 8.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let block = block_draws(&triangular(a, m, b), 11 + k as u64, N);
+        let d = ks(
+            block,
+            reference(Triangular::new(a, b, m).unwrap(), 101 + k as u64),
+        );
+        eprintln!("triangular {a}/{m}/{b}: D = {d:.4} (critical {crit:.4})");
+        assert!(d < crit, "triangular {a}/{m}/{b}: D = {d:.4} ≥ {crit:.4}");
+    }
+    // The test can fail: the same draws against a mode half a day off.
+    let block = block_draws(&triangular(2.0, 4.0, 9.0), 11, N);
+    let d = ks(
+        block,
+        reference(Triangular::new(2.0, 9.0, 4.5).unwrap(), 101),
+    );
+    eprintln!("against a mode of 4.5: D = {d:.4}");
+    assert!(
+        d > crit,
+        "a mode of 4.5 instead of 4 went unnoticed: D = {d:.4}"
+    );
+}
+
+/// The Monte Carlo's gaps between returns (one uniform and a logarithm each) against
+/// `rand_distr::Geometric` of the same probability; a rate of 6 % for 5.3 % is detected.
+#[test]
+fn return_gaps_match_rand_distr() {
+    let crit = critical(N, N);
+    for (k, p) in [0.053, 0.2, 0.5, 0.9].into_iter().enumerate() {
+        let gaps = return_gaps(p, 21 + k as u64, N)
+            .into_iter()
+            .map(|g| g as f64)
+            .collect();
+        let d = ks(
+            gaps,
+            reference(Geometric::new(p).unwrap().map(|g| g as f64), 201 + k as u64),
+        );
+        eprintln!("gaps at {p}: D = {d:.4} (critical {crit:.4})");
+        assert!(d < crit, "geometric {p}: D = {d:.4} ≥ {crit:.4}");
+    }
+    let gaps = return_gaps(0.053, 21, N)
+        .into_iter()
+        .map(|g| g as f64)
+        .collect();
+    let d = ks(
+        gaps,
+        reference(Geometric::new(0.06).unwrap().map(|g| g as f64), 201),
+    );
+    eprintln!("against a rate of 6 %: D = {d:.4}");
+    assert!(
+        d > crit,
+        "a rate of 6 % instead of 5.3 % went unnoticed: D = {d:.4}"
+    );
+}
+
+/// The spreads the Monte Carlo draws lane by lane through `rand_distr` (PERT, uniform): the
+/// lanes' generators, taken block by block, give the distribution a single generator gives.
+#[test]
+fn lane_by_lane_spreads_match_rand_distr() {
+    let w = WorkingDays::new;
+    let crit = critical(N, N);
+    let pert = Distribution::Pert {
+        min: w(6.0),
+        likely: w(9.0),
+        max: w(15.0),
+    };
+    let d = ks(
+        block_draws(&pert, 31, N),
+        reference(Pert::new(6.0, 15.0).with_mode(9.0).unwrap(), 301),
+    );
+    assert!(d < crit, "PERT: D = {d:.4} ≥ {crit:.4}");
+    let uniform = Distribution::Uniform {
+        min: w(6.0),
+        max: w(15.0),
+    };
+    let d = ks(
+        block_draws(&uniform, 32, N),
+        reference(Uniform::new(6.0, 15.0).unwrap(), 302),
+    );
+    assert!(d < crit, "uniform: D = {d:.4} ≥ {crit:.4}");
+}
 
 fn shipped(name: &str) -> Scenario {
     let path = format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -100,19 +247,33 @@ fn generated(n: usize) -> Scenario {
 #[test]
 #[ignore = "timing; run in release"]
 fn monte_carlo_throughput() {
+    samplers_alone();
     let default = shipped("social-investment-housing.toml");
     let big = generated(2000);
     let cases = [
         ("default (21 items)", &default, 100_000),
         ("generated (2,000 items)", &big, 10_000),
     ];
+    let only = std::env::var("TMP_ONLY").unwrap_or_default();
+    let runs: usize = std::env::var("TMP_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
     for (label, base, iterations) in cases {
+        if !only.is_empty() && !label.starts_with(only.split(':').next().unwrap()) {
+            continue;
+        }
         for (kind, returns) in [
             ("triangular", false),
             ("uniform", false),
             ("pert", false),
             ("triangular", true),
         ] {
+            if only.contains(':')
+                && !format!("{kind}{returns}").starts_with(only.split(':').nth(1).unwrap())
+            {
+                continue;
+            }
             let s = with_spreads(base, kind, returns);
             let r = s.regime("parallel").unwrap();
             let opts = SimulationOptions {
@@ -121,7 +282,7 @@ fn monte_carlo_throughput() {
             };
             let mut best = f64::INFINITY;
             let mut p50 = 0.0;
-            for _ in 0..7 {
+            for _ in 0..runs {
                 let t = std::time::Instant::now();
                 let res = simulate(&s, r, &opts).unwrap();
                 best = best.min(t.elapsed().as_secs_f64());
@@ -137,4 +298,46 @@ fn monte_carlo_throughput() {
             );
         }
     }
+}
+
+/// The samplers alone, 10,000,000 draws on one thread, best of 7: the block sampler's
+/// triangular against `rand_distr::Triangular` lane by lane, and the gaps between returns by
+/// inversion against `rand_distr::Geometric`.
+fn samplers_alone() {
+    const M: usize = 10_000_000;
+    let time = |label: &str, f: &dyn Fn() -> f64| {
+        let mut best = f64::INFINITY;
+        let mut sum = 0.0;
+        for _ in 0..7 {
+            let t = std::time::Instant::now();
+            sum = std::hint::black_box(f());
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        eprintln!(
+            "{label}: {:.2} ns a draw (mean {:.3})",
+            best * 1e9 / M as f64,
+            sum / M as f64
+        );
+    };
+    let tri = triangular(6.0, 9.0, 15.0);
+    time("triangular, block sampler", &|| {
+        block_draws(&tri, 1, M).iter().sum()
+    });
+    time("triangular, rand_distr in 8 lanes", &|| {
+        let t = Triangular::new(6.0, 15.0, 9.0).unwrap();
+        let mut lanes: [Pcg64Mcg; 8] = std::array::from_fn(|j| Pcg64Mcg::seed_from_u64(j as u64));
+        let mut out = Vec::with_capacity(M);
+        for _ in 0..M / 8 {
+            out.extend(lanes.iter_mut().map(|r| t.sample(r)));
+        }
+        out.iter().sum()
+    });
+    time("return gaps (5.3 %), inversion", &|| {
+        return_gaps(0.053, 1, M).iter().map(|&g| g as f64).sum()
+    });
+    time("return gaps (5.3 %), rand_distr::Geometric", &|| {
+        let g = Geometric::new(0.053).unwrap();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        (0..M).map(|_| g.sample(&mut rng) as f64).sum()
+    });
 }

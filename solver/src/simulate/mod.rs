@@ -96,6 +96,7 @@ use crate::regime::network_for;
 use crate::sample::percentile;
 use crate::schedule::{Method, schedule};
 
+pub use crate::sample::{block_draws, return_gaps};
 use model::Model;
 use stats::{ChunkOut, Moments, merge, share};
 

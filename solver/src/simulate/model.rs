@@ -2,13 +2,15 @@
 //! bounds) and one chunk's run: draw a block, add the returns, run the passes, record.
 
 use permitflow_model::{LinkKind, Network, Scenario};
+use rand::Rng as _;
+use rand_distr::{Distribution as _, Geometric};
 use rand_pcg::Pcg64Mcg;
 
 use super::passes::{FinishToStart, Passes};
 use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
-use crate::sample::{MAX_RETURNS, Sampler, Shape, activity_draws, pcg, splitmix64, unit};
+use crate::sample::{MAX_RETURNS, Shape, activity_draws, geometric_gap, pcg, splitmix64, unit};
 
 /// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
 /// chunk index and the stream by SplitMix64 (distinct chunks and streams of one seed get
@@ -33,6 +35,7 @@ struct Returning {
     pos: usize,
     /// `1 / ln(1 − rate)`: the gaps between returns are geometric.
     inv_ln_q: f64,
+    gap: Geometric,
     /// The probability of at least one return in an iteration.
     rate: f64,
     /// Days one return adds: rework + re-review.
@@ -57,11 +60,12 @@ pub(super) struct Model {
     /// `None` when the lower bounds alone have a cycle: then every lane uses Bellman–Ford.
     passes: Option<Passes>,
     upper: Vec<Upper>,
-    /// How each position's duration is drawn.
-    /// Each position's spread. Triangular and uniform spreads are drawn from the generators'
-    /// bits over all lanes at once (see [`unit`]), PERT lane by lane through [`Sampler::base`].
+    /// Each position's spread. Triangular spreads are drawn over all lanes at once from the
+    /// generators' bits (the block sampler, see [`unit`]), the others lane by lane through
+    /// `rand_distr`.
     shapes: Vec<Shape>,
     returning: Vec<Returning>,
+    ab: u32,
     /// In network order.
     pub(super) varying: Vec<Varying>,
 }
@@ -88,6 +92,7 @@ impl Model {
                 Some(Returning {
                     pos: q,
                     inv_ln_q: 1.0 / (-rate).ln_1p(),
+                    gap: Geometric::new(rate).ok()?,
                     rate,
                     extra: rework + rereview,
                 })
@@ -138,38 +143,30 @@ impl Model {
             upper,
             shapes,
             returning,
+            ab: std::env::var("PERMITFLOW_AB")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
             varying,
         }
     }
 
     /// Every position's spread for the block, lane `j` from `lanes[j]`, position by position.
     #[inline(never)]
-    fn draw(&self, lanes: &mut [Sampler; LANES], d: &mut [Lanes]) {
+    fn draw(&self, lanes: &mut [Pcg64Mcg; LANES], d: &mut [Lanes]) {
         for (dq, shape) in d.iter_mut().zip(&self.shapes) {
-            match *shape {
-                Shape::Fixed(v) => *dq = [v; LANES],
-                Shape::Triangular { a, b, fc, k1, k2 } => {
-                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
-                    // The inverse CDF on both sides, one kept by a bit mask: an `if` here
-                    // becomes an unpredictable branch.
-                    for (x, &bits) in dq.iter_mut().zip(&bits) {
-                        let u = unit(bits);
-                        let m = u64::from(u < fc).wrapping_neg();
-                        let pick =
-                            |l: f64, r: f64| f64::from_bits((l.to_bits() & m) | (r.to_bits() & !m));
-                        let r = pick(u * k1, (1.0 - u) * k2).sqrt();
-                        *x = pick(a + r, b - r);
-                    }
-                }
-                Shape::Uniform { a, width } => {
-                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
+            match shape {
+                Shape::Fixed(v) => *dq = [*v; LANES],
+                Shape::Triangular(_, block) if self.ab & 1 == 0 => block.fill(lanes, dq),
+                Shape::Uniform(_, a, width) if self.ab & 2 != 0 => {
+                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].next_u64());
                     for (x, &bits) in dq.iter_mut().zip(&bits) {
                         *x = a + width * unit(bits);
                     }
                 }
-                Shape::Pert { .. } => {
-                    for (x, s) in dq.iter_mut().zip(lanes.iter_mut()) {
-                        *x = s.base(shape);
+                s => {
+                    for (x, rng) in dq.iter_mut().zip(lanes.iter_mut()) {
+                        *x = s.sample(rng);
                     }
                 }
             }
@@ -185,14 +182,21 @@ impl Model {
     /// a return the next one is `g` iterations on (the same iteration when `g = 0`), one uniform
     /// per return; after [`MAX_RETURNS`] in one iteration the next iteration starts afresh.
     #[inline(never)]
-    fn returns(&self, rs: &mut Sampler) -> Returns {
+    fn returns(&self, rs: &mut Pcg64Mcg) -> Returns {
         const BLOCKS: usize = CHUNK / LANES;
         let expected: f64 = self.returning.iter().map(|r| r.rate).sum();
         let mut raw: Vec<(u32, u32, f64)> =
             Vec::with_capacity((1.1 * expected * CHUNK as f64) as usize + 64);
         let mut count = vec![0u32; BLOCKS + 1];
         for r in &self.returning {
-            let mut gap = || rs.geometric_gap(r.inv_ln_q);
+            let ab = self.ab & 4 != 0;
+            let mut gap = || {
+                if ab {
+                    r.gap.sample(rs)
+                } else {
+                    geometric_gap(rs, r.inv_ln_q)
+                }
+            };
             let mut at = gap();
             while at < CHUNK as u64 {
                 let mut k = 1;
@@ -320,9 +324,9 @@ impl Model {
 
     pub(super) fn run_chunk(&self, seed: u64, chunk: u64, len: usize, shift: f64) -> ChunkOut {
         let n = self.order.len();
-        let mut lanes: [Sampler; LANES] =
-            std::array::from_fn(|j| Sampler::new(stream_rng(seed, chunk, j as u64)));
-        let mut rs = Sampler::new(stream_rng(seed, chunk, LANES as u64));
+        let mut lanes: [Pcg64Mcg; LANES] =
+            std::array::from_fn(|j| stream_rng(seed, chunk, j as u64));
+        let mut rs = stream_rng(seed, chunk, LANES as u64);
         let returns = self.returns(&mut rs);
         let mut d = vec![[0.0; LANES]; n];
         let mut es = vec![[0.0; LANES]; 2 * n];
