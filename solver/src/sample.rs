@@ -7,9 +7,9 @@
 //! exponential times.
 //!
 //! The Monte Carlo keeps its own block sampler where it is measurably faster (BENCHMARKS.md,
-//! "Randomness: rand_distr against the block sampler"): triangular spreads for all
+//! "Randomness: rand_distr against the block sampler"): triangular and uniform spreads for all
 //! [`LANES`] iterations of a block at once from the generators' raw bits ([`TriangularBlock`],
-//! [`unit`]), and the gaps between returns by inversion ([`geometric_gap`]). Both are checked
+//! [`UniformBlock`], [`unit`]), and the gaps between returns by inversion ([`geometric_gap`]). Both are checked
 //! against `rand_distr`'s distributions of the same parameters by a two-sample
 //! Kolmogorov–Smirnov test (`solver/tests/distributions.rs`, through [`block_draws`] and
 //! [`return_gaps`]).
@@ -63,7 +63,8 @@ pub(crate) enum Shape {
     /// `rand_distr`'s triangular, and the Monte Carlo's block form of it.
     Triangular(Triangular<f64>, TriangularBlock),
     Pert(Pert<f64>),
-    Uniform(Uniform<f64>, f64, f64),
+    /// `rand_distr`'s uniform, and the block form: `a + width · u`.
+    Uniform(Uniform<f64>, UniformBlock),
 }
 
 /// A triangular spread's constants for the block sampler: the inverse CDF is `a + √(u · k1)`
@@ -105,6 +106,24 @@ impl TriangularBlock {
     }
 }
 
+/// A uniform spread for the block sampler: `a + width · u`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UniformBlock {
+    a: f64,
+    width: f64,
+}
+
+impl UniformBlock {
+    /// One draw per lane, lane `j` from `lanes[j]`'s next 64 bits.
+    #[inline(always)]
+    pub(crate) fn fill(&self, lanes: &mut [Pcg64Mcg; LANES], out: &mut [f64; LANES]) {
+        let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].next_u64());
+        for (x, &bits) in out.iter_mut().zip(&bits) {
+            *x = self.a + self.width * unit(bits);
+        }
+    }
+}
+
 /// The shape of spread `d` with every value times `scale`; a spread that is a point is fixed.
 pub(crate) fn shape(d: &Distribution, scale: f64) -> Shape {
     let built = match *d {
@@ -124,7 +143,7 @@ pub(crate) fn shape(d: &Distribution, scale: f64) -> Shape {
         Distribution::Uniform { min, max } => {
             let (a, b) = (min.get() * scale, max.get() * scale);
             Uniform::new(a, b)
-                .map(|u| Shape::Uniform(u, a, b - a))
+                .map(|u| Shape::Uniform(u, UniformBlock { a, width: b - a }))
                 .map_err(|_| a)
         }
     };
@@ -140,7 +159,7 @@ impl Shape {
             Shape::Fixed(v) => *v,
             Shape::Triangular(t, _) => t.sample(rng),
             Shape::Pert(p) => p.sample(rng),
-            Shape::Uniform(u, ..) => u.sample(rng),
+            Shape::Uniform(u, _) => u.sample(rng),
         }
     }
 }
@@ -186,6 +205,7 @@ pub fn block_draws(spread: &Distribution, seed: u64, n: usize) -> Vec<f64> {
     while out.len() < n {
         match &shape {
             Shape::Triangular(_, t) => t.fill(&mut lanes, &mut block),
+            Shape::Uniform(_, u) => u.fill(&mut lanes, &mut block),
             s => {
                 for (x, rng) in block.iter_mut().zip(lanes.iter_mut()) {
                     *x = s.sample(rng);

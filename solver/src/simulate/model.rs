@@ -2,15 +2,13 @@
 //! bounds) and one chunk's run: draw a block, add the returns, run the passes, record.
 
 use permitflow_model::{LinkKind, Network, Scenario};
-use rand::Rng as _;
-use rand_distr::{Distribution as _, Geometric};
 use rand_pcg::Pcg64Mcg;
 
 use super::passes::{FinishToStart, Passes};
 use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
-use crate::sample::{MAX_RETURNS, Shape, activity_draws, geometric_gap, pcg, splitmix64, unit};
+use crate::sample::{MAX_RETURNS, Shape, activity_draws, geometric_gap, pcg, splitmix64};
 
 /// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
 /// chunk index and the stream by SplitMix64 (distinct chunks and streams of one seed get
@@ -35,7 +33,6 @@ struct Returning {
     pos: usize,
     /// `1 / ln(1 − rate)`: the gaps between returns are geometric.
     inv_ln_q: f64,
-    gap: Geometric,
     /// The probability of at least one return in an iteration.
     rate: f64,
     /// Days one return adds: rework + re-review.
@@ -60,12 +57,11 @@ pub(super) struct Model {
     /// `None` when the lower bounds alone have a cycle: then every lane uses Bellman–Ford.
     passes: Option<Passes>,
     upper: Vec<Upper>,
-    /// Each position's spread. Triangular spreads are drawn over all lanes at once from the
-    /// generators' bits (the block sampler, see [`unit`]), the others lane by lane through
+    /// Each position's spread. Triangular and uniform spreads are drawn over all lanes at once
+    /// from the generators' bits (the block sampler, `sample::TriangularBlock`), the others lane by lane through
     /// `rand_distr`.
     shapes: Vec<Shape>,
     returning: Vec<Returning>,
-    ab: u32,
     /// In network order.
     pub(super) varying: Vec<Varying>,
 }
@@ -92,7 +88,6 @@ impl Model {
                 Some(Returning {
                     pos: q,
                     inv_ln_q: 1.0 / (-rate).ln_1p(),
-                    gap: Geometric::new(rate).ok()?,
                     rate,
                     extra: rework + rereview,
                 })
@@ -143,10 +138,6 @@ impl Model {
             upper,
             shapes,
             returning,
-            ab: std::env::var("PERMITFLOW_AB")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0),
             varying,
         }
     }
@@ -157,13 +148,12 @@ impl Model {
         for (dq, shape) in d.iter_mut().zip(&self.shapes) {
             match shape {
                 Shape::Fixed(v) => *dq = [*v; LANES],
-                Shape::Triangular(_, block) if self.ab & 1 == 0 => block.fill(lanes, dq),
-                Shape::Uniform(_, a, width) if self.ab & 2 != 0 => {
-                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].next_u64());
-                    for (x, &bits) in dq.iter_mut().zip(&bits) {
-                        *x = a + width * unit(bits);
-                    }
-                }
+                // The block sampler: about twice as fast as `rand_distr::Triangular` lane by
+                // lane (BENCHMARKS.md).
+                Shape::Triangular(_, block) => block.fill(lanes, dq),
+                // About 10 % faster than `rand_distr::Uniform` lane by lane (BENCHMARKS.md).
+                Shape::Uniform(_, block) => block.fill(lanes, dq),
+                // PERT through `rand_distr`, lane by lane.
                 s => {
                     for (x, rng) in dq.iter_mut().zip(lanes.iter_mut()) {
                         *x = s.sample(rng);
@@ -189,14 +179,9 @@ impl Model {
             Vec::with_capacity((1.1 * expected * CHUNK as f64) as usize + 64);
         let mut count = vec![0u32; BLOCKS + 1];
         for r in &self.returning {
-            let ab = self.ab & 4 != 0;
-            let mut gap = || {
-                if ab {
-                    r.gap.sample(rs)
-                } else {
-                    geometric_gap(rs, r.inv_ln_q)
-                }
-            };
+            // By inversion, one uniform a gap: `rand_distr::Geometric` takes several uniforms
+            // and powers a gap at small rates (BENCHMARKS.md).
+            let mut gap = || geometric_gap(rs, r.inv_ln_q);
             let mut at = gap();
             while at < CHUNK as u64 {
                 let mut k = 1;
