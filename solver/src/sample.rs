@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use permitflow_model::{ActivityKind, Distribution, Network, Scenario};
 use rand::{Rng, RngExt, SeedableRng};
-use rand_distr::{Distribution as _, Exp1, Geometric, Pert, Triangular, Uniform};
+use rand_distr::{Distribution as _, Exp1, Gamma, Geometric, Triangular, Uniform};
 use rand_pcg::Pcg64Mcg;
 
 use crate::simulate::LANES;
@@ -62,7 +62,14 @@ pub(crate) enum Shape {
     Fixed(f64),
     /// `rand_distr`'s triangular, and the Monte Carlo's block form of it.
     Triangular(Triangular<f64>, TriangularBlock),
-    Pert(Pert<f64>),
+    /// `min + (max − min) · X / (X + Y)` with `X ~ Gamma(α)`, `Y ~ Gamma(β)` (`rand_distr`'s
+    /// Marsaglia–Tsang with ziggurat normals): `Beta(α, β)` scaled.
+    Pert {
+        a: f64,
+        width: f64,
+        x: Gamma<f64>,
+        y: Gamma<f64>,
+    },
     /// `rand_distr`'s uniform, and the block form: `a + width · u`.
     Uniform(Uniform<f64>, UniformBlock),
 }
@@ -138,7 +145,19 @@ pub(crate) fn shape(d: &Distribution, scale: f64) -> Shape {
         }
         Distribution::Pert { min, likely, max } => {
             let (a, m, b) = (min.get() * scale, likely.get() * scale, max.get() * scale);
-            Pert::new(a, b).with_mode(m).map(Shape::Pert).map_err(|_| a)
+            let gamma = |k: f64| Gamma::new(k, 1.0).ok();
+            match (
+                gamma(1.0 + 4.0 * (m - a) / (b - a)),
+                gamma(1.0 + 4.0 * (b - m) / (b - a)),
+            ) {
+                (Some(x), Some(y)) if b > a => Ok(Shape::Pert {
+                    a,
+                    width: b - a,
+                    x,
+                    y,
+                }),
+                _ => Err(a),
+            }
         }
         Distribution::Uniform { min, max } => {
             let (a, b) = (min.get() * scale, max.get() * scale);
@@ -158,7 +177,11 @@ impl Shape {
         match self {
             Shape::Fixed(v) => *v,
             Shape::Triangular(t, _) => t.sample(rng),
-            Shape::Pert(p) => p.sample(rng),
+            Shape::Pert { a, width, x, y } => {
+                let x = x.sample(rng);
+                let y = y.sample(rng);
+                a + width * (x / (x + y))
+            }
             Shape::Uniform(u, _) => u.sample(rng),
         }
     }

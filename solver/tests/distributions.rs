@@ -311,7 +311,8 @@ fn monte_carlo_throughput() {
 }
 
 /// The samplers alone, 10,000,000 draws on one thread, best of 7: the block sampler's
-/// triangular against `rand_distr::Triangular` lane by lane, and the gaps between returns by
+/// triangular and uniform against `rand_distr::Triangular` and `rand_distr::Uniform` lane by
+/// lane, and the gaps between returns by
 /// inversion against `rand_distr::Geometric`.
 fn samplers_alone() {
     const M: usize = 10_000_000;
@@ -339,6 +340,22 @@ fn samplers_alone() {
         let mut out = Vec::with_capacity(M);
         for _ in 0..M / 8 {
             out.extend(lanes.iter_mut().map(|r| t.sample(r)));
+        }
+        out.iter().sum()
+    });
+    let uni = Distribution::Uniform {
+        min: WorkingDays::new(6.0),
+        max: WorkingDays::new(15.0),
+    };
+    time("uniform, block sampler", &|| {
+        block_draws(&uni, 1, M).iter().sum()
+    });
+    time("uniform, rand_distr in 8 lanes", &|| {
+        let u = Uniform::new(6.0, 15.0).unwrap();
+        let mut lanes: [Pcg64Mcg; 8] = std::array::from_fn(|j| Pcg64Mcg::seed_from_u64(j as u64));
+        let mut out = Vec::with_capacity(M);
+        for _ in 0..M / 8 {
+            out.extend(lanes.iter_mut().map(|r| u.sample(r)));
         }
         out.iter().sum()
     });

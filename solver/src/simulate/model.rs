@@ -8,13 +8,43 @@ use super::passes::{FinishToStart, Passes};
 use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
-use crate::sample::{MAX_RETURNS, Shape, activity_draws, geometric_gap, pcg, splitmix64};
+use crate::sample::{
+    MAX_RETURNS, Shape, TriangularBlock, UniformBlock, activity_draws, geometric_gap, pcg,
+    splitmix64,
+};
 
 /// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
 /// chunk index and the stream by SplitMix64 (distinct chunks and streams of one seed get
 /// distinct, unrelated states). Streams `0..LANES` are the lanes, `LANES` the returns.
 fn stream_rng(seed: u64, chunk: u64, stream: u64) -> Pcg64Mcg {
     pcg(splitmix64(splitmix64(splitmix64(seed) ^ chunk) ^ stream))
+}
+
+/// How one position is drawn for a block, kept small (48 bytes) so that a large network's draws
+/// stay in cache.
+#[derive(Clone, Debug)]
+enum BlockDraw {
+    Fixed(f64),
+    /// The block sampler: about twice as fast as `rand_distr::Triangular` lane by lane
+    /// (BENCHMARKS.md).
+    Triangular(TriangularBlock),
+    /// The block sampler: about 10 % faster than `rand_distr::Uniform` lane by lane.
+    Uniform(UniformBlock),
+    /// Lane by lane through `rand_distr` (PERT).
+    Lanes(Box<Shape>),
+}
+
+const _: () = assert!(std::mem::size_of::<BlockDraw>() <= 48);
+
+impl BlockDraw {
+    fn new(shape: Shape) -> Self {
+        match shape {
+            Shape::Fixed(v) => Self::Fixed(v),
+            Shape::Triangular(_, block) => Self::Triangular(block),
+            Shape::Uniform(_, block) => Self::Uniform(block),
+            s => Self::Lanes(Box::new(s)),
+        }
+    }
 }
 
 /// A maximum lag (`to` starts, in the sense of `kind`, at most `max` after `from`) or a deadline
@@ -60,7 +90,7 @@ pub(super) struct Model {
     /// Each position's spread. Triangular and uniform spreads are drawn over all lanes at once
     /// from the generators' bits (the block sampler, `sample::TriangularBlock`), the others lane by lane through
     /// `rand_distr`.
-    shapes: Vec<Shape>,
+    shapes: Vec<BlockDraw>,
     returning: Vec<Returning>,
     /// In network order.
     pub(super) varying: Vec<Varying>,
@@ -79,7 +109,10 @@ impl Model {
             pos[a] = q;
         }
         let draws = activity_draws(scenario, &net);
-        let shapes = order.iter().map(|&a| draws[a].shape).collect();
+        let shapes = order
+            .iter()
+            .map(|&a| BlockDraw::new(draws[a].shape))
+            .collect();
         let returning = order
             .iter()
             .enumerate()
@@ -147,14 +180,10 @@ impl Model {
     fn draw(&self, lanes: &mut [Pcg64Mcg; LANES], d: &mut [Lanes]) {
         for (dq, shape) in d.iter_mut().zip(&self.shapes) {
             match shape {
-                Shape::Fixed(v) => *dq = [*v; LANES],
-                // The block sampler: about twice as fast as `rand_distr::Triangular` lane by
-                // lane (BENCHMARKS.md).
-                Shape::Triangular(_, block) => block.fill(lanes, dq),
-                // About 10 % faster than `rand_distr::Uniform` lane by lane (BENCHMARKS.md).
-                Shape::Uniform(_, block) => block.fill(lanes, dq),
-                // PERT through `rand_distr`, lane by lane.
-                s => {
+                BlockDraw::Fixed(v) => *dq = [*v; LANES],
+                BlockDraw::Triangular(block) => block.fill(lanes, dq),
+                BlockDraw::Uniform(block) => block.fill(lanes, dq),
+                BlockDraw::Lanes(s) => {
                     for (x, rng) in dq.iter_mut().zip(lanes.iter_mut()) {
                         *x = s.sample(rng);
                     }
