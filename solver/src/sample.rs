@@ -74,6 +74,13 @@ pub(crate) enum Shape {
     Uniform(Uniform<f64>, UniformBlock),
 }
 
+/// One lane's generator, 32 bytes apart from the next: packed 16 bytes apart, the compiler
+/// moved the eight 128-bit states through vector registers, and the block sampler ran about
+/// 6 % more instructions.
+#[derive(Clone, Debug)]
+#[repr(align(32))]
+pub(crate) struct LaneRng(pub(crate) Pcg64Mcg);
+
 /// A triangular spread's constants for the block sampler: the inverse CDF is `a + √(u · k1)`
 /// below `fc` and `b − √((1 − u) · k2)` above.
 #[derive(Clone, Copy, Debug)]
@@ -98,8 +105,11 @@ impl TriangularBlock {
 
     /// One draw per lane, lane `j` from `lanes[j]`'s next 64 bits.
     #[inline(always)]
-    pub(crate) fn fill(&self, lanes: &mut [Pcg64Mcg; LANES], out: &mut [f64; LANES]) {
-        let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].next_u64());
+    pub(crate) fn fill(&self, lanes: &mut [LaneRng; LANES], out: &mut [f64; LANES]) {
+        let mut bits = [0u64; LANES];
+        for (x, rng) in bits.iter_mut().zip(lanes.iter_mut()) {
+            *x = rng.0.next_u64();
+        }
         let Self { a, b, fc, k1, k2 } = *self;
         // The inverse CDF on both sides, one kept by a bit mask: an `if` here becomes an
         // unpredictable branch.
@@ -123,8 +133,8 @@ pub(crate) struct UniformBlock {
 impl UniformBlock {
     /// One draw per lane, lane `j` from `lanes[j]`'s next 64 bits.
     #[inline(always)]
-    pub(crate) fn fill(&self, lanes: &mut [Pcg64Mcg; LANES], out: &mut [f64; LANES]) {
-        let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].next_u64());
+    pub(crate) fn fill(&self, lanes: &mut [LaneRng; LANES], out: &mut [f64; LANES]) {
+        let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].0.next_u64());
         for (x, &bits) in out.iter_mut().zip(&bits) {
             *x = self.a + self.width * unit(bits);
         }
@@ -220,8 +230,8 @@ pub(crate) fn geometric_gap<R: Rng + ?Sized>(rng: &mut R, inv_ln_q: f64) -> u64 
 /// block form is drawn lane by lane through `rand_distr`, as the Monte Carlo does. For the tests
 /// that compare the block sampler with `rand_distr`.
 pub fn block_draws(spread: &Distribution, seed: u64, n: usize) -> Vec<f64> {
-    let mut lanes: [Pcg64Mcg; LANES] =
-        std::array::from_fn(|j| pcg(splitmix64(seed ^ splitmix64(j as u64))));
+    let mut lanes: [LaneRng; LANES] =
+        std::array::from_fn(|j| LaneRng(pcg(splitmix64(seed ^ splitmix64(j as u64)))));
     let shape = shape(spread, 1.0);
     let mut out = Vec::with_capacity(n + LANES);
     let mut block = [0.0; LANES];
@@ -231,7 +241,7 @@ pub fn block_draws(spread: &Distribution, seed: u64, n: usize) -> Vec<f64> {
             Shape::Uniform(_, u) => u.fill(&mut lanes, &mut block),
             s => {
                 for (x, rng) in block.iter_mut().zip(lanes.iter_mut()) {
-                    *x = s.sample(rng);
+                    *x = s.sample(&mut rng.0);
                 }
             }
         }

@@ -9,7 +9,7 @@ use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
 use crate::sample::{
-    MAX_RETURNS, Shape, TriangularBlock, UniformBlock, activity_draws, geometric_gap, pcg,
+    LaneRng, MAX_RETURNS, Shape, TriangularBlock, UniformBlock, activity_draws, geometric_gap, pcg,
     splitmix64,
 };
 
@@ -44,6 +44,15 @@ impl BlockDraw {
             Shape::Uniform(_, block) => Self::Uniform(block),
             s => Self::Lanes(Box::new(s)),
         }
+    }
+}
+
+/// One draw of `shape` per lane through `rand_distr`, out of line: inlined, the rejection loops
+/// of its Gamma draws made the block sampler's code around them slower.
+#[inline(never)]
+fn lane_by_lane(shape: &Shape, lanes: &mut [LaneRng; LANES], out: &mut Lanes) {
+    for (x, rng) in out.iter_mut().zip(lanes.iter_mut()) {
+        *x = shape.sample(&mut rng.0);
     }
 }
 
@@ -177,17 +186,13 @@ impl Model {
 
     /// Every position's spread for the block, lane `j` from `lanes[j]`, position by position.
     #[inline(never)]
-    fn draw(&self, lanes: &mut [Pcg64Mcg; LANES], d: &mut [Lanes]) {
+    fn draw(&self, lanes: &mut [LaneRng; LANES], d: &mut [Lanes]) {
         for (dq, shape) in d.iter_mut().zip(&self.shapes) {
             match shape {
                 BlockDraw::Fixed(v) => *dq = [*v; LANES],
                 BlockDraw::Triangular(block) => block.fill(lanes, dq),
                 BlockDraw::Uniform(block) => block.fill(lanes, dq),
-                BlockDraw::Lanes(s) => {
-                    for (x, rng) in dq.iter_mut().zip(lanes.iter_mut()) {
-                        *x = s.sample(rng);
-                    }
-                }
+                BlockDraw::Lanes(s) => lane_by_lane(s, lanes, dq),
             }
         }
     }
@@ -338,8 +343,8 @@ impl Model {
 
     pub(super) fn run_chunk(&self, seed: u64, chunk: u64, len: usize, shift: f64) -> ChunkOut {
         let n = self.order.len();
-        let mut lanes: [Pcg64Mcg; LANES] =
-            std::array::from_fn(|j| stream_rng(seed, chunk, j as u64));
+        let mut lanes: [LaneRng; LANES] =
+            std::array::from_fn(|j| LaneRng(stream_rng(seed, chunk, j as u64)));
         let mut rs = stream_rng(seed, chunk, LANES as u64);
         let returns = self.returns(&mut rs);
         let mut d = vec![[0.0; LANES]; n];
