@@ -2,17 +2,16 @@
 //!
 //! Generators are PCG-64 MCG ([`Pcg64Mcg`]), seeded through `rand`'s
 //! [`SeedableRng::seed_from_u64`] from a SplitMix64 mix of the seed and a key, so every stream
-//! is reproducible. The distributions are `rand_distr`'s: [`Triangular`], [`Pert`] (a scaled
-//! Beta), [`Uniform`], [`Geometric`] for the number of returns and [`Exp1`] for the centre's
-//! exponential times.
+//! is reproducible. The distributions are `rand_distr`'s: [`Triangular`], PERT as the Beta
+//! `X / (X + Y)` of two [`Gamma`] draws (faster here than `rand_distr::Pert`'s Beta), [`Uniform`],
+//! [`Geometric`] for the number of returns and [`Exp1`] for the centre's exponential times.
 //!
 //! The Monte Carlo keeps its own block sampler where it is measurably faster (BENCHMARKS.md,
-//! "Randomness: rand_distr against the block sampler"): triangular and uniform spreads for all
-//! [`LANES`] iterations of a block at once from the generators' raw bits ([`TriangularBlock`],
-//! [`UniformBlock`], [`unit`]), and the gaps between returns by inversion ([`geometric_gap`]). Both are checked
-//! against `rand_distr`'s distributions of the same parameters by a two-sample
-//! Kolmogorov–Smirnov test (`solver/tests/distributions.rs`, through [`block_draws`] and
-//! [`return_gaps`]).
+//! "Randomness: rand_distr against the block sampler"): triangular spreads for all [`LANES`]
+//! iterations of a block at once from the generators' raw bits ([`TriangularBlock`], [`unit`]),
+//! and the gaps between returns by inversion ([`geometric_gap`]). Each is checked against `rand_distr`'s distribution of the same
+//! parameters by a two-sample Kolmogorov–Smirnov test (`solver/tests/distributions.rs`, through
+//! [`block_draws`] and [`return_gaps`]).
 
 use std::collections::HashMap;
 
@@ -70,8 +69,7 @@ pub(crate) enum Shape {
         x: Gamma<f64>,
         y: Gamma<f64>,
     },
-    /// `rand_distr`'s uniform, and the block form: `a + width · u`.
-    Uniform(Uniform<f64>, UniformBlock),
+    Uniform(Uniform<f64>),
 }
 
 /// One lane's generator, 32 bytes apart from the next: packed 16 bytes apart, the compiler
@@ -123,24 +121,6 @@ impl TriangularBlock {
     }
 }
 
-/// A uniform spread for the block sampler: `a + width · u`.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct UniformBlock {
-    a: f64,
-    width: f64,
-}
-
-impl UniformBlock {
-    /// One draw per lane, lane `j` from `lanes[j]`'s next 64 bits.
-    #[inline(always)]
-    pub(crate) fn fill(&self, lanes: &mut [LaneRng; LANES], out: &mut [f64; LANES]) {
-        let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].0.next_u64());
-        for (x, &bits) in out.iter_mut().zip(&bits) {
-            *x = self.a + self.width * unit(bits);
-        }
-    }
-}
-
 /// The shape of spread `d` with every value times `scale`; a spread that is a point is fixed.
 pub(crate) fn shape(d: &Distribution, scale: f64) -> Shape {
     let built = match *d {
@@ -171,9 +151,7 @@ pub(crate) fn shape(d: &Distribution, scale: f64) -> Shape {
         }
         Distribution::Uniform { min, max } => {
             let (a, b) = (min.get() * scale, max.get() * scale);
-            Uniform::new(a, b)
-                .map(|u| Shape::Uniform(u, UniformBlock { a, width: b - a }))
-                .map_err(|_| a)
+            Uniform::new(a, b).map(Shape::Uniform).map_err(|_| a)
         }
     };
     // The model validates min ≤ likely ≤ max, so only a point (min = max) is refused.
@@ -192,18 +170,18 @@ impl Shape {
                 let y = y.sample(rng);
                 a + width * (x / (x + y))
             }
-            Shape::Uniform(u, _) => u.sample(rng),
+            Shape::Uniform(u) => u.sample(rng),
         }
     }
 }
 
-/// The number of returns: `Geometric(1 − rate)` failures (returns) before the first success,
-/// one uniform per trial, at most [`MAX_RETURNS`].
+/// The number of returns: `Geometric(1 − rate)` failures (returns) before the first success
+/// (`rand_distr` takes one uniform per trial for rates up to 1/3), at most [`MAX_RETURNS`].
 pub(crate) fn returns<R: Rng + ?Sized>(rng: &mut R, count: &Geometric) -> u32 {
     count.sample(rng).min(u64::from(MAX_RETURNS)) as u32
 }
 
-/// The distribution of [`returns`] for `rate`: `None` when no return can happen.
+/// The distribution of [`returns`] for `rate` (clamped to [0, 1]; `None` only for NaN).
 pub(crate) fn return_count(rate: f64) -> Option<Geometric> {
     Geometric::new(1.0 - rate.clamp(0.0, 1.0)).ok()
 }
@@ -238,7 +216,6 @@ pub fn block_draws(spread: &Distribution, seed: u64, n: usize) -> Vec<f64> {
     while out.len() < n {
         match &shape {
             Shape::Triangular(_, t) => t.fill(&mut lanes, &mut block),
-            Shape::Uniform(_, u) => u.fill(&mut lanes, &mut block),
             s => {
                 for (x, rng) in block.iter_mut().zip(lanes.iter_mut()) {
                     *x = s.sample(&mut rng.0);

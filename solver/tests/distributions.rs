@@ -128,10 +128,11 @@ fn return_gaps_match_rand_distr() {
     );
 }
 
-/// The block sampler's uniform spreads against `rand_distr::Uniform`; a range half a day
-/// longer is detected.
+/// Uniform spreads, which the Monte Carlo draws lane by lane through `rand_distr`, taken block
+/// by block from the lanes' generators as the Monte Carlo takes them; a range half a day longer
+/// is detected.
 #[test]
-fn block_uniform_matches_rand_distr() {
+fn lane_by_lane_uniform_matches_rand_distr() {
     let w = WorkingDays::new;
     let crit = critical(N, N);
     let uniform = |min, max| Distribution::Uniform {

@@ -38,7 +38,7 @@
 //!   (a filing done on the spot) takes no reviewer.
 //! - **Service times** follow the same distributions as the durations of
 //!   [`simulate`](mod@crate::simulate) (`sample::activity_draws`; the Monte Carlo draws
-//!   triangular and uniform spreads in blocks, this simulation draws every spread one at a time through
+//!   triangular spreads in blocks, this simulation draws every spread one at a time through
 //!   `rand_distr`, so the numbers match in distribution, not draw for draw): the item's spread
 //!   (triangular, PERT, uniform, fixed), scaled when a measure changed
 //!   the limit, a joint event's group spread, the limit without a spread. With

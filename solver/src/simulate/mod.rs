@@ -8,12 +8,12 @@
 //!
 //! # Sampling rules
 //!
-//! - **Spread**: `triangular` by its inverse CDF; `pert` as `rand_distr`'s [`rand_distr::Pert`],
-//!   `min + (max − min) · B` with `B ~ Beta(α, β)`, `α = 1 + 4 (likely − min) / (max − min)`,
-//!   `β = 1 + 4 (max − likely) / (max − min)` (λ = 4, mean `(min + 4 likely + max) / 6`; Cheng's
-//!   Beta algorithms); `uniform` on `[min, max)`; `fixed` its value. Triangular and uniform
-//!   spreads come from the block sampler below (the approval centre draws every spread through
-//!   `rand_distr`: [`rand_distr::Triangular`], [`rand_distr::Uniform`]).
+//! - **Spread**: `triangular` by its inverse CDF; `pert` as `min + (max − min) · B` with
+//!   `B ~ Beta(α, β)`, `α = 1 + 4 (likely − min) / (max − min)`, `β = 1 + 4 (max − likely) / (max
+//!   − min)` (λ = 4, mean `(min + 4 likely + max) / 6`), `B = X / (X + Y)` from two
+//!   [`rand_distr::Gamma`] draws (Marsaglia–Tsang with ziggurat normals); `uniform` on
+//!   `[min, max)` as [`rand_distr::Uniform`]; `fixed` its value. Triangular spreads come from the
+//!   block sampler below (the approval centre draws them through [`rand_distr::Triangular`]).
 //!   Without a spread an activity takes its `days` every time; gates never vary.
 //! - **A regime that changed the limit**: the spread belongs to the item as the file states it.
 //!   When a measure (time-limit compression, notification-commitment) has set the activity's
@@ -50,17 +50,17 @@
 //! so the same seed gives bit-identical results whatever the thread count, and a chunk's draws
 //! depend only on `(seed, c)` (a shorter last chunk draws a prefix of a full one).
 //!
-//! The block sampler: triangular and uniform spreads take their uniform from the top 52 bits of
-//! a 64-bit output (`k · 2⁻⁵²`, exact: a double in [1, 2) less 1, which several lanes compute at
-//! once; a triangle's side is picked by a bit mask), for all [`LANES`] lanes at once; the gaps
-//! between returns are drawn by inversion, one uniform and one logarithm each. Each is measurably
-//! faster than `rand_distr`'s [`rand_distr::Triangular`], [`rand_distr::Uniform`] and
-//! [`rand_distr::Geometric`] drawn lane by lane (BENCHMARKS.md, "Randomness: rand_distr against
-//! the block sampler") and is checked against them by a two-sample Kolmogorov–Smirnov test
-//! through [`block_draws`] and [`return_gaps`]. PERT spreads (no block form) are drawn lane by
-//! lane through `rand_distr`. Square roots are exact in IEEE arithmetic; the gaps between returns
-//! and `rand_distr`'s Beta use `f64::ln`/`exp`, the platform's libm (identical on every machine
-//! of one target; `rand_distr` is built with `std_math`).
+//! The block sampler: triangular spreads take their uniform from the top 52 bits of a 64-bit
+//! output (`k · 2⁻⁵²`, exact: a double in [1, 2) less 1) and pick the side of the triangle by a
+//! bit mask, for all [`LANES`] lanes at once; the gaps between returns are drawn by inversion, one
+//! uniform and one logarithm each. Both are measurably faster than `rand_distr`'s
+//! [`rand_distr::Triangular`] and [`rand_distr::Geometric`] (BENCHMARKS.md, "Randomness:
+//! rand_distr against the block sampler") and are checked against them by a two-sample
+//! Kolmogorov–Smirnov test through [`block_draws`] and [`return_gaps`]. PERT and uniform spreads
+//! are drawn lane by lane through `rand_distr` (a uniform block was no faster). Square roots are
+//! exact in IEEE arithmetic; the gaps between returns and `rand_distr`'s Gamma use
+//! `f64::ln`/`exp`, the platform's libm (identical on every machine of one target; `rand_distr`
+//! is built with `std_math`).
 //!
 //! # Cost
 //!

@@ -9,8 +9,7 @@ use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
 use crate::sample::{
-    LaneRng, MAX_RETURNS, Shape, TriangularBlock, UniformBlock, activity_draws, geometric_gap, pcg,
-    splitmix64,
+    LaneRng, MAX_RETURNS, Shape, TriangularBlock, activity_draws, geometric_gap, pcg, splitmix64,
 };
 
 /// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
@@ -28,9 +27,7 @@ enum BlockDraw {
     /// The block sampler: about twice as fast as `rand_distr::Triangular` lane by lane
     /// (BENCHMARKS.md).
     Triangular(TriangularBlock),
-    /// The block sampler: about 10 % faster than `rand_distr::Uniform` lane by lane.
-    Uniform(UniformBlock),
-    /// Lane by lane through `rand_distr` (PERT).
+    /// Lane by lane through `rand_distr` (PERT, uniform: a uniform block was no faster).
     Lanes(Box<Shape>),
 }
 
@@ -41,7 +38,6 @@ impl BlockDraw {
         match shape {
             Shape::Fixed(v) => Self::Fixed(v),
             Shape::Triangular(_, block) => Self::Triangular(block),
-            Shape::Uniform(_, block) => Self::Uniform(block),
             s => Self::Lanes(Box::new(s)),
         }
     }
@@ -96,8 +92,8 @@ pub(super) struct Model {
     /// `None` when the lower bounds alone have a cycle: then every lane uses Bellman–Ford.
     passes: Option<Passes>,
     upper: Vec<Upper>,
-    /// Each position's spread. Triangular and uniform spreads are drawn over all lanes at once
-    /// from the generators' bits (the block sampler, `sample::TriangularBlock`), the others lane by lane through
+    /// Each position's spread. Triangular spreads are drawn over all lanes at once from the
+    /// generators' bits (the block sampler, `sample::TriangularBlock`), the others lane by lane through
     /// `rand_distr`.
     shapes: Vec<BlockDraw>,
     returning: Vec<Returning>,
@@ -191,7 +187,6 @@ impl Model {
             match shape {
                 BlockDraw::Fixed(v) => *dq = [*v; LANES],
                 BlockDraw::Triangular(block) => block.fill(lanes, dq),
-                BlockDraw::Uniform(block) => block.fill(lanes, dq),
                 BlockDraw::Lanes(s) => lane_by_lane(s, lanes, dq),
             }
         }
