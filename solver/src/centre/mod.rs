@@ -37,14 +37,16 @@
 //!   unlimited reviewers (its items never wait; its load is still reported). A service of 0 days
 //!   (a filing done on the spot) takes no reviewer.
 //! - **Service times** follow the same distributions as the durations of
-//!   [`simulate`](mod@crate::simulate) (`sample::activity_draws`; the Monte Carlo draws them in
-//!   blocks, this simulation one at a time, so the numbers match in distribution, not draw for
-//!   draw): the item's spread (triangular, PERT, uniform, fixed), scaled when a measure changed
+//!   [`simulate`](mod@crate::simulate) (`sample::activity_draws`; the Monte Carlo draws
+//!   triangular spreads in blocks, this simulation draws every spread one at a time through
+//!   `rand_distr`, so the numbers match in distribution, not draw for draw): the item's spread
+//!   (triangular, PERT, uniform, fixed), scaled when a measure changed
 //!   the limit, a joint event's group spread, the limit without a spread. With
 //!   [`ServiceTimes::Exponential`] every non-gate activity is instead exponential with its limit
 //!   as mean (the textbook M/M/c assumption, for checks against queueing theory).
 //! - **Returns**: the number of returns `K` is geometric, as in
-//!   [`simulate`](mod@crate::simulate) (here one uniform per trial); after each review that is
+//!   [`simulate`](mod@crate::simulate) (here `rand_distr::Geometric` with success probability
+//!   `1 − rate`); after each review that is
 //!   returned the applicant reworks for `rework` working days (no reviewer), then the file joins
 //!   the queue again for a re-review of `rereview` days (default the limit). Without queues an
 //!   activity lasts `service + K · (rework + rereview)`, the Monte Carlo duration.
@@ -55,9 +57,10 @@
 //!
 //! # Random numbers and common random numbers
 //!
-//! Generators are PCG-64 MCG as in [`simulate`](mod@crate::simulate), each started from a
-//! SplitMix64 mix of the seed and a key; nothing depends on the order in which events or threads
-//! run:
+//! Generators are PCG-64 MCG as in [`simulate`](mod@crate::simulate), each seeded through
+//! `rand`'s `SeedableRng::seed_from_u64` from a SplitMix64 mix of the seed and a key; the
+//! exponential times (arrivals, [`ServiceTimes::Exponential`]) are `rand_distr`'s `Exp1` scaled.
+//! Nothing depends on the order in which events or threads run:
 //!
 //! - the arrivals of a project type in replication `r`: key (seed, `r`, hash of the type's name);
 //! - the durations of activity `a` of the `k`-th arrival of a type in replication `r`: key (seed,

@@ -8,7 +8,9 @@ use permitflow_model::{ActivityKind, ItemKind, LinkKind, Scenario};
 use super::{ProjectType, ServiceTimes};
 use crate::error::SolveError;
 use crate::regime::network_for;
-use crate::sample::{Shape, activity_draws};
+use rand_distr::Geometric;
+
+use crate::sample::{Shape, activity_draws, return_count};
 use crate::schedule::{Method, schedule};
 
 /// What does not depend on the departments' capacities.
@@ -66,10 +68,12 @@ fn draws(scenario: &Scenario, net: &permitflow_model::Network) -> Vec<Draw> {
         .into_iter()
         .map(|d| Draw {
             shape: d.shape,
-            returns: d.returns.map(|(rate, rework, rereview)| Returns {
-                rate,
-                rework,
-                rereview,
+            returns: d.returns.and_then(|(rate, rework, rereview)| {
+                Some(Returns {
+                    count: return_count(rate)?,
+                    rework,
+                    rereview,
+                })
             }),
         })
         .collect()
@@ -237,7 +241,8 @@ fn fnv1a(s: &str) -> u64 {
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Returns {
-    pub(super) rate: f64,
+    /// How many times the file comes back: geometric in the rate ([`return_count`]).
+    pub(super) count: Geometric,
     pub(super) rework: f64,
     pub(super) rereview: f64,
 }

@@ -9,7 +9,7 @@ use rand_pcg::Pcg64Mcg;
 use super::prepare::{Succ, TypeModel, Upper};
 use super::{EPS, WIP_STEP};
 use crate::paths::link_offset;
-use crate::sample::{Sampler, pcg, splitmix64};
+use crate::sample::{exp1, pcg, returns, splitmix64};
 
 /// Fixed for all replications of one call.
 pub(super) struct Run<'a> {
@@ -136,7 +136,7 @@ struct State<'a> {
     returns_left: Vec<u32>,
     dur: Vec<f64>,
     /// Per type: arrival generators and arrivals so far.
-    arrival_rng: Vec<Sampler>,
+    arrival_rng: Vec<Pcg64Mcg>,
     arrivals: Vec<u64>,
     wip: u64,
     out: RepOut,
@@ -163,7 +163,7 @@ impl Run<'_> {
             arrival_rng: self
                 .models
                 .iter()
-                .map(|m| Sampler::new(stream(self.seed, rep, m.key, u64::MAX, 0)))
+                .map(|m| stream(self.seed, rep, m.key, u64::MAX, 0))
                 .collect(),
             arrivals: vec![0; nt],
             wip: 0,
@@ -227,8 +227,7 @@ impl State<'_> {
         if rate <= 0.0 {
             return;
         }
-        let u = self.arrival_rng[ty].uniform();
-        let t = now - (1.0 - u).ln() / rate;
+        let t = now + exp1(&mut self.arrival_rng[ty]) / rate;
         if t < self.run.w1 {
             self.push(t, Ev::Arrival(ty as u32));
         }
@@ -256,14 +255,14 @@ impl State<'_> {
         });
         self.wip += 1;
         for i in 0..m.n {
-            let mut s = Sampler::new(stream(run.seed, self.rep, m.key, k, m.act_key[i]));
+            let mut s = stream(run.seed, self.rep, m.key, k, m.act_key[i]);
             let draw = &m.draws[i];
             let base = match m.exp_mean[i] {
-                Some(mean) => -mean * (1.0 - s.uniform()).ln(),
-                None => s.base(&draw.shape),
+                Some(mean) => mean * exp1(&mut s),
+                None => draw.shape.sample(&mut s),
             };
             let (k_ret, extra) = match draw.returns {
-                Some(r) => (s.returns(r.rate), r.rework + r.rereview),
+                Some(r) => (returns(&mut s, &r.count), r.rework + r.rereview),
                 None => (0, 0.0),
             };
             self.start.push(f64::NAN);

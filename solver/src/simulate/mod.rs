@@ -10,9 +10,11 @@
 //!
 //! - **Spread**: `triangular` by its inverse CDF; `pert` as `min + (max − min) · B` with
 //!   `B ~ Beta(α, β)`, `α = 1 + 4 (likely − min) / (max − min)`, `β = 1 + 4 (max − likely) / (max
-//!   − min)` (λ = 4, mean `(min + 4 likely + max) / 6`), `B = X / (X + Y)` from two Gamma draws
-//!   (Marsaglia–Tsang, normals by Marsaglia's polar method); `uniform` on `[min, max)`; `fixed`
-//!   its value. Without a spread an activity takes its `days` every time; gates never vary.
+//!   − min)` (λ = 4, mean `(min + 4 likely + max) / 6`), `B = X / (X + Y)` from two
+//!   [`rand_distr::Gamma`] draws (Marsaglia–Tsang with ziggurat normals); `uniform` on
+//!   `[min, max)` as [`rand_distr::Uniform`]; `fixed` its value. Triangular spreads come from the
+//!   block sampler below (the approval centre draws them through [`rand_distr::Triangular`]).
+//!   Without a spread an activity takes its `days` every time; gates never vary.
 //! - **A regime that changed the limit**: the spread belongs to the item as the file states it.
 //!   When a measure (time-limit compression, notification-commitment) has set the activity's
 //!   `days` to something else than the item's own limit, the spread is scaled by
@@ -37,9 +39,10 @@
 //! # Reproducibility
 //!
 //! The random numbers come from PCG-64 MCG ([`rand_pcg::Pcg64Mcg`], 128-bit multiplicative
-//! congruential generator with the XSL-RR output). Iterations are split into chunks of
+//! congruential generator with the XSL-RR output), used through `rand`'s `Rng` and seeded by its
+//! `SeedableRng::seed_from_u64` (a value-stable expansion). Iterations are split into chunks of
 //! [`CHUNK`], and a chunk into blocks of [`LANES`] iterations computed side by side. Chunk `c`
-//! has `LANES + 1` generators, stream `k`'s state made from `(seed, c, k)` by SplitMix64 (see
+//! has `LANES + 1` generators, stream `k`'s seed made from `(seed, c, k)` by SplitMix64 (see
 //! `stream_rng`): stream `j < LANES` draws the durations of the `j`-th iteration of every block
 //! of the chunk, activity by activity in topological order; stream `LANES` draws the chunk's
 //! returns, activity by activity over all [`CHUNK`] iterations whatever the chunk's length. The
@@ -47,11 +50,17 @@
 //! so the same seed gives bit-identical results whatever the thread count, and a chunk's draws
 //! depend only on `(seed, c)` (a shorter last chunk draws a prefix of a full one).
 //!
-//! Triangular and uniform spreads take their uniform from the top 52 bits of a 64-bit output
-//! (`k · 2⁻⁵²`, exact: a double in [1, 2) less 1, which several lanes compute at once); PERT
-//! spreads use `sample`'s uniforms (the top 53 bits) as the approval centre does.
-//! Square roots are exact in IEEE arithmetic; the PERT Gamma draws and the gaps between returns
-//! use `f64::ln`, which is the platform's libm (identical on every machine of one target).
+//! The block sampler: triangular spreads take their uniform from the top 52 bits of a 64-bit
+//! output (`k · 2⁻⁵²`, exact: a double in [1, 2) less 1) and pick the side of the triangle by a
+//! bit mask, for all [`LANES`] lanes at once; the gaps between returns are drawn by inversion, one
+//! uniform and one logarithm each. Both are measurably faster than `rand_distr`'s
+//! [`rand_distr::Triangular`] and [`rand_distr::Geometric`] (BENCHMARKS.md, "Randomness:
+//! rand_distr against the block sampler") and are checked against them by a two-sample
+//! Kolmogorov–Smirnov test through [`block_draws`] and [`return_gaps`]. PERT and uniform spreads
+//! are drawn lane by lane through `rand_distr` (a uniform block was no faster). Square roots are
+//! exact in IEEE arithmetic; the gaps between returns and `rand_distr`'s Gamma use
+//! `f64::ln`/`exp`, the platform's libm (identical on every machine of one target; `rand_distr`
+//! is built with `std_math`).
 //!
 //! # Cost
 //!
@@ -96,6 +105,7 @@ use crate::regime::network_for;
 use crate::sample::percentile;
 use crate::schedule::{Method, schedule};
 
+pub use crate::sample::{block_draws, return_gaps};
 use model::Model;
 use stats::{ChunkOut, Moments, merge, share};
 

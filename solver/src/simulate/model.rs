@@ -8,13 +8,48 @@ use super::passes::{FinishToStart, Passes};
 use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
-use crate::sample::{MAX_RETURNS, Sampler, Shape, activity_draws, pcg, splitmix64, unit};
+use crate::sample::{
+    LaneRng, MAX_RETURNS, Shape, TriangularBlock, activity_draws, geometric_gap, pcg, splitmix64,
+};
 
 /// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
 /// chunk index and the stream by SplitMix64 (distinct chunks and streams of one seed get
 /// distinct, unrelated states). Streams `0..LANES` are the lanes, `LANES` the returns.
 fn stream_rng(seed: u64, chunk: u64, stream: u64) -> Pcg64Mcg {
     pcg(splitmix64(splitmix64(splitmix64(seed) ^ chunk) ^ stream))
+}
+
+/// How one position is drawn for a block, kept small (48 bytes) so that a large network's draws
+/// stay in cache.
+#[derive(Clone, Debug)]
+enum BlockDraw {
+    Fixed(f64),
+    /// The block sampler: about twice as fast as `rand_distr::Triangular` lane by lane
+    /// (BENCHMARKS.md).
+    Triangular(TriangularBlock),
+    /// Lane by lane through `rand_distr` (PERT, uniform: a uniform block was no faster).
+    Lanes(Box<Shape>),
+}
+
+const _: () = assert!(std::mem::size_of::<BlockDraw>() <= 48);
+
+impl BlockDraw {
+    fn new(shape: Shape) -> Self {
+        match shape {
+            Shape::Fixed(v) => Self::Fixed(v),
+            Shape::Triangular(_, block) => Self::Triangular(block),
+            s => Self::Lanes(Box::new(s)),
+        }
+    }
+}
+
+/// One draw of `shape` per lane through `rand_distr`, out of line: inlined, the rejection loops
+/// of its Gamma draws made the block sampler's code around them slower.
+#[inline(never)]
+fn lane_by_lane(shape: &Shape, lanes: &mut [LaneRng; LANES], out: &mut Lanes) {
+    for (x, rng) in out.iter_mut().zip(lanes.iter_mut()) {
+        *x = shape.sample(&mut rng.0);
+    }
 }
 
 /// A maximum lag (`to` starts, in the sense of `kind`, at most `max` after `from`) or a deadline
@@ -57,10 +92,10 @@ pub(super) struct Model {
     /// `None` when the lower bounds alone have a cycle: then every lane uses Bellman–Ford.
     passes: Option<Passes>,
     upper: Vec<Upper>,
-    /// How each position's duration is drawn.
-    /// Each position's spread. Triangular and uniform spreads are drawn from the generators'
-    /// bits over all lanes at once (see [`unit`]), PERT lane by lane through [`Sampler::base`].
-    shapes: Vec<Shape>,
+    /// Each position's spread. Triangular spreads are drawn over all lanes at once from the
+    /// generators' bits (the block sampler, `sample::TriangularBlock`), the others lane by lane through
+    /// `rand_distr`.
+    shapes: Vec<BlockDraw>,
     returning: Vec<Returning>,
     /// In network order.
     pub(super) varying: Vec<Varying>,
@@ -79,7 +114,10 @@ impl Model {
             pos[a] = q;
         }
         let draws = activity_draws(scenario, &net);
-        let shapes = order.iter().map(|&a| draws[a].shape).collect();
+        let shapes = order
+            .iter()
+            .map(|&a| BlockDraw::new(draws[a].shape))
+            .collect();
         let returning = order
             .iter()
             .enumerate()
@@ -144,34 +182,12 @@ impl Model {
 
     /// Every position's spread for the block, lane `j` from `lanes[j]`, position by position.
     #[inline(never)]
-    fn draw(&self, lanes: &mut [Sampler; LANES], d: &mut [Lanes]) {
+    fn draw(&self, lanes: &mut [LaneRng; LANES], d: &mut [Lanes]) {
         for (dq, shape) in d.iter_mut().zip(&self.shapes) {
-            match *shape {
-                Shape::Fixed(v) => *dq = [v; LANES],
-                Shape::Triangular { a, b, fc, k1, k2 } => {
-                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
-                    // The inverse CDF on both sides, one kept by a bit mask: an `if` here
-                    // becomes an unpredictable branch.
-                    for (x, &bits) in dq.iter_mut().zip(&bits) {
-                        let u = unit(bits);
-                        let m = u64::from(u < fc).wrapping_neg();
-                        let pick =
-                            |l: f64, r: f64| f64::from_bits((l.to_bits() & m) | (r.to_bits() & !m));
-                        let r = pick(u * k1, (1.0 - u) * k2).sqrt();
-                        *x = pick(a + r, b - r);
-                    }
-                }
-                Shape::Uniform { a, width } => {
-                    let bits: [u64; LANES] = std::array::from_fn(|j| lanes[j].bits());
-                    for (x, &bits) in dq.iter_mut().zip(&bits) {
-                        *x = a + width * unit(bits);
-                    }
-                }
-                Shape::Pert { .. } => {
-                    for (x, s) in dq.iter_mut().zip(lanes.iter_mut()) {
-                        *x = s.base(shape);
-                    }
-                }
+            match shape {
+                BlockDraw::Fixed(v) => *dq = [*v; LANES],
+                BlockDraw::Triangular(block) => block.fill(lanes, dq),
+                BlockDraw::Lanes(s) => lane_by_lane(s, lanes, dq),
             }
         }
     }
@@ -185,14 +201,16 @@ impl Model {
     /// a return the next one is `g` iterations on (the same iteration when `g = 0`), one uniform
     /// per return; after [`MAX_RETURNS`] in one iteration the next iteration starts afresh.
     #[inline(never)]
-    fn returns(&self, rs: &mut Sampler) -> Returns {
+    fn returns(&self, rs: &mut Pcg64Mcg) -> Returns {
         const BLOCKS: usize = CHUNK / LANES;
         let expected: f64 = self.returning.iter().map(|r| r.rate).sum();
         let mut raw: Vec<(u32, u32, f64)> =
             Vec::with_capacity((1.1 * expected * CHUNK as f64) as usize + 64);
         let mut count = vec![0u32; BLOCKS + 1];
         for r in &self.returning {
-            let mut gap = || rs.geometric_gap(r.inv_ln_q);
+            // By inversion, one uniform a gap: `rand_distr::Geometric` takes several uniforms
+            // and powers a gap at small rates (BENCHMARKS.md).
+            let mut gap = || geometric_gap(rs, r.inv_ln_q);
             let mut at = gap();
             while at < CHUNK as u64 {
                 let mut k = 1;
@@ -320,9 +338,9 @@ impl Model {
 
     pub(super) fn run_chunk(&self, seed: u64, chunk: u64, len: usize, shift: f64) -> ChunkOut {
         let n = self.order.len();
-        let mut lanes: [Sampler; LANES] =
-            std::array::from_fn(|j| Sampler::new(stream_rng(seed, chunk, j as u64)));
-        let mut rs = Sampler::new(stream_rng(seed, chunk, LANES as u64));
+        let mut lanes: [LaneRng; LANES] =
+            std::array::from_fn(|j| LaneRng(stream_rng(seed, chunk, j as u64)));
+        let mut rs = stream_rng(seed, chunk, LANES as u64);
         let returns = self.returns(&mut rs);
         let mut d = vec![[0.0; LANES]; n];
         let mut es = vec![[0.0; LANES]; 2 * n];
