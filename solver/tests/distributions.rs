@@ -211,8 +211,8 @@ fn spread(kind: &str, d: f64) -> Distribution {
 /// Every item of `s` with a spread of `kind` and, when `returns`, the published 5.3 % return
 /// rate with 3 days of rework.
 fn with_spreads(s: &Scenario, kind: &str, returns: bool) -> Scenario {
-    let mut s = s.clone();
-    for it in &mut s.items {
+    let mut d = s.to_draft();
+    for it in &mut d.items {
         it.spread = Some(spread(kind, it.days.value.get()));
         it.returns = returns.then(|| Returns {
             rate: 0.053,
@@ -220,7 +220,7 @@ fn with_spreads(s: &Scenario, kind: &str, returns: bool) -> Scenario {
             rereview: None,
         });
     }
-    s
+    common::revalidate(&d)
 }
 
 /// `n` items in 4 stages; each has 1–3 finish-to-start predecessors among the 50 before it in
