@@ -29,10 +29,6 @@ pub struct Counts {
 /// A stage's span under a regime.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageSpan {
-    /// The display text of [`ids`](Self::ids): the stage's id, or merged stages' ids joined by
-    /// `+` (`planning+construction`). Kept for readers of the text; to find a stage, use
-    /// [`covers`](Self::covers) or [`first_id`](Self::first_id).
-    pub id: String,
     /// The scenario stages this span stands for, in scenario order: one, or several after a
     /// merged-stages measure.
     pub ids: Vec<StageId>,
@@ -71,6 +67,12 @@ pub struct Outcome {
 }
 
 impl StageSpan {
+    /// Its ids as text: the stage's id, or merged stages' ids joined by `+`
+    /// (`planning+construction`), as tables, CSV and JSON print them.
+    pub fn label(&self) -> String {
+        stage_label(&self.ids)
+    }
+
     /// Whether this span stands for scenario stage `stage` (alone or merged with others).
     pub fn covers(&self, stage: &StageId) -> bool {
         self.ids.contains(stage)
@@ -132,7 +134,6 @@ pub fn evaluate(
                 .map(|&i| schedule.finish[i])
                 .reduce(WorkingDays::max)?;
             Some(StageSpan {
-                id: stage_label(&st.ids),
                 ids: st.ids.clone(),
                 name: st.name.clone(),
                 start,
@@ -300,7 +301,7 @@ pub fn check_targets(
                         Some(sp) => measured.push((
                             sp.working_days.get(),
                             w.get(),
-                            format!("working days in stage {}", sp.id),
+                            format!("working days in stage {}", sp.label()),
                             sp.working_days.to_string(),
                         )),
                         None => {

@@ -194,7 +194,7 @@ measures = ["merge"]
     assert_eq!(merged.working_days().get(), 7.5);
     assert_eq!(merged.counts.trips, 1);
     assert_eq!(merged.stages.len(), 1);
-    assert_eq!(merged.stages[0].id, "planning+construction");
+    assert_eq!(merged.stages[0].label(), "planning+construction");
     // The span keeps the stages it stands for as a list of ids.
     let span = &merged.stages[0];
     let ids: Vec<&str> = span.ids.iter().map(|id| id.as_str()).collect();
@@ -205,7 +205,10 @@ measures = ["merge"]
     assert_eq!(span.first_id().map(StageId::as_str), Some("planning"));
     let parallel = solve(&s, "parallel").unwrap();
     assert!(parallel.stages.iter().all(|sp| !sp.is_merged()));
-    assert_eq!(parallel.stages[0].id, parallel.stages[0].ids[0].as_str());
+    assert_eq!(
+        parallel.stages[0].label(),
+        parallel.stages[0].ids[0].as_str()
+    );
 }
 
 #[test]

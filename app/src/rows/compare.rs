@@ -239,7 +239,7 @@ fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigure
         spans: o
             .stages
             .iter()
-            .map(|sp| (sp.id.clone(), sp.name.clone(), sp.working_days))
+            .map(|sp| (sp.label(), sp.name.clone(), sp.working_days))
             .collect(),
         critical_ids: o.critical_ids().into_iter().map(String::from).collect(),
         critical_chain: critical_chain(o),
