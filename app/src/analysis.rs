@@ -11,14 +11,23 @@ use permitflow_solver::{
 use crate::Error;
 use crate::load::{LoadedPortfolio, centre_options, load_portfolio};
 
+/// Asked between steps of a long run: `true` stops it with [`SolveError::Cancelled`].
+pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
+
+/// Never cancelled: for the command line, which runs to the end (or is interrupted).
+pub fn never() -> bool {
+    false
+}
+
 /// Simulates the regimes named in `only` (all when empty), in the scenario's order. `progress`
-/// is told each regime's name before it runs.
+/// is told each regime's name before it runs; `cancelled` is asked between chunks.
 pub fn simulate_regimes(
     s: &Scenario,
     label: &str,
     only: &[String],
     opts: &SimulationOptions,
     progress: &dyn Fn(&str),
+    cancelled: Cancelled<'_>,
 ) -> Result<Vec<SimulationResult>, Error> {
     let mut results = Vec::new();
     for r in s
@@ -27,7 +36,7 @@ pub fn simulate_regimes(
         .filter(|r| only.is_empty() || only.iter().any(|n| n == r.name.as_str()))
     {
         progress(r.name.as_str());
-        let res = permitflow_solver::simulate(s, r, opts).map_err(|e| {
+        let res = permitflow_solver::simulate_with_cancel(s, r, opts, cancelled).map_err(|e| {
             Error::msg(format!(
                 "{label}: regime `{}` cannot be simulated: {e}",
                 r.name
@@ -122,8 +131,13 @@ pub struct CentreRequest {
     pub rank: bool,
 }
 
-/// Runs the approval centre on the portfolio at `path`.
-pub fn run_centre(path: &std::path::Path, req: &CentreRequest) -> Result<CentreReport, Error> {
+/// Runs the approval centre on the portfolio at `path`; `cancelled` is asked between
+/// replications.
+pub fn run_centre(
+    path: &std::path::Path,
+    req: &CentreRequest,
+    cancelled: Cancelled<'_>,
+) -> Result<CentreReport, Error> {
     let labels: Vec<Option<&str>> = if req.regimes.is_empty() {
         vec![None]
     } else {
@@ -142,13 +156,22 @@ pub fn run_centre(path: &std::path::Path, req: &CentreRequest) -> Result<CentreR
             req.add_reviewer.clone(),
         );
         let fail = |e: SolveError| Error::msg(format!("{}: {e}", path.display()));
-        let result =
-            permitflow_solver::simulate_centre(&loaded.projects, &loaded.departments, &opts)
-                .map_err(fail)?;
+        let result = permitflow_solver::simulate_centre_with_cancel(
+            &loaded.projects,
+            &loaded.departments,
+            &opts,
+            cancelled,
+        )
+        .map_err(fail)?;
         if req.rank && ranking.is_none() {
             ranking = Some(
-                permitflow_solver::rank_reviewers(&loaded.projects, &loaded.departments, &opts)
-                    .map_err(fail)?,
+                permitflow_solver::rank_reviewers_with_cancel(
+                    &loaded.projects,
+                    &loaded.departments,
+                    &opts,
+                    cancelled,
+                )
+                .map_err(fail)?,
             );
         }
         runs.push((

@@ -128,7 +128,7 @@ pub struct SimOutput {
 }
 
 /// Simulates every regime (each on its own, so one that cannot be simulated does not hide the
-/// others), stopping between regimes once cancelled.
+/// others), stopping within a chunk of iterations once cancelled.
 pub fn simulate(
     s: &Scenario,
     label: &str,
@@ -141,7 +141,9 @@ pub fn simulate(
         if cancel.is_cancelled() {
             break;
         }
-        let one = analysis::simulate_regimes(s, label, &[r.name.to_string()], &opts, &|_| {});
+        let stop = || cancel.is_cancelled();
+        let one =
+            analysis::simulate_regimes(s, label, &[r.name.to_string()], &opts, &|_| {}, &stop);
         results.push(match one {
             Ok(mut v) if !v.is_empty() => Ok(v.remove(0)),
             Ok(_) => Err(format!("regime `{}` was not simulated", r.name)),
@@ -197,15 +199,22 @@ pub struct CentreOutput {
     pub millis: u128,
 }
 
-/// Runs the approval centre on a portfolio file, with the charts.
-pub fn centre(portfolio: &Path, replications: usize, seed: u64) -> Result<CentreOutput, String> {
+/// Runs the approval centre on a portfolio file, with the charts; stops between replications
+/// once cancelled.
+pub fn centre(
+    portfolio: &Path,
+    replications: usize,
+    seed: u64,
+    cancel: &CancelFlag,
+) -> Result<CentreOutput, String> {
     let t0 = Instant::now();
     let req = CentreRequest {
         replications,
         seed,
         ..CentreRequest::default()
     };
-    let report = analysis::run_centre(portfolio, &req).map_err(|e| error_text(&e))?;
+    let stop = || cancel.is_cancelled();
+    let report = analysis::run_centre(portfolio, &req, &stop).map_err(|e| error_text(&e))?;
     Ok(CentreOutput {
         chart: scenes::centre(&report.portfolio.portfolio.name, &report.runs),
         report,

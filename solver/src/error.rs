@@ -21,6 +21,9 @@ pub enum SolveError {
         /// The measure it names.
         measure: String,
     },
+    /// The caller no longer wanted the result and stopped the work.
+    #[error("cancelled")]
+    Cancelled,
     /// Two measures of one regime set one item's limit to different values.
     #[error(
         "measures `{first}` and `{second}` both set the limit of `{item}` (to {first_days} and {second_days} working days): keep one of them in the regime"

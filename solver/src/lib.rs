@@ -22,7 +22,8 @@ pub mod simulate;
 
 pub use centre::{
     CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult, ServiceTimes,
-    StaffingGain, TargetShare, rank_reviewers, simulate_centre,
+    StaffingGain, TargetShare, rank_reviewers, rank_reviewers_with_cancel, simulate_centre,
+    simulate_centre_with_cancel,
 };
 pub use error::SolveError;
 pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};
@@ -32,4 +33,4 @@ pub use plan::{
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
-pub use simulate::{SimulationOptions, SimulationResult, simulate};
+pub use simulate::{SimulationOptions, SimulationResult, simulate, simulate_with_cancel};

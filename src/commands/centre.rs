@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use permitflow_app::analysis::{CentreRequest, run_centre};
+use permitflow_app::analysis::{CentreRequest, never, run_centre};
 use permitflow_app::{Error, scenes, write};
 
 use crate::render::{OutputFormat, centre::report, print};
@@ -13,7 +13,7 @@ pub fn run(
     format: OutputFormat,
     chart: Option<&Path>,
 ) -> Result<u8, Error> {
-    let r = run_centre(portfolio, &req)?;
+    let r = run_centre(portfolio, &req, &never)?;
     let p = &r.portfolio.portfolio;
     print(&report(p, &r.runs, r.ranking.as_deref(), format));
     if let Some(path) = chart {

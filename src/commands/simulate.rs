@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use permitflow_app::analysis::simulate_regimes;
+use permitflow_app::analysis::{never, simulate_regimes};
 use permitflow_app::{Error, Loaded, scenes, unknown_regime, write};
 use permitflow_solver::SimulationOptions;
 
@@ -23,9 +23,10 @@ pub fn run(
     let opts = SimulationOptions { iterations, seed };
     let spinner = indicatif::ProgressBar::new_spinner();
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
-    let results = simulate_regimes(s, &loaded.label, regimes, &opts, &|name| {
+    let progress = |name: &str| {
         spinner.set_message(format!("simulating {name} ({iterations} iterations)"));
-    });
+    };
+    let results = simulate_regimes(s, &loaded.label, regimes, &opts, &progress, &never);
     spinner.finish_and_clear();
     let results = results?;
     print(&analyse::simulation(s, &results, seed, format));

@@ -105,8 +105,8 @@ impl PermitflowApp {
                 self.jobs.centre.invalidate();
                 let k = key.clone();
                 let run = self.worker();
-                self.jobs.centre.request(key, run, move |_| {
-                    compute::centre(&k.portfolio, k.replications, k.seed)
+                self.jobs.centre.request(key, run, move |cancel| {
+                    compute::centre(&k.portfolio, k.replications, k.seed, cancel)
                 });
             }
             Command::Cancel(kind) => {

@@ -95,8 +95,8 @@ use crate::error::SolveError;
 
 use prepare::{Prepared, TypeModel};
 use run::{RepOut, Run};
-pub use staffing::rank_reviewers;
 use staffing::with_added;
+pub use staffing::{rank_reviewers, rank_reviewers_with_cancel};
 use stats::combine;
 
 /// Working days between two samples of the work in progress.
@@ -323,6 +323,17 @@ pub fn simulate_centre(
     departments: &BTreeMap<String, usize>,
     opts: &CentreOptions,
 ) -> Result<CentreResult, SolveError> {
+    simulate_centre_with_cancel(projects, departments, opts, &|| false)
+}
+
+/// [`simulate_centre`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says
+/// so: it is asked before each replication.
+pub fn simulate_centre_with_cancel(
+    projects: &[ProjectType],
+    departments: &BTreeMap<String, usize>,
+    opts: &CentreOptions,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<CentreResult, SolveError> {
     if !(opts.horizon.is_finite() && opts.horizon > 0.0) {
         return Err(bad(
             "centre",
@@ -383,10 +394,11 @@ pub fn simulate_centre(
         w1: opts.warmup + opts.horizon,
         n_samples: (opts.horizon / WIP_STEP + EPS).floor() as usize + 1,
     };
-    let outs: Vec<RepOut> = (0..opts.replications)
+    let outs: Option<Vec<RepOut>> = (0..opts.replications)
         .into_par_iter()
-        .map(|r| run.replication(r as u64))
+        .map(|r| (!cancelled()).then(|| run.replication(r as u64)))
         .collect();
+    let outs = outs.ok_or(SolveError::Cancelled)?;
 
     Ok(combine(
         &run,

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{CentreOptions, CentreResult, ProjectType, StaffingGain, bad, simulate_centre};
+use super::{
+    CentreOptions, CentreResult, ProjectType, StaffingGain, bad, simulate_centre_with_cancel,
+};
 use crate::error::SolveError;
 
 /// `departments` with one more reviewer in `add`, which must be listed.
@@ -43,21 +45,32 @@ pub fn rank_reviewers(
     departments: &BTreeMap<String, usize>,
     opts: &CentreOptions,
 ) -> Result<Vec<StaffingGain>, SolveError> {
+    rank_reviewers_with_cancel(projects, departments, opts, &|| false)
+}
+
+/// [`rank_reviewers`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says so.
+pub fn rank_reviewers_with_cancel(
+    projects: &[ProjectType],
+    departments: &BTreeMap<String, usize>,
+    opts: &CentreOptions,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Vec<StaffingGain>, SolveError> {
     let base_deps = with_added(departments, opts.add_reviewer.as_deref())?;
     let plain = CentreOptions {
         add_reviewer: None,
         ..opts.clone()
     };
-    let base = simulate_centre(projects, &base_deps, &plain)?;
+    let base = simulate_centre_with_cancel(projects, &base_deps, &plain, cancelled)?;
     let mut gains = Vec::new();
     for (dept, &reviewers) in &base_deps {
-        let with = simulate_centre(
+        let with = simulate_centre_with_cancel(
             projects,
             &base_deps,
             &CentreOptions {
                 add_reviewer: Some(dept.clone()),
                 ..plain.clone()
             },
+            cancelled,
         )?;
         let util = |r: &CentreResult| {
             r.departments

@@ -198,6 +198,17 @@ pub fn simulate(
     regime: &Regime,
     opts: &SimulationOptions,
 ) -> Result<SimulationResult, SolveError> {
+    simulate_with_cancel(scenario, regime, opts, &|| false)
+}
+
+/// [`simulate`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says so: it is
+/// asked before each chunk of iterations, so a cancelled run ends within one chunk per thread.
+pub fn simulate_with_cancel(
+    scenario: &Scenario,
+    regime: &Regime,
+    opts: &SimulationOptions,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<SimulationResult, SolveError> {
     let net = network_for(scenario, regime)?;
     let deterministic = schedule(&net, Method::Paths)?.makespan.get();
     let model = Model::new(scenario, net);
@@ -207,16 +218,24 @@ pub fn simulate(
     // On a pool thread: the chunks, then their samples merged, without coming back to this
     // thread in between.
     let (outs, samples) = rayon::scope(|_| {
-        let outs: Vec<ChunkOut> = (0..chunks)
+        let outs: Option<Vec<ChunkOut>> = (0..chunks)
             .into_par_iter()
             .map(|c| {
+                if cancelled() {
+                    return None;
+                }
                 let len = CHUNK.min(opts.iterations - c * CHUNK);
-                model.run_chunk(opts.seed, c as u64, len, deterministic)
+                Some(model.run_chunk(opts.seed, c as u64, len, deterministic))
             })
             .collect();
-        let samples = merge(outs.iter().map(|o| o.samples.as_slice()).collect());
+        let samples = outs
+            .as_ref()
+            .map(|outs| merge(outs.iter().map(|o| o.samples.as_slice()).collect()));
         (outs, samples)
     });
+    let (Some(outs), Some(samples)) = (outs, samples) else {
+        return Err(SolveError::Cancelled);
+    };
 
     // Combine in chunk order, sequentially, so the sums do not depend on the threads.
     let n = net.activities.len();
