@@ -1,13 +1,87 @@
-//! Atomic writes of user files: a temporary file in the same folder, flushed, then renamed over
-//! the target, so a failure halfway leaves the old file as it was and no temporary file behind.
-//! [`file`] and [`chart`] are the writes both front ends make, with their errors explained.
+//! Writes of user files that never destroy one: a temporary file in the same folder, flushed,
+//! then renamed over the target, so a failure halfway leaves the old file as it was and no
+//! temporary file behind. A symlink is written through to its target (the link stays a link);
+//! a FIFO or a device is written directly, never replaced by a regular file. [`refuse_inputs`]
+//! keeps an output off the inputs and off another output. [`file`] and [`chart`] are the
+//! writes both front ends make, with their errors explained.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use permitflow_chart::Scene;
 
 use crate::Error;
+
+/// Most links followed to find where a path really is.
+const MAX_LINKS: usize = 40;
+
+/// Where a write to `path` lands: the end of its chain of symlinks.
+pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p)?;
+                p = match (to.is_absolute(), p.parent()) {
+                    (false, Some(dir)) => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row (a loop?)"
+    )))
+}
+
+/// The file a path names, as one spelling: the canonical folder and the file name (the file
+/// itself need not exist yet).
+fn identity(path: &Path) -> Option<PathBuf> {
+    let p = resolve(path).ok()?;
+    if let Ok(c) = std::fs::canonicalize(&p) {
+        return Some(c);
+    }
+    let name = p.file_name()?;
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
+}
+
+/// Refuses outputs that would overwrite an input or each other (by where they really land:
+/// `./a.toml`, `a.toml` and a link to it are one file). `-` (standard output) is never a file.
+pub fn refuse_inputs(outputs: &[&Path], inputs: &[&Path]) -> Result<(), Error> {
+    let files: Vec<(&Path, PathBuf)> = outputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .filter_map(|p| identity(p).map(|id| (*p, id)))
+        .collect();
+    for (k, (out, id)) in files.iter().enumerate() {
+        if let Some(input) = inputs.iter().find(|i| identity(i).as_ref() == Some(id)) {
+            return Err(Error::help(
+                format!(
+                    "{} is an input of this command ({}); writing there would destroy it",
+                    out.display(),
+                    input.display()
+                ),
+                "choose another output file",
+            ));
+        }
+        if let Some((other, _)) = files[..k].iter().find(|(_, o)| o == id) {
+            return Err(Error::help(
+                format!(
+                    "{} and {} are the same file: one output would overwrite the other",
+                    other.display(),
+                    out.display()
+                ),
+                "give each output its own file",
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// Writes a user file atomically, or explains why it could not.
 pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -68,6 +142,20 @@ pub fn atomic_write_with(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    // Through a symlink to the file it names; the link stays.
+    let target = resolve(path)?;
+    let path = target.as_path();
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.is_dir() {
+            return Err(std::io::Error::other("it is a folder"));
+        }
+        if !m.is_file() {
+            // A FIFO, a device or a socket: write into it; renaming over it would replace it.
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            fill(&mut f)?;
+            return f.flush();
+        }
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -159,6 +247,72 @@ mod tests {
                 std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
                 0o644
             );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("real.csv", &link).unwrap();
+        atomic_write(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_into_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        atomic_write(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+
+    #[test]
+    fn an_output_never_lands_on_an_input_or_another_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("s.toml");
+        std::fs::write(&input, "x").unwrap();
+        let same = dir.path().join(".").join("s.toml");
+        let e = refuse_inputs(&[&same], &[&input]).unwrap_err().render();
+        assert!(e.contains("is an input of this command"), "{e}");
+        let a = dir.path().join("out.csv");
+        let e = refuse_inputs(&[&a, &dir.path().join("./out.csv")], &[&input])
+            .unwrap_err()
+            .render();
+        assert!(e.contains("are the same file"), "{e}");
+        assert!(refuse_inputs(&[&a, Path::new("-")], &[&input]).is_ok());
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.toml");
+            std::os::unix::fs::symlink(&input, &link).unwrap();
+            assert!(refuse_inputs(&[&link], &[&input]).is_err());
         }
     }
 }

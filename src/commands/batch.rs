@@ -1,11 +1,12 @@
 //! `permitflow batch`: a whole library on all cores, with a progress bar on stderr.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use permitflow_app::batch::{self, Row, Shard};
-use permitflow_app::{Error, load, report, write};
+use permitflow_app::write::refuse_inputs;
+use permitflow_app::{Error, load, report};
 
 use crate::render::print;
 
@@ -22,6 +23,18 @@ pub fn run(
     shard: Option<Shard>,
     start: Option<NaiveDate>,
 ) -> Result<u8, Error> {
+    // Never over a file named as an input, nor one output over the other.
+    let named: Vec<&Path> = paths
+        .iter()
+        .filter(|p| !p.contains(['*', '?', '[']))
+        .map(Path::new)
+        .collect();
+    let outs: Vec<&Path> = [&outputs.out, &outputs.junit]
+        .into_iter()
+        .flatten()
+        .map(PathBuf::as_path)
+        .collect();
+    refuse_inputs(&outs, &named)?;
     let mut files = batch::expand(paths)?;
     // A results table or report written into the folder being run is not a scenario.
     let own: Vec<PathBuf> = [&outputs.out, &outputs.junit]
@@ -49,17 +62,17 @@ pub fn run(
     if let Some(path) = &outputs.out {
         let bytes = batch::render_rows(&rows, path)
             .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
-        write::file(path, &bytes)?;
+        crate::render::output(path, &bytes)?;
     }
     if let Some(path) = &outputs.junit {
         let bytes = batch::junit(&results)
             .map_err(|e| Error::msg(format!("cannot write the JUnit report: {e}")))?;
-        write::file(path, &bytes)?;
+        crate::render::output(path, &bytes)?;
     }
     if let Some(dir) = &outputs.report {
         reports(dir, &files, &rows, start)?;
     }
-    print(&batch::summary(&rows, files.len()));
+    print(&batch::summary(&rows, files.len()))?;
     Ok(batch::exit_code(&rows))
 }
 
@@ -96,7 +109,7 @@ fn reports(
         let name = format!("{:03}-{stem}.html", n + 1);
         match report::report(&loaded.scenario, &loaded.calendar, &label, None) {
             Ok(html) => {
-                write::file(&dir.join(&name), html.as_bytes())?;
+                crate::render::output(&dir.join(&name), html.as_bytes())?;
                 entries.push((loaded.scenario.name.clone(), label, status, Some(name)));
             }
             Err(e) => entries.push((
@@ -107,7 +120,7 @@ fn reports(
             )),
         }
     }
-    write::file(&dir.join("index.html"), report::index(&entries).as_bytes())?;
+    crate::render::output(&dir.join("index.html"), report::index(&entries).as_bytes())?;
     eprintln!(
         "wrote {} reports and {}",
         entries.iter().filter(|e| e.3.is_some()).count(),

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use permitflow_app::rows::compare;
 use permitflow_app::scenes::{ScheduleCharts, schedules};
-use permitflow_app::{Error, Loaded, write};
+use permitflow_app::write::refuse_inputs;
+use permitflow_app::{Error, Loaded};
 use permitflow_solver::Method;
 
 pub fn run(
@@ -14,6 +15,7 @@ pub fn run(
     out: &Path,
     scale: f32,
 ) -> Result<u8, Error> {
+    refuse_inputs(&[out], &[Path::new(&loaded.label)])?;
     let c = compare(loaded, regimes, Method::Paths)?;
     if let Some((name, Err(e))) = c.outcomes.iter().find(|(_, o)| o.is_err()) {
         return Err(Error::msg(format!(
@@ -23,7 +25,7 @@ pub fn run(
     }
     let outcomes = c.solved();
     let scene = schedules(&loaded.scenario, &outcomes, &loaded.calendar, kind);
-    write::chart(out, &scene, scale)?;
+    crate::render::chart(out, &scene, scale)?;
     eprintln!(
         "wrote {}: {} regime{}, {:.0}×{:.0}",
         out.display(),

@@ -3,14 +3,15 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use permitflow_app::load;
+use permitflow_app::{Error, load};
 use permitflow_solver::{Method, check_targets, evaluate_all};
 
 use super::{INVALID, MISSED};
 use crate::render::print;
 
 /// Checks every file; the worst exit code (a bad file is reported and the others still run).
-pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> u8 {
+/// An error only when standard output cannot be written.
+pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> Result<u8, Error> {
     let mut worst = 0u8;
     for f in files {
         let loaded = match load(Some(f), start) {
@@ -58,7 +59,7 @@ pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> u8 {
                 t.target.name, t.detail
             ));
         }
-        print(&format!("{line}\n"));
+        print(&format!("{line}\n"))?;
     }
-    worst
+    Ok(worst)
 }

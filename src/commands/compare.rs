@@ -12,7 +12,7 @@ use crate::render::{compare::compare as render, print};
 pub fn run(file: Option<&Path>, regimes: &[String], common: &Common) -> Result<u8, Error> {
     let loaded = prepared(file, common)?;
     let c = compare(&loaded, regimes, common.method.into())?;
-    print(&render(&c, &loaded.calendar, common.format));
+    print(&render(&c, &loaded.calendar, common.format))?;
     // A regime without a schedule (an infeasible plan) is invalid input.
     Ok(if c.any_failed() { INVALID } else { 0 })
 }

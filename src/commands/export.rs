@@ -3,10 +3,12 @@
 use std::path::Path;
 
 use permitflow_app::export::{ExportFormat, export};
-use permitflow_app::{Error, Loaded, unknown_regime, write};
+use permitflow_app::write::refuse_inputs;
+use permitflow_app::{Error, Loaded, unknown_regime};
 use permitflow_solver::{Method, evaluate};
 
 pub fn run(loaded: &Loaded, regime: &str, format: ExportFormat, out: &Path) -> Result<u8, Error> {
+    refuse_inputs(&[out], &[Path::new(&loaded.label)])?;
     let Some(r) = loaded.scenario.regime(regime) else {
         return Err(unknown_regime(loaded, regime));
     };
@@ -17,7 +19,7 @@ pub fn run(loaded: &Loaded, regime: &str, format: ExportFormat, out: &Path) -> R
         ))
     })?;
     let bytes = export(&loaded.scenario, &loaded.calendar, &o, format)?;
-    write::file(out, &bytes)?;
+    crate::render::output(out, &bytes)?;
     eprintln!(
         "wrote {}: regime {}, {} working days, {} → {}",
         out.display(),

@@ -3,10 +3,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use permitflow_app::{Error, load, write};
+use permitflow_app::write::refuse_inputs;
+use permitflow_app::{Error, load};
 use permitflow_model::{Format, to_json, to_toml};
 
 pub fn run(file: &Path, out: &Path, start: Option<NaiveDate>, force: bool) -> Result<u8, Error> {
+    refuse_inputs(&[out], &[file])?;
     let loaded = load(Some(file), start)?;
     let target = out.display().to_string();
     if out.exists() && !force {
@@ -33,7 +35,7 @@ pub fn run(file: &Path, out: &Path, start: Option<NaiveDate>, force: bool) -> Re
     } else {
         text + "\n"
     };
-    write::file(out, format!("{header}{text}").as_bytes())?;
+    crate::render::output(out, format!("{header}{text}").as_bytes())?;
     let s = &loaded.scenario;
     eprintln!(
         "wrote {target}: {} stages, {} items, {} links, {} joint groups",

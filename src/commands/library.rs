@@ -15,7 +15,7 @@ pub fn run(dir: &Path, out: Option<&Path>) -> Result<u8, Error> {
                 .map_err(|e| Error::msg(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("wrote {}", path.display());
         }
-        None => print(&page),
+        None => print(&page)?,
     }
     Ok(if ok { 0 } else { MISSED })
 }

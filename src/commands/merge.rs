@@ -2,11 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use permitflow_app::{Error, batch, write};
+use permitflow_app::write::refuse_inputs;
+use permitflow_app::{Error, batch};
 
 use crate::render::print;
 
 pub fn run(files: &[PathBuf], out: &Path) -> Result<u8, Error> {
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    refuse_inputs(&[out], &inputs)?;
     let shards = files
         .iter()
         .map(|f| batch::read_rows(f))
@@ -14,12 +17,12 @@ pub fn run(files: &[PathBuf], out: &Path) -> Result<u8, Error> {
     let rows = batch::merge(shards);
     let bytes = batch::render_rows(&rows, out)
         .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
-    write::file(out, &bytes)?;
+    crate::render::output(out, &bytes)?;
     let n = {
         let mut f: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
         f.dedup();
         f.len()
     };
-    print(&batch::summary(&rows, n));
+    print(&batch::summary(&rows, n))?;
     Ok(batch::exit_code(&rows))
 }

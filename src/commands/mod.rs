@@ -118,7 +118,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             format.into(),
             &out,
         ),
-        Command::Check { files, start } => Ok(check::run(&files, start)),
+        Command::Check { files, start } => check::run(&files, start),
         Command::Batch {
             paths,
             out,

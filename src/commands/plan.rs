@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+use permitflow_app::write::refuse_inputs;
+
 use permitflow_app::analysis::plan_regime;
-use permitflow_app::{Error, Loaded, scenes, write};
+use permitflow_app::{Error, Loaded, scenes};
 
 use super::MISSED;
 use crate::render::{OutputFormat, analyse, print};
@@ -17,10 +19,13 @@ pub fn run(
     format: OutputFormat,
 ) -> Result<u8, Error> {
     let s = &loaded.scenario;
-    let report = plan_regime(s, &loaded.label, regime, target, curve)?;
-    print(&analyse::plan(s, regime, &report, format));
     if let Some(path) = chart {
-        write::chart(path, &scenes::plan(s, &report), 1.5)?;
+        refuse_inputs(&[path], &[Path::new(&loaded.label)])?;
+    }
+    let report = plan_regime(s, &loaded.label, regime, target, curve)?;
+    print(&analyse::plan(s, regime, &report, format))?;
+    if let Some(path) = chart {
+        crate::render::chart(path, &scenes::plan(s, &report), 1.5)?;
         eprintln!("wrote {}", path.display());
     }
     Ok(if report.plan.reachable { 0 } else { MISSED })

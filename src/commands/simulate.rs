@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+use permitflow_app::write::refuse_inputs;
+
 use permitflow_app::analysis::{never, simulate_regimes};
-use permitflow_app::{Error, Loaded, scenes, unknown_regime, write};
+use permitflow_app::{Error, Loaded, scenes, unknown_regime};
 use permitflow_solver::SimulationOptions;
 
 use crate::render::{OutputFormat, analyse, print};
@@ -17,6 +19,9 @@ pub fn run(
     format: OutputFormat,
 ) -> Result<u8, Error> {
     let s = &loaded.scenario;
+    if let Some(path) = chart {
+        refuse_inputs(&[path], &[Path::new(&loaded.label)])?;
+    }
     if let Some(name) = regimes.iter().find(|n| s.regime(n).is_none()) {
         return Err(unknown_regime(loaded, name));
     }
@@ -29,10 +34,10 @@ pub fn run(
     let results = simulate_regimes(s, &loaded.label, regimes, &opts, &progress, &never);
     spinner.finish_and_clear();
     let results = results?;
-    print(&analyse::simulation(s, &results, seed, format));
+    print(&analyse::simulation(s, &results, seed, format))?;
     if let Some(path) = chart {
         let refs: Vec<_> = results.iter().collect();
-        write::chart(path, &scenes::simulation(s, &refs, iterations, seed), 1.5)?;
+        crate::render::chart(path, &scenes::simulation(s, &refs, iterations, seed), 1.5)?;
         eprintln!("wrote {}", path.display());
     }
     Ok(0)

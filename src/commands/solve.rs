@@ -25,6 +25,6 @@ pub fn run(file: Option<&Path>, regime: &str, common: &Common) -> Result<u8, Err
         &loaded.calendar,
         &o,
         common.format,
-    ));
+    ))?;
     Ok(0)
 }

@@ -22,10 +22,41 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Prints to standard output; a closed pipe (`| head`) is not an error worth a panic.
-pub fn print(text: &str) {
+/// Prints to standard output. A closed pipe (`| head`) ends the output quietly; any other
+/// failure (a full disk, `> /dev/full`) is an error: the output is incomplete.
+pub fn print(text: &str) -> Result<(), permitflow_app::Error> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(permitflow_app::Error::msg(
+            format!("cannot write to standard output: {e}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Writes an output file, or standard output for `-`, never over an input (see
+/// `permitflow_app::write`).
+pub fn output(path: &std::path::Path, bytes: &[u8]) -> Result<(), permitflow_app::Error> {
+    if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(bytes).and_then(|()| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(
+                permitflow_app::Error::msg(format!("cannot write to standard output: {e}")),
+            ),
+            _ => Ok(()),
+        };
+    }
+    permitflow_app::write::file(path, bytes)
+}
+
+/// Writes a chart by the file's extension (SVG or PNG).
+pub fn chart(
+    path: &std::path::Path,
+    scene: &permitflow_chart::Scene,
+    scale: f32,
+) -> Result<(), permitflow_app::Error> {
+    let bytes = permitflow_app::write::chart_bytes(path, scene, scale)?;
+    output(path, &bytes)
 }
 
 pub fn date(d: chrono::NaiveDate) -> String {

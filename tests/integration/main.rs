@@ -13,3 +13,4 @@ mod cli;
 mod export;
 mod report;
 mod scenarios;
+mod writes;
