@@ -60,8 +60,8 @@ pub enum Command {
         /// The file to write: .svg or .png.
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
-        /// PNG pixels per SVG unit.
-        #[arg(long, default_value_t = 1.5)]
+        /// PNG pixels per SVG unit (0.25 to 8).
+        #[arg(long, default_value_t = 1.5, value_parser = parse_scale)]
         scale: f32,
         /// Start date (YYYY-MM-DD), overriding the scenario's.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -115,8 +115,8 @@ pub enum Command {
         /// Only these regimes (repeatable; default all).
         #[arg(long = "regime", value_name = "NAME")]
         regimes: Vec<String>,
-        /// Number of iterations.
-        #[arg(long, default_value_t = 10_000)]
+        /// Number of iterations (1 to 10,000,000).
+        #[arg(long, default_value_t = 10_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000_000))]
         iterations: usize,
         /// Seed of the random numbers: the same seed gives the same numbers on every run.
         #[arg(long, default_value_t = 1)]
@@ -155,11 +155,12 @@ pub enum Command {
     Centre {
         /// The portfolio file (project types, arrival rates, reviewers per department).
         portfolio: PathBuf,
-        /// Working days simulated (default: the portfolio's horizon).
-        #[arg(long, value_name = "DAYS")]
+        /// Working days simulated, more than 0 and up to 10,000 (default: the portfolio's
+        /// horizon).
+        #[arg(long, value_name = "DAYS", value_parser = parse_horizon)]
         horizon: Option<f64>,
-        /// Independent replications.
-        #[arg(long, default_value_t = 100)]
+        /// Independent replications (1 to 100,000).
+        #[arg(long, default_value_t = 100, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         replications: usize,
         /// Seed: the same seed gives the same numbers; regimes compared see the same arrivals.
         #[arg(long, default_value_t = 1)]
@@ -333,4 +334,23 @@ pub enum MethodArg {
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03"))
+}
+
+/// A PNG scale: pixels per SVG unit, 0.25 to 8 (a chart of 2,000 units is then at most
+/// 16,000 pixels wide).
+fn parse_scale(text: &str) -> Result<f32, String> {
+    match text.trim().parse::<f32>() {
+        Ok(v) if (0.25..=8.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a scale from 0.25 to 8")),
+    }
+}
+
+/// A simulated horizon in working days: more than 0, at most 10,000 (about forty years).
+fn parse_horizon(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 10_000.0 => Ok(v),
+        _ => Err(format!(
+            "`{text}` is not a horizon of more than 0 and at most 10,000 working days"
+        )),
+    }
 }

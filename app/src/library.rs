@@ -25,10 +25,19 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// What the library page found besides the page itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// A scenario is invalid or a regime has no schedule.
+    pub invalid: bool,
+    /// A target or published figure does not hold.
+    pub missed: bool,
+}
+
 /// The Markdown page, and whether every scenario was valid with all targets met.
-pub fn markdown(dir: &Path) -> Result<(String, bool), Error> {
+pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
     let files = scenario_files(dir)?;
-    let mut ok = true;
+    let mut found = Findings::default();
     let mut overview = String::new();
     let mut figures = String::new();
     for f in &files {
@@ -40,7 +49,7 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Error> {
             Ok(l) => l,
             Err(e) => {
                 let text = e.render();
-                ok = false;
+                found.invalid = true;
                 let first = text.lines().next().unwrap_or("invalid");
                 overview.push_str(&format!(
                     "| `{name}` | **invalid**: {} | | |\n",
@@ -65,7 +74,7 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Error> {
                     o.counts.materials
                 ),
                 Err(_) => {
-                    ok = false;
+                    found.invalid = true;
                     format!("{}: no schedule", r.name)
                 }
             })
@@ -91,11 +100,11 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Error> {
             let verdict = match t.met {
                 Some(true) => "✓",
                 Some(false) => {
-                    ok = false;
+                    found.missed = true;
                     "✗"
                 }
                 None => {
-                    ok = false;
+                    found.invalid = true;
                     "no schedule"
                 }
             };
@@ -123,5 +132,5 @@ pub fn markdown(dir: &Path) -> Result<(String, bool), Error> {
          stand-in where the source gives no number (e.g. \"200+\"); a *target* is a maximum.\n\n\
          | scenario | figure | kind | regime | permitflow | source | holds |\n|---|---|---|---|---|---|---|\n{figures}"
     );
-    Ok((page, ok))
+    Ok((page, found))
 }

@@ -1,14 +1,15 @@
-//! `permitflow library`: the scenario library page (Markdown).
+//! `permitflow library`: the scenario library page (Markdown). Exit 2 when a scenario is
+//! invalid or has no schedule, 1 when a figure does not hold.
 
 use std::path::Path;
 
 use permitflow_app::{Error, library, write};
 
-use super::MISSED;
+use super::{INVALID, MISSED};
 use crate::render::print;
 
 pub fn run(dir: &Path, out: Option<&Path>) -> Result<u8, Error> {
-    let (page, ok) = library::markdown(dir)?;
+    let (page, found) = library::markdown(dir)?;
     match out {
         Some(path) => {
             write::atomic_write(path, page.as_bytes())
@@ -17,5 +18,11 @@ pub fn run(dir: &Path, out: Option<&Path>) -> Result<u8, Error> {
         }
         None => print(&page)?,
     }
-    Ok(if ok { 0 } else { MISSED })
+    Ok(if found.invalid {
+        INVALID
+    } else if found.missed {
+        MISSED
+    } else {
+        0
+    })
 }

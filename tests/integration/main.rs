@@ -11,6 +11,7 @@ mod centre;
 mod charts;
 mod cli;
 mod export;
+mod limits;
 mod report;
 mod scenarios;
 mod writes;
