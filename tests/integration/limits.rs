@@ -58,3 +58,24 @@ fn a_library_with_an_invalid_scenario_exits_2() {
     let o = permitflow(&["library", "scenarios"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn a_long_chain_is_checked_without_a_crash() {
+    // 100,000 items, each after the one before: once a stack overflow (exit 134), and the
+    // network was built by a search per link (quadratic).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chain.csv");
+    let mut text = String::from("id,name,department,stage,days,after\n");
+    for i in 0..100_000 {
+        let after = if i > 0 {
+            format!("i{}", i - 1)
+        } else {
+            String::new()
+        };
+        text.push_str(&format!("i{i},Item {i},Dept {},S1,1,{after}\n", i % 7));
+    }
+    std::fs::write(&path, text).unwrap();
+    let o = permitflow(&["check", path.to_str().unwrap(), "--start", "2025-03-03"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(crate::harness::stdout(&o).contains("parallel: 100000 working days"));
+}
