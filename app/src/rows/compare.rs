@@ -134,10 +134,11 @@ impl Comparison {
     /// The rows of solved regimes.
     pub fn new(s: &Scenario, cal: &Calendar, outcomes: Solved, targets: Vec<TargetCheck>) -> Self {
         let names: Vec<&str> = outcomes.iter().map(|(n, _)| n.as_str()).collect();
-        let base = baseline(s, &names)
+        let base_at = baseline(s, &names);
+        let base = base_at
             .and_then(|i| outcomes[i].1.as_ref().ok())
             .map(Outcome::working_days);
-        let base_name = baseline(s, &names).map(|i| names[i]);
+        let base_name = base_at.map(|i| names[i]);
         let rows = outcomes
             .iter()
             .map(|(name, o)| CompareRow {
