@@ -250,6 +250,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script (e.g. `permitflow completions bash >
+    /// ~/.local/share/bash-completion/completions/permitflow`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff, for `man -l -`), or write one page per command into a folder
+    /// (permitflow.1, permitflow-compare.1, …).
+    Man {
+        /// Write the pages into this folder (created if missing) instead of printing the main one.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Options shared by the reporting commands.

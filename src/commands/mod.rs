@@ -5,6 +5,7 @@ mod centre;
 mod chart;
 mod check;
 mod compare;
+mod distribution;
 mod export;
 mod import;
 mod library;
@@ -139,6 +140,8 @@ pub fn run(command: Command) -> Result<u8, Error> {
         ),
         Command::Merge { files, out } => merge::run(&files, &out),
         Command::Library { dir, out } => library::run(&dir, out.as_deref()),
+        Command::Completions { shell } => distribution::completions(shell),
+        Command::Man { dir } => distribution::man(dir.as_deref()),
         Command::Import {
             file,
             out,

@@ -1,12 +1,12 @@
 //! `permitflow centre`: many projects through an approval centre with limited reviewers, as a
-//! table or JSON.
+//! table, JSON or CSV.
 
 use permitflow_app::rows::tables;
 use permitflow_model::portfolio::Portfolio;
 use permitflow_solver::{CentreResult, StaffingGain};
 use serde_json::json;
 
-use super::{OutputFormat, rows_table};
+use super::{OutputFormat, csv_text, rows_table};
 
 /// The approval centre's runs (and the staffing ranking) in `format`.
 pub fn report(
@@ -16,7 +16,8 @@ pub fn report(
     format: OutputFormat,
 ) -> String {
     match format {
-        OutputFormat::Json | OutputFormat::Csv => {
+        OutputFormat::Csv => csv(runs, ranking),
+        OutputFormat::Json => {
             let v = json!({
                 "portfolio": p.name,
                 "runs": runs.iter().map(|(label, r)| json!({
@@ -65,4 +66,97 @@ pub fn report(
             out
         }
     }
+}
+
+/// The columns of `centre --format csv`: one row per run and project type (`kind` = project),
+/// department (`department`) or staffing option (`staffing`); a cell that does not apply to the
+/// row's kind is empty. A staffing row gives the department's reviewers and utilisation today
+/// and what one more reviewer saves.
+pub const CSV_COLUMNS: [&str; 21] = [
+    "regime",
+    "added_reviewer",
+    "kind",
+    "name",
+    "priority",
+    "arrived",
+    "completed",
+    "unfinished",
+    "mean",
+    "p50",
+    "p80",
+    "p95",
+    "max",
+    "mean_wait",
+    "within_statutory",
+    "reviewers",
+    "utilisation",
+    "mean_queue",
+    "reviews",
+    "p80_saved",
+    "mean_saved",
+];
+
+fn num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{}", (x * 1e6).round() / 1e6)
+    } else {
+        String::new()
+    }
+}
+
+/// One tidy table (a spreadsheet or data frame filters it by `kind`).
+fn csv(runs: &[(String, CentreResult)], ranking: Option<&[StaffingGain]>) -> String {
+    let mut rows = vec![CSV_COLUMNS.map(str::to_owned).to_vec()];
+    let blank = || vec![String::new(); CSV_COLUMNS.len()];
+    for (label, r) in runs {
+        let head = |kind: &str, name: &str| {
+            let mut row = blank();
+            row[0] = label.clone();
+            row[1] = r.added_reviewer.clone().unwrap_or_default();
+            row[2] = kind.to_owned();
+            row[3] = name.to_owned();
+            row
+        };
+        for t in &r.projects {
+            let mut row = head("project", &t.name);
+            row[4] = t.priority.to_string();
+            for (i, x) in [t.arrived, t.completed].into_iter().enumerate() {
+                row[5 + i] = num(x);
+            }
+            row[7] = t.unfinished.to_string();
+            let stats = [
+                t.mean,
+                t.p50,
+                t.p80,
+                t.p95,
+                t.max,
+                t.mean_wait,
+                t.within_statutory,
+            ];
+            for (i, x) in stats.into_iter().enumerate() {
+                row[8 + i] = num(x);
+            }
+            rows.push(row);
+        }
+        for d in &r.departments {
+            let mut row = head("department", &d.name);
+            row[13] = num(d.mean_wait);
+            row[15] = d.reviewers.map(|n| n.to_string()).unwrap_or_default();
+            row[16] = num(d.utilisation);
+            row[17] = num(d.mean_queue);
+            row[18] = num(d.reviews);
+            rows.push(row);
+        }
+    }
+    for g in ranking.unwrap_or_default() {
+        let mut row = blank();
+        row[2] = "staffing".into();
+        row[3] = g.department.clone();
+        row[15] = g.reviewers.to_string();
+        row[16] = num(g.utilisation_before);
+        row[19] = num(g.p80_saved);
+        row[20] = num(g.mean_saved);
+        rows.push(row);
+    }
+    csv_text(rows)
 }

@@ -10,6 +10,7 @@ mod batch;
 mod centre;
 mod charts;
 mod cli;
+mod distribution;
 mod export;
 mod limits;
 mod report;
