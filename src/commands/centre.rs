@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use permitflow_app::analysis::{CentreRequest, never, run_centre};
+use permitflow_app::analysis::{CentreRequest, run_centre};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, scenes};
 
@@ -17,7 +17,23 @@ pub fn run(
     if let Some(path) = chart {
         refuse_inputs(&[path], &[portfolio])?;
     }
-    let r = run_centre(portfolio, &req, &never)?;
+    // The run asks between replications whether to stop; the answer is always no, and each
+    // question moves the spinner (drawn only when stderr is a terminal).
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} replications simulated ({elapsed})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let tick = || {
+        spinner.inc(1);
+        false
+    };
+    let r = run_centre(portfolio, &req, &tick);
+    spinner.finish_and_clear();
+    let r = r?;
     let p = &r.portfolio.portfolio;
     print(&report(p, &r.runs, r.ranking.as_deref(), format))?;
     if let Some(path) = chart {
