@@ -15,6 +15,7 @@ mod locate;
 pub mod network;
 pub mod portfolio;
 pub mod scenario;
+pub mod statutory;
 pub mod units;
 
 pub use calendar::{Calendar, HolidayYear};
