@@ -37,6 +37,9 @@ pub struct PermitflowApp {
     status: String,
     /// Set once the user confirmed quitting with unsaved changes.
     quit_confirmed: bool,
+    /// What to do once the scenario is saved under a path the user is choosing (the
+    /// unsaved-changes dialog's "Save changes" for a scenario without a file).
+    after_save: Option<Command>,
     /// Whether the window should close (read by the binary; tests check it).
     pub quit_requested: bool,
     background_allowed: bool,
@@ -68,6 +71,7 @@ impl PermitflowApp {
             load_problems: Vec::new(),
             status: String::new(),
             quit_confirmed: false,
+            after_save: None,
             quit_requested: false,
             background_allowed: true,
             ctx: None,
@@ -284,25 +288,31 @@ impl PermitflowApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved(Box::new(Command::Quit)));
         }
-        if ctx.egui_wants_keyboard_input() || self.dialog.is_some() {
+        // Shortcuts work whatever has the focus (a checkbox, a button), except while a text
+        // field takes the keys.
+        if ctx.text_edit_focused() || self.dialog.is_some() {
             return;
         }
         let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
-        let (undo, redo, redo_y, save) = ctx.input_mut(|i| {
+        let ctrl = Modifiers::COMMAND;
+        let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        // Most specific first: egui ignores an extra Shift when matching, so Ctrl+Z would also
+        // take Ctrl+Shift+Z.
+        let wanted = [
+            (shortcut(ctrl_shift, Key::Z), Command::Redo),
+            (shortcut(ctrl, Key::Y), Command::Redo),
+            (shortcut(ctrl, Key::Z), Command::Undo),
             (
-                i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)),
-                i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)),
-                i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y)),
-                i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)),
-            )
-        });
-        if redo || redo_y {
-            self.push(Command::Redo);
-        } else if undo {
-            self.push(Command::Undo);
-        }
-        if save {
-            self.push(Command::Save);
+                shortcut(ctrl_shift, Key::S),
+                Command::ShowDialog(Dialog::SaveAs),
+            ),
+            (shortcut(ctrl, Key::S), Command::Save),
+            (shortcut(ctrl, Key::Q), Command::Quit),
+        ];
+        for (keys, command) in wanted {
+            if ctx.input_mut(|i| i.consume_shortcut(&keys)) {
+                self.push(command);
+            }
         }
     }
 }

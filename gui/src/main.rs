@@ -76,8 +76,8 @@ struct Window {
 }
 
 impl Window {
-    /// A window larger than the screen (the default size on a laptop) is shrunk to it, so no
-    /// part of the app is off screen.
+    /// A window larger than 90 % of the screen (the default size on a laptop) is shrunk to
+    /// that and centred, so no part of the app (the status bar first) is off screen.
     fn fit_to_screen(&mut self, ctx: &egui::Context) {
         let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
         let (Some(monitor), Some(inner)) = (monitor, inner) else {
@@ -87,11 +87,15 @@ impl Window {
         if monitor.x <= 0.0 || monitor.y <= 0.0 {
             return;
         }
+        let room = monitor * 0.9;
         let size = inner.size();
-        if size.x > monitor.x || size.y > monitor.y {
-            let fitted = size.min(monitor);
+        if size.x > room.x || size.y > room.y {
+            let fitted = size.min(room);
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(fitted));
-            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+            let corner = (monitor - fitted) * 0.5;
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(
+                corner.x, corner.y,
+            )));
         }
     }
 

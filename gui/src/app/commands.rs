@@ -61,14 +61,25 @@ impl PermitflowApp {
                 }
                 None => self.show_dialog(Dialog::SaveAs),
             },
-            Command::SaveAs(p) => self.close_if(|app| app.save_to(&p)),
+            Command::SaveAs(p) => {
+                if self.save_to(&p) {
+                    self.dialog = None;
+                    // Saved from the unsaved-changes dialog: now open or quit as asked.
+                    if let Some(then) = self.after_save.take() {
+                        self.push(then);
+                    }
+                }
+            }
             Command::SaveThen(then) => match self.doc.path.clone() {
                 Some(p) if self.save_to(&p) => {
                     self.dialog = None;
                     self.push(*then);
                 }
                 Some(_) => {}
-                None => self.show_dialog(Dialog::SaveAs),
+                None => {
+                    self.after_save = Some(*then);
+                    self.show_dialog(Dialog::SaveAs);
+                }
             },
             Command::Discard(then) => {
                 self.dialog = None;
@@ -96,7 +107,10 @@ impl PermitflowApp {
             }),
             Command::WriteReport(path) => self.write_report(path),
             Command::ShowDialog(d) => self.show_dialog(d),
-            Command::CloseDialog => self.dialog = None,
+            Command::CloseDialog => {
+                self.dialog = None;
+                self.after_save = None;
+            }
             Command::RunSimulation => {
                 self.jobs.simulation.invalidate();
                 self.simulate();

@@ -101,6 +101,7 @@ impl PermitflowApp {
             Dialog::Unsaved(_) => String::new(),
         };
         self.views.dialogs.path_text = path;
+        self.views.dialogs.focus_path = true;
         self.dialog = Some(d);
     }
 
@@ -120,6 +121,10 @@ impl PermitflowApp {
             .as_ref()
             .and_then(|p| p.parent())
             .filter(|p| !p.as_os_str().is_empty())
+            // Written out in full, so the user sees where the file goes; without a file (the
+            // built-in scenario), the folder the app was started in.
+            .and_then(|p| std::path::absolute(p).ok())
+            .or_else(|| std::env::current_dir().ok())
             .map(|p| format!("{}/", p.display()))
             .unwrap_or_default();
         if what == "scenario" {

@@ -24,6 +24,8 @@ pub struct Dialogs {
     pub path_text: String,
     /// The schedule export's format.
     pub format: ExportFormat,
+    /// Give the path field the keyboard focus (once, when the dialog opens).
+    pub focus_path: bool,
 }
 
 impl Default for Dialogs {
@@ -31,6 +33,7 @@ impl Default for Dialogs {
         Self {
             path_text: String::new(),
             format: ExportFormat::Mspdi,
+            focus_path: false,
         }
     }
 }
@@ -84,6 +87,9 @@ impl Dialogs {
                     .desired_width(500.0),
             )
             .labelled_by(label.id);
+        if std::mem::take(&mut self.focus_path) {
+            field.request_focus();
+        }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         ui.label(
             RichText::new("Written atomically: a temporary file in the same folder, then renamed.")
