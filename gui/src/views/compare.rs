@@ -34,8 +34,11 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         if !c.table.targets.is_empty() {
             ui.add_space(4.0);
             for t in &c.table.targets {
+                // A published figure (an exact target) that a what-if no longer reproduces is
+                // a difference to read, not a failure: the edit may well beat it.
                 let (mark, color) = match t.met {
                     Some(true) => ("✓ met", GREEN),
+                    Some(false) if t.target.exact => ("≠ differs from the figure", AMBER),
                     Some(false) => ("× missed", RED),
                     None => ("? not solved", Color32::GRAY),
                 };
