@@ -1,48 +1,141 @@
 //! Warnings as values: what a reader must know about figures that are still given. Each front
-//! end shows them its own way; [`Warning`]'s `Display` is the English sentence.
+//! end shows them its own way; [`Warning`]'s `Display` is the English sentence and
+//! [`Warning::to_json`] the machine-readable form.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::Datelike;
 use permitflow_model::Calendar;
 use permitflow_solver::Outcome;
+use serde_json::{Value, json};
 
 /// Something the reader must know about the results.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
-    /// A date falls in a year the calendar has no official holidays for: weekends only are
-    /// counted there.
-    CalendarCoverage {
-        /// The first such date.
-        date: NaiveDate,
+    /// The schedule's dates run through years whose public holidays are provisional (the
+    /// statutory days only: the State Council's notice will add bridging days and make-up
+    /// working days) or unknown to the calendar (weekends only are counted there).
+    Calendar {
         /// The calendar's name.
         calendar: String,
+        /// Years with provisional holidays, ascending.
+        provisional: Vec<i32>,
+        /// Years without holiday data, ascending.
+        uncovered: Vec<i32>,
     },
 }
 
 impl Warning {
-    /// The coverage warning for these outcomes' start and end dates, if one falls outside the
-    /// calendar's years.
+    /// The calendar warning for these outcomes: every year from each one's start date to its end
+    /// date that is provisional or not covered, if any.
     pub fn calendar_coverage(cal: &Calendar, outcomes: &[&Outcome]) -> Option<Self> {
-        let date = outcomes
+        let years: BTreeSet<i32> = outcomes
             .iter()
-            .flat_map(|o| [o.start_date, o.end_date])
-            .find(|d| !cal.covers(*d))?;
-        Some(Self::CalendarCoverage {
-            date,
+            .flat_map(|o| o.start_date.year()..=o.end_date.year())
+            .collect();
+        Self::for_years(cal, years)
+    }
+
+    /// The calendar warning for dates in `years`, if one is provisional or not covered.
+    pub fn for_years(cal: &Calendar, years: impl IntoIterator<Item = i32>) -> Option<Self> {
+        let (mut provisional, mut uncovered) = (Vec::new(), Vec::new());
+        for y in years {
+            if cal.is_provisional(y) {
+                provisional.push(y);
+            } else if chrono::NaiveDate::from_ymd_opt(y, 6, 1).is_some_and(|d| !cal.covers(d)) {
+                uncovered.push(y);
+            }
+        }
+        provisional.sort_unstable();
+        uncovered.sort_unstable();
+        (!provisional.is_empty() || !uncovered.is_empty()).then(|| Self::Calendar {
             calendar: cal.name().to_owned(),
+            provisional,
+            uncovered,
         })
     }
+
+    /// The warning as JSON: `{"kind": "calendar", "calendar", "provisional_years",
+    /// "uncovered_years", "message"}`.
+    pub fn to_json(&self) -> Value {
+        match self {
+            Self::Calendar {
+                calendar,
+                provisional,
+                uncovered,
+            } => json!({
+                "kind": "calendar",
+                "calendar": calendar,
+                "provisional_years": provisional,
+                "uncovered_years": uncovered,
+                "message": self.to_string(),
+            }),
+        }
+    }
+}
+
+fn years(ys: &[i32]) -> String {
+    ys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::CalendarCoverage { date, calendar } => write!(
-                f,
-                "warning: {} falls in a year the {calendar} calendar has no official holidays for; weekends only are counted there. Add the year's holiday-cn JSON file under `calendar.files`.",
-                date.format("%Y-%m-%d")
-            ),
+            Self::Calendar {
+                calendar,
+                provisional,
+                uncovered,
+            } => {
+                write!(f, "warning:")?;
+                if !provisional.is_empty() {
+                    write!(
+                        f,
+                        " the {calendar} calendar's holidays in {} are provisional: the statutory days only, without the bridging days and make-up working days the State Council's notice will add.",
+                        years(provisional)
+                    )?;
+                }
+                if !uncovered.is_empty() {
+                    write!(
+                        f,
+                        " the {calendar} calendar has no holidays for {}: weekends only are counted there.",
+                        years(uncovered)
+                    )?;
+                }
+                write!(
+                    f,
+                    " Add the year's official holiday-cn JSON file under `calendar.files`."
+                )
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provisional_and_uncovered_years_are_named() {
+        let cal = Calendar::china();
+        assert_eq!(Warning::for_years(&cal, [2025, 2026]), None);
+        let w = Warning::for_years(&cal, [2026, 2027, 2041]).unwrap();
+        assert_eq!(
+            w,
+            Warning::Calendar {
+                calendar: "cn".into(),
+                provisional: vec![2027],
+                uncovered: vec![2041],
+            }
+        );
+        let text = w.to_string();
+        assert!(text.contains("holidays in 2027 are provisional"), "{text}");
+        assert!(text.contains("no holidays for 2041"), "{text}");
+        assert_eq!(w.to_json()["provisional_years"], json!([2027]));
+        // Weekends only by choice: nothing to warn about.
+        assert_eq!(Warning::for_years(&Calendar::weekends(), [2041]), None);
     }
 }

@@ -33,6 +33,9 @@ pub struct Calendar {
     off: BTreeSet<NaiveDate>,
     on: BTreeSet<NaiveDate>,
     years: BTreeSet<i32>,
+    /// Years whose holidays follow the statutory rules, not a State Council notice
+    /// ([`crate::statutory`]): without the notice's bridging and make-up days.
+    provisional: BTreeSet<i32>,
     /// Every working day from 1 January of the first year with exceptions to the last exception,
     /// in order: `working_day` looks dates up here instead of stepping day by day.
     index: Vec<NaiveDate>,
@@ -106,20 +109,34 @@ impl Calendar {
             off: BTreeSet::new(),
             on: BTreeSet::new(),
             years: BTreeSet::new(),
+            provisional: BTreeSet::new(),
             index: Vec::new(),
         }
     }
 
-    /// China's official calendars shipped with permitflow (2024–2026).
+    /// China's official calendars shipped with permitflow (2024–2026), then the statutory
+    /// holidays of the years after, marked provisional ([`crate::statutory`], 2027–2040).
     pub fn china() -> Self {
         let mut c = Self::weekends();
         c.name = "cn".into();
         for (file, text) in CHINA {
             // The shipped files are checked by tests; a broken one would only lose its holidays.
             if let Ok(y) = HolidayYear::parse_holiday_cn(text, file) {
-                c.add_year(&y);
+                c.insert_year(&y);
             }
         }
+        let official_to = c.years.last().copied().unwrap_or(i32::MIN);
+        for year in
+            crate::statutory::FIRST_PROVISIONAL_YEAR..=crate::statutory::LAST_PROVISIONAL_YEAR
+        {
+            if year > official_to
+                && let Some(y) = crate::statutory::statutory_year(year)
+            {
+                c.insert_year(&y);
+                c.provisional.insert(year);
+            }
+        }
+        c.rebuild_index();
         c
     }
 
@@ -136,8 +153,19 @@ impl Calendar {
         &self.name
     }
 
-    /// Adds (or replaces) one year's holidays and make-up working days.
+    /// Adds (or replaces) one year's holidays and make-up working days. An official file for a
+    /// year that had provisional days replaces them all: the year is official from now on.
     pub fn add_year(&mut self, y: &HolidayYear) {
+        if self.provisional.remove(&y.year) {
+            let in_year = |d: &NaiveDate| d.year() != y.year;
+            self.off.retain(in_year);
+            self.on.retain(in_year);
+        }
+        self.insert_year(y);
+        self.rebuild_index();
+    }
+
+    fn insert_year(&mut self, y: &HolidayYear) {
         for (date, _, off) in &y.days {
             self.off.remove(date);
             self.on.remove(date);
@@ -148,7 +176,6 @@ impl Calendar {
             }
         }
         self.years.insert(y.year);
-        self.rebuild_index();
     }
 
     fn rebuild_index(&mut self) {
@@ -169,9 +196,20 @@ impl Calendar {
         }
     }
 
-    /// Years with official holiday data; other years count weekends only.
+    /// Years with holiday data (official or provisional); other years count weekends only.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
         self.years.iter().copied()
+    }
+
+    /// Years whose holidays are provisional: the statutory days, without the bridging days
+    /// and make-up working days a State Council notice will add.
+    pub fn provisional_years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.provisional.iter().copied()
+    }
+
+    /// Whether `year`'s holidays are provisional.
+    pub fn is_provisional(&self, year: i32) -> bool {
+        self.provisional.contains(&year)
     }
 
     /// Whether `date`'s year has holiday data, or the calendar has none at all (weekends only):
@@ -387,7 +425,15 @@ mod tests {
     #[test]
     fn shipped_years_load() {
         let c = Calendar::china();
-        assert_eq!(c.years().collect::<Vec<_>>(), vec![2024, 2025, 2026]);
+        assert_eq!(
+            c.years().collect::<Vec<_>>(),
+            (2024..=2040).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            c.provisional_years().collect::<Vec<_>>(),
+            (2027..=2040).collect::<Vec<_>>()
+        );
+        assert!(!c.is_provisional(2026) && c.is_provisional(2027));
         // National Day 2024 and its make-up days.
         assert!(!c.is_working_day(d("2024-10-07")));
         assert!(c.is_working_day(d("2024-09-29")));
@@ -405,6 +451,41 @@ mod tests {
         assert_eq!(count(2024), 251);
         assert_eq!(count(2025), 248);
         assert_eq!(count(2026), 248);
+        // 2027 by the statutory rules: 261 weekdays less the 7 statutory days on weekdays
+        // (1 Jan Fri; 5 and 8 Feb, Spring Festival; 5 Apr Qingming; 9 Jun Dragon Boat; 15 Sep
+        // Mid-Autumn; 1 Oct Fri) = 254; New Year's Day is not a working day.
+        assert_eq!(count(2027), 254);
+        assert!(!c.is_working_day(d("2027-01-01")));
+    }
+
+    #[test]
+    fn an_official_year_replaces_the_provisional_days() {
+        let mut c = Calendar::china();
+        // Labour Day as a notice might set it: 1–5 May off (Monday 3 May a bridging day) and
+        // Sunday 25 April a make-up working day; the file says nothing of Dragon Boat.
+        let text = r#"{"year": 2027, "days": [
+            {"name": "劳动节", "date": "2027-04-25", "isOffDay": false},
+            {"name": "劳动节", "date": "2027-05-01", "isOffDay": true},
+            {"name": "劳动节", "date": "2027-05-02", "isOffDay": true},
+            {"name": "劳动节", "date": "2027-05-03", "isOffDay": true},
+            {"name": "劳动节", "date": "2027-05-04", "isOffDay": true},
+            {"name": "劳动节", "date": "2027-05-05", "isOffDay": true}]}"#;
+        assert!(!c.is_working_day(d("2027-04-25")) && c.is_working_day(d("2027-05-03")));
+        c.add_year(&HolidayYear::parse_holiday_cn(text, "2027.json").unwrap());
+        assert!(
+            c.is_working_day(d("2027-04-25")),
+            "the make-up Sunday works"
+        );
+        assert!(
+            !c.is_working_day(d("2027-05-03")),
+            "the bridging Monday is off"
+        );
+        // Every provisional day of the year went: the file is the whole truth for 2027.
+        assert!(c.is_working_day(d("2027-06-09")));
+        assert!(!c.is_provisional(2027) && c.is_provisional(2028));
+        // The fifth working day from Friday 30 April 2027: Thursday 6, Friday 7, Monday 10,
+        // Tuesday 11 May.
+        assert_eq!(c.working_day(d("2027-04-30"), 4), d("2027-05-11"));
     }
 
     #[test]
@@ -424,14 +505,15 @@ mod tests {
 
     #[test]
     fn user_calendar_adds_a_year() {
+        // 2041 is past the provisional years: weekends only until a file adds it.
         let text =
-            r#"{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
-        let y = HolidayYear::parse_holiday_cn(text, "cn-2027.json").unwrap();
+            r#"{"year": 2041, "days": [{"name": "元旦", "date": "2041-01-01", "isOffDay": true}]}"#;
+        let y = HolidayYear::parse_holiday_cn(text, "cn-2041.json").unwrap();
         let mut c = Calendar::china();
-        assert!(c.is_working_day(d("2027-01-01")));
+        assert!(c.is_working_day(d("2041-01-01")) && !c.covers(d("2041-06-01")));
         c.add_year(&y);
-        assert!(!c.is_working_day(d("2027-01-01")));
-        assert!(c.covers(d("2027-06-01")));
+        assert!(!c.is_working_day(d("2041-01-01")));
+        assert!(c.covers(d("2041-06-01")) && !c.is_provisional(2041));
         let bad = HolidayYear::parse_holiday_cn("{\"year\": 2027}", "x.json").unwrap_err();
         assert_eq!(bad.code, Code::BadCalendar);
         assert!(

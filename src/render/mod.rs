@@ -69,10 +69,18 @@ pub fn date_day(d: chrono::NaiveDate) -> String {
 
 /// `calendar cn (2024–2026)`.
 pub fn calendar_note(cal: &Calendar) -> String {
-    let years: Vec<i32> = cal.years().collect();
-    match (years.first(), years.last()) {
-        (Some(a), Some(b)) => format!("calendar {} ({a}–{b})", cal.name()),
-        _ => format!("calendar {}", cal.name()),
+    let span = |ys: &[i32]| match (ys.first(), ys.last()) {
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+        _ => None,
+    };
+    let official: Vec<i32> = cal.years().filter(|y| !cal.is_provisional(*y)).collect();
+    let provisional: Vec<i32> = cal.provisional_years().collect();
+    match (span(&official), span(&provisional)) {
+        (Some(o), Some(p)) => format!("calendar {} ({o}, provisional {p})", cal.name()),
+        (Some(o), None) => format!("calendar {} ({o})", cal.name()),
+        (None, Some(p)) => format!("calendar {} (provisional {p})", cal.name()),
+        (None, None) => format!("calendar {}", cal.name()),
     }
 }
 
