@@ -363,4 +363,29 @@ fn exit_codes_are_as_the_readme_table_says() {
     assert_eq!(o.status.code(), Some(2));
     let o = permitflow(&["solve", "--regime", "joint"]);
     assert_eq!(o.status.code(), Some(0));
+    // A regime without a schedule is 2 for every command that solves, the report included
+    // (which is still written, showing it).
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let o = permitflow(&["report", "tests/broken/infeasible.toml", "-o", s(&html)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(html.exists());
+    assert!(
+        stderr(&o).contains("tests/broken/infeasible.toml: regime `"),
+        "{}",
+        stderr(&o)
+    );
+    for args in [
+        &["compare", "tests/broken/infeasible.toml"][..],
+        &[
+            "chart",
+            "tests/broken/infeasible.toml",
+            "-o",
+            s(&dir.path().join("c.svg")),
+        ],
+        &["check", "tests/broken/infeasible.toml"],
+        &["batch", "tests/broken/infeasible.toml"],
+    ] {
+        assert_eq!(permitflow(args).status.code(), Some(2), "{args:?}");
+    }
 }
