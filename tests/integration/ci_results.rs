@@ -153,7 +153,7 @@ fn merge_refuses_shards_that_no_run_wrote_together() {
         (
             &[&renamed, &s2],
             format!(
-                "error: {}:1: the header is not a results table's: column 4 is `days`, expected `working_days`",
+                "error: {}:1: not a permitflow results file: in the header, column 4 is `days`, expected `working_days`",
                 renamed.display()
             ),
         ),

@@ -145,7 +145,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             refuse(
                 label,
                 Some(1),
-                format!("not a results table: {e}"),
+                format!("not a permitflow results file: {e}"),
                 NOT_RESULTS_HELP,
             )
         })?
@@ -164,7 +164,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
         return Err(refuse(
             label,
             Some(1),
-            format!("the header is not a results table's: {detail}"),
+            format!("not a permitflow results file: in the header, {detail}"),
             &format!("the header is `{}`; {NOT_RESULTS_HELP}", HEADER.join(",")),
         ));
     }
@@ -175,7 +175,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             refuse(
                 label,
                 line,
-                format!("not a results row: {e}"),
+                format!("not a permitflow results file: {e}"),
                 NOT_RESULTS_HELP,
             )
         })?;
@@ -184,7 +184,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             refuse(
                 label,
                 Some(line),
-                format!("not a results row: {e}"),
+                format!("not a permitflow results file: {e}"),
                 NOT_RESULTS_HELP,
             )
         })?;
@@ -216,7 +216,7 @@ fn json_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
         refuse(
             label,
             Some(e.line()),
-            format!("not a results file: {e}"),
+            format!("not a permitflow results file: {e}"),
             NOT_RESULTS_HELP,
         )
     })?;
@@ -224,7 +224,7 @@ fn json_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
         return Err(refuse(
             label,
             Some(1),
-            "not a results file: expected a list of rows `[...]`".into(),
+            "not a permitflow results file: expected a list of rows `[...]`".into(),
             NOT_RESULTS_HELP,
         ));
     };
@@ -286,7 +286,7 @@ mod tests {
         let renamed = ok.replacen("working_days", "days", 1);
         let e = csv_rows(&renamed, "s.csv").err().unwrap().render();
         assert!(
-            e.contains("s.csv:1: the header is not a results table's: column 4 is `days`, expected `working_days`"),
+            e.contains("s.csv:1: not a permitflow results file: in the header, column 4 is `days`, expected `working_days`"),
             "{e}"
         );
         let bad = ok.replace(",ok,", ",passed,");
