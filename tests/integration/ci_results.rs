@@ -18,7 +18,7 @@ fn s(p: &Path) -> &str {
 }
 
 /// A library of two scenarios with a loop back to its root, a second link to one file, a
-/// dangling link and a link to itself.
+/// dangling link, a link to itself and a FIFO.
 fn tangled() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
@@ -29,6 +29,12 @@ fn tangled() -> tempfile::TempDir {
     symlink(lib.join("a.toml"), lib.join("sub/alias.toml")).unwrap();
     symlink(lib.join("gone.toml"), lib.join("dangling.toml")).unwrap();
     symlink(lib.join("self.toml"), lib.join("self.toml")).unwrap();
+    // A FIFO named like a scenario would block a reader for ever.
+    let made = std::process::Command::new("mkfifo")
+        .arg(lib.join("pipe.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
     dir
 }
 
@@ -39,11 +45,11 @@ fn a_folder_with_loops_runs_each_file_once_and_reports_what_cannot_be_read() {
     let out = dir.path().join("results.csv");
     let o = permitflow(&["batch", s(&lib), "--out", s(&out)]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    // Two scenario files of 4 regimes each, and the two entries that cannot be read; the loop
+    // Two scenario files of 4 regimes each, and the three entries that cannot be read; the loop
     // is walked once and the alias is the same file as a.toml.
     let text = stdout(&o);
     assert!(
-        text.starts_with("4 scenario files, 8 regime results: 2 pass, 0 fail, 6 without targets, 0 infeasible, 2 invalid files\n"),
+        text.starts_with("5 scenario files, 8 regime results: 2 pass, 0 fail, 6 without targets, 0 infeasible, 3 invalid files\n"),
         "{text}"
     );
     let err = stderr(&o);
@@ -60,6 +66,12 @@ fn a_folder_with_loops_runs_each_file_once_and_reports_what_cannot_be_read() {
         "{err}"
     );
     assert!(
+        err.contains(
+            "cannot read: not a regular file (a FIFO, socket or device), which could block the run"
+        ),
+        "{err}"
+    );
+    assert!(
         err.contains(&format!(
             "note: {} is the same file as {}: run once",
             lib.join("sub/alias.toml").display(),
@@ -68,9 +80,9 @@ fn a_folder_with_loops_runs_each_file_once_and_reports_what_cannot_be_read() {
         "{err}"
     );
     let table = std::fs::read_to_string(&out).unwrap();
-    // Header, 8 regime rows, 2 invalid rows.
-    assert_eq!(table.lines().count(), 11, "{table}");
-    assert_eq!(table.matches(",invalid,").count(), 2, "{table}");
+    // Header, 8 regime rows, 3 invalid rows.
+    assert_eq!(table.lines().count(), 12, "{table}");
+    assert_eq!(table.matches(",invalid,").count(), 3, "{table}");
 }
 
 /// Runs `batch --shard K/N` over `lib` into `out`.

@@ -68,7 +68,8 @@ impl Walk {
     fn named(&mut self, path: &Path) {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => self.dir(path),
-            Ok(_) => self.file(path),
+            Ok(m) if m.is_file() => self.file(path),
+            Ok(_) => self.problem(path, NOT_A_FILE.into()),
             Err(e) => self.problem(path, reason(&e)),
         }
     }
@@ -113,7 +114,9 @@ impl Walk {
             // Follows symlinks: a link to a folder is walked, a link to a file is run.
             match std::fs::metadata(&e) {
                 Ok(m) if m.is_dir() => self.dir(&e),
-                Ok(_) if is_scenario(&e) => self.file(&e),
+                Ok(m) if m.is_file() && is_scenario(&e) => self.file(&e),
+                // A FIFO or a device would block the run or never end: reported, not read.
+                Ok(_) if is_scenario(&e) => self.problem(&e, NOT_A_FILE.into()),
                 Ok(_) => {}
                 // A dangling link or a loop: reported when it could have been a scenario or a
                 // folder (a scenario's extension, or none).
@@ -125,6 +128,8 @@ impl Walk {
         }
     }
 }
+
+const NOT_A_FILE: &str = "not a regular file (a FIFO, socket or device), which could block the run";
 
 /// An IO error as a user reads it: a symlink loop and a dangling link by name.
 fn reason(e: &std::io::Error) -> String {
