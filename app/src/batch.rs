@@ -222,9 +222,10 @@ fn invalid(file: String, e: &Error) -> FileResult {
     let text = e.render();
     // The first problem in one line: its message and where it is.
     let message = text.lines().next().unwrap_or("invalid").trim();
+    // Where, unless it is only the file the row names already.
     let first = match text.lines().find_map(|l| l.trim().strip_prefix("--> ")) {
-        Some(at) => format!("{message} ({at})"),
-        None => message.to_owned(),
+        Some(at) if at != file => format!("{message} ({at})"),
+        _ => message.to_owned(),
     };
     FileResult {
         file: file.clone(),
