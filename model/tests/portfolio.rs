@@ -264,3 +264,19 @@ fn departments_no_scenario_names_are_refused_with_their_line() {
         "did you mean `Fire`? The scenarios' departments are `Fire`, `Planning`"
     );
 }
+
+#[test]
+fn a_thousand_project_types_at_most() {
+    let mut text = String::from("version = 1\nname = \"x\"\nhorizon = 250\n");
+    for i in 0..1001 {
+        text.push_str(&format!(
+            "\n[[projects]]\nname = \"p{i}\"\nscenario = \"a.toml\"\nregime = \"joint\"\nrate = 0.01\n"
+        ));
+    }
+    let d = problems(&text);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "the portfolio lists 1001 project types; permitflow accepts at most 1000"
+    );
+}

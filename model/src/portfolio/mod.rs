@@ -54,6 +54,9 @@ pub const MAX_HORIZON: f64 = 10_000.0;
 /// programme's volume, far beyond any city's (Hezhou's centre handled about 10,000 cases a year).
 pub const MAX_PER_YEAR: f64 = 100_000.0;
 
+/// The most project types (each loads its scenario) and departments a portfolio lists.
+pub const MAX_ENTRIES: usize = 1_000;
+
 /// The most reviewers of one department.
 pub const MAX_REVIEWERS: usize = 10_000;
 

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{
-    FileDepartment, FilePortfolio, FileProject, MAX_HORIZON, MAX_PER_YEAR, MAX_REVIEWERS,
-    PORTFOLIO_VERSION, Portfolio, PortfolioDepartment, PortfolioProject, WORKING_DAYS_PER_YEAR,
-    stem,
+    FileDepartment, FilePortfolio, FileProject, MAX_ENTRIES, MAX_HORIZON, MAX_PER_YEAR,
+    MAX_REVIEWERS, PORTFOLIO_VERSION, Portfolio, PortfolioDepartment, PortfolioProject,
+    WORKING_DAYS_PER_YEAR, stem,
 };
 use crate::diag::{Code, Collector};
 use crate::locate::Locator;
@@ -43,6 +43,7 @@ impl Ctx<'_> {
 }
 
 pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
+    check_entries(cx, &raw);
     check_version(cx, raw.version);
     check_name(cx, &raw.name);
     check_horizon(cx, raw.horizon);
@@ -68,6 +69,27 @@ pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
         warmup,
         projects,
         departments,
+    }
+}
+
+/// Rule: at most [`MAX_ENTRIES`] project types and as many departments (the app loads each
+/// type's scenario only once the file is valid).
+fn check_entries(cx: &mut Ctx, raw: &FilePortfolio) {
+    for (what, n) in [
+        ("project types", raw.projects.len()),
+        ("departments", raw.departments.len()),
+    ] {
+        if n > MAX_ENTRIES {
+            cx.push(
+                Code::BadValue,
+                None,
+                "name",
+                None,
+                format!("the portfolio lists {n} {what}; permitflow accepts at most {MAX_ENTRIES}"),
+                "check that the file was generated as intended, or split it into several \
+                 portfolios",
+            );
+        }
     }
 }
 
