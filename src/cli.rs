@@ -344,10 +344,20 @@ pub enum MethodArg {
     Lp,
 }
 
-/// A `YYYY-MM-DD` date.
+/// A `YYYY-MM-DD` date in the years 1900 to 2200.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03"))
+    let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03"))?;
+    let years = permitflow_model::calendar::YEARS;
+    if years.contains(&chrono::Datelike::year(&d)) {
+        Ok(d)
+    } else {
+        Err(format!(
+            "{d} is not in the years {} to {}",
+            years.start(),
+            years.end()
+        ))
+    }
 }
 
 /// A PNG scale: pixels per SVG unit, 0.25 to 8 (a chart of 2,000 units is then at most

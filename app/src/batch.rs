@@ -2,9 +2,10 @@
 //! table, a JUnit report for CI dashboards, shards for CI matrices and cluster job arrays, and
 //! the merge of shard results.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
+use permitflow_model::{Code, Diagnostic};
 use permitflow_solver::{Method, check_targets, evaluate_all};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -12,6 +13,12 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, load};
+
+mod shards;
+mod walk;
+
+pub use shards::{HEADER, STATUSES, read_shards};
+pub use walk::{Entry, Expanded, expand};
 
 /// One scenario under one regime (or one invalid file), as written to the results table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,59 +73,6 @@ pub struct FileResult {
     pub invalid: Option<String>,
 }
 
-/// Expands files, folders (recursively: .toml, .json, .csv) and glob patterns, sorted and
-/// without duplicates.
-pub fn expand(paths: &[String]) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.contains(['*', '?', '[']) {
-            let matches = glob::glob(p)
-                .map_err(|e| Error::msg(format!("`{p}` is not a valid pattern: {e}")))?;
-            let mut n = 0;
-            for m in matches.flatten() {
-                collect(&m, &mut out);
-                n += 1;
-            }
-            if n == 0 {
-                return Err(Error::msg(format!("`{p}` matches no file")));
-            }
-        } else {
-            let path = PathBuf::from(p);
-            if !path.exists() {
-                return Err(Error::help(
-                    format!("{p}: no such file or folder"),
-                    "check the path",
-                ));
-            }
-            collect(&path, &mut out);
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-fn is_scenario(p: &Path) -> bool {
-    p.extension()
-        .is_some_and(|x| x == "toml" || x == "json" || x == "csv")
-}
-
-fn collect(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        entries.sort();
-        for e in entries {
-            if e.is_dir() || is_scenario(&e) {
-                collect(&e, out);
-            }
-        }
-    } else {
-        out.push(path.to_path_buf());
-    }
-}
-
 /// `K/N`: the K-th (1-based) of N shares of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
@@ -156,7 +110,7 @@ pub fn parse_shard(text: &str) -> Result<(usize, usize), Error> {
 
 /// The K-th of N deterministic shares of the sorted file list: every N-th file from the K-th,
 /// so shares differ in size by at most one and together cover every file once.
-pub fn shard(files: Vec<PathBuf>, k: usize, n: usize) -> Vec<PathBuf> {
+pub fn shard<T>(files: Vec<T>, k: usize, n: usize) -> Vec<T> {
     files
         .into_iter()
         .enumerate()
@@ -170,38 +124,7 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
     let file = path.display().to_string();
     let loaded = match load(Some(path), csv_start) {
         Ok(l) => l,
-        Err(e) => {
-            let text = e.render();
-            // The first problem in one line: its message and where it is.
-            let message = text.lines().next().unwrap_or("invalid").trim();
-            let first = match text.lines().find_map(|l| l.trim().strip_prefix("--> ")) {
-                Some(at) => format!("{message} ({at})"),
-                None => message.to_owned(),
-            };
-            return FileResult {
-                file: file.clone(),
-                rows: vec![Row {
-                    file: file.clone(),
-                    scenario: String::new(),
-                    regime: String::new(),
-                    working_days: None,
-                    end_date: String::new(),
-                    trips: None,
-                    forms: None,
-                    materials: None,
-                    departments: None,
-                    targets: String::new(),
-                    status: "invalid".into(),
-                    error: first.clone(),
-                }],
-                cases: vec![Case {
-                    name: "valid scenario".into(),
-                    failure: None,
-                    error: Some(text.clone()),
-                }],
-                invalid: Some(text),
-            };
-        }
+        Err(e) => return invalid(file, &e),
     };
     let s = &loaded.scenario;
     let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
@@ -294,16 +217,64 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
     }
 }
 
-/// Runs every file on all cores, in the files' order; `done` is called after each file.
+/// An invalid file (or an entry that cannot be read): one `invalid` row, one JUnit error.
+fn invalid(file: String, e: &Error) -> FileResult {
+    let text = e.render();
+    // The first problem in one line: its message and where it is.
+    let message = text.lines().next().unwrap_or("invalid").trim();
+    // Where, unless it is only the file the row names already.
+    let first = match text.lines().find_map(|l| l.trim().strip_prefix("--> ")) {
+        Some(at) if at != file => format!("{message} ({at})"),
+        _ => message.to_owned(),
+    };
+    FileResult {
+        file: file.clone(),
+        rows: vec![Row {
+            file,
+            scenario: String::new(),
+            regime: String::new(),
+            working_days: None,
+            end_date: String::new(),
+            trips: None,
+            forms: None,
+            materials: None,
+            departments: None,
+            targets: String::new(),
+            status: "invalid".into(),
+            error: first,
+        }],
+        cases: vec![Case {
+            name: "valid scenario".into(),
+            failure: None,
+            error: Some(text.clone()),
+        }],
+        invalid: Some(text),
+    }
+}
+
+/// Runs one entry: a file, or an entry that cannot be read (an `invalid` row naming why).
+pub fn run_entry(entry: &Entry, csv_start: Option<NaiveDate>) -> FileResult {
+    match &entry.problem {
+        None => run_file(&entry.path, csv_start),
+        Some(why) => {
+            let label = entry.path.display().to_string();
+            let d = Diagnostic::new(Code::Unreadable, &label, format!("cannot read: {why}"))
+                .help("remove the entry or point it at a scenario file or folder; every other scenario was still run");
+            invalid(label, &Error::diagnostic(d))
+        }
+    }
+}
+
+/// Runs every entry on all cores, in the entries' order; `done` is called after each.
 pub fn run_all(
-    files: &[PathBuf],
+    entries: &[Entry],
     csv_start: Option<NaiveDate>,
     done: &(dyn Fn() + Sync),
 ) -> Vec<FileResult> {
-    files
+    entries
         .par_iter()
-        .map(|f| {
-            let r = run_file(f, csv_start);
+        .map(|e| {
+            let r = run_entry(e, csv_start);
             done();
             r
         })
@@ -335,6 +306,10 @@ pub fn render_rows(rows: &[Row], path: &Path) -> Result<Vec<u8>, String> {
             .map_err(|e| e.to_string())
     } else {
         let mut w = csv::Writer::from_writer(Vec::new());
+        // An empty shard still says what it is: its header line.
+        if rows.is_empty() {
+            w.write_record(HEADER).map_err(|e| e.to_string())?;
+        }
         for r in rows {
             w.serialize(r).map_err(|e| e.to_string())?;
         }
@@ -480,6 +455,7 @@ pub fn summary(rows: &[Row], files: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn shards_cover_every_file_once() {

@@ -13,8 +13,14 @@ use crate::{Error, load};
 pub fn scenario_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Error::msg(format!("cannot read the folder {}: {e}", dir.display())))?;
+    // An entry that cannot be listed is an error, not a scenario silently left out.
     let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .map(|e| {
+            e.map(|e| e.path())
+                .map_err(|e| Error::msg(format!("cannot read the folder {}: {e}", dir.display())))
+        })
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "json"))
         .collect();
     files.sort();

@@ -15,6 +15,10 @@ use crate::diag::{Code, Diagnostic};
 use crate::scenario::BaseCalendar;
 use crate::units::WorkingDays;
 
+mod check;
+
+pub use check::{HolidayFiles, YEARS};
+
 /// China's calendars as published by the State Council, in the holiday-cn JSON shape.
 const CHINA: [(&str, &str); 3] = [
     ("cn-2024.json", include_str!("../calendars/cn-2024.json")),

@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod statutory;
 pub mod units;
 
-pub use calendar::{Calendar, HolidayYear};
+pub use calendar::{Calendar, HolidayFiles, HolidayYear};
 pub use diag::{Code, Diagnostic, Diagnostics};
 pub use format::{Format, parse_scenario, to_json, to_toml, validate};
 pub use network::{Activity, ActivityKind, Constraint, Intake, Network, NetworkStage, Origin};

@@ -142,7 +142,10 @@ reviewers = 2.5
     assert_eq!(dup.line, Some(12));
     assert_eq!(find(Code::BadValue, "no arrival rate").line, Some(13));
     assert_eq!(find(Code::BadValue, "regime is empty").line, Some(19));
-    assert_eq!(find(Code::BadValue, "arrival rate -5").line, Some(20));
+    assert_eq!(
+        find(Code::BadValue, "`per_year = -5` is not from 0 to 100,000").line,
+        Some(20)
+    );
     assert_eq!(find(Code::BadValue, "0 reviewers").line, Some(24));
     assert_eq!(find(Code::BadValue, "2.5 reviewers").line, Some(28));
     let dup = find(Code::DuplicateId, "department `Fire` is listed twice");
@@ -224,4 +227,56 @@ fn the_shipped_portfolio_reads() {
             .all(|x| x.reviewers.source == Provenance::Assumed)
     );
     assert_eq!(p.projects.iter().filter(|x| x.priority).count(), 1);
+}
+
+#[test]
+fn arrivals_have_a_ceiling_for_each_type_and_the_whole_portfolio() {
+    let text = "version = 1\nname = \"x\"\nhorizon = 250\nwarmup = 10001\n\n[[projects]]\nname = \"a\"\nscenario = \"a.toml\"\nregime = \"joint\"\nper_year = 60000\n\n[[projects]]\nname = \"b\"\nscenario = \"b.toml\"\nregime = \"joint\"\nrate = 240\n";
+    let d = problems(text);
+    let messages: Vec<&str> = d.iter().map(|x| x.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the warm-up 10001 is not from 0 to 10,000 working days",
+            "the project types add up to 120000 arrivals a year; a portfolio has at most 100,000",
+        ]
+    );
+    assert_eq!(d[0].line, Some(4));
+}
+
+#[test]
+fn departments_no_scenario_names_are_refused_with_their_line() {
+    let text = "version = 1\nname = \"x\"\nhorizon = 250\n\n[[projects]]\nscenario = \"a.toml\"\nregime = \"joint\"\nrate = 1\n\n[[departments]]\nname = \"Fire\"\nreviewers = 2\n\n[[departments]]\nname = \"Fier\"\nreviewers = 2\n";
+    let p = parse_portfolio(text, "p.toml").unwrap();
+    let known: std::collections::BTreeSet<String> =
+        ["Fire".to_owned(), "Planning".to_owned()].into();
+    let d = permitflow_model::portfolio::check_departments(&p, text, "p.toml", &known)
+        .unwrap_err()
+        .0;
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d[0].message,
+        "unknown department `Fier`: none of the portfolio's scenarios has it"
+    );
+    assert_eq!((d[0].line, d[0].column), (Some(15), Some(8)));
+    assert_eq!(
+        d[0].help,
+        "did you mean `Fire`? The scenarios' departments are `Fire`, `Planning`"
+    );
+}
+
+#[test]
+fn a_thousand_project_types_at_most() {
+    let mut text = String::from("version = 1\nname = \"x\"\nhorizon = 250\n");
+    for i in 0..1001 {
+        text.push_str(&format!(
+            "\n[[projects]]\nname = \"p{i}\"\nscenario = \"a.toml\"\nregime = \"joint\"\nrate = 0.01\n"
+        ));
+    }
+    let d = problems(&text);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "the portfolio lists 1001 project types; permitflow accepts at most 1000"
+    );
 }

@@ -35,23 +35,32 @@ pub fn run(
         .map(PathBuf::as_path)
         .collect();
     refuse_inputs(&outs, &named)?;
-    let mut files = batch::expand(paths)?;
+    let expanded = batch::expand(paths)?;
+    for (route, kept) in &expanded.same_file {
+        eprintln!(
+            "note: {} is the same file as {}: run once",
+            route.display(),
+            kept.display()
+        );
+    }
+    let mut entries = expanded.entries;
     // A results table or report written into the folder being run is not a scenario.
     let own: Vec<PathBuf> = [&outputs.out, &outputs.junit]
         .into_iter()
         .flatten()
         .filter_map(|p| std::fs::canonicalize(p).ok())
         .collect();
-    files.retain(|f| std::fs::canonicalize(f).map_or(true, |c| !own.contains(&c)));
+    entries.retain(|e| e.canonical.as_ref().is_none_or(|c| !own.contains(c)));
     if let Some(s) = shard {
-        files = batch::shard(files, s.k, s.n);
+        entries = batch::shard(entries, s.k, s.n);
     }
-    let bar = ProgressBar::new(files.len() as u64);
+    let files: Vec<PathBuf> = entries.iter().map(|e| e.path.clone()).collect();
+    let bar = ProgressBar::new(entries.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {elapsed_precise}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let results = batch::run_all(&files, start, &|| bar.inc(1));
+    let results = batch::run_all(&entries, start, &|| bar.inc(1));
     bar.finish_and_clear();
     for r in &results {
         if let Some(text) = &r.invalid {

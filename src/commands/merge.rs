@@ -10,10 +10,7 @@ use crate::render::print;
 pub fn run(files: &[PathBuf], out: &Path) -> Result<u8, Error> {
     let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     refuse_inputs(&[out], &inputs)?;
-    let shards = files
-        .iter()
-        .map(|f| batch::read_rows(f))
-        .collect::<Result<Vec<_>, _>>()?;
+    let shards = batch::read_shards(files)?;
     let rows = batch::merge(shards);
     let bytes = batch::render_rows(&rows, out)
         .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;

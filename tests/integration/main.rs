@@ -9,6 +9,7 @@ mod architecture;
 mod batch;
 mod centre;
 mod charts;
+mod ci_results;
 mod cli;
 mod distribution;
 mod export;

@@ -6,7 +6,7 @@ mod schedule;
 use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
-pub use mspdi::mspdi;
+pub use mspdi::{MSPDI_DATES, mspdi, mspdi_dates_problem};
 pub use schedule::{SCHEDULE_COLUMNS, schedule_csv, schedule_json};
 
 use crate::Error;
@@ -42,6 +42,13 @@ pub fn export(
 ) -> Result<Vec<u8>, Error> {
     Ok(match format {
         ExportFormat::Mspdi => {
+            if let Some(why) = mspdi_dates_problem(s, o, cal) {
+                return Err(Error::help(
+                    format!("cannot write the MSPDI file: {why}"),
+                    "move the scenario's `start` (or `--start`) so the schedule lies between \
+                     1984-01-01 and 2149-12-31, or export as csv or json, which take any date",
+                ));
+            }
             mspdi(s, o, cal).map_err(|e| Error::msg(format!("cannot write the MSPDI file: {e}")))?
         }
         ExportFormat::Csv => schedule_csv(o).into_bytes(),

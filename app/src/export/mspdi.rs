@@ -97,6 +97,34 @@ fn pinned(o: &Outcome) -> Vec<bool> {
         .collect()
 }
 
+/// The dates MS Project accepts: 1 January 1984 to 31 December 2149.
+pub const MSPDI_DATES: (NaiveDate, NaiveDate) = (
+    NaiveDate::from_ymd_opt(1984, 1, 1).expect("a date"),
+    NaiveDate::from_ymd_opt(2149, 12, 31).expect("a date"),
+);
+
+/// Why `o` cannot be written as MSPDI: a date (start, finish or deadline) outside
+/// [`MSPDI_DATES`], which MS Project would refuse or misread.
+pub fn mspdi_dates_problem(s: &Scenario, o: &Outcome, cal: &Calendar) -> Option<String> {
+    let (first, last) = MSPDI_DATES;
+    let start = cal.first_working_day(s.start);
+    let deadline = o
+        .network
+        .activities
+        .iter()
+        .filter_map(|a| a.deadline)
+        .map(|d| cal.finish_date(s.start, d))
+        .max();
+    let end = o.end_date.max(deadline.unwrap_or(o.end_date));
+    (start < first || end > last).then(|| {
+        format!(
+            "the schedule of regime `{}` runs from {start} to {end}; MS Project accepts dates from \
+             {first} to {last}",
+            o.regime.name
+        )
+    })
+}
+
 /// The MSPDI document of `o`.
 pub fn mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> Result<Vec<u8>, String> {
     write_mspdi(s, o, cal).map_err(|e| e.to_string())

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use permitflow_model::csv_item_list::parse_item_list;
 use permitflow_model::{
-    Calendar, Code, Diagnostic, Diagnostics, Format, HolidayYear, Scenario, parse_scenario,
+    Calendar, Code, Diagnostic, Diagnostics, Format, HolidayFiles, HolidayYear, Scenario,
+    parse_scenario,
 };
 
 pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
@@ -167,11 +168,14 @@ fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
 /// The scenario's base calendar plus its holiday-cn files (relative to the scenario).
 fn calendar_for(s: &Scenario, dir: Option<&Path>) -> Result<Calendar, Diagnostic> {
     let mut cal = Calendar::for_base(s.calendar.base);
+    // Each file's dates in its year, and the files agreeing with each other.
+    let mut checked = HolidayFiles::default();
     for f in &s.calendar.files {
         let path = dir.map(|d| d.join(f)).unwrap_or_else(|| f.into());
         let label = path.display().to_string();
         let text = read_text(&path, &label)?;
         let year = HolidayYear::parse_holiday_cn(&text, &label)?;
+        checked.check(&year, &text, &label)?;
         cal.add_year(&year);
     }
     Ok(cal)

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use permitflow_model::portfolio::{Portfolio, parse_portfolio};
+use permitflow_model::Scenario;
+use permitflow_model::portfolio::{Portfolio, check_departments, parse_portfolio};
 use permitflow_solver::{CentreOptions, ProjectType};
 
 use super::{load, read_file};
@@ -51,12 +52,33 @@ pub fn load_portfolio(path: &Path, regime: Option<&str>) -> Result<LoadedPortfol
             priority: p.priority,
         });
     }
+    let mut known = std::collections::BTreeSet::new();
+    for p in &projects {
+        departments_of(&p.scenario, &mut known);
+    }
+    check_departments(&portfolio, &text, &label, &known).map_err(|diagnostics| Error::Invalid {
+        diagnostics,
+        text: Some(text.clone()),
+    })?;
     let departments = portfolio.capacities();
     Ok(LoadedPortfolio {
         portfolio,
         projects,
         departments,
     })
+}
+
+/// Every department a scenario names: its items', joint groups' and stage leads'.
+fn departments_of(s: &Scenario, out: &mut std::collections::BTreeSet<String>) {
+    let items = s.items.iter().map(|i| &i.department);
+    let groups = s.joint_groups.iter().filter_map(|g| g.department.as_ref());
+    let leads = s.stages.iter().map(|st| &st.lead);
+    out.extend(
+        items
+            .chain(groups)
+            .chain(leads)
+            .map(|d| d.as_str().to_owned()),
+    );
 }
 
 /// The simulation options: the portfolio's horizon unless `horizon` overrides it, its warm-up,

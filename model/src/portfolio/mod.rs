@@ -46,6 +46,20 @@ pub const PORTFOLIO_VERSION: u32 = 1;
 /// round figure planners use.
 pub const WORKING_DAYS_PER_YEAR: f64 = 250.0;
 
+/// The most working days a portfolio simulates (`horizon`) or warms up (`warmup`): forty years,
+/// as `centre --horizon` accepts.
+pub const MAX_HORIZON: f64 = 10_000.0;
+
+/// The most arrivals a year of one project type, and of the portfolio as a whole: a national
+/// programme's volume, far beyond any city's (Hezhou's centre handled about 10,000 cases a year).
+pub const MAX_PER_YEAR: f64 = 100_000.0;
+
+/// The most project types (each loads its scenario) and departments a portfolio lists.
+pub const MAX_ENTRIES: usize = 1_000;
+
+/// The most reviewers of one department.
+pub const MAX_REVIEWERS: usize = 10_000;
+
 /// A validated portfolio.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Portfolio {
@@ -189,6 +203,26 @@ pub fn parse_portfolio(text: &str, file: &str) -> Result<Portfolio, Diagnostics>
     };
     let portfolio = read::convert(raw, &mut cx);
     cx.out.finish(portfolio)
+}
+
+/// Rule: every department the portfolio lists is one of its scenarios' departments (`known`:
+/// items' departments, joint groups' and stage leads'). A department no scenario names would
+/// be simulated with its reviewers while the real one, spelt differently, had unlimited capacity.
+/// `text` is the portfolio file's text, for line:column.
+pub fn check_departments(
+    portfolio: &Portfolio,
+    text: &str,
+    file: &str,
+    known: &std::collections::BTreeSet<String>,
+) -> Result<(), Diagnostics> {
+    let loc = Locator::new(text, false);
+    let mut cx = read::Ctx {
+        out: Collector::new(file, text),
+        loc: &loc,
+        top: preamble(text),
+    };
+    read::check_known_departments(&mut cx, &portfolio.departments, known);
+    cx.out.finish(())
 }
 
 /// The top-level keys: everything before the first table header.

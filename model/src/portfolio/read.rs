@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{
-    FileDepartment, FilePortfolio, FileProject, PORTFOLIO_VERSION, Portfolio, PortfolioDepartment,
-    PortfolioProject, WORKING_DAYS_PER_YEAR, stem,
+    FileDepartment, FilePortfolio, FileProject, MAX_ENTRIES, MAX_HORIZON, MAX_PER_YEAR,
+    MAX_REVIEWERS, PORTFOLIO_VERSION, Portfolio, PortfolioDepartment, PortfolioProject,
+    WORKING_DAYS_PER_YEAR, stem,
 };
 use crate::diag::{Code, Collector};
 use crate::locate::Locator;
@@ -42,6 +43,7 @@ impl Ctx<'_> {
 }
 
 pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
+    check_entries(cx, &raw);
     check_version(cx, raw.version);
     check_name(cx, &raw.name);
     check_horizon(cx, raw.horizon);
@@ -57,6 +59,7 @@ pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
         })
         .collect();
     let projects = projects(cx, raw.projects);
+    check_total_arrivals(cx, &projects);
     let departments = departments(cx, raw.departments);
     Portfolio {
         name: raw.name.trim().to_owned(),
@@ -66,6 +69,27 @@ pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
         warmup,
         projects,
         departments,
+    }
+}
+
+/// Rule: at most [`MAX_ENTRIES`] project types and as many departments (the app loads each
+/// type's scenario only once the file is valid).
+fn check_entries(cx: &mut Ctx, raw: &FilePortfolio) {
+    for (what, n) in [
+        ("project types", raw.projects.len()),
+        ("departments", raw.departments.len()),
+    ] {
+        if n > MAX_ENTRIES {
+            cx.push(
+                Code::BadValue,
+                None,
+                "name",
+                None,
+                format!("the portfolio lists {n} {what}; permitflow accepts at most {MAX_ENTRIES}"),
+                "check that the file was generated as intended, or split it into several \
+                 portfolios",
+            );
+        }
     }
 }
 
@@ -99,30 +123,68 @@ fn check_name(cx: &mut Ctx, name: &str) {
     }
 }
 
-/// Rule: the horizon is a positive number of working days.
+/// Rule: the horizon is more than 0 and at most [`MAX_HORIZON`] working days.
 fn check_horizon(cx: &mut Ctx, horizon: f64) {
-    if !(horizon.is_finite() && horizon > 0.0) {
+    if !(horizon.is_finite() && horizon > 0.0 && horizon <= MAX_HORIZON) {
         cx.push(
             Code::BadValue,
             None,
             "horizon",
             None,
-            format!("the horizon {horizon} is not a positive number of working days"),
+            format!(
+                "the horizon {horizon} is not more than 0 and at most {} working days",
+                thousands(MAX_HORIZON)
+            ),
             "give the working days to simulate, e.g. `horizon = 250` for a year",
         );
     }
 }
 
-/// Rule: the warm-up is a number of working days from 0 up.
+/// Rule: the warm-up is from 0 to [`MAX_HORIZON`] working days.
 fn check_warmup(cx: &mut Ctx, warmup: f64) {
-    if !(warmup.is_finite() && warmup >= 0.0) {
+    if !(warmup.is_finite() && (0.0..=MAX_HORIZON).contains(&warmup)) {
         cx.push(
             Code::BadValue,
             None,
             "warmup",
             None,
-            format!("the warm-up {warmup} is not a number of working days ≥ 0"),
+            format!(
+                "the warm-up {warmup} is not from 0 to {} working days",
+                thousands(MAX_HORIZON)
+            ),
             "give the working days to run before the horizon (or leave `warmup` out)",
+        );
+    }
+}
+
+/// `100000` as `100,000`.
+fn thousands(v: f64) -> String {
+    let digits = format!("{}", v as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Rule: the portfolio as a whole has at most [`MAX_PER_YEAR`] arrivals a year.
+fn check_total_arrivals(cx: &mut Ctx, projects: &[PortfolioProject]) {
+    let per_year: f64 = projects.iter().map(|p| p.rate.value).sum::<f64>() * WORKING_DAYS_PER_YEAR;
+    if per_year > MAX_PER_YEAR * (1.0 + 1e-12) {
+        cx.push(
+            Code::BadValue,
+            None,
+            "name",
+            None,
+            format!(
+                "the project types add up to {per_year} arrivals a year; a portfolio has at most {}",
+                thousands(MAX_PER_YEAR)
+            ),
+            "lower `per_year` (or `rate`) of the project types; simulate a very large programme \
+             as several portfolios",
         );
     }
 }
@@ -240,8 +302,9 @@ fn check_given(
     }
 }
 
-/// Rule: a project type has one arrival rate, `per_year` or `rate`, a number from 0 up. Gives
-/// it per working day (0 when it has a problem).
+/// Rule: a project type has one arrival rate, `per_year` from 0 to [`MAX_PER_YEAR`] or `rate`
+/// from 0 to [`MAX_PER_YEAR`] / [`WORKING_DAYS_PER_YEAR`] (400 a working day). Gives it per
+/// working day (0 when it has a problem).
 fn check_rate(
     cx: &mut Ctx,
     at: Option<Range<usize>>,
@@ -275,13 +338,28 @@ fn check_rate(
         (None, Some(n)) => Some(("rate", n, n.value)),
     };
     match rate {
-        Some((key, n, _)) if !(n.value.is_finite() && n.value >= 0.0) => {
+        Some((key, n, per_day))
+            if !(n.value.is_finite()
+                && n.value >= 0.0
+                && per_day * WORKING_DAYS_PER_YEAR <= MAX_PER_YEAR * (1.0 + 1e-12)) =>
+        {
+            let (max, unit) = if key == "per_year" {
+                (thousands(MAX_PER_YEAR), "a year")
+            } else {
+                (
+                    thousands(MAX_PER_YEAR / WORKING_DAYS_PER_YEAR),
+                    "a working day",
+                )
+            };
             cx.push(
                 Code::BadValue,
                 at,
                 key,
                 subject.clone(),
-                format!("the arrival rate {} is not a number ≥ 0", n.value),
+                format!(
+                    "`{key} = {}` is not from 0 to {max} projects {unit}",
+                    n.value
+                ),
                 "give the projects that arrive (a year for `per_year`, a working day for \
                  `rate`)",
             );
@@ -346,15 +424,19 @@ fn check_department_name(
     }
 }
 
-/// Rule: reviewers are a whole number from 1 (to a million). Gives them (1 when they are not).
+/// Rule: reviewers are a whole number from 1 to [`MAX_REVIEWERS`]. Gives them (1 when they are
+/// not).
 fn check_reviewers(cx: &mut Ctx, at: Option<Range<usize>>, name: &str, v: f64) -> usize {
-    if !v.is_finite() || v.fract() != 0.0 || !(1.0..=1e6).contains(&v) {
+    if !v.is_finite() || v.fract() != 0.0 || !(1.0..=MAX_REVIEWERS as f64).contains(&v) {
         cx.push(
             Code::BadValue,
             at,
             "reviewers",
             Some(format!("department `{name}`")),
-            format!("{v} reviewers is not a whole number of at least 1"),
+            format!(
+                "{v} reviewers is not a whole number from 1 to {}",
+                thousands(MAX_REVIEWERS as f64)
+            ),
             "give the reviews the department can have in progress at once; leave the \
              department out for unlimited capacity",
         );
@@ -362,4 +444,63 @@ fn check_reviewers(cx: &mut Ctx, at: Option<Range<usize>>, name: &str, v: f64) -
     } else {
         v as usize
     }
+}
+
+/// Rule: a department listed is one its scenarios name (see [`super::check_departments`]).
+pub(super) fn check_known_departments(
+    cx: &mut Ctx,
+    departments: &[PortfolioDepartment],
+    known: &std::collections::BTreeSet<String>,
+) {
+    let entries = cx.loc.entries("departments");
+    for (i, d) in departments.iter().enumerate() {
+        let name = d.name.as_str();
+        if name.is_empty() || known.contains(name) {
+            continue;
+        }
+        let list = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = match closest(name, known) {
+            Some(c) => format!("did you mean `{c}`? The scenarios' departments are {list}"),
+            None => format!(
+                "write the department as the scenarios' items name it: {list}; a department \
+                 no scenario has is never used, and the one meant keeps unlimited reviewers"
+            ),
+        };
+        cx.push(
+            Code::UnknownId,
+            entries.get(i).cloned(),
+            "name",
+            Some(format!("department `{name}`")),
+            format!("unknown department `{name}`: none of the portfolio's scenarios has it"),
+            &help,
+        );
+    }
+}
+
+/// The known name nearest `word` (ignoring case), when it is close: a slip of the keyboard.
+fn closest<'k>(word: &str, known: &'k std::collections::BTreeSet<String>) -> Option<&'k str> {
+    let w: Vec<char> = word.to_lowercase().chars().collect();
+    known
+        .iter()
+        .map(|k| {
+            let c: Vec<char> = k.to_lowercase().chars().collect();
+            let mut prev: Vec<usize> = (0..=c.len()).collect();
+            for (i, a) in w.iter().enumerate() {
+                let mut cur = vec![i + 1; c.len() + 1];
+                for (j, b) in c.iter().enumerate() {
+                    cur[j + 1] = (prev[j] + usize::from(a != b))
+                        .min(prev[j + 1] + 1)
+                        .min(cur[j] + 1);
+                }
+                prev = cur;
+            }
+            (prev[c.len()], k)
+        })
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.as_str())
 }

@@ -53,9 +53,25 @@ pub(super) fn check_version(cx: &mut Ctx<'_>, version: u32) {
     }
 }
 
-/// Rule: `start` is a date. Gives the date when it is.
+/// Rule: `start` is a date in the years [`crate::calendar::YEARS`] (1900 to 2200). Gives the
+/// date when it is.
 pub(super) fn check_start(cx: &mut Ctx<'_>, start: &str) -> Option<NaiveDate> {
     match NaiveDate::parse_from_str(start.trim(), "%Y-%m-%d") {
+        Ok(d) if !crate::calendar::YEARS.contains(&chrono::Datelike::year(&d)) => {
+            cx.push(
+                Code::BadDate,
+                None,
+                At::Value("start"),
+                None,
+                format!(
+                    "the start date {d} is not in the years {} to {}",
+                    crate::calendar::YEARS.start(),
+                    crate::calendar::YEARS.end()
+                ),
+                "give the application date, e.g. \"2025-03-03\"",
+            );
+            None
+        }
         Ok(d) => Some(d),
         Err(_) => {
             cx.push(
