@@ -57,6 +57,9 @@ pub enum Command {
         /// Which charts.
         #[arg(long, value_enum, default_value_t = ChartKind::All)]
         kind: ChartKind,
+        /// Dependency arrows in the Gantt charts (auto: under 100 bars).
+        #[arg(long, value_enum, default_value_t = ArrowsArg::Auto)]
+        arrows: ArrowsArg,
         /// The file to write: .svg or .png.
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
@@ -334,6 +337,26 @@ pub enum ChartKind {
     Compare,
     /// A Gantt chart per regime.
     Gantt,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ArrowsArg {
+    /// Arrows from each predecessor's bar to its successor's.
+    On,
+    /// No arrows.
+    Off,
+    /// Arrows when a chart has fewer than 100 bars.
+    Auto,
+}
+
+impl From<ArrowsArg> for permitflow_chart::Arrows {
+    fn from(a: ArrowsArg) -> Self {
+        match a {
+            ArrowsArg::On => Self::On,
+            ArrowsArg::Off => Self::Off,
+            ArrowsArg::Auto => Self::Auto,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -267,7 +267,8 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         .sum()
 }
 
-fn is_wide(c: char) -> bool {
+/// Whether `c` is drawn a full em wide (Chinese, Japanese, Korean, full-width forms).
+pub fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 

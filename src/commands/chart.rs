@@ -3,15 +3,16 @@
 use std::path::Path;
 
 use permitflow_app::rows::compare;
-use permitflow_app::scenes::{ScheduleCharts, schedules};
+use permitflow_app::scenes::{ScheduleCharts, schedules_with};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, Loaded};
+use permitflow_chart::Arrows;
 use permitflow_solver::Method;
 
 pub fn run(
     loaded: &Loaded,
     regimes: &[String],
-    kind: ScheduleCharts,
+    (kind, arrows): (ScheduleCharts, Arrows),
     out: &Path,
     scale: f32,
 ) -> Result<u8, Error> {
@@ -24,7 +25,7 @@ pub fn run(
         )));
     }
     let outcomes = c.solved();
-    let scene = schedules(&loaded.scenario, &outcomes, &loaded.calendar, kind);
+    let scene = schedules_with(&loaded.scenario, &outcomes, &loaded.calendar, kind, arrows);
     crate::render::chart(out, &scene, scale)?;
     eprintln!(
         "wrote {}: {} regime{}, {:.0}×{:.0}",

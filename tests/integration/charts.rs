@@ -1,7 +1,7 @@
 //! `permitflow chart` on the default scenario: the SVG parsed back has a bar per item of every
 //! regime, the critical ones marked, the labels a planner reads, and the calendar's holidays.
 
-use crate::harness::permitflow;
+use crate::harness::{permitflow, root};
 
 fn chart(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -117,4 +117,109 @@ fn all_charts_in_one_file_and_png_by_extension() {
     let o = permitflow(&["chart", "-o", dir.path().join("c.pdf").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("charts are written as .svg or .png"));
+}
+
+/// Every chart of one scenario: the comparison and a Gantt chart per regime, the simulation's
+/// histogram and tornados, and the planner's curve and waterfall for its last regime.
+fn every_chart(path: &std::path::Path) -> Vec<(String, permitflow_chart::Scene)> {
+    use permitflow_app::scenes;
+    let loaded = permitflow_app::load(Some(path), None).unwrap();
+    let s = &loaded.scenario;
+    let c = permitflow_app::rows::compare(&loaded, &[], permitflow_solver::Method::Paths).unwrap();
+    let outcomes = c.solved();
+    let mut out = vec![(
+        "chart".to_owned(),
+        scenes::schedules(s, &outcomes, &loaded.calendar, scenes::ScheduleCharts::All),
+    )];
+    let opts = permitflow_solver::SimulationOptions {
+        iterations: 400,
+        seed: 7,
+    };
+    let sims = permitflow_app::analysis::simulate_regimes(
+        s,
+        &loaded.label,
+        &[],
+        &opts,
+        &|_| {},
+        &permitflow_app::analysis::never,
+    )
+    .unwrap();
+    let refs: Vec<_> = sims.iter().collect();
+    out.push(("simulate".to_owned(), scenes::simulation(s, &refs, 400, 7)));
+    if let Some(last) = outcomes.last() {
+        let target = (last.working_days().get() * 0.8).round();
+        let plan = permitflow_app::analysis::plan_regime(
+            s,
+            &loaded.label,
+            last.regime.name.as_str(),
+            target,
+            true,
+        )
+        .unwrap();
+        out.push(("plan".to_owned(), scenes::plan(s, &plan)));
+    }
+    out
+}
+
+fn describe(scene: &permitflow_chart::Scene, pairs: &[(usize, usize)]) -> String {
+    pairs
+        .iter()
+        .take(8)
+        .map(|(a, b)| format!("\n  {:?}\n  {:?}", scene.shapes[*a], scene.shapes[*b]))
+        .collect()
+}
+
+/// Records the chart's overlapping labels and labels cut off by the canvas edge.
+fn check(what: &str, scene: &permitflow_chart::Scene, failures: &mut Vec<String>) {
+    let pairs = permitflow_chart::layout::overlaps(scene, 0.5);
+    if !pairs.is_empty() {
+        failures.push(format!(
+            "{what}: {} overlapping pairs{}",
+            pairs.len(),
+            describe(scene, &pairs)
+        ));
+    }
+    let out = permitflow_chart::layout::outside(scene, 1.0);
+    if !out.is_empty() {
+        failures.push(format!(
+            "{what}: {} texts past the edge, e.g. {:?}",
+            out.len(),
+            scene.shapes[out[0]]
+        ));
+    }
+}
+
+#[test]
+fn no_two_labels_overlap_in_any_chart_of_any_shipped_scenario() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "csv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 18, "{files:?}");
+    for f in &files {
+        for (kind, scene) in every_chart(f) {
+            checked += 1;
+            check(&format!("{} ({kind})", f.display()), &scene, &mut failures);
+        }
+    }
+    // The approval centre's charts for the shipped portfolio.
+    let req = permitflow_app::analysis::CentreRequest {
+        regimes: vec!["parallel".into(), "joint".into()],
+        replications: 5,
+        seed: 1,
+        ..Default::default()
+    };
+    let portfolio = root().join("portfolios/mid-sized-city.toml");
+    let r =
+        permitflow_app::analysis::run_centre(&portfolio, &req, &permitflow_app::analysis::never)
+            .unwrap();
+    let scene = permitflow_app::scenes::centre(&r.portfolio.portfolio.name, &r.runs);
+    checked += 1;
+    check("centre", &scene, &mut failures);
+    assert_eq!(checked, files.len() * 3 + 1);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
