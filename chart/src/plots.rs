@@ -475,4 +475,61 @@ mod tests {
             .collect();
         assert_eq!(labels, ["100.5", "−51", "−13", "36.5"]);
     }
+
+    #[test]
+    fn the_waterfall_fills_the_plot_width() {
+        let s = waterfall(
+            "w",
+            ("serial", 100.0),
+            &[("parallel".into(), 50.0)],
+            "joint",
+        );
+        let right = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Rect {
+                    class: "waterfall-bar",
+                    x,
+                    w,
+                    ..
+                } => Some(x + w),
+                _ => None,
+            })
+            .fold(0.0f64, f64::max);
+        // Three columns of 760 / 3 px: the last bar ends 10 px short of the plot's right end.
+        assert!((right - (LEFT + PLOT_W - 10.0)).abs() < 1e-9, "{right}");
+    }
+
+    #[test]
+    fn long_tornado_names_wrap_onto_two_lines() {
+        let name = "建设工程规划许可证 Construction-project planning permit for the whole site";
+        let s = tornado(
+            "t",
+            "s",
+            &[(name.into(), 2.0), ("short".into(), 1.0)],
+            " wd",
+        );
+        let names: Vec<&str> = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Text {
+                    class: "item-name",
+                    text,
+                    ..
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "建设工程规划许可证 Construction-project planning",
+                "permit for the whole site",
+                "short"
+            ]
+        );
+        assert!(crate::layout::overlaps(&s, 0.5).is_empty());
+    }
 }

@@ -220,6 +220,91 @@ fn no_two_labels_overlap_in_any_chart_of_any_shipped_scenario() {
     let scene = permitflow_app::scenes::centre(&r.portfolio.portfolio.name, &r.runs);
     checked += 1;
     check("centre", &scene, &mut failures);
+    // The lead-time histograms count projects of each project type, and draw no targets.
+    let texts: Vec<&str> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            permitflow_chart::Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(
+        &"share of projects per working-day bin; dashed: P50, P80, P95 of each project type"
+    ));
+    assert!(
+        !texts.iter().any(|t| t.contains("iterations")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("industrial: P50 ") && t.ends_with(" projects)")),
+        "{texts:#?}"
+    );
     assert_eq!(checked, files.len() * 3 + 1);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Arrowheads in an SVG: two strokes each, in the arrows' colour and width.
+fn arrows(svg: &str) -> usize {
+    svg.matches(r##"stroke="#7b8794" stroke-width="1.2""##)
+        .count()
+        / 2
+}
+
+#[test]
+fn gantt_dependency_arrows_are_on_by_default_and_can_be_turned_off() {
+    // The joint regime's links between bars: filing → land pre-examination → land-use permit,
+    // joint plan review → quality registration and the construction permit, surveying and the
+    // water connection → completion acceptance → filing → real-estate registration.
+    let on = chart(&["--kind", "gantt", "--regime", "joint"]);
+    assert_eq!(arrows(&on), 9);
+    assert_eq!(
+        arrows(&chart(&[
+            "--kind", "gantt", "--regime", "joint", "--arrows", "on"
+        ])),
+        9
+    );
+    let off = chart(&["--kind", "gantt", "--regime", "joint", "--arrows", "off"]);
+    assert_eq!(arrows(&off), 0);
+    // Nothing else changes.
+    let doc = roxmltree::Document::parse(&off).unwrap();
+    assert_eq!(
+        texts(&doc),
+        texts(&roxmltree::Document::parse(&on).unwrap())
+    );
+}
+
+#[test]
+fn spread_drivers_are_named_and_identical_regimes_stay_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sim.svg");
+    let o = permitflow(&[
+        "simulate",
+        "--iterations",
+        "500",
+        "--chart",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let t = texts(&doc);
+    assert!(
+        t.iter()
+            .any(|x| x == "施工图审查 Construction-drawing review")
+    );
+    assert!(!t.iter().any(|x| x == "drawing_review"), "{t:#?}");
+    // joint_online simulates exactly as joint: drawn as an outline over it and said so.
+    let legend = t
+        .iter()
+        .find(|x| x.starts_with("joint_online"))
+        .expect("a legend entry for joint_online");
+    assert!(
+        legend.starts_with("joint_online (same as joint, drawn as an outline): P50 "),
+        "{legend}"
+    );
+    // Percentile values are in the legend, not printed on top of each other on the plot.
+    assert!(!t.iter().any(|x| x.starts_with("P50 ")), "{t:#?}");
 }
