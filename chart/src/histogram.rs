@@ -95,7 +95,7 @@ pub fn histogram_of(
     targets: &[(String, f64)],
 ) -> Scene {
     let mut scene = Scene {
-        width: LEFT + PLOT_W + 220.0,
+        width: LEFT + PLOT_W + 60.0,
         height: TOP + PLOT_H + 60.0 + 18.0 * (series.len() + targets.len()) as f64,
         shapes: vec![],
     };
@@ -106,12 +106,22 @@ pub fn histogram_of(
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
             (a.min(v), b.max(v))
         });
+    if !lo.is_finite() {
+        return scene;
+    }
+    // A long thin tail would squeeze the distributions into a corner: the axis ends at the
+    // highest 99th percentile, and the last bin holds the few samples beyond it.
+    let cap = series
+        .iter()
+        .filter_map(|h| quantile(&h.samples, 0.99))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let clipped = cap.is_finite() && hi > cap + 1.0;
+    if clipped {
+        hi = cap;
+    }
     for (_, t) in targets {
         lo = lo.min(*t);
         hi = hi.max(*t);
-    }
-    if !lo.is_finite() {
-        return scene;
     }
     lo = (lo - 0.5).floor();
     hi = (hi + 0.5).ceil();
@@ -180,13 +190,22 @@ pub fn histogram_of(
                 },
                 stroke: outline.then_some((color, 2.0)),
                 class: "bin",
-                title: Some(format!(
-                    "{}: {}–{} working days, {:.1} %",
-                    h.regime,
-                    fmt_num(lo + b as f64 * width),
-                    fmt_num(lo + (b + 1) as f64 * width),
-                    share * 100.0
-                )),
+                title: Some(if clipped && b + 1 == bins {
+                    format!(
+                        "{}: {} working days or more, {:.1} %",
+                        h.regime,
+                        fmt_num(lo + b as f64 * width),
+                        share * 100.0
+                    )
+                } else {
+                    format!(
+                        "{}: {}–{} working days, {:.1} %",
+                        h.regime,
+                        fmt_num(lo + b as f64 * width),
+                        fmt_num(lo + (b + 1) as f64 * width),
+                        share * 100.0
+                    )
+                }),
             });
         }
         if outline {
@@ -232,11 +251,31 @@ pub fn histogram_of(
             "target",
         );
     }
-    x_axis(&mut scene, lo, hi, &x, TOP + PLOT_H, "working days");
+    let axis_label = if clipped {
+        format!(
+            "working days (the last bin also holds the {} beyond {})",
+            nouns.samples,
+            fmt_num(lo + (bins - 1) as f64 * width)
+        )
+    } else {
+        "working days".to_owned()
+    };
+    x_axis(&mut scene, lo, hi, &x, TOP + PLOT_H, &axis_label);
     legend(&mut scene, nouns, series, &same_as, targets);
     // Tags of lines close together are stacked down the plot, each with a leader line.
     place_labels(&mut scene, &["percentile", "target"], 11.0, 12);
     scene
+}
+
+/// The `q` quantile (nearest rank) of the finite values, without sorting them all.
+fn quantile(samples: &[f64], q: f64) -> Option<f64> {
+    let mut v: Vec<f64> = samples.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    let k = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1;
+    let (_, x, _) = v.select_nth_unstable_by(k, f64::total_cmp);
+    Some(*x)
 }
 
 fn legend(
@@ -393,5 +432,31 @@ mod tests {
                 .map(|(a, b)| (&s.shapes[*a], &s.shapes[*b]))
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_thin_tail_goes_into_the_last_bin() {
+        let mut samples: Vec<f64> = (0..1000).map(|i| 30.0 + (i % 20) as f64).collect();
+        samples.push(400.0);
+        let s = histogram("h", &[h("r", samples)], &[]);
+        let axis = texts(&s, "axis-label");
+        assert_eq!(
+            axis[1],
+            "working days (the last bin also holds the iterations beyond 49.5)"
+        );
+        let last = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Rect {
+                    class: "bin",
+                    title: Some(t),
+                    ..
+                } => Some(t.clone()),
+                _ => None,
+            })
+            .last()
+            .unwrap();
+        assert_eq!(last, "r: 49.5 working days or more, 0.1 %");
     }
 }
