@@ -447,7 +447,8 @@ mod tests {
         let last = s
             .shapes
             .iter()
-            .filter_map(|sh| match sh {
+            .rev()
+            .find_map(|sh| match sh {
                 Shape::Rect {
                     class: "bin",
                     title: Some(t),
@@ -455,7 +456,6 @@ mod tests {
                 } => Some(t.clone()),
                 _ => None,
             })
-            .last()
             .unwrap();
         assert_eq!(last, "r: 49.5 working days or more, 0.1 %");
     }
