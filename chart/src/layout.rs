@@ -110,7 +110,7 @@ pub fn room_for(x: f64, text: &str, size: f64, bold: bool) -> f64 {
 }
 
 /// `text` broken into at most `max_lines` lines of at most `width` pixels at `size`: at spaces
-/// where it can, between Chinese characters otherwise; the last line ends in an ellipsis only
+/// where it can (or after `-`, `/`, `_`), between Chinese characters otherwise; the last line ends in an ellipsis only
 /// when the text needs more lines than that.
 pub fn wrap(text: &str, size: f64, width: f64, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
@@ -122,7 +122,7 @@ pub fn wrap(text: &str, size: f64, width: f64, max_lines: usize) -> Vec<String> 
             && pieces
                 .last()
                 .and_then(|p| p.chars().last())
-                .is_some_and(|l| !is_wide(l) && l != '/' && l != '-');
+                .is_some_and(|l| !is_wide(l) && l != '/' && l != '-' && l != '_');
         match pieces.last_mut() {
             Some(p) if glue => p.push(c),
             _ => pieces.push(c.to_string()),
