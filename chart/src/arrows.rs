@@ -121,3 +121,53 @@ pub fn count(scene: &Scene) -> usize {
         .count()
         / 2
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_draws_arrows_below_a_hundred_bars() {
+        assert!(Arrows::Auto.draw(99));
+        assert!(!Arrows::Auto.draw(100));
+        assert!(Arrows::On.draw(5000));
+        assert!(!Arrows::Off.draw(3));
+    }
+
+    #[test]
+    fn a_finish_to_start_arrow_is_an_elbow_ending_in_a_head_at_the_successor() {
+        let mut s = Scene::default();
+        let a = BarPos {
+            x1: 10.0,
+            x2: 50.0,
+            y: 11.0,
+            row_top: 0.0,
+        };
+        let b = BarPos {
+            x1: 80.0,
+            x2: 120.0,
+            y: 33.0,
+            row_top: 22.0,
+        };
+        connector(&mut s, a, b, true, true);
+        let lines: Vec<(f64, f64, f64, f64)> = s
+            .shapes
+            .iter()
+            .map(|sh| match sh {
+                Shape::Line { x1, y1, x2, y2, .. } => (*x1, *y1, *x2, *y2),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (50.0, 11.0, 53.0, 11.0),
+                (53.0, 11.0, 53.0, 33.0),
+                (53.0, 33.0, 80.0, 33.0),
+                (76.0, 30.0, 80.0, 33.0),
+                (76.0, 36.0, 80.0, 33.0),
+            ]
+        );
+        assert_eq!(count(&s), 1);
+    }
+}

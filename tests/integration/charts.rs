@@ -169,8 +169,17 @@ fn describe(scene: &permitflow_chart::Scene, pairs: &[(usize, usize)]) -> String
         .collect()
 }
 
-/// Records the chart's overlapping labels and labels cut off by the canvas edge.
+/// Records the chart's overlapping labels and labels cut off by the canvas edge, after writing
+/// it as SVG and reading that back: every label of the scene is in the file.
 fn check(what: &str, scene: &permitflow_chart::Scene, failures: &mut Vec<String>) {
+    let svg = permitflow_chart::to_svg(scene);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let labels = scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, permitflow_chart::Shape::Text { .. }))
+        .count();
+    assert_eq!(texts(&doc).len(), labels, "{what}");
     let pairs = permitflow_chart::layout::overlaps(scene, 0.5);
     if !pairs.is_empty() {
         failures.push(format!(
