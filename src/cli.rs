@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::commands::chart::ArrowsArg;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use permitflow_app::batch::Shard;
@@ -337,26 +338,6 @@ pub enum ChartKind {
     Compare,
     /// A Gantt chart per regime.
     Gantt,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ArrowsArg {
-    /// Arrows from each predecessor's bar to its successor's.
-    On,
-    /// No arrows.
-    Off,
-    /// Arrows when a chart has fewer than 100 bars.
-    Auto,
-}
-
-impl From<ArrowsArg> for permitflow_chart::Arrows {
-    fn from(a: ArrowsArg) -> Self {
-        match a {
-            ArrowsArg::On => Self::On,
-            ArrowsArg::Off => Self::Off,
-            ArrowsArg::Auto => Self::Auto,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use clap::ValueEnum;
+
 use permitflow_app::rows::compare;
 use permitflow_app::scenes::{ScheduleCharts, schedules_with};
 use permitflow_app::write::refuse_inputs;
@@ -36,4 +38,25 @@ pub fn run(
         scene.height
     );
     Ok(0)
+}
+
+/// `--arrows`: the Gantt charts' dependency arrows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ArrowsArg {
+    /// Arrows from each predecessor's bar to its successor's.
+    On,
+    /// No arrows.
+    Off,
+    /// Arrows when a chart has fewer than 100 bars.
+    Auto,
+}
+
+impl From<ArrowsArg> for permitflow_chart::Arrows {
+    fn from(a: ArrowsArg) -> Self {
+        match a {
+            ArrowsArg::On => Self::On,
+            ArrowsArg::Off => Self::Off,
+            ArrowsArg::Auto => Self::Auto,
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 mod batch;
 mod centre;
-mod chart;
+pub(crate) mod chart;
 mod check;
 mod compare;
 mod distribution;
