@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::commands::chart::ArrowsArg;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use permitflow_app::batch::Shard;
@@ -57,6 +58,9 @@ pub enum Command {
         /// Which charts.
         #[arg(long, value_enum, default_value_t = ChartKind::All)]
         kind: ChartKind,
+        /// Dependency arrows in the Gantt charts (auto: under 100 bars).
+        #[arg(long, value_enum, default_value_t = ArrowsArg::Auto)]
+        arrows: ArrowsArg,
         /// The file to write: .svg or .png.
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,

@@ -1,7 +1,7 @@
 //! Chart bundles: the scenes a command, a tab of the desktop app or the report shows together,
 //! built once from typed results. Written to SVG or PNG by [`write_chart`](crate::write::chart).
 
-use permitflow_chart::{Histogram, Scene};
+use permitflow_chart::{Arrows, Histogram, Scene};
 use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::{Attribution, CentreResult, Outcome, SimulationResult};
 
@@ -21,21 +21,52 @@ pub enum ScheduleCharts {
     Gantt,
 }
 
-/// The schedule charts of solved regimes, stacked.
+/// The schedule charts of solved regimes, stacked; Gantt charts with dependency arrows when
+/// they have fewer than 100 bars.
 pub fn schedules(
     s: &Scenario,
     outcomes: &[&Outcome],
     cal: &Calendar,
     kind: ScheduleCharts,
 ) -> Scene {
+    schedules_with(s, outcomes, cal, kind, Arrows::Auto)
+}
+
+/// [`schedules`] with the Gantt charts' dependency arrows on, off or automatic.
+pub fn schedules_with(
+    s: &Scenario,
+    outcomes: &[&Outcome],
+    cal: &Calendar,
+    kind: ScheduleCharts,
+    arrows: Arrows,
+) -> Scene {
     let mut scenes = Vec::new();
     if kind != ScheduleCharts::Gantt {
         scenes.push(permitflow_chart::comparison(s, outcomes, cal));
     }
     if kind != ScheduleCharts::Compare {
-        scenes.extend(outcomes.iter().map(|o| permitflow_chart::gantt(s, o, cal)));
+        scenes.extend(
+            outcomes
+                .iter()
+                .map(|o| permitflow_chart::gantt_with(s, o, cal, arrows)),
+        );
     }
     Scene::stack(scenes, GAP)
+}
+
+/// The name people know an item or joint group by, for the id the solver reports.
+pub fn activity_name(s: &Scenario, id: &str) -> String {
+    s.items
+        .iter()
+        .find(|it| it.id.to_string() == id)
+        .map(|it| it.name.clone())
+        .or_else(|| {
+            s.joint_groups
+                .iter()
+                .find(|g| g.id.to_string() == id)
+                .map(|g| g.name.clone())
+        })
+        .unwrap_or_else(|| id.to_owned())
 }
 
 /// Most items in a tornado chart of what drives the spread.
@@ -65,7 +96,7 @@ pub fn simulation(
                 &r.sensitivity
                     .iter()
                     .take(TORNADO_ITEMS)
-                    .cloned()
+                    .map(|(id, v)| (activity_name(s, id), *v))
                     .collect::<Vec<_>>(),
                 " wd",
             ));
@@ -154,8 +185,9 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
                 p95: x.p95,
             })
             .collect();
-        scenes.push(permitflow_chart::histogram(
+        scenes.push(permitflow_chart::histogram_of(
             &format!("{portfolio} — {label}: lead time per project type"),
+            permitflow_chart::histogram::CENTRE,
             &hist,
             &[],
         ));

@@ -106,11 +106,13 @@ impl DateAxis {
             if next.month() != d.month() || next > self.last {
                 let x1 = self.x_of(month_start);
                 let x2 = self.x_of(d) + self.day;
-                if x2 - x1 > 40.0 {
+                let label = month_start.format("%Y-%m").to_string();
+                // Only where the month is wide enough for its name, so names never collide.
+                if x2 - x1 > crate::scene::text_width(&label, 12.0) * 1.05 + 6.0 {
                     scene.styled_text(
                         x1 + 3.0,
                         y + 13.0,
-                        month_start.format("%Y-%m").to_string(),
+                        label,
                         12.0,
                         Anchor::Start,
                         true,

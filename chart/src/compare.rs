@@ -10,6 +10,8 @@ use crate::scene::{Anchor, GRID, INK, MUTED, STAGES, Scene, Shape, fit, text_wid
 
 const ROW: f64 = 40.0;
 const RIGHT: f64 = 230.0;
+const SUBTITLE: &str =
+    "working days per stage on one calendar; the end of each row is the last permit";
 
 /// The regimes' schedules for one scenario as rows on one calendar, each total set against
 /// the serial regime's when it is among them.
@@ -17,21 +19,15 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
     let mut scene = Scene::default();
     let last = outcomes.iter().map(|o| o.end_date).max().unwrap_or(s.start);
     let axis = DateAxis::new(cal, s.start, last, LEFT, CHART_WIDTH);
-    scene.width = LEFT + axis.width() + RIGHT;
-    scene.styled_text(
-        12.0,
-        22.0,
-        format!("{} — regimes compared", s.name),
-        16.0,
-        Anchor::Start,
-        true,
-        INK,
-        "title",
-    );
+    let title = format!("{} — regimes compared", s.name);
+    scene.width = (LEFT + axis.width() + RIGHT)
+        .max(crate::layout::room_for(12.0, &title, 16.0, true))
+        .max(crate::layout::room_for(12.0, SUBTITLE, 11.0, false));
+    scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
     scene.styled_text(
         12.0,
         40.0,
-        "working days per stage on one calendar; the end of each row is the last permit",
+        SUBTITLE,
         11.0,
         Anchor::Start,
         false,
@@ -52,7 +48,7 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
         scene.styled_text(
             12.0,
             y + 18.0,
-            o.regime.name.to_string(),
+            fit(&o.regime.name.to_string(), 13.0 * 1.05, LEFT - 24.0),
             13.0,
             Anchor::Start,
             true,
@@ -130,7 +126,14 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
     // Stage colours.
     let mut x = 12.0;
     let y = body_end + 14.0;
+    let mut y = y;
     for (k, st) in s.stages.iter().enumerate() {
+        // Entries that would run past the right edge start a new line.
+        let w = 19.0 + text_width(&st.name, 11.0) + 18.0;
+        if x > 12.0 && x + w > scene.width {
+            x = 12.0;
+            y += 18.0;
+        }
         scene.rect(x, y, 14.0, 12.0, STAGES[k % STAGES.len()], "legend");
         scene.styled_text(
             x + 19.0,

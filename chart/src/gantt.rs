@@ -5,7 +5,9 @@
 use permitflow_model::{ActivityKind, Calendar, ItemKind, Scenario, WorkingDays};
 use permitflow_solver::Outcome;
 
+use crate::arrows::{Arrows, BarPos};
 use crate::axis::DateAxis;
+use crate::layout::wrap;
 use crate::scene::{
     Anchor, BANDS, BAR, BAR_LIGHT, CRITICAL, CRITICAL_EDGE, INK, MILESTONE, MUTED, Scene, Shape,
     fit, text_width,
@@ -24,29 +26,33 @@ fn days(d: WorkingDays) -> String {
     format!("{d} wd")
 }
 
-/// The Gantt chart of one regime's solved schedule for the scenario, on its calendar.
+/// Lines of a wrapped name: the second and later add this much to a row.
+const LINE: f64 = 13.0;
+
+/// The Gantt chart of one regime's solved schedule for the scenario, on its calendar, with
+/// dependency arrows when it has fewer than [`AUTO_LIMIT`](crate::arrows::AUTO_LIMIT) bars.
 pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
+    gantt_with(s, o, cal, Arrows::Auto)
+}
+
+/// [`gantt`] with the dependency arrows on, off or automatic.
+pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> Scene {
     let mut scene = Scene::default();
     let axis = DateAxis::new(cal, s.start, o.end_date, LEFT, CHART_WIDTH);
-    scene.width = LEFT + axis.width() + RIGHT;
-
-    scene.styled_text(
-        12.0,
-        22.0,
-        format!(
-            "{} — {}: {} working days, {} → {}",
-            s.name,
-            o.regime.name,
-            o.working_days(),
-            o.start_date.format("%Y-%m-%d"),
-            o.end_date.format("%Y-%m-%d")
-        ),
-        16.0,
-        Anchor::Start,
-        true,
-        INK,
-        "title",
+    let title = format!(
+        "{} — {}: {} working days, {} → {}",
+        s.name,
+        o.regime.name,
+        o.working_days(),
+        o.start_date.format("%Y-%m-%d"),
+        o.end_date.format("%Y-%m-%d")
     );
+    // Wide enough for the title and the legend however short the schedule.
+    scene.width = (LEFT + axis.width() + RIGHT)
+        .max(crate::layout::room_for(12.0, &title, 16.0, true))
+        .max(legend_width() + 24.0);
+
+    scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
     scene.styled_text(
         12.0,
         40.0,
@@ -80,28 +86,50 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
             rows.push((k, acts));
         }
     }
-    let n_rows: usize = rows.iter().map(|(_, a)| a.len() + 1).sum();
-    let body_end = body_y + n_rows as f64 * ROW;
+    // Long names wrap onto two lines; their rows grow to fit.
+    let name_w = LEFT - 30.0;
+    let stage_names: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(k, _)| wrap(&net.stages[*k].name, 12.0, LEFT - 20.0, 2))
+        .collect();
+    let act_names: Vec<Vec<String>> = net
+        .activities
+        .iter()
+        .map(|a| wrap(&a.name, 12.0, name_w, 2))
+        .collect();
+    let height = |lines: &[String]| ROW + LINE * (lines.len().max(1) - 1) as f64;
+    let body_h: f64 = rows
+        .iter()
+        .zip(&stage_names)
+        .map(|((_, acts), sn)| {
+            height(sn) + acts.iter().map(|&i| height(&act_names[i])).sum::<f64>()
+        })
+        .sum();
+    let body_end = body_y + body_h;
     axis.columns(&mut scene, cal, body_y, body_end);
 
+    let mut pos: Vec<Option<BarPos>> = vec![None; net.activities.len()];
     let mut y = body_y;
-    for (band, (k, acts)) in rows.iter().enumerate() {
+    for (band, ((k, acts), stage_lines)) in rows.iter().zip(&stage_names).enumerate() {
         let stage = &net.stages[*k];
-        let h = (acts.len() + 1) as f64 * ROW;
+        let header = height(stage_lines);
+        let h = header + acts.iter().map(|&i| height(&act_names[i])).sum::<f64>();
         // The band is drawn under the columns' shading only in the label area, so weekends and
         // holidays stay visible across the chart.
         scene.rect(0.0, y, LEFT, h, BANDS[band % BANDS.len()], "stage");
         scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
-        scene.styled_text(
-            10.0,
-            y + 15.0,
-            fit(&stage.name, 12.0, LEFT - 20.0),
-            12.0,
-            Anchor::Start,
-            true,
-            INK,
-            "stage-name",
-        );
+        for (n, line) in stage_lines.iter().enumerate() {
+            scene.styled_text(
+                10.0,
+                y + 15.0 + LINE * n as f64,
+                line.clone(),
+                12.0,
+                Anchor::Start,
+                true,
+                INK,
+                "stage-name",
+            );
+        }
         if let Some(span) = o.stages.iter().find(|sp| sp.name == stage.name) {
             let x = axis.x_finish(cal, span.finish);
             let date = cal.finish_date(s.start, span.finish);
@@ -129,23 +157,25 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
                 "milestone-label",
             );
         }
-        y += ROW;
+        y += header;
         for &i in acts {
             let a = &net.activities[i];
             let critical = o.schedule.critical[i];
             let (start, finish) = (o.schedule.start[i], o.schedule.finish[i]);
             let x1 = axis.x_start(cal, start);
             let x2 = axis.x_finish(cal, finish).max(x1 + 2.0);
-            scene.styled_text(
-                18.0,
-                y + 15.0,
-                fit(&a.name, 12.0, LEFT - 30.0),
-                12.0,
-                Anchor::Start,
-                critical,
-                INK,
-                "item-name",
-            );
+            for (n, line) in act_names[i].iter().enumerate() {
+                scene.styled_text(
+                    18.0,
+                    y + 15.0 + LINE * n as f64,
+                    line.clone(),
+                    12.0,
+                    Anchor::Start,
+                    critical,
+                    INK,
+                    "item-name",
+                );
+            }
             let light = matches!(
                 a.kind,
                 ActivityKind::Item(ItemKind::ApplicantWork | ItemKind::UtilityService)
@@ -156,6 +186,12 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
                 (false, false) => (BAR, "bar"),
             };
             let dates = o.dates[i];
+            let departments = a
+                .departments
+                .iter()
+                .map(|d| d.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ");
             scene.shapes.push(Shape::Rect {
                 x: x1,
                 y: y + 4.0,
@@ -168,11 +204,7 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
                     "{} ({})\n{}\n{}: {} → {} · {} → {} · float {}",
                     a.name,
                     a.id,
-                    a.departments
-                        .iter()
-                        .map(|d| d.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" + "),
+                    departments,
                     days(a.days),
                     start,
                     finish,
@@ -181,24 +213,24 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
                     o.schedule.total_float[i]
                 )),
             });
-            let label = format!(
-                "{} · {}",
-                a.departments
-                    .iter()
-                    .map(|d| d.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                days(a.days)
+            pos[i] = Some(BarPos {
+                x1,
+                x2,
+                y: y + ROW / 2.0,
+                row_top: y,
+            });
+            bar_label(
+                &mut scene,
+                x1,
+                x2,
+                y,
+                format!("{departments} · {}", days(a.days)),
             );
-            let width = text_width(&label, 10.0);
-            let (lx, anchor) = if x2 + 6.0 + width < scene.width - 4.0 {
-                (x2 + 6.0, Anchor::Start)
-            } else {
-                (x1 - 6.0, Anchor::End)
-            };
-            scene.styled_text(lx, y + 15.0, label, 10.0, anchor, false, MUTED, "bar-label");
-            y += ROW;
+            y += height(&act_names[i]);
         }
+    }
+    if arrows.draw(pos.iter().flatten().count()) {
+        crate::arrows::draw(&mut scene, net, &pos);
     }
     scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
     let legend_y = y + 14.0;
@@ -207,16 +239,50 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
     scene
 }
 
+/// The department and days of a bar: after it when they fit before the right edge, else before
+/// it when they fit right of the names, else on the roomier side shortened (the hover text has
+/// them in full).
+fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
+    let width = text_width(&label, 10.0);
+    let right = scene.width - 4.0 - (x2 + 6.0);
+    let left = x1 - 6.0 - (LEFT + 4.0);
+    let (lx, anchor, room) = if width <= right || right >= left {
+        (x2 + 6.0, Anchor::Start, right)
+    } else {
+        (x1 - 6.0, Anchor::End, left)
+    };
+    let text = if width <= room {
+        label
+    } else {
+        fit(&label, 10.0, room.max(0.0))
+    };
+    scene.styled_text(lx, y + 15.0, text, 10.0, anchor, false, MUTED, "bar-label");
+}
+
+const LEGEND: [(&str, crate::scene::Color, &str); 6] = [
+    ("critical", CRITICAL, "legend"),
+    ("with float", BAR, "legend"),
+    ("applicant work, utility", BAR_LIGHT, "legend"),
+    ("weekend", crate::scene::WEEKEND, "legend"),
+    ("public holiday", crate::scene::HOLIDAY, "legend"),
+    ("make-up working day", crate::scene::MAKEUP, "legend"),
+];
+const LEGEND_MILESTONE: &str = "stage delivered (permits)";
+
+/// Width of the [`legend`] from the left edge.
+fn legend_width() -> f64 {
+    LEGEND
+        .iter()
+        .map(|(label, ..)| 19.0 + text_width(label, 11.0) + 18.0)
+        .sum::<f64>()
+        + 12.0
+        + 17.0
+        + text_width(LEGEND_MILESTONE, 11.0)
+}
+
 /// Swatches explaining colours, shared with the comparison chart.
 pub fn legend(scene: &mut Scene, y: f64) {
-    let entries: [(&str, crate::scene::Color, &'static str); 6] = [
-        ("critical", CRITICAL, "legend"),
-        ("with float", BAR, "legend"),
-        ("applicant work, utility", BAR_LIGHT, "legend"),
-        ("weekend", crate::scene::WEEKEND, "legend"),
-        ("public holiday", crate::scene::HOLIDAY, "legend"),
-        ("make-up working day", crate::scene::MAKEUP, "legend"),
-    ];
+    let entries = LEGEND;
     let mut x = 12.0;
     for (label, color, class) in entries {
         scene.rect(x, y, 14.0, 12.0, color, class);
@@ -242,7 +308,7 @@ pub fn legend(scene: &mut Scene, y: f64) {
     scene.styled_text(
         x + 17.0,
         y + 10.5,
-        "stage delivered (permits)",
+        LEGEND_MILESTONE,
         11.0,
         Anchor::Start,
         false,

@@ -7,17 +7,20 @@
 
 #![warn(missing_docs)]
 
+pub mod arrows;
 pub mod axis;
 pub mod compare;
 pub mod gantt;
+pub mod histogram;
+pub mod layout;
 pub mod output;
 pub mod plots;
 pub mod scene;
 
+pub use arrows::Arrows;
 pub use compare::comparison;
-pub use gantt::gantt;
+pub use gantt::{gantt, gantt_with};
+pub use histogram::{Histogram, histogram, histogram_of, simulation_targets};
 pub use output::{Fonts, svg_to_png, svg_to_png_with, to_png, to_svg};
-pub use plots::{
-    Histogram, histogram, line_chart, simulation_targets, time_cost_curve, tornado, waterfall,
-};
+pub use plots::{line_chart, time_cost_curve, tornado, waterfall};
 pub use scene::{Anchor, Scene, Shape};

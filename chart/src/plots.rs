@@ -5,10 +5,10 @@
 
 use crate::scene::{Anchor, Color, GRID, INK, MUTED, STAGES, Scene, Shape};
 
-const LEFT: f64 = 80.0;
-const TOP: f64 = 60.0;
-const PLOT_W: f64 = 760.0;
-const PLOT_H: f64 = 300.0;
+pub(crate) const LEFT: f64 = 80.0;
+pub(crate) const TOP: f64 = 66.0;
+pub(crate) const PLOT_W: f64 = 760.0;
+pub(crate) const PLOT_H: f64 = 300.0;
 
 /// Round tick steps (1, 2, 5 × 10^k) covering `lo..hi` with about `n` ticks.
 pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
@@ -31,7 +31,7 @@ pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     out
 }
 
-fn fmt_num(v: f64) -> String {
+pub(crate) fn fmt_num(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}")
     } else {
@@ -40,7 +40,12 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
-fn frame(scene: &mut Scene, title: &str, subtitle: &str) {
+pub(crate) fn frame(scene: &mut Scene, title: &str, subtitle: &str) {
+    // A long title widens the canvas rather than run off it.
+    scene.width = scene
+        .width
+        .max(crate::layout::room_for(12.0, title, 16.0, true))
+        .max(crate::layout::room_for(12.0, subtitle, 11.0, false));
     scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
     scene.styled_text(
         12.0,
@@ -54,7 +59,14 @@ fn frame(scene: &mut Scene, title: &str, subtitle: &str) {
     );
 }
 
-fn x_axis(scene: &mut Scene, lo: f64, hi: f64, x: &dyn Fn(f64) -> f64, y: f64, label: &str) {
+pub(crate) fn x_axis(
+    scene: &mut Scene,
+    lo: f64,
+    hi: f64,
+    x: &dyn Fn(f64) -> f64,
+    y: f64,
+    label: &str,
+) {
     scene.line(LEFT, y, LEFT + PLOT_W, y, INK, 1.0);
     for t in ticks(lo, hi, 8) {
         scene.line(x(t), y, x(t), y + 4.0, INK, 1.0);
@@ -81,7 +93,7 @@ fn x_axis(scene: &mut Scene, lo: f64, hi: f64, x: &dyn Fn(f64) -> f64, y: f64, l
     );
 }
 
-fn y_axis(scene: &mut Scene, lo: f64, hi: f64, y: &dyn Fn(f64) -> f64, label: &str) {
+pub(crate) fn y_axis(scene: &mut Scene, lo: f64, hi: f64, y: &dyn Fn(f64) -> f64, label: &str) {
     scene.line(LEFT, TOP, LEFT, TOP + PLOT_H, INK, 1.0);
     for t in ticks(lo, hi, 5) {
         scene.line(LEFT - 4.0, y(t), LEFT + PLOT_W, y(t), GRID, 0.6);
@@ -108,216 +120,25 @@ fn y_axis(scene: &mut Scene, lo: f64, hi: f64, y: &dyn Fn(f64) -> f64, label: &s
     );
 }
 
-/// One regime's simulated working days.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Histogram {
-    /// The regime's name, for the legend and hover text.
-    pub regime: String,
-    /// Working days of every iteration (any order).
-    pub samples: Vec<f64>,
-    /// The median: half the iterations finish within it.
-    pub p50: f64,
-    /// Working days 80 % of iterations finish within.
-    pub p80: f64,
-    /// Working days 95 % of iterations finish within, a near worst case.
-    pub p95: f64,
-}
-
-impl From<&permitflow_solver::SimulationResult> for Histogram {
-    fn from(r: &permitflow_solver::SimulationResult) -> Self {
-        Self {
-            regime: r.regime.clone(),
-            samples: r.samples.clone(),
-            p50: r.p50,
-            p80: r.p80,
-            p95: r.p95,
-        }
-    }
-}
-
-/// The whole-project working-day targets of the simulated regimes, labelled `regime: target`,
-/// as the histogram's vertical lines.
-pub fn simulation_targets<'a>(
-    s: &permitflow_model::Scenario,
-    results: impl IntoIterator<Item = &'a permitflow_solver::SimulationResult>,
-) -> Vec<(String, f64)> {
-    let regimes: Vec<&str> = results.into_iter().map(|r| r.regime.as_str()).collect();
-    s.targets
-        .iter()
-        .filter(|t| t.stage.is_none() && regimes.contains(&t.regime.as_str()))
-        .filter_map(|t| Some((format!("{}: {}", t.regime, t.name), t.working_days?.get())))
-        .collect()
-}
-
-/// Histograms of several regimes overlaid on one working-day axis, P50/P80/P95 marked per
-/// regime, and the targets as vertical lines.
-pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -> Scene {
-    let mut scene = Scene {
-        width: LEFT + PLOT_W + 220.0,
-        height: TOP + PLOT_H + 60.0 + 18.0 * (series.len() + targets.len()) as f64,
-        shapes: vec![],
-    };
-    frame(
-        &mut scene,
-        title,
-        "share of iterations per working-day bin; dashed: P50, P80, P95 of each regime; dark lines: targets",
-    );
-    let all = series.iter().flat_map(|h| h.samples.iter().copied());
-    let (mut lo, mut hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
-    for (_, t) in targets {
-        lo = lo.min(*t);
-        hi = hi.max(*t);
-    }
-    if !lo.is_finite() {
-        return scene;
-    }
-    lo = (lo - 0.5).floor();
-    hi = (hi + 0.5).ceil();
-    if hi - lo < 2.0 {
-        hi = lo + 2.0;
-    }
-    // Bins of half a day up to 80 bins, wider beyond.
-    let width = ((hi - lo) / 80.0).max(0.5);
-    let bins = ((hi - lo) / width).ceil() as usize;
-    let x = |v: f64| LEFT + (v - lo) / (hi - lo) * PLOT_W;
-    let counts: Vec<Vec<f64>> = series
-        .iter()
-        .map(|h| {
-            let mut c = vec![0.0; bins];
-            for v in &h.samples {
-                let b = (((v - lo) / width) as usize).min(bins - 1);
-                c[b] += 1.0;
-            }
-            let n = h.samples.len().max(1) as f64;
-            c.into_iter().map(|k| k / n).collect()
-        })
-        .collect();
-    let top = counts
-        .iter()
-        .flatten()
-        .copied()
-        .fold(0.0f64, f64::max)
-        .max(1e-9)
-        * 1.1;
-    let y = |share: f64| TOP + PLOT_H - share / top * PLOT_H;
-    y_axis(&mut scene, 0.0, top, &y, "share of iterations");
-    for (k, (h, c)) in series.iter().zip(&counts).enumerate() {
-        let color: Color = STAGES[k % STAGES.len()];
-        for (b, share) in c.iter().enumerate() {
-            if *share <= 0.0 {
-                continue;
-            }
-            let x1 = x(lo + b as f64 * width);
-            let x2 = x(lo + (b + 1) as f64 * width);
-            scene.shapes.push(Shape::Rect {
-                x: x1,
-                y: y(*share),
-                w: (x2 - x1).max(1.0),
-                h: y(0.0) - y(*share),
-                fill: crate::scene::STAGES_TRANSLUCENT[k % STAGES.len()],
-                stroke: None,
-                class: "bin",
-                title: Some(format!(
-                    "{}: {}–{} working days, {:.1} %",
-                    h.regime,
-                    fmt_num(lo + b as f64 * width),
-                    fmt_num(lo + (b + 1) as f64 * width),
-                    share * 100.0
-                )),
-            });
-        }
-        for (label, v) in [("P50", h.p50), ("P80", h.p80), ("P95", h.p95)] {
-            scene.shapes.push(Shape::Line {
-                x1: x(v),
-                y1: TOP,
-                x2: x(v),
-                y2: TOP + PLOT_H,
-                stroke: color,
-                width: 1.2,
-                dashed: true,
-            });
-            scene.styled_text(
-                x(v) + 2.0,
-                TOP + 10.0 + 11.0 * k as f64,
-                format!("{label} {}", fmt_num(v)),
-                9.0,
-                Anchor::Start,
-                false,
-                color,
-                "percentile",
-            );
-        }
-    }
-    // Target lines carry their value; their names are in the legend below.
-    for (_, t) in targets {
-        scene.line(x(*t), TOP - 6.0, x(*t), TOP + PLOT_H, INK, 1.6);
-        scene.styled_text(
-            x(*t),
-            TOP - 9.0,
-            fmt_num(*t),
-            10.0,
-            Anchor::Middle,
-            true,
-            INK,
-            "target",
-        );
-    }
-    x_axis(&mut scene, lo, hi, &x, TOP + PLOT_H, "working days");
-    for (k, h) in series.iter().enumerate() {
-        let ly = TOP + PLOT_H + 50.0 + 18.0 * k as f64;
-        scene.rect(
-            LEFT,
-            ly - 10.0,
-            14.0,
-            12.0,
-            STAGES[k % STAGES.len()],
-            "legend",
-        );
-        scene.styled_text(
-            LEFT + 20.0,
-            ly,
-            format!(
-                "{}: P50 {} · P80 {} · P95 {} working days ({} iterations)",
-                h.regime,
-                fmt_num(h.p50),
-                fmt_num(h.p80),
-                fmt_num(h.p95),
-                h.samples.len()
-            ),
-            11.0,
-            Anchor::Start,
-            false,
-            INK,
-            "legend-label",
-        );
-    }
-    for (i, (name, t)) in targets.iter().enumerate() {
-        let ly = TOP + PLOT_H + 50.0 + 18.0 * (series.len() + i) as f64;
-        scene.line(LEFT + 7.0, ly - 11.0, LEFT + 7.0, ly + 2.0, INK, 1.6);
-        scene.styled_text(
-            LEFT + 20.0,
-            ly,
-            format!("target {}: {name}", fmt_num(*t)),
-            11.0,
-            Anchor::Start,
-            false,
-            INK,
-            "legend-label",
-        );
-    }
-    scene
-}
-
 /// A tornado: horizontal bars, longest first, each labelled with its value and `unit` (e.g. how
-/// many working days each item moves the project, or a department's utilisation in %).
+/// many working days each item moves the project, or a department's utilisation in %). Long
+/// names wrap onto two lines (an ellipsis only beyond that); their rows grow to fit.
 pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) -> Scene {
-    let row = 22.0;
+    const ROW: f64 = 22.0;
+    const LINE: f64 = 13.0;
     let label_w = 320.0;
+    let names: Vec<Vec<String>> = bars
+        .iter()
+        .map(|(n, _)| crate::layout::wrap(n, 12.0, label_w - 20.0, 2))
+        .collect();
+    let rows: Vec<f64> = names
+        .iter()
+        .map(|l| ROW + LINE * (l.len().max(1) - 1) as f64)
+        .collect();
+    let body: f64 = rows.iter().sum();
     let mut scene = Scene {
         width: label_w + PLOT_W + 80.0,
-        height: TOP + row * bars.len() as f64 + 50.0,
+        height: TOP + body + 50.0,
         shapes: vec![],
     };
     frame(&mut scene, title, subtitle);
@@ -327,23 +148,27 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) 
         .fold(0.0f64, f64::max)
         .max(1e-9);
     let x = |v: f64| label_w + v / max * (PLOT_W - 40.0);
-    for (i, (name, v)) in bars.iter().enumerate() {
-        let y = TOP + i as f64 * row;
-        scene.styled_text(
-            label_w - 8.0,
-            y + 15.0,
-            crate::scene::fit(name, 12.0, label_w - 20.0),
-            12.0,
-            Anchor::End,
-            false,
-            INK,
-            "item-name",
-        );
+    let mut y = TOP;
+    for (i, ((name, v), lines)) in bars.iter().zip(&names).enumerate() {
+        let h = rows[i];
+        for (k, line) in lines.iter().enumerate() {
+            scene.styled_text(
+                label_w - 8.0,
+                y + 15.0 + LINE * k as f64,
+                line.clone(),
+                12.0,
+                Anchor::End,
+                false,
+                INK,
+                "item-name",
+            );
+        }
+        let mid = y + h / 2.0;
         scene.shapes.push(Shape::Rect {
             x: label_w,
-            y: y + 4.0,
+            y: mid - (ROW - 8.0) / 2.0,
             w: (x(v.abs()) - label_w).max(1.0),
-            h: row - 8.0,
+            h: ROW - 8.0,
             fill: if i == 0 {
                 crate::scene::CRITICAL
             } else {
@@ -351,11 +176,11 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) 
             },
             stroke: None,
             class: "tornado-bar",
-            title: Some(format!("{name}: {} working days", fmt_num(*v))),
+            title: Some(format!("{name}: {}{unit}", fmt_num(*v))),
         });
         scene.styled_text(
             x(v.abs()) + 5.0,
-            y + 15.0,
+            mid + 4.0,
             format!("{}{unit}", fmt_num((v * 100.0).round() / 100.0)),
             10.0,
             Anchor::Start,
@@ -363,15 +188,9 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) 
             MUTED,
             "bar-label",
         );
+        y += h;
     }
-    scene.line(
-        label_w,
-        TOP,
-        label_w,
-        TOP + row * bars.len() as f64,
-        INK,
-        1.0,
-    );
+    scene.line(label_w, TOP, label_w, TOP + body, INK, 1.0);
     scene
 }
 
@@ -404,15 +223,28 @@ pub fn line_chart(
     y_axis(&mut scene, 0.0, yhi, &y, y_label);
     for (k, (name, pts)) in series.iter().enumerate() {
         let color = STAGES[k % STAGES.len()];
+        // A series on top of an earlier one is dashed, so both stay visible.
+        let same = (0..k).find(|&j| series[j].1 == *pts);
         for w in pts.windows(2) {
-            scene.line(x(w[0].0), y(w[0].1), x(w[1].0), y(w[1].1), color, 2.0);
+            scene.shapes.push(Shape::Line {
+                x1: x(w[0].0),
+                y1: y(w[0].1),
+                x2: x(w[1].0),
+                y2: y(w[1].1),
+                stroke: color,
+                width: 2.0,
+                dashed: same.is_some(),
+            });
         }
         let ly = TOP + PLOT_H + 50.0 + 18.0 * k as f64;
         scene.rect(LEFT, ly - 10.0, 14.0, 12.0, color, "legend");
         scene.styled_text(
             LEFT + 20.0,
             ly,
-            name.clone(),
+            match same {
+                Some(j) => format!("{name} (same as {}, dashed)", series[j].0),
+                None => name.clone(),
+            },
             11.0,
             Anchor::Start,
             false,
@@ -500,9 +332,10 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
 
 /// A waterfall from `start` through each step's saving to the bar named `end`.
 pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: &str) -> Scene {
-    let col = (PLOT_W / (steps.len() + 2) as f64).min(120.0);
+    // The columns share the plot's whole width, however few the steps.
+    let col = PLOT_W / (steps.len() + 2) as f64;
     let mut scene = Scene {
-        width: LEFT + col * (steps.len() + 2) as f64 + 60.0,
+        width: LEFT + PLOT_W + 60.0,
         height: TOP + PLOT_H + 80.0,
         shapes: vec![],
     };
@@ -543,17 +376,22 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
             INK,
             "bar-label",
         );
-        let short = crate::scene::fit(label, 10.0, col - 4.0);
-        scene.styled_text(
-            x + (col - 20.0) / 2.0,
-            TOP + PLOT_H + 16.0,
-            short,
-            10.0,
-            Anchor::Middle,
-            false,
-            INK,
-            "step-label",
-        );
+        // Step names wrap onto up to three lines under their column.
+        for (k, line) in crate::layout::wrap(label, 10.0, col - 4.0, 3)
+            .into_iter()
+            .enumerate()
+        {
+            scene.styled_text(
+                x + (col - 20.0) / 2.0,
+                TOP + PLOT_H + 16.0 + 12.0 * k as f64,
+                line,
+                10.0,
+                Anchor::Middle,
+                false,
+                INK,
+                "step-label",
+            );
+        }
     };
     bar(
         &mut scene,
@@ -594,7 +432,7 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
     scene.line(
         LEFT,
         TOP + PLOT_H,
-        scene.width - 40.0,
+        LEFT + PLOT_W + 20.0,
         TOP + PLOT_H,
         INK,
         1.0,
@@ -639,30 +477,59 @@ mod tests {
     }
 
     #[test]
-    fn histogram_shares_sum_to_one() {
-        let h = Histogram {
-            regime: "r".into(),
-            samples: vec![10.0, 10.5, 11.0, 11.0],
-            p50: 10.5,
-            p80: 11.0,
-            p95: 11.0,
-        };
-        let s = histogram("h", &[h], &[("≤ 12".into(), 12.0)]);
-        let total: f64 = s
+    fn the_waterfall_fills_the_plot_width() {
+        let s = waterfall(
+            "w",
+            ("serial", 100.0),
+            &[("parallel".into(), 50.0)],
+            "joint",
+        );
+        let right = s
             .shapes
             .iter()
             .filter_map(|sh| match sh {
                 Shape::Rect {
-                    class: "bin",
-                    title: Some(t),
+                    class: "waterfall-bar",
+                    x,
+                    w,
                     ..
-                } => t
-                    .rsplit(", ")
-                    .next()
-                    .and_then(|p| p.trim_end_matches(" %").parse::<f64>().ok()),
+                } => Some(x + w),
                 _ => None,
             })
-            .sum();
-        assert!((total - 100.0).abs() < 1e-6, "{total}");
+            .fold(0.0f64, f64::max);
+        // Three columns of 760 / 3 px: the last bar ends 10 px short of the plot's right end.
+        assert!((right - (LEFT + PLOT_W - 10.0)).abs() < 1e-9, "{right}");
+    }
+
+    #[test]
+    fn long_tornado_names_wrap_onto_two_lines() {
+        let name = "建设工程规划许可证 Construction-project planning permit for the whole site";
+        let s = tornado(
+            "t",
+            "s",
+            &[(name.into(), 2.0), ("short".into(), 1.0)],
+            " wd",
+        );
+        let names: Vec<&str> = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Text {
+                    class: "item-name",
+                    text,
+                    ..
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "建设工程规划许可证 Construction-project planning",
+                "permit for the whole site",
+                "short"
+            ]
+        );
+        assert!(crate::layout::overlaps(&s, 0.5).is_empty());
     }
 }

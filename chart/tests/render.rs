@@ -55,3 +55,63 @@ fn svg_escapes_text() {
     assert!(svg.contains("A &amp; B &lt;C&gt;"), "{svg}");
     roxmltree::Document::parse(&svg).unwrap();
 }
+
+/// The ink width of `text` at `size` px in the bundled font, as resvg lays it out for PNG.
+fn rendered_width(text: &str, size: f64, bold: bool) -> f64 {
+    use resvg::usvg::{self, fontdb};
+    let mut db = fontdb::Database::new();
+    db.load_font_data(permitflow_chart::output::BUNDLED_FONT.to_vec());
+    db.set_sans_serif_family(permitflow_chart::output::BUNDLED_FAMILY);
+    let opt = usvg::Options {
+        fontdb: std::sync::Arc::new(db),
+        font_family: permitflow_chart::output::BUNDLED_FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    let weight = if bold { " font-weight=\"bold\"" } else { "" };
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"100\"><text x=\"10\" y=\"50\" font-size=\"{size}\"{weight}>{text}</text></svg>"
+    );
+    let tree = usvg::Tree::from_str(&svg, &opt).unwrap();
+    tree.root().abs_bounding_box().width() as f64
+}
+
+#[test]
+fn the_overlap_tests_text_boxes_are_no_narrower_than_the_rendered_text() {
+    // The label-placement pass and the overlap test measure text by estimate; the estimate
+    // must cover what the bundled font draws, or overlaps would go unseen.
+    for (text, size, bold) in [
+        (
+            "Construction Quality and Safety Station · 1 wd",
+            10.0,
+            false,
+        ),
+        ("施工图审查 Construction-drawing review", 12.0, false),
+        (
+            "质量安全监督登记 Quality and safety supervision",
+            12.0,
+            true,
+        ),
+        (
+            "working days (the last bin also holds the iterations beyond 74.36)",
+            11.0,
+            false,
+        ),
+        ("P50 P80 P95 2025-03 0123456789 %", 9.0, false),
+        ("HOUSING AND URBAN-RURAL DEVELOPMENT (MOHURD)", 12.0, true),
+    ] {
+        let estimate = permitflow_chart::layout::text_box(
+            0.0,
+            0.0,
+            text,
+            size,
+            permitflow_chart::Anchor::Start,
+            bold,
+        );
+        let drawn = rendered_width(text, size, bold);
+        assert!(
+            estimate.x1 - estimate.x0 >= drawn,
+            "`{text}` at {size} px: estimated {:.1}, drawn {drawn:.1}",
+            estimate.x1 - estimate.x0
+        );
+    }
+}

@@ -2,16 +2,19 @@
 
 use std::path::Path;
 
+use clap::ValueEnum;
+
 use permitflow_app::rows::compare;
-use permitflow_app::scenes::{ScheduleCharts, schedules};
+use permitflow_app::scenes::{ScheduleCharts, schedules_with};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, Loaded};
+use permitflow_chart::Arrows;
 use permitflow_solver::Method;
 
 pub fn run(
     loaded: &Loaded,
     regimes: &[String],
-    kind: ScheduleCharts,
+    (kind, arrows): (ScheduleCharts, Arrows),
     out: &Path,
     scale: f32,
 ) -> Result<u8, Error> {
@@ -24,7 +27,7 @@ pub fn run(
         )));
     }
     let outcomes = c.solved();
-    let scene = schedules(&loaded.scenario, &outcomes, &loaded.calendar, kind);
+    let scene = schedules_with(&loaded.scenario, &outcomes, &loaded.calendar, kind, arrows);
     crate::render::chart(out, &scene, scale)?;
     eprintln!(
         "wrote {}: {} regime{}, {:.0}×{:.0}",
@@ -35,4 +38,25 @@ pub fn run(
         scene.height
     );
     Ok(0)
+}
+
+/// `--arrows`: the Gantt charts' dependency arrows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ArrowsArg {
+    /// Arrows from each predecessor's bar to its successor's.
+    On,
+    /// No arrows.
+    Off,
+    /// Arrows when a chart has fewer than 100 bars.
+    Auto,
+}
+
+impl From<ArrowsArg> for permitflow_chart::Arrows {
+    fn from(a: ArrowsArg) -> Self {
+        match a {
+            ArrowsArg::On => Self::On,
+            ArrowsArg::Off => Self::Off,
+            ArrowsArg::Auto => Self::Auto,
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 mod batch;
 mod centre;
-mod chart;
+pub(crate) mod chart;
 mod check;
 mod compare;
 mod distribution;
@@ -45,6 +45,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             file,
             regimes,
             kind,
+            arrows,
             out,
             scale,
             start,
@@ -52,7 +53,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             measures,
         } => {
             let loaded = prepare(file.as_deref(), start, &sets, &measures)?;
-            chart::run(&loaded, &regimes, kind.into(), &out, scale)
+            chart::run(&loaded, &regimes, (kind.into(), arrows.into()), &out, scale)
         }
         Command::Simulate {
             file,

@@ -1,7 +1,7 @@
 //! `permitflow chart` on the default scenario: the SVG parsed back has a bar per item of every
 //! regime, the critical ones marked, the labels a planner reads, and the calendar's holidays.
 
-use crate::harness::permitflow;
+use crate::harness::{permitflow, root};
 
 fn chart(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -117,4 +117,203 @@ fn all_charts_in_one_file_and_png_by_extension() {
     let o = permitflow(&["chart", "-o", dir.path().join("c.pdf").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("charts are written as .svg or .png"));
+}
+
+/// Every chart of one scenario: the comparison and a Gantt chart per regime, the simulation's
+/// histogram and tornados, and the planner's curve and waterfall for its last regime.
+fn every_chart(path: &std::path::Path) -> Vec<(String, permitflow_chart::Scene)> {
+    use permitflow_app::scenes;
+    let loaded = permitflow_app::load(Some(path), None).unwrap();
+    let s = &loaded.scenario;
+    let c = permitflow_app::rows::compare(&loaded, &[], permitflow_solver::Method::Paths).unwrap();
+    let outcomes = c.solved();
+    let mut out = vec![(
+        "chart".to_owned(),
+        scenes::schedules(s, &outcomes, &loaded.calendar, scenes::ScheduleCharts::All),
+    )];
+    let opts = permitflow_solver::SimulationOptions {
+        iterations: 400,
+        seed: 7,
+    };
+    let sims = permitflow_app::analysis::simulate_regimes(
+        s,
+        &loaded.label,
+        &[],
+        &opts,
+        &|_| {},
+        &permitflow_app::analysis::never,
+    )
+    .unwrap();
+    let refs: Vec<_> = sims.iter().collect();
+    out.push(("simulate".to_owned(), scenes::simulation(s, &refs, 400, 7)));
+    if let Some(last) = outcomes.last() {
+        let target = (last.working_days().get() * 0.8).round();
+        let plan = permitflow_app::analysis::plan_regime(
+            s,
+            &loaded.label,
+            last.regime.name.as_str(),
+            target,
+            true,
+        )
+        .unwrap();
+        out.push(("plan".to_owned(), scenes::plan(s, &plan)));
+    }
+    out
+}
+
+fn describe(scene: &permitflow_chart::Scene, pairs: &[(usize, usize)]) -> String {
+    pairs
+        .iter()
+        .take(8)
+        .map(|(a, b)| format!("\n  {:?}\n  {:?}", scene.shapes[*a], scene.shapes[*b]))
+        .collect()
+}
+
+/// Records the chart's overlapping labels and labels cut off by the canvas edge, after writing
+/// it as SVG and reading that back: every label of the scene is in the file.
+fn check(what: &str, scene: &permitflow_chart::Scene, failures: &mut Vec<String>) {
+    let svg = permitflow_chart::to_svg(scene);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let labels = scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, permitflow_chart::Shape::Text { .. }))
+        .count();
+    assert_eq!(texts(&doc).len(), labels, "{what}");
+    let pairs = permitflow_chart::layout::overlaps(scene, 0.5);
+    if !pairs.is_empty() {
+        failures.push(format!(
+            "{what}: {} overlapping pairs{}",
+            pairs.len(),
+            describe(scene, &pairs)
+        ));
+    }
+    let out = permitflow_chart::layout::outside(scene, 1.0);
+    if !out.is_empty() {
+        failures.push(format!(
+            "{what}: {} texts past the edge, e.g. {:?}",
+            out.len(),
+            scene.shapes[out[0]]
+        ));
+    }
+}
+
+#[test]
+fn no_two_labels_overlap_in_any_chart_of_any_shipped_scenario() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "csv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 18, "{files:?}");
+    for f in &files {
+        for (kind, scene) in every_chart(f) {
+            checked += 1;
+            check(&format!("{} ({kind})", f.display()), &scene, &mut failures);
+        }
+    }
+    // The approval centre's charts for the shipped portfolio.
+    let req = permitflow_app::analysis::CentreRequest {
+        regimes: vec!["parallel".into(), "joint".into()],
+        replications: 5,
+        seed: 1,
+        ..Default::default()
+    };
+    let portfolio = root().join("portfolios/mid-sized-city.toml");
+    let r =
+        permitflow_app::analysis::run_centre(&portfolio, &req, &permitflow_app::analysis::never)
+            .unwrap();
+    let scene = permitflow_app::scenes::centre(&r.portfolio.portfolio.name, &r.runs);
+    checked += 1;
+    check("centre", &scene, &mut failures);
+    // The lead-time histograms count projects of each project type, and draw no targets.
+    let texts: Vec<&str> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            permitflow_chart::Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(
+        &"share of projects per working-day bin; dashed: P50, P80, P95 of each project type"
+    ));
+    assert!(
+        !texts.iter().any(|t| t.contains("iterations")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("industrial: P50 ") && t.ends_with(" projects)")),
+        "{texts:#?}"
+    );
+    assert_eq!(checked, files.len() * 3 + 1);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Arrowheads in an SVG: two strokes each, in the arrows' colour and width.
+fn arrows(svg: &str) -> usize {
+    svg.matches(r##"stroke="#7b8794" stroke-width="1.2""##)
+        .count()
+        / 2
+}
+
+#[test]
+fn gantt_dependency_arrows_are_on_by_default_and_can_be_turned_off() {
+    // The joint regime's links between bars: filing → land pre-examination → land-use permit,
+    // joint plan review → quality registration and the construction permit, surveying and the
+    // water connection → completion acceptance → filing → real-estate registration.
+    let on = chart(&["--kind", "gantt", "--regime", "joint"]);
+    assert_eq!(arrows(&on), 9);
+    assert_eq!(
+        arrows(&chart(&[
+            "--kind", "gantt", "--regime", "joint", "--arrows", "on"
+        ])),
+        9
+    );
+    let off = chart(&["--kind", "gantt", "--regime", "joint", "--arrows", "off"]);
+    assert_eq!(arrows(&off), 0);
+    // Nothing else changes.
+    let doc = roxmltree::Document::parse(&off).unwrap();
+    assert_eq!(
+        texts(&doc),
+        texts(&roxmltree::Document::parse(&on).unwrap())
+    );
+}
+
+#[test]
+fn spread_drivers_are_named_and_identical_regimes_stay_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sim.svg");
+    let o = permitflow(&[
+        "simulate",
+        "--iterations",
+        "500",
+        "--chart",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let t = texts(&doc);
+    assert!(
+        t.iter()
+            .any(|x| x == "施工图审查 Construction-drawing review")
+    );
+    assert!(!t.iter().any(|x| x == "drawing_review"), "{t:#?}");
+    // joint_online simulates exactly as joint: drawn as an outline over it and said so.
+    let legend = t
+        .iter()
+        .find(|x| x.starts_with("joint_online"))
+        .expect("a legend entry for joint_online");
+    assert!(
+        legend.starts_with("joint_online (same as joint, drawn as an outline): P50 "),
+        "{legend}"
+    );
+    // Percentile values are in the legend, not printed on top of each other on the plot.
+    assert!(!t.iter().any(|x| x.starts_with("P50 ")), "{t:#?}");
 }
