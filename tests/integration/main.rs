@@ -13,5 +13,6 @@ mod cli;
 mod export;
 mod limits;
 mod report;
+mod scale;
 mod scenarios;
 mod writes;
