@@ -3,6 +3,8 @@
 
 use permitflow_model::{Department, ItemId, Scenario};
 use permitflow_solver::Outcome;
+use std::io::Write as _;
+
 use serde::{Serialize, Serializer};
 
 /// The columns, in order.
@@ -141,8 +143,21 @@ struct JsonItem<'a> {
 }
 
 /// The schedule of one regime as JSON: the format of `permitflow solve --format json` and
-/// `permitflow export --format json`. Written straight from the outcome, item by item.
+/// `permitflow export --format json`.
 pub fn schedule_json(s: &Scenario, o: &Outcome) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_schedule_json(s, o, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`schedule_json`] written to `w` as it is made, item by item: a million items' schedule is
+/// never held in memory as text.
+pub fn write_schedule_json(
+    s: &Scenario,
+    o: &Outcome,
+    w: impl std::io::Write,
+) -> std::io::Result<()> {
     let doc = JsonSchedule {
         scenario: &s.name,
         regime: o.regime.name.as_str(),
@@ -152,9 +167,8 @@ pub fn schedule_json(s: &Scenario, o: &Outcome) -> String {
         critical_path: o.critical_ids(),
         items: JsonItems(o),
     };
-    let mut out = Vec::with_capacity(256 * o.network.activities.len() + 256);
-    // Writing into memory cannot fail.
-    let _ = serde_json::to_writer_pretty(&mut out, &doc);
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
