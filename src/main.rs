@@ -11,6 +11,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use cli::{Cli, Command, Common, MethodArg, OutputFormat};
 
+/// A million-item list is a few million small allocations, freed at exit: mimalloc serves them
+/// faster than the system allocator (BENCHMARKS.md, "Whole process").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Compare {

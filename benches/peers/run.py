@@ -7,9 +7,12 @@ in one run:
    through highspy;
 3. reform planning (time–cost trade-off) on 1,000 items: the same LP in HiGHS through highspy;
 4. Monte Carlo simulation (60 items, 100,000 iterations): the NumPy implementation of
-   benches/simulation_numpy.py.
+   benches/simulation_numpy.py;
+5. the whole process, `permitflow solve X.csv --regime parallel --format json`, on item lists
+   of 1k, 10k, 100k and 1M items: a NetworkX script and (1k) a highspy script reading the same
+   CSV (whole.py).
 
-    python3 benches/peers/run.py            # full sizes (30–60 s after the build, 2 GB)
+    python3 benches/peers/run.py            # full sizes (2–3 min after the build, 2 GB)
     python3 benches/peers/run.py --quick    # small sizes, under a minute: keeps the script working
 
 Needs `pip install networkx highspy numpy` (exit 2, naming what is missing, without them).
@@ -34,6 +37,8 @@ import tempfile
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside benches/simulation_numpy.py
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import whole  # noqa: E402  (the whole-process case, beside this script)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PACKAGES = ["numpy", "networkx", "highspy"]
@@ -531,6 +536,10 @@ def main():
         # 4. Simulation.
         sim = simulation(permitflow, d, sizes["sim_items"], sizes["sim_iterations"])
         worst_criticality = check_simulation(sim, checked)
+
+        # 5. The whole process on a CSV item list.
+        wp = whole.measure(permitflow, d, whole.QUICK_SIZES if a.quick else whole.FULL_SIZES)
+        whole.check(wp, checked, agree)
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -587,13 +596,17 @@ def main():
     print(f"Best of: permitflow {c['runs']} (critical path), {c['pass_runs']} (pass), {b['runs']} (schedule), "
           f"{p['runs']} (plan), 3 (simulate); NetworkX {cp['runs']}; HiGHS {runs_ms}/{runs_es} (schedule), "
           f"{runs_plan} (plan); NumPy 3.")
+    print()
+    print("### Whole process: `permitflow solve X.csv --regime parallel --format json > out.json`")
+    print()
+    print(whole.table(wp, seconds, fmt_days))
     if a.quick:
         print("Quick sizes: the targets are set for the full sizes; the verdicts here are indicative only.")
 
     if a.json:
         with open(a.json, "w") as f:
             json.dump({"machine": info, "quick": a.quick, "permitflow": pf, "networkx": cp, "highs_schedule": hs,
-                       "highs_plan": hp, "simulation": sim, "failures": failures}, f, indent=2)
+                       "highs_plan": hp, "simulation": sim, "whole_process": wp, "failures": failures}, f, indent=2)
     if failures:
         print()
         print("THE ANSWERS DISAGREE:")

@@ -45,7 +45,9 @@ impl<'a> Locator<'a> {
     fn csv_cell(&self, within: &Range<usize>, column: &str) -> Option<Range<usize>> {
         let idx = self.csv.as_ref()?;
         let col = idx.header.iter().position(|h| h == column)?;
-        let (_, cells) = idx.rows.iter().find(|(r, _)| r.start == within.start)?;
+        // Rows are in file order: found by binary search.
+        let at = idx.rows.partition_point(|(r, _)| r.start < within.start);
+        let (_, cells) = idx.rows.get(at).filter(|(r, _)| r.start == within.start)?;
         cells.get(col).cloned()
     }
 
@@ -89,10 +91,10 @@ impl<'a> Locator<'a> {
         starts
             .into_iter()
             .map(|s| {
+                // Headers are in order: the next one after `s` by binary search, not a scan.
                 let end = headers
-                    .iter()
+                    .get(headers.partition_point(|&h| h <= s))
                     .copied()
-                    .find(|&h| h > s)
                     .unwrap_or(self.text.len());
                 s..end
             })

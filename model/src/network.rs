@@ -138,6 +138,13 @@ impl Network {
     /// The items and their own links, one activity per item, in file order. Assumes a validated
     /// scenario; links naming unknown items are skipped.
     pub fn from_scenario(s: &Scenario) -> Self {
+        let stage_at: rustc_hash::FxHashMap<&StageId, usize> = s
+            .stages
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, st)| (&st.id, i))
+            .collect();
         let activities = s
             .items
             .iter()
@@ -147,7 +154,7 @@ impl Network {
                 name: it.name.clone(),
                 kind: ActivityKind::Item(it.kind),
                 departments: vec![it.department.clone()],
-                stage: s.stage_index(&it.stage),
+                stage: stage_at.get(&it.stage).copied(),
                 days: it.days.value,
                 members: vec![it.id.clone()],
                 release: it.release,
@@ -164,7 +171,7 @@ impl Network {
             .collect();
         // One hash lookup per link end: a search through the items per link made building the
         // network quadratic (20,000 chained items: seconds).
-        let positions: std::collections::HashMap<&ItemId, usize> = s
+        let positions: rustc_hash::FxHashMap<&ItemId, usize> = s
             .items
             .iter()
             .enumerate()
@@ -240,9 +247,47 @@ impl Network {
     }
 }
 
+/// Whether `edges` among `n` nodes have no cycle: Kahn's topological order over flat arrays, the
+/// cheap answer for the usual acyclic network (no graph built, no recursion).
+fn is_acyclic(n: usize, edges: &[(usize, usize)]) -> bool {
+    let mut indegree = vec![0u32; n];
+    let mut first = vec![0usize; n + 1];
+    for &(a, b) in edges {
+        if a >= n || b >= n {
+            return false;
+        }
+        indegree[b] += 1;
+        first[a + 1] += 1;
+    }
+    for i in 0..n {
+        first[i + 1] += first[i];
+    }
+    let mut next = vec![0usize; edges.len()];
+    let mut fill = first.clone();
+    for &(a, b) in edges {
+        next[fill[a]] = b;
+        fill[a] += 1;
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+    let mut done = 0;
+    while let Some(i) = ready.pop() {
+        done += 1;
+        for &j in &next[first[i]..first[i + 1]] {
+            indegree[j] -= 1;
+            if indegree[j] == 0 {
+                ready.push(j);
+            }
+        }
+    }
+    done == n
+}
+
 /// One cycle among `n` nodes joined by `edges`, as the nodes in order, or `None` when acyclic.
 /// Uses petgraph's strongly connected components, then walks inside the smallest-indexed one.
 pub fn find_cycle(n: usize, edges: &[(usize, usize)]) -> Option<Vec<usize>> {
+    if is_acyclic(n, edges) {
+        return None;
+    }
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, edges.len());
     for _ in 0..n {
         g.add_node(());

@@ -1,7 +1,7 @@
 //! Outcomes of a regime: working days, dates, days per stage, the critical path, and what the
 //! applicant meets (trips, forms, materials, departments); targets checked against them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use permitflow_model::{
@@ -117,22 +117,23 @@ pub fn evaluate(
     let end_date = calendar.finish_date(scenario.start, schedule.makespan);
     let dates = schedule.dates(calendar, scenario.start);
     let counts = counts(&network);
+    // Each stage's first start and last finish, in one pass over the activities.
+    let mut spans: Vec<Option<(WorkingDays, WorkingDays)>> = vec![None; network.stages.len()];
+    for (i, a) in network.activities.iter().enumerate() {
+        if let Some(span) = a.stage.and_then(|k| spans.get_mut(k)) {
+            let (s, f) = (schedule.start[i], schedule.finish[i]);
+            *span = Some(match *span {
+                Some((s0, f0)) => (s0.min(s), f0.max(f)),
+                None => (s, f),
+            });
+        }
+    }
     let stages = network
         .stages
         .iter()
-        .enumerate()
-        .filter_map(|(k, st)| {
-            let idx: Vec<usize> = (0..network.activities.len())
-                .filter(|&i| network.activities[i].stage == Some(k))
-                .collect();
-            let start = idx
-                .iter()
-                .map(|&i| schedule.start[i])
-                .reduce(WorkingDays::min)?;
-            let finish = idx
-                .iter()
-                .map(|&i| schedule.finish[i])
-                .reduce(WorkingDays::max)?;
+        .zip(spans)
+        .filter_map(|(st, span)| {
+            let (start, finish) = span?;
             Some(StageSpan {
                 ids: st.ids.clone(),
                 name: st.name.clone(),
@@ -223,13 +224,16 @@ pub fn counts(net: &Network) -> Counts {
             }
         }
         Intake::PerStage => {
-            let stages: BTreeSet<Option<usize>> = subs.iter().map(|a| a.stage).collect();
+            // The submissions of each stage, gathered in one pass.
+            let mut by_stage: BTreeMap<Option<usize>, Vec<&Activity>> = BTreeMap::new();
+            for a in &subs {
+                by_stage.entry(a.stage).or_default().push(a);
+            }
+            let stages = &by_stage;
             let mut materials = 0;
             let mut leads: BTreeSet<&Department> = BTreeSet::new();
-            for s in &stages {
-                let in_stage: Vec<&Activity> =
-                    subs.iter().copied().filter(|a| a.stage == *s).collect();
-                materials += materials_of(&in_stage);
+            for (s, in_stage) in stages {
+                materials += materials_of(in_stage);
                 if let Some(k) = s {
                     leads.insert(&net.stages[*k].lead);
                 }

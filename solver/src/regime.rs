@@ -9,15 +9,17 @@
 //! 6. online submission (counting only).
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashSet};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use permitflow_model::{
-    Activity, ActivityKind, Constraint, GroupId, Intake, ItemId, ItemKind, LinkKind, Measure,
-    MeasureId, Network, NetworkStage, Origin, Regime, Scenario, StageId, ToleranceLink,
-    WorkingDays,
+    Activity, ActivityKind, Constraint, Intake, ItemId, ItemKind, LinkKind, Measure, MeasureId,
+    Network, NetworkStage, Origin, Regime, Scenario, StageId, ToleranceLink, WorkingDays,
 };
 
 use crate::error::SolveError;
+
+mod joint;
+pub use joint::joint_review;
 
 /// The constraint network of `scenario` under `regime`.
 pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, SolveError> {
@@ -120,12 +122,29 @@ fn same_limit_everywhere(measures: &[(MeasureId, Measure)]) -> Result<(), SolveE
     Ok(())
 }
 
-fn item_activity(net: &Network, measure: &MeasureId, item: &ItemId) -> Result<usize, SolveError> {
-    net.activity_of_item(item)
-        .ok_or_else(|| SolveError::BadMeasure {
+/// The activities standing for `items` (each item's first, as `Network::activity_of_item`), found
+/// in one pass over the network; an item that does not exist is an error of `measure`.
+fn item_activities<'i>(
+    net: &Network,
+    measure: &MeasureId,
+    items: impl Iterator<Item = &'i ItemId> + Clone,
+) -> Result<HashMap<&'i ItemId, usize>, SolveError> {
+    let wanted: HashMap<&ItemId, &'i ItemId> = items.clone().map(|i| (i, i)).collect();
+    let mut found: HashMap<&'i ItemId, usize> = HashMap::with_capacity(wanted.len());
+    for (i, a) in net.activities.iter().enumerate() {
+        for m in &a.members {
+            if let Some(&w) = wanted.get(m) {
+                found.entry(w).or_insert(i);
+            }
+        }
+    }
+    if let Some(item) = items.into_iter().find(|i| !found.contains_key(i)) {
+        return Err(SolveError::BadMeasure {
             measure: measure.to_string(),
             reason: format!("item `{item}` does not exist"),
-        })
+        });
+    }
+    Ok(found)
 }
 
 /// Departments' limits cut (or set) to new values.
@@ -134,9 +153,9 @@ pub fn time_limit_compression(
     measure: &MeasureId,
     days: &BTreeMap<ItemId, WorkingDays>,
 ) -> Result<(), SolveError> {
+    let at = item_activities(net, measure, days.keys())?;
     for (item, d) in days {
-        let i = item_activity(net, measure, item)?;
-        let a = &mut net.activities[i];
+        let a = &mut net.activities[at[item]];
         a.days = *d;
         a.floor = a.floor.min(*d);
     }
@@ -150,9 +169,9 @@ pub fn notification_commitment(
     items: &[ItemId],
     days: WorkingDays,
 ) -> Result<(), SolveError> {
+    let at = item_activities(net, measure, items.iter())?;
     for item in items {
-        let i = item_activity(net, measure, item)?;
-        let a = &mut net.activities[i];
+        let a = &mut net.activities[at[item]];
         a.days = days;
         a.floor = a.floor.min(days);
         a.kind = ActivityKind::Item(ItemKind::Filing);
@@ -167,18 +186,22 @@ pub fn tolerance_acceptance(
     measure: &MeasureId,
     links: &[ToleranceLink],
 ) -> Result<(), SolveError> {
+    if links.is_empty() {
+        return Ok(());
+    }
+    let at = item_activities(net, measure, links.iter().flat_map(|l| [&l.from, &l.to]))?;
+    // The file's finish-to-start links by their ends, in order (the first is changed first).
+    let mut by_ends: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (k, c) in net.constraints.iter().enumerate().rev() {
+        if c.kind == LinkKind::FinishToStart && c.origin == Origin::Link {
+            by_ends.entry((c.from, c.to)).or_default().push(k);
+        }
+    }
     for l in links {
-        let from = item_activity(net, measure, &l.from)?;
-        let to = item_activity(net, measure, &l.to)?;
-        let c = net
-            .constraints
-            .iter_mut()
-            .find(|c| {
-                c.from == from
-                    && c.to == to
-                    && c.kind == LinkKind::FinishToStart
-                    && c.origin == Origin::Link
-            })
+        let (from, to) = (at[&l.from], at[&l.to]);
+        let k = by_ends
+            .get_mut(&(from, to))
+            .and_then(Vec::pop)
             .ok_or_else(|| SolveError::BadMeasure {
                 measure: measure.to_string(),
                 reason: format!(
@@ -186,146 +209,12 @@ pub fn tolerance_acceptance(
                     l.from, l.to
                 ),
             })?;
+        let c = &mut net.constraints[k];
         c.kind = LinkKind::StartToStart;
         c.lag = l.lag;
         c.origin = Origin::Tolerance;
     }
     Ok(())
-}
-
-/// Each joint group becomes one event with the group's own limit, or its longest member's.
-pub fn joint_review(
-    net: &mut Network,
-    scenario: &Scenario,
-    measure: &MeasureId,
-    groups: Option<&[GroupId]>,
-) -> Result<(), SolveError> {
-    for g in &scenario.joint_groups {
-        if groups.is_some_and(|only| !only.contains(&g.id)) {
-            continue;
-        }
-        let members: Vec<usize> = g
-            .items
-            .iter()
-            .filter_map(|id| {
-                net.activities.iter().position(|a| {
-                    a.members.len() == 1
-                        && &a.members[0] == id
-                        && !matches!(a.kind, ActivityKind::Joint)
-                })
-            })
-            .collect();
-        if members.len() < g.items.len() {
-            // Already merged (the measure listed twice): nothing more to do.
-            continue;
-        }
-        if members.is_empty() {
-            return Err(SolveError::BadMeasure {
-                measure: measure.to_string(),
-                reason: format!("joint group `{}` has no items", g.id),
-            });
-        }
-        let acts: Vec<&Activity> = members.iter().map(|&i| &net.activities[i]).collect();
-        let longest = acts
-            .iter()
-            .map(|a| a.days)
-            .fold(WorkingDays::ZERO, WorkingDays::max);
-        let mut departments = Vec::new();
-        match &g.department {
-            Some(d) => departments.push(d.clone()),
-            None => {
-                for a in &acts {
-                    for d in &a.departments {
-                        if !departments.contains(d) {
-                            departments.push(d.clone());
-                        }
-                    }
-                }
-            }
-        }
-        let event = Activity {
-            id: g.id.to_string(),
-            name: g.name.clone(),
-            kind: ActivityKind::Joint,
-            departments,
-            stage: acts[0].stage,
-            days: g.days.as_ref().map(|d| d.value).unwrap_or(longest),
-            members: acts.iter().flat_map(|a| a.members.clone()).collect(),
-            release: acts
-                .iter()
-                .filter_map(|a| a.release)
-                .reduce(WorkingDays::max),
-            deadline: acts
-                .iter()
-                .filter_map(|a| a.deadline)
-                .reduce(WorkingDays::min),
-            submission: acts.iter().any(|a| a.submission),
-            forms: 1,
-            materials: acts.iter().flat_map(|a| a.materials.clone()).collect(),
-            order: acts.iter().map(|a| a.order).min().unwrap_or(0),
-            floor: WorkingDays::ZERO,
-            cost: g.cost.unwrap_or(1.0),
-            // The joint event's own spread; without one it takes its limit every time.
-            spread: g.spread.clone(),
-            // Returns as often as the most often returned member.
-            returns: acts
-                .iter()
-                .filter_map(|a| a.returns.clone())
-                .max_by(|a, b| a.rate.total_cmp(&b.rate)),
-        };
-        let mut event = event;
-        event.floor = g
-            .floor
-            .as_ref()
-            .map(|f| f.value.min(event.days))
-            .unwrap_or(event.days);
-        merge_activities(net, &members, event);
-    }
-    Ok(())
-}
-
-/// Replaces `members` by `event`: their constraints with the outside now attach to the event,
-/// constraints among them disappear.
-fn merge_activities(net: &mut Network, members: &[usize], event: Activity) {
-    let set: HashSet<usize> = members.iter().copied().collect();
-    let first = members.iter().copied().min().unwrap_or(0);
-    // The event takes the first member's place; later activities shift down.
-    let event_at = (0..first).filter(|i| !set.contains(i)).count();
-    let mut map = vec![event_at; net.activities.len()];
-    let mut activities = Vec::with_capacity(net.activities.len() + 1 - members.len());
-    let mut event = Some(event);
-    for (i, a) in net.activities.drain(..).enumerate() {
-        if set.contains(&i) {
-            if let Some(e) = event.take() {
-                activities.push(e);
-            }
-        } else {
-            map[i] = activities.len();
-            activities.push(a);
-        }
-    }
-    let mut constraints: Vec<Constraint> = Vec::with_capacity(net.constraints.len());
-    // Only constraints now touching the event can have become duplicates.
-    let mut touching: Vec<Constraint> = Vec::new();
-    for c in net.constraints.drain(..) {
-        if set.contains(&c.from) && set.contains(&c.to) {
-            continue;
-        }
-        let c = Constraint {
-            from: map[c.from],
-            to: map[c.to],
-            ..c
-        };
-        if c.from == event_at || c.to == event_at {
-            if touching.contains(&c) {
-                continue;
-            }
-            touching.push(c.clone());
-        }
-        constraints.push(c);
-    }
-    net.activities = activities;
-    net.constraints = constraints;
 }
 
 /// Stages merged into the first of them: one intake, one delivery.
@@ -390,8 +279,24 @@ pub fn merged_stages(
 /// items' own links), a submission per item; stages one after another.
 pub fn serial(net: &mut Network) {
     net.intake = Intake::PerActivity;
-    for k in 0..net.stages.len() {
-        let order = stage_order(net, k);
+    // Each stage's members and the links inside it, gathered in one pass over the network (a
+    // pass per stage made many stages quadratic).
+    let stages = net.stages.len();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); stages];
+    for (i, a) in net.activities.iter().enumerate() {
+        if let Some(k) = a.stage.filter(|&k| k < stages) {
+            members[k].push(i);
+        }
+    }
+    let mut inside: Vec<Vec<(usize, usize)>> = vec![Vec::new(); stages];
+    for c in &net.constraints {
+        let (a, b) = (net.activities[c.from].stage, net.activities[c.to].stage);
+        if let Some(k) = a.filter(|&k| k < stages && b == a && c.from != c.to) {
+            inside[k].push((c.from, c.to));
+        }
+    }
+    for k in 0..stages {
+        let order = stage_order(net, &members[k], &inside[k]);
         for w in order.windows(2) {
             net.constraints.push(Constraint {
                 from: w[0],
@@ -420,18 +325,13 @@ pub fn online_submission(net: &mut Network) {
 
 /// A stage's activities in file order, moved only as far as their own links require (a stable
 /// topological order), so the serial chain never contradicts a link.
-fn stage_order(net: &Network, stage: usize) -> Vec<usize> {
-    let members: Vec<usize> = (0..net.activities.len())
-        .filter(|&i| net.activities[i].stage == Some(stage))
-        .collect();
-    let inside: HashSet<usize> = members.iter().copied().collect();
-    let mut indegree: BTreeMap<usize, usize> = members.iter().map(|&i| (i, 0)).collect();
-    let mut next: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for c in &net.constraints {
-        if inside.contains(&c.from) && inside.contains(&c.to) && c.from != c.to {
-            *indegree.entry(c.to).or_default() += 1;
-            next.entry(c.from).or_default().push(c.to);
-        }
+/// `members` are the stage's activities, `links` the constraints between two of them.
+fn stage_order(net: &Network, members: &[usize], links: &[(usize, usize)]) -> Vec<usize> {
+    let mut indegree: HashMap<usize, usize> = members.iter().map(|&i| (i, 0)).collect();
+    let mut next: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(from, to) in links {
+        *indegree.entry(to).or_default() += 1;
+        next.entry(from).or_default().push(to);
     }
     let key = |i: usize| (net.activities[i].order, i);
     let mut ready: BinaryHeap<Reverse<(usize, usize)>> = indegree

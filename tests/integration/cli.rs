@@ -372,16 +372,16 @@ fn broken_corpus_gives_the_recorded_errors() {
 fn huge_files_are_refused_before_they_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.csv");
-    // A sparse 65 MB file: nothing is written, nothing need be read.
+    // A sparse 1,025 MB file: nothing is written, nothing need be read.
     std::fs::File::create(&path)
         .unwrap()
-        .set_len(65 * 1024 * 1024)
+        .set_len(1025 * 1024 * 1024)
         .unwrap();
     let o = permitflow(&["check", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(
-        e.contains("error[E001]: the file is 65 MB; permitflow reads input files up to 64 MB"),
+        e.contains("error[E001]: the file is 1025 MB; permitflow reads input files up to 1024 MB"),
         "{e}"
     );
 }

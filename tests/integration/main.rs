@@ -15,5 +15,6 @@ mod distribution;
 mod export;
 mod limits;
 mod report;
+mod scale;
 mod scenarios;
 mod writes;

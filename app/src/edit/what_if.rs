@@ -54,6 +54,10 @@ pub fn apply_what_ifs(
     sets: &[SetDays],
     measures: &[String],
 ) -> Result<(), Error> {
+    if start.is_none() && sets.is_empty() && measures.is_empty() {
+        // Nothing to change: the loaded scenario is valid already.
+        return Ok(());
+    }
     let mut draft = loaded.scenario.to_draft();
     let s = &mut draft;
     let mut problems = Vec::new();

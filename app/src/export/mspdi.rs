@@ -221,12 +221,26 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
     let mut uid_of = vec![0usize; net.activities.len()];
     let mut rows: Vec<(usize, Option<usize>)> = Vec::new(); // (level, activity)
     let mut summaries: Vec<String> = Vec::new();
+    // Each stage's activities and gate, and each activity's incoming constraints, gathered once
+    // (a scan of the network per stage or per activity made large schedules quadratic).
+    let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); net.stages.len()];
+    for (i, a) in net.activities.iter().enumerate() {
+        if let Some(k) = a.stage.filter(|&k| k < by_stage.len()) {
+            by_stage[k].push(i);
+        }
+    }
+    let gates: std::collections::HashMap<&str, usize> = net
+        .activities
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, a)| a.is_gate())
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     for (k, st) in net.stages.iter().enumerate() {
         rows.push((1, None));
         summaries.push(st.name.clone());
-        let mut acts: Vec<usize> = (0..net.activities.len())
-            .filter(|&i| net.activities[i].stage == Some(k))
-            .collect();
+        let mut acts = std::mem::take(&mut by_stage[k]);
         acts.sort_by(|&a, &b| {
             o.schedule.start[a]
                 .partial_cmp(&o.schedule.start[b])
@@ -235,20 +249,21 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
         });
         rows.extend(acts.into_iter().map(|i| (2, Some(i))));
         // The stage's delivery milestone follows its items.
-        if let Some(g) = net.activities.iter().position(|a| {
-            a.is_gate()
-                && a.id
-                    == format!(
-                        "gate:{}",
-                        st.ids
-                            .iter()
-                            .map(|x| x.as_str())
-                            .collect::<Vec<_>>()
-                            .join("+")
-                    )
-        }) {
+        let gate = format!(
+            "gate:{}",
+            st.ids
+                .iter()
+                .map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        );
+        if let Some(&g) = gates.get(gate.as_str()) {
             rows.push((2, Some(g)));
         }
+    }
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); net.activities.len()];
+    for (k, c) in net.constraints.iter().enumerate() {
+        incoming[c.to].push(k);
     }
     for (n, (_, a)) in rows.iter().enumerate() {
         if let Some(i) = a {
@@ -322,7 +337,7 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
                         .join(", ")
                 );
                 x.field("Notes", notes)?;
-                for c in net.constraints.iter().filter(|c| c.to == *i) {
+                for c in incoming[*i].iter().map(|&k| &net.constraints[k]) {
                     x.open("PredecessorLink")?;
                     x.field("PredecessorUID", uid_of[c.from].to_string())?;
                     x.field(

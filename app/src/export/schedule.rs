@@ -1,9 +1,11 @@
 //! The schedule of one regime as CSV: the format of `permitflow solve --format csv`,
 //! `permitflow export --format csv` and the desktop app's "Export schedule (CSV)".
 
-use permitflow_model::{Scenario, WorkingDays};
+use permitflow_model::{Department, ItemId, Scenario};
 use permitflow_solver::Outcome;
-use serde_json::{Value, json};
+use std::io::Write as _;
+
+use serde::{Serialize, Serializer};
 
 /// The columns, in order.
 pub const SCHEDULE_COLUMNS: [&str; 11] = [
@@ -56,40 +58,117 @@ pub fn schedule_csv(o: &Outcome) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn days_json(d: WorkingDays) -> Value {
-    json!(d.get())
+/// A date written as `YYYY-MM-DD`.
+struct Iso(chrono::NaiveDate);
+
+impl Serialize for Iso {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let d = self.0;
+        let Ok(year) = u32::try_from(d.year()) else {
+            return s.collect_str(&d.format("%Y-%m-%d"));
+        };
+        if year > 9999 {
+            return s.collect_str(&d.format("%Y-%m-%d"));
+        }
+        // The digits written directly: chrono's formatter is slow for a million dates.
+        let mut b = *b"0000-00-00";
+        for (at, value, width) in [(0, year, 4), (5, d.month(), 2), (8, d.day(), 2)] {
+            let mut v = value;
+            for k in (at..at + width).rev() {
+                b[k] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        }
+        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
+    }
+}
+
+/// The strings of a list, written as a JSON array.
+struct Strs<'a, T>(&'a [T]);
+
+impl<T: AsRef<str>> Serialize for Strs<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(AsRef::as_ref))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonSchedule<'a> {
+    scenario: &'a str,
+    regime: &'a str,
+    working_days: f64,
+    start_date: Iso,
+    end_date: Iso,
+    critical_path: Vec<&'a str>,
+    items: JsonItems<'a>,
+}
+
+/// The items, written one at a time (no tree of values in memory).
+struct JsonItems<'a>(&'a Outcome);
+
+impl Serialize for JsonItems<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let o = self.0;
+        let items = o.network.activities.iter().enumerate();
+        s.collect_seq(items.filter(|(_, a)| !a.is_gate()).map(|(i, a)| JsonItem {
+            id: &a.id,
+            name: &a.name,
+            departments: Strs(&a.departments),
+            members: Strs(&a.members),
+            days: a.days.get(),
+            start: o.schedule.start[i].get(),
+            finish: o.schedule.finish[i].get(),
+            start_date: Iso(o.dates[i].0),
+            finish_date: Iso(o.dates[i].1),
+            total_float: o.schedule.total_float[i].get(),
+            critical: o.schedule.critical[i],
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    name: &'a str,
+    departments: Strs<'a, Department>,
+    members: Strs<'a, ItemId>,
+    days: f64,
+    start: f64,
+    finish: f64,
+    start_date: Iso,
+    finish_date: Iso,
+    total_float: f64,
+    critical: bool,
 }
 
 /// The schedule of one regime as JSON: the format of `permitflow solve --format json` and
 /// `permitflow export --format json`.
 pub fn schedule_json(s: &Scenario, o: &Outcome) -> String {
-    let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let rows: Vec<usize> = (0..o.network.activities.len())
-        .filter(|&i| !o.network.activities[i].is_gate())
-        .collect();
-    let v = json!({
-        "scenario": s.name,
-        "regime": o.regime.name.as_str(),
-        "working_days": days_json(o.working_days()),
-        "start_date": date(o.start_date),
-        "end_date": date(o.end_date),
-        "critical_path": o.critical_ids(),
-        "items": rows.iter().map(|&i| {
-            let a = &o.network.activities[i];
-            json!({
-                "id": a.id,
-                "name": a.name,
-                "departments": a.departments.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
-                "members": a.members.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
-                "days": days_json(a.days),
-                "start": days_json(o.schedule.start[i]),
-                "finish": days_json(o.schedule.finish[i]),
-                "start_date": date(o.dates[i].0),
-                "finish_date": date(o.dates[i].1),
-                "total_float": days_json(o.schedule.total_float[i]),
-                "critical": o.schedule.critical[i],
-            })
-        }).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_schedule_json(s, o, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`schedule_json`] written to `w` as it is made, item by item: a million items' schedule is
+/// never held in memory as text.
+pub fn write_schedule_json(
+    s: &Scenario,
+    o: &Outcome,
+    w: impl std::io::Write,
+) -> std::io::Result<()> {
+    let doc = JsonSchedule {
+        scenario: &s.name,
+        regime: o.regime.name.as_str(),
+        working_days: o.working_days().get(),
+        start_date: Iso(o.start_date),
+        end_date: Iso(o.end_date),
+        critical_path: o.critical_ids(),
+        items: JsonItems(o),
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }

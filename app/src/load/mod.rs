@@ -25,7 +25,7 @@ pub const DEFAULT_TEXT: &str = include_str!("../../../scenarios/social-investmen
 
 /// The largest input file read: far beyond any real scenario or item list, small enough that a
 /// mistaken path to a huge file is refused before it is read into memory.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// A scenario ready to solve.
 #[derive(Debug, Clone)]

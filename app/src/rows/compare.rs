@@ -206,11 +206,19 @@ impl Comparison {
 }
 
 fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigures {
+    // Each scenario stage's span, found by one lookup (the first span covering it).
+    let mut span_of: std::collections::HashMap<&permitflow_model::StageId, usize> =
+        std::collections::HashMap::new();
+    for (k, sp) in o.stages.iter().enumerate() {
+        for id in &sp.ids {
+            span_of.entry(id).or_insert(k);
+        }
+    }
     let stages = s
         .stages
         .iter()
         .map(
-            |stage| match o.stages.iter().find(|sp| sp.covers(&stage.id)) {
+            |stage| match span_of.get(&stage.id).map(|&k| &o.stages[k]) {
                 Some(sp) if sp.first_id() == Some(&stage.id) => {
                     if sp.is_merged() {
                         StageCell::MergedFirst(sp.working_days)

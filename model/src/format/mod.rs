@@ -55,14 +55,17 @@ impl Format {
 /// The largest time limit, lag, release or deadline: 10,000 working days is about 40 years.
 pub const MAX_DAYS: f64 = 10_000.0;
 
-/// The largest model permitflow accepts: far beyond any approval flow (the shipped ones have tens
-/// of items), small enough that a runaway generated file gets a clear error instead of exhausting
-/// memory in the regime networks, the simulation or the LP.
-pub const MAX_ITEMS: usize = 200_000;
+/// The largest model permitflow accepts. Reading, validation, the networks, solving and every
+/// output are linear in items + links (about 1 KB of memory per item end to end, BENCHMARKS.md),
+/// so this is a bound on a runaway generated file, not on what the code can handle: a clear error
+/// instead of exhausting memory in the simulation or the LP.
+pub const MAX_ITEMS: usize = 2_000_000;
 /// The most links (predecessors over all items) a scenario may have; see [`MAX_ITEMS`].
-pub const MAX_LINKS: usize = 2_000_000;
-/// The most joint groups (and regimes) a scenario may have; see [`MAX_ITEMS`].
-pub const MAX_JOINT_GROUPS: usize = 100_000;
+pub const MAX_LINKS: usize = 10_000_000;
+/// The most joint groups a scenario may have (one per two items); see [`MAX_ITEMS`].
+pub const MAX_JOINT_GROUPS: usize = 1_000_000;
+/// The most regimes a scenario may have: each is solved in its own network.
+pub const MAX_REGIMES: usize = 100_000;
 
 /// Reads a scenario from the text of a TOML or JSON file. `file` names it in diagnostics.
 pub fn parse_scenario(text: &str, file: &str, format: Format) -> Result<Scenario, Diagnostics> {
@@ -110,28 +113,57 @@ pub fn validate(draft: &Draft, file: &str) -> Result<Scenario, Diagnostics> {
 
 #[cfg(test)]
 mod tests {
-    use super::file::FileItem;
     use super::*;
 
     #[test]
     fn a_model_beyond_the_limits_is_refused_whole() {
         let text = "version = 1\nname = \"x\"\nstart = \"2025-03-03\"\n[[stages]]\nid = \"s\"\nlead = \"L\"\n[[items]]\nid = \"a\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 1\n";
         let mut raw: FileScenario = toml::from_str(text).unwrap();
-        let item = raw.items[0].clone();
-        raw.items = (0..=MAX_ITEMS)
-            .map(|i| FileItem {
-                id: format!("i{i}"),
-                ..item.clone()
+        // Regimes are the cheapest part to have too many of; items and links are checked below.
+        let regime = super::file::FileRegime {
+            name: String::new(),
+            base: "serial".into(),
+            measures: vec![],
+            description: String::new(),
+        };
+        raw.regimes = (0..=MAX_REGIMES)
+            .map(|i| super::file::FileRegime {
+                name: format!("r{i}"),
+                ..regime.clone()
             })
             .collect();
         let err = from_file(raw, "big.toml", &Locator::new("", false)).unwrap_err();
         assert_eq!(err.0.len(), 1);
         assert_eq!(
             err.0[0].message,
-            format!(
-                "the scenario has {} items; permitflow accepts at most {MAX_ITEMS}",
-                MAX_ITEMS + 1
-            )
+            "the scenario has 100001 regimes; permitflow accepts at most 100000"
+        );
+    }
+
+    #[test]
+    fn the_limits_are_two_million_items_and_ten_million_links() {
+        use super::read::size_problem;
+        assert_eq!(MAX_ITEMS, 2_000_000);
+        assert_eq!(MAX_LINKS, 10_000_000);
+        assert_eq!(
+            size_problem([2_000_000, 10_000_000, 1_000_000, 2_000_000, 100_000]),
+            None
+        );
+        assert_eq!(
+            size_problem([2_000_001, 0, 0, 1, 3]).as_deref(),
+            Some("the scenario has 2000001 items; permitflow accepts at most 2000000")
+        );
+        assert_eq!(
+            size_problem([10, 10_000_001, 0, 1, 3]).as_deref(),
+            Some("the scenario has 10000001 links; permitflow accepts at most 10000000")
+        );
+        assert_eq!(
+            size_problem([10, 0, 1_000_001, 1, 3]).as_deref(),
+            Some("the scenario has 1000001 joint groups; permitflow accepts at most 1000000")
+        );
+        assert_eq!(
+            size_problem([2_000_000, 0, 0, 2_000_001, 3]).as_deref(),
+            Some("the scenario has 2000001 stages; permitflow accepts at most 2000000")
         );
     }
 }

@@ -2,7 +2,7 @@
 //! out (a review item, one form, no materials, the standard regimes), so a written file reads like
 //! one written by hand and reads back to the same scenario.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::file::*;
 use crate::scenario::*;
@@ -67,7 +67,26 @@ impl From<&Draft> for FileScenario {
                     lead: st.lead.to_string(),
                 })
                 .collect(),
-            items: s.items.iter().map(|it| file_item(s, it)).collect(),
+            items: {
+                // Each item's links and group found once, not by a scan per item.
+                let mut after: HashMap<&ItemId, Vec<FileAfter>> = HashMap::new();
+                for l in &s.links {
+                    after.entry(&l.to).or_default().push(after_text(l));
+                }
+                let mut joint: HashMap<&ItemId, &GroupId> = HashMap::new();
+                for g in &s.joint_groups {
+                    for m in &g.items {
+                        joint.entry(m).or_insert(&g.id);
+                    }
+                }
+                s.items
+                    .iter()
+                    .map(|it| {
+                        let links = after.remove(&it.id).unwrap_or_default();
+                        file_item(it, links, joint.get(&it.id).copied())
+                    })
+                    .collect()
+            },
             // Groups with nothing but members are written on the items only.
             joint: s
                 .joint_groups
@@ -110,7 +129,7 @@ fn unless_id(name: &str, id: &str) -> String {
     }
 }
 
-fn file_item(s: &Draft, it: &Item) -> FileItem {
+fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileItem {
     FileItem {
         id: it.id.to_string(),
         name: unless_id(&it.name, it.id.as_str()),
@@ -124,17 +143,8 @@ fn file_item(s: &Draft, it: &Item) -> FileItem {
             Materials::Named(v) => Some(FileMaterials::Named(v.clone())),
         },
         forms: (it.forms != 1).then_some(it.forms),
-        after: s
-            .links
-            .iter()
-            .filter(|l| l.to == it.id)
-            .map(after_text)
-            .collect(),
-        joint: s
-            .joint_groups
-            .iter()
-            .find(|g| g.items.contains(&it.id))
-            .map(|g| g.id.to_string()),
+        after,
+        joint: joint.map(ToString::to_string),
         floor: it.floor.as_ref().map(number),
         cost: it.cost,
         spread: it.spread.as_ref().map(file_spread),

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use self::row::{Row, read_row};
+use self::row::{Row, Seen, read_row};
 use super::file::FileScenario;
 use super::from_file;
 use crate::diag::{Code, Collector, Diagnostic, Diagnostics};
@@ -99,9 +99,12 @@ pub fn parse_item_list(
     };
     let mut index = CsvIndex {
         header: header.clone(),
-        rows: Vec::new(),
+        rows: Vec::with_capacity(records.len()),
     };
-    for (row_range, cells, values) in records.iter().skip(1) {
+    let mut seen = Seen::default();
+    raw.items.reserve(records.len());
+    // Each record is consumed as it is read: its cells move into the index, its values are freed.
+    for (row_range, cells, values) in records.into_iter().skip(1) {
         if values.iter().all(String::is_empty) {
             continue;
         }
@@ -121,12 +124,12 @@ pub fn parse_item_list(
         }
         let row = Row {
             header: &header,
-            cells,
-            values,
+            cells: &cells,
+            values: &values,
         };
-        let item = read_row(&mut out, &mut raw, &row);
+        let item = read_row(&mut out, &mut raw, &mut seen, &row);
         raw.items.push(item);
-        index.rows.push((row_range.clone(), cells.clone()));
+        index.rows.push((row_range, cells));
     }
     for s in &mut raw.stages {
         s.name.clear();

@@ -1,6 +1,7 @@
 //! One row of a CSV item list: its cells read into an item, with the stage and the joint group
 //! it names noted on the way.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::{Code, Collector};
@@ -27,8 +28,21 @@ impl Row<'_> {
     }
 }
 
+/// The stages and joint groups already added to `raw`, by id → position: one lookup per row
+/// instead of a scan over all of them.
+#[derive(Default)]
+pub(super) struct Seen {
+    stages: HashMap<String, usize>,
+    joint: HashMap<String, usize>,
+}
+
 /// One row as an item. Stages and joint groups it names are added to `raw` on the way.
-pub(super) fn read_row(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> FileItem {
+pub(super) fn read_row(
+    out: &mut Collector<'_>,
+    raw: &mut FileScenario,
+    seen: &mut Seen,
+    row: &Row<'_>,
+) -> FileItem {
     let (id, _) = row.cell("id");
     let mut number = |column: &str, what: &str| check_number(out, row, &id, column, what);
     let days = number("days", "time limit");
@@ -42,7 +56,7 @@ pub(super) fn read_row(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Ro
     let rereview_days = number("rereview_days", "re-review time");
     check_days_given(out, row, &id);
     let materials = check_materials(out, row, &id);
-    let joint = joint(out, raw, row);
+    let joint = joint(out, raw, seen, row);
     let (dist, _) = row.cell("dist");
     let spread = if min.is_some() || likely.is_some() || max.is_some() || !dist.is_empty() {
         Some(FileSpread {
@@ -60,7 +74,7 @@ pub(super) fn read_row(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Ro
     };
     let (stage, _) = row.cell("stage");
     let (department, _) = row.cell("department");
-    note_stage(raw, &stage, &department, &row.cell("lead").0);
+    note_stage(raw, seen, &stage, &department, &row.cell("lead").0);
     let (after, _) = row.cell("after");
     let (kind, _) = row.cell("kind");
     FileItem {
@@ -168,7 +182,12 @@ fn check_materials(out: &mut Collector<'_>, row: &Row<'_>, id: &str) -> Option<F
 
 /// The row's joint group, `NAME` or `NAME=DAYS`; a group given a limit is added to `raw.joint`.
 /// Rules: the limit is a number, and the same on every row that gives one.
-fn joint(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> Option<String> {
+fn joint(
+    out: &mut Collector<'_>,
+    raw: &mut FileScenario,
+    seen: &mut Seen,
+    row: &Row<'_>,
+) -> Option<String> {
     let (joint_text, joint_span) = row.cell("joint");
     if joint_text.is_empty() {
         return None;
@@ -191,7 +210,7 @@ fn joint(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> Opti
         }
     });
     if let Some(v) = days {
-        match raw.joint.iter().find(|j| j.id == group) {
+        match seen.joint.get(&group).map(|&j| &raw.joint[j]) {
             Some(j) if j.days.as_ref().is_some_and(|x| x.value != v) => {
                 out.push(
                     Code::BadValue,
@@ -205,18 +224,21 @@ fn joint(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> Opti
                 );
             }
             Some(_) => {}
-            None => raw.joint.push(FileJoint {
-                id: group.clone(),
-                name: String::new(),
-                days: Some(FileNumber {
-                    value: v,
-                    source: None,
-                }),
-                department: None,
-                floor: None,
-                cost: None,
-                spread: None,
-            }),
+            None => {
+                seen.joint.insert(group.clone(), raw.joint.len());
+                raw.joint.push(FileJoint {
+                    id: group.clone(),
+                    name: String::new(),
+                    days: Some(FileNumber {
+                        value: v,
+                        source: None,
+                    }),
+                    department: None,
+                    floor: None,
+                    cost: None,
+                    spread: None,
+                })
+            }
         }
     }
     Some(group)
@@ -224,11 +246,11 @@ fn joint(out: &mut Collector<'_>, raw: &mut FileScenario, row: &Row<'_>) -> Opti
 
 /// Adds the row's stage to `raw.stages` on its first row. Its lead is the `lead` column on any
 /// of its rows, else the department of its last item.
-fn note_stage(raw: &mut FileScenario, stage: &str, department: &str, lead: &str) {
+fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: &str, lead: &str) {
     if stage.is_empty() {
         return;
     }
-    match raw.stages.iter_mut().find(|s| s.id == stage) {
+    match seen.stages.get(stage).map(|&i| &mut raw.stages[i]) {
         Some(s) => {
             if !lead.is_empty() {
                 s.lead = lead.to_owned();
@@ -237,19 +259,22 @@ fn note_stage(raw: &mut FileScenario, stage: &str, department: &str, lead: &str)
                 s.lead = department.to_owned();
             }
         }
-        None => raw.stages.push(FileStage {
-            id: stage.to_owned(),
-            // Marks (until the end of reading) that the lead came from the `lead` column.
-            name: if lead.is_empty() {
-                String::new()
-            } else {
-                "lead given".into()
-            },
-            lead: if lead.is_empty() {
-                department.to_owned()
-            } else {
-                lead.to_owned()
-            },
-        }),
+        None => {
+            seen.stages.insert(stage.to_owned(), raw.stages.len());
+            raw.stages.push(FileStage {
+                id: stage.to_owned(),
+                // Marks (until the end of reading) that the lead came from the `lead` column.
+                name: if lead.is_empty() {
+                    String::new()
+                } else {
+                    "lead given".into()
+                },
+                lead: if lead.is_empty() {
+                    department.to_owned()
+                } else {
+                    lead.to_owned()
+                },
+            })
+        }
     }
 }

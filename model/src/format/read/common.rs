@@ -190,12 +190,8 @@ fn bad_id_char(id: &str) -> Option<char> {
 /// The help for an unknown id of a `kind`: the closest known id, or the known ids when they are
 /// few.
 pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
-    let mut unique: Vec<&str> = Vec::new();
-    for k in known {
-        if !unique.contains(k) {
-            unique.push(k);
-        }
-    }
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<&str> = known.iter().copied().filter(|k| seen.insert(*k)).collect();
     let known = &unique[..];
     let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"

@@ -30,19 +30,32 @@ pub(super) enum At<'s> {
     Str(&'s str),
 }
 
-/// One entry of the file: where it is (when the text is known) and what its problems concern.
-pub(super) struct Place {
+/// One entry of the file: where it is (when the text is known) and what its problems concern
+/// (`item `x``: the text is made only when a problem is reported, not once per entry).
+pub(super) struct Place<'r> {
     pub(super) entry: Option<Range<usize>>,
-    pub(super) subject: Option<String>,
+    what: &'static str,
+    name: &'r str,
 }
 
-impl Place {
-    /// Entry `i` of `entries`, about `subject`.
-    pub(super) fn new(entries: &[Range<usize>], i: usize, subject: String) -> Self {
+impl<'r> Place<'r> {
+    /// Entry `i` of `entries`, about the `what` (item, regime, …) called `name`.
+    pub(super) fn new(
+        entries: &[Range<usize>],
+        i: usize,
+        what: &'static str,
+        name: &'r str,
+    ) -> Self {
         Self {
             entry: entry(entries, i),
-            subject: Some(subject),
+            what,
+            name,
         }
+    }
+
+    /// What its problems concern: "item `x`".
+    fn subject(&self) -> String {
+        format!("{} `{}`", self.what, self.name)
     }
 }
 
@@ -107,7 +120,7 @@ impl<'a> Ctx<'a> {
     /// Records a problem at `at` within the entry `place`, about its subject.
     pub(super) fn report(
         &mut self,
-        place: &Place,
+        place: &Place<'_>,
         code: Code,
         at: At,
         message: impl Into<String>,
@@ -117,7 +130,7 @@ impl<'a> Ctx<'a> {
             code,
             place.entry.clone(),
             at,
-            place.subject.clone(),
+            Some(place.subject()),
             message,
             help,
         );

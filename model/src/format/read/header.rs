@@ -8,33 +8,52 @@ use super::common::check_unique;
 use super::context::{At, Ctx};
 use crate::diag::Code;
 use crate::format::file::{FileCalendar, FileScenario, FileSource};
-use crate::format::{MAX_ITEMS, MAX_JOINT_GROUPS, MAX_LINKS};
+use crate::format::{MAX_ITEMS, MAX_JOINT_GROUPS, MAX_LINKS, MAX_REGIMES};
 use crate::scenario::{BaseCalendar, CalendarSpec, FORMAT_VERSION, SourceRef};
 
 /// Rule: the model is within the sizes permitflow accepts. `false` when it is not: then nothing
 /// else is checked, a model this size is refused as a whole.
 pub(super) fn check_size(cx: &mut Ctx<'_>, raw: &FileScenario) -> bool {
     let links: usize = raw.items.iter().map(|i| i.after.len()).sum();
-    for (what, n, max) in [
-        ("items", raw.items.len(), MAX_ITEMS),
-        ("links", links, MAX_LINKS),
-        ("joint groups", raw.joint.len(), MAX_JOINT_GROUPS),
-        ("stages", raw.stages.len(), MAX_ITEMS),
-        ("regimes", raw.regimes.len(), MAX_JOINT_GROUPS),
-    ] {
-        if n > max {
+    let counts = [
+        raw.items.len(),
+        links,
+        raw.joint.len(),
+        raw.stages.len(),
+        raw.regimes.len(),
+    ];
+    match size_problem(counts) {
+        Some(message) => {
             cx.push(
                 Code::BadValue,
                 None,
                 At::Entry,
                 None,
-                format!("the scenario has {n} {what}; permitflow accepts at most {max}"),
+                message,
                 "check that the file was generated as intended, or split it into several scenarios",
             );
-            return false;
+            false
         }
+        None => true,
     }
-    true
+}
+
+/// What is over its limit among the counts of items, links, joint groups, stages and regimes.
+pub(in crate::format) fn size_problem(counts: [usize; 5]) -> Option<String> {
+    let limits = [
+        ("items", MAX_ITEMS),
+        ("links", MAX_LINKS),
+        ("joint groups", MAX_JOINT_GROUPS),
+        ("stages", MAX_ITEMS),
+        ("regimes", MAX_REGIMES),
+    ];
+    limits
+        .iter()
+        .zip(counts)
+        .find(|((_, max), n)| n > max)
+        .map(|((what, max), n)| {
+            format!("the scenario has {n} {what}; permitflow accepts at most {max}")
+        })
 }
 
 /// Rule: the file's `version` is the one this build reads.

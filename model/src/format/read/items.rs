@@ -2,7 +2,7 @@
 //! simulation need (floor, cost, spread, returns, release, deadline). The item's `after` list is
 //! read in `links.rs`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::common::{
     check_cost, check_floor, check_id, check_spread, check_unique, days_problem, unknown_help,
@@ -15,13 +15,13 @@ use crate::scenario::{Item, ItemKind, Link, Materials, Returns};
 use crate::units::{Department, ItemId, StageId, WorkingDays};
 
 /// Each item id's position (the last, when an id is repeated), after checking the ids.
-pub(super) fn index(cx: &mut Ctx<'_>, raw: &[FileItem]) -> HashMap<String, usize> {
+pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r str, usize> {
     check_items_present(cx, raw);
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<&'r str, usize> = FxHashMap::default();
     for (i, it) in raw.iter().enumerate() {
         let e = entry(&cx.items, i);
         check_id(cx, e.clone(), "item", &it.id);
-        let repeated = index.insert(it.id.clone(), i).is_some();
+        let repeated = index.insert(&it.id, i).is_some();
         check_unique(cx, e, At::Value("id"), "item", "id", &it.id, repeated);
     }
     index
@@ -32,7 +32,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> (Vec<It
     let mut items = Vec::new();
     let mut links = Vec::new();
     for (i, it) in raw.iter().enumerate() {
-        let place = Place::new(&cx.items, i, format!("item `{}`", it.id));
+        let place = Place::new(&cx.items, i, "item", &it.id);
         let item = item(cx, &place, it, ids);
         links::read_after(cx, &place, it, ids, &mut links);
         items.push(item);

@@ -1,7 +1,7 @@
 //! Joint groups: defined in `[[joint]]` (optional, for a name, limit, floor, cost or spread),
 //! membership written on the items (`joint = "<group id>"`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::Ids;
 use super::common::{check_cost, check_floor, check_id, check_spread, check_unique, days_problem};
@@ -19,10 +19,12 @@ pub(super) fn read(
     ids: &Ids<'_>,
 ) -> Vec<JointGroup> {
     let mut groups: Vec<JointGroup> = Vec::new();
+    // Group id → position (the first, when an id is repeated): one lookup per entry and item.
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (i, g) in raw.iter().enumerate() {
-        let place = Place::new(&cx.joint, i, format!("joint group `{}`", g.id));
+        let place = Place::new(&cx.joint, i, "joint group", &g.id);
         check_id(cx, place.entry.clone(), "joint group", &g.id);
-        let repeated = groups.iter().any(|d| d.id.as_str() == g.id);
+        let repeated = index.contains_key(&g.id);
         check_unique(
             cx,
             place.entry.clone(),
@@ -32,22 +34,26 @@ pub(super) fn read(
             &g.id,
             repeated,
         );
+        index.entry(g.id.clone()).or_insert(groups.len());
         groups.push(definition(cx, &place, g));
     }
     for it in items {
         if let Some(g) = &it.joint {
-            match groups.iter_mut().find(|d| d.id.as_str() == g) {
-                Some(d) => d.items.push(ItemId::new(&it.id)),
-                None => groups.push(JointGroup {
-                    id: GroupId::new(g),
-                    name: g.clone(),
-                    items: vec![ItemId::new(&it.id)],
-                    days: None,
-                    department: None,
-                    floor: None,
-                    cost: None,
-                    spread: None,
-                }),
+            match index.get(g.as_str()) {
+                Some(&d) => groups[d].items.push(ItemId::new(&it.id)),
+                None => {
+                    index.insert(g.clone(), groups.len());
+                    groups.push(JointGroup {
+                        id: GroupId::new(g),
+                        name: g.clone(),
+                        items: vec![ItemId::new(&it.id)],
+                        days: None,
+                        department: None,
+                        floor: None,
+                        cost: None,
+                        spread: None,
+                    })
+                }
             }
         }
     }

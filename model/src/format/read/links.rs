@@ -176,7 +176,10 @@ pub(super) fn check_stage_order(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_
         else {
             continue;
         };
-        let (sa, sb) = (ids.stages.get(&raw[a].stage), ids.stages.get(&raw[b].stage));
+        let (sa, sb) = (
+            ids.stages.get(raw[a].stage.as_str()),
+            ids.stages.get(raw[b].stage.as_str()),
+        );
         if let (Some(&sa), Some(&sb)) = (sa, sb)
             && sa > sb
         {

@@ -19,7 +19,7 @@ pub(super) fn read(
 ) -> Vec<MeasureDef> {
     let mut measures = Vec::new();
     for (i, m) in raw.iter().enumerate() {
-        let place = Place::new(&cx.measures, i, format!("measure `{}`", m.id));
+        let place = Place::new(&cx.measures, i, "measure", &m.id);
         check_id(cx, place.entry.clone(), "measure", &m.id);
         let repeated = raw[..i].iter().any(|o| o.id == m.id);
         check_unique(

@@ -16,11 +16,13 @@ mod regimes;
 mod stages;
 mod targets;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
 pub(super) use context::Ctx;
+#[cfg(test)]
+pub(super) use header::size_problem;
 
 use super::file::FileScenario;
 use crate::scenario::{CalendarSpec, Draft};
@@ -28,11 +30,11 @@ use crate::scenario::{CalendarSpec, Draft};
 /// The ids of a file's stages and items, which the other parts refer to.
 struct Ids<'r> {
     /// Stage id → position (the last, when an id is repeated).
-    stages: HashMap<String, usize>,
+    stages: FxHashMap<&'r str, usize>,
     /// Stage ids in file order, for "did you mean".
     stage_names: Vec<&'r str>,
     /// Item id → position (the last, when an id is repeated).
-    items: HashMap<String, usize>,
+    items: FxHashMap<&'r str, usize>,
     /// Item ids in file order, for "did you mean".
     item_names: Vec<&'r str>,
 }

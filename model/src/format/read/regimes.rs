@@ -21,7 +21,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileRegime], measures: &[FileMeasure
         .chain(["joint_review", "online_submission"])
         .collect();
     for (i, r) in raw.iter().enumerate() {
-        let place = Place::new(&cx.regimes, i, format!("regime `{}`", r.name));
+        let place = Place::new(&cx.regimes, i, "regime", &r.name);
         check_id(cx, place.entry.clone(), "regime", &r.name);
         let repeated = raw[..i].iter().any(|o| o.name == r.name);
         check_unique(

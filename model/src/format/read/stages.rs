@@ -1,6 +1,6 @@
 //! `[[stages]]`: the approval stages in order, each with its lead department.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::common::check_unique;
 use super::context::{At, Ctx, entry};
@@ -10,14 +10,17 @@ use crate::scenario::Stage;
 use crate::units::{Department, StageId};
 
 /// The stages, and each stage id's position (the last, when an id is repeated).
-pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileStage]) -> (Vec<Stage>, HashMap<String, usize>) {
+pub(super) fn read<'r>(
+    cx: &mut Ctx<'_>,
+    raw: &'r [FileStage],
+) -> (Vec<Stage>, FxHashMap<&'r str, usize>) {
     check_stages_present(cx, raw);
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FxHashMap<&'r str, usize> = FxHashMap::default();
     let mut stages = Vec::new();
     for (i, s) in raw.iter().enumerate() {
         let e = entry(&cx.stages, i);
         check_stage_id(cx, e.clone(), &s.id);
-        let repeated = ids.insert(s.id.clone(), i).is_some();
+        let repeated = ids.insert(&s.id, i).is_some();
         check_unique(cx, e, At::Value("id"), "stage", "id", &s.id, repeated);
         stages.push(Stage {
             id: StageId::new(&s.id),

@@ -25,7 +25,7 @@ pub(super) fn read(
         } else {
             &t.name
         };
-        let place = Place::new(&cx.targets, i, format!("target `{label}`"));
+        let place = Place::new(&cx.targets, i, "target", label);
         check_regime_exists(cx, &place, &t.regime, &regime_refs);
         if let Some(st) = &t.stage {
             check_stage_exists(cx, &place, st, ids);
