@@ -48,7 +48,7 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
         scene.styled_text(
             12.0,
             y + 18.0,
-            fit(&o.regime.name.to_string(), 13.0 * 1.05, LEFT - 24.0),
+            fit(o.regime.name.as_ref(), 13.0 * 1.05, LEFT - 24.0),
             13.0,
             Anchor::Start,
             true,
