@@ -45,7 +45,12 @@ impl<'a> Locator<'a> {
     fn csv_cell(&self, within: &Range<usize>, column: &str) -> Option<Range<usize>> {
         let idx = self.csv.as_ref()?;
         let col = idx.header.iter().position(|h| h == column)?;
-        let (_, cells) = idx.rows.iter().find(|(r, _)| r.start == within.start)?;
+        // Rows are in file order: found by binary search, so locating stays linear overall.
+        let i = idx
+            .rows
+            .binary_search_by_key(&within.start, |(r, _)| r.start)
+            .ok()?;
+        let (_, cells) = &idx.rows[i];
         cells.get(col).cloned()
     }
 

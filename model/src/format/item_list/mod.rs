@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use self::row::{Row, read_row};
 use super::file::FileScenario;
 use super::from_file;
-use crate::diag::{Code, Collector, Diagnostic, Diagnostics};
+use crate::diag::{Code, Collector, Diagnostic, Diagnostics, clip};
 use crate::locate::{CsvIndex, Locator};
 use crate::scenario::{FORMAT_VERSION, Scenario};
 
@@ -173,6 +173,10 @@ fn read_records(
     Ok(records)
 }
 
+/// Unknown columns reported one by one up to this many; more become one diagnostic naming the
+/// first of them and the count.
+const UNKNOWN_COLUMNS_LISTED: usize = 5;
+
 /// Rules: every column is known and named once, and the required ones are there.
 fn check_header(
     out: &mut Collector<'_>,
@@ -180,26 +184,50 @@ fn check_header(
     cells: &[Range<usize>],
     range: &Range<usize>,
 ) {
-    for (i, h) in header.iter().enumerate() {
-        let known =
-            REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
-        let span = cells.get(i).cloned();
-        if !known {
+    let known = |h: &str| REQUIRED_COLUMNS.contains(&h) || OPTIONAL_COLUMNS.contains(&h);
+    let columns_help = || {
+        format!(
+            "the columns are {} and optionally {}",
+            REQUIRED_COLUMNS.join(","),
+            OPTIONAL_COLUMNS.join(",")
+        )
+    };
+    let unknown: Vec<usize> = (0..header.len()).filter(|&i| !known(&header[i])).collect();
+    if unknown.len() > UNKNOWN_COLUMNS_LISTED {
+        let names: Vec<String> = unknown[..UNKNOWN_COLUMNS_LISTED]
+            .iter()
+            .map(|&i| format!("`{}`", clip(&header[i])))
+            .collect();
+        out.push(
+            Code::Column,
+            cells.get(unknown[0]).cloned(),
+            None,
+            format!(
+                "{} unknown columns: {} and {} more",
+                unknown.len(),
+                names.join(", "),
+                unknown.len() - UNKNOWN_COLUMNS_LISTED
+            ),
+            columns_help(),
+        );
+    } else {
+        for &i in &unknown {
             out.push(
                 Code::Column,
-                span,
+                cells.get(i).cloned(),
                 None,
-                format!("unknown column `{h}`"),
-                format!(
-                    "the columns are {} and optionally {}",
-                    REQUIRED_COLUMNS.join(","),
-                    OPTIONAL_COLUMNS.join(",")
-                ),
+                format!("unknown column `{}`", clip(&header[i])),
+                columns_help(),
             );
-        } else if header[..i].contains(h) {
+        }
+    }
+    // Known columns named twice (at most 19 names, so the set stays small).
+    let mut seen = std::collections::HashSet::new();
+    for (i, h) in header.iter().enumerate() {
+        if known(h) && !seen.insert(h.as_str()) {
             out.push(
                 Code::Column,
-                span,
+                cells.get(i).cloned(),
                 None,
                 format!("column `{h}` appears twice"),
                 "keep one of them",
