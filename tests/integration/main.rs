@@ -12,6 +12,7 @@ mod charts;
 mod cli;
 mod export;
 mod limits;
+mod reads;
 mod report;
 mod scenarios;
 mod writes;

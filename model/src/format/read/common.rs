@@ -189,7 +189,7 @@ fn bad_id_char(id: &str) -> Option<char> {
 
 /// How many ids "did you mean" compares an unknown id with, over one scenario: the first
 /// unknown ids get suggestions, and a file with thousands of them stays linear to read.
-const SUGGESTION_BUDGET: usize = 2_000_000;
+const SUGGESTION_BUDGET: usize = 1_000_000;
 
 thread_local! {
     static SUGGESTIONS_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(SUGGESTION_BUDGET) };
