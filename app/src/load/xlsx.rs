@@ -109,6 +109,9 @@ pub(super) fn read(
     })
 }
 
+/// A non-empty cell: its 0-based (row, column) and value.
+type SheetCell = ((u32, u32), Data);
+
 /// Why the sheet's cells could not be read.
 enum CellsError {
     Calamine(calamine::XlsxError),
@@ -123,7 +126,7 @@ enum CellsError {
 fn read_cells(
     book: &mut Xlsx<Cursor<Vec<u8>>>,
     sheet: &str,
-) -> Result<Vec<((u32, u32), Data)>, CellsError> {
+) -> Result<Vec<SheetCell>, CellsError> {
     let mut reader = match book.worksheet_cells_reader(sheet) {
         Ok(r) => r,
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
@@ -154,7 +157,7 @@ fn read_cells(
 
 /// The cells as CSV text, every cell quoted and line breaks inside cells flattened, so CSV line
 /// n is row n of the used block; with the block's first row and column (0-based).
-fn to_csv(cells: Vec<((u32, u32), Data)>) -> (String, usize, usize) {
+fn to_csv(cells: Vec<SheetCell>) -> (String, usize, usize) {
     let Some(first_row) = cells.first().map(|((r, _), _)| *r) else {
         return (String::new(), 0, 0);
     };
