@@ -400,3 +400,23 @@ fn a_one_megabyte_line_is_shown_as_a_window() {
     assert!(e.contains("long.csv:2:11"), "{e}");
     assert!(e.contains("2 | a,A,D,S,1,xxx"), "{e}");
 }
+
+#[test]
+fn a_file_of_commas_is_refused_before_its_cells_fill_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("commas.csv");
+    let text = format!(
+        "id,name,department,stage,days,after{}\n",
+        ",".repeat(60 << 20)
+    );
+    std::fs::write(&p, text).unwrap();
+    let (o, took) = limited(&["check", p.to_str().unwrap()]);
+    let e = refused_quickly(&o, took, "60 MB of commas");
+    assert!(
+        e.contains(
+            "error[E003]: the item list has more than 8000000 cells, the most permitflow reads"
+        ),
+        "{e}"
+    );
+    assert!(e.len() < 2_000, "{} bytes on stderr", e.len());
+}

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 
 use calamine::{Data, DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
-use permitflow_model::csv_item_list::parse_item_list;
+use permitflow_model::csv_item_list::{MAX_CELLS, parse_item_list};
 use permitflow_model::format::MAX_ITEMS;
 use permitflow_model::{Code, Diagnostic, Diagnostics, Scenario};
 
@@ -20,8 +20,8 @@ pub const MAX_SHEET_COLUMNS: u32 = 256;
 /// The last sheet row read: a header and [`MAX_ITEMS`] items, with room for blank rows above.
 pub const MAX_SHEET_ROWS: u32 = MAX_ITEMS as u32 + 1024;
 /// The most cells in the block from the first used row and column to the last (each becomes a
-/// CSV cell): room for every item with 40 columns.
-pub const MAX_SHEET_CELLS: u64 = MAX_ITEMS as u64 * 40;
+/// CSV cell): the item list's limit, room for every item with 40 columns.
+pub const MAX_SHEET_CELLS: u64 = MAX_CELLS as u64;
 
 /// Reads the workbook in `bytes` into a scenario named after `stem`, starting on `start`.
 pub(super) fn read(
@@ -123,10 +123,7 @@ enum CellsError {
 
 /// The sheet's non-empty cells, streamed: each is checked against the bounds as it is read, so
 /// a sheet that claims (or uses) `XFD1048576` is refused before anything is allocated for it.
-fn read_cells(
-    book: &mut Xlsx<Cursor<Vec<u8>>>,
-    sheet: &str,
-) -> Result<Vec<SheetCell>, CellsError> {
+fn read_cells(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Result<Vec<SheetCell>, CellsError> {
     let mut reader = match book.worksheet_cells_reader(sheet) {
         Ok(r) => r,
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),

@@ -45,6 +45,10 @@ pub const OPTIONAL_COLUMNS: [&str; 13] = [
     "rereview_days",
 ];
 
+/// The most cells an item list may have, all rows together: every item with 40 columns. A file of
+/// commas is refused before its cells fill memory.
+pub const MAX_CELLS: usize = super::MAX_ITEMS * 40;
+
 /// One CSV record: its byte range, each cell's byte range, and the values.
 type Record = (Range<usize>, Vec<Range<usize>>, Vec<String>);
 
@@ -149,9 +153,23 @@ fn read_records(
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut records: Vec<Record> = Vec::new();
+    let mut cells = 0usize;
     for record in reader.records() {
         match record {
             Ok(r) => {
+                cells += r.len();
+                if cells > MAX_CELLS {
+                    let line = r.position().map(|p| p.line() as usize).unwrap_or(1);
+                    return Err(Diagnostics::single(
+                        Diagnostic::new(
+                            Code::Syntax,
+                            file,
+                            format!("the item list has more than {MAX_CELLS} cells, the most permitflow reads"),
+                        )
+                        .at_line_col(line, 1)
+                        .help("check that this is the item list you meant: one row per item, one column per field"),
+                    ));
+                }
                 let at = bom + r.position().map(|p| p.byte() as usize).unwrap_or(0);
                 let (range, cells) = scan_row(text, at);
                 records.push((
