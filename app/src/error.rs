@@ -308,3 +308,66 @@ impl<'a> Files<'a> for Excerpt<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, span: Range<usize>) -> String {
+        let d = Diagnostic::new(Code::Syntax, "f.toml", "bad").at(text, Some(span));
+        Error::Invalid {
+            diagnostics: Diagnostics::single(d),
+            text: Some(text.to_owned()),
+        }
+        .render()
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_real_positions() {
+        let text = format!("a = 1\nb = \"{}\" c\n", "x".repeat(10_000));
+        let c = text.rfind('c').unwrap();
+        let out = at(&text, c..c + 1);
+        assert!(out.len() < 1_000, "{out}");
+        assert!(out.contains("--> f.toml:2:10008"), "{out}");
+        assert!(
+            out.contains(&format!("2 | …{}\" c", "x".repeat(48))),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn short_lines_render_as_the_whole_file_would() {
+        let text = "a = 1\nb = [\n  2,\n]\nc = 3\n";
+        for span in [6..7, 6..18, 0..1, 20..23] {
+            let whole = SimpleFile::new("f.toml", text);
+            let report = Report::error()
+                .with_code("E003")
+                .with_message("bad")
+                .with_labels(vec![Label::primary((), span.clone())]);
+            let config = Config {
+                chars: term::Chars::ascii(),
+                ..Config::default()
+            };
+            let expected = term::emit_into_string(&config, &whole, &report).unwrap();
+            let got = at(text, span);
+            assert!(got.starts_with(&expected), "{got}\n---\n{expected}");
+        }
+    }
+
+    #[test]
+    fn many_problems_are_capped_and_counted() {
+        let text = "x\n".repeat(1_000);
+        let ds = (0..1_000)
+            .map(|i| Diagnostic::new(Code::Syntax, "f", "bad").at(&text, Some(2 * i..2 * i + 1)))
+            .collect();
+        let out = Error::Invalid {
+            diagnostics: Diagnostics(ds),
+            text: Some(text),
+        }
+        .render();
+        assert_eq!(out.matches("error[E003]").count(), MAX_RENDERED);
+        assert!(out.ends_with(
+            "… and 950 more problems (1000 in all; the first 50 are shown)\n1000 problems found in f\n"
+        ));
+    }
+}
