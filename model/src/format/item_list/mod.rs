@@ -148,6 +148,16 @@ fn read_records(
     bom: usize,
     file: &str,
 ) -> Result<Vec<Record>, Diagnostics> {
+    // Counted before the csv crate reads a record: one row of 60 million commas would take
+    // gigabytes as a record.
+    if let Some(at) = cells_exceed(body, MAX_CELLS) {
+        let line = body.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        return Err(Diagnostics::single(too_many_cells(file, line)));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -160,15 +170,7 @@ fn read_records(
                 cells += r.len();
                 if cells > MAX_CELLS {
                     let line = r.position().map(|p| p.line() as usize).unwrap_or(1);
-                    return Err(Diagnostics::single(
-                        Diagnostic::new(
-                            Code::Syntax,
-                            file,
-                            format!("the item list has more than {MAX_CELLS} cells, the most permitflow reads"),
-                        )
-                        .at_line_col(line, 1)
-                        .help("check that this is the item list you meant: one row per item, one column per field"),
-                    ));
+                    return Err(Diagnostics::single(too_many_cells(file, line)));
                 }
                 let at = bom + r.position().map(|p| p.byte() as usize).unwrap_or(0);
                 let (range, cells) = scan_row(text, at);
@@ -194,6 +196,35 @@ fn read_records(
 /// Unknown columns reported one by one up to this many; more become one diagnostic naming the
 /// first of them and the count.
 const UNKNOWN_COLUMNS_LISTED: usize = 5;
+
+fn too_many_cells(file: &str, line: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::Syntax,
+        file,
+        format!("the item list has more than {MAX_CELLS} cells, the most permitflow reads"),
+    )
+    .at_line_col(line, 1)
+    .help("check that this is the item list you meant: one row per item, one column per field")
+}
+
+/// The byte where the text's cells (separators and line ends outside quotes) pass `max`.
+fn cells_exceed(text: &str, max: usize) -> Option<usize> {
+    let mut cells = 0usize;
+    let mut quoted = false;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' | b'\n' if !quoted => {
+                cells += 1;
+                if cells > max {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
 
 /// Rules: every column is known and named once, and the required ones are there.
 fn check_header(
