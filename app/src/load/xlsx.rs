@@ -221,7 +221,20 @@ fn check_unpacked(bytes: &[u8], label: &str) -> Result<(), Error> {
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index(i) else { continue };
         let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
-        let read = std::io::copy(&mut f.take(left + 1), &mut std::io::sink()).unwrap_or(0);
+        // The zip reader also stops at the declared size; either way a lie ends here.
+        let read = std::io::copy(&mut f.take(left + 1), &mut std::io::sink()).map_err(|e| {
+            Error::diagnostic(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    label,
+                    format!(
+                        "the workbook's part `{}` cannot be unpacked: {e}",
+                        permitflow_model::diag::clip(&name)
+                    ),
+                )
+                .help("open the workbook in a spreadsheet program and save it again (or save the item list as CSV UTF-8)"),
+            )
+        })?;
         if read > left {
             return Err(too_big(&name));
         }
@@ -242,4 +255,51 @@ fn column_letters(mut col: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A zip of one part of `n` spaces, whose headers then claim it unpacks to 1,000 bytes.
+    fn lying_zip(n: usize) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..n >> 20 {
+            w.write_all(&chunk).unwrap();
+        }
+        let mut bytes = w.finish().unwrap().into_inner();
+        let size = (n as u32).to_le_bytes();
+        let mut patched = 0;
+        for i in 0..bytes.len().saturating_sub(4) {
+            let (sig, at) = match bytes[i..i + 4] {
+                [0x50, 0x4b, 0x03, 0x04] => ("local", i + 22),
+                [0x50, 0x4b, 0x01, 0x02] => ("central", i + 24),
+                _ => continue,
+            };
+            assert_eq!(bytes[at..at + 4], size, "{sig} header");
+            bytes[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+            patched += 1;
+        }
+        assert_eq!(patched, 2);
+        bytes
+    }
+
+    #[test]
+    fn declared_sizes_that_lie_are_caught_while_unpacking() {
+        for n in [300 << 20, 1 << 20] {
+            let e = check_unpacked(&lying_zip(n), "bomb.xlsx").unwrap_err();
+            assert!(
+                e.render().contains(
+                    "the workbook's part `xl/worksheets/sheet1.xml` cannot be unpacked: File is larger than its declared uncompressed size"
+                ),
+                "{e}"
+            );
+        }
+    }
 }
