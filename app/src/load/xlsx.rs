@@ -57,6 +57,10 @@ pub(super) fn read(
             ),
             "delete stray cells far from the item list (or copy the list into a new workbook), or save the sheet as CSV UTF-8",
         ),
+        CellsError::TooMany => fail(
+            format!("sheet `{sheet}` holds more than {MAX_SHEET_CELLS} values, the most an item list may have"),
+            "check that the first sheet is the item list; save a very large list as CSV UTF-8 in parts",
+        ),
         CellsError::Outside(row, col) => fail(
             format!(
                 "sheet `{sheet}` has a value in cell {}{}, outside the {} columns and {} rows an item list may use",
@@ -119,6 +123,8 @@ enum CellsError {
     Outside(u32, u32),
     /// The used block's rows and columns, more cells than [`MAX_SHEET_CELLS`].
     Block(u64, u64),
+    /// More values than [`MAX_SHEET_CELLS`].
+    TooMany,
 }
 
 /// The sheet's non-empty cells, streamed: each is checked against the bounds as it is read, so
@@ -139,6 +145,10 @@ fn read_cells(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Result<Vec<Sheet
             return Err(CellsError::Outside(row, col));
         }
         cells.push(((row, col), Data::from(cell.get_value().clone())));
+        // More values than the block may hold: refused before the rest are read.
+        if cells.len() as u64 > MAX_SHEET_CELLS {
+            return Err(CellsError::TooMany);
+        }
     }
     cells.sort_by_key(|(pos, _)| *pos);
     if let (Some(((r0, _), _)), Some(((r1, _), _))) = (cells.first(), cells.last()) {
