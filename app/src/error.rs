@@ -8,7 +8,7 @@ use std::ops::Range;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, Config};
-use permitflow_model::diag::LineIndex;
+use permitflow_model::diag::{LineIndex, MAX_MESSAGE_CHARS, clip_to};
 use permitflow_model::{Code, Diagnostic, Diagnostics};
 
 /// Why a request could not be done.
@@ -69,7 +69,7 @@ impl Error {
         match self {
             Self::Invalid { diagnostics, .. } => diagnostics.0.clone(),
             Self::Message { message, help } => {
-                let d = Diagnostic::new(Code::Unreadable, file, message.clone());
+                let d = Diagnostic::new(Code::Unreadable, file, message.as_str());
                 vec![match help {
                     Some(h) => d.help(h.clone()),
                     None => d,
@@ -84,9 +84,11 @@ impl Error {
         match self {
             Self::Invalid { diagnostics, text } => render_diagnostics(diagnostics, text.as_deref()),
             Self::Message { message, help } => {
-                let mut out = format!("error: {message}\n");
+                // Messages may carry a parser's words about a value: cut like diagnostics.
+                let cut = |s: &str| clip_to(s, MAX_MESSAGE_CHARS).into_owned();
+                let mut out = format!("error: {}\n", cut(message));
                 if let Some(h) = help {
-                    out.push_str(&format!("  = help: {h}\n"));
+                    out.push_str(&format!("  = help: {}\n", cut(h)));
                 }
                 out
             }

@@ -420,3 +420,30 @@ fn a_file_of_commas_is_refused_before_its_cells_fill_memory() {
     );
     assert!(e.len() < 2_000, "{} bytes on stderr", e.len());
 }
+
+#[test]
+fn a_parser_message_about_a_huge_value_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let shard = dir.path().join("shard.json");
+    let value = "x".repeat(1 << 20);
+    std::fs::write(
+        &shard,
+        format!(r#"[{{"file":"a","scenario":"s","regime":"r","working_days":"{value}"}}]"#),
+    )
+    .unwrap();
+    let out = dir.path().join("merged.csv");
+    let o = permitflow(&[
+        "merge",
+        shard.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.len() < 1_000, "{} bytes on stderr", e.len());
+    assert!(
+        e.contains("not a permitflow results file: invalid type: string \"xxx"),
+        "{e}"
+    );
+    assert!(!out.exists());
+}
