@@ -319,9 +319,8 @@ pub fn render_rows(rows: &[Row], path: &Path) -> Result<Vec<u8>, String> {
 
 /// Reads a results table written by `batch --out` (CSV or JSON).
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
-    let label = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::msg(format!("cannot read {label}: {e}")))?;
+    let label = crate::load::label_of(path);
+    let text = crate::load::read_file(path)?;
     if path.extension().is_some_and(|x| x == "json") {
         serde_json::from_str(&text).map_err(|e| {
             Error::msg(format!(

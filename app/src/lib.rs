@@ -23,7 +23,7 @@ pub mod scenes;
 mod warning;
 pub mod write;
 
-pub use error::Error;
+pub use error::{Error, MAX_RENDERED};
 pub use load::{Loaded, load};
 pub use warning::Warning;
 

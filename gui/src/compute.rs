@@ -223,13 +223,21 @@ pub fn centre(
 }
 
 /// An application-layer error as one line for a label: each problem with its advice.
+/// At most the first five, then how many more.
 pub fn error_text(e: &permitflow_app::Error) -> String {
-    e.diagnostics("")
+    const SHOWN: usize = 5;
+    let all = e.diagnostics("");
+    let mut text = all
         .iter()
+        .take(SHOWN)
         .map(|d| match d.help.as_str() {
             "" => d.message.clone(),
             help => format!("{} ({help})", d.message),
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    if all.len() > SHOWN {
+        text.push_str(&format!("; and {} more problems", all.len() - SHOWN));
+    }
+    text
 }

@@ -2,4 +2,6 @@
 //! into the scenario file's types and validated by the same rules, so it lives in
 //! [`crate::format`]; this module is its public name.
 
-pub use crate::format::item_list::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS, parse_item_list};
+pub use crate::format::item_list::{
+    MAX_CELLS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, parse_item_list,
+};

@@ -1,8 +1,36 @@
 //! Diagnostics: every problem found in an input, with a code, where it is, what it concerns and
 //! what to do. Validation collects all of them rather than stopping at the first.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
+
+/// The most characters of a value (an id, a column name, a predecessor) a message echoes.
+pub const MAX_ECHO_CHARS: usize = 80;
+/// The most characters of a message, subject or help: whatever a parser reports, no message
+/// carries an unbounded line of the input.
+pub const MAX_MESSAGE_CHARS: usize = 500;
+
+/// `s` cut to [`MAX_ECHO_CHARS`] characters, with `…` when cut: for values echoed in messages.
+pub fn clip(s: &str) -> Cow<'_, str> {
+    clip_to(s, MAX_ECHO_CHARS)
+}
+
+/// `s` cut to `max` characters, with `…` when cut.
+pub fn clip_to(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((at, _)) => Cow::Owned(format!("{}…", &s[..at])),
+    }
+}
+
+fn bounded(s: String) -> String {
+    match clip_to(&s, MAX_MESSAGE_CHARS) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(c) => c,
+    }
+}
 
 /// Stable codes, so users and CI logs can search for them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,11 +124,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A problem in `file`, not yet placed and without help.
+    /// A problem in `file`, not yet placed and without help. The message is cut to
+    /// [`MAX_MESSAGE_CHARS`].
     pub fn new(code: Code, file: &str, message: impl Into<String>) -> Self {
         Self {
             code,
-            message: message.into(),
+            message: bounded(message.into()),
             file: file.to_owned(),
             span: None,
             line: None,
@@ -112,13 +141,13 @@ impl Diagnostic {
 
     /// Says what to do about it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+        self.help = bounded(help.into());
         self
     }
 
     /// Says what it concerns, e.g. "item `permit`".
     pub fn subject(mut self, subject: impl Into<String>) -> Self {
-        self.subject = Some(subject.into());
+        self.subject = Some(bounded(subject.into()));
         self
     }
 
@@ -126,6 +155,18 @@ impl Diagnostic {
     pub fn at(mut self, text: &str, span: Option<Range<usize>>) -> Self {
         if let Some(span) = span {
             let (line, column) = line_col(text, span.start);
+            self.line = Some(line);
+            self.column = Some(column);
+            self.span = Some(span);
+        }
+        self
+    }
+
+    /// Places the diagnostic at a byte range of `text` using `lines`, the text's line starts
+    /// found once: placing many diagnostics stays linear in the text.
+    pub fn at_indexed(mut self, text: &str, lines: &LineIndex, span: Option<Range<usize>>) -> Self {
+        if let Some(span) = span {
+            let (line, column) = lines.line_col(text, span.start);
             self.line = Some(line);
             self.column = Some(column);
             self.span = Some(span);
@@ -188,6 +229,7 @@ impl Diagnostics {
 pub(crate) struct Collector<'a> {
     file: &'a str,
     text: &'a str,
+    lines: OnceCell<LineIndex>,
     diags: Vec<Diagnostic>,
 }
 
@@ -197,6 +239,7 @@ impl<'a> Collector<'a> {
         Self {
             file,
             text,
+            lines: OnceCell::new(),
             diags: Vec::new(),
         }
     }
@@ -210,10 +253,11 @@ impl<'a> Collector<'a> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
         let mut d = Diagnostic::new(code, self.file, message)
             .help(help)
-            .at(self.text, span);
-        d.subject = subject;
+            .at_indexed(self.text, lines, span);
+        d.subject = subject.map(bounded);
         self.diags.push(d);
     }
 
@@ -268,6 +312,46 @@ pub(crate) fn syntax_diagnostic(file: &str, msg: &str) -> Diagnostic {
     Diagnostic::new(Code::Syntax, file, msg).help(help)
 }
 
+/// Where each line of a text starts, found once; lines and columns are then looked up by binary
+/// search and by counting characters on the one line.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        Self(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte where 0-based `line` starts.
+    pub fn start(&self, line: usize) -> Option<usize> {
+        self.0.get(line).copied()
+    }
+
+    /// 1-based line and character column of a byte offset of `text` (the text indexed).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.0[line].min(offset);
+        (line + 1, text[start..offset].chars().count() + 1)
+    }
+}
+
 /// 1-based line and character column of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -311,5 +395,24 @@ mod tests {
         assert_eq!(line_col(t, q), (2, 8));
         assert_eq!(offset_of(t, 3, 1), Some(x));
         assert_eq!(offset_of(t, 2, 8), Some(q));
+        let index = LineIndex::new(t);
+        for o in 0..=t.len() {
+            if t.is_char_boundary(o) {
+                assert_eq!(index.line_col(t, o), line_col(t, o), "offset {o}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_and_echoed_values_are_bounded() {
+        let long = "x".repeat(100_000);
+        let d = Diagnostic::new(Code::Syntax, "f", format!("bad `{long}`"))
+            .subject(long.clone())
+            .help(long.clone());
+        assert_eq!(d.message.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(d.message.ends_with('…'));
+        assert_eq!(d.help.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert_eq!(clip(&long).chars().count(), MAX_ECHO_CHARS + 1);
+        assert_eq!(clip("审批"), "审批");
     }
 }

@@ -3,6 +3,7 @@
 //! in the workspace that reads user files.
 
 mod portfolio;
+mod read;
 mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,9 @@ use permitflow_model::{
 };
 
 pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
+pub(crate) use read::read_text;
+pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
+use read::{read_bytes, utf8};
 
 use crate::Error;
 
@@ -50,30 +54,56 @@ fn kind(path: &Path) -> Option<&'static str> {
 }
 
 /// Reads a scenario, an item list (.csv, .xlsx) or, without a path, the default scenario. An
-/// item list starts on `csv_start`, or today.
+/// item list starts on `csv_start`, or today. `-` reads standard input, its type found from its
+/// content (see [`sniff`]).
 pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded, Error> {
     let Some(path) = path else {
         return load_default();
     };
-    let label = path.display().to_string();
+    let stdin = is_stdin(path);
+    let label = label_of(path);
     let start = || csv_start.unwrap_or_else(|| chrono::Local::now().date_naive());
     let stem = || {
+        if stdin {
+            return "stdin".to_owned();
+        }
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| label.clone())
     };
-    let scenario = match kind(path) {
-        Some("xlsx") => xlsx::read(path, &label, &stem(), start())?,
+    let (k, read) = if stdin {
+        let bytes = read_bytes(path, &label).map_err(Error::diagnostic)?;
+        (Some(sniff(&bytes)), Some(bytes))
+    } else {
+        (kind(path), None)
+    };
+    let bytes = |read: Option<Vec<u8>>| match read {
+        Some(b) => Ok(b),
+        None => read_bytes(path, &label),
+    };
+    let scenario = match k {
+        Some("xlsx") => {
+            let b = bytes(read).map_err(Error::diagnostic)?;
+            xlsx::read(b, &label, &stem(), start())?
+        }
         k => {
-            let text = read_text(path, &label).map_err(Error::diagnostic)?;
+            let text = bytes(read)
+                .and_then(|b| utf8(b, &label))
+                .map_err(Error::diagnostic)?;
             let parsed = match k {
                 Some("csv") => parse_item_list(&text, &label, &stem(), start()),
-                Some(_) => {
-                    parse_scenario(&text, &label, Format::from_path(&label.to_ascii_lowercase()))
-                }
+                Some(k) => parse_scenario(
+                    &text,
+                    &label,
+                    if k == "json" {
+                        Format::Json
+                    } else {
+                        Format::Toml
+                    },
+                ),
                 None => Err(single(
                     Diagnostic::new(Code::Unreadable, &label, "unsupported file type").help(
-                        "permitflow reads scenario files (.toml, .json) and item lists (.csv, .xlsx)",
+                        "permitflow reads scenario files (.toml, .json) and item lists (.csv, .xlsx); `-` reads standard input",
                     ),
                 )),
             };
@@ -83,14 +113,15 @@ pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded,
             })?
         }
     };
-    let calendar = calendar_for(&scenario, path.parent()).map_err(|d| {
-        Error::diagnostic(if kind(path) == Some("xlsx") {
+    let dir = if stdin { None } else { path.parent() };
+    let calendar = calendar_for(&scenario, dir).map_err(|d| {
+        Error::diagnostic(if k == Some("xlsx") {
             d
         } else {
             d.subject(format!("calendar.files of {label}"))
         })
     })?;
-    let save_path = matches!(kind(path), Some("toml" | "json")).then(|| path.to_path_buf());
+    let save_path = (!stdin && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
     Ok(Loaded {
         scenario,
         calendar,
@@ -115,54 +146,42 @@ pub fn load_default() -> Result<Loaded, Error> {
     })
 }
 
-/// Refuses files larger than [`MAX_INPUT_BYTES`] before reading them.
-fn check_size(path: &Path, label: &str) -> Result<(), Diagnostic> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_INPUT_BYTES => Err(Diagnostic::new(
-            Code::Unreadable,
-            label,
-            format!(
-                "the file is {} MB; permitflow reads input files up to {} MB",
-                m.len() / (1024 * 1024),
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-        )
-        .help("check that this is the scenario or item list you meant; split a very large library into files")),
-        _ => Ok(()),
+/// Reads a text file (bounded by content, UTF-8); `-` reads standard input.
+pub fn read_file(path: &Path) -> Result<String, Error> {
+    read_text(path, &label_of(path)).map_err(Error::diagnostic)
+}
+
+/// How a path is named in messages: `<stdin>` for `-`.
+pub fn label_of(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN_LABEL.into()
+    } else {
+        path.display().to_string()
     }
 }
 
-/// Reads a file's bytes, size-checked.
-fn read_bytes(path: &Path, label: &str) -> Result<Vec<u8>, Diagnostic> {
-    check_size(path, label)?;
-    std::fs::read(path).map_err(|e| {
-        Diagnostic::new(
-            Code::Unreadable,
-            label,
-            format!("cannot read the file: {e}"),
-        )
-        .help("check the path and that you may read the file")
-    })
-}
-
-/// Reads a text file (size-checked, UTF-8).
-pub fn read_file(path: &Path) -> Result<String, Error> {
-    let label = path.display().to_string();
-    read_text(path, &label).map_err(Error::diagnostic)
-}
-
-fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
-    let bytes = read_bytes(path, label)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-        let (line, column) = permitflow_model::diag::line_col(&valid, valid.len());
-        Diagnostic::new(Code::Unreadable, label, "the file is not UTF-8 text")
-            .at_line_col(line, column)
-            .help(
-                "save it as UTF-8 (in Excel: \"CSV UTF-8\"); files in GBK must be converted first",
-            )
-    })
+/// The type of an input read from standard input, from its first bytes: a zip archive is an
+/// .xlsx workbook, `{` starts JSON, a first line with commas that names an `id` column is a CSV
+/// item list, anything else is TOML.
+fn sniff(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return "xlsx";
+    }
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let first = body.iter().position(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|i| body[i] == b'{') {
+        return "json";
+    }
+    let line_end = body.iter().position(|&b| b == b'\n').unwrap_or(body.len());
+    let line = String::from_utf8_lossy(&body[..line_end.min(64 * 1024)]);
+    if line.contains(',')
+        && line
+            .split(',')
+            .any(|c| c.trim().trim_matches('"').eq_ignore_ascii_case("id"))
+    {
+        return "csv";
+    }
+    "toml"
 }
 
 /// The scenario's base calendar plus its holiday-cn files (relative to the scenario).

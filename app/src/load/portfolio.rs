@@ -25,7 +25,7 @@ pub struct LoadedPortfolio {
 /// Reads the portfolio and every scenario it names; `regime` replaces each type's regime.
 pub fn load_portfolio(path: &Path, regime: Option<&str>) -> Result<LoadedPortfolio, Error> {
     let text = read_file(path)?;
-    let label = path.display().to_string();
+    let label = super::label_of(path);
     let portfolio = parse_portfolio(&text, &label).map_err(|diagnostics| Error::Invalid {
         diagnostics,
         text: Some(text.clone()),

@@ -1,6 +1,7 @@
 //! The problems panel: why a file could not be opened, or why the last edit is not applied.
 
 use egui::{RichText, Ui};
+use permitflow_app::MAX_RENDERED;
 use permitflow_model::Diagnostic;
 
 use super::Ctx;
@@ -33,8 +34,18 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>, load_problems: &[Diagnostic]) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for d in load_problems.iter().chain(&cx.doc.problems) {
+            // The first ones, as the command line shows them: a file with 100,000 bad rows
+            // stays quick to draw.
+            let all = load_problems.len() + cx.doc.problems.len();
+            let shown = load_problems
+                .iter()
+                .chain(&cx.doc.problems)
+                .take(MAX_RENDERED);
+            for d in shown {
                 ui.horizontal_wrapped(|ui| diagnostic(ui, cx.commands, d));
+            }
+            if all > MAX_RENDERED {
+                ui.label(RichText::new(more_problems(all)).color(RED).strong());
             }
         });
 }
@@ -64,6 +75,14 @@ fn diagnostic(ui: &mut Ui, commands: &mut Vec<Command>, d: &Diagnostic) {
     if !d.help.is_empty() {
         ui.label(RichText::new(format!("help: {}", d.help)).weak());
     }
+}
+
+/// The line after the problems shown when there are more.
+fn more_problems(all: usize) -> String {
+    format!(
+        "… and {} more problems ({all} in all; the first {MAX_RENDERED} are shown)",
+        all - MAX_RENDERED
+    )
 }
 
 /// `item `x`` → `x`.

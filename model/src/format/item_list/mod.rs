@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use self::row::{Row, Seen, read_row};
 use super::file::FileScenario;
 use super::from_file;
-use crate::diag::{Code, Collector, Diagnostic, Diagnostics};
+use crate::diag::{Code, Collector, Diagnostic, Diagnostics, clip};
 use crate::locate::{CsvIndex, Locator};
 use crate::scenario::{FORMAT_VERSION, Scenario};
 
@@ -44,6 +44,13 @@ pub const OPTIONAL_COLUMNS: [&str; 13] = [
     "rework_days",
     "rereview_days",
 ];
+
+/// The most cells an item list may have, all rows together: every item with 40 columns. A file of
+/// commas is refused before its cells fill memory.
+pub const MAX_CELLS: usize = super::MAX_ITEMS * 40;
+/// The most cells one row may have (Excel's 16,384 columns): a row of commas is refused before
+/// the csv crate makes it one huge record.
+pub const MAX_ROW_CELLS: usize = 16_384;
 
 /// One CSV record: its byte range, each cell's byte range, and the values.
 type Record = (Range<usize>, Vec<Range<usize>>, Vec<String>);
@@ -147,14 +154,35 @@ fn read_records(
     bom: usize,
     file: &str,
 ) -> Result<Vec<Record>, Diagnostics> {
+    // Counted before the csv crate reads a record: one row of 60 million commas would take
+    // gigabytes as a record.
+    if let Some((at, in_row)) = cells_exceed(body, MAX_CELLS) {
+        let line = body.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        let d = if in_row {
+            too_many_row_cells(file, line)
+        } else {
+            too_many_cells(file, line)
+        };
+        return Err(Diagnostics::single(d));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut records: Vec<Record> = Vec::new();
+    let mut cells = 0usize;
     for record in reader.records() {
         match record {
             Ok(r) => {
+                cells += r.len();
+                if cells > MAX_CELLS {
+                    let line = r.position().map(|p| p.line() as usize).unwrap_or(1);
+                    return Err(Diagnostics::single(too_many_cells(file, line)));
+                }
                 let at = bom + r.position().map(|p| p.byte() as usize).unwrap_or(0);
                 let (range, cells) = scan_row(text, at);
                 records.push((
@@ -176,6 +204,54 @@ fn read_records(
     Ok(records)
 }
 
+/// Unknown columns reported one by one up to this many; more become one diagnostic naming the
+/// first of them and the count.
+const UNKNOWN_COLUMNS_LISTED: usize = 5;
+
+fn too_many_cells(file: &str, line: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::Syntax,
+        file,
+        format!("the item list has more than {MAX_CELLS} cells, the most permitflow reads"),
+    )
+    .at_line_col(line, 1)
+    .help("check that this is the item list you meant: one row per item, one column per field")
+}
+
+fn too_many_row_cells(file: &str, line: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::Syntax,
+        file,
+        format!("this row has more than {MAX_ROW_CELLS} cells, the most permitflow reads in a row"),
+    )
+    .at_line_col(line, 1)
+    .help("check that this is the item list you meant: one row per item, one column per field")
+}
+
+/// The byte where the text's cells (separators and line ends outside quotes) pass `max`, or one
+/// row's pass [`MAX_ROW_CELLS`] (then `true`).
+fn cells_exceed(text: &str, max: usize) -> Option<(usize, bool)> {
+    let (mut cells, mut in_row) = (0usize, 0usize);
+    let mut quoted = false;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' | b'\n' if !quoted => {
+                cells += 1;
+                in_row = if b == b'\n' { 0 } else { in_row + 1 };
+                if in_row >= MAX_ROW_CELLS {
+                    return Some((i, true));
+                }
+                if cells > max {
+                    return Some((i, false));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Rules: every column is known and named once, and the required ones are there.
 fn check_header(
     out: &mut Collector<'_>,
@@ -183,26 +259,50 @@ fn check_header(
     cells: &[Range<usize>],
     range: &Range<usize>,
 ) {
-    for (i, h) in header.iter().enumerate() {
-        let known =
-            REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
-        let span = cells.get(i).cloned();
-        if !known {
+    let known = |h: &str| REQUIRED_COLUMNS.contains(&h) || OPTIONAL_COLUMNS.contains(&h);
+    let columns_help = || {
+        format!(
+            "the columns are {} and optionally {}",
+            REQUIRED_COLUMNS.join(","),
+            OPTIONAL_COLUMNS.join(",")
+        )
+    };
+    let unknown: Vec<usize> = (0..header.len()).filter(|&i| !known(&header[i])).collect();
+    if unknown.len() > UNKNOWN_COLUMNS_LISTED {
+        let names: Vec<String> = unknown[..UNKNOWN_COLUMNS_LISTED]
+            .iter()
+            .map(|&i| format!("`{}`", clip(&header[i])))
+            .collect();
+        out.push(
+            Code::Column,
+            cells.get(unknown[0]).cloned(),
+            None,
+            format!(
+                "{} unknown columns: {} and {} more",
+                unknown.len(),
+                names.join(", "),
+                unknown.len() - UNKNOWN_COLUMNS_LISTED
+            ),
+            columns_help(),
+        );
+    } else {
+        for &i in &unknown {
             out.push(
                 Code::Column,
-                span,
+                cells.get(i).cloned(),
                 None,
-                format!("unknown column `{h}`"),
-                format!(
-                    "the columns are {} and optionally {}",
-                    REQUIRED_COLUMNS.join(","),
-                    OPTIONAL_COLUMNS.join(",")
-                ),
+                format!("unknown column `{}`", clip(&header[i])),
+                columns_help(),
             );
-        } else if header[..i].contains(h) {
+        }
+    }
+    // Known columns named twice (at most 19 names, so the set stays small).
+    let mut seen = std::collections::HashSet::new();
+    for (i, h) in header.iter().enumerate() {
+        if known(h) && !seen.insert(h.as_str()) {
             out.push(
                 Code::Column,
-                span,
+                cells.get(i).cloned(),
                 None,
                 format!("column `{h}` appears twice"),
                 "keep one of them",

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::context::{At, Ctx, Place};
-use crate::diag::Code;
+use crate::diag::{Code, clip};
 use crate::format::MAX_DAYS;
 use crate::format::file::FileSpread;
 use crate::scenario::Distribution;
@@ -187,24 +187,55 @@ fn bad_id_char(id: &str) -> Option<char> {
         .find(|c| c.is_whitespace() || matches!(c, ';' | ':' | ',' | '"' | '\'' | '+' | '='))
 }
 
+/// How many ids "did you mean" compares an unknown id with, over one scenario: the first
+/// unknown ids get suggestions, and a file with thousands of them stays linear to read.
+const SUGGESTION_BUDGET: usize = 1_000_000;
+
+thread_local! {
+    static SUGGESTIONS_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(SUGGESTION_BUDGET) };
+}
+
+/// A new scenario is being read: its unknown ids get suggestions again.
+pub(super) fn reset_suggestions() {
+    SUGGESTIONS_LEFT.with(|c| c.set(SUGGESTION_BUDGET));
+}
+
 /// The help for an unknown id of a `kind`: the closest known id, or the known ids when they are
 /// few.
 pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
-    let mut seen = std::collections::HashSet::new();
-    let unique: Vec<&str> = known.iter().copied().filter(|k| seen.insert(*k)).collect();
-    let known = &unique[..];
+    // Up to nine distinct ids: enough to know whether they are few enough to list.
+    let mut unique: Vec<&str> = Vec::new();
+    for k in known {
+        if !unique.contains(k) {
+            unique.push(k);
+            if unique.len() > 8 {
+                break;
+            }
+        }
+    }
     let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
         "a"
     };
-    match closest(word, known.iter().copied()) {
-        Some(c) => format!("did you mean `{c}`? Otherwise add {article} {kind} with this id"),
-        None if known.len() <= 8 => format!(
+    let left = SUGGESTIONS_LEFT.with(|c| c.get());
+    // Ids longer than a line are not typos of another: no suggestion is searched for them.
+    let suggestion = if known.len() <= left && word.len() <= 200 {
+        SUGGESTIONS_LEFT.with(|c| c.set(left - known.len()));
+        closest(word, known.iter().copied())
+    } else {
+        None
+    };
+    match suggestion {
+        Some(c) => format!(
+            "did you mean `{}`? Otherwise add {article} {kind} with this id",
+            clip(c)
+        ),
+        None if unique.len() <= 8 => format!(
             "use one of the {kind} ids: {}",
-            known
+            unique
                 .iter()
-                .map(|k| format!("`{k}`"))
+                .map(|k| format!("`{}`", clip(k)))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
@@ -213,8 +244,18 @@ pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
 }
 
 fn closest<'s>(word: &str, candidates: impl IntoIterator<Item = &'s str>) -> Option<&'s str> {
+    let n = word.chars().count();
     candidates
         .into_iter()
+        // The distance is at least the difference in length: most candidates are skipped
+        // without computing it.
+        .filter(|c| {
+            let m = c.chars().count();
+            if m > 200 {
+                return false;
+            }
+            n.abs_diff(m) <= 2.max(m / 3)
+        })
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min_by_key(|(d, _)| *d)

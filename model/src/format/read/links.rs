@@ -4,7 +4,7 @@
 use super::Ids;
 use super::common::{days_problem, unknown_help};
 use super::context::{At, Ctx, Place, entry};
-use crate::diag::Code;
+use crate::diag::{Code, clip};
 use crate::format::after::{ParsedAfter, parse_after};
 use crate::format::file::{FileAfter, FileItem, FileLinkSpec};
 use crate::network::find_cycle;
@@ -102,7 +102,7 @@ fn check_predecessor_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids
         place,
         Code::UnknownId,
         At::Str(id),
-        format!("unknown predecessor `{id}`"),
+        format!("unknown predecessor `{}`", clip(id)),
         &help,
     );
     false

@@ -42,6 +42,7 @@ struct Ids<'r> {
 /// Converts `raw` into a scenario, reporting every problem to `cx`. The scenario is meaningful
 /// only when `cx` has no problems.
 pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
+    common::reset_suggestions();
     if !header::check_size(cx, &raw) {
         return refused(raw.name);
     }
