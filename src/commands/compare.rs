@@ -13,6 +13,10 @@ pub fn run(file: Option<&Path>, regimes: &[String], common: &Common) -> Result<u
     let loaded = prepared(file, common)?;
     let c = compare(&loaded, regimes, common.method.into())?;
     print(&render(&c, &loaded.calendar, common.format))?;
+    // On stderr in every format (JSON carries them too, as data).
+    for w in &c.warnings {
+        eprintln!("{w}");
+    }
     // A regime without a schedule (an infeasible plan) is invalid input.
     Ok(if c.any_failed() { INVALID } else { 0 })
 }

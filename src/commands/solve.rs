@@ -20,10 +20,19 @@ pub fn run(file: Option<&Path>, regime: &str, common: &Common) -> Result<u8, Err
             loaded.label
         ))
     })?;
+    // On stderr in every format (JSON carries it too, as data).
+    if let Some(w) = permitflow_app::Warning::calendar_coverage(&loaded.calendar, &[&o]) {
+        eprintln!("{w}");
+    }
     if matches!(common.format, OutputFormat::Json) {
         // Streamed: the JSON of a million items is never held as one text.
         let out = std::io::stdout().lock();
-        match permitflow_app::export::write_schedule_json(&loaded.scenario, &o, out) {
+        match permitflow_app::export::write_schedule_json(
+            &loaded.scenario,
+            &loaded.calendar,
+            &o,
+            out,
+        ) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 return Err(Error::msg(format!("cannot write to standard output: {e}")));
             }

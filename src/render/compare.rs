@@ -111,9 +111,7 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
             ));
         }
     }
-    for w in &c.warnings {
-        out.push_str(&format!("\n{w}\n"));
-    }
+    // The warnings go to stderr (`commands::compare`), so they are seen whatever the format.
     out
 }
 
@@ -191,5 +189,6 @@ fn compare_json(c: &Comparison) -> Value {
             "met": t.met,
             "detail": t.detail,
         })).collect::<Vec<_>>(),
+        "warnings": c.warnings.iter().map(permitflow_app::Warning::to_json).collect::<Vec<_>>(),
     })
 }

@@ -1,7 +1,6 @@
 //! One regime's schedule: a table of items, or the exchange CSV and JSON.
 
 use comfy_table::{Cell, ContentArrangement};
-use permitflow_app::Warning;
 use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
@@ -13,7 +12,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
         .filter(|&i| !o.network.activities[i].is_gate())
         .collect();
     match format {
-        OutputFormat::Json => permitflow_app::export::schedule_json(s, o),
+        OutputFormat::Json => permitflow_app::export::schedule_json(s, cal, o),
         OutputFormat::Csv => permitflow_app::export::schedule_csv(o),
         OutputFormat::Table => {
             let mut out = format!(
@@ -85,9 +84,6 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                 "\n● critical (no float) · start/finish in working days from the application · {} trips, {} forms, {} materials, {} departments\n",
                 o.counts.trips, o.counts.forms, o.counts.materials, o.counts.departments
             ));
-            if let Some(w) = Warning::calendar_coverage(cal, &[o]) {
-                out.push_str(&format!("\n{w}\n"));
-            }
             out
         }
     }

@@ -52,6 +52,6 @@ pub fn export(
             mspdi(s, o, cal).map_err(|e| Error::msg(format!("cannot write the MSPDI file: {e}")))?
         }
         ExportFormat::Csv => schedule_csv(o).into_bytes(),
-        ExportFormat::Json => schedule_json(s, o).into_bytes(),
+        ExportFormat::Json => schedule_json(s, cal, o).into_bytes(),
     })
 }

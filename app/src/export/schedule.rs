@@ -1,7 +1,7 @@
 //! The schedule of one regime as CSV: the format of `permitflow solve --format csv`,
 //! `permitflow export --format csv` and the desktop app's "Export schedule (CSV)".
 
-use permitflow_model::{Department, ItemId, Scenario};
+use permitflow_model::{Calendar, Department, ItemId, Scenario};
 use permitflow_solver::Outcome;
 use std::io::Write as _;
 
@@ -100,6 +100,9 @@ struct JsonSchedule<'a> {
     working_days: f64,
     start_date: Iso,
     end_date: Iso,
+    /// What the reader must know about these dates (`Warning::to_json`): provisional or
+    /// uncovered holiday years. Empty when there is nothing to say.
+    warnings: Vec<serde_json::Value>,
     critical_path: Vec<&'a str>,
     items: JsonItems<'a>,
 }
@@ -144,10 +147,10 @@ struct JsonItem<'a> {
 
 /// The schedule of one regime as JSON: the format of `permitflow solve --format json` and
 /// `permitflow export --format json`.
-pub fn schedule_json(s: &Scenario, o: &Outcome) -> String {
+pub fn schedule_json(s: &Scenario, cal: &Calendar, o: &Outcome) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_schedule_json(s, o, &mut out);
+    let _ = write_schedule_json(s, cal, o, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -155,6 +158,7 @@ pub fn schedule_json(s: &Scenario, o: &Outcome) -> String {
 /// never held in memory as text.
 pub fn write_schedule_json(
     s: &Scenario,
+    cal: &Calendar,
     o: &Outcome,
     w: impl std::io::Write,
 ) -> std::io::Result<()> {
@@ -164,6 +168,10 @@ pub fn write_schedule_json(
         working_days: o.working_days().get(),
         start_date: Iso(o.start_date),
         end_date: Iso(o.end_date),
+        warnings: crate::Warning::calendar_coverage(cal, &[o])
+            .iter()
+            .map(crate::Warning::to_json)
+            .collect(),
         critical_path: o.critical_ids(),
         items: JsonItems(o),
     };

@@ -65,6 +65,7 @@ table.regimes th { hyphens: auto; }
 td.regime .meta { font-size: .85em; }
 .met { color: #2f7d32; font-weight: bold; }
 .missed { color: #c62828; font-weight: bold; }
+.warn { color: #8a5a00; background: #fff4e0; border-left: 4px solid #f0a030; padding: .4em .8em; }
 figure { margin: 1em 0; }
 /* The charts name system fonts; the embedded one comes first (CSS beats SVG attributes), so
    Chinese names render on a machine without a CJK font. */
@@ -184,6 +185,10 @@ pub fn report(
         }
     }
     h.push_str("</table></div>\n<p class=\"meta\">Working days exclude weekends and public holidays and include make-up working days. Trips, forms and materials are what the applicant meets.</p>\n");
+    // Where the holidays are provisional or unknown, the sentence above is not the whole truth.
+    if let Some(w) = crate::Warning::calendar_coverage(cal, &ok) {
+        let _ = writeln!(h, "<p class=\"warn\">{}</p>", esc(&w.to_string()));
+    }
 
     // Targets.
     let checks = check_targets(s, &outcomes);
