@@ -1,25 +1,12 @@
 //! The app driven by its labels, as a planner would, without a window (egui_kittest).
 
+mod common;
+
+use common::{default_app, harness, wait_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use permitflow_gui::{PermitflowApp, Settings};
 use permitflow_model::{Format, ItemId, parse_scenario};
-
-fn harness(mut app: PermitflowApp) -> Harness<'static, PermitflowApp> {
-    // Every frame solves in place, so a busy test machine cannot make the schedules arrive a
-    // frame late (the worker path is measured in tests/frame_time.rs).
-    app.set_background(false);
-    Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(permitflow_gui::fonts::install)
-        .build_ui_state(|ui, app: &mut PermitflowApp| app.ui(ui), app)
-}
-
-fn default_app() -> Harness<'static, PermitflowApp> {
-    let mut h = harness(PermitflowApp::new(Settings::default(), None));
-    h.run();
-    h
-}
 
 fn limit(h: &Harness<'_, PermitflowApp>, id: &str) -> f64 {
     h.state()
@@ -168,20 +155,6 @@ fn a_broken_file_is_listed_with_its_problems_and_the_scenario_stays() {
     h.run();
     h.get_by_label("joint: 36.5 working days");
     h.get_by_label_contains("unknown predecessor `drawing_revew`");
-}
-
-/// Steps the app until `done` holds (work on worker threads), for at most 60 s.
-fn wait_until(
-    h: &mut Harness<'static, PermitflowApp>,
-    done: impl Fn(&Harness<'static, PermitflowApp>) -> bool,
-) {
-    let t0 = std::time::Instant::now();
-    while !done(h) {
-        assert!(t0.elapsed().as_secs() < 60, "timed out waiting");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run();
 }
 
 #[test]

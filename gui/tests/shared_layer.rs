@@ -2,8 +2,11 @@
 //! without a window (egui_kittest): opening an .xlsx item list, writing the HTML report,
 //! exporting a schedule for MS Project, and the approval centre on a shipped portfolio.
 
+mod common;
+
 use std::path::Path;
 
+use common::{harness, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
@@ -13,34 +16,6 @@ const XLSX: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../tests/data/construction-permit.xlsx"
 );
-
-fn harness(mut app: PermitflowApp) -> Harness<'static, PermitflowApp> {
-    app.set_background(false);
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(permitflow_gui::fonts::install)
-        .build_ui_state(|ui, app: &mut PermitflowApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-/// Steps the app until `done` holds (work on worker threads), for at most 120 s.
-fn wait_until(
-    h: &mut Harness<'static, PermitflowApp>,
-    done: impl Fn(&Harness<'static, PermitflowApp>) -> bool,
-) {
-    let t0 = std::time::Instant::now();
-    while !done(h) {
-        assert!(
-            t0.elapsed().as_secs() < 120,
-            "timed out; status: {}",
-            h.state().status()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run();
-}
 
 /// Replaces the text of the field labelled `label` with `text`.
 fn type_into(h: &mut Harness<'static, PermitflowApp>, label: &str, text: &str) {

@@ -2,22 +2,14 @@
 //! part): redo with Ctrl+Shift+Z and Ctrl+Y, shortcuts while a checkbox has the focus, and
 //! "Save changes" that goes on to quit once the file is saved.
 
+mod common;
+
+use common::default_app;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use permitflow_gui::{PermitflowApp, Settings};
+use permitflow_gui::PermitflowApp;
 use permitflow_model::{Format, parse_scenario};
-
-fn default_app() -> Harness<'static, PermitflowApp> {
-    let mut app = PermitflowApp::new(Settings::default(), None);
-    app.set_background(false);
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(permitflow_gui::fonts::install)
-        .build_ui_state(|ui, app: &mut PermitflowApp| app.ui(ui), app);
-    h.run();
-    h
-}
 
 fn keys(h: &mut Harness<'static, PermitflowApp>, m: Modifiers, k: Key) {
     h.key_combination_modifiers(m, &[k]);

@@ -2,19 +2,14 @@
 //! published figure (an exact target) that an edit no longer reproduces is shown as a
 //! difference, not as a failure (issue 22, in part).
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use permitflow_gui::{PermitflowApp, Settings};
+
+mod common;
+use common::default_app;
 
 #[test]
 fn a_what_if_that_beats_the_published_figure_is_a_difference_not_a_miss() {
-    let mut app = PermitflowApp::new(Settings::default(), None);
-    app.set_background(false);
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(permitflow_gui::fonts::install)
-        .build_ui_state(|ui, app: &mut PermitflowApp| app.ui(ui), app);
-    h.run();
+    let mut h = default_app();
     assert_eq!(h.query_all_by_label("✓ met").count(), 2);
     // first_registration (5 days) is on the joint critical path: 3 days faster, 33.5 in all.
     h.get_by_label("limit of first_registration")

@@ -1,0 +1,42 @@
+//! What every desktop-app test needs: the app in a kittest harness without a window, with the
+//! CJK font, solving in place (a busy test machine cannot make the schedules arrive a frame
+//! late; the worker path is measured in tests/frame_time.rs).
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use egui_kittest::Harness;
+use permitflow_gui::{PermitflowApp, Settings};
+
+/// `app` in a 1600×1000 harness, after its first frame.
+pub fn harness(mut app: PermitflowApp) -> Harness<'static, PermitflowApp> {
+    app.set_background(false);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(permitflow_gui::fonts::install)
+        .build_ui_state(|ui, app: &mut PermitflowApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// The app on the built-in default scenario.
+pub fn default_app() -> Harness<'static, PermitflowApp> {
+    harness(PermitflowApp::new(Settings::default(), None))
+}
+
+/// Steps the app until `done` holds (work on worker threads), for at most 120 s.
+pub fn wait_until(
+    h: &mut Harness<'static, PermitflowApp>,
+    done: impl Fn(&Harness<'static, PermitflowApp>) -> bool,
+) {
+    let t0 = std::time::Instant::now();
+    while !done(h) {
+        assert!(
+            t0.elapsed().as_secs() < 120,
+            "timed out; status: {}",
+            h.state().status()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
