@@ -161,9 +161,9 @@ impl Calendar {
     /// year that had provisional days replaces them all: the year is official from now on.
     pub fn add_year(&mut self, y: &HolidayYear) {
         if self.provisional.remove(&y.year) {
-            let in_year = |d: &NaiveDate| d.year() != y.year;
-            self.off.retain(in_year);
-            self.on.retain(in_year);
+            let other_year = |d: &NaiveDate| d.year() != y.year;
+            self.off.retain(other_year);
+            self.on.retain(other_year);
         }
         self.insert_year(y);
         self.rebuild_index();
