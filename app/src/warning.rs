@@ -75,11 +75,23 @@ impl Warning {
     }
 }
 
+/// Ascending years as text, runs of consecutive years as ranges: `2027–2040, 2043`.
 fn years(ys: &[i32]) -> String {
-    ys.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ys.len() {
+        let mut j = i;
+        while j + 1 < ys.len() && ys[j + 1] == ys[j] + 1 {
+            j += 1;
+        }
+        parts.push(match j - i {
+            0 => ys[i].to_string(),
+            1 => format!("{}, {}", ys[i], ys[j]),
+            _ => format!("{}–{}", ys[i], ys[j]),
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 impl fmt::Display for Warning {
@@ -134,6 +146,17 @@ mod tests {
         let text = w.to_string();
         assert!(text.contains("holidays in 2027 are provisional"), "{text}");
         assert!(text.contains("no holidays for 2041"), "{text}");
+        // A schedule that runs for centuries names its years as ranges, not one by one.
+        let long = Warning::for_years(&cal, 2026..=7148).unwrap().to_string();
+        assert!(
+            long.contains("in 2027–2040 are provisional") && long.contains("for 2041–7148:"),
+            "{long}"
+        );
+        assert!(long.len() < 400, "{long}");
+        assert_eq!(
+            years(&[2027, 2028, 2030, 2032, 2033, 2034]),
+            "2027, 2028, 2030, 2032–2034"
+        );
         assert_eq!(w.to_json()["provisional_years"], json!([2027]));
         // Weekends only by choice: nothing to warn about.
         assert_eq!(Warning::for_years(&Calendar::weekends(), [2041]), None);

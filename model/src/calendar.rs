@@ -16,8 +16,10 @@ use crate::scenario::BaseCalendar;
 use crate::units::WorkingDays;
 
 mod check;
+mod table;
 
 pub use check::{HolidayFiles, YEARS};
+pub use table::{DateTable, MAX_TABLE_DAYS};
 
 /// China's calendars as published by the State Council, in the holiday-cn JSON shape.
 const CHINA: [(&str, &str); 3] = [

@@ -21,8 +21,8 @@ pub(crate) struct Locator<'a> {
 pub(crate) struct CsvIndex {
     /// Column names, lower-cased.
     pub header: Vec<String>,
-    /// Per data row: the row's byte range and each cell's.
-    pub rows: Vec<(Range<usize>, Vec<Range<usize>>)>,
+    /// Per data row: the row's byte range (its cells are scanned again when a message needs one).
+    pub rows: Vec<Range<usize>>,
 }
 
 impl<'a> Locator<'a> {
@@ -46,8 +46,10 @@ impl<'a> Locator<'a> {
         let idx = self.csv.as_ref()?;
         let col = idx.header.iter().position(|h| h == column)?;
         // Rows are in file order: found by binary search.
-        let at = idx.rows.partition_point(|(r, _)| r.start < within.start);
-        let (_, cells) = idx.rows.get(at).filter(|(r, _)| r.start == within.start)?;
+        let at = idx.rows.partition_point(|r| r.start < within.start);
+        let row = idx.rows.get(at).filter(|r| r.start == within.start)?;
+        let mut cells = Vec::new();
+        crate::format::item_list::scan_row(self.text, row.start, &mut cells);
         cells.get(col).cloned()
     }
 
@@ -59,7 +61,7 @@ impl<'a> Locator<'a> {
     pub fn entries(&self, name: &str) -> Vec<Range<usize>> {
         if let Some(idx) = &self.csv {
             return if name == "items" {
-                idx.rows.iter().map(|(r, _)| r.clone()).collect()
+                idx.rows.clone()
             } else {
                 Vec::new()
             };

@@ -119,16 +119,14 @@ impl Schedule {
         calendar: &Calendar,
         project_start: NaiveDate,
     ) -> Vec<(NaiveDate, NaiveDate)> {
+        // One walk over the calendar, then a lookup per date.
+        let table = calendar.date_table(project_start, self.makespan);
         self.start
             .iter()
             .zip(&self.finish)
             .map(|(s, f)| {
-                let finish = calendar.finish_date(project_start, (*f).max(*s));
-                let start = if f <= s {
-                    finish
-                } else {
-                    calendar.start_date(project_start, *s)
-                };
+                let finish = table.finish_date((*f).max(*s));
+                let start = if f <= s { finish } else { table.start_date(*s) };
                 (start, finish)
             })
             .collect()

@@ -52,9 +52,6 @@ pub const MAX_CELLS: usize = super::MAX_ITEMS * 40;
 /// the csv crate makes it one huge record.
 pub const MAX_ROW_CELLS: usize = 16_384;
 
-/// One CSV record: its byte range, each cell's byte range, and the values.
-type Record = (Range<usize>, Vec<Range<usize>>, Vec<String>);
-
 /// Reads a CSV item list. `name` becomes the scenario's name, `start` its start date.
 pub fn parse_item_list(
     text: &str,
@@ -72,19 +69,18 @@ pub fn parse_item_list(
             )),
         ));
     }
-    let records = read_records(text, body, bom, file)?;
+    let mut records = Records::new(text, body, bom, file)?;
     let mut out = Collector::new(file, text);
-    let Some((header_range, header_cells, header_values)) = records.first().cloned() else {
+    let mut record = csv::StringRecord::new();
+    let mut header_cells = Vec::new();
+    let Some(header_range) = records.next(&mut record, &mut header_cells)? else {
         return Err(Diagnostics::single(Diagnostic::new(
             Code::Empty,
             file,
             "the file is empty",
         )));
     };
-    let header: Vec<String> = header_values
-        .iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
+    let header: Vec<String> = record.iter().map(|h| h.to_ascii_lowercase()).collect();
     check_header(&mut out, &header, &header_cells, &header_range);
     if !out.is_empty() {
         return Err(out.into_diagnostics());
@@ -104,25 +100,28 @@ pub fn parse_item_list(
         regimes: vec![],
         targets: vec![],
     };
+    // Rows are about 40 bytes at the least: room for the items without regrowing.
+    let rows_hint = (body.len() / 40).min(super::MAX_ITEMS);
     let mut index = CsvIndex {
         header: header.clone(),
-        rows: Vec::with_capacity(records.len()),
+        rows: Vec::with_capacity(rows_hint),
     };
     let mut seen = Seen::default();
-    raw.items.reserve(records.len());
-    // Each record is consumed as it is read: its cells move into the index, its values are freed.
-    for (row_range, cells, values) in records.into_iter().skip(1) {
-        if values.iter().all(String::is_empty) {
+    raw.items.reserve(rows_hint);
+    let mut cells = Vec::new();
+    // One record at a time, into the same buffers: only the items and each row's byte range stay.
+    while let Some(row_range) = records.next(&mut record, &mut cells)? {
+        if record.iter().all(str::is_empty) {
             continue;
         }
-        if values.len() != header.len() {
+        if record.len() != header.len() {
             out.push(
                 Code::Syntax,
                 Some(row_range.start..row_range.start + 1),
                 None,
                 format!(
                     "the row has {} cells but the header has {} columns",
-                    values.len(),
+                    record.len(),
                     header.len()
                 ),
                 "give every row one cell per column; quote cells that contain commas",
@@ -132,11 +131,11 @@ pub fn parse_item_list(
         let row = Row {
             header: &header,
             cells: &cells,
-            values: &values,
+            values: &record,
         };
         let item = read_row(&mut out, &mut raw, &mut seen, &row);
         raw.items.push(item);
-        index.rows.push((row_range, cells));
+        index.rows.push(row_range);
     }
     for s in &mut raw.stages {
         s.name.clear();
@@ -145,63 +144,76 @@ pub fn parse_item_list(
     out.then(from_file(raw, file, &loc))
 }
 
-/// The records: values read by the csv crate (quotes, doubled quotes, line breaks in quotes);
-/// the cell positions for diagnostics come from scanning the record's text from where csv says
-/// it starts.
-fn read_records(
-    text: &str,
-    body: &str,
+/// The records, one at a time: values read by the csv crate (quotes, doubled quotes, line breaks
+/// in quotes), trimmed; the cell positions for diagnostics come from scanning the record's text
+/// from where csv says it starts.
+struct Records<'t> {
+    reader: csv::Reader<&'t [u8]>,
+    text: &'t str,
     bom: usize,
-    file: &str,
-) -> Result<Vec<Record>, Diagnostics> {
-    // Counted before the csv crate reads a record: one row of 60 million commas would take
-    // gigabytes as a record.
-    if let Some((at, in_row)) = cells_exceed(body, MAX_CELLS) {
-        let line = body.as_bytes()[..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        let d = if in_row {
-            too_many_row_cells(file, line)
-        } else {
-            too_many_cells(file, line)
-        };
-        return Err(Diagnostics::single(d));
+    file: &'t str,
+    cells: usize,
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t str, body: &'t str, bom: usize, file: &'t str) -> Result<Self, Diagnostics> {
+        // Counted before the csv crate reads a record: one row of 60 million commas would take
+        // gigabytes as a record.
+        if let Some((at, in_row)) = cells_exceed(body, MAX_CELLS) {
+            let line = body.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            let d = if in_row {
+                too_many_row_cells(file, line)
+            } else {
+                too_many_cells(file, line)
+            };
+            return Err(Diagnostics::single(d));
+        }
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(body.as_bytes());
+        Ok(Self {
+            reader,
+            text,
+            bom,
+            file,
+            cells: 0,
+        })
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
-    let mut records: Vec<Record> = Vec::new();
-    let mut cells = 0usize;
-    for record in reader.records() {
-        match record {
-            Ok(r) => {
-                cells += r.len();
-                if cells > MAX_CELLS {
-                    let line = r.position().map(|p| p.line() as usize).unwrap_or(1);
-                    return Err(Diagnostics::single(too_many_cells(file, line)));
+
+    /// The next record into `record` (trimmed) and its cells' byte ranges into `cells`; gives the
+    /// record's byte range, or `None` at the end.
+    fn next(
+        &mut self,
+        record: &mut csv::StringRecord,
+        cells: &mut Vec<Range<usize>>,
+    ) -> Result<Option<Range<usize>>, Diagnostics> {
+        match self.reader.read_record(record) {
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                self.cells += record.len();
+                if self.cells > MAX_CELLS {
+                    let line = record.position().map(|p| p.line() as usize).unwrap_or(1);
+                    return Err(Diagnostics::single(too_many_cells(self.file, line)));
                 }
-                let at = bom + r.position().map(|p| p.byte() as usize).unwrap_or(0);
-                let (range, cells) = scan_row(text, at);
-                records.push((
-                    range,
-                    cells,
-                    r.iter().map(|c| c.trim().to_owned()).collect(),
-                ));
+                record.trim();
+                let at = self.bom + record.position().map(|p| p.byte() as usize).unwrap_or(0);
+                Ok(Some(scan_row(self.text, at, cells)))
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
-                return Err(Diagnostics::single(
-                    Diagnostic::new(Code::Syntax, file, format!("cannot read the CSV: {e}"))
+                Err(Diagnostics::single(
+                    Diagnostic::new(Code::Syntax, self.file, format!("cannot read the CSV: {e}"))
                         .at_line_col(line, 1)
                         .help("check the quotes on this line; a cell with a comma or quote must be quoted"),
-                ));
+                ))
             }
         }
     }
-    Ok(records)
 }
 
 /// Unknown columns reported one by one up to this many; more become one diagnostic naming the
@@ -327,10 +339,10 @@ fn check_header(
 
 /// The byte range of the record starting at `from` and of each of its cells (RFC 4180 quotes,
 /// doubled quotes, line breaks inside quotes, CRLF).
-fn scan_row(text: &str, from: usize) -> (Range<usize>, Vec<Range<usize>>) {
+pub(crate) fn scan_row(text: &str, from: usize, cells: &mut Vec<Range<usize>>) -> Range<usize> {
     let bytes = text.as_bytes();
     let mut i = from.min(bytes.len());
-    let mut cells = Vec::new();
+    cells.clear();
     let mut cell_start = i;
     let mut in_quotes = false;
     while i < bytes.len() {
@@ -351,7 +363,7 @@ fn scan_row(text: &str, from: usize) -> (Range<usize>, Vec<Range<usize>>) {
         end -= 1;
     }
     cells.push(cell_start..end.max(cell_start));
-    (from..end, cells)
+    from..end
 }
 
 #[cfg(test)]
@@ -361,10 +373,11 @@ mod tests {
     #[test]
     fn scans_quoted_cells() {
         let t = "id,name\r\na,\"x, \"\"y\"\"\"\nb,z\n";
-        let (row, cells) = scan_row(t, 9);
+        let mut cells = Vec::new();
+        let row = scan_row(t, 9, &mut cells);
         assert_eq!(&t[row], "a,\"x, \"\"y\"\"\"");
         assert_eq!(&t[cells[1].clone()], "\"x, \"\"y\"\"\"");
-        let (_, cells) = scan_row(t, t.find("b,").unwrap());
+        scan_row(t, t.find("b,").unwrap(), &mut cells);
         assert_eq!(&t[cells[1].clone()], "z");
     }
 

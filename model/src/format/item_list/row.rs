@@ -14,7 +14,7 @@ use crate::format::file::{
 pub(super) struct Row<'r> {
     pub(super) header: &'r [String],
     pub(super) cells: &'r [Range<usize>],
-    pub(super) values: &'r [String],
+    pub(super) values: &'r csv::StringRecord,
 }
 
 impl Row<'_> {
@@ -22,7 +22,7 @@ impl Row<'_> {
     fn cell(&self, column: &str) -> (String, Option<Range<usize>>) {
         let col = self.header.iter().position(|h| h == column);
         match col.and_then(|c| self.values.get(c).map(|v| (v, self.cells.get(c)))) {
-            Some((v, r)) => (v.clone(), r.cloned()),
+            Some((v, r)) => (v.to_owned(), r.cloned()),
             None => (String::new(), None),
         }
     }

@@ -17,7 +17,8 @@ use crate::units::{Department, ItemId, StageId, WorkingDays};
 /// Each item id's position (the last, when an id is repeated), after checking the ids.
 pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r str, usize> {
     check_items_present(cx, raw);
-    let mut index: FxHashMap<&'r str, usize> = FxHashMap::default();
+    let mut index: FxHashMap<&'r str, usize> =
+        FxHashMap::with_capacity_and_hasher(raw.len(), Default::default());
     for (i, it) in raw.iter().enumerate() {
         let e = entry(&cx.items, i);
         check_id(cx, e.clone(), "item", &it.id);
@@ -29,8 +30,8 @@ pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r 
 
 /// The items and the links their `after` lists give, item by item.
 pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> (Vec<Item>, Vec<Link>) {
-    let mut items = Vec::new();
-    let mut links = Vec::new();
+    let mut items = Vec::with_capacity(raw.len());
+    let mut links = Vec::with_capacity(raw.iter().map(|it| it.after.len()).sum());
     for (i, it) in raw.iter().enumerate() {
         let place = Place::new(&cx.items, i, "item", &it.id);
         let item = item(cx, &place, it, ids);
