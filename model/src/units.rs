@@ -87,13 +87,16 @@ impl Neg for WorkingDays {
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        ///
+        /// Shared text: a clone is a reference count, so a million links to an item hold one copy
+        /// of its id.
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
             /// The id with this text.
-            pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+            pub fn new(id: impl AsRef<str>) -> Self {
+                Self(std::sync::Arc::from(id.as_ref()))
             }
             /// The id's text.
             pub fn as_str(&self) -> &str {
@@ -109,7 +112,7 @@ macro_rules! string_id {
 
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
-                Self(s.to_owned())
+                Self(std::sync::Arc::from(s))
             }
         }
 

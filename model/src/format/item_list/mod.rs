@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use self::row::{Row, Seen, read_row};
+use self::row::{Columns, Row, Seen, read_row};
 use super::file::FileScenario;
 use super::from_file;
 use crate::diag::{Code, Collector, Diagnostic, Diagnostics, clip};
@@ -109,6 +109,7 @@ pub fn parse_item_list(
     let mut seen = Seen::default();
     raw.items.reserve(rows_hint);
     let mut cells = Vec::new();
+    let columns = Columns::new(&header);
     // One record at a time, into the same buffers: only the items and each row's byte range stay.
     while let Some(row_range) = records.next(&mut record, &mut cells)? {
         if record.iter().all(str::is_empty) {
@@ -129,7 +130,7 @@ pub fn parse_item_list(
             continue;
         }
         let row = Row {
-            header: &header,
+            columns: &columns,
             cells: &cells,
             values: &record,
         };
@@ -369,6 +370,16 @@ pub(crate) fn scan_row(text: &str, from: usize, cells: &mut Vec<Range<usize>>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_columns_are_the_required_and_optional_ones() {
+        let all: Vec<&str> = REQUIRED_COLUMNS
+            .iter()
+            .chain(&OPTIONAL_COLUMNS)
+            .copied()
+            .collect();
+        assert_eq!(all, row::KNOWN);
+    }
 
     #[test]
     fn scans_quoted_cells() {

@@ -10,20 +10,56 @@ use crate::format::file::{
     FileSpread, FileStage,
 };
 
+/// Where each known column is in the header, looked up once per file instead of once per cell.
+pub(super) struct Columns([Option<usize>; KNOWN.len()]);
+
+/// The known columns, required and optional.
+pub(super) const KNOWN: [&str; 19] = [
+    "id",
+    "name",
+    "department",
+    "stage",
+    "days",
+    "after",
+    "lead",
+    "kind",
+    "materials",
+    "joint",
+    "floor",
+    "cost",
+    "dist",
+    "min",
+    "likely",
+    "max",
+    "return_rate",
+    "rework_days",
+    "rereview_days",
+];
+
+impl Columns {
+    /// Each known column's position in `header` (lower-cased names).
+    pub(super) fn new(header: &[String]) -> Self {
+        Self(KNOWN.map(|k| header.iter().position(|h| h == k)))
+    }
+}
+
 /// A data row with as many cells as the header has columns.
 pub(super) struct Row<'r> {
-    pub(super) header: &'r [String],
+    pub(super) columns: &'r Columns,
     pub(super) cells: &'r [Range<usize>],
     pub(super) values: &'r csv::StringRecord,
 }
 
-impl Row<'_> {
+impl<'r> Row<'r> {
     /// The value in `column` and where it is; empty when the list has no such column.
-    fn cell(&self, column: &str) -> (String, Option<Range<usize>>) {
-        let col = self.header.iter().position(|h| h == column);
+    fn cell(&self, column: &str) -> (&'r str, Option<Range<usize>>) {
+        let col = KNOWN
+            .iter()
+            .position(|k| *k == column)
+            .and_then(|k| self.columns.0[k]);
         match col.and_then(|c| self.values.get(c).map(|v| (v, self.cells.get(c)))) {
-            Some((v, r)) => (v.to_owned(), r.cloned()),
-            None => (String::new(), None),
+            Some((v, r)) => (v, r.cloned()),
+            None => ("", None),
         }
     }
 }
@@ -43,7 +79,7 @@ pub(super) fn read_row(
     seen: &mut Seen,
     row: &Row<'_>,
 ) -> FileItem {
-    let (id, _) = row.cell("id");
+    let id = row.cell("id").0.to_owned();
     let mut number = |column: &str, what: &str| check_number(out, row, &id, column, what);
     let days = number("days", "time limit");
     let floor = number("floor", "floor");
@@ -74,15 +110,15 @@ pub(super) fn read_row(
     };
     let (stage, _) = row.cell("stage");
     let (department, _) = row.cell("department");
-    note_stage(raw, seen, &stage, &department, &row.cell("lead").0);
+    note_stage(raw, seen, stage, department, row.cell("lead").0);
     let (after, _) = row.cell("after");
     let (kind, _) = row.cell("kind");
     FileItem {
         id,
-        name: row.cell("name").0,
-        department,
-        stage,
-        kind: (!kind.is_empty()).then_some(kind),
+        name: row.cell("name").0.to_owned(),
+        department: department.to_owned(),
+        stage: stage.to_owned(),
+        kind: (!kind.is_empty()).then(|| kind.to_owned()),
         days: FileNumber {
             value: days.unwrap_or(0.0),
             source: None,
@@ -194,7 +230,7 @@ fn joint(
     }
     let (group, days) = match joint_text.split_once('=') {
         Some((g, d)) => (g.trim().to_owned(), Some(d.trim())),
-        None => (joint_text.clone(), None),
+        None => (joint_text.to_owned(), None),
     };
     let days = days.and_then(|d| match d.parse::<f64>() {
         Ok(v) => Some(v),
@@ -255,8 +291,8 @@ fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: 
             if !lead.is_empty() {
                 s.lead = lead.to_owned();
                 s.name = "lead given".into();
-            } else if s.name.is_empty() {
-                s.lead = department.to_owned();
+            } else if s.name.is_empty() && s.lead != department {
+                department.clone_into(&mut s.lead);
             }
         }
         None => {

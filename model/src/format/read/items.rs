@@ -30,18 +30,41 @@ pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r 
 
 /// The items and the links their `after` lists give, item by item.
 pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> (Vec<Item>, Vec<Link>) {
+    // Each id made once: items and the links that name them share its text.
+    let item_ids: Vec<ItemId> = raw.iter().map(|it| ItemId::new(&it.id)).collect();
     let mut items = Vec::with_capacity(raw.len());
     let mut links = Vec::with_capacity(raw.iter().map(|it| it.after.len()).sum());
+    // Departments and stages are few and named on every item: one shared text each.
+    let mut departments: FxHashMap<&str, Department> = FxHashMap::default();
+    let mut stages: FxHashMap<&str, StageId> = FxHashMap::default();
     for (i, it) in raw.iter().enumerate() {
         let place = Place::new(&cx.items, i, "item", &it.id);
-        let item = item(cx, &place, it, ids);
-        links::read_after(cx, &place, it, ids, &mut links);
+        let names = Shared {
+            id: item_ids[i].clone(),
+            department: departments
+                .entry(&it.department)
+                .or_insert_with(|| Department::new(&it.department))
+                .clone(),
+            stage: stages
+                .entry(&it.stage)
+                .or_insert_with(|| StageId::new(&it.stage))
+                .clone(),
+        };
+        let item = item(cx, &place, it, ids, names);
+        links::read_after(cx, &place, it, ids, (&item_ids, i), &mut links);
         items.push(item);
     }
     (items, links)
 }
 
-fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>) -> Item {
+/// An item's id, department and stage, made once and shared.
+struct Shared {
+    id: ItemId,
+    department: Department,
+    stage: StageId,
+}
+
+fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Shared) -> Item {
     check_item_stage(cx, place, &it.stage, ids);
     let kind = match &it.kind {
         None => ItemKind::Review,
@@ -67,14 +90,14 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>) -> Item {
         .as_ref()
         .and_then(|r| check_returns(cx, place, r));
     Item {
-        id: ItemId::new(&it.id),
+        id: names.id,
         name: if it.name.is_empty() {
             it.id.clone()
         } else {
             it.name.clone()
         },
-        department: Department::new(&it.department),
-        stage: StageId::new(&it.stage),
+        department: names.department,
+        stage: names.stage,
         kind,
         days: it.days.working_days(),
         materials: match &it.materials {

@@ -17,6 +17,7 @@ pub(super) fn read_after(
     place: &Place,
     it: &FileItem,
     ids: &Ids<'_>,
+    (item_ids, this): (&[ItemId], usize),
     links: &mut Vec<Link>,
 ) {
     for a in &it.after {
@@ -31,9 +32,13 @@ pub(super) fn read_after(
         let lags_ok = check_lags(cx, place, &parsed, max_lag);
         let order_ok = check_max_lag_order(cx, place, &parsed, max_lag);
         if lags_ok && order_ok {
+            let from = match ids.items.get(parsed.id.as_str()) {
+                Some(&k) => item_ids[k].clone(),
+                None => ItemId::new(&parsed.id),
+            };
             links.push(Link {
-                from: ItemId::new(&parsed.id),
-                to: ItemId::new(&it.id),
+                from,
+                to: item_ids[this].clone(),
                 kind: parsed.kind,
                 lag: WorkingDays::new(parsed.lag),
                 max_lag: max_lag.map(WorkingDays::new),
