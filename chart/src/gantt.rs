@@ -8,9 +8,10 @@ use permitflow_solver::Outcome;
 use crate::arrows::{Arrows, BarPos};
 use crate::axis::DateAxis;
 use crate::layout::wrap;
+use crate::print::Layout;
 use crate::scene::{
-    Anchor, BANDS, BAR, BAR_LIGHT, CRITICAL, CRITICAL_EDGE, INK, MILESTONE, MUTED, Scene, Shape,
-    fit, text_width,
+    Anchor, BANDS, BAR, BAR_LIGHT, CRITICAL, CRITICAL_EDGE, INK, MILESTONE, MIN_TEXT, MUTED, Scene,
+    Shape, fit, text_width,
 };
 
 /// Width of the label area left of the axis, for stage and item names; the comparison aligns
@@ -37,8 +38,26 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
 
 /// [`gantt`] with the dependency arrows on, off or automatic.
 pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> Scene {
+    gantt_laid_out(s, o, cal, arrows, Layout::Screen)
+}
+
+/// [`gantt_with`] laid out for the screen or for a printed page.
+pub fn gantt_laid_out(
+    s: &Scenario,
+    o: &Outcome,
+    cal: &Calendar,
+    arrows: Arrows,
+    layout: Layout,
+) -> Scene {
     let mut scene = Scene::default();
-    let axis = DateAxis::new(cal, s.start, o.end_date, LEFT, CHART_WIDTH);
+    let axis = DateAxis::new(
+        cal,
+        s.start,
+        o.end_date,
+        LEFT,
+        layout.axis_width(LEFT, RIGHT),
+        layout.min_day(),
+    );
     let title = format!(
         "{} — {}: {} working days, {} → {}",
         s.name,
@@ -47,12 +66,22 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
         o.start_date.format("%Y-%m-%d"),
         o.end_date.format("%Y-%m-%d")
     );
+    let (title_size, title) = crate::print::title(layout, 12.0, &title);
     // Wide enough for the title and the legend however short the schedule.
     scene.width = (LEFT + axis.width() + RIGHT)
-        .max(crate::layout::room_for(12.0, &title, 16.0, true))
+        .max(crate::layout::room_for(12.0, &title, title_size, true))
         .max(legend_width() + 24.0);
 
-    scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
+    scene.styled_text(
+        12.0,
+        22.0,
+        title,
+        title_size,
+        Anchor::Start,
+        true,
+        INK,
+        "title",
+    );
     scene.styled_text(
         12.0,
         40.0,
@@ -150,7 +179,7 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
                 x + 9.0,
                 y + 15.0,
                 format!("{} · {}", date.format("%m-%d"), days(span.working_days)),
-                10.0,
+                MIN_TEXT,
                 Anchor::Start,
                 false,
                 MUTED,
@@ -243,7 +272,7 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
 /// it when they fit right of the names, else on the roomier side shortened (the hover text has
 /// them in full).
 fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
-    let width = text_width(&label, 10.0);
+    let width = text_width(&label, MIN_TEXT);
     let right = scene.width - 4.0 - (x2 + 6.0);
     let left = x1 - 6.0 - (LEFT + 4.0);
     let (lx, anchor, room) = if width <= right || right >= left {
@@ -254,9 +283,18 @@ fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
     let text = if width <= room {
         label
     } else {
-        fit(&label, 10.0, room.max(0.0))
+        fit(&label, MIN_TEXT, room.max(0.0))
     };
-    scene.styled_text(lx, y + 15.0, text, 10.0, anchor, false, MUTED, "bar-label");
+    scene.styled_text(
+        lx,
+        y + 15.0,
+        text,
+        MIN_TEXT,
+        anchor,
+        false,
+        MUTED,
+        "bar-label",
+    );
 }
 
 const LEGEND: [(&str, crate::scene::Color, &str); 6] = [

@@ -46,12 +46,24 @@ fn report_is_self_contained_and_holds_the_comparison() {
         "不动产首次登记 First real-estate registration",
         "001_a462ce12def9e49c.txt",
         "@media print",
-        "@page { size: A4;",
+        "@page { size: A4 landscape;",
     ] {
         assert!(html.contains(want), "missing `{want}`");
     }
     // Comparison, four Gantt charts, the histogram, the curve and the waterfall.
     assert_eq!(html.matches("<svg ").count(), 1 + 4 + 1 + 2);
+    // No label says "−0" (a waterfall step that saves nothing is "0") or "-0": the SVG
+    // writer puts each label on a line of its own.
+    let labels: Vec<&str> = html.lines().map(str::trim).collect();
+    for minus_zero in ["−0", "-0"] {
+        assert!(!labels.contains(&minus_zero), "a `{minus_zero}` label");
+    }
+    // The waterfall's steps, from serial through what each step saves to joint.
+    let steps = html.split("class=\"waterfall-bar\"").count();
+    assert!(steps >= 4, "{steps}");
+    for v in ["100.5", "−51", "−13", "36.5"] {
+        assert!(labels.contains(&v), "no waterfall label {v}");
+    }
 }
 
 #[test]
