@@ -17,7 +17,7 @@ use crate::scene::{
 /// Width of the label area left of the axis, for stage and item names; the comparison aligns
 /// to it.
 pub const LEFT: f64 = 320.0;
-/// Height of one row: a stage header or an item's bar.
+/// Height of one row, a stage header or an item's bar, on screen (print may use less).
 pub const ROW: f64 = 22.0;
 /// Pixels the date axis aims to fill, whatever the schedule's length.
 pub const CHART_WIDTH: f64 = 900.0;
@@ -26,6 +26,9 @@ const RIGHT: f64 = 260.0;
 fn days(d: WorkingDays) -> String {
     format!("{d} wd")
 }
+
+/// Below the last row: a gap, the legend and a margin.
+const LEGEND_ROOM: f64 = 44.0;
 
 /// Lines of a wrapped name: the second and later add this much to a row.
 const LINE: f64 = 13.0;
@@ -126,7 +129,18 @@ pub fn gantt_laid_out(
         .iter()
         .map(|a| wrap(&a.name, 12.0, name_w, 2))
         .collect();
-    let height = |lines: &[String]| ROW + LINE * (lines.len().max(1) - 1) as f64;
+    // Rows shrink for print until the chart fits a page (see `Layout::row_height`); text sits
+    // on a baseline 7 px above a row's foot.
+    let n_rows = rows.iter().map(|(_, acts)| 1 + acts.len()).sum::<usize>();
+    let wrapped = |lines: &[String]| LINE * (lines.len().max(1) - 1) as f64;
+    let extra = stage_names.iter().map(|l| wrapped(l)).sum::<f64>()
+        + rows
+            .iter()
+            .flat_map(|(_, acts)| acts.iter().map(|&i| wrapped(&act_names[i])))
+            .sum::<f64>();
+    let row = layout.row_height(n_rows, extra, body_y + LEGEND_ROOM);
+    let base = row - 7.0;
+    let height = |lines: &[String]| row + wrapped(lines);
     let body_h: f64 = rows
         .iter()
         .zip(&stage_names)
@@ -150,7 +164,7 @@ pub fn gantt_laid_out(
         for (n, line) in stage_lines.iter().enumerate() {
             scene.styled_text(
                 10.0,
-                y + 15.0 + LINE * n as f64,
+                y + base + LINE * n as f64,
                 line.clone(),
                 12.0,
                 Anchor::Start,
@@ -164,7 +178,7 @@ pub fn gantt_laid_out(
             let date = cal.finish_date(s.start, span.finish);
             scene.shapes.push(Shape::Diamond {
                 cx: x,
-                cy: y + ROW / 2.0,
+                cy: y + row / 2.0,
                 r: 6.0,
                 fill: MILESTONE,
                 title: Some(format!(
@@ -177,7 +191,7 @@ pub fn gantt_laid_out(
             });
             scene.styled_text(
                 x + 9.0,
-                y + 15.0,
+                y + base,
                 format!("{} · {}", date.format("%m-%d"), days(span.working_days)),
                 MIN_TEXT,
                 Anchor::Start,
@@ -196,7 +210,7 @@ pub fn gantt_laid_out(
             for (n, line) in act_names[i].iter().enumerate() {
                 scene.styled_text(
                     18.0,
-                    y + 15.0 + LINE * n as f64,
+                    y + base + LINE * n as f64,
                     line.clone(),
                     12.0,
                     Anchor::Start,
@@ -225,7 +239,7 @@ pub fn gantt_laid_out(
                 x: x1,
                 y: y + 4.0,
                 w: x2 - x1,
-                h: ROW - 8.0,
+                h: row - 8.0,
                 fill,
                 stroke: critical.then_some((CRITICAL_EDGE, 1.0)),
                 class,
@@ -245,14 +259,14 @@ pub fn gantt_laid_out(
             pos[i] = Some(BarPos {
                 x1,
                 x2,
-                y: y + ROW / 2.0,
+                y: y + row / 2.0,
                 row_top: y,
             });
             bar_label(
                 &mut scene,
                 x1,
                 x2,
-                y,
+                y + base,
                 format!("{departments} · {}", days(a.days)),
             );
             y += height(&act_names[i]);
@@ -264,14 +278,14 @@ pub fn gantt_laid_out(
     scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
     let legend_y = y + 14.0;
     legend(&mut scene, legend_y);
-    scene.height = legend_y + 30.0;
+    scene.height = y + LEGEND_ROOM;
     scene
 }
 
 /// The department and days of a bar: after it when they fit before the right edge, else before
 /// it when they fit right of the names, else on the roomier side shortened (the hover text has
 /// them in full).
-fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
+fn bar_label(scene: &mut Scene, x1: f64, x2: f64, baseline: f64, label: String) {
     let width = text_width(&label, MIN_TEXT);
     let right = scene.width - 4.0 - (x2 + 6.0);
     let left = x1 - 6.0 - (LEFT + 4.0);
@@ -287,7 +301,7 @@ fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
     };
     scene.styled_text(
         lx,
-        y + 15.0,
+        baseline,
         text,
         MIN_TEXT,
         anchor,

@@ -13,6 +13,12 @@ pub const PT_PER_PX: f64 = 0.75;
 /// The text width of the report's page in CSS pixels: A4 landscape (297 mm) less two 15 mm
 /// margins, 267 mm.
 pub const PAGE_WIDTH: f64 = 267.0 / 25.4 * 96.0;
+/// The text height of the report's page in CSS pixels: A4 landscape (210 mm) less two 15 mm
+/// margins, 180 mm.
+pub const PAGE_HEIGHT: f64 = 180.0 / 25.4 * 96.0;
+/// The tallest a chart laid out for print aims to be: a page less room for a two-line caption,
+/// so a chart and its caption share a page and the chart is never shrunk to fit one.
+pub const MAX_HEIGHT: f64 = PAGE_HEIGHT - 48.0;
 /// The smallest text size a printed chart may have, in points.
 pub const MIN_PRINTED_PT: f64 = 8.0;
 
@@ -34,6 +40,17 @@ impl Layout {
         match self {
             Layout::Screen => crate::gantt::CHART_WIDTH,
             Layout::Print => (PAGE_WIDTH - left - right).max(40.0),
+        }
+    }
+
+    /// The height of a Gantt row: 22 pixels, or for print as much less (down to 16) as keeps
+    /// `rows` rows, `extra` pixels of wrapped lines and `fixed` pixels of title, axis and legend
+    /// within [`MAX_HEIGHT`].
+    pub fn row_height(self, rows: usize, extra: f64, fixed: f64) -> f64 {
+        use crate::gantt::ROW;
+        match self {
+            Layout::Screen => ROW,
+            Layout::Print => ((MAX_HEIGHT - fixed - extra) / rows.max(1) as f64).clamp(16.0, ROW),
         }
     }
 

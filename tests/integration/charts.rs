@@ -256,11 +256,11 @@ fn no_two_labels_overlap_in_any_chart_of_any_shipped_scenario() {
 }
 
 /// The report's charts are laid out for its A4 landscape page: on every shipped scenario each
-/// fits the page's text width, prints no text under 8 pt, and has no overlapping or cut-off
+/// fits one page with its caption, prints no text under 8 pt, and has no overlapping or cut-off
 /// labels at that size.
 #[test]
 fn every_report_chart_of_every_shipped_scenario_prints_at_8_pt_without_overlaps() {
-    use permitflow_chart::print::{PAGE_WIDTH, smallest_printed_pt};
+    use permitflow_chart::print::{MAX_HEIGHT, PAGE_WIDTH, smallest_printed_pt};
     let mut files: Vec<_> = std::fs::read_dir(root().join("scenarios"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -276,10 +276,10 @@ fn every_report_chart_of_every_shipped_scenario_prints_at_8_pt_without_overlaps(
             checked += 1;
             check(&what, scene, &mut failures);
             let pt = smallest_printed_pt(scene);
-            if scene.width > PAGE_WIDTH + 0.5 || pt < 8.0 {
+            if scene.width > PAGE_WIDTH + 0.5 || scene.height > MAX_HEIGHT + 0.5 || pt < 8.0 {
                 failures.push(format!(
-                    "{what}: {:.0} px wide (page {PAGE_WIDTH:.0}), smallest text {pt:.2} pt",
-                    scene.width
+                    "{what}: {:.0} × {:.0} px (page {PAGE_WIDTH:.0} × {MAX_HEIGHT:.0}), smallest text {pt:.2} pt",
+                    scene.width, scene.height
                 ));
             }
         }

@@ -62,8 +62,8 @@ footer { margin-top: 3em; color: #616e7c; font-size: .85em; }
   h1, h2, h3 { break-after: avoid; }
   .wide { overflow: visible; }
   table.regimes { font-size: 8.5pt; }
+  td.regime .meta, figcaption, footer { font-size: 8pt; }
   figure, tr, .keep { break-inside: avoid; }
-  figure svg { max-height: 178mm; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
