@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use permitflow_model::{Calendar, WorkingDays};
 
-use crate::scene::{Anchor, GRID, HOLIDAY, INK, MAKEUP, MUTED, Scene, WEEKEND};
+use crate::scene::{Anchor, GRID, HOLIDAY, INK, MAKEUP, MIN_TEXT, MUTED, Scene, WEEKEND};
 
 /// Where dates and working-day offsets fall horizontally, shared by the rows of a chart.
 #[derive(Clone, Debug)]
@@ -22,13 +22,15 @@ pub struct DateAxis {
 }
 
 impl DateAxis {
-    /// An axis from the first working day to `last`, fitted into about `width` pixels.
+    /// An axis from the first working day to `last`, fitted into about `width` pixels with at
+    /// least `min_day` and at most 28 pixels a day.
     pub fn new(
         cal: &Calendar,
         project_start: NaiveDate,
         last: NaiveDate,
         x0: f64,
         width: f64,
+        min_day: f64,
     ) -> Self {
         let first = cal.first_working_day(project_start);
         let last = last
@@ -41,7 +43,7 @@ impl DateAxis {
             first,
             last,
             x0,
-            day: (width / days).clamp(3.0, 28.0),
+            day: (width / days).clamp(min_day, 28.0),
         }
     }
 
@@ -128,7 +130,7 @@ impl DateAxis {
                     self.x_of(d) + 2.0,
                     y + 30.0,
                     d.day().to_string(),
-                    10.0,
+                    MIN_TEXT,
                     Anchor::Start,
                     false,
                     MUTED,

@@ -5,8 +5,9 @@ use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
 use crate::axis::DateAxis;
-use crate::gantt::{CHART_WIDTH, LEFT};
-use crate::scene::{Anchor, GRID, INK, MUTED, STAGES, Scene, Shape, fit, text_width};
+use crate::gantt::LEFT;
+use crate::print::Layout;
+use crate::scene::{Anchor, GRID, INK, MIN_TEXT, MUTED, STAGES, Scene, Shape, fit, text_width};
 
 const ROW: f64 = 40.0;
 const RIGHT: f64 = 230.0;
@@ -16,14 +17,41 @@ const SUBTITLE: &str =
 /// The regimes' schedules for one scenario as rows on one calendar, each total set against
 /// the serial regime's when it is among them.
 pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene {
+    comparison_laid_out(s, outcomes, cal, Layout::Screen)
+}
+
+/// [`comparison`] laid out for the screen or for a printed page.
+pub fn comparison_laid_out(
+    s: &Scenario,
+    outcomes: &[&Outcome],
+    cal: &Calendar,
+    layout: Layout,
+) -> Scene {
     let mut scene = Scene::default();
     let last = outcomes.iter().map(|o| o.end_date).max().unwrap_or(s.start);
-    let axis = DateAxis::new(cal, s.start, last, LEFT, CHART_WIDTH);
-    let title = format!("{} — regimes compared", s.name);
+    let axis = DateAxis::new(
+        cal,
+        s.start,
+        last,
+        LEFT,
+        layout.axis_width(LEFT, RIGHT),
+        layout.min_day(),
+    );
+    let (title_size, title) =
+        crate::print::title(layout, 12.0, &format!("{} — regimes compared", s.name));
     scene.width = (LEFT + axis.width() + RIGHT)
-        .max(crate::layout::room_for(12.0, &title, 16.0, true))
+        .max(crate::layout::room_for(12.0, &title, title_size, true))
         .max(crate::layout::room_for(12.0, SUBTITLE, 11.0, false));
-    scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
+    scene.styled_text(
+        12.0,
+        22.0,
+        title,
+        title_size,
+        Anchor::Start,
+        true,
+        INK,
+        "title",
+    );
     scene.styled_text(
         12.0,
         40.0,
@@ -59,8 +87,8 @@ pub fn comparison(s: &Scenario, outcomes: &[&Outcome], cal: &Calendar) -> Scene 
             scene.styled_text(
                 12.0,
                 y + 32.0,
-                fit(&o.regime.description, 10.0, LEFT - 24.0),
-                10.0,
+                fit(&o.regime.description, MIN_TEXT, LEFT - 24.0),
+                MIN_TEXT,
                 Anchor::Start,
                 false,
                 MUTED,

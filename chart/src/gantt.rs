@@ -8,15 +8,16 @@ use permitflow_solver::Outcome;
 use crate::arrows::{Arrows, BarPos};
 use crate::axis::DateAxis;
 use crate::layout::wrap;
+use crate::print::Layout;
 use crate::scene::{
-    Anchor, BANDS, BAR, BAR_LIGHT, CRITICAL, CRITICAL_EDGE, INK, MILESTONE, MUTED, Scene, Shape,
-    fit, text_width,
+    Anchor, BANDS, BAR, BAR_LIGHT, CRITICAL, CRITICAL_EDGE, INK, MILESTONE, MIN_TEXT, MUTED, Scene,
+    Shape, fit, text_width,
 };
 
 /// Width of the label area left of the axis, for stage and item names; the comparison aligns
 /// to it.
 pub const LEFT: f64 = 320.0;
-/// Height of one row: a stage header or an item's bar.
+/// Height of one row, a stage header or an item's bar, on screen (print may use less).
 pub const ROW: f64 = 22.0;
 /// Pixels the date axis aims to fill, whatever the schedule's length.
 pub const CHART_WIDTH: f64 = 900.0;
@@ -25,6 +26,9 @@ const RIGHT: f64 = 260.0;
 fn days(d: WorkingDays) -> String {
     format!("{d} wd")
 }
+
+/// Below the last row: a gap, the legend and a margin.
+const LEGEND_ROOM: f64 = 44.0;
 
 /// Lines of a wrapped name: the second and later add this much to a row.
 const LINE: f64 = 13.0;
@@ -37,8 +41,26 @@ pub fn gantt(s: &Scenario, o: &Outcome, cal: &Calendar) -> Scene {
 
 /// [`gantt`] with the dependency arrows on, off or automatic.
 pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> Scene {
+    gantt_laid_out(s, o, cal, arrows, Layout::Screen)
+}
+
+/// [`gantt_with`] laid out for the screen or for a printed page.
+pub fn gantt_laid_out(
+    s: &Scenario,
+    o: &Outcome,
+    cal: &Calendar,
+    arrows: Arrows,
+    layout: Layout,
+) -> Scene {
     let mut scene = Scene::default();
-    let axis = DateAxis::new(cal, s.start, o.end_date, LEFT, CHART_WIDTH);
+    let axis = DateAxis::new(
+        cal,
+        s.start,
+        o.end_date,
+        LEFT,
+        layout.axis_width(LEFT, RIGHT),
+        layout.min_day(),
+    );
     let title = format!(
         "{} — {}: {} working days, {} → {}",
         s.name,
@@ -47,12 +69,22 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
         o.start_date.format("%Y-%m-%d"),
         o.end_date.format("%Y-%m-%d")
     );
+    let (title_size, title) = crate::print::title(layout, 12.0, &title);
     // Wide enough for the title and the legend however short the schedule.
     scene.width = (LEFT + axis.width() + RIGHT)
-        .max(crate::layout::room_for(12.0, &title, 16.0, true))
+        .max(crate::layout::room_for(12.0, &title, title_size, true))
         .max(legend_width() + 24.0);
 
-    scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
+    scene.styled_text(
+        12.0,
+        22.0,
+        title,
+        title_size,
+        Anchor::Start,
+        true,
+        INK,
+        "title",
+    );
     scene.styled_text(
         12.0,
         40.0,
@@ -97,7 +129,18 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
         .iter()
         .map(|a| wrap(&a.name, 12.0, name_w, 2))
         .collect();
-    let height = |lines: &[String]| ROW + LINE * (lines.len().max(1) - 1) as f64;
+    // Rows shrink for print until the chart fits a page (see `Layout::row_height`); text sits
+    // on a baseline 7 px above a row's foot.
+    let n_rows = rows.iter().map(|(_, acts)| 1 + acts.len()).sum::<usize>();
+    let wrapped = |lines: &[String]| LINE * (lines.len().max(1) - 1) as f64;
+    let extra = stage_names.iter().map(|l| wrapped(l)).sum::<f64>()
+        + rows
+            .iter()
+            .flat_map(|(_, acts)| acts.iter().map(|&i| wrapped(&act_names[i])))
+            .sum::<f64>();
+    let row = layout.row_height(n_rows, extra, body_y + LEGEND_ROOM);
+    let base = row - 7.0;
+    let height = |lines: &[String]| row + wrapped(lines);
     let body_h: f64 = rows
         .iter()
         .zip(&stage_names)
@@ -121,7 +164,7 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
         for (n, line) in stage_lines.iter().enumerate() {
             scene.styled_text(
                 10.0,
-                y + 15.0 + LINE * n as f64,
+                y + base + LINE * n as f64,
                 line.clone(),
                 12.0,
                 Anchor::Start,
@@ -135,7 +178,7 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
             let date = cal.finish_date(s.start, span.finish);
             scene.shapes.push(Shape::Diamond {
                 cx: x,
-                cy: y + ROW / 2.0,
+                cy: y + row / 2.0,
                 r: 6.0,
                 fill: MILESTONE,
                 title: Some(format!(
@@ -148,9 +191,9 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
             });
             scene.styled_text(
                 x + 9.0,
-                y + 15.0,
+                y + base,
                 format!("{} · {}", date.format("%m-%d"), days(span.working_days)),
-                10.0,
+                MIN_TEXT,
                 Anchor::Start,
                 false,
                 MUTED,
@@ -167,7 +210,7 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
             for (n, line) in act_names[i].iter().enumerate() {
                 scene.styled_text(
                     18.0,
-                    y + 15.0 + LINE * n as f64,
+                    y + base + LINE * n as f64,
                     line.clone(),
                     12.0,
                     Anchor::Start,
@@ -196,7 +239,7 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
                 x: x1,
                 y: y + 4.0,
                 w: x2 - x1,
-                h: ROW - 8.0,
+                h: row - 8.0,
                 fill,
                 stroke: critical.then_some((CRITICAL_EDGE, 1.0)),
                 class,
@@ -216,14 +259,14 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
             pos[i] = Some(BarPos {
                 x1,
                 x2,
-                y: y + ROW / 2.0,
+                y: y + row / 2.0,
                 row_top: y,
             });
             bar_label(
                 &mut scene,
                 x1,
                 x2,
-                y,
+                y + base,
                 format!("{departments} · {}", days(a.days)),
             );
             y += height(&act_names[i]);
@@ -235,15 +278,15 @@ pub fn gantt_with(s: &Scenario, o: &Outcome, cal: &Calendar, arrows: Arrows) -> 
     scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
     let legend_y = y + 14.0;
     legend(&mut scene, legend_y);
-    scene.height = legend_y + 30.0;
+    scene.height = y + LEGEND_ROOM;
     scene
 }
 
 /// The department and days of a bar: after it when they fit before the right edge, else before
 /// it when they fit right of the names, else on the roomier side shortened (the hover text has
 /// them in full).
-fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
-    let width = text_width(&label, 10.0);
+fn bar_label(scene: &mut Scene, x1: f64, x2: f64, baseline: f64, label: String) {
+    let width = text_width(&label, MIN_TEXT);
     let right = scene.width - 4.0 - (x2 + 6.0);
     let left = x1 - 6.0 - (LEFT + 4.0);
     let (lx, anchor, room) = if width <= right || right >= left {
@@ -254,9 +297,18 @@ fn bar_label(scene: &mut Scene, x1: f64, x2: f64, y: f64, label: String) {
     let text = if width <= room {
         label
     } else {
-        fit(&label, 10.0, room.max(0.0))
+        fit(&label, MIN_TEXT, room.max(0.0))
     };
-    scene.styled_text(lx, y + 15.0, text, 10.0, anchor, false, MUTED, "bar-label");
+    scene.styled_text(
+        lx,
+        baseline,
+        text,
+        MIN_TEXT,
+        anchor,
+        false,
+        MUTED,
+        "bar-label",
+    );
 }
 
 const LEGEND: [(&str, crate::scene::Color, &str); 6] = [

@@ -5,7 +5,7 @@
 
 use crate::layout::place_labels;
 use crate::plots::{LEFT, PLOT_H, PLOT_W, TOP, fmt_num, frame, x_axis, y_axis};
-use crate::scene::{Anchor, Color, INK, STAGES, STAGES_TRANSLUCENT, Scene, Shape, fit};
+use crate::scene::{Anchor, Color, INK, MIN_TEXT, STAGES, STAGES_TRANSLUCENT, Scene, Shape, fit};
 
 /// One series' working days.
 #[derive(Clone, Debug, PartialEq)]
@@ -229,7 +229,7 @@ pub fn histogram_of(
                 x(v) + 2.0,
                 TOP + 10.0,
                 label,
-                9.0,
+                MIN_TEXT,
                 Anchor::Start,
                 false,
                 color,
@@ -244,7 +244,7 @@ pub fn histogram_of(
             x(*t),
             TOP - 9.0,
             fmt_num(*t),
-            10.0,
+            MIN_TEXT,
             Anchor::Middle,
             true,
             INK,

@@ -15,12 +15,14 @@ pub mod histogram;
 pub mod layout;
 pub mod output;
 pub mod plots;
+pub mod print;
 pub mod scene;
 
 pub use arrows::Arrows;
-pub use compare::comparison;
-pub use gantt::{gantt, gantt_with};
+pub use compare::{comparison, comparison_laid_out};
+pub use gantt::{gantt, gantt_laid_out, gantt_with};
 pub use histogram::{Histogram, histogram, histogram_of, simulation_targets};
 pub use output::{Fonts, svg_to_png, svg_to_png_with, to_png, to_svg};
 pub use plots::{line_chart, time_cost_curve, tornado, waterfall};
+pub use print::Layout;
 pub use scene::{Anchor, Scene, Shape};

@@ -3,7 +3,7 @@
 //! drives the spread, the reform planner's time–cost curve and the measure waterfall. They take
 //! plain data so any engine can feed them.
 
-use crate::scene::{Anchor, Color, GRID, INK, MUTED, STAGES, Scene, Shape};
+use crate::scene::{Anchor, Color, GRID, INK, MIN_TEXT, MUTED, STAGES, Scene, Shape};
 
 pub(crate) const LEFT: f64 = 80.0;
 pub(crate) const TOP: f64 = 66.0;
@@ -32,11 +32,26 @@ pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 }
 
 pub(crate) fn fmt_num(v: f64) -> String {
+    // -0.004 rounds to "-0" below; a reader sees 0.
+    let v = if v.abs() < 0.005 { 0.0 } else { v };
     if (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}")
     } else {
         let s = format!("{v:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// A waterfall step's label: what it takes off as "−3", what it adds as "+2", and a step that
+/// changes nothing (to the nearest hundredth) as "0", never "−0".
+fn saving_label(saved: f64) -> String {
+    let v = (saved * 100.0).round() / 100.0;
+    if v == 0.0 {
+        "0".to_owned()
+    } else if v > 0.0 {
+        format!("−{}", fmt_num(v))
+    } else {
+        format!("+{}", fmt_num(-v))
     }
 }
 
@@ -74,7 +89,7 @@ pub(crate) fn x_axis(
             x(t),
             y + 16.0,
             fmt_num(t),
-            10.0,
+            MIN_TEXT,
             Anchor::Middle,
             false,
             MUTED,
@@ -101,7 +116,7 @@ pub(crate) fn y_axis(scene: &mut Scene, lo: f64, hi: f64, y: &dyn Fn(f64) -> f64
             LEFT - 7.0,
             y(t) + 3.5,
             fmt_num(t),
-            10.0,
+            MIN_TEXT,
             Anchor::End,
             false,
             MUTED,
@@ -182,7 +197,7 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) 
             x(v.abs()) + 5.0,
             mid + 4.0,
             format!("{}{unit}", fmt_num((v * 100.0).round() / 100.0)),
-            10.0,
+            MIN_TEXT,
             Anchor::Start,
             false,
             MUTED,
@@ -319,7 +334,7 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
             x(t) + 4.0,
             TOP + 12.0,
             format!("target {}", fmt_num(t)),
-            10.0,
+            MIN_TEXT,
             Anchor::Start,
             true,
             crate::scene::CRITICAL,
@@ -370,22 +385,22 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
             x + (col - 20.0) / 2.0,
             y(a) - 4.0,
             value,
-            10.0,
+            MIN_TEXT,
             Anchor::Middle,
             true,
             INK,
             "bar-label",
         );
         // Step names wrap onto up to three lines under their column.
-        for (k, line) in crate::layout::wrap(label, 10.0, col - 4.0, 3)
+        for (k, line) in crate::layout::wrap(label, MIN_TEXT, col - 4.0, 3)
             .into_iter()
             .enumerate()
         {
             scene.styled_text(
                 x + (col - 20.0) / 2.0,
-                TOP + PLOT_H + 16.0 + 12.0 * k as f64,
+                TOP + PLOT_H + 16.0 + 13.0 * k as f64,
                 line,
-                10.0,
+                MIN_TEXT,
                 Anchor::Middle,
                 false,
                 INK,
@@ -416,7 +431,7 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
                 crate::scene::CRITICAL
             },
             name,
-            format!("−{}", fmt_num(*saved)),
+            saving_label(*saved),
         );
         level = next;
     }
@@ -474,6 +489,30 @@ mod tests {
             })
             .collect();
         assert_eq!(labels, ["100.5", "−51", "−13", "36.5"]);
+    }
+
+    #[test]
+    fn a_step_that_saves_nothing_is_labelled_0_and_one_that_adds_days_plus() {
+        assert_eq!(saving_label(0.0), "0");
+        assert_eq!(saving_label(-0.001), "0");
+        assert_eq!(saving_label(2.5), "−2.5");
+        assert_eq!(saving_label(-3.0), "+3");
+        assert_eq!(fmt_num(-0.001), "0");
+        let w = waterfall(
+            "t",
+            ("serial", 10.0),
+            &[("same".to_owned(), 0.0), ("worse".to_owned(), -2.0)],
+            "end",
+        );
+        let labels: Vec<&str> = w
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, class, .. } if *class == "bar-label" => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["10", "0", "+2", "12"]);
     }
 
     #[test]

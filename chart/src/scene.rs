@@ -303,6 +303,10 @@ pub fn fit(text: &str, size: f64, width: f64) -> String {
     out
 }
 
+/// The smallest text a chart draws, in pixels: 8.25 pt when a chart is printed at its pixel
+/// size (see [`print`](crate::print)), so no tick, tag or bar label is too small to read.
+pub const MIN_TEXT: f64 = 11.0;
+
 /// Text and axes.
 pub const INK: Color = "#1f2933";
 /// Secondary text: subtitles, ticks, bar labels.

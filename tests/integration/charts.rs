@@ -255,6 +255,39 @@ fn no_two_labels_overlap_in_any_chart_of_any_shipped_scenario() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The report's charts are laid out for its A4 landscape page: on every shipped scenario each
+/// fits one page with its caption, prints no text under 8 pt, and has no overlapping or cut-off
+/// labels at that size.
+#[test]
+fn every_report_chart_of_every_shipped_scenario_prints_at_8_pt_without_overlaps() {
+    use permitflow_chart::print::{MAX_HEIGHT, PAGE_WIDTH, smallest_printed_pt};
+    let mut files: Vec<_> = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "csv"))
+        .collect();
+    files.sort();
+    let (mut checked, mut failures) = (0, Vec::new());
+    for f in &files {
+        let l = permitflow_app::load(Some(f), None).unwrap();
+        let c = permitflow_app::report::contents(&l.scenario, &l.calendar, &l.label, None).unwrap();
+        for (n, scene) in c.charts().into_iter().enumerate() {
+            let what = format!("{} (report chart {n})", f.display());
+            checked += 1;
+            check(&what, scene, &mut failures);
+            let pt = smallest_printed_pt(scene);
+            if scene.width > PAGE_WIDTH + 0.5 || scene.height > MAX_HEIGHT + 0.5 || pt < 8.0 {
+                failures.push(format!(
+                    "{what}: {:.0} × {:.0} px (page {PAGE_WIDTH:.0} × {MAX_HEIGHT:.0}), smallest text {pt:.2} pt",
+                    scene.width, scene.height
+                ));
+            }
+        }
+    }
+    assert!(checked >= files.len() * 2, "{checked} charts");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Arrowheads in an SVG: two strokes each, in the arrows' colour and width.
 fn arrows(svg: &str) -> usize {
     svg.matches(r##"stroke="#7b8794" stroke-width="1.2""##)

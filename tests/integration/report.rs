@@ -1,7 +1,8 @@
 //! `permitflow report`: one self-contained HTML file. Always: its content and that it needs
-//! nothing from the network. With `PERMITFLOW_CHROMIUM=1` (Debian's chromium; `.ci/run` installs
-//! it): headless Chromium loads it without console errors, its DOM holds the comparison table's
-//! numbers, it prints to PDF and takes a screenshot.
+//! nothing from the network. With `PERMITFLOW_CHROMIUM=1` (Debian's chromium and poppler-utils;
+//! `.ci/run` installs them): headless Chromium loads it without console errors, its DOM holds the
+//! comparison table's numbers, it prints an A4 landscape PDF whose text poppler reads back within
+//! the margins, and it takes a screenshot.
 
 use crate::harness::permitflow;
 
@@ -46,12 +47,24 @@ fn report_is_self_contained_and_holds_the_comparison() {
         "不动产首次登记 First real-estate registration",
         "001_a462ce12def9e49c.txt",
         "@media print",
-        "@page { size: A4;",
+        "@page { size: A4 landscape;",
     ] {
         assert!(html.contains(want), "missing `{want}`");
     }
     // Comparison, four Gantt charts, the histogram, the curve and the waterfall.
     assert_eq!(html.matches("<svg ").count(), 1 + 4 + 1 + 2);
+    // No label says "−0" (a waterfall step that saves nothing is "0") or "-0": the SVG
+    // writer puts each label on a line of its own.
+    let labels: Vec<&str> = html.lines().map(str::trim).collect();
+    for minus_zero in ["−0", "-0"] {
+        assert!(!labels.contains(&minus_zero), "a `{minus_zero}` label");
+    }
+    // The waterfall's steps, from serial through what each step saves to joint.
+    let steps = html.split("class=\"waterfall-bar\"").count();
+    assert!(steps >= 4, "{steps}");
+    for v in ["100.5", "−51", "−13", "36.5"] {
+        assert!(labels.contains(&v), "no waterfall label {v}");
+    }
 }
 
 #[test]
@@ -82,6 +95,83 @@ fn batch_writes_a_report_per_scenario_and_an_index() {
         "{index}"
     );
     assert!(reports.join("001-clinic-approval-wenzhou.html").exists());
+}
+
+/// Runs a poppler tool (Debian's poppler-utils; `.ci/run` installs it) and returns its output.
+fn poppler(tool: &str, args: &[&std::ffi::OsStr]) -> String {
+    let o = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run {tool} ({e}): install Debian's poppler-utils (.ci/run does)")
+    });
+    assert!(
+        o.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Chromium's PDF of the default report, read back with poppler: A4 landscape pages, a sane
+/// number of them, the report's words (Chinese from the charts too), and nothing printed past
+/// the 15 mm margins, so no table or chart spills off the page.
+fn check_pdf(pdf: &std::path::Path) {
+    let info = poppler("pdfinfo", &[pdf.as_os_str()]);
+    // A4 landscape: 297 × 210 mm is 841.9 × 595.3 pt.
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .expect("pdfinfo names the page size");
+    let dims: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(
+        (dims[0] - 841.9).abs() < 1.5 && (dims[1] - 595.3).abs() < 1.5,
+        "page size {size}"
+    );
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|p| p.trim().parse().ok())
+        .expect("pdfinfo counts the pages");
+    // Eight charts of at most a page each and a few tables: about a dozen pages.
+    assert!((6..=16).contains(&pages), "{pages} pages");
+    let text = poppler("pdftotext", &[pdf.as_os_str(), std::ffi::OsStr::new("-")]);
+    for want in [
+        "Regimes compared",
+        "departments",
+        "2025-04-23",
+        "100.5",
+        "Reform planner: 30 working days under joint",
+        "不动产首次登记 First real-estate registration",
+        "Simulated working days",
+        "From serial to the reformed regime",
+    ] {
+        assert!(text.contains(want), "the PDF lacks `{want}`");
+    }
+    // Every word inside the margins (1 pt for glyph overhang).
+    let boxes = poppler(
+        "pdftotext",
+        &[
+            std::ffi::OsStr::new("-bbox"),
+            pdf.as_os_str(),
+            std::ffi::OsStr::new("-"),
+        ],
+    );
+    let margin = 15.0 / 25.4 * 72.0;
+    let attr = |w: &str, name: &str| -> f64 {
+        let from = w.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        w[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    let words: Vec<&str> = boxes.split("<word ").skip(1).collect();
+    assert!(words.len() > 1000, "{} words", words.len());
+    for w in words {
+        let (x0, x1) = (attr(w, "xMin"), attr(w, "xMax"));
+        assert!(
+            x0 >= margin - 1.0 && x1 <= dims[0] - margin + 1.0,
+            "a word past the margins: {}",
+            &w[..w.len().min(120)]
+        );
+    }
 }
 
 #[test]
@@ -159,6 +249,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
         "a PDF of {} bytes",
         bytes.len()
     );
+    check_pdf(&pdf);
     let png = dir.path().join("report.png");
     let o = chromium(&[
         &format!("--screenshot={}", png.display()),
