@@ -28,6 +28,7 @@ fn main() -> ExitCode {
             measures: vec![],
             method: MethodArg::Paths,
         },
+        calendar: Default::default(),
     });
     match commands::run(command) {
         Ok(code) => ExitCode::from(code),

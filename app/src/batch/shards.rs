@@ -13,7 +13,7 @@ use super::Row;
 use crate::Error;
 
 /// The results table's columns, in order (CSV header, JSON keys).
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "file",
     "scenario",
     "regime",
@@ -26,6 +26,7 @@ pub const HEADER: [&str; 12] = [
     "targets",
     "status",
     "error",
+    "calendar",
 ];
 
 /// The statuses a results row may have.
