@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
+use crate::calendar_args::{CalendarArgs, CheckCalendarArgs};
 use crate::commands::chart::ArrowsArg;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use permitflow_app::batch::Shard;
 use permitflow_app::edit::SetDays;
-use permitflow_app::load::UserCalendars;
 use permitflow_app::report::PlanTarget;
 
 pub use crate::render::OutputFormat;
@@ -206,12 +206,8 @@ pub enum Command {
         /// Start date for CSV item lists (YYYY-MM-DD; default today).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         start: Option<NaiveDate>,
-        /// Fail (exit 1) when a schedule's dates touch a year whose holidays are provisional
-        /// or unknown to the calendar: for CI that must not plan on guessed holidays.
-        #[arg(long)]
-        strict_calendar: bool,
         #[command(flatten)]
-        calendar: CalendarArgs,
+        calendar: CheckCalendarArgs,
     },
     /// Solve every scenario under every regime and check its targets: for CI and large
     /// libraries. Exit 0 when every target holds, 1 when a target is missed, 2 when a scenario
@@ -235,12 +231,8 @@ pub enum Command {
         /// Also write an HTML report per scenario and an index page into this folder.
         #[arg(long, value_name = "DIR")]
         report: Option<PathBuf>,
-        /// Fail (exit 1) when a schedule's dates touch a year whose holidays are provisional
-        /// or unknown to the calendar: for CI that must not plan on guessed holidays.
-        #[arg(long)]
-        strict_calendar: bool,
         #[command(flatten)]
-        calendar: CalendarArgs,
+        calendar: CheckCalendarArgs,
     },
     /// Combine the results tables of several `batch --shard` runs into one; exits as `batch`
     /// would have on the whole library.
@@ -312,23 +304,6 @@ pub struct Common {
     /// How to compute the schedule: exact longest paths, or the linear program.
     #[arg(long, value_enum, default_value_t = MethodArg::Paths)]
     pub method: MethodArg,
-}
-
-/// Holiday files beyond the scenario's own `calendar.files`.
-#[derive(Debug, Args, Default)]
-pub struct CalendarArgs {
-    /// A holiday-cn JSON file of one year's holidays and make-up working days, e.g. the State
-    /// Council's notice for next year: it replaces that year's provisional days (repeatable).
-    /// Files named cn-YYYY.json or YYYY.json in the folder $PERMITFLOW_CALENDAR_DIR apply too.
-    #[arg(long = "calendar", value_name = "FILE")]
-    pub calendars: Vec<PathBuf>,
-}
-
-impl CalendarArgs {
-    /// The files named here and the folder in the environment.
-    pub fn user(&self) -> UserCalendars {
-        UserCalendars::from_env(self.calendars.clone())
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

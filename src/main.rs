@@ -2,6 +2,7 @@
 //! application layer (`permitflow-app`) through one module per command, print, and pick the exit
 //! code (0 success, 1 a target missed, 2 invalid input).
 
+mod calendar_args;
 mod cli;
 mod commands;
 mod render;

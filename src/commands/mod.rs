@@ -136,9 +136,13 @@ pub fn run(command: Command) -> Result<u8, Error> {
         Command::Check {
             files,
             start,
-            strict_calendar,
             calendar,
-        } => check::run(&files, start, strict_calendar, &calendar.user()),
+        } => check::run(
+            &files,
+            start,
+            calendar.strict_calendar,
+            &calendar.files.user(),
+        ),
         Command::Batch {
             paths,
             out,
@@ -146,7 +150,6 @@ pub fn run(command: Command) -> Result<u8, Error> {
             shard,
             start,
             report,
-            strict_calendar,
             calendar,
         } => batch::run(
             &paths,
@@ -154,8 +157,8 @@ pub fn run(command: Command) -> Result<u8, Error> {
             shard,
             batch::Options {
                 start,
-                strict_calendar,
-                user: calendar.user(),
+                strict_calendar: calendar.strict_calendar,
+                user: calendar.files.user(),
             },
         ),
         Command::Report {

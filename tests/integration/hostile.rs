@@ -120,7 +120,7 @@ const RESULTS_HEADER: &str = "file,scenario,regime,working_days,end_date,trips,f
 fn shard(dir: &Path, name: &str, header: &str, status: &str) {
     std::fs::write(
         dir.join(name),
-        format!("{header}\ns.toml,S,joint,38.5,2025-04-25,4,4,26,2,,{status},\n"),
+        format!("{header}\ns.toml,S,joint,38.5,2025-04-25,4,4,26,2,,{status},,\n"),
     )
     .unwrap();
 }

@@ -158,6 +158,18 @@ pub fn load_default_with(user: &UserCalendars) -> Result<Loaded, Error> {
     })
 }
 
+/// The calendar of a scenario being edited: its base calendar, the holiday files it names
+/// (relative to the file it was read from, `scenario_path`) and the user's files; the desktop
+/// app calls this when a calendar file is loaded or forgotten.
+pub fn calendar_of(
+    s: &Scenario,
+    scenario_path: Option<&Path>,
+    user: &UserCalendars,
+) -> Result<permitflow_model::Calendar, Error> {
+    let dir = scenario_path.and_then(Path::parent);
+    calendars::calendar_for(s, dir, Some("calendar.files"), user).map_err(Error::diagnostic)
+}
+
 /// Reads a text file (bounded by content, UTF-8); `-` reads standard input.
 pub fn read_file(path: &Path) -> Result<String, Error> {
     read_text(path, &label_of(path)).map_err(Error::diagnostic)
