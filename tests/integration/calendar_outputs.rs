@@ -260,3 +260,64 @@ fn check_strict_calendar_fails_on_provisional_years_only() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn chart_report_and_export_take_the_calendar_file_too() {
+    // The default scenario from Tuesday 20 April 2027: every regime ends within 2027, so with
+    // the notice for 2027 there is nothing to warn about in any output.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cn-2027.json");
+    std::fs::write(&file, super::calendars::NOTICE_2027).unwrap();
+    let cal = file.to_str().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let run = |args: &[&str]| {
+        let o = permitflow(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(
+            !stderr(&o).contains("provisional"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    };
+    let (svg, html, csv) = (out("c.svg"), out("r.html"), out("s.csv"));
+    for with in [false, true] {
+        let mut common = vec!["--start", "2027-04-20"];
+        if with {
+            common.extend(["--calendar", cal]);
+        }
+        let args = |head: &[&'static str], o: &str| -> Vec<String> {
+            head.iter()
+                .map(|s| s.to_string())
+                .chain(["-o".into(), o.to_owned()])
+                .chain(common.iter().map(|s| s.to_string()))
+                .collect()
+        };
+        let go = |v: Vec<String>| {
+            let v: Vec<&str> = v.iter().map(String::as_str).collect();
+            if with {
+                run(&v);
+            } else {
+                assert_eq!(permitflow(&v).status.code(), Some(0));
+            }
+        };
+        go(args(&["chart", "--kind", "compare"], &svg));
+        go(args(&["report"], &html));
+        go(args(
+            &["export", "--regime", "serial", "--format", "csv"],
+            &csv,
+        ));
+        let svg_text = std::fs::read_to_string(&svg).unwrap();
+        let html_text = std::fs::read_to_string(&html).unwrap();
+        let (_, rows) = csv_rows(&std::fs::read_to_string(&csv).unwrap());
+        let flagged = rows.iter().filter(|r| r[11] == "provisional 2027").count();
+        if with {
+            assert!(!svg_text.contains("footnote"));
+            assert!(!html_text.contains("class=\"warn\""));
+            assert_eq!(flagged, 0);
+        } else {
+            assert!(svg_text.contains("footnote"));
+            assert!(html_text.contains("class=\"warn\""));
+            assert_eq!(flagged, rows.len());
+        }
+    }
+}
