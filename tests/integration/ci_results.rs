@@ -365,7 +365,7 @@ fn dates_outside_the_documented_ranges_are_refused_and_nothing_is_written() {
 fn exit_codes_are_as_the_readme_table_says() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     assert!(
-        readme.contains("| 1 | a target or published figure is missed, or a planner target cannot be reached | `check`, `batch`, `merge`, `library`, `plan` |"),
+        readme.contains("| 1 | a target or published figure is missed, or a planner target cannot be reached; with `--strict-calendar`, a schedule dated in a year whose holidays are provisional or unknown | `check`, `batch`, `merge`, `library`, `plan` |"),
         "README's exit-code table"
     );
     // plan: an unreachable target exits 1; compare: an unknown regime exits 2.
