@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::calendar_args::{CalendarArgs, CheckCalendarArgs};
 use crate::commands::chart::ArrowsArg;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -36,6 +37,8 @@ pub enum Command {
         regimes: Vec<String>,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// The schedule of one regime: each item's start, finish, dates, float, and the critical path.
     Solve {
@@ -46,6 +49,8 @@ pub enum Command {
         regime: String,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// Draw schedule charts: the regimes compared on one time axis, then a Gantt chart per
     /// regime. SVG or PNG by the output's extension.
@@ -76,6 +81,8 @@ pub enum Command {
         /// What-if: add (`REGIME+MEASURE`) or drop (`REGIME-MEASURE`) a measure (repeatable).
         #[arg(long = "measure", value_name = "REGIME±MEASURE")]
         measures: Vec<String>,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// One self-contained HTML report a planner can send: the comparison, the charts, the
     /// critical paths and, where the scenario has them, the simulation and the reform planner.
@@ -92,6 +99,8 @@ pub enum Command {
         /// Start date (YYYY-MM-DD), overriding the scenario's.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         start: Option<NaiveDate>,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// Export one regime's schedule for the tools planners use: Microsoft Project XML (MSPDI,
     /// with the calendar's holidays and make-up days), CSV or JSON.
@@ -110,6 +119,8 @@ pub enum Command {
         /// Start date (YYYY-MM-DD), overriding the scenario's.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         start: Option<NaiveDate>,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// Monte Carlo simulation of approval times: P50/P80/P95, the probability of meeting each
     /// target, how often each item is critical, and which items drive the spread.
@@ -195,6 +206,8 @@ pub enum Command {
         /// Start date for CSV item lists (YYYY-MM-DD; default today).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         start: Option<NaiveDate>,
+        #[command(flatten)]
+        calendar: CheckCalendarArgs,
     },
     /// Solve every scenario under every regime and check its targets: for CI and large
     /// libraries. Exit 0 when every target holds, 1 when a target is missed, 2 when a scenario
@@ -218,6 +231,8 @@ pub enum Command {
         /// Also write an HTML report per scenario and an index page into this folder.
         #[arg(long, value_name = "DIR")]
         report: Option<PathBuf>,
+        #[command(flatten)]
+        calendar: CheckCalendarArgs,
     },
     /// Combine the results tables of several `batch --shard` runs into one; exits as `batch`
     /// would have on the whole library.

@@ -2,6 +2,7 @@
 //! application layer (`permitflow-app`) through one module per command, print, and pick the exit
 //! code (0 success, 1 a target missed, 2 invalid input).
 
+mod calendar_args;
 mod cli;
 mod commands;
 mod render;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
             measures: vec![],
             method: MethodArg::Paths,
         },
+        calendar: Default::default(),
     });
     match commands::run(command) {
         Ok(code) => ExitCode::from(code),

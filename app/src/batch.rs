@@ -12,7 +12,8 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, load};
+use crate::load::{UserCalendars, load_with};
+use crate::{Error, Warning};
 
 mod shards;
 mod walk;
@@ -47,6 +48,10 @@ pub struct Row {
     pub status: String,
     /// Why there is no schedule, or the first problem of an invalid file.
     pub error: String,
+    /// The calendar's warning for this regime's dates ([`crate::Warning::short`]):
+    /// `provisional 2027` when its holidays are not official yet; empty when they are.
+    #[serde(default)]
+    pub calendar: String,
 }
 
 /// A target checked, for the JUnit report.
@@ -58,6 +63,21 @@ pub struct Case {
     pub failure: Option<String>,
     /// Why the case could not be run (no schedule, invalid file).
     pub error: Option<String>,
+    /// What the reader must know about a case that passed (the calendar warning), written as
+    /// its `system-out`.
+    pub note: Option<String>,
+}
+
+/// How a batch runs.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The start date of CSV item lists (default today).
+    pub start: Option<NaiveDate>,
+    /// A regime whose dates touch a provisional or uncovered holiday year fails (`fail`, exit
+    /// 1) instead of passing with a note: for CI that must not plan on guessed holidays.
+    pub strict_calendar: bool,
+    /// Holiday files beyond each scenario's own.
+    pub user: UserCalendars,
 }
 
 /// Everything learnt about one file.
@@ -120,9 +140,9 @@ pub fn shard<T>(files: Vec<T>, k: usize, n: usize) -> Vec<T> {
 }
 
 /// Solves one file under all its regimes and checks its targets.
-pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
+pub fn run_file(path: &Path, opts: &Options) -> FileResult {
     let file = path.display().to_string();
-    let loaded = match load(Some(path), csv_start) {
+    let loaded = match load_with(Some(path), opts.start, &opts.user) {
         Ok(l) => l,
         Err(e) => return invalid(file, &e),
     };
@@ -150,12 +170,14 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
             .join("; ");
         match o {
             Ok(o) => {
-                let status = if mine.is_empty() {
-                    "ok"
-                } else if mine.iter().all(|t| t.met == Some(true)) {
-                    "pass"
-                } else {
+                let warning = Warning::calendar_coverage(&loaded.calendar, &[o]);
+                let strict_fail = opts.strict_calendar && warning.is_some();
+                let status = if strict_fail || mine.iter().any(|t| t.met != Some(true)) {
                     "fail"
+                } else if mine.is_empty() {
+                    "ok"
+                } else {
+                    "pass"
                 };
                 rows.push(Row {
                     file: file.clone(),
@@ -170,12 +192,14 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
                     targets,
                     status: status.into(),
                     error: String::new(),
+                    calendar: warning.as_ref().map(Warning::short).unwrap_or_default(),
                 });
                 for t in &mine {
                     cases.push(Case {
                         name: format!("{}: {}", r.name, t.target.name),
                         failure: (t.met != Some(true)).then(|| t.detail.clone()),
                         error: None,
+                        note: None,
                     });
                 }
                 if mine.is_empty() {
@@ -183,6 +207,16 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
                         name: format!("{}: schedule", r.name),
                         failure: None,
                         error: None,
+                        note: None,
+                    });
+                }
+                if let Some(w) = &warning {
+                    // Its own case, so a dashboard shows it: failed under --strict-calendar.
+                    cases.push(Case {
+                        name: format!("{}: calendar", r.name),
+                        failure: strict_fail.then(|| w.to_string()),
+                        error: None,
+                        note: (!strict_fail).then(|| w.to_string()),
                     });
                 }
             }
@@ -200,11 +234,13 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
                     targets,
                     status: "infeasible".into(),
                     error: e.to_string().replace('\n', " "),
+                    calendar: String::new(),
                 });
                 cases.push(Case {
                     name: format!("{}: schedule", r.name),
                     failure: None,
                     error: Some(e.to_string()),
+                    note: None,
                 });
             }
         }
@@ -242,20 +278,22 @@ fn invalid(file: String, e: &Error) -> FileResult {
             targets: String::new(),
             status: "invalid".into(),
             error: first,
+            calendar: String::new(),
         }],
         cases: vec![Case {
             name: "valid scenario".into(),
             failure: None,
             error: Some(text.clone()),
+            note: None,
         }],
         invalid: Some(text),
     }
 }
 
 /// Runs one entry: a file, or an entry that cannot be read (an `invalid` row naming why).
-pub fn run_entry(entry: &Entry, csv_start: Option<NaiveDate>) -> FileResult {
+pub fn run_entry(entry: &Entry, opts: &Options) -> FileResult {
     match &entry.problem {
-        None => run_file(&entry.path, csv_start),
+        None => run_file(&entry.path, opts),
         Some(why) => {
             let label = entry.path.display().to_string();
             let d = Diagnostic::new(Code::Unreadable, &label, format!("cannot read: {why}"))
@@ -266,15 +304,11 @@ pub fn run_entry(entry: &Entry, csv_start: Option<NaiveDate>) -> FileResult {
 }
 
 /// Runs every entry on all cores, in the entries' order; `done` is called after each.
-pub fn run_all(
-    entries: &[Entry],
-    csv_start: Option<NaiveDate>,
-    done: &(dyn Fn() + Sync),
-) -> Vec<FileResult> {
+pub fn run_all(entries: &[Entry], opts: &Options, done: &(dyn Fn() + Sync)) -> Vec<FileResult> {
     entries
         .par_iter()
         .map(|e| {
-            let r = run_entry(e, csv_start);
+            let r = run_entry(e, opts);
             done();
             r
         })
@@ -395,7 +429,19 @@ pub fn junit(results: &[FileResult]) -> Result<Vec<u8>, String> {
                 (_, Some(e)) => ("error", e),
                 (Some(f), None) => ("failure", f),
                 (None, None) => {
-                    w.write_event(Event::Empty(case)).map_err(io)?;
+                    let Some(note) = &c.note else {
+                        w.write_event(Event::Empty(case)).map_err(io)?;
+                        continue;
+                    };
+                    w.write_event(Event::Start(case)).map_err(io)?;
+                    w.write_event(Event::Start(BytesStart::new("system-out")))
+                        .map_err(io)?;
+                    w.write_event(Event::Text(BytesText::new(note)))
+                        .map_err(io)?;
+                    w.write_event(Event::End(BytesEnd::new("system-out")))
+                        .map_err(io)?;
+                    w.write_event(Event::End(BytesEnd::new("testcase")))
+                        .map_err(io)?;
                     continue;
                 }
             };
@@ -438,7 +484,13 @@ pub fn summary(rows: &[Row], files: usize) -> String {
         match r.status.as_str() {
             "fail" => out.push_str(&format!(
                 "  FAIL {} [{}]: {}\n",
-                r.file, r.regime, r.targets
+                r.file,
+                r.regime,
+                [r.targets.as_str(), r.calendar.as_str()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             )),
             "infeasible" => out.push_str(&format!(
                 "  INFEASIBLE {} [{}]: {}\n",

@@ -51,7 +51,12 @@ pub fn schedules_with(
                 .map(|o| permitflow_chart::gantt_with(s, o, cal, arrows)),
         );
     }
-    Scene::stack(scenes, GAP)
+    let scene = Scene::stack(scenes, GAP);
+    // Dates in a year whose holidays are provisional or unknown: said under the charts.
+    match crate::Warning::calendar_coverage(cal, outcomes) {
+        Some(w) => permitflow_chart::with_footnote(scene, &w.to_string()),
+        None => scene,
+    }
 }
 
 /// The name people know an item or joint group by, for the id the solver reports.

@@ -56,6 +56,35 @@ impl Warning {
         })
     }
 
+    /// The warning in a few words, for a table cell (the `calendar` column of CSV outputs, a
+    /// batch row): `provisional 2027; no holidays 2041`.
+    pub fn short(&self) -> String {
+        match self {
+            Self::Calendar {
+                provisional,
+                uncovered,
+                ..
+            } => {
+                let mut parts = Vec::new();
+                if !provisional.is_empty() {
+                    parts.push(format!("provisional {}", years(provisional)));
+                }
+                if !uncovered.is_empty() {
+                    parts.push(format!("no holidays {}", years(uncovered)));
+                }
+                parts.join("; ")
+            }
+        }
+    }
+
+    /// [`Warning::short`] of the calendar warning for dates from `from` to `to`, or an empty
+    /// text when the calendar is official there.
+    pub fn calendar_cell(cal: &Calendar, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+        Self::for_years(cal, from.year()..=to.year())
+            .map(|w| w.short())
+            .unwrap_or_default()
+    }
+
     /// The warning as JSON: `{"kind": "calendar", "calendar", "provisional_years",
     /// "uncovered_years", "message"}`.
     pub fn to_json(&self) -> Value {
@@ -119,7 +148,7 @@ impl fmt::Display for Warning {
                 }
                 write!(
                     f,
-                    " Add the year's official holiday-cn JSON file under `calendar.files`."
+                    " Add the year's official holiday-cn JSON file with `--calendar FILE`, in $PERMITFLOW_CALENDAR_DIR or under `calendar.files`."
                 )
             }
         }
@@ -156,6 +185,16 @@ mod tests {
         assert_eq!(
             years(&[2027, 2028, 2030, 2032, 2033, 2034]),
             "2027, 2028, 2030, 2032–2034"
+        );
+        assert_eq!(w.short(), "provisional 2027; no holidays 2041");
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            Warning::calendar_cell(&cal, day(2026, 12, 28), day(2028, 1, 5)),
+            "provisional 2027, 2028"
+        );
+        assert_eq!(
+            Warning::calendar_cell(&cal, day(2026, 1, 5), day(2026, 12, 31)),
+            ""
         );
         assert_eq!(w.to_json()["provisional_years"], json!([2027]));
         // Weekends only by choice: nothing to warn about.

@@ -43,14 +43,9 @@ base = "parallel"
 #[test]
 fn one_row_per_item_with_dates_float_and_quoting() {
     let s = parse_scenario(SCENARIO, "test.toml", Format::Toml).unwrap();
-    let o = evaluate(
-        &s,
-        s.regime("parallel").unwrap(),
-        &Calendar::weekends(),
-        Method::Paths,
-    )
-    .unwrap();
-    let text = schedule_csv(&o);
+    let cal = Calendar::weekends();
+    let o = evaluate(&s, s.regime("parallel").unwrap(), &cal, Method::Paths).unwrap();
+    let text = schedule_csv(&o, &cal);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(reader.headers().unwrap(), SCHEDULE_COLUMNS.as_slice());
     let rows: Vec<Vec<String>> = reader
@@ -74,16 +69,35 @@ fn one_row_per_item_with_dates_float_and_quoting() {
             "2025-03-03",
             "2025-03-05",
             "0",
-            "true"
+            "true",
+            ""
         ]
     );
     assert_eq!(
         &rows[1][4..],
-        ["1.5", "3", "4.5", "2025-03-06", "2025-03-07", "0", "true"]
+        [
+            "1.5",
+            "3",
+            "4.5",
+            "2025-03-06",
+            "2025-03-07",
+            "0",
+            "true",
+            ""
+        ]
     );
     assert_eq!(
         &rows[2][4..],
-        ["2", "0", "2", "2025-03-03", "2025-03-04", "2.5", "false"]
+        [
+            "2",
+            "0",
+            "2",
+            "2025-03-03",
+            "2025-03-04",
+            "2.5",
+            "false",
+            ""
+        ]
     );
     // The name with a quote and a comma is quoted in the file.
     assert!(text.contains("\"Review \"\"A\"\", with a comma\""));

@@ -10,6 +10,7 @@
 pub mod arrows;
 pub mod axis;
 pub mod compare;
+pub mod footnote;
 pub mod gantt;
 pub mod histogram;
 pub mod layout;
@@ -20,6 +21,7 @@ pub mod scene;
 
 pub use arrows::Arrows;
 pub use compare::{comparison, comparison_laid_out};
+pub use footnote::with_footnote;
 pub use gantt::{gantt, gantt_laid_out, gantt_with};
 pub use histogram::{Histogram, histogram, histogram_of, simulation_targets};
 pub use output::{Fonts, svg_to_png, svg_to_png_with, to_png, to_svg};

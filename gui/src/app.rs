@@ -54,7 +54,15 @@ impl PermitflowApp {
     /// The app with the default scenario, or `file` when given (its problems are shown and the
     /// default scenario opened instead when it cannot be read).
     pub fn new(settings: Settings, file: Option<&Path>) -> Self {
-        let loaded = io::load_default().expect("the built-in scenario is valid");
+        // The remembered calendar file may have gone: then without it, and the status says so.
+        let user = io::user_calendars(&settings.calendar_file);
+        let (loaded, status) = match io::load_default(&user) {
+            Ok(l) => (l, String::new()),
+            Err(d) => (
+                io::load_default(&io::user_calendars("")).expect("the built-in scenario is valid"),
+                calendar::unusable(&settings.calendar_file, &d),
+            ),
+        };
         let doc = Document::new(
             loaded.label,
             loaded.save_path,
@@ -69,7 +77,7 @@ impl PermitflowApp {
             commands: Vec::new(),
             dialog: None,
             load_problems: Vec::new(),
-            status: String::new(),
+            status,
             quit_confirmed: false,
             after_save: None,
             quit_requested: false,
@@ -161,6 +169,7 @@ impl PermitflowApp {
             .min_size(320.0)
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {
+            v.calendar.ui(ui, &mut cx);
             ui.horizontal(|ui| {
                 for tab in Tab::ALL {
                     let title = RichText::new(tab.title()).size(15.0);
@@ -317,5 +326,6 @@ impl PermitflowApp {
     }
 }
 
+mod calendar;
 mod commands;
 mod files;

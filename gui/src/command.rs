@@ -100,6 +100,9 @@ pub enum Command {
     ShowItem(String),
     /// Clear the problems of a file that could not be opened.
     DismissLoadProblems,
+    /// Apply this holiday-cn file to the scenario and every one opened after (remembered), or
+    /// forget the one in use (`None`).
+    UseCalendar(Option<PathBuf>),
     /// A message for the status bar.
     Status(String),
     /// Quit, asking first when there are unsaved changes.

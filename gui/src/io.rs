@@ -10,6 +10,7 @@ use permitflow_model::{Diagnostics, Scenario};
 pub const DEFAULT_LABEL: &str = "social-investment-housing.toml (built in)";
 
 pub use permitflow_app::Loaded;
+use permitflow_app::load::UserCalendars;
 pub use permitflow_app::write::atomic_write;
 
 use permitflow_app::export::{ExportFormat, export};
@@ -20,17 +21,28 @@ use permitflow_solver::Outcome;
 
 use crate::compute::error_text;
 
-/// The built-in default scenario, under the app's label for it.
-pub fn load_default() -> Result<Loaded, Diagnostics> {
-    let mut loaded = permitflow_app::load::load_default()
+/// The remembered calendar file (none when empty) and `PERMITFLOW_CALENDAR_DIR`'s files, as
+/// on the command line.
+pub fn user_calendars(file: &str) -> UserCalendars {
+    let files = (!file.trim().is_empty())
+        .then(|| PathBuf::from(file.trim()))
+        .into_iter()
+        .collect();
+    UserCalendars::from_env(files)
+}
+
+/// The built-in default scenario, under the app's label for it, with the user's calendar
+/// files ([`user_calendars`]).
+pub fn load_default(user: &UserCalendars) -> Result<Loaded, Diagnostics> {
+    let mut loaded = permitflow_app::load::load_default_with(user)
         .map_err(|e| Diagnostics(e.diagnostics(DEFAULT_LABEL)))?;
     loaded.label = DEFAULT_LABEL.into();
     Ok(loaded)
 }
 
 /// Reads a scenario (`.toml`, `.json`) or an item list (`.csv`, `.xlsx`, starting today).
-pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
-    permitflow_app::load(Some(path), None)
+pub fn load(path: &Path, user: &UserCalendars) -> Result<Loaded, Diagnostics> {
+    permitflow_app::load::load_with(Some(path), None, user)
         .map_err(|e| Diagnostics(e.diagnostics(&path.display().to_string())))
 }
 

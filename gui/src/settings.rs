@@ -81,6 +81,9 @@ pub struct Settings {
     pub centre_replications: usize,
     /// The approval centre's seed.
     pub centre_seed: u64,
+    /// A holiday-cn file applied to every scenario opened (e.g. next year's official
+    /// holidays), as `--calendar` on the command line; empty for none.
+    pub calendar_file: String,
 }
 
 impl Default for Settings {
@@ -98,6 +101,7 @@ impl Default for Settings {
             centre_portfolio: String::new(),
             centre_replications: 20,
             centre_seed: 1,
+            calendar_file: String::new(),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! ceil(T)-th working day counting D as the first; an activity that starts at offset s starts on
 //! working day floor(s) + 1. So 36.5 working days end at midday of the 37th working day.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Deserialize;
@@ -42,6 +42,8 @@ pub struct Calendar {
     /// Years whose holidays follow the statutory rules, not a State Council notice
     /// ([`crate::statutory`]): without the notice's bridging and make-up days.
     provisional: BTreeSet<i32>,
+    /// The holiday each listed day belongs to, as its file names it (`春节`, `劳动节`).
+    names: BTreeMap<NaiveDate, String>,
     /// Every working day from 1 January of the first year with exceptions to the last exception,
     /// in order: `working_day` looks dates up here instead of stepping day by day.
     index: Vec<NaiveDate>,
@@ -116,6 +118,7 @@ impl Calendar {
             on: BTreeSet::new(),
             years: BTreeSet::new(),
             provisional: BTreeSet::new(),
+            names: BTreeMap::new(),
             index: Vec::new(),
         }
     }
@@ -166,15 +169,17 @@ impl Calendar {
             let other_year = |d: &NaiveDate| d.year() != y.year;
             self.off.retain(other_year);
             self.on.retain(other_year);
+            self.names.retain(|d, _| other_year(d));
         }
         self.insert_year(y);
         self.rebuild_index();
     }
 
     fn insert_year(&mut self, y: &HolidayYear) {
-        for (date, _, off) in &y.days {
+        for (date, name, off) in &y.days {
             self.off.remove(date);
             self.on.remove(date);
+            self.names.insert(*date, name.clone());
             if *off {
                 self.off.insert(*date);
             } else {
@@ -222,6 +227,12 @@ impl Calendar {
     /// a date outside the data may be a holiday the calendar does not know.
     pub fn covers(&self, date: NaiveDate) -> bool {
         self.years.is_empty() || self.years.contains(&date.year())
+    }
+
+    /// The holiday a listed day (a day off or a make-up working day) belongs to, as its file
+    /// or the statutory rules name it: `春节`, `劳动节`.
+    pub fn day_name(&self, date: NaiveDate) -> Option<&str> {
+        self.names.get(&date).map(String::as_str)
     }
 
     /// Whether `date` is a working day.
@@ -489,6 +500,13 @@ mod tests {
         // Every provisional day of the year went: the file is the whole truth for 2027.
         assert!(c.is_working_day(d("2027-06-09")));
         assert!(!c.is_provisional(2027) && c.is_provisional(2028));
+        assert_eq!(c.day_name(d("2027-04-25")), Some("劳动节"));
+        assert_eq!(
+            c.day_name(d("2027-06-09")),
+            None,
+            "the provisional name went too"
+        );
+        assert_eq!(c.day_name(d("2028-01-01")), Some("元旦"));
         // The fifth working day from Friday 30 April 2027: Thursday 6, Friday 7, Monday 10,
         // Tuesday 11 May.
         assert_eq!(c.working_day(d("2027-04-30"), 4), d("2027-05-11"));

@@ -2,11 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
+pub use permitflow_app::batch::Options;
 use permitflow_app::batch::{self, Row, Shard};
+use permitflow_app::load::load_with;
 use permitflow_app::write::refuse_inputs;
-use permitflow_app::{Error, load, report};
+use permitflow_app::{Error, report};
 
 use crate::render::print;
 
@@ -21,7 +22,7 @@ pub fn run(
     paths: &[String],
     outputs: Outputs,
     shard: Option<Shard>,
-    start: Option<NaiveDate>,
+    opts: Options,
 ) -> Result<u8, Error> {
     // Never over a file named as an input, nor one output over the other.
     let named: Vec<&Path> = paths
@@ -60,7 +61,7 @@ pub fn run(
         ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {elapsed_precise}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let results = batch::run_all(&entries, start, &|| bar.inc(1));
+    let results = batch::run_all(&entries, &opts, &|| bar.inc(1));
     bar.finish_and_clear();
     for r in &results {
         if let Some(text) = &r.invalid {
@@ -79,7 +80,7 @@ pub fn run(
         crate::render::output(path, &bytes)?;
     }
     if let Some(dir) = &outputs.report {
-        reports(dir, &files, &rows, start)?;
+        reports(dir, &files, &rows, &opts)?;
     }
     print(&batch::summary(&rows, files.len()))?;
     Ok(batch::exit_code(&rows))
@@ -90,7 +91,7 @@ fn reports(
     dir: &std::path::Path,
     files: &[PathBuf],
     rows: &[Row],
-    start: Option<NaiveDate>,
+    opts: &Options,
 ) -> Result<(), Error> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::msg(format!("cannot create {}: {e}", dir.display())))?;
@@ -107,7 +108,7 @@ fn reports(
             st.dedup();
             st.join(", ")
         };
-        let Ok(loaded) = load(Some(f), start) else {
+        let Ok(loaded) = load_with(Some(f), opts.start, &opts.user) else {
             entries.push((String::new(), label, "invalid".into(), None));
             continue;
         };

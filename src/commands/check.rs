@@ -3,18 +3,25 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use permitflow_app::{Error, load};
+use permitflow_app::load::{UserCalendars, load_with};
+use permitflow_app::{Error, Warning};
 use permitflow_solver::{Method, check_targets, evaluate_all};
 
 use super::{INVALID, MISSED};
 use crate::render::print;
 
 /// Checks every file; the worst exit code (a bad file is reported and the others still run).
-/// An error only when standard output cannot be written.
-pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> Result<u8, Error> {
+/// An error only when standard output cannot be written. With `strict_calendar`, dates in a
+/// year whose holidays are provisional or unknown are a failure (exit 1).
+pub fn run(
+    files: &[PathBuf],
+    start: Option<NaiveDate>,
+    strict_calendar: bool,
+    user: &UserCalendars,
+) -> Result<u8, Error> {
     let mut worst = 0u8;
     for f in files {
-        let loaded = match load(Some(f), start) {
+        let loaded = match load_with(Some(f), start, user) {
             Ok(l) => l,
             Err(e) => {
                 eprint!("{}", e.render());
@@ -58,6 +65,17 @@ pub fn run(files: &[PathBuf], start: Option<NaiveDate>) -> Result<u8, Error> {
                 "\n  target {mark}: {}: {}",
                 t.target.name, t.detail
             ));
+        }
+        let ok: Vec<_> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
+        if let Some(w) = Warning::calendar_coverage(&loaded.calendar, &ok) {
+            let mark = if strict_calendar {
+                worst = worst.max(MISSED);
+                "FAILED"
+            } else {
+                "warning"
+            };
+            line.push_str(&format!("\n  calendar {mark}: {}", w.short()));
+            eprintln!("{}: {w}", loaded.label);
         }
         print(&format!("{line}\n"))?;
     }

@@ -1,17 +1,14 @@
 //! `permitflow compare`: every regime side by side.
 
-use std::path::Path;
-
-use permitflow_app::Error;
 use permitflow_app::rows::compare;
+use permitflow_app::{Error, Loaded};
 
-use super::{INVALID, prepared};
+use super::INVALID;
 use crate::cli::Common;
 use crate::render::{compare::compare as render, print};
 
-pub fn run(file: Option<&Path>, regimes: &[String], common: &Common) -> Result<u8, Error> {
-    let loaded = prepared(file, common)?;
-    let c = compare(&loaded, regimes, common.method.into())?;
+pub fn run(loaded: &Loaded, regimes: &[String], common: &Common) -> Result<u8, Error> {
+    let c = compare(loaded, regimes, common.method.into())?;
     print(&render(&c, &loaded.calendar, common.format))?;
     // On stderr in every format (JSON carries them too, as data).
     for w in &c.warnings {

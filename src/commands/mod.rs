@@ -19,7 +19,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use permitflow_app::edit::{SetDays, apply_what_ifs};
-use permitflow_app::{Error, Loaded, load};
+use permitflow_app::load::{UserCalendars, load_with};
+use permitflow_app::{Error, Loaded};
 
 use crate::cli::{Command, Common};
 
@@ -35,12 +36,22 @@ pub fn run(command: Command) -> Result<u8, Error> {
             file,
             regimes,
             common,
-        } => compare::run(file.as_deref(), &regimes, &common),
+            calendar,
+        } => compare::run(
+            &prepare_common(file.as_deref(), &common, &calendar.user())?,
+            &regimes,
+            &common,
+        ),
         Command::Solve {
             file,
             regime,
             common,
-        } => solve::run(file.as_deref(), &regime, &common),
+            calendar,
+        } => solve::run(
+            prepare_common(file.as_deref(), &common, &calendar.user())?,
+            &regime,
+            &common,
+        ),
         Command::Chart {
             file,
             regimes,
@@ -51,8 +62,9 @@ pub fn run(command: Command) -> Result<u8, Error> {
             start,
             sets,
             measures,
+            calendar,
         } => {
-            let loaded = prepare(file.as_deref(), start, &sets, &measures)?;
+            let loaded = prepare(file.as_deref(), start, &sets, &measures, &calendar.user())?;
             chart::run(&loaded, &regimes, (kind.into(), arrows.into()), &out, scale)
         }
         Command::Simulate {
@@ -114,13 +126,23 @@ pub fn run(command: Command) -> Result<u8, Error> {
             format,
             out,
             start,
+            calendar,
         } => export::run(
-            &prepare(file.as_deref(), start, &[], &[])?,
+            &prepare(file.as_deref(), start, &[], &[], &calendar.user())?,
             &regime,
             format.into(),
             &out,
         ),
-        Command::Check { files, start } => check::run(&files, start),
+        Command::Check {
+            files,
+            start,
+            calendar,
+        } => check::run(
+            &files,
+            start,
+            calendar.strict_calendar,
+            &calendar.files.user(),
+        ),
         Command::Batch {
             paths,
             out,
@@ -128,14 +150,25 @@ pub fn run(command: Command) -> Result<u8, Error> {
             shard,
             start,
             report,
-        } => batch::run(&paths, batch::Outputs { out, junit, report }, shard, start),
+            calendar,
+        } => batch::run(
+            &paths,
+            batch::Outputs { out, junit, report },
+            shard,
+            batch::Options {
+                start,
+                strict_calendar: calendar.strict_calendar,
+                user: calendar.files.user(),
+            },
+        ),
         Command::Report {
             file,
             out,
             plan,
             start,
+            calendar,
         } => report::run(
-            &prepare(file.as_deref(), start, &[], &[])?,
+            &prepare(file.as_deref(), start, &[], &[], &calendar.user())?,
             &out,
             plan.as_ref(),
         ),
@@ -158,13 +191,24 @@ fn prepare(
     start: Option<NaiveDate>,
     sets: &[SetDays],
     measures: &[String],
+    user: &UserCalendars,
 ) -> Result<Loaded, Error> {
-    let mut loaded = load(file, start)?;
+    let mut loaded = load_with(file, start, user)?;
     apply_what_ifs(&mut loaded, start, sets, measures)?;
     Ok(loaded)
 }
 
 /// [`prepare`] with the reporting commands' common options.
+fn prepare_common(
+    file: Option<&Path>,
+    common: &Common,
+    user: &UserCalendars,
+) -> Result<Loaded, Error> {
+    prepare(file, common.start, &common.sets, &common.measures, user)
+}
+
+/// [`prepare_common`] for the commands that count working days without dating them (simulate,
+/// plan): the calendar folder of the environment only.
 fn prepared(file: Option<&Path>, common: &Common) -> Result<Loaded, Error> {
-    prepare(file, common.start, &common.sets, &common.measures)
+    prepare_common(file, common, &UserCalendars::from_env(Vec::new()))
 }

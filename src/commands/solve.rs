@@ -1,16 +1,12 @@
 //! `permitflow solve`: one regime's schedule.
 
-use std::path::Path;
-
-use permitflow_app::{Error, unknown_regime};
+use permitflow_app::{Error, Loaded, unknown_regime};
 use permitflow_solver::evaluate;
 
-use super::prepared;
 use crate::cli::{Common, OutputFormat};
 use crate::render::{print, schedule::solve};
 
-pub fn run(file: Option<&Path>, regime: &str, common: &Common) -> Result<u8, Error> {
-    let loaded = prepared(file, common)?;
+pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
     let Some(r) = loaded.scenario.regime(regime) else {
         return Err(unknown_regime(&loaded, regime));
     };

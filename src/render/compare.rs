@@ -1,6 +1,7 @@
 //! The comparison of regimes as a table, CSV or JSON.
 
 use comfy_table::Cell;
+use permitflow_app::Warning;
 use permitflow_app::rows::{Comparison, StageCell, signed};
 use permitflow_model::{Calendar, WorkingDays};
 use serde_json::{Value, json};
@@ -11,7 +12,7 @@ use super::{OutputFormat, calendar_note, csv_text, date, date_day, right, table}
 pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
     match format {
         OutputFormat::Table => compare_table(c, cal),
-        OutputFormat::Csv => compare_csv(c),
+        OutputFormat::Csv => compare_csv(c, cal),
         OutputFormat::Json => {
             serde_json::to_string_pretty(&compare_json(c)).unwrap_or_default() + "\n"
         }
@@ -115,7 +116,9 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     out
 }
 
-fn compare_csv(c: &Comparison) -> String {
+/// One row per regime; `calendar` is the calendar warning for the regime's dates, empty when
+/// its years' holidays are official.
+fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
     let header: Vec<String> = [
         "regime",
         "working_days",
@@ -127,6 +130,7 @@ fn compare_csv(c: &Comparison) -> String {
         "stages",
         "critical_path",
         "error",
+        "calendar",
     ]
     .map(String::from)
     .to_vec();
@@ -146,9 +150,12 @@ fn compare_csv(c: &Comparison) -> String {
                 .join(";"),
             f.critical_ids.join(";"),
             String::new(),
+            c.start_date
+                .map(|s| Warning::calendar_cell(cal, s, f.end_date))
+                .unwrap_or_default(),
         ],
         Err(e) => {
-            let mut cells = vec![String::new(); 10];
+            let mut cells = vec![String::new(); 11];
             cells[0] = row.regime.clone();
             cells[9] = e.clone();
             cells

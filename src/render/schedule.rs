@@ -13,7 +13,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
         .collect();
     match format {
         OutputFormat::Json => permitflow_app::export::schedule_json(s, cal, o),
-        OutputFormat::Csv => permitflow_app::export::schedule_csv(o),
+        OutputFormat::Csv => permitflow_app::export::schedule_csv(o, cal),
         OutputFormat::Table => {
             let mut out = format!(
                 "{} — regime {}: {} working days, {} → {} · {}\n\n",

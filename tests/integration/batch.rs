@@ -87,7 +87,8 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
             "departments",
             "targets",
             "status",
-            "error"
+            "error",
+            "calendar"
         ]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();

@@ -111,7 +111,7 @@ fn merge_refuses_shards_that_no_run_wrote_together() {
     shard(&lib, 2, 3, &s2);
     // Three shares of two files: the third is empty and says so with its header.
     shard(&lib, 3, 3, &s3);
-    let header = "file,scenario,regime,working_days,end_date,trips,forms,materials,departments,targets,status,error\n";
+    let header = "file,scenario,regime,working_days,end_date,trips,forms,materials,departments,targets,status,error,calendar\n";
     assert_eq!(std::fs::read_to_string(&s3).unwrap(), header);
     let merged = d.join("merged.csv");
     let o = permitflow(&["merge", s(&s1), s(&s2), s(&s3), "-o", s(&merged)]);
@@ -365,7 +365,7 @@ fn dates_outside_the_documented_ranges_are_refused_and_nothing_is_written() {
 fn exit_codes_are_as_the_readme_table_says() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     assert!(
-        readme.contains("| 1 | a target or published figure is missed, or a planner target cannot be reached | `check`, `batch`, `merge`, `library`, `plan` |"),
+        readme.contains("| 1 | a target or published figure is missed, or a planner target cannot be reached; with `--strict-calendar`, a schedule dated in a year whose holidays are provisional or unknown | `check`, `batch`, `merge`, `library`, `plan` |"),
         "README's exit-code table"
     );
     // plan: an unreachable target exits 1; compare: an unknown regime exits 2.

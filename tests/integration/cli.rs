@@ -99,7 +99,7 @@ fn lp_and_paths_print_the_same_schedule() {
     ]));
     assert_eq!(a, b);
     assert!(a.starts_with(
-        "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical\n"
+        "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical,calendar\n"
     ));
 }
 

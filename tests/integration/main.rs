@@ -7,6 +7,7 @@ mod harness;
 mod analyse;
 mod architecture;
 mod batch;
+mod calendar_outputs;
 mod calendars;
 mod centre;
 mod charts;

@@ -13,7 +13,7 @@ use super::Row;
 use crate::Error;
 
 /// The results table's columns, in order (CSV header, JSON keys).
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "file",
     "scenario",
     "regime",
@@ -26,6 +26,7 @@ pub const HEADER: [&str; 12] = [
     "targets",
     "status",
     "error",
+    "calendar",
 ];
 
 /// The statuses a results row may have.
@@ -278,7 +279,7 @@ mod tests {
     #[test]
     fn csv_headers_and_statuses_are_checked() {
         let header = HEADER.join(",");
-        let ok = format!("{header}\na.toml,A,serial,10.0,2025-03-14,1,1,1,1,,ok,\n");
+        let ok = format!("{header}\na.toml,A,serial,10.0,2025-03-14,1,1,1,1,,ok,,\n");
         assert_eq!(csv_rows(&ok, "s.csv").unwrap().len(), 1);
         assert_eq!(csv_rows(&format!("{header}\n"), "s.csv").unwrap().len(), 0);
         let e = csv_rows("", "s.csv").err().unwrap().render();
@@ -298,7 +299,7 @@ mod tests {
     fn json_keys_and_statuses_are_checked() {
         let row = |status: &str, key: &str| {
             format!(
-                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": \"\",\n    \"status\": \"{status}\",\n    \"error\": \"\"\n  }}\n]\n"
+                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": \"\",\n    \"status\": \"{status}\",\n    \"error\": \"\",\n    \"calendar\": \"\"\n  }}\n]\n"
             )
         };
         assert_eq!(

@@ -78,6 +78,14 @@ impl Document {
         self.revision
     }
 
+    /// Uses another calendar (a holiday file loaded or forgotten): a new revision, so every
+    /// result is worked out again with it; the draft, its undo history and whether it is saved
+    /// stay as they were.
+    pub fn set_calendar(&mut self, calendar: Calendar) {
+        self.calendar = calendar;
+        self.revision = next_revision();
+    }
+
     /// Whether the draft differs from what was last opened or saved.
     pub fn is_dirty(&self) -> bool {
         self.dirty

@@ -51,7 +51,7 @@ pub fn export(
             }
             mspdi(s, o, cal).map_err(|e| Error::msg(format!("cannot write the MSPDI file: {e}")))?
         }
-        ExportFormat::Csv => schedule_csv(o).into_bytes(),
+        ExportFormat::Csv => schedule_csv(o, cal).into_bytes(),
         ExportFormat::Json => schedule_json(s, cal, o).into_bytes(),
     })
 }

@@ -69,6 +69,22 @@ impl Xml {
     }
 }
 
+/// An exception's name: the holiday's (`春节`), `(provisional)` when the year has no State
+/// Council notice yet, so a planner in MS Project sees which days are guessed.
+fn exception_name(cal: &Calendar, d: NaiveDate, working: bool) -> String {
+    let name = match (cal.day_name(d), working) {
+        (Some(n), false) => n.to_owned(),
+        (Some(n), true) => format!("{n} make-up working day"),
+        (None, false) => "public holiday".to_owned(),
+        (None, true) => "make-up working day".to_owned(),
+    };
+    if cal.is_provisional(d.year()) {
+        format!("{name} (provisional)")
+    } else {
+        name
+    }
+}
+
 fn working_times(x: &mut Xml) -> std::io::Result<()> {
     x.open("WorkingTimes")?;
     for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")] {
@@ -197,14 +213,7 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
         x.field("ToDate", format!("{}T23:59:00", d.format("%Y-%m-%d")))?;
         x.close("TimePeriod")?;
         x.field("Occurrences", "1")?;
-        x.field(
-            "Name",
-            if working {
-                "make-up working day"
-            } else {
-                "public holiday"
-            },
-        )?;
+        x.field("Name", exception_name(cal, d, working))?;
         x.field("Type", "1")?;
         x.field("DayWorking", if working { "1" } else { "0" })?;
         if working {

@@ -1,6 +1,7 @@
 //! The schedule of one regime as CSV: the format of `permitflow solve --format csv`,
 //! `permitflow export --format csv` and the desktop app's "Export schedule (CSV)".
 
+use chrono::Datelike;
 use permitflow_model::{Calendar, Department, ItemId, Scenario};
 use permitflow_solver::Outcome;
 use std::io::Write as _;
@@ -8,7 +9,7 @@ use std::io::Write as _;
 use serde::{Serialize, Serializer};
 
 /// The columns, in order.
-pub const SCHEDULE_COLUMNS: [&str; 11] = [
+pub const SCHEDULE_COLUMNS: [&str; 12] = [
     "id",
     "name",
     "department",
@@ -20,20 +21,30 @@ pub const SCHEDULE_COLUMNS: [&str; 11] = [
     "finish_date",
     "total_float",
     "critical",
+    "calendar",
 ];
 
 /// One row per activity (stage gates left out), in network order: departments joined by `;`,
 /// the stage's name, working-day offsets, ISO dates, total float, and whether it is critical.
-pub fn schedule_csv(o: &Outcome) -> String {
+/// `calendar` is the calendar warning for the row's dates (`provisional 2027`), empty when its
+/// years' holidays are official.
+pub fn schedule_csv(o: &Outcome, cal: &Calendar) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing into memory cannot fail.
     let _ = w.write_record(SCHEDULE_COLUMNS);
     let net = &o.network;
+    // The cell depends on the row's years only: worked out once per pair of years.
+    let mut cells: std::collections::HashMap<(i32, i32), String> = Default::default();
     for (i, a) in net.activities.iter().enumerate() {
         if a.is_gate() {
             continue;
         }
         let (start_date, finish_date) = o.dates[i];
+        let years = (start_date.year(), finish_date.year());
+        let calendar = cells
+            .entry(years)
+            .or_insert_with(|| crate::Warning::calendar_cell(cal, start_date, finish_date))
+            .clone();
         let _ = w.write_record([
             a.id.clone(),
             a.name.clone(),
@@ -53,6 +64,7 @@ pub fn schedule_csv(o: &Outcome) -> String {
             finish_date.format("%Y-%m-%d").to_string(),
             o.schedule.total_float[i].to_string(),
             o.schedule.critical[i].to_string(),
+            calendar,
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -63,7 +75,6 @@ struct Iso(chrono::NaiveDate);
 
 impl Serialize for Iso {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use chrono::Datelike;
         let d = self.0;
         let Ok(year) = u32::try_from(d.year()) else {
             return s.collect_str(&d.format("%Y-%m-%d"));

@@ -2,6 +2,7 @@
 //! holiday-cn calendar files and portfolios — into domain values or an [`Error`]. The only place
 //! in the workspace that reads user files.
 
+mod calendars;
 mod portfolio;
 mod read;
 mod xlsx;
@@ -10,11 +11,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use permitflow_model::csv_item_list::parse_item_list;
-use permitflow_model::{
-    Calendar, Code, Diagnostic, Diagnostics, Format, HolidayFiles, HolidayYear, Scenario,
-    parse_scenario,
-};
+use permitflow_model::{Code, Diagnostic, Diagnostics, Format, Scenario, parse_scenario};
 
+pub use calendars::{CALENDAR_DIR_VAR, UserCalendars};
 pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
@@ -36,8 +35,8 @@ pub const MAX_INPUT_BYTES: u64 = 1024 * 1024 * 1024;
 pub struct Loaded {
     /// The valid scenario.
     pub scenario: Scenario,
-    /// Its calendar, with the holiday files it names.
-    pub calendar: Calendar,
+    /// Its calendar, with the holiday files it names and the user's ([`UserCalendars`]).
+    pub calendar: permitflow_model::Calendar,
     /// The file as the user named it.
     pub label: String,
     /// Where the scenario may be saved back: TOML and JSON files, not item lists or the
@@ -55,10 +54,21 @@ fn kind(path: &Path) -> Option<&'static str> {
 
 /// Reads a scenario, an item list (.csv, .xlsx) or, without a path, the default scenario. An
 /// item list starts on `csv_start`, or today. `-` reads standard input, its type found from its
-/// content (see [`sniff`]).
+/// content (see [`sniff`]). Holiday files from `PERMITFLOW_CALENDAR_DIR` apply
+/// ([`UserCalendars::from_env`]).
 pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded, Error> {
+    load_with(path, csv_start, &UserCalendars::from_env(Vec::new()))
+}
+
+/// [`load`] with the user's holiday files (`--calendar`, the folder) applied to whatever is
+/// read: scenario, item list or the default scenario.
+pub fn load_with(
+    path: Option<&Path>,
+    csv_start: Option<NaiveDate>,
+    user: &UserCalendars,
+) -> Result<Loaded, Error> {
     let Some(path) = path else {
-        return load_default();
+        return load_default_with(user);
     };
     let stdin = is_stdin(path);
     let label = label_of(path);
@@ -114,13 +124,9 @@ pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded,
         }
     };
     let dir = if stdin { None } else { path.parent() };
-    let calendar = calendar_for(&scenario, dir).map_err(|d| {
-        Error::diagnostic(if k == Some("xlsx") {
-            d
-        } else {
-            d.subject(format!("calendar.files of {label}"))
-        })
-    })?;
+    let subject = (k != Some("xlsx")).then(|| format!("calendar.files of {label}"));
+    let calendar = calendars::calendar_for(&scenario, dir, subject.as_deref(), user)
+        .map_err(Error::diagnostic)?;
     let save_path = (!stdin && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
     Ok(Loaded {
         scenario,
@@ -130,20 +136,38 @@ pub fn load(path: Option<&Path>, csv_start: Option<NaiveDate>) -> Result<Loaded,
     })
 }
 
-/// The built-in default scenario.
+/// The built-in default scenario (with `PERMITFLOW_CALENDAR_DIR`'s holiday files).
 pub fn load_default() -> Result<Loaded, Error> {
+    load_default_with(&UserCalendars::from_env(Vec::new()))
+}
+
+/// The built-in default scenario with the user's holiday files.
+pub fn load_default_with(user: &UserCalendars) -> Result<Loaded, Error> {
     let scenario =
         parse_scenario(DEFAULT_TEXT, DEFAULT_NAME, Format::Toml).map_err(|d| Error::Invalid {
             diagnostics: d,
             text: Some(DEFAULT_TEXT.into()),
         })?;
-    let calendar = calendar_for(&scenario, None).map_err(Error::diagnostic)?;
+    let calendar =
+        calendars::calendar_for(&scenario, None, None, user).map_err(Error::diagnostic)?;
     Ok(Loaded {
         scenario,
         calendar,
         label: DEFAULT_NAME.into(),
         save_path: None,
     })
+}
+
+/// The calendar of a scenario being edited: its base calendar, the holiday files it names
+/// (relative to the file it was read from, `scenario_path`) and the user's files; the desktop
+/// app calls this when a calendar file is loaded or forgotten.
+pub fn calendar_of(
+    s: &Scenario,
+    scenario_path: Option<&Path>,
+    user: &UserCalendars,
+) -> Result<permitflow_model::Calendar, Error> {
+    let dir = scenario_path.and_then(Path::parent);
+    calendars::calendar_for(s, dir, Some("calendar.files"), user).map_err(Error::diagnostic)
 }
 
 /// Reads a text file (bounded by content, UTF-8); `-` reads standard input.
@@ -182,22 +206,6 @@ fn sniff(bytes: &[u8]) -> &'static str {
         return "csv";
     }
     "toml"
-}
-
-/// The scenario's base calendar plus its holiday-cn files (relative to the scenario).
-fn calendar_for(s: &Scenario, dir: Option<&Path>) -> Result<Calendar, Diagnostic> {
-    let mut cal = Calendar::for_base(s.calendar.base);
-    // Each file's dates in its year, and the files agreeing with each other.
-    let mut checked = HolidayFiles::default();
-    for f in &s.calendar.files {
-        let path = dir.map(|d| d.join(f)).unwrap_or_else(|| f.into());
-        let label = path.display().to_string();
-        let text = read_text(&path, &label)?;
-        let year = HolidayYear::parse_holiday_cn(&text, &label)?;
-        checked.check(&year, &text, &label)?;
-        cal.add_year(&year);
-    }
-    Ok(cal)
 }
 
 /// One diagnostic as a list, for callers that collect.

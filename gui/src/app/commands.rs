@@ -137,6 +137,11 @@ impl PermitflowApp {
             }
             Command::ShowItem(id) => self.views.what_ifs.show_item(id),
             Command::DismissLoadProblems => self.load_problems.clear(),
+            Command::UseCalendar(file) => {
+                self.use_calendar(file);
+                // The schedules with the new calendar, in the next frame.
+                ctx.request_repaint();
+            }
             Command::Status(s) => self.status = s,
             Command::Quit => {
                 if self.doc.is_dirty() && !self.quit_confirmed {

@@ -15,9 +15,10 @@ impl PermitflowApp {
     /// Opens without asking; a file that cannot be read leaves the current document open and
     /// lists its problems.
     pub(super) fn open_now(&mut self, src: &Source) {
+        let user = io::user_calendars(&self.settings.calendar_file);
         let loaded = match src {
-            Source::Default => io::load_default(),
-            Source::File(p) => io::load(p),
+            Source::Default => io::load_default(&user),
+            Source::File(p) => io::load(p, &user),
         };
         match loaded {
             Ok(l) => {

@@ -28,9 +28,7 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     ui.add_space(4.0);
     widgets::above_charts(ui, "compare-table", 0.5, |ui| {
         table(ui, &c.table.rows);
-        for w in &c.table.warnings {
-            ui.label(RichText::new(w.to_string()).color(AMBER));
-        }
+        // The warnings are in the calendar banner above the tabs (`views::calendar`).
         if !c.table.targets.is_empty() {
             ui.add_space(4.0);
             for t in &c.table.targets {
