@@ -6,17 +6,17 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use permitflow_model::{Code, Diagnostic};
-use permitflow_solver::{Method, check_targets, evaluate_all};
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use permitflow_solver::{Method, check_targets, evaluate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, load};
 
+mod junit;
 mod shards;
 mod walk;
 
+pub use junit::{classname, junit};
 pub use shards::{HEADER, STATUSES, read_shards};
 pub use walk::{Entry, Expanded, expand};
 
@@ -58,6 +58,10 @@ pub struct Case {
     pub failure: Option<String>,
     /// Why the case could not be run (no schedule, invalid file).
     pub error: Option<String>,
+    /// Why the case was not checked (a target of a regime without a schedule).
+    pub skipped: Option<String>,
+    /// Seconds spent solving what the case checks (its regime), or reading an invalid file.
+    pub seconds: f64,
 }
 
 /// Everything learnt about one file.
@@ -71,6 +75,15 @@ pub struct FileResult {
     pub cases: Vec<Case>,
     /// Diagnostics of an invalid file, rendered.
     pub invalid: Option<String>,
+    /// When its run started: UTC, `YYYY-MM-DDTHH:MM:SS` (JUnit's `timestamp`).
+    pub timestamp: String,
+    /// Seconds spent on it: reading, checking and solving every regime.
+    pub seconds: f64,
+}
+
+/// Now, as a JUnit `timestamp`: UTC without a zone suffix, as Ant and Surefire write it.
+fn timestamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 /// `K/N`: the K-th (1-based) of N shares of a batch.
@@ -121,17 +134,34 @@ pub fn shard<T>(files: Vec<T>, k: usize, n: usize) -> Vec<T> {
 
 /// Solves one file under all its regimes and checks its targets.
 pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
+    let clock = std::time::Instant::now();
     let file = path.display().to_string();
     let loaded = match load(Some(path), csv_start) {
         Ok(l) => l,
-        Err(e) => return invalid(file, &e),
+        Err(e) => {
+            let mut r = invalid(file, &e);
+            r.seconds = clock.elapsed().as_secs_f64();
+            r.cases.iter_mut().for_each(|c| c.seconds = r.seconds);
+            return r;
+        }
     };
     let s = &loaded.scenario;
-    let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
+    let started = timestamp();
+    let mut times = Vec::with_capacity(s.regimes.len());
+    let outcomes: Vec<_> = s
+        .regimes
+        .iter()
+        .map(|r| {
+            let t = std::time::Instant::now();
+            let o = evaluate(s, r, &loaded.calendar, Method::Paths);
+            times.push(t.elapsed().as_secs_f64());
+            o
+        })
+        .collect();
     let checks = check_targets(s, &outcomes);
     let mut rows = Vec::new();
     let mut cases = Vec::new();
-    for (r, o) in s.regimes.iter().zip(&outcomes) {
+    for ((r, o), &seconds) in s.regimes.iter().zip(&outcomes).zip(&times) {
         let mine: Vec<_> = checks
             .iter()
             .filter(|t| t.target.regime == r.name)
@@ -176,6 +206,8 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
                         name: format!("{}: {}", r.name, t.target.name),
                         failure: (t.met != Some(true)).then(|| t.detail.clone()),
                         error: None,
+                        skipped: None,
+                        seconds,
                     });
                 }
                 if mine.is_empty() {
@@ -183,6 +215,8 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
                         name: format!("{}: schedule", r.name),
                         failure: None,
                         error: None,
+                        skipped: None,
+                        seconds,
                     });
                 }
             }
@@ -205,7 +239,19 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
                     name: format!("{}: schedule", r.name),
                     failure: None,
                     error: Some(e.to_string()),
+                    skipped: None,
+                    seconds,
                 });
+                // Its targets cannot be checked without a schedule: skipped, not passed.
+                for t in &mine {
+                    cases.push(Case {
+                        name: format!("{}: {}", r.name, t.target.name),
+                        failure: None,
+                        error: None,
+                        skipped: Some(format!("not checked: regime `{}` has no schedule", r.name)),
+                        seconds: 0.0,
+                    });
+                }
             }
         }
     }
@@ -214,6 +260,8 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
         rows,
         cases,
         invalid: None,
+        timestamp: started,
+        seconds: clock.elapsed().as_secs_f64(),
     }
 }
 
@@ -247,8 +295,12 @@ fn invalid(file: String, e: &Error) -> FileResult {
             name: "valid scenario".into(),
             failure: None,
             error: Some(text.clone()),
+            skipped: None,
+            seconds: 0.0,
         }],
         invalid: Some(text),
+        timestamp: timestamp(),
+        seconds: 0.0,
     }
 }
 
@@ -356,67 +408,6 @@ pub fn merge(mut shards: Vec<Vec<Row>>) -> Vec<Row> {
     // A stable sort by file keeps each file's regimes in order.
     files.sort_by(|a, b| a[0].file.cmp(&b[0].file));
     files.into_iter().flatten().collect()
-}
-
-/// The JUnit XML report: one test suite per scenario file, one test case per target.
-pub fn junit(results: &[FileResult]) -> Result<Vec<u8>, String> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let io = |e: std::io::Error| e.to_string();
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(io)?;
-    let count = |f: &dyn Fn(&Case) -> bool| {
-        results
-            .iter()
-            .flat_map(|r| &r.cases)
-            .filter(|c| f(c))
-            .count()
-            .to_string()
-    };
-    let mut root = BytesStart::new("testsuites");
-    root.push_attribute(("name", "permitflow"));
-    root.push_attribute(("tests", count(&|_| true).as_str()));
-    root.push_attribute(("failures", count(&|c| c.failure.is_some()).as_str()));
-    root.push_attribute(("errors", count(&|c| c.error.is_some()).as_str()));
-    w.write_event(Event::Start(root)).map_err(io)?;
-    for r in results {
-        let mut suite = BytesStart::new("testsuite");
-        suite.push_attribute(("name", r.file.as_str()));
-        suite.push_attribute(("tests", r.cases.len().to_string().as_str()));
-        let failures = r.cases.iter().filter(|c| c.failure.is_some()).count();
-        let errors = r.cases.iter().filter(|c| c.error.is_some()).count();
-        suite.push_attribute(("failures", failures.to_string().as_str()));
-        suite.push_attribute(("errors", errors.to_string().as_str()));
-        w.write_event(Event::Start(suite)).map_err(io)?;
-        for c in &r.cases {
-            let mut case = BytesStart::new("testcase");
-            case.push_attribute(("classname", r.file.as_str()));
-            case.push_attribute(("name", c.name.as_str()));
-            let (tag, text) = match (&c.failure, &c.error) {
-                (_, Some(e)) => ("error", e),
-                (Some(f), None) => ("failure", f),
-                (None, None) => {
-                    w.write_event(Event::Empty(case)).map_err(io)?;
-                    continue;
-                }
-            };
-            w.write_event(Event::Start(case)).map_err(io)?;
-            let mut el = BytesStart::new(tag);
-            el.push_attribute(("message", text.lines().next().unwrap_or("")));
-            w.write_event(Event::Start(el)).map_err(io)?;
-            w.write_event(Event::Text(BytesText::new(text)))
-                .map_err(io)?;
-            w.write_event(Event::End(BytesEnd::new(tag))).map_err(io)?;
-            w.write_event(Event::End(BytesEnd::new("testcase")))
-                .map_err(io)?;
-        }
-        w.write_event(Event::End(BytesEnd::new("testsuite")))
-            .map_err(io)?;
-    }
-    w.write_event(Event::End(BytesEnd::new("testsuites")))
-        .map_err(io)?;
-    let mut out = w.into_inner();
-    out.push(b'\n');
-    Ok(out)
 }
 
 /// The summary printed on stdout.
