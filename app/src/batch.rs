@@ -41,12 +41,134 @@ pub struct Row {
     pub materials: Option<u32>,
     /// Departments the applicant deals with.
     pub departments: Option<u32>,
-    /// The regime's targets with their results, `; `-separated.
-    pub targets: String,
+    /// The regime's targets with their results (in CSV: `name: met|MISSED|n/a: detail`,
+    /// `; `-separated, see [`CsvRow`]).
+    pub targets: Vec<TargetResult>,
     /// `pass`, `fail` (a target missed), `ok` (no targets), `infeasible` or `invalid`.
     pub status: String,
     /// Why there is no schedule, or the first problem of an invalid file.
     pub error: String,
+}
+
+/// One target of a regime, checked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetResult {
+    /// The target's name.
+    pub name: String,
+    /// Whether it holds; `null` when the regime has no schedule to check it against.
+    pub met: Option<bool>,
+    /// What was measured, e.g. `36.5 working days ≤ 60`.
+    pub detail: String,
+}
+
+impl TargetResult {
+    const MARKS: [(Option<bool>, &'static str); 3] =
+        [(Some(true), "met"), (Some(false), "MISSED"), (None, "n/a")];
+
+    fn mark(&self) -> &'static str {
+        Self::MARKS
+            .iter()
+            .find(|(m, _)| *m == self.met)
+            .map_or("n/a", |(_, t)| t)
+    }
+}
+
+/// Targets as one CSV cell: `name: met: detail`, `; `-separated.
+pub fn targets_text(targets: &[TargetResult]) -> String {
+    targets
+        .iter()
+        .map(|t| format!("{}: {}: {}", t.name, t.mark(), t.detail))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The targets of a CSV cell written by [`targets_text`] (a name is what comes before its
+/// first `: met: `, `: MISSED: ` or `: n/a: `).
+pub fn parse_targets(text: &str) -> Vec<TargetResult> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split("; ")
+        .map(|entry| {
+            let found = TargetResult::MARKS
+                .iter()
+                .filter_map(|(met, mark)| {
+                    entry
+                        .find(&format!(": {mark}: "))
+                        .map(|at| (at, *met, mark.len()))
+                })
+                .min_by_key(|(at, _, _)| *at);
+            match found {
+                Some((at, met, len)) => TargetResult {
+                    name: entry[..at].to_owned(),
+                    met,
+                    detail: entry[at + len + 4..].to_owned(),
+                },
+                None => TargetResult {
+                    name: entry.to_owned(),
+                    met: None,
+                    detail: String::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// A row as the CSV results table holds it: one line per scenario and regime (the unit a status
+/// and the exit code are decided on), its targets in one cell as text. JSON keeps them as
+/// objects ([`Row`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvRow {
+    file: String,
+    scenario: String,
+    regime: String,
+    working_days: Option<f64>,
+    end_date: String,
+    trips: Option<u32>,
+    forms: Option<u32>,
+    materials: Option<u32>,
+    departments: Option<u32>,
+    targets: String,
+    status: String,
+    error: String,
+}
+
+impl From<&Row> for CsvRow {
+    fn from(r: &Row) -> Self {
+        CsvRow {
+            file: r.file.clone(),
+            scenario: r.scenario.clone(),
+            regime: r.regime.clone(),
+            working_days: r.working_days,
+            end_date: r.end_date.clone(),
+            trips: r.trips,
+            forms: r.forms,
+            materials: r.materials,
+            departments: r.departments,
+            targets: targets_text(&r.targets),
+            status: r.status.clone(),
+            error: r.error.clone(),
+        }
+    }
+}
+
+impl From<CsvRow> for Row {
+    fn from(r: CsvRow) -> Self {
+        Row {
+            targets: parse_targets(&r.targets),
+            file: r.file,
+            scenario: r.scenario,
+            regime: r.regime,
+            working_days: r.working_days,
+            end_date: r.end_date,
+            trips: r.trips,
+            forms: r.forms,
+            materials: r.materials,
+            departments: r.departments,
+            status: r.status,
+            error: r.error,
+        }
+    }
 }
 
 /// A target checked, for the JUnit report.
@@ -166,18 +288,14 @@ pub fn run_file(path: &Path, csv_start: Option<NaiveDate>) -> FileResult {
             .iter()
             .filter(|t| t.target.regime == r.name)
             .collect();
-        let targets = mine
+        let targets: Vec<TargetResult> = mine
             .iter()
-            .map(|t| {
-                let mark = match t.met {
-                    Some(true) => "met",
-                    Some(false) => "MISSED",
-                    None => "n/a",
-                };
-                format!("{}: {mark}: {}", t.target.name, t.detail)
+            .map(|t| TargetResult {
+                name: t.target.name.clone(),
+                met: t.met,
+                detail: t.detail.clone(),
             })
-            .collect::<Vec<_>>()
-            .join("; ");
+            .collect();
         match o {
             Ok(o) => {
                 let status = if mine.is_empty() {
@@ -287,7 +405,7 @@ fn invalid(file: String, e: &Error) -> FileResult {
             forms: None,
             materials: None,
             departments: None,
-            targets: String::new(),
+            targets: Vec::new(),
             status: "invalid".into(),
             error: first,
         }],
@@ -363,7 +481,7 @@ pub fn render_rows(rows: &[Row], path: &Path) -> Result<Vec<u8>, String> {
             w.write_record(HEADER).map_err(|e| e.to_string())?;
         }
         for r in rows {
-            w.serialize(r).map_err(|e| e.to_string())?;
+            w.serialize(CsvRow::from(r)).map_err(|e| e.to_string())?;
         }
         w.into_inner().map_err(|e| e.to_string())
     }
@@ -383,7 +501,8 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
         })
     } else {
         let mut r = csv::Reader::from_reader(text.as_bytes());
-        r.deserialize()
+        r.deserialize::<CsvRow>()
+            .map(|row| row.map(Row::from))
             .collect::<Result<Vec<Row>, _>>()
             .map_err(|e| Error::msg(format!("{label}: not a permitflow results file: {e}")))
     }
@@ -429,7 +548,9 @@ pub fn summary(rows: &[Row], files: usize) -> String {
         match r.status.as_str() {
             "fail" => out.push_str(&format!(
                 "  FAIL {} [{}]: {}\n",
-                r.file, r.regime, r.targets
+                r.file,
+                r.regime,
+                targets_text(&r.targets)
             )),
             "infeasible" => out.push_str(&format!(
                 "  INFEASIBLE {} [{}]: {}\n",
@@ -446,6 +567,29 @@ pub fn summary(rows: &[Row], files: usize) -> String {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn targets_round_trip_through_their_csv_cell() {
+        let targets = vec![
+            TargetResult {
+                name: "2020 target: 60 working days".into(),
+                met: Some(false),
+                detail: "36.5 working days > 30".into(),
+            },
+            TargetResult {
+                name: "published".into(),
+                met: None,
+                detail: "no schedule".into(),
+            },
+        ];
+        let text = targets_text(&targets);
+        assert_eq!(
+            text,
+            "2020 target: 60 working days: MISSED: 36.5 working days > 30; published: n/a: no schedule"
+        );
+        assert_eq!(parse_targets(&text), targets);
+        assert!(parse_targets("").is_empty());
+    }
 
     #[test]
     fn shards_cover_every_file_once() {

@@ -367,3 +367,37 @@ fn junit_is_valid_against_the_jenkins_schema() {
     assert!(!check(&bad).status.success());
     eprintln!("the JUnit report is valid against the Jenkins xunit plugin's junit-10.xsd");
 }
+
+#[test]
+fn json_results_carry_targets_as_objects() {
+    let lib = library();
+    let dir = lib.path();
+    let out = tempfile::tempdir().unwrap();
+    let (json, csv) = (p(out.path(), "r.json"), p(out.path(), "r.csv"));
+    let files = [p(dir, "a-housing.toml"), p(dir, "b-missed.toml")];
+    permitflow(&["batch", &files[0], &files[1], "--out", &json]);
+    permitflow(&["batch", &files[0], &files[1], "--out", &csv]);
+    let rows: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let missed = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("b-missed.toml") && r["regime"] == "joint")
+        .unwrap();
+    assert_eq!(
+        missed["targets"],
+        serde_json::json!([
+            {"name": "2020 target: 60 working days", "met": false, "detail": "36.5 working days > 30"},
+            {"name": "published: 36.5 working days", "met": true, "detail": "36.5 working days = 36.5"}
+        ])
+    );
+    // The CSV cell, read back by `merge`, gives the same objects.
+    let merged = p(out.path(), "merged.json");
+    let o = permitflow(&["merge", &csv, "-o", &merged]);
+    assert_eq!(o.status.code(), Some(1), "a target is missed");
+    assert_eq!(
+        std::fs::read_to_string(&merged).unwrap(),
+        std::fs::read_to_string(&json).unwrap()
+    );
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::Row;
+use super::{CsvRow, Row};
 use crate::Error;
 
 /// The results table's columns, in order (CSV header, JSON keys).
@@ -180,7 +180,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             )
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let row: Row = record.deserialize(Some(&header)).map_err(|e| {
+        let row: CsvRow = record.deserialize(Some(&header)).map_err(|e| {
             refuse(
                 label,
                 Some(line),
@@ -188,6 +188,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
                 NOT_RESULTS_HELP,
             )
         })?;
+        let row = Row::from(row);
         check_status(label, line, &row.status)?;
         rows.push(Read { row, line });
     }
@@ -298,7 +299,7 @@ mod tests {
     fn json_keys_and_statuses_are_checked() {
         let row = |status: &str, key: &str| {
             format!(
-                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": \"\",\n    \"status\": \"{status}\",\n    \"error\": \"\"\n  }}\n]\n"
+                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": [],\n    \"status\": \"{status}\",\n    \"error\": \"\"\n  }}\n]\n"
             )
         };
         assert_eq!(
