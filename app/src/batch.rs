@@ -500,7 +500,8 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
             ))
         })
     } else {
-        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let body = text.strip_prefix(crate::write::UTF8_BOM).unwrap_or(&text);
+        let mut r = csv::Reader::from_reader(body.as_bytes());
         r.deserialize::<CsvRow>()
             .map(|row| row.map(Row::from))
             .collect::<Result<Vec<Row>, _>>()

@@ -7,12 +7,16 @@ use permitflow_app::rows::compare;
 
 use super::{INVALID, prepared};
 use crate::cli::Common;
-use crate::render::{compare::compare as render, print};
+use crate::render::{compare::compare as render, print_in};
 
 pub fn run(file: Option<&Path>, regimes: &[String], common: &Common) -> Result<u8, Error> {
     let loaded = prepared(file, common)?;
     let c = compare(&loaded, regimes, common.method.into())?;
-    print(&render(&c, &loaded.calendar, common.format))?;
+    print_in(
+        &render(&c, &loaded.calendar, common.format),
+        common.format,
+        common.excel,
+    )?;
     // On stderr in every format (JSON carries them too, as data).
     for w in &c.warnings {
         eprintln!("{w}");

@@ -68,7 +68,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             iterations,
             seed,
             chart.as_deref(),
-            common.format,
+            (common.format, common.excel),
         ),
         Command::Plan {
             file,
@@ -83,7 +83,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             target,
             curve,
             chart.as_deref(),
-            common.format,
+            (common.format, common.excel),
         ),
         Command::Centre {
             portfolio,
@@ -94,6 +94,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             add_reviewer,
             rank,
             format,
+            excel,
             chart,
         } => centre::run(
             &portfolio,
@@ -105,30 +106,49 @@ pub fn run(command: Command) -> Result<u8, Error> {
                 add_reviewer,
                 rank,
             },
-            format,
+            (format, excel),
             chart.as_deref(),
         ),
         Command::Export {
             file,
             regime,
             format,
+            excel,
             out,
             start,
-        } => export::run(
-            &prepare(file.as_deref(), start, &[], &[])?,
-            &regime,
-            format.into(),
-            &out,
-        ),
+        } => {
+            crate::render::excel_applies(
+                matches!(format, crate::cli::ExportFormat::Csv),
+                excel,
+                "`--format csv`",
+            )?;
+            export::run(
+                &prepare(file.as_deref(), start, &[], &[])?,
+                &regime,
+                (format.into(), excel),
+                &out,
+            )
+        }
         Command::Check { files, start } => check::run(&files, start),
         Command::Batch {
             paths,
             out,
+            excel,
             junit,
             shard,
             start,
             report,
-        } => batch::run(&paths, batch::Outputs { out, junit, report }, shard, start),
+        } => batch::run(
+            &paths,
+            batch::Outputs {
+                out,
+                excel,
+                junit,
+                report,
+            },
+            shard,
+            start,
+        ),
         Command::Report {
             file,
             out,
@@ -139,7 +159,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             &out,
             plan.as_ref(),
         ),
-        Command::Merge { files, out } => merge::run(&files, &out),
+        Command::Merge { files, out, excel } => merge::run(&files, &out, excel),
         Command::Library { dir, out } => library::run(&dir, out.as_deref()),
         Command::Completions { shell } => distribution::completions(shell),
         Command::Man { dir } => distribution::man(dir.as_deref()),
@@ -166,5 +186,10 @@ fn prepare(
 
 /// [`prepare`] with the reporting commands' common options.
 fn prepared(file: Option<&Path>, common: &Common) -> Result<Loaded, Error> {
+    crate::render::excel_applies(
+        common.format == crate::cli::OutputFormat::Csv,
+        common.excel,
+        "`--format csv`",
+    )?;
     prepare(file, common.start, &common.sets, &common.measures)
 }

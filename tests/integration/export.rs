@@ -402,3 +402,77 @@ fn xlsx_item_lists_read_like_csv() {
     let o = permitflow(&["check", "tests/data/not-there.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn excel_csv_is_the_csv_after_a_byte_order_mark() {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let raw = |args: &[&str]| {
+        let o = permitflow(args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        o.stdout
+    };
+    for args in [
+        &["compare", "--format", "csv"][..],
+        &["solve", "--regime", "joint", "--format", "csv"],
+        &[
+            "plan", "--regime", "joint", "--target", "30", "--format", "csv",
+        ],
+    ] {
+        let plain = raw(args);
+        let excel = raw(&[args, &["--excel"]].concat());
+        assert_eq!(&excel[..3], BOM, "{args:?}");
+        assert_eq!(&excel[3..], &plain[..], "{args:?}");
+        // Chinese names survive as UTF-8.
+        assert!(String::from_utf8(excel[3..].to_vec()).is_ok());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (plain, excel) = (file("plain.csv"), file("excel.csv"));
+    ok(&[
+        "export", "--regime", "joint", "--format", "csv", "-o", &plain,
+    ]);
+    ok(&[
+        "export", "--regime", "joint", "--format", "csv", "--excel", "-o", &excel,
+    ]);
+    let (p, e) = (
+        std::fs::read(&plain).unwrap(),
+        std::fs::read(&excel).unwrap(),
+    );
+    assert_eq!([BOM, &p[..]].concat(), e);
+    assert!(String::from_utf8_lossy(&e).contains("企业投资项目备案"));
+    // The batch table for Excel, and `merge` reading it back (the mark skipped) and writing it again.
+    let scenario = "scenarios/social-investment-housing.toml";
+    let (table, merged) = (file("results.csv"), file("merged.csv"));
+    ok(&["batch", scenario, "--out", &table, "--excel"]);
+    ok(&["merge", &table, "-o", &merged, "--excel"]);
+    let t = std::fs::read(&table).unwrap();
+    assert_eq!(&t[..3], BOM);
+    assert!(t[3..].starts_with(b"file,scenario,regime,"));
+    assert_eq!(std::fs::read(&merged).unwrap(), t);
+    // `--excel` is for CSV only, and says so.
+    for args in [
+        &["compare", "--excel"][..],
+        &[
+            "export",
+            "--regime",
+            "joint",
+            "--excel",
+            "-o",
+            &file("x.xml"),
+        ],
+        &["batch", scenario, "--out", &file("r.json"), "--excel"],
+    ] {
+        let o = permitflow(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr)
+                .contains("`--excel` writes CSV with a byte-order mark for Excel: use it with"),
+            "{args:?}"
+        );
+    }
+    assert!(!dir.path().join("x.xml").exists());
+}

@@ -130,6 +130,8 @@ fn check_status(label: &str, line: usize, status: &str) -> Result<(), Error> {
 }
 
 fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
+    // A table written for Excel (`--excel`) starts with a byte-order mark.
+    let text = text.strip_prefix(crate::write::UTF8_BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(refuse(
             label,
