@@ -79,8 +79,13 @@ pub fn chart(
     scene: &permitflow_chart::Scene,
     scale: f32,
 ) -> Result<(), permitflow_app::Error> {
-    let bytes = permitflow_app::write::chart_bytes(path, scene, scale)?;
-    output(path, &bytes)
+    // A large PNG takes seconds to render: a spinner on stderr, drawn only on a terminal.
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message(format!("drawing {}", path.display()));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let bytes = permitflow_app::write::chart_bytes(path, scene, scale);
+    spinner.finish_and_clear();
+    output(path, &bytes?)
 }
 
 pub fn date(d: chrono::NaiveDate) -> String {

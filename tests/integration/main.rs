@@ -16,6 +16,7 @@ mod distribution;
 mod export;
 mod hostile;
 mod limits;
+mod progress;
 mod reads;
 mod report;
 mod scale;
