@@ -113,6 +113,9 @@ pub enum Command {
         /// mspdi (Microsoft Project XML), csv or json.
         #[arg(long, value_enum, default_value_t = ExportFormat::Mspdi)]
         format: ExportFormat,
+        /// With `--format csv`: start with a UTF-8 byte-order mark, so Excel shows Chinese names.
+        #[arg(long)]
+        excel: bool,
         /// The file to write.
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
@@ -193,6 +196,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
+        /// With `--format csv`: start with a UTF-8 byte-order mark, so Excel shows Chinese names.
+        #[arg(long)]
+        excel: bool,
         /// Also draw utilisation, lead times and work in progress (.svg or .png).
         #[arg(long, value_name = "FILE")]
         chart: Option<PathBuf>,
@@ -219,6 +225,9 @@ pub enum Command {
         /// Write the results table here (CSV, or JSON by extension), atomically.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// With a .csv `--out`: a UTF-8 byte-order mark first, so Excel shows Chinese names.
+        #[arg(long)]
+        excel: bool,
         /// Write a JUnit XML report here: one test case per scenario target.
         #[arg(long, value_name = "FILE")]
         junit: Option<PathBuf>,
@@ -243,6 +252,9 @@ pub enum Command {
         /// The combined table (CSV, or JSON by extension).
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
+        /// With a .csv `--out`: a UTF-8 byte-order mark first, so Excel shows Chinese names.
+        #[arg(long)]
+        excel: bool,
     },
     /// Write the scenario library page: every scenario in a folder with its regimes' results, and
     /// each published figure or target beside what permitflow computes (Markdown).
@@ -291,6 +303,9 @@ pub struct Common {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+    /// With `--format csv`: start with a UTF-8 byte-order mark, so Excel shows Chinese names.
+    #[arg(long)]
+    pub excel: bool,
     /// Start date (YYYY-MM-DD), overriding the scenario's.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub start: Option<NaiveDate>,

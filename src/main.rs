@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         regimes: vec![],
         common: Common {
             format: OutputFormat::Table,
+            excel: false,
             start: None,
             sets: vec![],
             measures: vec![],

@@ -6,18 +6,18 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use permitflow_model::{Code, Diagnostic};
-use permitflow_solver::{Method, check_targets, evaluate_all};
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use permitflow_solver::{Method, check_targets, evaluate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::load::{UserCalendars, load_with};
 use crate::{Error, Warning};
 
+mod junit;
 mod shards;
 mod walk;
 
+pub use junit::{classname, junit};
 pub use shards::{HEADER, STATUSES, read_shards};
 pub use walk::{Entry, Expanded, expand};
 
@@ -42,8 +42,9 @@ pub struct Row {
     pub materials: Option<u32>,
     /// Departments the applicant deals with.
     pub departments: Option<u32>,
-    /// The regime's targets with their results, `; `-separated.
-    pub targets: String,
+    /// The regime's targets with their results (in CSV: `name: met|MISSED|n/a: detail`,
+    /// `; `-separated, see [`CsvRow`]).
+    pub targets: Vec<TargetResult>,
     /// `pass`, `fail` (a target missed), `ok` (no targets), `infeasible` or `invalid`.
     pub status: String,
     /// Why there is no schedule, or the first problem of an invalid file.
@@ -52,6 +53,131 @@ pub struct Row {
     /// `provisional 2027` when its holidays are not official yet; empty when they are.
     #[serde(default)]
     pub calendar: String,
+}
+
+/// One target of a regime, checked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetResult {
+    /// The target's name.
+    pub name: String,
+    /// Whether it holds; `null` when the regime has no schedule to check it against.
+    pub met: Option<bool>,
+    /// What was measured, e.g. `36.5 working days ≤ 60`.
+    pub detail: String,
+}
+
+impl TargetResult {
+    const MARKS: [(Option<bool>, &'static str); 3] =
+        [(Some(true), "met"), (Some(false), "MISSED"), (None, "n/a")];
+
+    fn mark(&self) -> &'static str {
+        Self::MARKS
+            .iter()
+            .find(|(m, _)| *m == self.met)
+            .map_or("n/a", |(_, t)| t)
+    }
+}
+
+/// Targets as one CSV cell: `name: met: detail`, `; `-separated.
+pub fn targets_text(targets: &[TargetResult]) -> String {
+    targets
+        .iter()
+        .map(|t| format!("{}: {}: {}", t.name, t.mark(), t.detail))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The targets of a CSV cell written by [`targets_text`] (a name is what comes before its
+/// first `: met: `, `: MISSED: ` or `: n/a: `).
+pub fn parse_targets(text: &str) -> Vec<TargetResult> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split("; ")
+        .map(|entry| {
+            let found = TargetResult::MARKS
+                .iter()
+                .filter_map(|(met, mark)| {
+                    entry
+                        .find(&format!(": {mark}: "))
+                        .map(|at| (at, *met, mark.len()))
+                })
+                .min_by_key(|(at, _, _)| *at);
+            match found {
+                Some((at, met, len)) => TargetResult {
+                    name: entry[..at].to_owned(),
+                    met,
+                    detail: entry[at + len + 4..].to_owned(),
+                },
+                None => TargetResult {
+                    name: entry.to_owned(),
+                    met: None,
+                    detail: String::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// A row as the CSV results table holds it: one line per scenario and regime (the unit a status
+/// and the exit code are decided on), its targets in one cell as text. JSON keeps them as
+/// objects ([`Row`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvRow {
+    file: String,
+    scenario: String,
+    regime: String,
+    working_days: Option<f64>,
+    end_date: String,
+    trips: Option<u32>,
+    forms: Option<u32>,
+    materials: Option<u32>,
+    departments: Option<u32>,
+    targets: String,
+    status: String,
+    error: String,
+    #[serde(default)]
+    calendar: String,
+}
+
+impl From<&Row> for CsvRow {
+    fn from(r: &Row) -> Self {
+        CsvRow {
+            file: r.file.clone(),
+            scenario: r.scenario.clone(),
+            regime: r.regime.clone(),
+            working_days: r.working_days,
+            end_date: r.end_date.clone(),
+            trips: r.trips,
+            forms: r.forms,
+            materials: r.materials,
+            departments: r.departments,
+            targets: targets_text(&r.targets),
+            status: r.status.clone(),
+            error: r.error.clone(),
+            calendar: r.calendar.clone(),
+        }
+    }
+}
+
+impl From<CsvRow> for Row {
+    fn from(r: CsvRow) -> Self {
+        Row {
+            targets: parse_targets(&r.targets),
+            file: r.file,
+            scenario: r.scenario,
+            regime: r.regime,
+            working_days: r.working_days,
+            end_date: r.end_date,
+            trips: r.trips,
+            forms: r.forms,
+            materials: r.materials,
+            departments: r.departments,
+            status: r.status,
+            error: r.error,
+            calendar: r.calendar,
+        }
+    }
 }
 
 /// A target checked, for the JUnit report.
@@ -66,6 +192,10 @@ pub struct Case {
     /// What the reader must know about a case that passed (the calendar warning), written as
     /// its `system-out`.
     pub note: Option<String>,
+    /// Why the case was not checked (a target of a regime without a schedule).
+    pub skipped: Option<String>,
+    /// Seconds spent solving what the case checks (its regime), or reading an invalid file.
+    pub seconds: f64,
 }
 
 /// How a batch runs.
@@ -91,6 +221,15 @@ pub struct FileResult {
     pub cases: Vec<Case>,
     /// Diagnostics of an invalid file, rendered.
     pub invalid: Option<String>,
+    /// When its run started: UTC, `YYYY-MM-DDTHH:MM:SS` (JUnit's `timestamp`).
+    pub timestamp: String,
+    /// Seconds spent on it: reading, checking and solving every regime.
+    pub seconds: f64,
+}
+
+/// Now, as a JUnit `timestamp`: UTC without a zone suffix, as Ant and Surefire write it.
+fn timestamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 /// `K/N`: the K-th (1-based) of N shares of a batch.
@@ -141,33 +280,46 @@ pub fn shard<T>(files: Vec<T>, k: usize, n: usize) -> Vec<T> {
 
 /// Solves one file under all its regimes and checks its targets.
 pub fn run_file(path: &Path, opts: &Options) -> FileResult {
+    let clock = std::time::Instant::now();
     let file = path.display().to_string();
     let loaded = match load_with(Some(path), opts.start, &opts.user) {
         Ok(l) => l,
-        Err(e) => return invalid(file, &e),
+        Err(e) => {
+            let mut r = invalid(file, &e);
+            r.seconds = clock.elapsed().as_secs_f64();
+            r.cases.iter_mut().for_each(|c| c.seconds = r.seconds);
+            return r;
+        }
     };
     let s = &loaded.scenario;
-    let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
+    let started = timestamp();
+    let mut times = Vec::with_capacity(s.regimes.len());
+    let outcomes: Vec<_> = s
+        .regimes
+        .iter()
+        .map(|r| {
+            let t = std::time::Instant::now();
+            let o = evaluate(s, r, &loaded.calendar, Method::Paths);
+            times.push(t.elapsed().as_secs_f64());
+            o
+        })
+        .collect();
     let checks = check_targets(s, &outcomes);
     let mut rows = Vec::new();
     let mut cases = Vec::new();
-    for (r, o) in s.regimes.iter().zip(&outcomes) {
+    for ((r, o), &seconds) in s.regimes.iter().zip(&outcomes).zip(&times) {
         let mine: Vec<_> = checks
             .iter()
             .filter(|t| t.target.regime == r.name)
             .collect();
-        let targets = mine
+        let targets: Vec<TargetResult> = mine
             .iter()
-            .map(|t| {
-                let mark = match t.met {
-                    Some(true) => "met",
-                    Some(false) => "MISSED",
-                    None => "n/a",
-                };
-                format!("{}: {mark}: {}", t.target.name, t.detail)
+            .map(|t| TargetResult {
+                name: t.target.name.clone(),
+                met: t.met,
+                detail: t.detail.clone(),
             })
-            .collect::<Vec<_>>()
-            .join("; ");
+            .collect();
         match o {
             Ok(o) => {
                 let warning = Warning::calendar_coverage(&loaded.calendar, &[o]);
@@ -200,6 +352,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                         failure: (t.met != Some(true)).then(|| t.detail.clone()),
                         error: None,
                         note: None,
+                        skipped: None,
+                        seconds,
                     });
                 }
                 if mine.is_empty() {
@@ -208,6 +362,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                         failure: None,
                         error: None,
                         note: None,
+                        skipped: None,
+                        seconds,
                     });
                 }
                 if let Some(w) = &warning {
@@ -217,6 +373,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                         failure: strict_fail.then(|| w.to_string()),
                         error: None,
                         note: (!strict_fail).then(|| w.to_string()),
+                        skipped: None,
+                        seconds,
                     });
                 }
             }
@@ -241,7 +399,20 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                     failure: None,
                     error: Some(e.to_string()),
                     note: None,
+                    skipped: None,
+                    seconds,
                 });
+                // Its targets cannot be checked without a schedule: skipped, not passed.
+                for t in &mine {
+                    cases.push(Case {
+                        name: format!("{}: {}", r.name, t.target.name),
+                        failure: None,
+                        error: None,
+                        note: None,
+                        skipped: Some(format!("not checked: regime `{}` has no schedule", r.name)),
+                        seconds: 0.0,
+                    });
+                }
             }
         }
     }
@@ -250,6 +421,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
         rows,
         cases,
         invalid: None,
+        timestamp: started,
+        seconds: clock.elapsed().as_secs_f64(),
     }
 }
 
@@ -275,7 +448,7 @@ fn invalid(file: String, e: &Error) -> FileResult {
             forms: None,
             materials: None,
             departments: None,
-            targets: String::new(),
+            targets: Vec::new(),
             status: "invalid".into(),
             error: first,
             calendar: String::new(),
@@ -285,8 +458,12 @@ fn invalid(file: String, e: &Error) -> FileResult {
             failure: None,
             error: Some(text.clone()),
             note: None,
+            skipped: None,
+            seconds: 0.0,
         }],
         invalid: Some(text),
+        timestamp: timestamp(),
+        seconds: 0.0,
     }
 }
 
@@ -345,7 +522,7 @@ pub fn render_rows(rows: &[Row], path: &Path) -> Result<Vec<u8>, String> {
             w.write_record(HEADER).map_err(|e| e.to_string())?;
         }
         for r in rows {
-            w.serialize(r).map_err(|e| e.to_string())?;
+            w.serialize(CsvRow::from(r)).map_err(|e| e.to_string())?;
         }
         w.into_inner().map_err(|e| e.to_string())
     }
@@ -364,8 +541,10 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
             ))
         })
     } else {
-        let mut r = csv::Reader::from_reader(text.as_bytes());
-        r.deserialize()
+        let body = text.strip_prefix(crate::write::UTF8_BOM).unwrap_or(&text);
+        let mut r = csv::Reader::from_reader(body.as_bytes());
+        r.deserialize::<CsvRow>()
+            .map(|row| row.map(Row::from))
             .collect::<Result<Vec<Row>, _>>()
             .map_err(|e| Error::msg(format!("{label}: not a permitflow results file: {e}")))
     }
@@ -392,79 +571,6 @@ pub fn merge(mut shards: Vec<Vec<Row>>) -> Vec<Row> {
     files.into_iter().flatten().collect()
 }
 
-/// The JUnit XML report: one test suite per scenario file, one test case per target.
-pub fn junit(results: &[FileResult]) -> Result<Vec<u8>, String> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let io = |e: std::io::Error| e.to_string();
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(io)?;
-    let count = |f: &dyn Fn(&Case) -> bool| {
-        results
-            .iter()
-            .flat_map(|r| &r.cases)
-            .filter(|c| f(c))
-            .count()
-            .to_string()
-    };
-    let mut root = BytesStart::new("testsuites");
-    root.push_attribute(("name", "permitflow"));
-    root.push_attribute(("tests", count(&|_| true).as_str()));
-    root.push_attribute(("failures", count(&|c| c.failure.is_some()).as_str()));
-    root.push_attribute(("errors", count(&|c| c.error.is_some()).as_str()));
-    w.write_event(Event::Start(root)).map_err(io)?;
-    for r in results {
-        let mut suite = BytesStart::new("testsuite");
-        suite.push_attribute(("name", r.file.as_str()));
-        suite.push_attribute(("tests", r.cases.len().to_string().as_str()));
-        let failures = r.cases.iter().filter(|c| c.failure.is_some()).count();
-        let errors = r.cases.iter().filter(|c| c.error.is_some()).count();
-        suite.push_attribute(("failures", failures.to_string().as_str()));
-        suite.push_attribute(("errors", errors.to_string().as_str()));
-        w.write_event(Event::Start(suite)).map_err(io)?;
-        for c in &r.cases {
-            let mut case = BytesStart::new("testcase");
-            case.push_attribute(("classname", r.file.as_str()));
-            case.push_attribute(("name", c.name.as_str()));
-            let (tag, text) = match (&c.failure, &c.error) {
-                (_, Some(e)) => ("error", e),
-                (Some(f), None) => ("failure", f),
-                (None, None) => {
-                    let Some(note) = &c.note else {
-                        w.write_event(Event::Empty(case)).map_err(io)?;
-                        continue;
-                    };
-                    w.write_event(Event::Start(case)).map_err(io)?;
-                    w.write_event(Event::Start(BytesStart::new("system-out")))
-                        .map_err(io)?;
-                    w.write_event(Event::Text(BytesText::new(note)))
-                        .map_err(io)?;
-                    w.write_event(Event::End(BytesEnd::new("system-out")))
-                        .map_err(io)?;
-                    w.write_event(Event::End(BytesEnd::new("testcase")))
-                        .map_err(io)?;
-                    continue;
-                }
-            };
-            w.write_event(Event::Start(case)).map_err(io)?;
-            let mut el = BytesStart::new(tag);
-            el.push_attribute(("message", text.lines().next().unwrap_or("")));
-            w.write_event(Event::Start(el)).map_err(io)?;
-            w.write_event(Event::Text(BytesText::new(text)))
-                .map_err(io)?;
-            w.write_event(Event::End(BytesEnd::new(tag))).map_err(io)?;
-            w.write_event(Event::End(BytesEnd::new("testcase")))
-                .map_err(io)?;
-        }
-        w.write_event(Event::End(BytesEnd::new("testsuite")))
-            .map_err(io)?;
-    }
-    w.write_event(Event::End(BytesEnd::new("testsuites")))
-        .map_err(io)?;
-    let mut out = w.into_inner();
-    out.push(b'\n');
-    Ok(out)
-}
-
 /// The summary printed on stdout.
 pub fn summary(rows: &[Row], files: usize) -> String {
     let count = |s: &str| rows.iter().filter(|r| r.status == s).count();
@@ -486,7 +592,7 @@ pub fn summary(rows: &[Row], files: usize) -> String {
                 "  FAIL {} [{}]: {}\n",
                 r.file,
                 r.regime,
-                [r.targets.as_str(), r.calendar.as_str()]
+                [targets_text(&r.targets), r.calendar.clone()]
                     .into_iter()
                     .filter(|t| !t.is_empty())
                     .collect::<Vec<_>>()
@@ -507,6 +613,29 @@ pub fn summary(rows: &[Row], files: usize) -> String {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn targets_round_trip_through_their_csv_cell() {
+        let targets = vec![
+            TargetResult {
+                name: "2020 target: 60 working days".into(),
+                met: Some(false),
+                detail: "36.5 working days > 30".into(),
+            },
+            TargetResult {
+                name: "published".into(),
+                met: None,
+                detail: "no schedule".into(),
+            },
+        ];
+        let text = targets_text(&targets);
+        assert_eq!(
+            text,
+            "2020 target: 60 working days: MISSED: 36.5 working days > 30; published: n/a: no schedule"
+        );
+        assert_eq!(parse_targets(&text), targets);
+        assert!(parse_targets("").is_empty());
+    }
 
     #[test]
     fn shards_cover_every_file_once() {

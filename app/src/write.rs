@@ -12,6 +12,18 @@ use permitflow_chart::Scene;
 
 use crate::Error;
 
+/// The UTF-8 byte-order mark: Excel reads a CSV file that starts with it as UTF-8 (without it,
+/// Excel takes the system's code page and garbles Chinese names). permitflow's own readers skip it.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// `csv` for Excel: the same bytes after [`UTF8_BOM`].
+pub fn for_excel(csv: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(csv.len() + UTF8_BOM.len());
+    out.extend_from_slice(UTF8_BOM.as_bytes());
+    out.extend_from_slice(csv);
+    out
+}
+
 /// Most links followed to find where a path really is.
 const MAX_LINKS: usize = 40;
 

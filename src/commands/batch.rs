@@ -14,6 +14,8 @@ use crate::render::print;
 /// Where the results go.
 pub struct Outputs {
     pub out: Option<PathBuf>,
+    /// The CSV results table for Excel (a byte-order mark first).
+    pub excel: bool,
     pub junit: Option<PathBuf>,
     pub report: Option<PathBuf>,
 }
@@ -24,6 +26,14 @@ pub fn run(
     shard: Option<Shard>,
     opts: Options,
 ) -> Result<u8, Error> {
+    crate::render::excel_applies(
+        outputs
+            .out
+            .as_deref()
+            .is_some_and(|p| !super::merge::is_json(p)),
+        outputs.excel,
+        "a .csv `--out`",
+    )?;
     // Never over a file named as an input, nor one output over the other.
     let named: Vec<&Path> = paths
         .iter()
@@ -70,8 +80,11 @@ pub fn run(
     }
     let rows: Vec<Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
     if let Some(path) = &outputs.out {
-        let bytes = batch::render_rows(&rows, path)
+        let mut bytes = batch::render_rows(&rows, path)
             .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
+        if outputs.excel {
+            bytes = permitflow_app::write::for_excel(&bytes);
+        }
         crate::render::output(path, &bytes)?;
     }
     if let Some(path) = &outputs.junit {

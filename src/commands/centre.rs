@@ -6,14 +6,15 @@ use permitflow_app::analysis::{CentreRequest, run_centre};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, scenes};
 
-use crate::render::{OutputFormat, centre::report, print};
+use crate::render::{OutputFormat, centre::report, excel_applies, print_in};
 
 pub fn run(
     portfolio: &Path,
     req: CentreRequest,
-    format: OutputFormat,
+    (format, excel): (OutputFormat, bool),
     chart: Option<&Path>,
 ) -> Result<u8, Error> {
+    excel_applies(format == OutputFormat::Csv, excel, "`--format csv`")?;
     if let Some(path) = chart {
         refuse_inputs(&[path], &[portfolio])?;
     }
@@ -35,7 +36,11 @@ pub fn run(
     spinner.finish_and_clear();
     let r = r?;
     let p = &r.portfolio.portfolio;
-    print(&report(p, &r.runs, r.ranking.as_deref(), format))?;
+    print_in(
+        &report(p, &r.runs, r.ranking.as_deref(), format),
+        format,
+        excel,
+    )?;
     if let Some(path) = chart {
         crate::render::chart(path, &scenes::centre(&p.name, &r.runs), 1.5)?;
         eprintln!("wrote {}", path.display());

@@ -7,7 +7,12 @@ use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, Loaded, unknown_regime};
 use permitflow_solver::{Method, evaluate};
 
-pub fn run(loaded: &Loaded, regime: &str, format: ExportFormat, out: &Path) -> Result<u8, Error> {
+pub fn run(
+    loaded: &Loaded,
+    regime: &str,
+    (format, excel): (ExportFormat, bool),
+    out: &Path,
+) -> Result<u8, Error> {
     refuse_inputs(&[out], &[Path::new(&loaded.label)])?;
     let Some(r) = loaded.scenario.regime(regime) else {
         return Err(unknown_regime(loaded, regime));
@@ -18,7 +23,10 @@ pub fn run(loaded: &Loaded, regime: &str, format: ExportFormat, out: &Path) -> R
             loaded.label
         ))
     })?;
-    let bytes = export(&loaded.scenario, &loaded.calendar, &o, format)?;
+    let mut bytes = export(&loaded.scenario, &loaded.calendar, &o, format)?;
+    if excel {
+        bytes = permitflow_app::write::for_excel(&bytes);
+    }
     crate::render::output(out, &bytes)?;
     eprintln!(
         "wrote {}: regime {}, {} working days, {} → {}",

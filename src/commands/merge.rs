@@ -7,13 +7,17 @@ use permitflow_app::{Error, batch};
 
 use crate::render::print;
 
-pub fn run(files: &[PathBuf], out: &Path) -> Result<u8, Error> {
+pub fn run(files: &[PathBuf], out: &Path, excel: bool) -> Result<u8, Error> {
+    crate::render::excel_applies(!is_json(out), excel, "a .csv `--out`")?;
     let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     refuse_inputs(&[out], &inputs)?;
     let shards = batch::read_shards(files)?;
     let rows = batch::merge(shards);
-    let bytes = batch::render_rows(&rows, out)
+    let mut bytes = batch::render_rows(&rows, out)
         .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
+    if excel {
+        bytes = permitflow_app::write::for_excel(&bytes);
+    }
     crate::render::output(out, &bytes)?;
     let n = {
         let mut f: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
@@ -22,4 +26,9 @@ pub fn run(files: &[PathBuf], out: &Path) -> Result<u8, Error> {
     };
     print(&batch::summary(&rows, n))?;
     Ok(batch::exit_code(&rows))
+}
+
+/// Results tables are JSON by the `.json` extension, CSV otherwise (as `batch::render_rows`).
+pub(crate) fn is_json(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "json")
 }

@@ -80,7 +80,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             iterations,
             seed,
             chart.as_deref(),
-            common.format,
+            (common.format, common.excel),
         ),
         Command::Plan {
             file,
@@ -95,7 +95,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             target,
             curve,
             chart.as_deref(),
-            common.format,
+            (common.format, common.excel),
         ),
         Command::Centre {
             portfolio,
@@ -106,6 +106,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             add_reviewer,
             rank,
             format,
+            excel,
             chart,
         } => centre::run(
             &portfolio,
@@ -117,22 +118,30 @@ pub fn run(command: Command) -> Result<u8, Error> {
                 add_reviewer,
                 rank,
             },
-            format,
+            (format, excel),
             chart.as_deref(),
         ),
         Command::Export {
             file,
             regime,
             format,
+            excel,
             out,
             start,
             calendar,
-        } => export::run(
-            &prepare(file.as_deref(), start, &[], &[], &calendar.user())?,
-            &regime,
-            format.into(),
-            &out,
-        ),
+        } => {
+            crate::render::excel_applies(
+                matches!(format, crate::cli::ExportFormat::Csv),
+                excel,
+                "`--format csv`",
+            )?;
+            export::run(
+                &prepare(file.as_deref(), start, &[], &[], &calendar.user())?,
+                &regime,
+                (format.into(), excel),
+                &out,
+            )
+        }
         Command::Check {
             files,
             start,
@@ -146,6 +155,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
         Command::Batch {
             paths,
             out,
+            excel,
             junit,
             shard,
             start,
@@ -153,7 +163,12 @@ pub fn run(command: Command) -> Result<u8, Error> {
             calendar,
         } => batch::run(
             &paths,
-            batch::Outputs { out, junit, report },
+            batch::Outputs {
+                out,
+                excel,
+                junit,
+                report,
+            },
             shard,
             batch::Options {
                 start,
@@ -172,7 +187,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             &out,
             plan.as_ref(),
         ),
-        Command::Merge { files, out } => merge::run(&files, &out),
+        Command::Merge { files, out, excel } => merge::run(&files, &out, excel),
         Command::Library { dir, out } => library::run(&dir, out.as_deref()),
         Command::Completions { shell } => distribution::completions(shell),
         Command::Man { dir } => distribution::man(dir.as_deref()),
@@ -204,6 +219,11 @@ fn prepare_common(
     common: &Common,
     user: &UserCalendars,
 ) -> Result<Loaded, Error> {
+    crate::render::excel_applies(
+        common.format == crate::cli::OutputFormat::Csv,
+        common.excel,
+        "`--format csv`",
+    )?;
     prepare(file, common.start, &common.sets, &common.measures, user)
 }
 

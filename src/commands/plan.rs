@@ -8,7 +8,7 @@ use permitflow_app::analysis::plan_regime;
 use permitflow_app::{Error, Loaded, scenes};
 
 use super::MISSED;
-use crate::render::{OutputFormat, analyse, print};
+use crate::render::{OutputFormat, analyse, print_in};
 
 pub fn run(
     loaded: &Loaded,
@@ -16,14 +16,14 @@ pub fn run(
     target: f64,
     curve: bool,
     chart: Option<&Path>,
-    format: OutputFormat,
+    (format, excel): (OutputFormat, bool),
 ) -> Result<u8, Error> {
     let s = &loaded.scenario;
     if let Some(path) = chart {
         refuse_inputs(&[path], &[Path::new(&loaded.label)])?;
     }
     let report = plan_regime(s, &loaded.label, regime, target, curve)?;
-    print(&analyse::plan(s, regime, &report, format))?;
+    print_in(&analyse::plan(s, regime, &report, format), format, excel)?;
     if let Some(path) = chart {
         crate::render::chart(path, &scenes::plan(s, &report), 1.5)?;
         eprintln!("wrote {}", path.display());

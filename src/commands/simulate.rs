@@ -8,7 +8,7 @@ use permitflow_app::analysis::{never, simulate_regimes};
 use permitflow_app::{Error, Loaded, scenes, unknown_regime};
 use permitflow_solver::SimulationOptions;
 
-use crate::render::{OutputFormat, analyse, print};
+use crate::render::{OutputFormat, analyse, print_in};
 
 pub fn run(
     loaded: &Loaded,
@@ -16,7 +16,7 @@ pub fn run(
     iterations: usize,
     seed: u64,
     chart: Option<&Path>,
-    format: OutputFormat,
+    (format, excel): (OutputFormat, bool),
 ) -> Result<u8, Error> {
     let s = &loaded.scenario;
     if let Some(path) = chart {
@@ -34,7 +34,11 @@ pub fn run(
     let results = simulate_regimes(s, &loaded.label, regimes, &opts, &progress, &never);
     spinner.finish_and_clear();
     let results = results?;
-    print(&analyse::simulation(s, &results, seed, format))?;
+    print_in(
+        &analyse::simulation(s, &results, seed, format),
+        format,
+        excel,
+    )?;
     if let Some(path) = chart {
         let refs: Vec<_> = results.iter().collect();
         crate::render::chart(path, &scenes::simulation(s, &refs, iterations, seed), 1.5)?;

@@ -4,7 +4,7 @@ use permitflow_app::{Error, Loaded, unknown_regime};
 use permitflow_solver::evaluate;
 
 use crate::cli::{Common, OutputFormat};
-use crate::render::{print, schedule::solve};
+use crate::render::{print_in, schedule::solve};
 
 pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
     let Some(r) = loaded.scenario.regime(regime) else {
@@ -35,12 +35,11 @@ pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
             _ => {}
         }
     } else {
-        print(&solve(
-            &loaded.scenario,
-            &loaded.calendar,
-            &o,
+        print_in(
+            &solve(&loaded.scenario, &loaded.calendar, &o, common.format),
             common.format,
-        ))?;
+            common.excel,
+        )?;
     }
     // The process ends here: freeing a million items' scenario and network one allocation at a
     // time would only delay the exit (a tenth of the run at 1M items). The OS takes the memory.

@@ -34,6 +34,30 @@ pub fn print(text: &str) -> Result<(), permitflow_app::Error> {
     }
 }
 
+/// Prints `text` in `format`; CSV for Excel (`--excel`) starts with the UTF-8 byte-order mark.
+pub fn print_in(
+    text: &str,
+    format: OutputFormat,
+    excel: bool,
+) -> Result<(), permitflow_app::Error> {
+    excel_applies(format == OutputFormat::Csv, excel, "`--format csv`")?;
+    if excel {
+        print(&format!("{}{text}", permitflow_app::write::UTF8_BOM))
+    } else {
+        print(text)
+    }
+}
+
+/// `--excel` marks CSV for Excel: refused with any other output, naming what to add (`needs`).
+pub fn excel_applies(csv: bool, excel: bool, needs: &str) -> Result<(), permitflow_app::Error> {
+    if excel && !csv {
+        return Err(permitflow_app::Error::msg(format!(
+            "`--excel` writes CSV with a byte-order mark for Excel: use it with {needs}"
+        )));
+    }
+    Ok(())
+}
+
 /// Writes an output file, or standard output for `-`, never over an input (see
 /// `permitflow_app::write`).
 pub fn output(path: &std::path::Path, bytes: &[u8]) -> Result<(), permitflow_app::Error> {
@@ -55,8 +79,13 @@ pub fn chart(
     scene: &permitflow_chart::Scene,
     scale: f32,
 ) -> Result<(), permitflow_app::Error> {
-    let bytes = permitflow_app::write::chart_bytes(path, scene, scale)?;
-    output(path, &bytes)
+    // A large PNG takes seconds to render: a spinner on stderr, drawn only on a terminal.
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message(format!("drawing {}", path.display()));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let bytes = permitflow_app::write::chart_bytes(path, scene, scale);
+    spinner.finish_and_clear();
+    output(path, &bytes?)
 }
 
 pub fn date(d: chrono::NaiveDate) -> String {

@@ -147,7 +147,7 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
         })
         .collect();
     assert_eq!(failed.len(), 1);
-    assert!(failed[0].0.ends_with("b-missed.toml"));
+    assert!(failed[0].0.ends_with(".b-missed"), "{}", failed[0].0);
     assert_eq!(failed[0].1, "joint: 2020 target: 60 working days");
     let error = cases
         .iter()
@@ -221,4 +221,184 @@ fn bad_batch_arguments_are_clear() {
     let o = permitflow(&["merge", "Cargo.toml", "-o", "/tmp/x.csv"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a permitflow results file"));
+}
+
+/// A JUnit report over the library plus a file whose every regime is infeasible (a 1-day item
+/// due in half a day), so its two targets cannot be checked.
+fn junit_report(dir: &Path) -> (String, std::process::Output) {
+    let text =
+        std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    std::fs::write(
+        dir.join("d-v1.2.infeasible.toml"),
+        text.replace(
+            "id = \"first_registration\"\n",
+            "id = \"first_registration\"\ndeadline = 0.5\n",
+        ),
+    )
+    .unwrap();
+    let junit = p(dir, "junit.xml");
+    let o = permitflow(&["batch", dir.to_str().unwrap(), "--junit", &junit]);
+    (std::fs::read_to_string(&junit).unwrap(), o)
+}
+
+#[test]
+fn junit_has_times_timestamps_skips_and_dotless_class_names() {
+    let lib = library();
+    let (xml, o) = junit_report(lib.path());
+    assert_eq!(o.status.code(), Some(2));
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let root_el = doc.root_element();
+    let number = |n: roxmltree::Node, a: &str| -> f64 {
+        n.attribute(a)
+            .unwrap_or_else(|| panic!("{a} missing"))
+            .parse()
+            .unwrap()
+    };
+    // 11 cases as before, and the infeasible file's: 4 schedule errors (one per regime) and its
+    // 2 targets skipped.
+    assert_eq!(number(root_el, "tests"), 17.0);
+    assert_eq!(number(root_el, "errors"), 5.0);
+    assert_eq!(number(root_el, "failures"), 1.0);
+    let suites: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 4);
+    let mut suite_times = 0.0;
+    for s in &suites {
+        let t = number(*s, "time");
+        assert!((0.0..60.0).contains(&t), "time {t}");
+        suite_times += t;
+        // UTC, as Ant and Surefire write it: YYYY-MM-DDTHH:MM:SS.
+        let stamp = s.attribute("timestamp").unwrap();
+        assert!(
+            chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S").is_ok(),
+            "{stamp}"
+        );
+        let cases: Vec<_> = s
+            .children()
+            .filter(|c| c.has_tag_name("testcase"))
+            .collect();
+        assert_eq!(number(*s, "tests") as usize, cases.len());
+        let skipped = cases
+            .iter()
+            .filter(|c| c.children().any(|x| x.has_tag_name("skipped")))
+            .count();
+        assert_eq!(number(*s, "skipped") as usize, skipped);
+        for c in &cases {
+            let t = number(*c, "time");
+            assert!(t >= 0.0 && t <= number(*s, "time") + 1e-3, "case {t}");
+            // Jenkins reads the last dot as package.Class: no extension there.
+            let class = c.attribute("classname").unwrap();
+            assert!(
+                !class.ends_with("_toml") && !class.ends_with(".toml"),
+                "{class}"
+            );
+        }
+    }
+    assert!((number(root_el, "time") - suite_times).abs() < 0.01);
+    let infeasible = suites
+        .iter()
+        .find(|s| {
+            s.attribute("name")
+                .unwrap()
+                .ends_with("d-v1.2.infeasible.toml")
+        })
+        .unwrap();
+    assert_eq!(infeasible.attribute("skipped"), Some("2"));
+    let skipped: Vec<_> = infeasible
+        .descendants()
+        .filter(|n| n.has_tag_name("skipped"))
+        .map(|n| {
+            (
+                n.parent().unwrap().attribute("name").unwrap(),
+                n.attribute("message").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                "joint: 2020 target: 60 working days",
+                "not checked: regime `joint` has no schedule"
+            ),
+            (
+                "joint: published: 36.5 working days",
+                "not checked: regime `joint` has no schedule"
+            )
+        ]
+    );
+    let class = infeasible
+        .descendants()
+        .find(|n| n.has_tag_name("testcase"))
+        .unwrap()
+        .attribute("classname")
+        .unwrap();
+    // The temporary folder's path, then the file's name with its dots made `_`.
+    assert!(class.ends_with(".d-v1_2_infeasible"), "{class}");
+    assert!(!class.contains('/'), "{class}");
+}
+
+#[test]
+#[ignore = "needs python3 with xmlschema: PERMITFLOW_XMLSCHEMA=1 cargo test --test integration batch:: -- --include-ignored (.ci/run does)"]
+fn junit_is_valid_against_the_jenkins_schema() {
+    if std::env::var_os("PERMITFLOW_XMLSCHEMA").is_none() {
+        eprintln!("skipped: set PERMITFLOW_XMLSCHEMA=1 (needs python3 with xmlschema)");
+        return;
+    }
+    let lib = library();
+    let (_, o) = junit_report(lib.path());
+    assert_eq!(o.status.code(), Some(2));
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let check = |report: &Path| {
+        std::process::Command::new(&python)
+            .arg(root().join("tests/junit/validate.py"))
+            .arg(report)
+            .arg(root().join("tests/junit/junit-10.xsd"))
+            .output()
+            .expect("run python3")
+    };
+    let v = check(&lib.path().join("junit.xml"));
+    assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+    // The check can fail: a suite without its required `tests` count is refused.
+    let xml = std::fs::read_to_string(lib.path().join("junit.xml")).unwrap();
+    let bad = lib.path().join("bad.xml");
+    std::fs::write(&bad, xml.replacen("<testsuite name=", "<testsuite nom=", 1)).unwrap();
+    assert!(!check(&bad).status.success());
+    eprintln!("the JUnit report is valid against the Jenkins xunit plugin's junit-10.xsd");
+}
+
+#[test]
+fn json_results_carry_targets_as_objects() {
+    let lib = library();
+    let dir = lib.path();
+    let out = tempfile::tempdir().unwrap();
+    let (json, csv) = (p(out.path(), "r.json"), p(out.path(), "r.csv"));
+    let files = [p(dir, "a-housing.toml"), p(dir, "b-missed.toml")];
+    permitflow(&["batch", &files[0], &files[1], "--out", &json]);
+    permitflow(&["batch", &files[0], &files[1], "--out", &csv]);
+    let rows: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let missed = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("b-missed.toml") && r["regime"] == "joint")
+        .unwrap();
+    assert_eq!(
+        missed["targets"],
+        serde_json::json!([
+            {"name": "2020 target: 60 working days", "met": false, "detail": "36.5 working days > 30"},
+            {"name": "published: 36.5 working days", "met": true, "detail": "36.5 working days = 36.5"}
+        ])
+    );
+    // The CSV cell, read back by `merge`, gives the same objects.
+    let merged = p(out.path(), "merged.json");
+    let o = permitflow(&["merge", &csv, "-o", &merged]);
+    assert_eq!(o.status.code(), Some(1), "a target is missed");
+    assert_eq!(
+        std::fs::read_to_string(&merged).unwrap(),
+        std::fs::read_to_string(&json).unwrap()
+    );
 }

@@ -81,6 +81,54 @@ fn mspdi_has_calendar_stages_tasks_and_links() {
             .iter()
             .all(|l| child(*l, "Type") == "1" && child(*l, "LinkLag") == "0")
     );
+    // Summary tasks span their tasks: the completion stage from Monday 31 March to the morning
+    // of 23 April 2025 is 16.5 working days (Qingming, Friday 4 April, is off): 132 hours.
+    let completion = tasks
+        .iter()
+        .find(|t| child(**t, "Summary") == "1" && child(**t, "Name").starts_with("4 "))
+        .unwrap();
+    assert_eq!(child(*completion, "Start"), "2025-03-31T08:00:00");
+    assert_eq!(child(*completion, "Finish"), "2025-04-23T12:00:00");
+    assert_eq!(child(*completion, "Duration"), "PT132H0M0S");
+    // A milestone is stamped as MS Project stamps it: at the end of the day its stage ends
+    // (Friday 7 March, 17:00), not at the start of the next working day.
+    let gate = task("gate:approval");
+    assert_eq!(child(gate, "Milestone"), "1");
+    assert_eq!(child(gate, "Start"), "2025-03-07T17:00:00");
+    assert_eq!(child(gate, "Finish"), "2025-03-07T17:00:00");
+    // Departments are resources; each department of a task is assigned to it.
+    let resources: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Resource"))
+        .map(|r| child(r, "Name"))
+        .collect();
+    assert_eq!(resources.len(), 7, "{resources:?}");
+    assert_eq!(resources[0], "Development and Reform Commission");
+    let survey = resources
+        .iter()
+        .position(|r| r == "Surveying agency")
+        .unwrap()
+        + 1;
+    let assignments: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Assignment"))
+        .collect();
+    let surveys: Vec<_> = assignments
+        .iter()
+        .filter(|a| child(**a, "ResourceUID") == survey.to_string())
+        .collect();
+    assert_eq!(
+        surveys.len(),
+        1,
+        "the surveying agency does the joint survey only"
+    );
+    assert_eq!(
+        child(*surveys[0], "TaskUID"),
+        child(task("joint_survey"), "UID")
+    );
+    assert_eq!(child(*surveys[0], "Work"), "PT40H0M0S");
+    assert_eq!(child(*surveys[0], "Start"), "2025-03-31T08:00:00");
+    assert_eq!(child(*surveys[0], "Finish"), "2025-04-07T17:00:00");
 }
 
 #[test]
@@ -190,10 +238,11 @@ fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
         "MPXJ failed: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let scheduled: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let checked: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     let mut compared = 0;
     let mut mismatches = Vec::new();
     for (xml, json) in &pairs {
+        let name = xml.file_name().unwrap().to_string_lossy();
         let ours: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
         let items: BTreeMap<&str, &serde_json::Value> = ours["items"]
@@ -202,29 +251,94 @@ fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
             .iter()
             .map(|i| (i["id"].as_str().unwrap(), i))
             .collect();
-        let tasks = scheduled[xml.to_str().unwrap()].as_array().unwrap();
-        let mut seen = 0;
-        for t in tasks {
-            let Some(item) = items.get(t["permitflow_id"].as_str().unwrap_or("")) else {
-                continue;
+        let file = &checked[xml.to_str().unwrap()];
+        let day = |t: &serde_json::Value, k: &str| t[k].as_str().unwrap()[..10].to_owned();
+        // Every non-summary task's dates by MPXJ's scheduler: the reference for milestones
+        // (stage deliveries), which permitflow's schedule JSON does not list.
+        let scheduled: BTreeMap<i64, (String, String)> = file["scheduled"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["uid"].as_i64().unwrap(),
+                    (day(t, "start"), day(t, "finish")),
+                )
+            })
+            .collect();
+        for view in ["written", "scheduled", "mpx", "pmxml", "planner"] {
+            let tasks = file[view].as_array().unwrap();
+            let mut seen = 0;
+            // The summary being read, with the earliest start and latest finish of its tasks.
+            let mut summary: Option<(&serde_json::Value, String, String)> = None;
+            let close = |summary: Option<(&serde_json::Value, String, String)>,
+                         mismatches: &mut Vec<String>| {
+                if let Some((t, first, last)) = summary
+                    && (day(t, "start") != first || day(t, "finish") != last)
+                {
+                    mismatches.push(format!(
+                        "{name} ({view}): summary {}: {} → {}, its tasks {first} → {last}",
+                        t["name"], t["start"], t["finish"]
+                    ));
+                }
             };
-            seen += 1;
-            compared += 1;
-            let (start, finish) = (
-                &t["start"].as_str().unwrap()[..10],
-                &t["finish"].as_str().unwrap()[..10],
-            );
-            if start != item["start_date"] || finish != item["finish_date"] {
-                mismatches.push(format!(
-                    "{}: {}: MPXJ {start} → {finish}, permitflow {} → {}",
-                    xml.file_name().unwrap().to_string_lossy(),
-                    item["id"],
-                    item["start_date"],
-                    item["finish_date"]
-                ));
+            for t in tasks {
+                if t["summary"].as_bool().unwrap() {
+                    close(summary.take(), &mut mismatches);
+                    summary = Some((t, String::new(), String::new()));
+                    continue;
+                }
+                let (start, finish) = (day(t, "start"), day(t, "finish"));
+                let uid = t["uid"].as_i64().unwrap();
+                let want = match items.get(t["permitflow_id"].as_str().unwrap_or("")) {
+                    Some(item) => {
+                        seen += 1;
+                        (
+                            item["start_date"].as_str().unwrap().to_owned(),
+                            item["finish_date"].as_str().unwrap().to_owned(),
+                        )
+                    }
+                    None => scheduled[&uid].clone(),
+                };
+                compared += 1;
+                if (start.as_str(), finish.as_str()) != (want.0.as_str(), want.1.as_str()) {
+                    mismatches.push(format!(
+                        "{name} ({view}): {} {}: {start} → {finish}, expected {} → {}",
+                        t["permitflow_id"], t["name"], want.0, want.1
+                    ));
+                }
+                if let Some((_, first, last)) = summary.as_mut() {
+                    if first.is_empty() || want.0 < *first {
+                        *first = want.0.clone();
+                    }
+                    if want.1 > *last {
+                        *last = want.1;
+                    }
+                }
             }
+            close(summary.take(), &mut mismatches);
+            assert_eq!(seen, items.len(), "{name} ({view}): every item is a task");
         }
-        assert_eq!(seen, items.len(), "{}: every item is a task", xml.display());
+        // Departments as resources, each assigned to the tasks it works on.
+        let departments: std::collections::BTreeSet<&str> = items
+            .values()
+            .flat_map(|i| i["departments"].as_array().unwrap())
+            .map(|d| d.as_str().unwrap())
+            .collect();
+        let assigned: usize = items
+            .values()
+            .map(|i| i["departments"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(
+            file["resources"].as_u64().unwrap() as usize,
+            departments.len(),
+            "{name}: a resource per department"
+        );
+        assert!(
+            file["assignments"].as_u64().unwrap() as usize >= assigned,
+            "{name}: {} assignments for {assigned} item departments",
+            file["assignments"]
+        );
     }
     assert!(
         mismatches.is_empty(),
@@ -232,9 +346,11 @@ fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
         mismatches.len(),
         mismatches.join("\n")
     );
-    assert!(compared > 700, "compared {compared} tasks");
+    assert!(pairs.len() >= 60, "{} exports", pairs.len());
+    assert!(compared > 5 * 700, "compared {compared} task dates");
     eprintln!(
-        "MPXJ agrees on all {compared} task dates of {} exports",
+        "MPXJ agrees on all {compared} task dates of {} exports: as written, as scheduled, and \
+         converted to MPX, PMXML and Planner and read back",
         pairs.len()
     );
 }
@@ -285,4 +401,78 @@ fn xlsx_item_lists_read_like_csv() {
     assert!(e.contains("= in cell F5, item `permit`"), "{e}");
     let o = permitflow(&["check", "tests/data/not-there.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn excel_csv_is_the_csv_after_a_byte_order_mark() {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let raw = |args: &[&str]| {
+        let o = permitflow(args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        o.stdout
+    };
+    for args in [
+        &["compare", "--format", "csv"][..],
+        &["solve", "--regime", "joint", "--format", "csv"],
+        &[
+            "plan", "--regime", "joint", "--target", "30", "--format", "csv",
+        ],
+    ] {
+        let plain = raw(args);
+        let excel = raw(&[args, &["--excel"]].concat());
+        assert_eq!(&excel[..3], BOM, "{args:?}");
+        assert_eq!(&excel[3..], &plain[..], "{args:?}");
+        // Chinese names survive as UTF-8.
+        assert!(String::from_utf8(excel[3..].to_vec()).is_ok());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (plain, excel) = (file("plain.csv"), file("excel.csv"));
+    ok(&[
+        "export", "--regime", "joint", "--format", "csv", "-o", &plain,
+    ]);
+    ok(&[
+        "export", "--regime", "joint", "--format", "csv", "--excel", "-o", &excel,
+    ]);
+    let (p, e) = (
+        std::fs::read(&plain).unwrap(),
+        std::fs::read(&excel).unwrap(),
+    );
+    assert_eq!([BOM, &p[..]].concat(), e);
+    assert!(String::from_utf8_lossy(&e).contains("企业投资项目备案"));
+    // The batch table for Excel, and `merge` reading it back (the mark skipped) and writing it again.
+    let scenario = "scenarios/social-investment-housing.toml";
+    let (table, merged) = (file("results.csv"), file("merged.csv"));
+    ok(&["batch", scenario, "--out", &table, "--excel"]);
+    ok(&["merge", &table, "-o", &merged, "--excel"]);
+    let t = std::fs::read(&table).unwrap();
+    assert_eq!(&t[..3], BOM);
+    assert!(t[3..].starts_with(b"file,scenario,regime,"));
+    assert_eq!(std::fs::read(&merged).unwrap(), t);
+    // `--excel` is for CSV only, and says so.
+    for args in [
+        &["compare", "--excel"][..],
+        &[
+            "export",
+            "--regime",
+            "joint",
+            "--excel",
+            "-o",
+            &file("x.xml"),
+        ],
+        &["batch", scenario, "--out", &file("r.json"), "--excel"],
+    ] {
+        let o = permitflow(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr)
+                .contains("`--excel` writes CSV with a byte-order mark for Excel: use it with"),
+            "{args:?}"
+        );
+    }
+    assert!(!dir.path().join("x.xml").exists());
 }

@@ -17,6 +17,7 @@ mod distribution;
 mod export;
 mod hostile;
 mod limits;
+mod progress;
 mod reads;
 mod report;
 mod scale;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::Row;
+use super::{CsvRow, Row};
 use crate::Error;
 
 /// The results table's columns, in order (CSV header, JSON keys).
@@ -131,6 +131,8 @@ fn check_status(label: &str, line: usize, status: &str) -> Result<(), Error> {
 }
 
 fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
+    // A table written for Excel (`--excel`) starts with a byte-order mark.
+    let text = text.strip_prefix(crate::write::UTF8_BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(refuse(
             label,
@@ -181,7 +183,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             )
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let row: Row = record.deserialize(Some(&header)).map_err(|e| {
+        let row: CsvRow = record.deserialize(Some(&header)).map_err(|e| {
             refuse(
                 label,
                 Some(line),
@@ -189,6 +191,7 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
                 NOT_RESULTS_HELP,
             )
         })?;
+        let row = Row::from(row);
         check_status(label, line, &row.status)?;
         rows.push(Read { row, line });
     }
@@ -299,7 +302,7 @@ mod tests {
     fn json_keys_and_statuses_are_checked() {
         let row = |status: &str, key: &str| {
             format!(
-                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": \"\",\n    \"status\": \"{status}\",\n    \"error\": \"\",\n    \"calendar\": \"\"\n  }}\n]\n"
+                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": [],\n    \"status\": \"{status}\",\n    \"error\": \"\",\n    \"calendar\": \"\"\n  }}\n]\n"
             )
         };
         assert_eq!(

@@ -2,8 +2,12 @@
 //!
 //! MSPDI: the project calendar (Monday to Friday 08:00–12:00 and 13:00–17:00, so half a working
 //! day is a morning or an afternoon) with every holiday and make-up working day of the schedule's
-//! years as an exception; stages as summary tasks; items and joint events as tasks with their
-//! durations; stage deliveries as milestones; links with their types and lags in working days.
+//! years as an exception; stages as summary tasks with the start, finish and working time their
+//! tasks span; items and joint events as tasks with their durations; stage deliveries and other
+//! zero-length activities as milestones, stamped as MS Project stamps them: at the end of the
+//! working time before them (17:00 of the previous working day, 12:00 after a morning); links
+//! with their types and lags in working days; departments as resources, assigned to the tasks
+//! they work on (one assignment per department of a joint event).
 //! MS Project has no maximum lag: an activity that a maximum lag pulls later than its
 //! predecessors allow gets a "start no earlier than" constraint at the date permitflow computes,
 //! so tools that read the file schedule it to the same dates. Deadlines are written as deadlines.
@@ -141,6 +145,90 @@ pub fn mspdi_dates_problem(s: &Scenario, o: &Outcome, cal: &Calendar) -> Option<
     })
 }
 
+/// A summary task's span: the earliest start and latest finish of its tasks as written, and the
+/// offsets between which its working time lies.
+#[derive(Default)]
+struct Summary {
+    start: String,
+    finish: String,
+    from: f64,
+    to: f64,
+}
+
+impl Summary {
+    fn add(&mut self, (start, finish): (String, String), from: WorkingDays, to: WorkingDays) {
+        // Written times are `YYYY-MM-DDTHH:MM:SS`: their text order is their time order.
+        if self.start.is_empty() {
+            (self.start, self.finish) = (start, finish);
+            (self.from, self.to) = (from.get(), to.get());
+            return;
+        }
+        if start < self.start {
+            self.start = start;
+        }
+        if finish > self.finish {
+            self.finish = finish;
+        }
+        self.from = self.from.min(from.get());
+        self.to = self.to.max(to.get());
+    }
+}
+
+/// Departments as work resources, in the order the tasks first name them, and one assignment
+/// per department of each task (the whole duration, at 100 %).
+fn resources(
+    x: &mut Xml,
+    o: &Outcome,
+    rows: &[(usize, Option<usize>)],
+    stamp: &dyn Fn(usize) -> (String, String),
+) -> std::io::Result<()> {
+    let net = &o.network;
+    let mut uid: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut assignments: Vec<(usize, usize, usize)> = Vec::new(); // (task uid, resource uid, activity)
+    for (n, (_, a)) in rows.iter().enumerate() {
+        let Some(i) = a else { continue };
+        for d in &net.activities[*i].departments {
+            let r = *uid.entry(d.as_str()).or_insert_with(|| {
+                names.push(d.as_str());
+                names.len()
+            });
+            assignments.push((n + 1, r, *i));
+        }
+    }
+    x.open("Resources")?;
+    for (k, name) in names.iter().enumerate() {
+        let id = (k + 1).to_string();
+        x.open("Resource")?;
+        x.field("UID", &id)?;
+        x.field("ID", &id)?;
+        x.field("Name", name)?;
+        x.field("Type", "1")?;
+        x.field("IsNull", "0")?;
+        x.field("MaxUnits", "1.00")?;
+        x.field("CalendarUID", "1")?;
+        x.close("Resource")?;
+    }
+    x.close("Resources")?;
+    x.open("Assignments")?;
+    for (k, (task, resource, i)) in assignments.iter().enumerate() {
+        let (start, finish) = stamp(*i);
+        let work = hours(net.activities[*i].days);
+        x.open("Assignment")?;
+        x.field("UID", (k + 1).to_string())?;
+        x.field("TaskUID", task.to_string())?;
+        x.field("ResourceUID", resource.to_string())?;
+        x.field("Units", "1")?;
+        x.field("Work", &work)?;
+        x.field("RemainingWork", &work)?;
+        x.field("ActualWork", "PT0H0M0S")?;
+        x.field("Start", &start)?;
+        x.field("Finish", &finish)?;
+        x.close("Assignment")?;
+    }
+    x.close("Assignments")
+}
+
 /// The MSPDI document of `o`.
 pub fn mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> Result<Vec<u8>, String> {
     write_mspdi(s, o, cal).map_err(|e| e.to_string())
@@ -227,6 +315,19 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
 
     // Tasks: a summary per stage, its activities below; stage deliveries as milestones.
     let pinned = pinned(o);
+    // Each activity's start and finish as written: a milestone at the end of the working time
+    // before it (MS Project's stamp, and the day permitflow dates it on).
+    let stamp = |i: usize| -> (String, String) {
+        if net.activities[i].days.get() == 0.0 {
+            let at = finish_time(cal, project, o.schedule.start[i]);
+            (at.clone(), at)
+        } else {
+            (
+                start_time(cal, project, o.schedule.start[i]),
+                finish_time(cal, project, o.schedule.finish[i]),
+            )
+        }
+    };
     let mut uid_of = vec![0usize; net.activities.len()];
     let mut rows: Vec<(usize, Option<usize>)> = Vec::new(); // (level, activity)
     let mut summaries: Vec<String> = Vec::new();
@@ -247,9 +348,12 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     for (k, st) in net.stages.iter().enumerate() {
+        let mut acts = std::mem::take(&mut by_stage[k]);
+        if acts.is_empty() {
+            continue;
+        }
         rows.push((1, None));
         summaries.push(st.name.clone());
-        let mut acts = std::mem::take(&mut by_stage[k]);
         acts.sort_by(|&a, &b| {
             o.schedule.start[a]
                 .partial_cmp(&o.schedule.start[b])
@@ -279,6 +383,20 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
             uid_of[*i] = n + 1;
         }
     }
+    // Each summary's span: its tasks' earliest start and latest finish as written, and the
+    // working time between them.
+    let mut spans: Vec<Summary> = Vec::new();
+    for (n, (level, a)) in rows.iter().enumerate() {
+        match a {
+            None => spans.push(Summary::default()),
+            Some(i) if *level == 2 => {
+                if let Some(span) = spans.last_mut() {
+                    span.add(stamp(*i), o.schedule.start[*i], o.schedule.finish[*i]);
+                }
+            }
+            Some(_) => debug_assert!(false, "row {n}: a task outside a stage"),
+        }
+    }
     x.open("Tasks")?;
     let mut summary_index = 0;
     for (n, (level, a)) in rows.iter().enumerate() {
@@ -288,11 +406,21 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
         x.field("ID", &uid)?;
         match a {
             None => {
+                let span = &spans[summary_index];
                 x.field("Name", &summaries[summary_index])?;
                 summary_index += 1;
                 x.field("OutlineLevel", level.to_string())?;
                 x.field("Summary", "1")?;
                 x.field("Manual", "0")?;
+                x.field("Milestone", "0")?;
+                x.field("Start", &span.start)?;
+                x.field("Finish", &span.finish)?;
+                let days = WorkingDays::new((span.to - span.from).max(0.0));
+                x.field("Duration", hours(days))?;
+                x.field("DurationFormat", "7")?;
+                x.field("PercentComplete", "0")?;
+                x.field("ActualDuration", "PT0H0M0S")?;
+                x.field("RemainingDuration", hours(days))?;
             }
             Some(i) => {
                 let act = &net.activities[*i];
@@ -303,16 +431,10 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
                 // Zero-length tasks are milestones, reached at the end of their predecessors' day
                 // (MS Project marks them so itself).
                 let milestone = act.days.get() == 0.0;
+                let (start, finish) = stamp(*i);
                 x.field("Milestone", if milestone { "1" } else { "0" })?;
-                x.field("Start", start_time(cal, project, o.schedule.start[*i]))?;
-                x.field(
-                    "Finish",
-                    if act.days.get() == 0.0 {
-                        start_time(cal, project, o.schedule.start[*i])
-                    } else {
-                        finish_time(cal, project, o.schedule.finish[*i])
-                    },
-                )?;
+                x.field("Start", &start)?;
+                x.field("Finish", &finish)?;
                 x.field("Duration", hours(act.days))?;
                 x.field("DurationFormat", "7")?;
                 // A plan, not progress: nothing done yet, the whole duration remaining.
@@ -321,10 +443,7 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
                 x.field("RemainingDuration", hours(act.days))?;
                 if pinned[*i] {
                     x.field("ConstraintType", "4")?;
-                    x.field(
-                        "ConstraintDate",
-                        start_time(cal, project, o.schedule.start[*i]),
-                    )?;
+                    x.field("ConstraintDate", &start)?;
                 } else {
                     x.field("ConstraintType", "0")?;
                 }
@@ -372,6 +491,7 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
         x.close("Task")?;
     }
     x.close("Tasks")?;
+    resources(&mut x, o, &rows, &stamp)?;
     x.close("Project")?;
     let mut out = x.w.into_inner();
     out.push(b'\n');
