@@ -34,25 +34,58 @@ pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
         .map_err(|e| Diagnostics(e.diagnostics(&path.display().to_string())))
 }
 
-/// The scenario as TOML (JSON when `path` ends in `.json`), written atomically. Item lists
-/// (`.csv`, `.xlsx`) are read only.
-pub fn save(path: &Path, s: &Scenario) -> Result<(), String> {
+/// The text of a TOML scenario as opened, so saving can keep its comments and layout; `None`
+/// for other files.
+pub fn source_text(path: &Path) -> Option<String> {
+    let toml = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("toml"));
+    toml.then(|| std::fs::read_to_string(path).ok()).flatten()
+}
+
+/// The scenario as TOML (JSON when `path` ends in `.json`), written atomically; the TOML is
+/// `original` (the text opened) with the edits applied, so its comments and inline tables stay.
+/// Item lists (`.csv`, `.xlsx`) and the shipped scenarios are read only. Returns the TOML
+/// written (the next save's original).
+pub fn save(path: &Path, s: &Scenario, original: Option<&str>) -> Result<Option<String>, String> {
     let lower = path.to_string_lossy().to_ascii_lowercase();
     if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
         return Err(
             "not saved: save the scenario as .toml or .json (item lists are read only)".into(),
         );
     }
-    let text = if path
-        .to_string_lossy()
-        .to_ascii_lowercase()
-        .ends_with(".json")
-    {
-        permitflow_model::to_json(s).map_err(|e| format!("cannot write JSON: {e}"))?
+    if is_shipped(path) {
+        return Err(format!(
+            "not saved: {} is a shipped scenario (read only); save a copy under another name",
+            path.display()
+        ));
+    }
+    let (text, toml) = if lower.ends_with(".json") {
+        let t = permitflow_model::to_json(s).map_err(|e| format!("cannot write JSON: {e}"))?;
+        (t, false)
     } else {
-        permitflow_model::to_toml(s).map_err(|e| format!("cannot write TOML: {e}"))?
+        (permitflow_app::keep::scenario_toml(s, original)?, true)
     };
-    atomic_write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    atomic_write(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(toml.then_some(text))
+}
+
+/// Whether `path` is one of the shipped scenarios (opened read-only, saved only as a copy).
+pub fn is_shipped(path: &Path) -> bool {
+    let (Some(dir), Some(parent)) = (shipped_dir("scenarios"), path.parent()) else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    match (dir.canonicalize(), parent.canonicalize()) {
+        (Ok(d), Ok(p)) => d == p,
+        _ => false,
+    }
 }
 
 /// Charts as SVG or PNG by the file's extension, written atomically; the status message.

@@ -212,6 +212,54 @@ pub fn split_name(name: &str) -> (String, String) {
     }
 }
 
+/// A spread as the authoring view shows it: `min/likely/max` (triangular), `pert min/likely/max`,
+/// `uniform min/max`, `fixed d`; empty for none.
+pub fn spread_text(d: Option<&Distribution>) -> String {
+    match d {
+        None => String::new(),
+        Some(Distribution::Fixed(v)) => format!("fixed {v}"),
+        Some(Distribution::Triangular { min, likely, max }) => format!("{min}/{likely}/{max}"),
+        Some(Distribution::Pert { min, likely, max }) => format!("pert {min}/{likely}/{max}"),
+        Some(Distribution::Uniform { min, max }) => format!("uniform {min}/{max}"),
+    }
+}
+
+/// Reads a spread written as [`spread_text`] writes it; the message says what to type.
+pub fn parse_spread(text: &str) -> Result<Option<Distribution>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (kind, rest) = match t.split_once(' ') {
+        Some((k, r)) if k.chars().all(|c| c.is_ascii_alphabetic()) => (k, r),
+        _ => ("triangular", t),
+    };
+    let nums: Result<Vec<WorkingDays>, _> = rest
+        .split('/')
+        .map(|x| x.trim().parse::<f64>().map(WorkingDays::new))
+        .collect();
+    let help = "type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d";
+    let nums = nums.map_err(|_| format!("`{t}` is not a spread: {help}"))?;
+    Ok(Some(match (kind, nums.as_slice()) {
+        ("triangular", [min, likely, max]) => Distribution::Triangular {
+            min: *min,
+            likely: *likely,
+            max: *max,
+        },
+        ("pert", [min, likely, max]) => Distribution::Pert {
+            min: *min,
+            likely: *likely,
+            max: *max,
+        },
+        ("uniform", [min, max]) => Distribution::Uniform {
+            min: *min,
+            max: *max,
+        },
+        ("fixed", [d]) => Distribution::Fixed(*d),
+        _ => return Err(format!("`{t}` is not a spread: {help}")),
+    }))
+}
+
 /// Joins the two parts of a name as [`split_name`] reads them.
 pub fn join_name(zh: &str, en: &str) -> String {
     match (zh.trim(), en.trim()) {

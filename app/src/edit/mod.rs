@@ -3,6 +3,7 @@
 //! function, [`apply`]. [`Document`] keeps the desktop app's draft, the last valid scenario and
 //! the undo history.
 
+mod after;
 mod author;
 mod document;
 mod group;
@@ -16,7 +17,10 @@ use permitflow_model::{
     Draft, GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Sourced, WorkingDays,
 };
 
-pub use author::{Author, ItemNumber, ItemText, join_name, removal_effects, split_name};
+pub use after::{after_text, set_after};
+pub use author::{
+    Author, ItemNumber, ItemText, join_name, parse_spread, removal_effects, split_name, spread_text,
+};
 pub use document::Document;
 pub use group::group_problem;
 pub use template::template;

@@ -329,3 +329,12 @@ fn names_split_into_chinese_and_english() {
     assert_eq!(join_name("施工许可证", ""), "施工许可证");
     assert_eq!(join_name(" ", "Permit"), "Permit");
 }
+
+#[test]
+fn spreads_read_back_as_written() {
+    for t in ["5/8/10", "pert 2/3/6", "uniform 1/2.5", "fixed 3", ""] {
+        let d = parse_spread(t).expect("reads");
+        assert_eq!(spread_text(d.as_ref()), t);
+    }
+    assert!(parse_spread("5/8").unwrap_err().contains("min/likely/max"));
+}

@@ -1,6 +1,7 @@
 //! The views: each draws part of the window from the app's state, keeps its own form state, and
 //! pushes [`Command`]s that the app applies after the frame is drawn.
 
+pub mod author;
 pub mod centre;
 pub mod compare;
 pub mod dialogs;
@@ -63,4 +64,6 @@ pub struct Views {
     pub centre: centre::Centre,
     /// The dialogs' path and format.
     pub dialogs: dialogs::Dialogs,
+    /// The authoring tab's new-entry fields and pending removal.
+    pub author: author::Author,
 }
