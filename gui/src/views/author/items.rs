@@ -8,7 +8,7 @@ use permitflow_app::edit::{
 };
 use permitflow_model::{Draft, Item, ItemId, ItemKind, StageId};
 
-use super::{Author, live_field, number_text, parse_optional, small};
+use super::{Author, live_field, number_text, parse_optional, small, small_if};
 use crate::command::Command;
 use crate::views::Ctx;
 use crate::widgets::{TapLabel, choice, days_drag, half_days};
@@ -124,13 +124,13 @@ impl Author {
         let id = &it.id;
         let author = |a: AuthorEdit| Edit::Author(a);
         ui.horizontal(|ui| {
-            if k > 0 && small(ui, "↑", format!("move item {id} up")) {
+            if small_if(ui, k > 0, "↑", format!("move item {id} up")) {
                 edits.push(author(AuthorEdit::MoveItem {
                     item: id.clone(),
                     up: true,
                 }));
             }
-            if k + 1 < n && small(ui, "↓", format!("move item {id} down")) {
+            if small_if(ui, k + 1 < n, "↓", format!("move item {id} down")) {
                 edits.push(author(AuthorEdit::MoveItem {
                     item: id.clone(),
                     up: false,

@@ -150,10 +150,10 @@ impl Author {
             .get(key)
             .cloned()
             .unwrap_or_else(|| current.to_owned());
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id_salt(key)
-                .desired_width(width),
+        // Sized, not only desired: a grid's new column would otherwise start as narrow as it can.
+        let r = ui.add_sized(
+            [width, 20.0],
+            egui::TextEdit::singleline(&mut text).id_salt(key),
         );
         r.widget_info(|| WidgetInfo::text_edit(true, current, &text, "").tap_label(label.clone()));
         if r.has_focus() {
@@ -172,10 +172,9 @@ impl Author {
 /// A text field that applies every keystroke (names, departments): `Some(text)` when changed.
 fn live_field(ui: &mut Ui, salt: &str, current: &str, label: String, width: f32) -> Option<String> {
     let mut text = current.to_owned();
-    let r = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .id_salt(salt)
-            .desired_width(width),
+    let r = ui.add_sized(
+        [width, 20.0],
+        egui::TextEdit::singleline(&mut text).id_salt(salt),
     );
     r.widget_info(|| WidgetInfo::text_edit(true, current, &text, "").tap_label(label.clone()));
     r.changed().then_some(text)
@@ -183,7 +182,12 @@ fn live_field(ui: &mut Ui, salt: &str, current: &str, label: String, width: f32)
 
 /// A small button with an accessible label and a tooltip.
 fn small(ui: &mut Ui, text: &str, label: String) -> bool {
-    let r = ui.small_button(text);
+    small_if(ui, true, text, label)
+}
+
+/// A small button, greyed out unless `enabled` (so the buttons of every row line up).
+fn small_if(ui: &mut Ui, enabled: bool, text: &str, label: String) -> bool {
+    let r = ui.add_enabled(enabled, egui::Button::new(text).small());
     r.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
     r.on_hover_text(label).clicked()
 }

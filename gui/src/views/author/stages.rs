@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use permitflow_app::edit::{Author as AuthorEdit, Edit};
 use permitflow_model::StageId;
 
-use super::{Author, live_field, small};
+use super::{Author, live_field, small, small_if};
 use crate::command::Command;
 use crate::views::Ctx;
 
@@ -32,13 +32,13 @@ impl Author {
                 let n = doc.draft.stages.len();
                 for (k, st) in doc.draft.stages.iter().enumerate() {
                     ui.horizontal(|ui| {
-                        if k > 0 && small(ui, "↑", format!("move stage {} up", st.id)) {
+                        if small_if(ui, k > 0, "↑", format!("move stage {} up", st.id)) {
                             edits.push(AuthorEdit::MoveStage {
                                 stage: st.id.clone(),
                                 up: true,
                             });
                         }
-                        if k + 1 < n && small(ui, "↓", format!("move stage {} down", st.id)) {
+                        if small_if(ui, k + 1 < n, "↓", format!("move stage {} down", st.id)) {
                             edits.push(AuthorEdit::MoveStage {
                                 stage: st.id.clone(),
                                 up: false,
