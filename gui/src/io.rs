@@ -72,9 +72,11 @@ pub fn save(path: &Path, s: &Scenario, original: Option<&str>) -> Result<Option<
     Ok(toml.then_some(text))
 }
 
-/// Whether `path` is one of the shipped scenarios (opened read-only, saved only as a copy).
+/// Whether `path` is one of the shipped scenarios (opened read-only, saved only as a copy): a
+/// file in the `scenarios` folder of the source tree this app was built from, or beside the
+/// installed binary. A `scenarios` folder of the user's own (in the working directory) is not.
 pub fn is_shipped(path: &Path) -> bool {
-    let (Some(dir), Some(parent)) = (shipped_dir("scenarios"), path.parent()) else {
+    let Some(parent) = path.parent() else {
         return false;
     };
     let parent = if parent.as_os_str().is_empty() {
@@ -82,10 +84,18 @@ pub fn is_shipped(path: &Path) -> bool {
     } else {
         parent
     };
-    match (dir.canonicalize(), parent.canonicalize()) {
-        (Ok(d), Ok(p)) => d == p,
-        _ => false,
-    }
+    let Ok(parent) = parent.canonicalize() else {
+        return false;
+    };
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(|d| d.join("scenarios")));
+    [Some(built), beside]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.canonicalize().ok())
+        .any(|d| d == parent)
 }
 
 /// Charts as SVG or PNG by the file's extension, written atomically; the status message.

@@ -236,3 +236,29 @@ fn links_show_item_names_and_keep_ids_for_hover_and_labels() {
     // The controls keep the ids in their labels.
     h.get_by_label("kind of link site_selection → land_use_permit");
 }
+
+#[test]
+fn an_invalid_rename_is_listed_and_the_last_schedule_stays() {
+    let mut h = default_app();
+    click(&mut h, "Author");
+    type_into(
+        &mut h,
+        "id of item first_registration",
+        "first registration",
+    );
+    keys(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(!h.state().doc.problems.is_empty(), "{}", h.state().status());
+    // The draft has the new id; the schedules are those of the last valid scenario.
+    assert!(
+        h.state()
+            .doc
+            .draft
+            .items
+            .iter()
+            .any(|i| i.id.as_str() == "first registration")
+    );
+    click(&mut h, "Compare regimes");
+    h.get_by_label("joint: 36.5 working days");
+    keys(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(h.state().doc.problems.is_empty());
+}
