@@ -262,3 +262,31 @@ fn an_invalid_rename_is_listed_and_the_last_schedule_stays() {
     keys(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(h.state().doc.problems.is_empty());
 }
+
+#[test]
+fn a_long_item_list_is_drawn_a_page_at_a_time_and_filtered() {
+    let dir = temp_dir();
+    let path = dir.path().join("long.toml");
+    let mut text = String::from(
+        "version = 1\nname = \"long\"\nstart = \"2025-03-03\"\n[[stages]]\nid = \"s\"\nlead = \"L\"\n",
+    );
+    for i in 0..100 {
+        text.push_str(&format!(
+            "[[items]]\nid = \"i{i}\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 1\n"
+        ));
+    }
+    std::fs::write(&path, text).expect("written");
+    let mut h = default_app();
+    open(&mut h, &path);
+    assert_eq!(h.state().doc.valid.items.len(), 100);
+    click(&mut h, "Author");
+    h.get_by_label("items 1–40 of 100");
+    assert!(h.query_by_label("id of item i39").is_some());
+    assert!(h.query_by_label("id of item i40").is_none());
+    click(&mut h, "Next");
+    h.get_by_label("items 41–80 of 100");
+    assert!(h.query_by_label("id of item i40").is_some());
+    type_into(&mut h, "Show", "i99");
+    assert!(h.query_by_label("id of item i99").is_some());
+    assert!(h.query_by_label("id of item i98").is_none());
+}

@@ -52,6 +52,9 @@ struct Row<'a> {
     draft: &'a Draft,
 }
 
+/// Items drawn at once.
+const PAGE: usize = 40;
+
 const HEADERS: [&str; 14] = [
     "",
     "Id *",
@@ -76,6 +79,60 @@ impl Author {
         let mut edits: Vec<Edit> = Vec::new();
         let mut problems: Vec<String> = Vec::new();
         let mut remove = None;
+        // A page of rows at a time, so a scenario of hundreds of items draws as fast as one of
+        // a few (every row is a dozen widgets).
+        let filter = self.item_filter.to_lowercase();
+        let shown: Vec<usize> = doc
+            .draft
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| {
+                filter.is_empty()
+                    || it.id.as_str().to_lowercase().contains(&filter)
+                    || it.name.to_lowercase().contains(&filter)
+                    || it.department.as_str().to_lowercase().contains(&filter)
+                    || it.stage.as_str().to_lowercase().contains(&filter)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let pages = shown.len().div_ceil(PAGE).max(1);
+        self.item_page = self.item_page.min(pages - 1);
+        ui.horizontal(|ui| {
+            let l = ui.label("Show");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.item_filter)
+                    .hint_text("filter by id, name, department or stage")
+                    .desired_width(240.0),
+            )
+            .labelled_by(l.id);
+            if pages > 1 {
+                if ui
+                    .add_enabled(self.item_page > 0, egui::Button::new("Previous"))
+                    .clicked()
+                {
+                    self.item_page -= 1;
+                }
+                ui.label(format!(
+                    "items {}–{} of {}",
+                    self.item_page * PAGE + 1,
+                    ((self.item_page + 1) * PAGE).min(shown.len()),
+                    shown.len()
+                ));
+                if ui
+                    .add_enabled(self.item_page + 1 < pages, egui::Button::new("Next"))
+                    .clicked()
+                {
+                    self.item_page += 1;
+                }
+            }
+        });
+        let page: Vec<usize> = shown
+            .iter()
+            .copied()
+            .skip(self.item_page * PAGE)
+            .take(PAGE)
+            .collect();
         egui::Grid::new("author-items")
             .striped(true)
             .num_columns(HEADERS.len())
@@ -88,7 +145,8 @@ impl Author {
                 }
                 ui.end_row();
                 let n = doc.draft.items.len();
-                for (k, it) in doc.draft.items.iter().enumerate() {
+                for k in page {
+                    let it = &doc.draft.items[k];
                     let row = Row {
                         k,
                         n,

@@ -24,6 +24,9 @@ pub struct Author {
     typing: HashMap<String, String>,
     /// A removal waiting for confirmation, with what it takes along.
     pending: Option<(AuthorEdit, Vec<String>)>,
+    /// The items filter and the page of items shown.
+    item_filter: String,
+    item_page: usize,
     stage: stages::NewStage,
     item: items::NewItem,
     regime: parts::NewRegime,
