@@ -186,6 +186,35 @@ pub enum ItemText {
     Department,
     /// The note.
     Note,
+    /// What the applicant hands in: a number of documents, or their names comma-separated
+    /// (`application form, design scheme`), which "one form" counts once per stage.
+    Materials,
+}
+
+/// An item's materials as the authoring view shows them: the names comma-separated, or the
+/// number of documents (empty for none).
+pub fn materials_text(m: &Materials) -> String {
+    match m {
+        Materials::Count(0) => String::new(),
+        Materials::Count(n) => n.to_string(),
+        Materials::Named(names) => names.join(", "),
+    }
+}
+
+/// Reads materials as [`materials_text`] writes them.
+pub fn parse_materials(text: &str) -> Materials {
+    let t = text.trim();
+    match t.parse::<u32>() {
+        Ok(n) => Materials::Count(n),
+        Err(_) if t.is_empty() => Materials::Count(0),
+        Err(_) => Materials::Named(
+            t.split(',')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+    }
 }
 
 /// The optional numbers of an item.
@@ -195,8 +224,6 @@ pub enum ItemNumber {
     Floor,
     /// The cost per working day cut.
     Cost,
-    /// How many documents the applicant hands in.
-    Materials,
 }
 
 /// Splits a name written `中文 English` (as the shipped scenarios write them) into its Chinese
@@ -447,6 +474,7 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                     ItemText::NameEn => it.name = join_name(&zh, text),
                     ItemText::Department => it.department = Department::new(text.as_str()),
                     ItemText::Note => it.note = text.clone(),
+                    ItemText::Materials => it.materials = parse_materials(text),
                 }
             }
         }
@@ -467,9 +495,6 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                         it.floor = value.map(|v| Sourced::unspecified(WorkingDays::new(v)))
                     }
                     ItemNumber::Cost => it.cost = *value,
-                    ItemNumber::Materials => {
-                        it.materials = Materials::Count(value.unwrap_or(0.0).max(0.0) as u32)
-                    }
                 }
             }
         }

@@ -19,7 +19,8 @@ use permitflow_model::{
 
 pub use after::{after_text, set_after};
 pub use author::{
-    Author, ItemNumber, ItemText, join_name, parse_spread, removal_effects, split_name, spread_text,
+    Author, ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread,
+    removal_effects, split_name, spread_text,
 };
 pub use document::Document;
 pub use group::group_problem;

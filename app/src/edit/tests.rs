@@ -331,6 +331,20 @@ fn names_split_into_chinese_and_english() {
 }
 
 #[test]
+fn materials_are_a_count_or_names() {
+    use permitflow_model::Materials;
+    assert_eq!(parse_materials("3"), Materials::Count(3));
+    assert_eq!(parse_materials(""), Materials::Count(0));
+    let named = parse_materials("application form, design scheme");
+    assert_eq!(
+        named,
+        Materials::Named(vec!["application form".into(), "design scheme".into()])
+    );
+    assert_eq!(materials_text(&named), "application form, design scheme");
+    assert_eq!(materials_text(&Materials::Count(0)), "");
+}
+
+#[test]
 fn spreads_read_back_as_written() {
     for t in ["5/8/10", "pert 2/3/6", "uniform 1/2.5", "fixed 3", ""] {
         let d = parse_spread(t).expect("reads");

@@ -3,8 +3,8 @@
 
 use egui::{RichText, Ui, WidgetInfo};
 use permitflow_app::edit::{
-    Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, parse_spread, set_after,
-    split_name, spread_text,
+    Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, materials_text, parse_spread,
+    set_after, split_name, spread_text,
 };
 use permitflow_model::{Draft, Item, ItemId, ItemKind, StageId};
 
@@ -281,11 +281,6 @@ impl Author {
                 "floor",
             ),
             (ItemNumber::Cost, it.cost, "cost"),
-            (
-                ItemNumber::Materials,
-                Some(f64::from(it.materials.count())).filter(|m| *m > 0.0),
-                "materials",
-            ),
         ];
         for (field, value, what) in numbers {
             let current = number_text(value);
@@ -302,6 +297,17 @@ impl Author {
                     Err(e) => problems.push(format!("{what} of {id}: {e}")),
                 }
             }
+        }
+        let current = materials_text(&it.materials);
+        let key = format!("item-materials:{id}");
+        if let Some(text) =
+            self.commit_field(ui, &key, &current, format!("materials of {id}"), 160.0)
+        {
+            edits.push(author(AuthorEdit::ItemText {
+                item: id.clone(),
+                field: ItemText::Materials,
+                text,
+            }));
         }
         let current = spread_text(it.spread.as_ref());
         if let Some(text) = self.commit_field(
@@ -417,7 +423,7 @@ const TIPS: [&str; 14] = [
     "statutory time limit in working days (steps of ½ day)",
     "least limit the department can commit to (reform planner); empty for none",
     "cost per working day cut (reform planner); empty for the default 1",
-    "documents the applicant hands in",
+    "what the applicant hands in: the documents' names comma-separated, or their number",
     "the real duration for the simulation: min/likely/max (triangular), pert min/likely/max, uniform min/max, fixed d",
     "predecessors, comma-separated: id, id+2 (a lag), id:SS (start-to-start)",
     "",
