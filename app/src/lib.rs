@@ -15,6 +15,7 @@ pub mod batch;
 pub mod edit;
 mod error;
 pub mod export;
+pub mod keep;
 pub mod library;
 pub mod load;
 pub mod report;

@@ -13,6 +13,11 @@ pub enum Source {
     Default,
     /// A scenario or item list on disk.
     File(PathBuf),
+    /// A new scenario from a template: the four national stages, or one stage and one item.
+    New {
+        /// The four national stages (else one stage and one item).
+        four_stages: bool,
+    },
 }
 
 /// The modal dialogs.

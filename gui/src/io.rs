@@ -40,31 +40,90 @@ pub fn load_default(user: &UserCalendars) -> Result<Loaded, Diagnostics> {
     Ok(loaded)
 }
 
+/// A new scenario from a template (the four national stages, or one stage with one item),
+/// starting today, dated with the user's calendar files.
+pub fn new_scenario(four_stages: bool, user: &UserCalendars) -> Result<Loaded, Diagnostics> {
+    let label = "new scenario";
+    let fail = |e: permitflow_app::Error| Diagnostics(e.diagnostics(label));
+    let draft = permitflow_app::edit::template(four_stages, chrono::Local::now().date_naive());
+    let scenario = permitflow_model::validate(&draft, label)?;
+    let calendar = permitflow_app::load::calendar_of(&scenario, None, user).map_err(fail)?;
+    Ok(Loaded {
+        scenario,
+        calendar,
+        label: label.into(),
+        save_path: None,
+    })
+}
+
 /// Reads a scenario (`.toml`, `.json`) or an item list (`.csv`, `.xlsx`, starting today).
 pub fn load(path: &Path, user: &UserCalendars) -> Result<Loaded, Diagnostics> {
     permitflow_app::load::load_with(Some(path), None, user)
         .map_err(|e| Diagnostics(e.diagnostics(&path.display().to_string())))
 }
 
-/// The scenario as TOML (JSON when `path` ends in `.json`), written atomically. Item lists
-/// (`.csv`, `.xlsx`) are read only.
-pub fn save(path: &Path, s: &Scenario) -> Result<(), String> {
+/// The text of a TOML scenario as opened, so saving can keep its comments and layout; `None`
+/// for other files.
+pub fn source_text(path: &Path) -> Option<String> {
+    let toml = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("toml"));
+    toml.then(|| std::fs::read_to_string(path).ok()).flatten()
+}
+
+/// The scenario as TOML (JSON when `path` ends in `.json`), written atomically; the TOML is
+/// `original` (the text opened) with the edits applied, so its comments and inline tables stay.
+/// Item lists (`.csv`, `.xlsx`) and the shipped scenarios are read only. Returns the TOML
+/// written (the next save's original).
+pub fn save(path: &Path, s: &Scenario, original: Option<&str>) -> Result<Option<String>, String> {
     let lower = path.to_string_lossy().to_ascii_lowercase();
     if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
         return Err(
             "not saved: save the scenario as .toml or .json (item lists are read only)".into(),
         );
     }
-    let text = if path
-        .to_string_lossy()
-        .to_ascii_lowercase()
-        .ends_with(".json")
-    {
-        permitflow_model::to_json(s).map_err(|e| format!("cannot write JSON: {e}"))?
+    if is_shipped(path) {
+        return Err(format!(
+            "not saved: {} is a shipped scenario (read only); save a copy under another name",
+            path.display()
+        ));
+    }
+    let (text, toml) = if lower.ends_with(".json") {
+        let t = permitflow_model::to_json(s).map_err(|e| format!("cannot write JSON: {e}"))?;
+        (t, false)
     } else {
-        permitflow_model::to_toml(s).map_err(|e| format!("cannot write TOML: {e}"))?
+        (permitflow_app::keep::scenario_toml(s, original)?, true)
     };
-    atomic_write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    atomic_write(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(toml.then_some(text))
+}
+
+/// Whether `path` is one of the shipped scenarios (opened read-only, saved only as a copy): a
+/// file in the `scenarios` folder of the source tree this app was built from, or beside the
+/// installed binary. A `scenarios` folder of the user's own (in the working directory) is not.
+pub fn is_shipped(path: &Path) -> bool {
+    let Some(parent) = path.parent() else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Ok(parent) = parent.canonicalize() else {
+        return false;
+    };
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(|d| d.join("scenarios")));
+    [Some(built), beside]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.canonicalize().ok())
+        .any(|d| d == parent)
 }
 
 /// Charts as SVG or PNG by the file's extension, written atomically; the status message.

@@ -1,6 +1,6 @@
 //! `permitflow-gui`: the window around [`permitflow_gui::PermitflowApp`].
 //!
-//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre] [--run]
+//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre|author] [--run]
 //! [--dialog schedule|report|charts|save-as]`
 
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use permitflow_gui::command::{CentreKey, Dialog};
 use permitflow_gui::{Command, PermitflowApp, Settings, Tab};
 
-const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre] [--run] [--dialog NAME]\n\
+const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre|author] [--run] [--dialog NAME]\n\
   FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario\n\
   --tab     the tab shown at start\n\
   --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)\n\

@@ -15,11 +15,19 @@ pub enum Tab {
     Planner,
     /// The approval centre: many projects through departments with few reviewers.
     Centre,
+    /// Authoring: stages, items, departments, regimes, targets and joint groups.
+    Author,
 }
 
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 4] = [Tab::Compare, Tab::Simulation, Tab::Planner, Tab::Centre];
+    pub const ALL: [Tab; 5] = [
+        Tab::Compare,
+        Tab::Simulation,
+        Tab::Planner,
+        Tab::Centre,
+        Tab::Author,
+    ];
 
     /// The tab's title in the window.
     pub fn title(self) -> &'static str {
@@ -28,6 +36,7 @@ impl Tab {
             Tab::Simulation => "Simulation",
             Tab::Planner => "Reform planner",
             Tab::Centre => "Approval centre",
+            Tab::Author => "Author",
         }
     }
 
@@ -38,6 +47,7 @@ impl Tab {
             "simulation" | "simulate" => Some(Tab::Simulation),
             "planner" | "plan" => Some(Tab::Planner),
             "centre" | "center" => Some(Tab::Centre),
+            "author" | "edit" => Some(Tab::Author),
             _ => None,
         }
     }
@@ -49,6 +59,7 @@ impl Tab {
             Tab::Simulation => "simulation",
             Tab::Planner => "planner",
             Tab::Centre => "centre",
+            Tab::Author => "author",
         }
     }
 }

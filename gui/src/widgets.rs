@@ -58,6 +58,20 @@ pub fn table_grid(ui: &mut Ui, salt: impl std::hash::Hash + std::fmt::Debug, t: 
         });
 }
 
+/// The names people read for item and joint-group ids (the ids stay on hover and in the
+/// accessible labels).
+pub fn names(s: &permitflow_model::Draft) -> std::collections::HashMap<&str, &str> {
+    s.items
+        .iter()
+        .map(|i| (i.id.as_str(), i.name.as_str()))
+        .chain(
+            s.joint_groups
+                .iter()
+                .map(|g| (g.id.as_str(), g.name.as_str())),
+        )
+        .collect()
+}
+
 /// To the nearest half day, as a drag moves.
 pub fn half_days(v: f64) -> f64 {
     (v * 2.0).round() / 2.0

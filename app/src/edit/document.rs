@@ -39,6 +39,11 @@ pub struct Document {
     pub calendar: Calendar,
     /// Problems of the draft; empty when it is valid.
     pub problems: Vec<Diagnostic>,
+    /// The TOML text the scenario was opened from (or last saved as): saving edits it in place
+    /// so its comments and layout stay ([`crate::keep`]).
+    pub original: Option<String>,
+    /// A shipped scenario: saved only as a copy under another path.
+    pub read_only: bool,
     revision: u64,
     undo: Vec<Draft>,
     redo: Vec<Draft>,
@@ -64,6 +69,8 @@ impl Document {
             valid: scenario.clone(),
             calendar,
             problems: Vec::new(),
+            original: None,
+            read_only: false,
             revision: next_revision(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -149,9 +156,12 @@ impl Document {
         true
     }
 
-    /// Records that the draft was written to `path` under `label`.
-    pub fn mark_saved(&mut self, path: PathBuf, label: String) {
+    /// Records that the draft was written to `path` under `label` as `text` (a copy of a
+    /// shipped scenario is the user's own file: no longer read-only).
+    pub fn mark_saved(&mut self, path: PathBuf, label: String, text: Option<String>) {
         self.path = Some(path);
+        self.original = text;
+        self.read_only = false;
         self.label = label;
         self.saved = self.draft.clone();
         self.dirty = false;

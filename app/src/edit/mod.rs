@@ -3,8 +3,13 @@
 //! function, [`apply`]. [`Document`] keeps the desktop app's draft, the last valid scenario and
 //! the undo history.
 
+mod after;
+mod author;
 mod document;
 mod group;
+mod template;
+#[cfg(test)]
+mod tests;
 mod what_if;
 
 use chrono::NaiveDate;
@@ -12,8 +17,14 @@ use permitflow_model::{
     Draft, GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Sourced, WorkingDays,
 };
 
+pub use after::{after_text, set_after};
+pub use author::{
+    Author, ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread,
+    removal_effects, split_name, spread_text,
+};
 pub use document::Document;
 pub use group::group_problem;
+pub use template::template;
 pub use what_if::{SetDays, apply_what_ifs};
 
 /// One change a planner makes to the scenario.
@@ -92,6 +103,8 @@ pub enum Edit {
     Start(NaiveDate),
     /// Several edits as one undo step (e.g. the planner's cuts adopted at once).
     Batch(Vec<Edit>),
+    /// A structural change: adding, renaming, reordering or removing a part of the scenario.
+    Author(Author),
 }
 
 impl Edit {
@@ -101,6 +114,7 @@ impl Edit {
             Self::Days { item, .. } => Some(format!("days:{item}")),
             Self::GroupDays { group, .. } => Some(format!("group:{group}")),
             Self::LinkLag { index, .. } => Some(format!("lag:{index}")),
+            Self::Author(a) => a.key(),
             _ => None,
         }
     }
@@ -149,6 +163,7 @@ impl Edit {
             Self::RemoveGroup { group } => format!("joint group {group} removed"),
             Self::Start(d) => format!("application date {d}"),
             Self::Batch(es) => format!("{} changes", es.len()),
+            Self::Author(a) => a.describe(),
         }
     }
 }
@@ -296,5 +311,6 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
                 apply(s, e);
             }
         }
+        Edit::Author(a) => author::apply(s, a),
     }
 }

@@ -55,6 +55,11 @@ impl PermitflowApp {
                     self.open_now(&src);
                 }
             }
+            Command::Save if self.doc.read_only => {
+                self.show_dialog(Dialog::SaveAs);
+                self.status =
+                    "a shipped scenario is read only: save a copy under another name".into();
+            }
             Command::Save => match self.doc.path.clone() {
                 Some(p) => {
                     self.save_to(&p);
@@ -70,17 +75,19 @@ impl PermitflowApp {
                     }
                 }
             }
-            Command::SaveThen(then) => match self.doc.path.clone() {
-                Some(p) if self.save_to(&p) => {
-                    self.dialog = None;
-                    self.push(*then);
+            Command::SaveThen(then) => {
+                match self.doc.path.clone().filter(|_| !self.doc.read_only) {
+                    Some(p) if self.save_to(&p) => {
+                        self.dialog = None;
+                        self.push(*then);
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.after_save = Some(*then);
+                        self.show_dialog(Dialog::SaveAs);
+                    }
                 }
-                Some(_) => {}
-                None => {
-                    self.after_save = Some(*then);
-                    self.show_dialog(Dialog::SaveAs);
-                }
-            },
+            }
             Command::Discard(then) => {
                 self.dialog = None;
                 match *then {

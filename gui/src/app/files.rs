@@ -19,6 +19,7 @@ impl PermitflowApp {
         let loaded = match src {
             Source::Default => io::load_default(&user),
             Source::File(p) => io::load(p, &user),
+            Source::New { four_stages } => io::new_scenario(*four_stages, &user),
         };
         match loaded {
             Ok(l) => {
@@ -27,6 +28,14 @@ impl PermitflowApp {
                 }
                 self.status = format!("opened {}", l.label);
                 self.doc = Document::new(l.label, l.save_path, l.scenario, l.calendar);
+                if let Source::File(p) = src {
+                    self.doc.original = io::source_text(p);
+                    self.doc.read_only = io::is_shipped(p);
+                    if self.doc.read_only {
+                        self.status
+                            .push_str(" (shipped, read only: Save As makes a copy)");
+                    }
+                }
                 self.load_problems.clear();
                 self.views.what_ifs.reset(&self.doc, true);
                 self.fix_regime_choices();
@@ -34,6 +43,7 @@ impl PermitflowApp {
             Err(d) => {
                 let name = match src {
                     Source::Default => io::DEFAULT_LABEL.to_owned(),
+                    Source::New { .. } => "new scenario".to_owned(),
                     Source::File(p) => p.display().to_string(),
                 };
                 self.status = format!("could not open {name}: {} problem(s)", d.0.len());
@@ -69,10 +79,10 @@ impl PermitflowApp {
                 "not saved: fix the problems first (or undo the edit that caused them)".into();
             return false;
         }
-        match io::save(path, &self.doc.valid) {
-            Ok(()) => {
+        match io::save(path, &self.doc.valid, self.doc.original.as_deref()) {
+            Ok(text) => {
                 let label = path.display().to_string();
-                self.doc.mark_saved(path.to_path_buf(), label.clone());
+                self.doc.mark_saved(path.to_path_buf(), label.clone(), text);
                 self.settings.remember(label.clone());
                 self.status = format!("saved {label}");
                 true
@@ -91,6 +101,7 @@ impl PermitflowApp {
                 .doc
                 .path
                 .as_ref()
+                .filter(|_| !self.doc.read_only)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| self.suggested_path("scenario", "toml")),
             Dialog::ExportCharts => self.suggested_path(self.settings.tab.slug(), "svg"),
@@ -120,6 +131,8 @@ impl PermitflowApp {
             .doc
             .path
             .as_ref()
+            // A shipped scenario is saved as a copy elsewhere: not beside the original.
+            .filter(|_| !self.doc.read_only)
             .and_then(|p| p.parent())
             .filter(|p| !p.as_os_str().is_empty())
             // Written out in full, so the user sees where the file goes; without a file (the
@@ -148,6 +161,7 @@ impl PermitflowApp {
                 Some((_, Ok(c))) => Some(c.chart.clone()),
                 _ => None,
             },
+            Tab::Author => None,
         }
     }
 

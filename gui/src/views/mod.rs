@@ -1,6 +1,7 @@
 //! The views: each draws part of the window from the app's state, keeps its own form state, and
 //! pushes [`Command`]s that the app applies after the frame is drawn.
 
+pub mod author;
 pub mod calendar;
 pub mod centre;
 pub mod compare;
@@ -66,4 +67,6 @@ pub struct Views {
     pub dialogs: dialogs::Dialogs,
     /// The calendar banner's path field.
     pub calendar: calendar::CalendarBanner,
+    /// The authoring tab's new-entry fields and pending removal.
+    pub author: author::Author,
 }

@@ -45,10 +45,11 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         return;
     };
     let mut adopt = None;
+    let names = widgets::names(&cx.doc.valid);
     widgets::above_charts(ui, "plan-tables", 0.6, |ui| {
         ui.columns(2, |cols| {
-            adopt = cuts(&mut cols[0], &out.report.plan);
-            sensitivity(&mut cols[0], &out.report);
+            adopt = cuts(&mut cols[0], &out.report.plan, &names);
+            sensitivity(&mut cols[0], &out.report, &names);
             attribution(&mut cols[1], &out.report);
         });
     });
@@ -68,7 +69,7 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 
 /// Whether the target is reachable and the cuts that reach it; the cuts when the planner
 /// clicked "Adopt these limits".
-fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
+fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
     if !p.reachable {
         ui.label(RichText::new(format!(
             "× {} working days is out of reach: the least achievable is {}, with every limit at its floor.",
@@ -90,13 +91,14 @@ fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
     }
     ui.label(
         RichText::new(format!(
-            "✓ reachable: {} → {} working days at a cost of {} (least achievable {})",
+            "✓ reachable: {} → {} working days at a cost of {} cost units (least achievable {})",
             p.current, p.working_days, p.cost, p.least_working_days
         ))
         .color(GREEN)
         .strong(),
     );
-    widgets::table_grid(ui, "cuts", &rows::plan_cuts(p));
+    ui.label(RichText::new("cost: each item's cost per working day cut (the scenario's `cost`, in its own units) × the days cut").weak());
+    widgets::table_grid(ui, "cuts", &named(rows::plan_cuts(p), names));
     // A column is justified: the button keeps its own width in a row.
     ui.horizontal(|ui| {
         ui.button("Adopt these limits")
@@ -107,10 +109,26 @@ fn cuts(ui: &mut Ui, p: &Plan) -> Option<Vec<Cut>> {
     .then(|| p.cuts.clone())
 }
 
-fn sensitivity(ui: &mut Ui, r: &PlanReport) {
+fn sensitivity(ui: &mut Ui, r: &PlanReport, names: &Names<'_>) {
     ui.add_space(6.0);
     ui.strong("Sensitivity of the critical items");
-    widgets::table_grid(ui, "sens", &rows::sensitivity(&r.sensitivity));
+    widgets::table_grid(ui, "sens", &named(rows::sensitivity(&r.sensitivity), names));
+}
+
+/// Item and group names by id.
+type Names<'a> = std::collections::HashMap<&'a str, &'a str>;
+
+/// The table with the ids of its first column shown as names, the id after them.
+fn named(mut t: rows::Table, names: &Names<'_>) -> rows::Table {
+    for row in &mut t.rows {
+        if let Some(cell) = row.first_mut()
+            && let Some(name) = names.get(cell.as_str())
+            && *name != cell.as_str()
+        {
+            *cell = format!("{name} ({cell})");
+        }
+    }
+    t
 }
 
 fn attribution(ui: &mut Ui, r: &PlanReport) {

@@ -25,9 +25,16 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
         .max_col_width(name_width)
         .show(ui, |ui| {
             for g in groups {
-                let members: Vec<&str> = g.items.iter().map(|i| i.as_str()).collect();
+                let members: Vec<String> = g
+                    .items
+                    .iter()
+                    .map(|i| match doc.draft.item(i) {
+                        Some(it) => format!("{} ({i})", it.name),
+                        None => i.to_string(),
+                    })
+                    .collect();
                 ui.add(egui::Label::new(&g.name).truncate())
-                    .on_hover_text(format!("{}\n{}: {}", g.name, g.id, members.join(", ")));
+                    .on_hover_text(format!("{} (id {})\n{}", g.name, g.id, members.join("\n")));
                 let mut own = g.days.is_some();
                 let r = ui.checkbox(&mut own, "own limit");
                 let label = format!("own limit of group {}", g.id);
@@ -223,15 +230,15 @@ impl NewGroup {
                     let group = s.joint_groups.iter().find(|g| g.items.contains(id));
                     let free = group.is_none();
                     let mut on = self.items.contains(id);
-                    let r = ui.add_enabled(free, egui::Checkbox::new(&mut on, id.as_str()));
+                    let r = ui.add_enabled(free, egui::Checkbox::new(&mut on, it.name.as_str()));
                     let label = format!("add {id} to the new group");
                     r.widget_info(|| WidgetInfo::selected(Role::CheckBox, free, on, &label));
                     let r = match group {
                         Some(g) => r.on_disabled_hover_text(format!(
-                            "{}\nin joint group {} already",
+                            "{} (id {id})\nin joint group {} already",
                             it.name, g.id
                         )),
-                        None => r.on_hover_text(&it.name),
+                        None => r.on_hover_text(format!("id: {id}")),
                     };
                     if r.changed() {
                         if on {

@@ -31,12 +31,12 @@ impl Default for NewLink {
 impl NewLink {
     /// Draws the form that adds a link between two items.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
-        let ids: Vec<String> = cx
+        let ids: Vec<(String, String)> = cx
             .doc
             .draft
             .items
             .iter()
-            .map(|i| i.id.to_string())
+            .map(|i| (i.id.to_string(), i.name.clone()))
             .collect();
         ui.horizontal(|ui| {
             item_choice(ui, "link-from", "link from", &mut self.from, &ids);
@@ -76,18 +76,24 @@ impl NewLink {
     }
 }
 
-fn item_choice(ui: &mut Ui, salt: &str, name: &str, value: &mut String, ids: &[String]) {
+/// Chooses an item by its name (the id on hover); `value` is the id.
+fn item_choice(ui: &mut Ui, salt: &str, name: &str, value: &mut String, ids: &[(String, String)]) {
     let shown = if value.is_empty() {
         "choose an item".to_owned()
     } else {
-        value.clone()
+        ids.iter()
+            .find(|(id, _)| id == value)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| value.clone())
     };
     egui::ComboBox::from_id_salt(salt)
         .width(170.0)
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            for id in ids {
-                ui.selectable_value(value, id.clone(), id);
+            for (id, item) in ids {
+                let r = ui.selectable_value(value, id.clone(), item);
+                r.widget_info(|| WidgetInfo::selected(Role::Button, true, value == id, id));
+                r.on_hover_text(format!("id: {id}"));
             }
         })
         .response
@@ -97,6 +103,7 @@ fn item_choice(ui: &mut Ui, salt: &str, name: &str, value: &mut String, ids: &[S
 /// The links with their kind, lag, maximum lag and a remove button.
 pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let doc = cx.doc;
+    let names = crate::widgets::names(&doc.draft);
     let mut edits: Vec<(Edit, bool)> = Vec::new();
     let mut end_drag = false;
     // The kind, lag, maximum lag and remove button take about 190 points: the names are
@@ -109,9 +116,16 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
         .max_col_width(name_width)
         .show(ui, |ui| {
             for (k, l) in doc.draft.links.iter().enumerate() {
+                // Names shown, ids on hover and in the accessible labels.
                 let name = format!("{} → {}", l.from, l.to);
-                ui.add(egui::Label::new(&name).truncate())
-                    .on_hover_text(&name);
+                let (from, to) = (l.from.as_str(), l.to.as_str());
+                let shown = format!(
+                    "{} → {}",
+                    names.get(from).unwrap_or(&from),
+                    names.get(to).unwrap_or(&to)
+                );
+                ui.add(egui::Label::new(&shown).truncate())
+                    .on_hover_text(format!("{shown}\nids: {name}"));
                 let mut kind = l.kind;
                 let accessible = format!("kind of link {name}");
                 if kind_choice(ui, ("link-kind", k), &mut kind, &accessible) && kind != l.kind {

@@ -1,0 +1,742 @@
+//! Authoring edits: adding, renaming, reordering and removing the parts of a scenario (stages,
+//! items, departments, regimes, targets, joint groups). A removal takes with it what would
+//! otherwise dangle (links, group memberships, measure references, targets), and
+//! [`removal_effects`] lists that beforehand so the app can show it before the user confirms.
+
+use permitflow_model::{
+    BaseMode, Department, Distribution, Draft, GroupId, Item, ItemId, ItemKind, Materials, Measure,
+    MeasureId, Regime, RegimeName, Sourced, Stage, StageId, Target, WorkingDays,
+};
+
+/// A structural change to a scenario (see [`super::Edit::Author`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Author {
+    /// The scenario's title.
+    ScenarioName(String),
+    /// A stage appended after the last one.
+    AddStage {
+        /// Its id.
+        id: StageId,
+        /// Its name for people.
+        name: String,
+        /// The department that runs its single window.
+        lead: String,
+    },
+    /// A stage's name for people.
+    StageName {
+        /// The stage.
+        stage: StageId,
+        /// The new name.
+        name: String,
+    },
+    /// A stage's lead department.
+    StageLead {
+        /// The stage.
+        stage: StageId,
+        /// The new lead.
+        lead: String,
+    },
+    /// A stage's id, changed everywhere it is referred to.
+    RenameStage {
+        /// The stage.
+        stage: StageId,
+        /// Its new id.
+        to: StageId,
+    },
+    /// A stage moved one place earlier (`up`) or later.
+    MoveStage {
+        /// The stage.
+        stage: StageId,
+        /// Earlier (`true`) or later.
+        up: bool,
+    },
+    /// A stage removed with its items (and what they take with them, see [`removal_effects`]).
+    RemoveStage {
+        /// The stage.
+        stage: StageId,
+    },
+    /// An item appended to the scenario (a review of `days` working days).
+    AddItem {
+        /// Its id.
+        id: ItemId,
+        /// Its stage.
+        stage: StageId,
+        /// Its department.
+        department: String,
+        /// Its statutory limit.
+        days: f64,
+    },
+    /// An item's text field.
+    ItemText {
+        /// The item.
+        item: ItemId,
+        /// Which field.
+        field: ItemText,
+        /// The new text.
+        text: String,
+    },
+    /// An item's kind (review, filing, the applicant's work, a utility service).
+    ItemKind {
+        /// The item.
+        item: ItemId,
+        /// The new kind.
+        kind: ItemKind,
+    },
+    /// The stage an item belongs to.
+    ItemStage {
+        /// The item.
+        item: ItemId,
+        /// The new stage.
+        stage: StageId,
+    },
+    /// An item's optional number: floor, cost, materials count (`None` clears it).
+    ItemNumber {
+        /// The item.
+        item: ItemId,
+        /// Which number.
+        field: ItemNumber,
+        /// The new value.
+        value: Option<f64>,
+    },
+    /// An item's spread for the simulation (`None`: none).
+    ItemSpread {
+        /// The item.
+        item: ItemId,
+        /// The new spread.
+        spread: Option<Distribution>,
+    },
+    /// An item's id, changed everywhere it is referred to.
+    RenameItem {
+        /// The item.
+        item: ItemId,
+        /// Its new id.
+        to: ItemId,
+    },
+    /// An item moved one place earlier (`up`) or later in the file order (the serial order).
+    MoveItem {
+        /// The item.
+        item: ItemId,
+        /// Earlier (`true`) or later.
+        up: bool,
+    },
+    /// An item removed with its links, group memberships and measure references.
+    RemoveItem {
+        /// The item.
+        item: ItemId,
+    },
+    /// A department renamed on every item, stage and joint group that names it.
+    RenameDepartment {
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// A regime appended: a base mode and measures.
+    AddRegime {
+        /// Its name.
+        name: RegimeName,
+        /// How items are laid out.
+        base: BaseMode,
+        /// The measures it applies.
+        measures: Vec<MeasureId>,
+    },
+    /// A regime's base mode.
+    RegimeBase {
+        /// The regime.
+        regime: RegimeName,
+        /// The new mode.
+        base: BaseMode,
+    },
+    /// A regime's name, changed in the targets too.
+    RenameRegime {
+        /// The regime.
+        regime: RegimeName,
+        /// Its new name.
+        to: RegimeName,
+    },
+    /// A regime removed with its targets.
+    RemoveRegime {
+        /// The regime.
+        regime: RegimeName,
+    },
+    /// A target appended.
+    AddTarget(Target),
+    /// The target at this index removed.
+    RemoveTarget {
+        /// Its index in `targets`.
+        index: usize,
+    },
+    /// A joint group's name for people.
+    GroupName {
+        /// The group.
+        group: GroupId,
+        /// The new name.
+        name: String,
+    },
+}
+
+/// The text fields of an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemText {
+    /// The Chinese part of the name (the name is written `中文 English`).
+    NameZh,
+    /// The English part of the name.
+    NameEn,
+    /// The department.
+    Department,
+    /// The note.
+    Note,
+    /// What the applicant hands in: a number of documents, or their names comma-separated
+    /// (`application form, design scheme`), which "one form" counts once per stage.
+    Materials,
+}
+
+/// An item's materials as the authoring view shows them: the names comma-separated, or the
+/// number of documents (empty for none).
+pub fn materials_text(m: &Materials) -> String {
+    match m {
+        Materials::Count(0) => String::new(),
+        Materials::Count(n) => n.to_string(),
+        Materials::Named(names) => names.join(", "),
+    }
+}
+
+/// Reads materials as [`materials_text`] writes them.
+pub fn parse_materials(text: &str) -> Materials {
+    let t = text.trim();
+    match t.parse::<u32>() {
+        Ok(n) => Materials::Count(n),
+        Err(_) if t.is_empty() => Materials::Count(0),
+        Err(_) => Materials::Named(
+            t.split(',')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+    }
+}
+
+/// The optional numbers of an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemNumber {
+    /// The least limit its department can commit to.
+    Floor,
+    /// The cost per working day cut.
+    Cost,
+}
+
+/// Splits a name written `中文 English` (as the shipped scenarios write them) into its Chinese
+/// and English parts: the Chinese part is everything up to the last CJK character.
+pub fn split_name(name: &str) -> (String, String) {
+    let is_cjk = |c: char| matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
+    match name.char_indices().rfind(|(_, c)| is_cjk(*c)) {
+        Some((i, c)) => {
+            let cut = i + c.len_utf8();
+            (name[..cut].trim().to_owned(), name[cut..].trim().to_owned())
+        }
+        None => (String::new(), name.trim().to_owned()),
+    }
+}
+
+/// A spread as the authoring view shows it: `min/likely/max` (triangular), `pert min/likely/max`,
+/// `uniform min/max`, `fixed d`; empty for none.
+pub fn spread_text(d: Option<&Distribution>) -> String {
+    match d {
+        None => String::new(),
+        Some(Distribution::Fixed(v)) => format!("fixed {v}"),
+        Some(Distribution::Triangular { min, likely, max }) => format!("{min}/{likely}/{max}"),
+        Some(Distribution::Pert { min, likely, max }) => format!("pert {min}/{likely}/{max}"),
+        Some(Distribution::Uniform { min, max }) => format!("uniform {min}/{max}"),
+    }
+}
+
+/// Reads a spread written as [`spread_text`] writes it; the message says what to type.
+pub fn parse_spread(text: &str) -> Result<Option<Distribution>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (kind, rest) = match t.split_once(' ') {
+        Some((k, r)) if k.chars().all(|c| c.is_ascii_alphabetic()) => (k, r),
+        _ => ("triangular", t),
+    };
+    let nums: Result<Vec<WorkingDays>, _> = rest
+        .split('/')
+        .map(|x| x.trim().parse::<f64>().map(WorkingDays::new))
+        .collect();
+    let help = "type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d";
+    let nums = nums.map_err(|_| format!("`{t}` is not a spread: {help}"))?;
+    Ok(Some(match (kind, nums.as_slice()) {
+        ("triangular", [min, likely, max]) => Distribution::Triangular {
+            min: *min,
+            likely: *likely,
+            max: *max,
+        },
+        ("pert", [min, likely, max]) => Distribution::Pert {
+            min: *min,
+            likely: *likely,
+            max: *max,
+        },
+        ("uniform", [min, max]) => Distribution::Uniform {
+            min: *min,
+            max: *max,
+        },
+        ("fixed", [d]) => Distribution::Fixed(*d),
+        _ => return Err(format!("`{t}` is not a spread: {help}")),
+    }))
+}
+
+/// Joins the two parts of a name as [`split_name`] reads them.
+pub fn join_name(zh: &str, en: &str) -> String {
+    match (zh.trim(), en.trim()) {
+        ("", e) => e.to_owned(),
+        (z, "") => z.to_owned(),
+        (z, e) => format!("{z} {e}"),
+    }
+}
+
+impl Author {
+    /// Edits of the same key while typing are one undo step.
+    pub(crate) fn key(&self) -> Option<String> {
+        match self {
+            Self::ScenarioName(_) => Some("name".into()),
+            Self::StageName { stage, .. } => Some(format!("stage-name:{stage}")),
+            Self::StageLead { stage, .. } => Some(format!("stage-lead:{stage}")),
+            Self::ItemText { item, field, .. } => Some(format!("item:{item}:{field:?}")),
+            Self::ItemNumber { item, field, .. } => Some(format!("item:{item}:{field:?}")),
+            Self::GroupName { group, .. } => Some(format!("group-name:{group}")),
+            _ => None,
+        }
+    }
+
+    /// What the edit did, for the status line.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::ScenarioName(n) => format!("scenario renamed to {n}"),
+            Self::AddStage { id, .. } => format!("stage {id} added"),
+            Self::StageName { stage, name } => format!("stage {stage}: name {name}"),
+            Self::StageLead { stage, lead } => format!("stage {stage}: lead {lead}"),
+            Self::RenameStage { stage, to } => format!("stage {stage} is now {to}"),
+            Self::MoveStage { stage, up } => format!("stage {stage} moved {}", updown(*up)),
+            Self::RemoveStage { stage } => format!("stage {stage} removed"),
+            Self::AddItem { id, .. } => format!("item {id} added"),
+            Self::ItemText { item, field, text } => format!("{item}: {field:?} {text}"),
+            Self::ItemKind { item, kind } => format!("{item}: kind {}", kind.name()),
+            Self::ItemStage { item, stage } => format!("{item}: stage {stage}"),
+            Self::ItemNumber { item, field, value } => match value {
+                Some(v) => format!("{item}: {field:?} {v}"),
+                None => format!("{item}: {field:?} cleared"),
+            },
+            Self::ItemSpread { item, .. } => format!("{item}: spread"),
+            Self::RenameItem { item, to } => format!("item {item} is now {to}"),
+            Self::MoveItem { item, up } => format!("item {item} moved {}", updown(*up)),
+            Self::RemoveItem { item } => format!("item {item} removed"),
+            Self::RenameDepartment { from, to } => format!("department {from} is now {to}"),
+            Self::AddRegime { name, .. } => format!("regime {name} added"),
+            Self::RegimeBase { regime, base } => format!("{regime}: base {}", base.name()),
+            Self::RenameRegime { regime, to } => format!("regime {regime} is now {to}"),
+            Self::RemoveRegime { regime } => format!("regime {regime} removed"),
+            Self::AddTarget(t) => format!("target {} added", t.name),
+            Self::RemoveTarget { .. } => "target removed".into(),
+            Self::GroupName { group, name } => format!("{group}: name {name}"),
+        }
+    }
+}
+
+fn updown(up: bool) -> &'static str {
+    if up { "up" } else { "down" }
+}
+
+/// What removing a stage, an item or a regime takes with it, one line each, for the confirmation
+/// the app shows before it applies the removal. Empty when nothing else changes.
+pub fn removal_effects(s: &Draft, edit: &Author) -> Vec<String> {
+    let items: Vec<ItemId> = match edit {
+        Author::RemoveItem { item } => vec![item.clone()],
+        Author::RemoveStage { stage } => s
+            .items
+            .iter()
+            .filter(|i| &i.stage == stage)
+            .map(|i| i.id.clone())
+            .collect(),
+        Author::RemoveRegime { regime } => {
+            return s
+                .targets
+                .iter()
+                .filter(|t| &t.regime == regime)
+                .map(|t| format!("target `{}` of this regime is removed", t.name))
+                .collect();
+        }
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    if let Author::RemoveStage { stage } = edit {
+        for i in &items {
+            out.push(format!("item `{i}` of this stage is removed"));
+        }
+        for t in s.targets.iter().filter(|t| t.stage.as_ref() == Some(stage)) {
+            out.push(format!("target `{}` on this stage is removed", t.name));
+        }
+        for m in &s.measures {
+            if let Measure::MergedStages { stages } = &m.measure
+                && stages.contains(stage)
+            {
+                out.push(format!("measure `{}` no longer merges it", m.id));
+            }
+        }
+    }
+    let gone = |i: &ItemId| items.contains(i);
+    for l in s.links.iter().filter(|l| gone(&l.from) || gone(&l.to)) {
+        out.push(format!(
+            "link {} → {} ({}) is removed",
+            l.from,
+            l.to,
+            l.kind.code()
+        ));
+    }
+    for g in &s.joint_groups {
+        let left = g.items.iter().filter(|i| !gone(i)).count();
+        if left < g.items.len() {
+            out.push(if left < 2 {
+                format!(
+                    "joint group `{}` is removed (fewer than two members left)",
+                    g.id
+                )
+            } else {
+                format!("joint group `{}` loses a member", g.id)
+            });
+        }
+    }
+    for m in &s.measures {
+        if measure_names(&m.measure, &items) {
+            out.push(format!("measure `{}` no longer names it", m.id));
+        }
+    }
+    out
+}
+
+fn measure_names(m: &Measure, items: &[ItemId]) -> bool {
+    match m {
+        Measure::NotificationCommitment { items: is, .. } => is.iter().any(|i| items.contains(i)),
+        Measure::ToleranceAcceptance { links } => links
+            .iter()
+            .any(|l| items.contains(&l.from) || items.contains(&l.to)),
+        Measure::TimeLimitCompression { days } => days.keys().any(|i| items.contains(i)),
+        _ => false,
+    }
+}
+
+/// Applies an authoring edit; one naming something the scenario lacks changes nothing.
+pub(crate) fn apply(s: &mut Draft, edit: &Author) {
+    match edit {
+        Author::ScenarioName(n) => s.name = n.clone(),
+        Author::AddStage { id, name, lead } => {
+            if s.stage_index(id).is_none() {
+                s.stages.push(Stage {
+                    id: id.clone(),
+                    name: name.clone(),
+                    lead: Department::new(lead.as_str()),
+                });
+            }
+        }
+        Author::StageName { stage, name } => {
+            if let Some(st) = s.stages.iter_mut().find(|x| &x.id == stage) {
+                st.name = name.clone();
+            }
+        }
+        Author::StageLead { stage, lead } => {
+            if let Some(st) = s.stages.iter_mut().find(|x| &x.id == stage) {
+                st.lead = Department::new(lead.as_str());
+            }
+        }
+        Author::RenameStage { stage, to } => rename_stage(s, stage, to),
+        Author::MoveStage { stage, up } => {
+            if let Some(i) = s.stage_index(stage) {
+                swap_step(&mut s.stages, i, *up);
+            }
+        }
+        Author::RemoveStage { stage } => remove_stage(s, stage),
+        Author::AddItem {
+            id,
+            stage,
+            department,
+            days,
+        } => {
+            if s.item(id).is_none() {
+                s.items.push(new_item(id, stage, department, *days));
+            }
+        }
+        Author::ItemText { item, field, text } => {
+            if let Some(it) = s.item_mut(item) {
+                let (zh, en) = split_name(&it.name);
+                match field {
+                    ItemText::NameZh => it.name = join_name(text, &en),
+                    ItemText::NameEn => it.name = join_name(&zh, text),
+                    ItemText::Department => it.department = Department::new(text.as_str()),
+                    ItemText::Note => it.note = text.clone(),
+                    ItemText::Materials => it.materials = parse_materials(text),
+                }
+            }
+        }
+        Author::ItemKind { item, kind } => {
+            if let Some(it) = s.item_mut(item) {
+                it.kind = *kind;
+            }
+        }
+        Author::ItemStage { item, stage } => {
+            if let Some(it) = s.item_mut(item) {
+                it.stage = stage.clone();
+            }
+        }
+        Author::ItemNumber { item, field, value } => {
+            if let Some(it) = s.item_mut(item) {
+                match field {
+                    ItemNumber::Floor => {
+                        it.floor = value.map(|v| Sourced::unspecified(WorkingDays::new(v)))
+                    }
+                    ItemNumber::Cost => it.cost = *value,
+                }
+            }
+        }
+        Author::ItemSpread { item, spread } => {
+            if let Some(it) = s.item_mut(item) {
+                it.spread = spread.clone();
+            }
+        }
+        Author::RenameItem { item, to } => rename_item(s, item, to),
+        Author::MoveItem { item, up } => {
+            if let Some(i) = s.items.iter().position(|x| &x.id == item) {
+                swap_step(&mut s.items, i, *up);
+            }
+        }
+        Author::RemoveItem { item } => remove_items(s, std::slice::from_ref(item)),
+        Author::RenameDepartment { from, to } => {
+            let to = Department::new(to.as_str());
+            for it in s.items.iter_mut().filter(|i| i.department.as_str() == from) {
+                it.department = to.clone();
+            }
+            for st in s.stages.iter_mut().filter(|x| x.lead.as_str() == from) {
+                st.lead = to.clone();
+            }
+            for g in &mut s.joint_groups {
+                if g.department.as_ref().is_some_and(|d| d.as_str() == from) {
+                    g.department = Some(to.clone());
+                }
+            }
+        }
+        Author::AddRegime {
+            name,
+            base,
+            measures,
+        } => {
+            if s.regime(name.as_str()).is_none() {
+                s.regimes.push(Regime {
+                    name: name.clone(),
+                    description: String::new(),
+                    base: *base,
+                    measures: measures.clone(),
+                });
+            }
+        }
+        Author::RegimeBase { regime, base } => {
+            if let Some(r) = s.regime_mut(regime.as_str()) {
+                r.base = *base;
+            }
+        }
+        Author::RenameRegime { regime, to } => {
+            if s.regime(to.as_str()).is_none()
+                && let Some(r) = s.regime_mut(regime.as_str())
+            {
+                r.name = to.clone();
+                for t in s.targets.iter_mut().filter(|t| &t.regime == regime) {
+                    t.regime = to.clone();
+                }
+            }
+        }
+        Author::RemoveRegime { regime } => {
+            s.regimes.retain(|r| &r.name != regime);
+            s.targets.retain(|t| &t.regime != regime);
+        }
+        Author::AddTarget(t) => s.targets.push(t.clone()),
+        Author::RemoveTarget { index } => {
+            if *index < s.targets.len() {
+                s.targets.remove(*index);
+            }
+        }
+        Author::GroupName { group, name } => {
+            if let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) {
+                g.name = name.clone();
+            }
+        }
+    }
+}
+
+/// A review item of `days` working days with the defaults a file leaves out.
+pub(crate) fn new_item(id: &ItemId, stage: &StageId, department: &str, days: f64) -> Item {
+    Item {
+        id: id.clone(),
+        name: id.to_string(),
+        department: Department::new(department),
+        stage: stage.clone(),
+        kind: ItemKind::Review,
+        days: Sourced::unspecified(WorkingDays::new(days)),
+        materials: Materials::default(),
+        forms: 1,
+        floor: None,
+        cost: None,
+        spread: None,
+        returns: None,
+        release: None,
+        deadline: None,
+        note: String::new(),
+    }
+}
+
+fn swap_step<T>(v: &mut [T], i: usize, up: bool) {
+    if up && i > 0 {
+        v.swap(i, i - 1);
+    } else if !up && i + 1 < v.len() {
+        v.swap(i, i + 1);
+    }
+}
+
+fn rename_stage(s: &mut Draft, from: &StageId, to: &StageId) {
+    if from == to || s.stage_index(to).is_some() {
+        return;
+    }
+    let Some(i) = s.stage_index(from) else {
+        return;
+    };
+    s.stages[i].id = to.clone();
+    for it in s.items.iter_mut().filter(|x| &x.stage == from) {
+        it.stage = to.clone();
+    }
+    for t in s
+        .targets
+        .iter_mut()
+        .filter(|t| t.stage.as_ref() == Some(from))
+    {
+        t.stage = Some(to.clone());
+    }
+    for m in &mut s.measures {
+        if let Measure::MergedStages { stages } = &mut m.measure {
+            for st in stages.iter_mut().filter(|x| *x == from) {
+                *st = to.clone();
+            }
+        }
+    }
+}
+
+fn remove_stage(s: &mut Draft, stage: &StageId) {
+    let items: Vec<ItemId> = s
+        .items
+        .iter()
+        .filter(|i| &i.stage == stage)
+        .map(|i| i.id.clone())
+        .collect();
+    remove_items(s, &items);
+    s.stages.retain(|x| &x.id != stage);
+    s.targets.retain(|t| t.stage.as_ref() != Some(stage));
+    for m in &mut s.measures {
+        if let Measure::MergedStages { stages } = &mut m.measure {
+            stages.retain(|x| x != stage);
+        }
+    }
+    drop_empty_measures(s);
+}
+
+fn rename_item(s: &mut Draft, from: &ItemId, to: &ItemId) {
+    let taken = s.item(to).is_some() || s.joint_groups.iter().any(|g| g.id.as_str() == to.as_str());
+    if from == to || taken {
+        return;
+    }
+    let Some(it) = s.item_mut(from) else {
+        return;
+    };
+    it.id = to.clone();
+    if it.name == from.as_str() {
+        it.name = to.to_string();
+    }
+    let fix = |i: &mut ItemId| {
+        if i == from {
+            *i = to.clone();
+        }
+    };
+    for l in &mut s.links {
+        fix(&mut l.from);
+        fix(&mut l.to);
+    }
+    for g in &mut s.joint_groups {
+        g.items.iter_mut().for_each(fix);
+    }
+    for m in &mut s.measures {
+        match &mut m.measure {
+            Measure::NotificationCommitment { items, .. } => items.iter_mut().for_each(fix),
+            Measure::ToleranceAcceptance { links } => {
+                for l in links {
+                    fix(&mut l.from);
+                    fix(&mut l.to);
+                }
+            }
+            Measure::TimeLimitCompression { days } => {
+                if let Some(d) = days.remove(from) {
+                    days.insert(to.clone(), d);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Removes items and everything that would dangle without them: their links, their group
+/// memberships (a group left with fewer than two members goes), their places in measures (a
+/// measure left naming nothing goes, and regimes stop naming it).
+fn remove_items(s: &mut Draft, items: &[ItemId]) {
+    let gone = |i: &ItemId| items.contains(i);
+    s.items.retain(|i| !gone(&i.id));
+    s.links.retain(|l| !gone(&l.from) && !gone(&l.to));
+    for g in &mut s.joint_groups {
+        g.items.retain(|i| !gone(i));
+    }
+    let dropped: Vec<GroupId> = s
+        .joint_groups
+        .iter()
+        .filter(|g| g.items.len() < 2)
+        .map(|g| g.id.clone())
+        .collect();
+    for g in &dropped {
+        super::apply(s, &super::Edit::RemoveGroup { group: g.clone() });
+    }
+    for m in &mut s.measures {
+        match &mut m.measure {
+            Measure::NotificationCommitment { items: is, .. } => is.retain(|i| !gone(i)),
+            Measure::ToleranceAcceptance { links } => {
+                links.retain(|l| !gone(&l.from) && !gone(&l.to))
+            }
+            Measure::TimeLimitCompression { days } => days.retain(|i, _| !gone(i)),
+            _ => {}
+        }
+    }
+    drop_empty_measures(s);
+}
+
+/// Measures that name nothing any more are removed, and regimes stop naming them.
+fn drop_empty_measures(s: &mut Draft) {
+    let empty: Vec<MeasureId> = s
+        .measures
+        .iter()
+        .filter(|m| match &m.measure {
+            Measure::NotificationCommitment { items, .. } => items.is_empty(),
+            Measure::ToleranceAcceptance { links } => links.is_empty(),
+            Measure::TimeLimitCompression { days } => days.is_empty(),
+            Measure::MergedStages { stages } => stages.len() < 2,
+            Measure::JointReview { groups: Some(g) } => g.is_empty(),
+            _ => false,
+        })
+        .map(|m| m.id.clone())
+        .collect();
+    s.measures.retain(|m| !empty.contains(&m.id));
+    for r in &mut s.regimes {
+        r.measures.retain(|m| !empty.contains(m));
+    }
+}

@@ -1,0 +1,430 @@
+//! The items table of the authoring tab: id, name in Chinese and English, stage, department,
+//! kind, limit, floor, cost, materials, spread and predecessors; a row to add one.
+
+use egui::{RichText, Ui, WidgetInfo};
+use permitflow_app::edit::{
+    Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, materials_text, parse_spread,
+    set_after, split_name, spread_text,
+};
+use permitflow_model::{Draft, Item, ItemId, ItemKind, StageId};
+
+use super::{Author, live_field, number_text, parse_optional, small, small_if};
+use crate::command::Command;
+use crate::views::Ctx;
+use crate::widgets::{TapLabel, choice, days_drag, half_days};
+
+/// The fields of a new item.
+#[derive(Debug)]
+pub(super) struct NewItem {
+    id: String,
+    department: String,
+    days: f64,
+    stage: String,
+    /// The stage was just added: it is in the draft from the next frame on.
+    fresh: bool,
+}
+
+impl NewItem {
+    /// The stage new items go into.
+    pub(super) fn set_stage(&mut self, stage: &str) {
+        self.stage = stage.to_owned();
+        self.fresh = true;
+    }
+}
+
+impl Default for NewItem {
+    fn default() -> Self {
+        Self {
+            id: String::new(),
+            department: String::new(),
+            days: 5.0,
+            stage: String::new(),
+            fresh: false,
+        }
+    }
+}
+
+/// Where a row sits and what it is drawn against.
+struct Row<'a> {
+    k: usize,
+    n: usize,
+    stages: &'a [String],
+    draft: &'a Draft,
+}
+
+/// Items drawn at once.
+const PAGE: usize = 40;
+
+const HEADERS: [&str; 14] = [
+    "",
+    "Id *",
+    "中文名",
+    "English name",
+    "Stage",
+    "Department",
+    "Kind",
+    "Limit (wd)",
+    "Floor (wd) *",
+    "Cost per wd *",
+    "Materials *",
+    "Spread (wd) *",
+    "After *",
+    "",
+];
+
+impl Author {
+    pub(super) fn items(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let doc = cx.doc;
+        let stages: Vec<String> = doc.draft.stages.iter().map(|s| s.id.to_string()).collect();
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut problems: Vec<String> = Vec::new();
+        let mut remove = None;
+        // A page of rows at a time, so a scenario of hundreds of items draws as fast as one of
+        // a few (every row is a dozen widgets).
+        let filter = self.item_filter.to_lowercase();
+        let shown: Vec<usize> = doc
+            .draft
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| {
+                filter.is_empty()
+                    || it.id.as_str().to_lowercase().contains(&filter)
+                    || it.name.to_lowercase().contains(&filter)
+                    || it.department.as_str().to_lowercase().contains(&filter)
+                    || it.stage.as_str().to_lowercase().contains(&filter)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let pages = shown.len().div_ceil(PAGE).max(1);
+        self.item_page = self.item_page.min(pages - 1);
+        ui.horizontal(|ui| {
+            let l = ui.label("Show");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.item_filter)
+                    .hint_text("filter by id, name, department or stage")
+                    .desired_width(240.0),
+            )
+            .labelled_by(l.id);
+            if pages > 1 {
+                if ui
+                    .add_enabled(self.item_page > 0, egui::Button::new("Previous"))
+                    .clicked()
+                {
+                    self.item_page -= 1;
+                }
+                ui.label(format!(
+                    "items {}–{} of {}",
+                    self.item_page * PAGE + 1,
+                    ((self.item_page + 1) * PAGE).min(shown.len()),
+                    shown.len()
+                ));
+                if ui
+                    .add_enabled(self.item_page + 1 < pages, egui::Button::new("Next"))
+                    .clicked()
+                {
+                    self.item_page += 1;
+                }
+            }
+        });
+        let page: Vec<usize> = shown
+            .iter()
+            .copied()
+            .skip(self.item_page * PAGE)
+            .take(PAGE)
+            .collect();
+        egui::Grid::new("author-items")
+            .striped(true)
+            .num_columns(HEADERS.len())
+            .show(ui, |ui| {
+                for (h, tip) in HEADERS.iter().zip(TIPS) {
+                    let r = ui.strong(*h);
+                    if !tip.is_empty() {
+                        r.on_hover_text(tip);
+                    }
+                }
+                ui.end_row();
+                let n = doc.draft.items.len();
+                for k in page {
+                    let it = &doc.draft.items[k];
+                    let row = Row {
+                        k,
+                        n,
+                        stages: &stages,
+                        draft: &doc.draft,
+                    };
+                    self.item_row(ui, it, &row, &mut edits, &mut problems, &mut remove);
+                    ui.end_row();
+                }
+            });
+        self.new_item_row(ui, cx, &stages, &mut edits);
+        for e in edits {
+            cx.push(Command::Edit(e, true));
+        }
+        for p in problems {
+            cx.push(Command::Status(p));
+        }
+        if let Some(r) = remove {
+            self.remove(cx, r);
+        }
+    }
+
+    fn item_row(
+        &mut self,
+        ui: &mut Ui,
+        it: &Item,
+        row: &Row<'_>,
+        edits: &mut Vec<Edit>,
+        problems: &mut Vec<String>,
+        remove: &mut Option<AuthorEdit>,
+    ) {
+        let (k, n, stages) = (row.k, row.n, row.stages);
+        let id = &it.id;
+        let author = |a: AuthorEdit| Edit::Author(a);
+        ui.horizontal(|ui| {
+            if small_if(ui, k > 0, "↑", format!("move item {id} up")) {
+                edits.push(author(AuthorEdit::MoveItem {
+                    item: id.clone(),
+                    up: true,
+                }));
+            }
+            if small_if(ui, k + 1 < n, "↓", format!("move item {id} down")) {
+                edits.push(author(AuthorEdit::MoveItem {
+                    item: id.clone(),
+                    up: false,
+                }));
+            }
+        });
+        if let Some(to) = self.commit_field(
+            ui,
+            &format!("item-id:{id}"),
+            id.as_str(),
+            format!("id of item {id}"),
+            150.0,
+        ) {
+            edits.push(author(AuthorEdit::RenameItem {
+                item: id.clone(),
+                to: ItemId::new(to),
+            }));
+        }
+        let (zh, en) = split_name(&it.name);
+        for (field, current, what, width) in [
+            (ItemText::NameZh, zh.as_str(), "Chinese name", 150.0),
+            (ItemText::NameEn, en.as_str(), "English name", 220.0),
+        ] {
+            let salt = format!("item-{field:?}:{id}");
+            if let Some(text) = live_field(ui, &salt, current, format!("{what} of {id}"), width) {
+                edits.push(author(AuthorEdit::ItemText {
+                    item: id.clone(),
+                    field,
+                    text,
+                }));
+            }
+        }
+        let mut stage = it.stage.to_string();
+        choice(ui, &format!("item-stage:{id}"), &mut stage, stages).widget_info(|| {
+            WidgetInfo::labeled(egui::Role::ComboBox, true, format!("stage of {id}"))
+        });
+        if stage != it.stage.as_str() {
+            edits.push(author(AuthorEdit::ItemStage {
+                item: id.clone(),
+                stage: StageId::new(stage),
+            }));
+        }
+        if let Some(text) = live_field(
+            ui,
+            &format!("item-dept:{id}"),
+            it.department.as_str(),
+            format!("department of {id}"),
+            200.0,
+        ) {
+            edits.push(author(AuthorEdit::ItemText {
+                item: id.clone(),
+                field: ItemText::Department,
+                text,
+            }));
+        }
+        let mut kind = it.kind;
+        egui::ComboBox::from_id_salt(format!("item-kind:{id}"))
+            .selected_text(kind.name())
+            .show_ui(ui, |ui| {
+                for k in ItemKind::ALL {
+                    ui.selectable_value(&mut kind, k, k.name());
+                }
+            })
+            .response
+            .widget_info(|| {
+                WidgetInfo::labeled(egui::Role::ComboBox, true, format!("kind of {id}"))
+            });
+        if kind != it.kind {
+            edits.push(author(AuthorEdit::ItemKind {
+                item: id.clone(),
+                kind,
+            }));
+        }
+        let mut days = it.days.value.get();
+        let r = ui.add(days_drag(&mut days, 0.0));
+        r.widget_info(|| {
+            WidgetInfo::drag_value(true, days).tap_label(format!("limit of {id} (author)"))
+        });
+        if r.changed() {
+            let days = if r.dragged() { half_days(days) } else { days };
+            edits.push(Edit::Days {
+                item: id.clone(),
+                days,
+            });
+        }
+        let numbers = [
+            (
+                ItemNumber::Floor,
+                it.floor.as_ref().map(|f| f.value.get()),
+                "floor",
+            ),
+            (ItemNumber::Cost, it.cost, "cost"),
+        ];
+        for (field, value, what) in numbers {
+            let current = number_text(value);
+            let key = format!("item-{what}:{id}");
+            if let Some(text) =
+                self.commit_field(ui, &key, &current, format!("{what} of {id}"), 56.0)
+            {
+                match parse_optional(&text) {
+                    Ok(value) => edits.push(author(AuthorEdit::ItemNumber {
+                        item: id.clone(),
+                        field,
+                        value,
+                    })),
+                    Err(e) => problems.push(format!("{what} of {id}: {e}")),
+                }
+            }
+        }
+        let current = materials_text(&it.materials);
+        let key = format!("item-materials:{id}");
+        if let Some(text) =
+            self.commit_field(ui, &key, &current, format!("materials of {id}"), 160.0)
+        {
+            edits.push(author(AuthorEdit::ItemText {
+                item: id.clone(),
+                field: ItemText::Materials,
+                text,
+            }));
+        }
+        let current = spread_text(it.spread.as_ref());
+        if let Some(text) = self.commit_field(
+            ui,
+            &format!("item-spread:{id}"),
+            &current,
+            format!("spread of {id}"),
+            110.0,
+        ) {
+            match parse_spread(&text) {
+                Ok(spread) => edits.push(author(AuthorEdit::ItemSpread {
+                    item: id.clone(),
+                    spread,
+                })),
+                Err(e) => problems.push(format!("spread of {id}: {e}")),
+            }
+        }
+        self.after_cell(ui, it, row.draft, edits, problems);
+        if small(ui, "×", format!("remove item {id}")) {
+            *remove = Some(AuthorEdit::RemoveItem { item: id.clone() });
+        }
+    }
+
+    fn after_cell(
+        &mut self,
+        ui: &mut Ui,
+        it: &Item,
+        draft: &Draft,
+        edits: &mut Vec<Edit>,
+        problems: &mut Vec<String>,
+    ) {
+        let current = after_text(draft, &it.id);
+        let key = format!("item-after:{}", it.id);
+        if let Some(text) = self.commit_field(
+            ui,
+            &key,
+            &current,
+            format!("predecessors of {}", it.id),
+            200.0,
+        ) {
+            match set_after(draft, &it.id, &text) {
+                Ok(e) => edits.push(e),
+                Err(e) => problems.push(format!("predecessors of {}: {e}", it.id)),
+            }
+        }
+    }
+
+    fn new_item_row(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Ctx<'_>,
+        stages: &[String],
+        edits: &mut Vec<Edit>,
+    ) {
+        let doc = cx.doc;
+        if std::mem::take(&mut self.item.fresh) {
+            // Added this frame: applied after it.
+        } else if !stages.contains(&self.item.stage) {
+            self.item.stage = stages.last().cloned().unwrap_or_default();
+        }
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("New item id");
+            ui.add(egui::TextEdit::singleline(&mut self.item.id).desired_width(140.0))
+                .labelled_by(l.id);
+            let l = ui.label("stage");
+            choice(ui, "new-item-stage", &mut self.item.stage, stages).labelled_by(l.id);
+            let l = ui.label("department");
+            ui.add(egui::TextEdit::singleline(&mut self.item.department).desired_width(180.0))
+                .labelled_by(l.id);
+            let l = ui.label("limit (wd)");
+            ui.add(days_drag(&mut self.item.days, 0.0))
+                .labelled_by(l.id);
+            let id = self.item.id.trim().to_owned();
+            let why = if id.is_empty() {
+                Some("type an id".to_owned())
+            } else if doc.draft.item(&ItemId::new(id.as_str())).is_some() {
+                Some(format!("item `{id}` exists already"))
+            } else if self.item.stage.is_empty() {
+                Some("add a stage first".to_owned())
+            } else {
+                None
+            };
+            let add = ui.add_enabled(why.is_none(), egui::Button::new("Add item"));
+            if let Some(w) = &why {
+                ui.label(RichText::new(w).weak());
+            }
+            if add.clicked() {
+                let department = match self.item.department.trim() {
+                    "" => "Department".to_owned(),
+                    d => d.to_owned(),
+                };
+                edits.push(Edit::Author(AuthorEdit::AddItem {
+                    id: ItemId::new(id),
+                    stage: StageId::new(self.item.stage.as_str()),
+                    department,
+                    days: self.item.days,
+                }));
+                self.item.id.clear();
+            }
+        });
+    }
+}
+
+/// What each column holds, for its tooltip.
+const TIPS: [&str; 14] = [
+    "move: the serial regime examines a stage's items in this order",
+    "what links, groups and measures refer to; renaming changes them too",
+    "the Chinese part of the name",
+    "the English part of the name",
+    "the approval stage the item belongs to",
+    "who handles it (a bureau, an agency, a utility)",
+    "review, filing, the applicant's own work or a utility service",
+    "statutory time limit in working days (steps of ½ day)",
+    "least limit the department can commit to (reform planner); empty for none",
+    "cost per working day cut (reform planner); empty for the default 1",
+    "what the applicant hands in: the documents' names comma-separated, or their number",
+    "the real duration for the simulation: min/likely/max (triangular), pert min/likely/max, uniform min/max, fixed d",
+    "predecessors, comma-separated: id, id+2 (a lag), id:SS (start-to-start)",
+    "",
+];

@@ -1,0 +1,213 @@
+//! The authoring tab: a new scenario from a template, and the scenario's stages, items,
+//! departments, regimes, targets and joint groups added, renamed, reordered and removed. It
+//! shows the draft (what is being edited, valid or not); every change is an
+//! [`Edit`](permitflow_app::edit::Edit) pushed as a command, so it is undoable, and problems show
+//! in the problems panel while the last valid schedule stays on the other tabs.
+
+mod items;
+mod parts;
+mod stages;
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui, WidgetInfo};
+use permitflow_app::edit::{Author as AuthorEdit, Edit, removal_effects};
+
+use super::Ctx;
+use crate::command::{Command, Source};
+use crate::widgets::{AMBER, TapLabel};
+
+/// The authoring tab's form state.
+#[derive(Debug, Default)]
+pub struct Author {
+    /// Text being typed into fields that apply on Enter (ids, predecessors, numbers), by field.
+    typing: HashMap<String, String>,
+    /// A removal waiting for confirmation, with what it takes along.
+    pending: Option<(AuthorEdit, Vec<String>)>,
+    /// The items filter and the page of items shown.
+    item_filter: String,
+    item_page: usize,
+    stage: stages::NewStage,
+    item: items::NewItem,
+    regime: parts::NewRegime,
+    target: parts::NewTarget,
+}
+
+impl Author {
+    /// Draws the tab.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("New scenario:").strong());
+            if ui
+                .button("Four national stages")
+                .on_hover_text("立项用地规划许可, 工程建设许可, 施工许可, 竣工验收: one item each to start from, the three standard regimes")
+                .clicked()
+            {
+                cx.push(Command::Open(Source::New { four_stages: true }));
+            }
+            if ui
+                .button("Empty")
+                .on_hover_text("one stage and one item (the least a scenario can be solved with), to build up from")
+                .clicked()
+            {
+                cx.push(Command::Open(Source::New { four_stages: false }));
+            }
+            ui.separator();
+            let mut name = cx.doc.draft.name.clone();
+            ui.label("Title");
+            let r = ui.add(egui::TextEdit::singleline(&mut name).desired_width(320.0));
+            r.widget_info(|| WidgetInfo::text_edit(true, "", &name, "").tap_label("scenario title".into()));
+            if r.changed() {
+                cx.push(Command::Edit(Edit::Author(AuthorEdit::ScenarioName(name)), true));
+            }
+            if cx.doc.read_only {
+                ui.label(RichText::new("shipped scenario: read only, Save As makes a copy").color(AMBER));
+            }
+        });
+        ui.label(
+            RichText::new(
+                "Edits apply at once and are undoable (Ctrl+Z). Fields marked * apply on Enter. While the draft has problems (listed below), the other tabs keep the last valid schedule.",
+            )
+            .weak(),
+        );
+        ui.separator();
+        egui::ScrollArea::both()
+            .id_salt("author-scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::CollapsingHeader::new(RichText::new("Stages").strong())
+                    .default_open(true)
+                    .show(ui, |ui| self.stages(ui, cx));
+                egui::CollapsingHeader::new(RichText::new("Items").strong())
+                    .default_open(true)
+                    .show(ui, |ui| self.items(ui, cx));
+                egui::CollapsingHeader::new(RichText::new("Departments").strong())
+                    .default_open(false)
+                    .show(ui, |ui| self.departments(ui, cx));
+                egui::CollapsingHeader::new(RichText::new("Regimes").strong())
+                    .default_open(true)
+                    .show(ui, |ui| self.regimes(ui, cx));
+                egui::CollapsingHeader::new(RichText::new("Targets").strong())
+                    .default_open(true)
+                    .show(ui, |ui| self.targets(ui, cx));
+                egui::CollapsingHeader::new(RichText::new("Joint groups").strong())
+                    .default_open(false)
+                    .show(ui, |ui| self.groups(ui, cx));
+            });
+        self.confirm(ui, cx);
+    }
+
+    /// Asks before a removal that takes other things with it; removes at once otherwise.
+    fn remove(&mut self, cx: &mut Ctx<'_>, edit: AuthorEdit) {
+        let effects = removal_effects(&cx.doc.draft, &edit);
+        if effects.is_empty() {
+            cx.push(Command::Edit(Edit::Author(edit), false));
+        } else {
+            self.pending = Some((edit, effects));
+        }
+    }
+
+    fn confirm(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let Some((edit, effects)) = &self.pending else {
+            return;
+        };
+        let mut close = false;
+        egui::Window::new("Remove?")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(RichText::new(edit.describe()).strong());
+                ui.label("This also changes:");
+                for e in effects {
+                    ui.label(format!("• {e}"));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Remove with these").clicked() {
+                        cx.push(Command::Edit(Edit::Author(edit.clone()), false));
+                        close = true;
+                    }
+                    if ui.button("Keep").clicked() {
+                        close = true;
+                    }
+                });
+                ui.label(RichText::new("Undo (Ctrl+Z) brings everything back.").weak());
+            });
+        if close {
+            self.pending = None;
+        }
+    }
+
+    /// A text field that applies on Enter or when it loses the focus: `Some(text)` then, when
+    /// the text differs from `current`.
+    fn commit_field(
+        &mut self,
+        ui: &mut Ui,
+        key: &str,
+        current: &str,
+        label: String,
+        width: f32,
+    ) -> Option<String> {
+        let mut text = self
+            .typing
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| current.to_owned());
+        // Sized, not only desired: a grid's new column would otherwise start as narrow as it can.
+        let r = ui.add_sized(
+            [width, 20.0],
+            egui::TextEdit::singleline(&mut text).id_salt(key),
+        );
+        r.widget_info(|| WidgetInfo::text_edit(true, current, &text, "").tap_label(label.clone()));
+        if r.has_focus() {
+            self.typing.insert(key.to_owned(), text.clone());
+        }
+        if r.lost_focus() {
+            self.typing.remove(key);
+            if text.trim() != current {
+                return Some(text.trim().to_owned());
+            }
+        }
+        None
+    }
+}
+
+/// A text field that applies every keystroke (names, departments): `Some(text)` when changed.
+fn live_field(ui: &mut Ui, salt: &str, current: &str, label: String, width: f32) -> Option<String> {
+    let mut text = current.to_owned();
+    let r = ui.add_sized(
+        [width, 20.0],
+        egui::TextEdit::singleline(&mut text).id_salt(salt),
+    );
+    r.widget_info(|| WidgetInfo::text_edit(true, current, &text, "").tap_label(label.clone()));
+    r.changed().then_some(text)
+}
+
+/// A small button with an accessible label and a tooltip.
+fn small(ui: &mut Ui, text: &str, label: String) -> bool {
+    small_if(ui, true, text, label)
+}
+
+/// A small button, greyed out unless `enabled` (so the buttons of every row line up).
+fn small_if(ui: &mut Ui, enabled: bool, text: &str, label: String) -> bool {
+    let r = ui.add_enabled(enabled, egui::Button::new(text).small());
+    r.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+    r.on_hover_text(label).clicked()
+}
+
+/// An optional number typed as text: empty for none.
+fn parse_optional(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>()
+        .map(Some)
+        .map_err(|_| format!("`{t}` is not a number (leave it empty for none)"))
+}
+
+/// A number shown in a field: `5`, `0.5`, empty for none.
+fn number_text(v: Option<f64>) -> String {
+    v.map(|v| permitflow_model::WorkingDays::new(v).to_string())
+        .unwrap_or_default()
+}
