@@ -208,10 +208,28 @@ fn prepare(
     measures: &[String],
     user: &UserCalendars,
 ) -> Result<Loaded, Error> {
-    let mut loaded = load_with(file, start, user)?;
+    // A list of a hundred thousand items or more takes a second or more to read and check.
+    let big = file
+        .and_then(|f| std::fs::metadata(f).ok())
+        .is_some_and(|m| m.is_file() && m.len() >= BIG_INPUT_BYTES);
+    let spinner = big.then(|| {
+        crate::render::spinner(format!(
+            "reading {}",
+            file.map(|f| f.display().to_string()).unwrap_or_default()
+        ))
+    });
+    let loaded = load_with(file, start, user);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let mut loaded = loaded?;
     apply_what_ifs(&mut loaded, start, sets, measures)?;
     Ok(loaded)
 }
+
+/// Inputs from this size on are read under a spinner: about 100,000 items of a CSV item list,
+/// a second or more to read and check.
+const BIG_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// [`prepare`] with the reporting commands' common options.
 fn prepare_common(

@@ -6,11 +6,25 @@ use permitflow_solver::evaluate;
 use crate::cli::{Common, OutputFormat};
 use crate::render::{print_in, schedule::solve};
 
+/// Networks from this many items on are solved under a spinner.
+const BIG_NETWORK: usize = 100_000;
+
 pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
     let Some(r) = loaded.scenario.regime(regime) else {
         return Err(unknown_regime(&loaded, regime));
     };
-    let o = evaluate(&loaded.scenario, r, &loaded.calendar, common.method.into()).map_err(|e| {
+    // A network of a hundred thousand items or more takes a second or more to solve and write.
+    let spinner = (loaded.scenario.items.len() >= BIG_NETWORK).then(|| {
+        crate::render::spinner(format!(
+            "solving {} items under {regime}",
+            loaded.scenario.items.len()
+        ))
+    });
+    let o = evaluate(&loaded.scenario, r, &loaded.calendar, common.method.into());
+    if let Some(s) = &spinner {
+        s.finish_and_clear();
+    }
+    let o = o.map_err(|e| {
         Error::msg(format!(
             "{}: regime `{regime}` has no schedule: {e}",
             loaded.label

@@ -79,13 +79,20 @@ pub fn chart(
     scene: &permitflow_chart::Scene,
     scale: f32,
 ) -> Result<(), permitflow_app::Error> {
-    // A large PNG takes seconds to render: a spinner on stderr, drawn only on a terminal.
-    let spinner = indicatif::ProgressBar::new_spinner();
-    spinner.set_message(format!("drawing {}", path.display()));
-    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    // A large PNG takes seconds to render.
+    let spinner = spinner(format!("drawing {}", path.display()));
     let bytes = permitflow_app::write::chart_bytes(path, scene, scale);
     spinner.finish_and_clear();
     output(path, &bytes?)
+}
+
+/// A spinner on stderr with `message`, drawn only when stderr is a terminal (indicatif hides it
+/// otherwise); `finish_and_clear` it when the work is done.
+pub fn spinner(message: String) -> indicatif::ProgressBar {
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message(message);
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
 }
 
 pub fn date(d: chrono::NaiveDate) -> String {

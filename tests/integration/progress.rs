@@ -1,5 +1,6 @@
 //! Progress on stderr for the commands that can run for seconds (`simulate` with many
-//! iterations, `centre --rank`, `batch` over a library, `chart` and every `--chart` PNG): shown
+//! iterations, `centre --rank`, `batch` over a library, `chart` and every `--chart` PNG, reading
+//! an input of 4 MiB or more): shown
 //! on a terminal, silent when stderr is a pipe or a file, so logs and CI output stay clean.
 
 use std::process::Command;
@@ -9,6 +10,19 @@ use crate::harness::{permitflow, root, stderr};
 /// The long-running commands, each with a phrase its progress line shows on a terminal.
 fn commands(dir: &std::path::Path) -> Vec<(Vec<String>, &'static str)> {
     let png = dir.join("c.png").to_str().unwrap().to_owned();
+    // 20,000 items with long names: over 4 MiB, the size from which reading shows a spinner.
+    let big = dir.join("big.csv");
+    let mut csv = String::from("id,name,department,stage,days,after\n");
+    for i in 0..20_000 {
+        let after = if i > 0 {
+            format!("i{}", i - 1)
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!("i{i},{},D,S,1,{after}\n", "n".repeat(220)));
+    }
+    std::fs::write(&big, csv).unwrap();
+    let big = big.to_str().unwrap().to_owned();
     let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
     vec![
         (
@@ -23,6 +37,10 @@ fn commands(dir: &std::path::Path) -> Vec<(Vec<String>, &'static str)> {
         (
             [words("chart --kind gantt -o"), vec![png]].concat(),
             "drawing ",
+        ),
+        (
+            [words("solve --regime parallel --format json"), vec![big]].concat(),
+            "reading ",
         ),
     ]
 }
