@@ -128,6 +128,24 @@ fn model_solver_and_chart_do_no_io_and_print_nothing() {
     }
 }
 
+/// The domain and the solver never panic on user data: their library code (tests apart) has no
+/// `unwrap()` or `expect(`; what can fail returns an error.
+#[test]
+fn model_and_solver_do_not_unwrap() {
+    for krate in ["model", "solver"] {
+        for f in sources(&root().join(krate).join("src")) {
+            let c = code(&f);
+            for banned in [".unwrap()", ".expect("] {
+                assert!(
+                    !c.contains(banned),
+                    "{} calls {banned} outside its tests: return an error instead",
+                    f.display()
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn randomness_lives_in_the_simulations() {
     let allowed = ["sample", "simulate", "centre"];
