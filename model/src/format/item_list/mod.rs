@@ -372,16 +372,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn known_columns_are_the_required_and_optional_ones() {
-        let all: Vec<&str> = REQUIRED_COLUMNS
-            .iter()
-            .chain(&OPTIONAL_COLUMNS)
-            .copied()
-            .collect();
-        assert_eq!(all, row::KNOWN);
-    }
-
-    #[test]
     fn scans_quoted_cells() {
         let t = "id,name\r\na,\"x, \"\"y\"\"\"\nb,z\n";
         let mut cells = Vec::new();

@@ -4,42 +4,33 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::diag::{Code, Collector};
 use crate::format::file::{
     FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileReturns, FileScenario,
     FileSpread, FileStage,
 };
 
-/// Where each known column is in the header, looked up once per file instead of once per cell.
-pub(super) struct Columns([Option<usize>; KNOWN.len()]);
+/// Where each known column (the required ones, then the optional ones) is in the header,
+/// looked up once per file instead of once per cell.
+pub(super) struct Columns([Option<usize>; KNOWN_COLUMNS]);
 
-/// The known columns, required and optional.
-pub(super) const KNOWN: [&str; 19] = [
-    "id",
-    "name",
-    "department",
-    "stage",
-    "days",
-    "after",
-    "lead",
-    "kind",
-    "materials",
-    "joint",
-    "floor",
-    "cost",
-    "dist",
-    "min",
-    "likely",
-    "max",
-    "return_rate",
-    "rework_days",
-    "rereview_days",
-];
+/// How many columns an item list knows.
+const KNOWN_COLUMNS: usize = REQUIRED_COLUMNS.len() + OPTIONAL_COLUMNS.len();
+
+/// The known columns in order: required, then optional.
+fn known() -> impl Iterator<Item = &'static str> {
+    REQUIRED_COLUMNS.iter().chain(&OPTIONAL_COLUMNS).copied()
+}
 
 impl Columns {
     /// Each known column's position in `header` (lower-cased names).
     pub(super) fn new(header: &[String]) -> Self {
-        Self(KNOWN.map(|k| header.iter().position(|h| h == k)))
+        let mut at = [None; KNOWN_COLUMNS];
+        for (slot, k) in at.iter_mut().zip(known()) {
+            *slot = header.iter().position(|h| h == k);
+        }
+        Self(at)
     }
 }
 
@@ -53,9 +44,8 @@ pub(super) struct Row<'r> {
 impl<'r> Row<'r> {
     /// The value in `column` and where it is; empty when the list has no such column.
     fn cell(&self, column: &str) -> (&'r str, Option<Range<usize>>) {
-        let col = KNOWN
-            .iter()
-            .position(|k| *k == column)
+        let col = known()
+            .position(|k| k == column)
             .and_then(|k| self.columns.0[k]);
         match col.and_then(|c| self.values.get(c).map(|v| (v, self.cells.get(c)))) {
             Some((v, r)) => (v, r.cloned()),
