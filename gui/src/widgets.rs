@@ -72,6 +72,25 @@ pub fn names(s: &permitflow_model::Draft) -> std::collections::HashMap<&str, &st
         .collect()
 }
 
+/// The positions of the items whose id, name, department or stage contains `filter` (any case);
+/// all of them when it is empty.
+pub fn items_matching(items: &[permitflow_model::Item], filter: &str) -> Vec<usize> {
+    let filter = filter.to_lowercase();
+    let has = |t: &str| t.to_lowercase().contains(&filter);
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| {
+            filter.is_empty()
+                || has(it.id.as_str())
+                || has(&it.name)
+                || has(it.department.as_str())
+                || has(it.stage.as_str())
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// To the nearest half day, as a drag moves.
 pub fn half_days(v: f64) -> f64 {
     (v * 2.0).round() / 2.0

@@ -81,21 +81,7 @@ impl Author {
         let mut remove = None;
         // A page of rows at a time, so a scenario of hundreds of items draws as fast as one of
         // a few (every row is a dozen widgets).
-        let filter = self.item_filter.to_lowercase();
-        let shown: Vec<usize> = doc
-            .draft
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| {
-                filter.is_empty()
-                    || it.id.as_str().to_lowercase().contains(&filter)
-                    || it.name.to_lowercase().contains(&filter)
-                    || it.department.as_str().to_lowercase().contains(&filter)
-                    || it.stage.as_str().to_lowercase().contains(&filter)
-            })
-            .map(|(k, _)| k)
-            .collect();
+        let shown = crate::widgets::items_matching(&doc.draft.items, &self.item_filter);
         let pages = shown.len().div_ceil(PAGE).max(1);
         self.item_page = self.item_page.min(pages - 1);
         ui.horizontal(|ui| {

@@ -12,7 +12,7 @@ use crate::widgets::{CRITICAL, TapLabel, choice, days_drag, half_days};
 /// The time limits' form state.
 #[derive(Debug, Default)]
 pub struct Limits {
-    /// The filter typed above the table (id, name or department).
+    /// The filter typed above the table (id, name, department or stage).
     pub item_filter: String,
     /// The item shown selected (and scrolled to).
     pub selected: Option<String>,
@@ -25,7 +25,7 @@ impl Limits {
             ui.label(RichText::new("Time limits").strong());
             ui.add(
                 egui::TextEdit::singleline(&mut self.item_filter)
-                    .hint_text("filter by id, name or department")
+                    .hint_text("filter by id, name, department or stage")
                     .desired_width(190.0),
             );
         });
@@ -36,20 +36,7 @@ impl Limits {
             ui.label(RichText::new("● critical · drag or type a limit (steps of ½ day)").weak());
         });
         let doc = cx.doc;
-        let filter = self.item_filter.to_lowercase();
-        let rows: Vec<usize> = doc
-            .draft
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| {
-                filter.is_empty()
-                    || it.id.as_str().to_lowercase().contains(&filter)
-                    || it.name.to_lowercase().contains(&filter)
-                    || it.department.as_str().to_lowercase().contains(&filter)
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let rows = crate::widgets::items_matching(&doc.draft.items, &self.item_filter);
         let c = cx.comparison;
         let map = c
             .table
