@@ -1,0 +1,3 @@
+## permitflow catalogue: model, zh-CN.
+## Keys start with "model-". Every key exists in both languages (a test checks).
+

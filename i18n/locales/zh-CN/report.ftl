@@ -1,0 +1,3 @@
+## permitflow catalogue: report, zh-CN.
+## Keys start with "report-". Every key exists in both languages (a test checks).
+
