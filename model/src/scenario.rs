@@ -89,6 +89,8 @@ pub struct Draft {
     pub regimes: Vec<Regime>,
     /// Bounds the regimes should meet, or published figures to reproduce.
     pub targets: Vec<Target>,
+    /// Names in Chinese and English ([`crate::labels`]).
+    pub labels: crate::labels::Labels,
 }
 
 /// A published document the scenario's numbers cite.

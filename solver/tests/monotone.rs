@@ -108,6 +108,7 @@ fn build(spec: &Spec, extra_measures: Vec<MeasureDef>) -> Scenario {
         measures: extra_measures,
         regimes: vec![],
         targets: vec![],
+        labels: Default::default(),
     };
     // Built by the format's rules, so the solver only ever sees valid scenarios.
     validate(&draft, "random").unwrap_or_else(|e| panic!("{:#?}", e.0))

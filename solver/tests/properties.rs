@@ -168,6 +168,7 @@ fn build(spec: &Spec) -> Draft {
         measures: vec![],
         regimes: Draft::standard_regimes(),
         targets: vec![],
+        labels: Default::default(),
     }
 }
 

@@ -76,6 +76,7 @@ pub fn template(four_stages: bool, start: chrono::NaiveDate) -> Draft {
         measures: Vec::new(),
         regimes: Draft::standard_regimes(),
         targets: Vec::new(),
+        labels: Default::default(),
     };
     for (sid, sname, lead, iid, iname, dept, days) in stages {
         let (sid, iid) = (StageId::new(*sid), ItemId::new(*iid));

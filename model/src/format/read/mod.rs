@@ -83,6 +83,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         measures,
         regimes,
         targets,
+        labels: Default::default(),
     }
 }
 
@@ -101,5 +102,6 @@ fn refused(name: String) -> Draft {
         measures: vec![],
         regimes: vec![],
         targets: vec![],
+        labels: Default::default(),
     }
 }

@@ -1,0 +1,223 @@
+//! Names in two languages. A scenario file may give any named thing (the scenario, a stage, an
+//! item, a joint group, a measure, a regime, a target, a department) a Chinese and an English
+//! label beside its `name`. The domain keeps them here, beside the [`Draft`]; each thing's
+//! `name` field holds its name in the current language ([`Draft::relabel`]), so everything that
+//! shows a name shows the right one, and the file writers put back the name as written with its
+//! labels.
+
+use std::collections::BTreeMap;
+
+use permitflow_i18n::Lang;
+
+use crate::scenario::Draft;
+use crate::units::{Department, MeasureId, RegimeName};
+
+/// A name's Chinese and English forms, where the file gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Label {
+    /// The Chinese name (`label_zh`, or `zh` in a `{ zh = "…", en = "…" }` name).
+    pub zh: Option<String>,
+    /// The English name.
+    pub en: Option<String>,
+}
+
+impl Label {
+    /// The name in `lang`, where given.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::ZhCn => self.zh.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+
+    /// Whether neither language is given.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_none() && self.en.is_none()
+    }
+}
+
+/// The kinds of things a label names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The scenario itself (its `name`).
+    Scenario,
+    /// A stage, by id.
+    Stage,
+    /// An item, by id.
+    Item,
+    /// A joint group, by id.
+    Group,
+    /// A declared measure, by id.
+    Measure,
+    /// A regime, by name.
+    Regime,
+    /// A target, by its position in the file (`0`, `1`, …).
+    Target,
+}
+
+/// A labelled thing's name as the file wrote it, and its labels.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    /// `name` as written in the file (what writers put back).
+    pub written: String,
+    /// Its labels.
+    pub label: Label,
+}
+
+/// Every label of a scenario.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// Labels of the scenario, stages, items, groups, measures, regimes and targets, by part and
+    /// id. Only things that carry a label are listed.
+    pub names: BTreeMap<(Part, String), Named>,
+    /// Department names in each language (the `[departments]` table), by the name items use.
+    pub departments: BTreeMap<Department, Label>,
+}
+
+impl Labels {
+    /// Whether the scenario carries no label at all.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.departments.is_empty()
+    }
+}
+
+/// The catalogue key of a regime permitflow names itself (the three standard regimes).
+fn builtin_regime_key(name: &str) -> Option<&'static str> {
+    match name {
+        "serial" => Some("model-regime-serial"),
+        "parallel" => Some("model-regime-parallel"),
+        "joint" => Some("model-regime-joint"),
+        _ => None,
+    }
+}
+
+/// The catalogue key of a measure kind or built-in measure.
+fn builtin_measure_key(name: &str) -> Option<&'static str> {
+    match name {
+        "joint_review" => Some("model-measure-joint_review"),
+        "notification_commitment" => Some("model-measure-notification_commitment"),
+        "tolerance_acceptance" => Some("model-measure-tolerance_acceptance"),
+        "time_limit_compression" => Some("model-measure-time_limit_compression"),
+        "merged_stages" => Some("model-measure-merged_stages"),
+        "online_submission" => Some("model-measure-online_submission"),
+        _ => None,
+    }
+}
+
+impl Draft {
+    /// A department's name in the current language: its label, else the name items use.
+    pub fn department_label<'a>(&'a self, department: &'a Department) -> &'a str {
+        self.labels
+            .departments
+            .get(department)
+            .and_then(|l| l.get(permitflow_i18n::lang()))
+            .unwrap_or(department.as_str())
+    }
+
+    /// A regime's name for people in the current language: its label; for `serial`,
+    /// `parallel` and `joint` without one, the catalogue's name (串联审批, …); else its name.
+    pub fn regime_label(&self, regime: &RegimeName) -> String {
+        let lang = permitflow_i18n::lang();
+        if let Some(l) = self
+            .labels
+            .names
+            .get(&(Part::Regime, regime.as_str().to_owned()))
+            .and_then(|n| n.label.get(lang))
+        {
+            return l.to_owned();
+        }
+        match builtin_regime_key(regime.as_str()) {
+            Some(key) => permitflow_i18n::message(key, &[]),
+            None => regime.as_str().to_owned(),
+        }
+    }
+
+    /// A measure's name for people in the current language: its label; for a built-in measure
+    /// or one named after its kind, the catalogue's name (告知承诺制, …); else its id.
+    pub fn measure_label(&self, measure: &MeasureId) -> String {
+        let lang = permitflow_i18n::lang();
+        if let Some(l) = self
+            .labels
+            .names
+            .get(&(Part::Measure, measure.as_str().to_owned()))
+            .and_then(|n| n.label.get(lang))
+        {
+            return l.to_owned();
+        }
+        match builtin_measure_key(measure.as_str()) {
+            Some(key) => permitflow_i18n::message(key, &[]),
+            None => measure.as_str().to_owned(),
+        }
+    }
+
+    /// Sets every labelled thing's `name` to its label in the current language (the name as
+    /// written where that language has none). Readers call it after reading; the desktop app
+    /// calls it when the user switches language.
+    pub fn relabel(&mut self) {
+        let lang = permitflow_i18n::lang();
+        let labels = &self.labels.names;
+        let pick = |part: Part, id: &str| -> Option<String> {
+            labels
+                .get(&(part, id.to_owned()))
+                .map(|n| n.label.get(lang).unwrap_or(&n.written).to_owned())
+        };
+        if let Some(n) = pick(Part::Scenario, "") {
+            self.name = n;
+        }
+        for s in &mut self.stages {
+            if let Some(n) = pick(Part::Stage, s.id.as_str()) {
+                s.name = n;
+            }
+        }
+        for i in &mut self.items {
+            if let Some(n) = pick(Part::Item, i.id.as_str()) {
+                i.name = n;
+            }
+        }
+        for g in &mut self.joint_groups {
+            if let Some(n) = pick(Part::Group, g.id.as_str()) {
+                g.name = n;
+            }
+        }
+        for (at, t) in self.targets.iter_mut().enumerate() {
+            if let Some(n) = pick(Part::Target, &at.to_string()) {
+                t.name = n;
+            }
+        }
+    }
+}
+
+/// The name of a kind of measure in the current language (for lists of what a regime does).
+pub fn measure_kind_label(kind: &str) -> String {
+    match builtin_measure_key(kind) {
+        Some(key) => permitflow_i18n::message(key, &[]),
+        None => kind.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use permitflow_i18n::with_lang;
+
+    #[test]
+    fn standard_regimes_have_names_in_both_languages() {
+        let d = crate::format::parse_scenario(
+            "version = 1\nname = \"t\"\nstart = \"2025-03-03\"\n[[stages]]\nid = \"s\"\nlead = \"D\"\n[[items]]\nid = \"a\"\nstage = \"s\"\ndays = 5\ndepartment = \"D\"\n",
+            "t.toml",
+            crate::Format::Toml,
+        )
+        .map(|s| s.to_draft());
+        let Ok(d) = d else {
+            panic!("the scenario should read: {d:?}")
+        };
+        let serial = RegimeName::new("serial");
+        assert_eq!(with_lang(Lang::En, || d.regime_label(&serial)), "serial");
+        assert_eq!(
+            with_lang(Lang::ZhCn, || d.regime_label(&serial)),
+            "串联审批"
+        );
+        let dept = Department::new("D");
+        assert_eq!(d.department_label(&dept), "D");
+    }
+}
