@@ -1,3 +1,223 @@
 ## permitflow catalogue: diag, en.
 ## Keys start with "diag-". Every key exists in both languages (a test checks).
 
+
+## How a diagnostic reads on one line (logs, batch reports).
+diag-line = { $location }: error[{ $code }]: { $message }
+diag-line-subject = {" "}({ $subject })
+diag-line-help = ; help: { $help }
+diag-problems = { $n } problem(s) in { $file }
+diag-problems-input = input
+
+## Syntax errors: the parser's own detail (English) in a sentence.
+diag-syntax-toml = { $detail }
+diag-syntax-json = { $detail }
+diag-syntax-unknown-field = remove the field or correct its spelling; the expected fields are listed above
+diag-syntax-missing-field = add the field
+diag-syntax-invalid-value = write the value in the form expected above
+diag-syntax-other = correct the syntax at this position
+
+## The words for what a diagnostic concerns; .a with its article.
+diag-subject = { $kind } `{ $id }`
+diag-word-item = item
+    .a = an item
+diag-word-stage = stage
+    .a = a stage
+diag-word-regime = regime
+    .a = a regime
+diag-word-measure = measure
+    .a = a measure
+diag-word-joint-group = joint group
+    .a = a joint group
+diag-word-target = target
+    .a = a target
+diag-word-source = source
+    .a = a source
+diag-word-project = project
+    .a = a project
+diag-word-id = id
+    .a = an id
+diag-word-name = name
+    .a = a name
+
+## Empty files.
+diag-scenario-empty = the file is empty
+    .help = write a scenario (see scenarios/ for examples) or import a CSV item list with `permitflow import`
+diag-portfolio-empty = the portfolio file is empty
+    .help = write a portfolio: `version = 1`, `name`, `horizon`, [[projects]] and [[departments]] (see scenarios/portfolios/ for an example)
+
+## Ids, names, costs, floors, spreads (every part of a scenario).
+diag-empty-id = { $a_kind } has an empty id
+    .help = give it a short id such as `{ $example }`
+diag-bad-id = the { $kind } id `{ $id }` contains `{ $char }`
+    .help = ids may not contain spaces or any of ; : , + = quotes; use letters, digits, _ or -
+diag-duplicate = { $kind } { $word } `{ $id }` is used twice
+    .help = give each { $kind } its own { $word }
+diag-bad-cost = the cost { $cost } is not a number from 0 up
+    .help = give the cost of cutting one working day, 0 or more
+diag-bad-floor = the floor { $floor } { $problem }
+    .help = write the floor in working days, in steps of 0.5
+diag-floor-above-limit = the floor { $floor } is above the { $limit_name } { $limit }
+    .help = a floor is the least limit { $committer } can commit to: make it at most the limit
+diag-limit-item = time limit
+    .committer = the department
+diag-limit-joint = joint limit
+    .committer = the joint event
+diag-bad-spread =
+    .help = give dist = "triangular" or "pert" with min ≤ likely ≤ max, "uniform" with min ≤ max, or "fixed"
+diag-spread-negative = spread `{ $name }` { $value } is not a duration from 0 up
+diag-spread-missing = a { $dist } spread needs `{ $name }`
+diag-spread-order3 = spread needs min ≤ likely ≤ max, got { $min }, { $likely }, { $max }
+diag-spread-order2 = spread needs min ≤ max, got { $min }, { $max }
+diag-spread-unknown = unknown distribution `{ $dist }`
+
+## What is wrong with a number of working days (after "the time limit 3.2").
+diag-days-not-number = is not a number
+diag-days-too-large = is beyond 10,000 working days (about 40 years)
+diag-days-negative = is negative
+diag-days-not-half-step = is not a multiple of half a working day
+
+## Unknown ids.
+diag-did-you-mean = did you mean `{ $id }`? Otherwise add { $a_kind } with this id
+diag-use-one-of = use one of the { $kind } ids: { $ids }
+diag-use-existing = use the id of an existing { $kind } or add one
+diag-list-separator = ,{" "}
+
+## The top of a scenario: size, version, start date, calendar.
+diag-too-large =
+    .help = check that the file was generated as intended, or split it into several scenarios
+    .items = the scenario has { $n } items; permitflow accepts at most { $max }
+    .links = the scenario has { $n } links; permitflow accepts at most { $max }
+    .joint-groups = the scenario has { $n } joint groups; permitflow accepts at most { $max }
+    .stages = the scenario has { $n } stages; permitflow accepts at most { $max }
+    .regimes = the scenario has { $n } regimes; permitflow accepts at most { $max }
+diag-version = scenario version { $version } is not supported (this build reads version { $supported })
+    .help = set `version = 1`, or upgrade permitflow
+diag-start-out-of-range = the start date { $date } is not in the years { $from } to { $to }
+    .help = give the application date, e.g. "2025-03-03"
+diag-start-not-date = the start date `{ $start }` is not a date
+    .help = write the date as YYYY-MM-DD, e.g. "2025-03-03"
+diag-unknown-calendar = unknown calendar `{ $calendar }`
+    .help = use "cn" (China's official holidays) or "weekends" (Monday to Friday), and add holiday-cn JSON files with `files`
+
+## Stages, items, links.
+diag-no-stages = the scenario has no stages
+    .help = add at least one [[stages]] table with id, name and lead
+diag-no-items = the scenario has no items
+    .help = add [[items]] tables, one per department's item
+diag-unknown-stage = unknown stage `{ $id }`
+diag-unknown-item = unknown item `{ $id }`
+diag-unknown-regime = unknown regime `{ $id }`
+diag-unknown-measure = unknown measure `{ $id }`
+diag-unknown-group = unknown joint group `{ $id }`
+diag-unknown-item-kind = unknown item kind `{ $kind }`
+    .help = use review, filing, applicant_work or utility_service
+diag-bad-days = the { $what } { $value } { $problem }
+    .help = write it in working days, in steps of 0.5
+    .help-limit = write the limit in working days, in steps of 0.5 (e.g. 10 or 36.5)
+    .help-joint = write the limit in working days, in steps of 0.5
+    .help-offset = write it in working days from the project start, in steps of 0.5
+    .help-filing = write it in working days, in steps of 0.5 (usually 0)
+diag-days-what =
+    .time-limit = time limit
+    .release = release
+    .deadline = deadline
+    .lag = lag
+    .max-lag = maximum lag
+    .joint-limit = joint time limit
+    .filing-time = filing time
+    .target = target
+diag-bad-return-rate = the return rate { $rate } is not a probability below 1
+diag-bad-rework = the rework time { $days } is not a duration from 0 up
+diag-bad-rereview = the re-review time is not a duration from 0 up
+diag-bad-returns =
+    .help = give rate as a share from 0 to below 1 (5.3 % is 0.053), rework_days and rereview_days in working days
+diag-bad-predecessor = cannot read predecessor `{ $text }`: { $problem }
+    .help = write ID, ID+LAG, ID-LAG or ID:SS+LAG (types FS, SS, FF, SF; lag in working days)
+diag-unknown-link-type = unknown link type `{ $kind }`
+    .help = use FS, SS, FF or SF
+diag-unknown-predecessor = unknown predecessor `{ $id }`
+diag-after-itself = item `{ $id }` cannot come after itself
+    .help = remove it from its own `after` list
+diag-bad-lag = the { $what } { $value } after `{ $id }` { $problem }
+    .help = write lags in working days, in steps of 0.5
+diag-max-lag-below-lag = the maximum lag { $max_lag } after `{ $id }` is below its lag { $lag }
+    .help = make max_lag at least lag
+diag-back-across-stages = `{ $to }` comes after `{ $from }`, but `{ $to }` is in stage `{ $to_stage }`, which ends before stage `{ $from_stage }` begins
+    .help = a link cannot run back across stages: move one of the items to another stage, or link them the other way
+diag-cycle = the links go round in a circle: { $path }
+    .help = remove one of these predecessors; a maximum lag (max_lag) expresses "no later than" without a cycle
+
+## Joint groups.
+diag-group-is-item = joint group `{ $id }` has the same id as an item
+    .help = a joint event is reported under its group id: give the group its own id
+diag-group-empty = joint group `{ $id }` has no items
+    .help = add `joint = "<group id>"` to the items it merges, or remove the group
+diag-group-member = `{ $id }` in `{ $stage }`
+diag-group-spans-stages = joint group `{ $id }` spans stages: { $detail }
+    .help = a joint event happens within one stage: move the items into one stage or split the group
+
+## Regimes and measures.
+diag-unknown-base = unknown base mode `{ $base }`
+    .help = use "serial" or "parallel"
+diag-unknown-measure-kind = unknown measure kind `{ $kind }`
+    .help = use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, merged_stages or online_submission
+diag-field-not-applicable = `{ $field }` does not apply to a { $kind } measure
+    .help = a { $kind } measure takes { $fields }
+    .help-none = a { $kind } measure takes no parameters
+diag-commitment-no-items = a notification_commitment measure names no items
+    .help = add items = ["…"]: the approvals that become filings on commitment
+diag-tolerance-no-links = a tolerance_acceptance measure names no links
+    .help = add links = [{"{"} from = "…", to = "…", lag = 0 {"}"}]
+diag-compression-no-limits = a time_limit_compression measure names no limits
+    .help = add limits = {"{"} <item id> = <new limit>, … {"}"}
+diag-merge-too-few-stages = a merged_stages measure needs at least two stages
+    .help = add stages = ["<first>", "<second>"]
+diag-tolerance-no-such-link = there is no finish-to-start link from `{ $from }` to `{ $to }` to accept with tolerance
+    .help = name a link written as `after = ["<from>"]` on the `to` item
+diag-bad-new-limit = the new limit { $value } for `{ $id }` { $problem }
+    .help = write it in working days, in steps of 0.5
+
+## Targets.
+diag-stage-target-days-only = a stage target bounds the stage's working days only
+    .help = give working_days and no trips, forms, materials or departments; put those in a target for the whole regime
+diag-target-no-bound = the target sets no bound
+    .help = give at least one of working_days, trips, forms, materials, departments
+
+## CSV item lists.
+diag-csv-empty = the file is empty
+    .help = write a header line `{ $header }` and one row per item
+diag-csv-row-length = the row has { $cells } cells but the header has { $columns } columns
+    .help = give every row one cell per column; quote cells that contain commas
+diag-csv-syntax = cannot read the CSV: { $detail }
+    .help = check the quotes on this line; a cell with a comma or quote must be quoted
+diag-csv-too-many-cells = the item list has more than { $max } cells, the most permitflow reads
+    .help = check that this is the item list you meant: one row per item, one column per field
+diag-csv-too-many-row-cells = this row has more than { $max } cells, the most permitflow reads in a row
+diag-csv-columns = the columns are { $required } and optionally { $optional }
+diag-csv-unknown-columns = { $n } unknown columns: { $names } and { $more } more
+diag-csv-unknown-column = unknown column `{ $column }`
+diag-csv-column-twice = column `{ $column }` appears twice
+    .help = keep one of them
+diag-csv-missing-column = missing column `{ $column }`
+    .help = the header must name { $required } (in any order)
+diag-csv-not-number = the { $what } `{ $value }` is not a number
+    .help = write the { $what } as a number such as 10 or 36.5
+diag-csv-what =
+    .time-limit = time limit
+    .floor = floor
+    .cost = cost
+    .min = minimum
+    .likely = most likely duration
+    .max = maximum
+    .return-rate = return rate
+    .rework = rework time
+    .rereview = re-review time
+diag-csv-days-empty = the time limit is empty
+    .help = write the limit in working days, in steps of 0.5
+diag-csv-bad-materials = materials `{ $value }` is not a count
+    .help = write the number of documents the applicant hands in, e.g. 4
+diag-csv-bad-joint-days = the joint time limit `{ $value }` is not a number
+    .help = write NAME=DAYS, e.g. drawings=7
+diag-csv-joint-days-differ = joint group `{ $id }` is given { $first } and { $second } working days
+    .help = give the joint limit once, or the same on every row
