@@ -33,8 +33,10 @@ diag-word-target = target
     .a = a target
 diag-word-source = source
     .a = a source
-diag-word-project = project
-    .a = a project
+diag-word-project-type = project type
+    .a = a project type
+diag-word-department = department
+    .a = a department
 diag-word-id = id
     .a = an id
 diag-word-name = name
@@ -221,3 +223,70 @@ diag-csv-bad-joint-days = the joint time limit `{ $value }` is not a number
     .help = write NAME=DAYS, e.g. drawings=7
 diag-csv-joint-days-differ = joint group `{ $id }` is given { $first } and { $second } working days
     .help = give the joint limit once, or the same on every row
+
+## Portfolios.
+diag-portfolio-too-large =
+    .help = check that the file was generated as intended, or split it into several portfolios
+    .projects = the portfolio lists { $n } project types; permitflow accepts at most { $max }
+    .departments = the portfolio lists { $n } departments; permitflow accepts at most { $max }
+diag-portfolio-version = portfolio version { $version } is not supported (this build reads version { $supported })
+diag-portfolio-no-name = the portfolio has no name
+    .help = name it, e.g. `name = "Mid-sized city"`
+diag-portfolio-horizon = the horizon { $horizon } is not more than 0 and at most { $max } working days
+    .help = give the working days to simulate, e.g. `horizon = 250` for a year
+diag-portfolio-warmup = the warm-up { $warmup } is not from 0 to { $max } working days
+    .help = give the working days to run before the horizon (or leave `warmup` out)
+diag-portfolio-arrivals = the project types add up to { $per_year } arrivals a year; a portfolio has at most { $max }
+    .help = lower `per_year` (or `rate`) of the project types; simulate a very large programme as several portfolios
+diag-portfolio-no-projects = the portfolio has no project types
+    .help = add a [[projects]] entry with `scenario`, `regime` and `per_year` or `rate`
+diag-project-no-scenario = the scenario path is empty
+    .help = give the scenario file, relative to this portfolio file
+diag-project-no-regime = the regime is empty
+    .help = name one of the scenario's regimes, e.g. `regime = "joint"`
+diag-project-no-name = project type { $n } has no name
+    .help = give it a `name`, or a `scenario` path whose file name can serve as one
+diag-project-twice = project type `{ $name }` is listed twice (entries { $first } and { $second })
+    .help = give each project type its own `name` (the same scenario may appear under different names and regimes)
+diag-project-two-rates = both `per_year` and `rate` are given
+    .help = keep one: `per_year` (projects a year) or `rate` (projects a working day)
+diag-project-no-rate = the project type has no arrival rate
+    .help = add `per_year = N` (projects a year) or `rate = N` (projects a working day)
+diag-project-bad-rate = `{ $key } = { $value }` is not from 0 to { $max } projects { $unit }
+    .help = give the projects that arrive (a year for `per_year`, a working day for `rate`)
+    .per-year = a year
+    .per-day = a working day
+diag-department-no-name = department { $n } has no name
+    .help = write the department as the scenarios' items name it
+diag-department-twice = department `{ $name }` is listed twice (entries { $first } and { $second })
+    .help = list each department once, with all its reviewers
+diag-department-reviewers = { $reviewers } reviewers is not a whole number from 1 to { $max }
+    .help = give the reviews the department can have in progress at once; leave the department out for unlimited capacity
+diag-department-unknown = unknown department `{ $name }`: none of the portfolio's scenarios has it
+    .did-you-mean = did you mean `{ $id }`? The scenarios' departments are { $list }
+    .help = write the department as the scenarios' items name it: { $list }; a department no scenario has is never used, and the one meant keeps unlimited reviewers
+
+## Holiday calendar files.
+diag-calendar-unreadable = cannot read the calendar: { $detail }
+    .help = a calendar file has the holiday-cn shape { $example }
+diag-calendar-bad-date = `{ $date }` ({ $name }) is not a date
+    .help = write dates as YYYY-MM-DD
+diag-calendar-year = the calendar's year { $year } is not from { $from } to { $to }
+    .help = a holiday file holds one year's holidays: `"year": 2027`
+diag-calendar-outside-year = { $date } ({ $name }) is not in the calendar's year { $year }
+    .help = a file holds the days of its `year` only (and, as holiday-cn does, a day across New Year of a holiday that has days in the year); put { $date } in the file of { $year } or correct the date
+diag-calendar-both = { $date } ({ $name }) is listed both as a day off and as a working day
+    .help = list each date once, with `isOffDay` true for a holiday and false for a make-up working day
+diag-calendar-contradiction = { $date } is { $kind } ({ $name }) here but { $other_kind } ({ $other_name }) in { $other }
+    .help = the calendar files contradict each other: correct one of them, or name only one file for the year
+diag-calendar-day-kind =
+    .off = a day off
+    .working = a working day
+
+## The compact predecessor syntax (after "cannot read predecessor `x`:"), and materials.
+diag-after-empty = an empty predecessor
+diag-after-link-type = unknown link type `{ $kind }` (use FS, SS, FF or SF)
+diag-after-lag = the lag `{ $lag }` is not a number of working days
+diag-after-no-id = a predecessor without an item id
+diag-materials-negative = materials must be a count from 0, not { $value }
+diag-materials-too-large = materials count { $value } is too large

@@ -33,8 +33,10 @@ diag-word-target = 目标
     .a = 目标
 diag-word-source = 来源
     .a = 来源
-diag-word-project = 项目
-    .a = 项目
+diag-word-project-type = 项目类型
+    .a = 项目类型
+diag-word-department = 实施部门
+    .a = 实施部门
 diag-word-id = 编号
     .a = 编号
 diag-word-name = 名称
@@ -221,3 +223,70 @@ diag-csv-bad-joint-days = 联合办理时限 `{ $value }` 不是数字
     .help = 请写成 名称=天数，例如 drawings=7
 diag-csv-joint-days-differ = 联合办理组 `{ $id }` 的时限分别写了 { $first } 和 { $second } 个工作日
     .help = 联合办理时限只写一次，或每行都写相同的值
+
+## 项目组合。
+diag-portfolio-too-large =
+    .help = 请检查文件是否按预期生成，或拆分为多个项目组合
+    .projects = 项目组合列出了 { $n } 个项目类型；permitflow 最多接受 { $max } 个
+    .departments = 项目组合列出了 { $n } 个部门；permitflow 最多接受 { $max } 个
+diag-portfolio-version = 不支持项目组合文件版本 { $version }（本程序读取版本 { $supported }）
+diag-portfolio-no-name = 项目组合没有名称
+    .help = 请为它命名，例如 `name = "中等城市"`
+diag-portfolio-horizon = 模拟期 { $horizon } 不在大于 0、至多 { $max } 个工作日的范围内
+    .help = 请填写要模拟的工作日数，例如一年为 `horizon = 250`
+diag-portfolio-warmup = 预热期 { $warmup } 不在 0 至 { $max } 个工作日的范围内
+    .help = 请填写模拟期之前先运行的工作日数（或省略 `warmup`）
+diag-portfolio-arrivals = 各项目类型合计每年受理 { $per_year } 个项目；一个项目组合每年至多 { $max } 个
+    .help = 请降低各项目类型的 `per_year`（或 `rate`）；规模很大的项目计划请拆成多个项目组合模拟
+diag-portfolio-no-projects = 项目组合中没有项目类型
+    .help = 请添加 [[projects]] 条目，写明 `scenario`、`regime` 以及 `per_year` 或 `rate`
+diag-project-no-scenario = 情景文件路径为空
+    .help = 请填写情景文件，路径相对于本项目组合文件
+diag-project-no-regime = 审批模式为空
+    .help = 请填写该情景中的一种审批模式，例如 `regime = "joint"`
+diag-project-no-name = 第 { $n } 个项目类型没有名称
+    .help = 请填写 `name`，或填写文件名可作名称的 `scenario` 路径
+diag-project-twice = 项目类型 `{ $name }` 出现了两次（第 { $first } 和第 { $second } 条）
+    .help = 每个项目类型的 `name` 须各不相同（同一情景可以不同名称、不同审批模式出现）
+diag-project-two-rates = 同时给出了 `per_year` 和 `rate`
+    .help = 请只保留一个：`per_year`（每年项目数）或 `rate`（每个工作日项目数）
+diag-project-no-rate = 该项目类型没有受理频率
+    .help = 请添加 `per_year = N`（每年项目数）或 `rate = N`（每个工作日项目数）
+diag-project-bad-rate = `{ $key } = { $value }` 不在 0 至{ $unit } { $max } 个项目的范围内
+    .help = 请填写受理的项目数（`per_year` 为每年，`rate` 为每个工作日）
+    .per-year = 每年
+    .per-day = 每个工作日
+diag-department-no-name = 第 { $n } 个部门没有名称
+    .help = 请按情景中事项所写的部门名称填写
+diag-department-twice = 部门 `{ $name }` 出现了两次（第 { $first } 和第 { $second } 条）
+    .help = 每个部门只列一次，写明其全部审批人员
+diag-department-reviewers = 审批人员数 { $reviewers } 不是 1 至 { $max } 之间的整数
+    .help = 请填写该部门可同时办理的审查件数；不限人手的部门请不要列出
+diag-department-unknown = 未知的部门 `{ $name }`：项目组合中的情景都没有这个部门
+    .did-you-mean = 是否应为 `{ $id }`？各情景中的部门有：{ $list }
+    .help = 请按情景中事项所写的部门名称填写：{ $list }；情景中没有的部门不会被使用，而本意所指的部门仍按不限人手计算
+
+## 节假日日历文件。
+diag-calendar-unreadable = 无法读取日历：{ $detail }
+    .help = 日历文件采用 holiday-cn 格式：{ $example }
+diag-calendar-bad-date = `{ $date }`（{ $name }）不是有效日期
+    .help = 日期请按 YYYY-MM-DD 格式填写
+diag-calendar-year = 日历年份 { $year } 不在 { $from } 至 { $to } 之间
+    .help = 一个节假日文件只含一年的节假日：`"year": 2027`
+diag-calendar-outside-year = { $date }（{ $name }）不在该日历的年份 { $year } 内
+    .help = 一个文件只含其 `year` 当年的日期（以及像 holiday-cn 那样，跨年节日落在相邻年份的日期）；请把 { $date } 放入 { $year } 年的文件，或更正日期
+diag-calendar-both = { $date }（{ $name }）既列为休息日又列为工作日
+    .help = 每个日期只列一次：法定节假日 `isOffDay` 为 true，调休上班日为 false
+diag-calendar-contradiction = { $date } 在此为{ $kind }（{ $name }），但在 { $other } 中为{ $other_kind }（{ $other_name }）
+    .help = 日历文件相互矛盾：请更正其中一个，或每年只指定一个文件
+diag-calendar-day-kind =
+    .off = 休息日
+    .working = 工作日
+
+## 前置事项的简写语法（接在“无法读取前置事项 `x`：”之后），以及申请材料。
+diag-after-empty = 前置事项为空
+diag-after-link-type = 未知的关系类型 `{ $kind }`（请使用 FS、SS、FF 或 SF）
+diag-after-lag = 间隔 `{ $lag }` 不是工作日数
+diag-after-no-id = 前置事项缺少事项编号
+diag-materials-negative = 申请材料须为 0 或以上的件数，而不是 { $value }
+diag-materials-too-large = 申请材料件数 { $value } 过大
