@@ -290,3 +290,46 @@ diag-after-lag = the lag `{ $lag }` is not a number of working days
 diag-after-no-id = a predecessor without an item id
 diag-materials-negative = materials must be a count from 0, not { $value }
 diag-materials-too-large = materials count { $value } is too large
+
+## The solver: why a regime has no schedule, plan or simulation.
+diag-solver-unknown-regime = unknown regime `{ $name }`; the scenario has { $known }
+diag-solver-unknown-measure = regime `{ $regime }` names unknown measure `{ $measure }`
+diag-solver-cancelled = cancelled
+diag-solver-conflicting-measures = measures `{ $first }` and `{ $second }` both set the limit of `{ $item }` (to { $first_days } and { $second_days } working days): keep one of them in the regime
+diag-solver-bad-measure = measure `{ $measure }` cannot be applied: { $reason }
+diag-solver-cycle = the constraints go round in a circle: { $path }
+diag-solver-infeasible = the plan is infeasible: these constraints cannot all hold (together they ask for { $excess } working days more than they allow):{ $constraints }
+diag-solver-lp = the LP solver failed: { $detail }
+diag-solver-no-item = item `{ $id }` does not exist
+diag-solver-no-link = there is no finish-to-start link from `{ $from }` to `{ $to }`
+diag-solver-no-stage = stage `{ $id }` does not exist
+diag-solver-horizon = the horizon { $horizon } is not a positive number of working days
+diag-solver-warmup = the warm-up { $warmup } is not a number of working days ≥ 0
+diag-solver-rate = project type `{ $name }` has arrival rate { $rate }, not a number ≥ 0
+diag-solver-add-reviewer = department `{ $name }` has no listed reviewers (departments not listed have unlimited capacity); list it with its reviewers or pick one of: { $known }
+diag-solver-lp-inconsistent = the LP reported infeasible but the constraints hold
+diag-solver-plan-lp-infeasible = the planning LP is infeasible although today's limits are feasible
+    .at = the planning LP is infeasible at { $target } although today's limits are feasible
+diag-solver-plan-infeasible = the planning program is infeasible although today's limits are feasible
+    .at = the planning program is infeasible at { $target } although today's limits are feasible
+diag-solver-plan-unbounded = the planning program is unbounded
+diag-solver-sensitivity = the sensitivity of `{ $id }` did not converge (the makespan is not convex in it)
+
+## The constraints of an infeasible plan, one sentence each.
+diag-solver-working-days = { $n ->
+    [one] { $days } working day
+   *[other] { $days } working days
+}
+diag-solver-point =
+    .starts = starts
+    .finishes = finishes
+diag-solver-origin-link = link { $from } → { $to }
+diag-solver-origin =
+    .tolerance = tolerance acceptance
+    .serial = serial regime: one department after another
+    .stage-gate = stage gate: unified delivery
+diag-solver-bound-max = { $to } { $verb_to } at most { $days } after { $from } { $verb_from } (maximum lag; { $why })
+diag-solver-bound-min = { $to } { $verb_to } at least { $days } after { $from } { $verb_from } ({ $why })
+diag-solver-bound-release = { $id } starts no earlier than working day offset { $offset } (release)
+    .start = { $id } starts no earlier than the project start
+diag-solver-bound-deadline = { $id } finishes by working day offset { $offset } (deadline) and takes { $days }

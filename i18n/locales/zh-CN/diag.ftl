@@ -290,3 +290,45 @@ diag-after-lag = 间隔 `{ $lag }` 不是工作日数
 diag-after-no-id = 前置事项缺少事项编号
 diag-materials-negative = 申请材料须为 0 或以上的件数，而不是 { $value }
 diag-materials-too-large = 申请材料件数 { $value } 过大
+
+## 求解：某审批模式为何无法排出进度计划、测算方案或模拟。
+diag-solver-unknown-regime = 未知的审批模式 `{ $name }`；情景中有 { $known }
+diag-solver-unknown-measure = 审批模式 `{ $regime }` 引用了未知的改革措施 `{ $measure }`
+diag-solver-cancelled = 已取消
+diag-solver-conflicting-measures = 改革措施 `{ $first }` 和 `{ $second }` 都设定了 `{ $item }` 的时限（分别为 { $first_days } 和 { $second_days } 个工作日）：请在该审批模式中只保留其一
+diag-solver-bad-measure = 无法应用改革措施 `{ $measure }`：{ $reason }
+diag-solver-cycle = 约束形成了循环：{ $path }
+diag-solver-infeasible = 方案不可行：以下约束无法同时满足（合计要求比允许的多 { $excess } 个工作日）：{ $constraints }
+diag-solver-lp = 线性规划求解失败：{ $detail }
+diag-solver-no-item = 事项 `{ $id }` 不存在
+diag-solver-no-link = 没有从 `{ $from }` 到 `{ $to }` 的完成—开始（FS）关系
+diag-solver-no-stage = 审批阶段 `{ $id }` 不存在
+diag-solver-horizon = 模拟期 { $horizon } 不是正的工作日数
+diag-solver-warmup = 预热期 { $warmup } 不是大于等于 0 的工作日数
+diag-solver-rate = 项目类型 `{ $name }` 的受理频率为 { $rate }，不是大于等于 0 的数
+diag-solver-add-reviewer = 部门 `{ $name }` 没有列出审批人员（未列出的部门不限人手）；请列出该部门及其审批人员，或从以下部门中选择：{ $known }
+diag-solver-lp-inconsistent = 线性规划报告不可行，但各约束均成立
+diag-solver-plan-lp-infeasible = 方案测算的线性规划不可行，而现行时限是可行的
+    .at = 方案测算的线性规划在 { $target } 时不可行，而现行时限是可行的
+diag-solver-plan-infeasible = 方案测算不可行，而现行时限是可行的
+    .at = 方案测算在 { $target } 时不可行，而现行时限是可行的
+diag-solver-plan-unbounded = 方案测算无界
+diag-solver-sensitivity = `{ $id }` 的敏感性计算未收敛（总用时对其不是凸的）
+
+## 不可行方案中的约束，每条一句。
+diag-solver-working-days = { $n ->
+   *[other] { $days } 个工作日
+}
+diag-solver-point =
+    .starts = 开始
+    .finishes = 完成
+diag-solver-origin-link = 前后置关系 { $from } → { $to }
+diag-solver-origin =
+    .tolerance = 容缺受理
+    .serial = 串联审批：各部门依次办理
+    .stage-gate = 阶段关口：统一出件
+diag-solver-bound-max = { $to } 须在 { $from } { $verb_from }后至多 { $days } 内{ $verb_to }（最大间隔；{ $why }）
+diag-solver-bound-min = { $to } 须在 { $from } { $verb_from }后至少 { $days } 才能{ $verb_to }（{ $why }）
+diag-solver-bound-release = { $id } 最早在第 { $offset } 个工作日开始（最早可开始时间）
+    .start = { $id } 不能早于项目开始
+diag-solver-bound-deadline = { $id } 须在第 { $offset } 个工作日前完成（最迟完成时间），办理需要 { $days }
