@@ -125,10 +125,7 @@ fn bad_days_in_both_languages() {
         "the time limit 10.3 is not a multiple of half a working day"
     );
     assert_eq!(zh.message, "承诺时限 10.3 不是 0.5 个工作日的整数倍");
-    assert_eq!(
-        zh.help,
-        "请以工作日填写时限，步长为 0.5（例如 10 或 36.5）"
-    );
+    assert_eq!(zh.help, "请以工作日填写时限，步长为 0.5（例如 10 或 36.5）");
     // `days = 10.3` on line 30, the number at column 8.
     assert_eq!((zh.line, zh.column), (Some(30), Some(8)));
     let (_, zh) = both(&scenario("construction", "-2", "\"planning\""));
@@ -166,7 +163,8 @@ fn unknown_csv_column_in_both_languages() {
     assert_eq!(en.message, "unknown column `colour`");
     assert_eq!(zh.message, "未知的列 `colour`");
     assert!(
-        zh.help.starts_with("必需的列为 id,name,department,stage,days,after，可选的列为 "),
+        zh.help
+            .starts_with("必需的列为 id,name,department,stage,days,after，可选的列为 "),
         "{}",
         zh.help
     );
@@ -187,7 +185,10 @@ fn bad_calendar_files_in_both_languages() {
     assert_eq!(en.code, Code::BadCalendar);
     assert_eq!(en.message, "cannot read the calendar: missing field `days`");
     assert_eq!(zh.message, "无法读取日历：missing field `days`");
-    assert!(zh.help.starts_with("日历文件采用 holiday-cn 格式：{\"year\": 2027"));
+    assert!(
+        zh.help
+            .starts_with("日历文件采用 holiday-cn 格式：{\"year\": 2027")
+    );
     assert_eq!((zh.line, zh.column), (en.line, en.column));
 
     // Two files that disagree about 2027-02-06.
