@@ -7,7 +7,7 @@ diag-line = { $location }：错误[{ $code }]：{ $message }
 diag-line-subject = （{ $subject }）
 diag-line-help = ；处理办法：{ $help }
 diag-problems = { $file } 中有 { $n } 处问题
-diag-problems-input = 输入
+diag-problems-input = 输入内容
 
 ## 语法错误：解析器自己的说明（英文）放在一句中文里。
 diag-syntax-toml = TOML 语法错误：{ $detail }
