@@ -214,21 +214,20 @@ impl fmt::Display for Diagnostic {
 }
 
 /// All problems in one input. Never empty when returned as an error.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.summary())]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
-impl fmt::Display for Diagnostics {
-    /// `3 problem(s) in file.toml`, in the current language.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostics {
+    /// `3 problem(s) in file.toml`, in the current language (its `Display`).
+    fn summary(&self) -> String {
         let file = match self.0.first() {
             Some(d) => d.file.clone(),
             None => tr!("diag-problems-input"),
         };
-        f.write_str(&tr!("diag-problems", n = self.0.len(), file = file))
+        tr!("diag-problems", n = self.0.len(), file = file)
     }
 }
-
-impl std::error::Error for Diagnostics {}
 
 impl Diagnostics {
     /// One problem.

@@ -1,11 +1,11 @@
 //! Errors of the solver: each names what the planner has to change.
 
-use std::fmt;
-
 use permitflow_i18n::tr;
+use thiserror::Error;
 
 /// Why a regime has no schedule, plan or simulation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Error)]
+#[error("{}", self.text())]
 pub enum SolveError {
     /// The regime asked for is not in the scenario.
     UnknownRegime {
@@ -59,10 +59,10 @@ pub enum SolveError {
     Lp(String),
 }
 
-impl fmt::Display for SolveError {
-    /// The error in the current language.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
+impl SolveError {
+    /// The error in the current language (its `Display`).
+    fn text(&self) -> String {
+        match self {
             Self::UnknownRegime { name, known } => {
                 tr!("diag-solver-unknown-regime", name = name, known = known)
             }
@@ -108,9 +108,6 @@ impl fmt::Display for SolveError {
                     .collect::<String>()
             ),
             Self::Lp(e) => tr!("diag-solver-lp", detail = e),
-        };
-        f.write_str(&text)
+        }
     }
 }
-
-impl std::error::Error for SolveError {}
