@@ -1,0 +1,132 @@
+//! `--help` in the current language: the command built from the derive (`cli.rs`, whose doc
+//! comments are the English texts), then, in another language, each subcommand's `about` and
+//! the most used options' help replaced by the catalogue's (`cli-about-…`, `cli-help-…`).
+//! English keeps the derive's texts, so `--help` in English is what it always was.
+
+use clap::CommandFactory as _;
+use permitflow_i18n::Lang;
+
+use crate::cli::Cli;
+
+/// Each subcommand and the key of its one-line description.
+const ABOUT: [(&str, &str); 15] = [
+    ("compare", "cli-about-compare"),
+    ("solve", "cli-about-solve"),
+    ("chart", "cli-about-chart"),
+    ("report", "cli-about-report"),
+    ("export", "cli-about-export"),
+    ("simulate", "cli-about-simulate"),
+    ("plan", "cli-about-plan"),
+    ("centre", "cli-about-centre"),
+    ("check", "cli-about-check"),
+    ("batch", "cli-about-batch"),
+    ("merge", "cli-about-merge"),
+    ("library", "cli-about-library"),
+    ("import", "cli-about-import"),
+    ("completions", "cli-about-completions"),
+    ("man", "cli-about-man"),
+];
+
+/// Options: the subcommand (`""`: any), the option's id and the key of its help. A
+/// subcommand's own entry comes before the general one.
+const ARGS: [(&str, &str, &str); 26] = [
+    ("", "lang", "cli-help-lang"),
+    ("", "file", "cli-help-file"),
+    ("import", "file", "cli-help-import-file"),
+    ("", "format", "cli-help-format"),
+    ("export", "format", "cli-help-export-format"),
+    ("", "excel", "cli-help-excel"),
+    ("", "start", "cli-help-start"),
+    ("check", "start", "cli-help-check-start"),
+    ("batch", "start", "cli-help-check-start"),
+    ("import", "start", "cli-help-import-start"),
+    ("", "sets", "cli-help-set"),
+    ("", "measures", "cli-help-measure"),
+    ("", "method", "cli-help-method"),
+    ("", "regime", "cli-help-regime"),
+    ("", "regimes", "cli-help-regimes"),
+    ("centre", "regimes", "cli-help-centre-regimes"),
+    ("", "out", "cli-help-out"),
+    ("simulate", "chart", "cli-help-simulate-chart"),
+    ("plan", "chart", "cli-help-plan-chart"),
+    ("centre", "chart", "cli-help-centre-chart"),
+    ("", "seed", "cli-help-seed"),
+    ("simulate", "iterations", "cli-help-iterations"),
+    ("plan", "target", "cli-help-target"),
+    ("check", "files", "cli-help-check-files"),
+    ("merge", "files", "cli-help-merge-files"),
+    ("centre", "portfolio", "cli-help-portfolio"),
+];
+
+/// The command line's definition, its texts in the current language.
+pub fn command() -> clap::Command {
+    let cmd = Cli::command();
+    let lang = permitflow_i18n::lang();
+    if lang == Lang::En {
+        return cmd;
+    }
+    localize(cmd, lang)
+}
+
+fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let text = |key: &str| permitflow_i18n::message_in(lang, key, &[]);
+    let mut cmd = cmd
+        .about(text("cli-about"))
+        .long_about(text("cli-about-long"))
+        .mut_args(|a| localize_arg(a, "", lang));
+    for (name, key) in ABOUT {
+        cmd = cmd.mut_subcommand(name, |sub| {
+            sub.about(text(key))
+                .long_about(None)
+                .mut_args(|a| localize_arg(a, name, lang))
+        });
+    }
+    cmd
+}
+
+fn localize_arg(arg: clap::Arg, sub: &str, lang: Lang) -> clap::Arg {
+    let id = arg.get_id().as_str().to_owned();
+    let key = ARGS
+        .iter()
+        .find(|(s, name, _)| *s == sub && *name == id)
+        .or_else(|| ARGS.iter().find(|(s, name, _)| s.is_empty() && *name == id));
+    match key {
+        Some((_, _, key)) => arg
+            .help(permitflow_i18n::message_in(lang, key, &[]))
+            .long_help(None),
+        None => arg,
+    }
+}
+
+/// Whether every text the help asks for is in the catalogue (the catalogue's own tests check
+/// both languages hold the same keys).
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_help_names_every_subcommand_in_chinese() {
+        let cmd = localize(Cli::command(), Lang::ZhCn);
+        for (name, key) in ABOUT {
+            assert!(permitflow_i18n::has(Lang::ZhCn, key), "{key}");
+            let sub = cmd
+                .find_subcommand(name)
+                .unwrap_or_else(|| panic!("{name}"));
+            let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+            assert!(
+                about
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{name}: {about}"
+            );
+        }
+        let compare = cmd.find_subcommand("compare").unwrap_or_else(|| panic!());
+        let format = compare
+            .get_arguments()
+            .find(|a| a.get_id() == "format")
+            .and_then(|a| a.get_help())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        assert_eq!(format, "输出格式");
+    }
+}
