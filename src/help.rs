@@ -1,7 +1,9 @@
 //! `--help` in the current language: the command built from the derive (`cli.rs`, whose doc
 //! comments are the English texts), then, in another language, each subcommand's `about` and
 //! the most used options' help replaced by the catalogue's (`cli-about-…`, `cli-help-…`).
-//! English keeps the derive's texts, so `--help` in English is what it always was.
+//! English keeps the derive's texts, so `--help` in English is what it always was. The
+//! possible values' descriptions (`--format`'s table/csv/json, …), `[default: …]` and the
+//! generated `help` subcommand stay English (clap writes them).
 
 use clap::CommandFactory as _;
 use permitflow_i18n::Lang;
@@ -29,7 +31,7 @@ const ABOUT: [(&str, &str); 15] = [
 
 /// Options: the subcommand (`""`: any), the option's id and the key of its help. A
 /// subcommand's own entry comes before the general one.
-const ARGS: [(&str, &str, &str); 26] = [
+const ARGS: [(&str, &str, &str); 53] = [
     ("", "lang", "cli-help-lang"),
     ("", "file", "cli-help-file"),
     ("import", "file", "cli-help-import-file"),
@@ -56,6 +58,33 @@ const ARGS: [(&str, &str, &str); 26] = [
     ("check", "files", "cli-help-check-files"),
     ("merge", "files", "cli-help-merge-files"),
     ("centre", "portfolio", "cli-help-portfolio"),
+    ("centre", "seed", "cli-help-centre-seed"),
+    ("centre", "horizon", "cli-help-horizon"),
+    ("centre", "replications", "cli-help-replications"),
+    ("centre", "add_reviewer", "cli-help-add-reviewer"),
+    ("centre", "rank", "cli-help-rank"),
+    ("", "calendars", "cli-help-calendar"),
+    ("", "strict_calendar", "cli-help-strict-calendar"),
+    ("chart", "kind", "cli-help-kind"),
+    ("chart", "arrows", "cli-help-arrows"),
+    ("chart", "scale", "cli-help-scale"),
+    ("report", "plan", "cli-help-report-plan"),
+    ("export", "regime", "cli-help-export-regime"),
+    ("plan", "regime", "cli-help-plan-regime"),
+    ("plan", "curve", "cli-help-curve"),
+    ("batch", "paths", "cli-help-paths"),
+    ("batch", "out", "cli-help-batch-out"),
+    ("batch", "excel", "cli-help-csv-out-excel"),
+    ("merge", "excel", "cli-help-csv-out-excel"),
+    ("batch", "junit", "cli-help-junit"),
+    ("batch", "shard", "cli-help-shard"),
+    ("batch", "report", "cli-help-batch-report"),
+    ("merge", "out", "cli-help-merge-out"),
+    ("library", "dir", "cli-help-library-dir"),
+    ("library", "out", "cli-help-library-out"),
+    ("import", "force", "cli-help-force"),
+    ("completions", "shell", "cli-help-shell"),
+    ("man", "dir", "cli-help-man-dir"),
 ];
 
 /// The command line's definition, its texts in the current language.
@@ -70,18 +99,52 @@ pub fn command() -> clap::Command {
 
 fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
     let text = |key: &str| permitflow_i18n::message_in(lang, key, &[]);
-    let mut cmd = cmd
+    let cmd = cmd.disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(text("cli-help-version")),
+    );
+    let mut cmd = frame(cmd, lang)
         .about(text("cli-about"))
         .long_about(text("cli-about-long"))
+        .subcommand_help_heading(text("cli-help-commands"))
         .mut_args(|a| localize_arg(a, "", lang));
     for (name, key) in ABOUT {
         cmd = cmd.mut_subcommand(name, |sub| {
-            sub.about(text(key))
+            frame(sub, lang)
+                .about(text(key))
                 .long_about(None)
                 .mut_args(|a| localize_arg(a, name, lang))
         });
     }
     cmd
+}
+
+/// What clap writes itself: the usage line, the headings and the help flag.
+fn frame(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let text = |key: &str| permitflow_i18n::message_in(lang, key, &[]);
+    cmd.help_template(format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        text("cli-help-usage")
+    ))
+    .disable_help_flag(true)
+    .arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(text("cli-help-help")),
+    )
+    .mut_args(|a| {
+        let heading = if a.is_positional() {
+            text("cli-help-arguments")
+        } else {
+            text("cli-help-options")
+        };
+        a.help_heading(heading)
+    })
 }
 
 fn localize_arg(arg: clap::Arg, sub: &str, lang: Lang) -> clap::Arg {

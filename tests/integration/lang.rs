@@ -178,6 +178,38 @@ fn help_in_chinese() {
     let out = stdout(&o);
     assert!(out.starts_with("并列比较各审批模式"), "{out}");
     assert!(out.contains("输出格式"), "{out}");
+    assert!(out.contains("用法：permitflow compare"), "{out}");
+    assert!(out.contains("选项") && out.contains("显示帮助"), "{out}");
+    // Every option of every command has its Chinese help.
+    for sub in [
+        "compare",
+        "solve",
+        "chart",
+        "report",
+        "export",
+        "simulate",
+        "plan",
+        "centre",
+        "check",
+        "batch",
+        "merge",
+        "library",
+        "import",
+        "completions",
+        "man",
+    ] {
+        let o = permitflow_env(&[sub, "-h"], ZH);
+        assert!(o.status.success(), "{sub}");
+        for line in stdout(&o)
+            .lines()
+            .filter(|l| l.trim_start().starts_with('-'))
+        {
+            assert!(
+                line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{sub}: {line}"
+            );
+        }
+    }
     let o = permitflow_env(&["compare", "--help"], &[]);
     let out = stdout(&o);
     assert!(
