@@ -161,6 +161,63 @@ fn localize_arg(arg: clap::Arg, sub: &str, lang: Lang) -> clap::Arg {
     }
 }
 
+/// Ends the process on an argument error: clap's message in English; in another language the
+/// common errors in the catalogue's words (others as clap writes them), exit 2 as documented.
+pub fn exit_with(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let lang = permitflow_i18n::lang();
+    if lang == Lang::En || !e.use_stderr() {
+        e.exit()
+    }
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let text = |key: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, permitflow_i18n::FluentValue<'_>)> = args
+            .iter()
+            .map(|(k, v)| (*k, permitflow_i18n::FluentValue::from(v.as_str())))
+            .collect();
+        permitflow_i18n::message_in(lang, key, &args)
+    };
+    let message = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let reason = std::error::Error::source(&e)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            text(
+                "cli-usage-invalid-value",
+                &[
+                    ("arg", get(ContextKind::InvalidArg)),
+                    ("value", get(ContextKind::InvalidValue)),
+                    ("reason", reason),
+                ],
+            )
+        }
+        ErrorKind::UnknownArgument => text(
+            "cli-usage-unknown-argument",
+            &[("arg", get(ContextKind::InvalidArg))],
+        ),
+        ErrorKind::InvalidSubcommand => text(
+            "cli-usage-unknown-command",
+            &[("command", get(ContextKind::InvalidSubcommand))],
+        ),
+        ErrorKind::MissingRequiredArgument => text(
+            "cli-usage-missing",
+            &[("args", get(ContextKind::InvalidArg))],
+        ),
+        _ => e.exit(),
+    };
+    eprintln!(
+        "{}\n\n{}",
+        text("cli-usage-error", &[("message", message)]),
+        text("cli-usage-more", &[])
+    );
+    std::process::exit(crate::commands::INVALID.into())
+}
+
 /// Whether every text the help asks for is in the catalogue (the catalogue's own tests check
 /// both languages hold the same keys).
 #[cfg(test)]

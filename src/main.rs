@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => help::exit_with(e),
     };
     let command = cli.command.unwrap_or(Command::Compare {
         file: None,

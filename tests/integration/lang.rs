@@ -173,6 +173,28 @@ fn the_language_comes_from_the_flag_then_permitflow_lang_then_the_locale() {
 }
 
 #[test]
+fn argument_errors_in_chinese_exit_2() {
+    let o = permitflow_env(&["solve", "--regime", "joint", "--start", "2025-13-01"], ZH);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("错误：'--start <DATE>' 的值 '2025-13-01' 无效：`2025-13-01` 不是日期"),
+        "{e}"
+    );
+    let o = permitflow_env(&["solve"], ZH);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("缺少必需的参数：--regime <NAME>"),
+        "{}",
+        stderr(&o)
+    );
+    // In English, clap's own words.
+    let o = permitflow_env(&["solve"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: the following required arguments"));
+}
+
+#[test]
 fn help_in_chinese() {
     let o = permitflow_env(&["compare", "--help"], ZH);
     let out = stdout(&o);

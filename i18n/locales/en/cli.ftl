@@ -182,3 +182,11 @@ cli-help-arguments = Arguments
 cli-help-options = Options
 cli-help-help = Print help
 cli-help-version = Print version
+
+## Argument errors (English: clap's own words; these are for the other languages)
+cli-usage-error = error: { $message }
+cli-usage-more = For more information, try '--help'.
+cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-usage-unknown-argument = unexpected argument '{ $arg }' found
+cli-usage-unknown-command = unrecognized subcommand '{ $command }'
+cli-usage-missing = the following required arguments were not provided: { $args }

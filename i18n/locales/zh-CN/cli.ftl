@@ -179,3 +179,11 @@ cli-help-arguments = 参数
 cli-help-options = 选项
 cli-help-help = 显示帮助
 cli-help-version = 显示版本
+
+## 参数错误
+cli-usage-error = 错误：{ $message }
+cli-usage-more = 详见 '--help'。
+cli-usage-invalid-value = '{ $arg }' 的值 '{ $value }' 无效：{ $reason }
+cli-usage-unknown-argument = 不认识的参数 '{ $arg }'
+cli-usage-unknown-command = 不认识的命令 '{ $command }'
+cli-usage-missing = 缺少必需的参数：{ $args }
