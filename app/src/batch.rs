@@ -465,7 +465,16 @@ fn invalid(file: String, e: &Error) -> FileResult {
 }
 
 /// Runs one entry: a file, or an entry that cannot be read (an `invalid` row naming why).
+/// In English whatever the language of the run: the results table and the JUnit report are
+/// for programs, and the shards of one library run on machines in different locales must
+/// merge into one table.
 pub fn run_entry(entry: &Entry, opts: &Options) -> FileResult {
+    permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || {
+        run_entry_in_english(entry, opts)
+    })
+}
+
+fn run_entry_in_english(entry: &Entry, opts: &Options) -> FileResult {
     match &entry.problem {
         None => run_file(&entry.path, opts),
         Some(why) => {

@@ -311,3 +311,38 @@ fn the_main_commands_in_chinese_show_no_english_but_data() {
         }
     }
 }
+
+#[test]
+fn batch_results_are_english_in_any_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "name = \"x\"\n[[stages]]\nid = 1\n").unwrap();
+    let table = |lang: &str| {
+        let out = dir.path().join(format!("{lang}.csv"));
+        let o = permitflow_env(
+            &[
+                "batch",
+                "scenarios/social-investment-housing.toml",
+                bad.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            &[("PERMITFLOW_LANG", lang)],
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        (std::fs::read_to_string(&out).unwrap(), stdout(&o))
+    };
+    let (en, en_summary) = table("en");
+    let (zh, zh_summary) = table("zh-CN");
+    assert_eq!(zh, en);
+    assert!(en.contains("error[E003]: invalid type"), "{en}");
+    assert!(
+        en_summary.starts_with("2 scenario files, 4 regime results"),
+        "{en_summary}"
+    );
+    // The summary for people speaks Chinese.
+    assert!(
+        zh_summary.starts_with("2 个情景文件，4 个审批模式结果"),
+        "{zh_summary}"
+    );
+}
