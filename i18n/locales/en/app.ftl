@@ -206,3 +206,7 @@ app-shard-unknown-status = unknown status `{ $status }`; a results row's status 
 ## Exports
 app-mspdi-failed = cannot write the MSPDI file: { $error }
 app-mspdi-dates-help = move the scenario's `start` (or `--start`) so the schedule lies between 1984-01-01 and 2149-12-31, or export as csv or json, which take any date
+app-batch-bad-pattern = `{ $pattern }` is not a valid pattern: { $error }
+app-batch-no-match = `{ $pattern }` matches no file
+app-batch-not-found = { $path }: no such file or folder
+    .help = check the path

@@ -189,3 +189,7 @@ app-shard-unknown-status = 未知状态 `{ $status }`；结果行的状态应为
 ## 导出
 app-mspdi-failed = 无法写入 MSPDI 文件：{ $error }
 app-mspdi-dates-help = 请调整情景的 `start`（或 `--start`），使进度计划落在 1984-01-01 至 2149-12-31 之间，或导出为不限日期的 csv 或 json
+app-batch-bad-pattern = `{ $pattern }` 不是有效的通配符模式：{ $error }
+app-batch-no-match = `{ $pattern }` 没有匹配到任何文件
+app-batch-not-found = { $path }：没有这个文件或文件夹
+    .help = 请检查路径
