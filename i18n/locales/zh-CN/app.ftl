@@ -6,7 +6,7 @@
 app-diag-error = 错误
 app-diag-error-line = 错误：{ $message }
 app-diag-help = 建议：{ $text }
-app-diag-in = 位置：{ $subject }
+app-diag-in = 涉及：{ $subject }
 app-diag-more = … 另有 { $more } 个问题（共 { $n } 个，只显示前 { $shown } 个）
 app-diag-found = 在 { $file } 中发现 { $n } 个问题
 app-diag-the-input = 输入
