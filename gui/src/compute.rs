@@ -239,7 +239,9 @@ pub fn error_text(e: &permitflow_app::Error) -> String {
         .take(SHOWN)
         .map(|d| match d.help.as_str() {
             "" => d.message.clone(),
-            help => format!("{} ({help})", d.message),
+            help => {
+                permitflow_i18n::tr!("gui-problem-with-help", message = &d.message, help = help)
+            }
         })
         .collect::<Vec<_>>()
         .join("; ");

@@ -109,7 +109,11 @@ fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
                     // The stages by number, as the chart's legend names them.
                     let numbers: Vec<String> =
                         (1..=stage_names.len()).map(|n| n.to_string()).collect();
-                    let title = format!("{h} ({})", numbers.join(" · "));
+                    let title = tr!(
+                        "gui-col-days-per-stage-numbered",
+                        heading = h,
+                        numbers = numbers.join(" · ")
+                    );
                     ui.strong(title).on_hover_text(stage_names.join("\n"));
                 } else {
                     ui.strong(h);

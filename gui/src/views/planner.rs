@@ -57,10 +57,19 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let mut adopt = None;
     let names = widgets::names(&cx.doc.valid);
     widgets::above_charts(ui, "plan-tables", 0.6, |ui| {
+        // Each column scrolls sideways on its own: a table wider than its half (long names,
+        // Chinese and English) is clipped at the column's edge instead of drawn over the other.
         ui.columns(2, |cols| {
-            adopt = cuts(&mut cols[0], &out.report.plan, &names);
-            sensitivity(&mut cols[0], &out.report, &names);
-            attribution(&mut cols[1], &out.report);
+            let (left, right) = cols.split_at_mut(1);
+            egui::ScrollArea::horizontal()
+                .id_salt("plan-left")
+                .show(&mut left[0], |ui| {
+                    adopt = cuts(ui, &out.report.plan, &names);
+                    sensitivity(ui, &out.report, &names);
+                });
+            egui::ScrollArea::horizontal()
+                .id_salt("plan-right")
+                .show(&mut right[0], |ui| attribution(ui, &out.report));
         });
     });
     ui.separator();
@@ -144,7 +153,7 @@ fn named(mut t: rows::Table, names: &Names<'_>) -> rows::Table {
             && let Some(name) = names.get(cell.as_str())
             && *name != cell.as_str()
         {
-            *cell = format!("{name} ({cell})");
+            *cell = tr!("gui-name-id", name = *name, id = cell.as_str());
         }
     }
     t

@@ -86,8 +86,12 @@ fn more_problems(all: usize) -> String {
     )
 }
 
-/// `item `x`` → `x`.
+/// `item `x`` → `x` (`事项 `x`` in Chinese: the word before the id is the language's).
 fn subject_item(subject: &str) -> Option<String> {
-    let rest = subject.strip_prefix("item `")?;
+    let (word, rest) = subject.split_once('`')?;
+    let item_words = ["item", "事项", "审批事项"];
+    if !item_words.contains(&word.trim()) {
+        return None;
+    }
     Some(rest.split('`').next()?.to_owned())
 }

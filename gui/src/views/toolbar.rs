@@ -78,7 +78,14 @@ impl Toolbar {
                 if cx.doc.is_dirty() {
                     ui.label(RichText::new(tr!("gui-unsaved-mark")).color(AMBER));
                 }
-                ui.label(RichText::new(&cx.doc.label).weak());
+                // The built-in scenario's label is a file name for diagnostics; people read it
+                // in their language.
+                let label = if cx.doc.label == io::DEFAULT_LABEL {
+                    tr!("gui-default-label")
+                } else {
+                    cx.doc.label.clone()
+                };
+                ui.label(RichText::new(label).weak());
             });
         });
         ui.add_space(3.0);

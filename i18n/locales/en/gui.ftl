@@ -39,6 +39,7 @@ gui-save-as = Save as…
 gui-undo = Undo
 gui-redo = Redo
 gui-export = Export
+gui-default-label = social-investment-housing.toml (built in)
 gui-unsaved-mark = ● unsaved changes
 gui-shipped-scenarios = Shipped scenarios
 gui-open-default = Default: social-investment housing (built in)
@@ -410,3 +411,8 @@ gui-bound-count = { $op } { $n } { $what }
 gui-bound-documents = documents
 gui-list-sep = ,{" "}
 gui-bound-stage = {" "}(stage { $stage })
+
+## Shared forms
+gui-problem-with-help = { $message } ({ $help })
+gui-col-days-per-stage-numbered = { $heading } ({ $numbers })
+gui-name-id = { $name } ({ $id })

@@ -32,13 +32,14 @@ gui-status-language = 语言：{ $name }
 
 ## Toolbar and status bar
 gui-open = 打开
-gui-open-hint = .toml、.json、.csv 或 .xlsx 文件的路径（也可把文件拖到窗口上）
+gui-open-hint = 文件路径：.toml、.json、.csv、.xlsx（可拖入窗口）
 gui-open-file = 打开文件
 gui-save = 保存
 gui-save-as = 另存为…
 gui-undo = 撤销
 gui-redo = 重做
 gui-export = 导出
+gui-default-label = social-investment-housing.toml（内置）
 gui-unsaved-mark = ● 有未保存的修改
 gui-shipped-scenarios = 自带情景
 gui-open-default = 默认：社会投资房建项目（内置）
@@ -217,7 +218,7 @@ gui-application-date = 申请日期
 gui-not-a-date = “{ $text }”不是日期：请写成 YYYY-MM-DD
 gui-calendar-name = 日历 { $name }
 gui-time-limits = 承诺时限
-gui-filter-hint = 按编号、名称、部门或阶段筛选
+gui-filter-hint = 筛选：编号/名称/部门/阶段
 gui-float-in = 总时差按
 gui-limits-hint = ● 关键事项 · 拖动或输入时限（以半天为步长）
 gui-limits-item = 事项
@@ -410,3 +411,8 @@ gui-bound-count = { $what } { $op } { $n }
 gui-bound-documents = 申请材料
 gui-list-sep = ，
 gui-bound-stage = （阶段 { $stage }）
+
+## Shared forms
+gui-problem-with-help = { $message }（{ $help }）
+gui-col-days-per-stage-numbered = { $heading }（{ $numbers }）
+gui-name-id = { $name }（{ $id }）
