@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Context, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use permitflow_app::edit::Document;
+use permitflow_i18n::tr;
 use permitflow_model::Diagnostic;
 use permitflow_solver::SimulationOptions;
 
@@ -199,7 +200,7 @@ impl PermitflowApp {
             && let Some((path, r)) = self.jobs.report.result()
         {
             self.status = match r {
-                Ok(()) => format!("wrote the report to {}", path.display()),
+                Ok(()) => tr!("gui-wrote-report", path = path.display().to_string()),
                 Err(e) => e.clone(),
             };
         }
@@ -214,8 +215,9 @@ impl PermitflowApp {
     /// smooth while a limit is dragged.
     fn update_comparison(&mut self) {
         let rev = self.doc.revision();
+        let key = (rev, permitflow_i18n::lang());
         let job = &self.jobs.compare;
-        if job.result().is_some_and(|(k, _)| *k == rev) || job.is_running() {
+        if job.result().is_some_and(|(k, _)| *k == key) || job.is_running() {
             // One worker at a time; the latest revision is taken when it finishes.
             return;
         }
@@ -228,7 +230,7 @@ impl PermitflowApp {
         let (s, cal) = (self.doc.valid.clone(), self.doc.calendar.clone());
         self.jobs
             .compare
-            .request(rev, run, move |_| Comparison::compute(rev, &s, &cal));
+            .request(key, run, move |_| Comparison::compute(rev, &s, &cal));
     }
 
     /// Starts the simulation (when it runs on every change) and the planner for the tab shown,
@@ -243,6 +245,7 @@ impl PermitflowApp {
 
     fn simulate(&mut self) {
         let key = SimKey {
+            lang: permitflow_i18n::lang(),
             revision: self.doc.revision(),
             iterations: self.settings.iterations,
             seed: self.settings.seed,
@@ -261,6 +264,7 @@ impl PermitflowApp {
     fn plan(&mut self) {
         let target = self.settings.plan_target;
         let key = PlanKey {
+            lang: permitflow_i18n::lang(),
             revision: self.doc.revision(),
             regime: self.settings.plan_regime.clone(),
             target_halves: (target * 2.0).round() as i64,
@@ -330,3 +334,6 @@ impl PermitflowApp {
 mod calendar;
 mod commands;
 mod files;
+mod language;
+
+pub use language::relabel;

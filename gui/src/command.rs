@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use permitflow_app::edit::Edit;
 use permitflow_app::export::ExportFormat;
+use permitflow_i18n::Lang;
 
 /// Where a document comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +111,9 @@ pub enum Command {
     UseCalendar(Option<PathBuf>),
     /// A message for the status bar.
     Status(String),
+    /// Speak another language: every label, name and result redrawn in it at once, the
+    /// choice remembered in the settings.
+    SetLang(Lang),
     /// Quit, asking first when there are unsaved changes.
     Quit,
 }

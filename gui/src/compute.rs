@@ -108,6 +108,8 @@ fn floats(o: &Outcome) -> HashMap<String, (WorkingDays, bool)> {
 /// Inputs of a simulation run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimKey {
+    /// The language its tables and charts are told in.
+    pub lang: permitflow_i18n::Lang,
     /// The document's revision these results are for.
     pub revision: u64,
     /// Iterations per regime.
@@ -146,7 +148,10 @@ pub fn simulate(
             analysis::simulate_regimes(s, label, &[r.name.to_string()], &opts, &|_| {}, &stop);
         results.push(match one {
             Ok(mut v) if !v.is_empty() => Ok(v.remove(0)),
-            Ok(_) => Err(format!("regime `{}` was not simulated", r.name)),
+            Ok(_) => Err(permitflow_i18n::tr!(
+                "gui-not-simulated",
+                regime = s.regime_label(&r.name)
+            )),
             Err(e) => Err(error_text(&e)),
         });
     }
@@ -161,6 +166,8 @@ pub fn simulate(
 /// Inputs of a reform plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanKey {
+    /// The language its tables and charts are told in.
+    pub lang: permitflow_i18n::Lang,
     /// The document's revision these results are for.
     pub revision: u64,
     /// The regime to plan for.
@@ -232,12 +239,17 @@ pub fn error_text(e: &permitflow_app::Error) -> String {
         .take(SHOWN)
         .map(|d| match d.help.as_str() {
             "" => d.message.clone(),
-            help => format!("{} ({help})", d.message),
+            help => {
+                permitflow_i18n::tr!("gui-problem-with-help", message = &d.message, help = help)
+            }
         })
         .collect::<Vec<_>>()
         .join("; ");
     if all.len() > SHOWN {
-        text.push_str(&format!("; and {} more problems", all.len() - SHOWN));
+        text.push_str(&permitflow_i18n::tr!(
+            "gui-and-more-problems",
+            n = all.len() - SHOWN
+        ));
     }
     text
 }

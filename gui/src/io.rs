@@ -16,6 +16,7 @@ pub use permitflow_app::write::atomic_write;
 use permitflow_app::export::{ExportFormat, export};
 use permitflow_app::write;
 use permitflow_chart::Scene;
+use permitflow_i18n::tr;
 use permitflow_model::Calendar;
 use permitflow_solver::Outcome;
 
@@ -43,7 +44,8 @@ pub fn load_default(user: &UserCalendars) -> Result<Loaded, Diagnostics> {
 /// A new scenario from a template (the four national stages, or one stage with one item),
 /// starting today, dated with the user's calendar files.
 pub fn new_scenario(four_stages: bool, user: &UserCalendars) -> Result<Loaded, Diagnostics> {
-    let label = "new scenario";
+    let label = tr!("gui-new-scenario");
+    let label = label.as_str();
     let fail = |e: permitflow_app::Error| Diagnostics(e.diagnostics(label));
     let draft = permitflow_app::edit::template(four_stages, chrono::Local::now().date_naive());
     let scenario = permitflow_model::validate(&draft, label)?;
@@ -79,24 +81,28 @@ pub fn source_text(path: &Path) -> Option<String> {
 pub fn save(path: &Path, s: &Scenario, original: Option<&str>) -> Result<Option<String>, String> {
     let lower = path.to_string_lossy().to_ascii_lowercase();
     if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
-        return Err(
-            "not saved: save the scenario as .toml or .json (item lists are read only)".into(),
-        );
+        return Err(tr!("gui-not-saved-item-list"));
     }
     if is_shipped(path) {
-        return Err(format!(
-            "not saved: {} is a shipped scenario (read only); save a copy under another name",
-            path.display()
+        return Err(tr!(
+            "gui-not-saved-shipped",
+            path = path.display().to_string()
         ));
     }
     let (text, toml) = if lower.ends_with(".json") {
-        let t = permitflow_model::to_json(s).map_err(|e| format!("cannot write JSON: {e}"))?;
+        let t = permitflow_model::to_json(s)
+            .map_err(|e| tr!("gui-cannot-write-json", error = e.to_string()))?;
         (t, false)
     } else {
         (permitflow_app::keep::scenario_toml(s, original)?, true)
     };
-    atomic_write(path, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    atomic_write(path, text.as_bytes()).map_err(|e| {
+        tr!(
+            "gui-cannot-write",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     Ok(toml.then_some(text))
 }
 
@@ -129,7 +135,10 @@ pub fn is_shipped(path: &Path) -> bool {
 /// Charts as SVG or PNG by the file's extension, written atomically; the status message.
 pub fn write_charts(path: &Path, scene: &Scene) -> Result<String, String> {
     write::chart(path, scene, 2.0).map_err(|e| error_text(&e))?;
-    Ok(format!("exported the charts to {}", path.display()))
+    Ok(tr!(
+        "gui-exported-charts",
+        path = path.display().to_string()
+    ))
 }
 
 /// A regime's schedule as MSPDI, CSV or JSON, written atomically; the status message.
@@ -142,10 +151,10 @@ pub fn export_schedule(
 ) -> Result<String, String> {
     let bytes = export(s, cal, o, format).map_err(|e| error_text(&e))?;
     write::file(path, &bytes).map_err(|e| error_text(&e))?;
-    Ok(format!(
-        "exported the {} schedule to {}",
-        o.regime.name,
-        path.display()
+    Ok(tr!(
+        "gui-exported-schedule",
+        regime = s.regime_label(&o.regime.name),
+        path = path.display().to_string()
     ))
 }
 

@@ -80,8 +80,10 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
             Run::Worker(ctx) => {
                 let (tx, rx) = channel();
                 let flag = cancel.clone();
+                // The worker speaks the language of the thread that asked (a test's own).
+                let lang = permitflow_i18n::lang();
                 std::thread::spawn(move || {
-                    let _ = tx.send(work(&flag));
+                    let _ = tx.send(permitflow_i18n::with_lang(lang, || work(&flag)));
                     if let Some(ctx) = ctx {
                         ctx.request_repaint();
                     }
@@ -143,7 +145,7 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
 #[derive(Debug, Default)]
 pub struct Jobs {
     /// Every regime solved and drawn, by the document's revision.
-    pub compare: Job<u64, Comparison>,
+    pub compare: Job<(u64, permitflow_i18n::Lang), Comparison>,
     /// The simulation of every regime.
     pub simulation: Job<SimKey, SimOutput>,
     /// The reform plan of the chosen regime and target.

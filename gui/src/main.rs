@@ -6,13 +6,14 @@
 use std::path::PathBuf;
 
 use permitflow_gui::command::{CentreKey, Dialog};
+use permitflow_gui::settings::startup_lang;
 use permitflow_gui::{Command, PermitflowApp, Settings, Tab};
+use permitflow_i18n::tr;
 
-const USAGE: &str = "usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre|author] [--run] [--dialog NAME]\n\
-  FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario\n\
-  --tab     the tab shown at start\n\
-  --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)\n\
-  --dialog  open a dialog at start: schedule (export a schedule), report, charts or save-as";
+/// The usage text, in the current language.
+fn usage() -> String {
+    tr!("gui-usage")
+}
 
 struct Args {
     file: Option<PathBuf>,
@@ -27,7 +28,7 @@ fn parse_dialog(v: &str) -> Result<Dialog, String> {
         "report" => Ok(Dialog::Report),
         "charts" | "export-charts" => Ok(Dialog::ExportCharts),
         "save-as" | "saveas" => Ok(Dialog::SaveAs),
-        _ => Err(format!("unknown dialog `{v}`")),
+        _ => Err(tr!("gui-arg-unknown-dialog", value = v)),
     }
 }
 
@@ -43,22 +44,28 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "-h" | "--help" => return Err(String::new()),
             "--tab" => {
-                let v = it.next().ok_or("--tab needs a value")?;
-                args.tab = Some(Tab::parse(&v).ok_or(format!("unknown tab `{v}`"))?);
+                let v = it
+                    .next()
+                    .ok_or_else(|| tr!("gui-arg-needs-value", option = "--tab"))?;
+                args.tab =
+                    Some(Tab::parse(&v).ok_or_else(|| tr!("gui-arg-unknown-tab", value = &v))?);
             }
             s if s.starts_with("--tab=") => {
                 let v = &s["--tab=".len()..];
-                args.tab = Some(Tab::parse(v).ok_or(format!("unknown tab `{v}`"))?);
+                args.tab =
+                    Some(Tab::parse(v).ok_or_else(|| tr!("gui-arg-unknown-tab", value = v))?);
             }
             "--run" => args.run = true,
             "--dialog" => {
-                let v = it.next().ok_or("--dialog needs a value")?;
+                let v = it
+                    .next()
+                    .ok_or_else(|| tr!("gui-arg-needs-value", option = "--dialog"))?;
                 args.dialog = Some(parse_dialog(&v)?);
             }
-            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
+            s if s.starts_with('-') => return Err(tr!("gui-arg-unknown-option", option = s)),
             s => {
                 if args.file.is_some() {
-                    return Err("give at most one FILE".into());
+                    return Err(tr!("gui-arg-one-file"));
                 }
                 args.file = Some(PathBuf::from(s));
             }
@@ -141,15 +148,28 @@ impl eframe::App for Window {
     }
 }
 
+/// The language at start-up (the saved choice first), set for the whole process; a
+/// `PERMITFLOW_LANG` naming a language permitflow does not speak is reported.
+fn choose_lang(settings: &Settings, warn: bool) {
+    let system = sys_locale::get_locale();
+    let detected = startup_lang(settings, |k| std::env::var(k).ok(), system.as_deref());
+    permitflow_i18n::set_lang(detected.lang);
+    if let Some(v) = detected.ignored.filter(|_| warn) {
+        eprintln!("{}", tr!("gui-warn-lang-ignored", value = v));
+    }
+}
+
 fn main() -> std::process::ExitCode {
+    // Before the settings are read: the usage and argument errors in the user's language.
+    choose_lang(&Settings::default(), true);
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
             if e.is_empty() {
-                println!("{USAGE}");
+                println!("{}", usage());
                 return std::process::ExitCode::SUCCESS;
             }
-            eprintln!("error: {e}\n{USAGE}");
+            eprintln!("{}\n{}", tr!("gui-error", message = e), usage());
             return std::process::ExitCode::from(2);
         }
     };
@@ -172,6 +192,7 @@ fn main() -> std::process::ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
+            choose_lang(&settings, false);
             if let Some(tab) = args.tab {
                 settings.tab = tab;
             }
@@ -185,7 +206,7 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot open the window: {e}");
+            eprintln!("{}", tr!("gui-error-window", message = e.to_string()));
             std::process::ExitCode::FAILURE
         }
     }

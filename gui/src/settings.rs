@@ -1,6 +1,7 @@
 //! What the app keeps between runs (eframe's persistence stores [`Settings`]; the window layout
 //! is kept by eframe and egui themselves) and the tabs of the central area.
 
+use permitflow_i18n::{Detected, Lang, tr};
 use serde::{Deserialize, Serialize};
 
 /// The tabs of the central area.
@@ -29,14 +30,14 @@ impl Tab {
         Tab::Author,
     ];
 
-    /// The tab's title in the window.
-    pub fn title(self) -> &'static str {
+    /// The tab's title in the window, in the current language.
+    pub fn title(self) -> String {
         match self {
-            Tab::Compare => "Compare regimes",
-            Tab::Simulation => "Simulation",
-            Tab::Planner => "Reform planner",
-            Tab::Centre => "Approval centre",
-            Tab::Author => "Author",
+            Tab::Compare => tr!("gui-tab-compare"),
+            Tab::Simulation => tr!("gui-tab-simulation"),
+            Tab::Planner => tr!("gui-tab-planner"),
+            Tab::Centre => tr!("gui-tab-centre"),
+            Tab::Author => tr!("gui-tab-author"),
         }
     }
 
@@ -95,6 +96,9 @@ pub struct Settings {
     /// A holiday-cn file applied to every scenario opened (e.g. next year's official
     /// holidays), as `--calendar` on the command line; empty for none.
     pub calendar_file: String,
+    /// The language the user chose in the menu (`en`, `zh-CN`); empty until they choose, and
+    /// then `PERMITFLOW_LANG`, the locale variables and the system decide.
+    pub lang: String,
 }
 
 impl Default for Settings {
@@ -113,6 +117,7 @@ impl Default for Settings {
             centre_replications: 20,
             centre_seed: 1,
             calendar_file: String::new(),
+            lang: String::new(),
         }
     }
 }
@@ -127,4 +132,23 @@ impl Settings {
         self.recent.insert(0, file);
         self.recent.truncate(RECENT_LIMIT);
     }
+}
+
+impl Settings {
+    /// The language chosen in the menu, when one was.
+    pub fn chosen_lang(&self) -> Option<Lang> {
+        Lang::parse(&self.lang)
+    }
+}
+
+/// The language at start-up: the choice saved in the settings, then `PERMITFLOW_LANG`, then
+/// `LC_ALL`/`LC_MESSAGES`/`LANG` (read by `var`), then the system's locale (`system`, from the
+/// `sys-locale` crate in the binary), else English.
+pub fn startup_lang(
+    settings: &Settings,
+    var: impl Fn(&str) -> Option<String>,
+    system: Option<&str>,
+) -> Detected {
+    let saved = settings.chosen_lang().map(Lang::code);
+    permitflow_i18n::detect(saved, var, system)
 }

@@ -91,6 +91,20 @@ pub fn items_matching(items: &[permitflow_model::Item], filter: &str) -> Vec<usi
         .collect()
 }
 
+/// A date people read: `2025-04-23 Wed` in English, `2025年4月23日 星期三` in Chinese.
+pub fn date(d: chrono::NaiveDate) -> String {
+    match permitflow_i18n::lang() {
+        permitflow_i18n::Lang::En => d.format("%Y-%m-%d %a").to_string(),
+        _ => permitflow_i18n::date(d),
+    }
+}
+
+/// A regime's name for people ([`permitflow_model::Draft::regime_label`]): 串联审批 for
+/// `serial` in Chinese, the scenario's own label where it gives one.
+pub fn regime_label(s: &permitflow_model::Draft, regime: &str) -> String {
+    s.regime_label(&permitflow_model::RegimeName::new(regime))
+}
+
 /// To the nearest half day, as a drag moves.
 pub fn half_days(v: f64) -> f64 {
     (v * 2.0).round() / 2.0
@@ -166,6 +180,26 @@ pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -
         .response
 }
 
+/// A chooser of one of the scenario's regimes by its name for people (串联审批 in Chinese); the
+/// value is the regime's name in the file.
+pub fn regime_choice(
+    ui: &mut Ui,
+    salt: &str,
+    value: &mut String,
+    regimes: &[String],
+    s: &permitflow_model::Draft,
+) -> egui::Response {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(regime_label(s, value))
+        .show_ui(ui, |ui| {
+            for o in regimes {
+                ui.selectable_value(value, o.clone(), regime_label(s, o))
+                    .on_hover_text(o);
+            }
+        })
+        .response
+}
+
 /// What sits above a tab's charts (tables, summaries): scrolled both ways within `share` of
 /// the height left, so the charts below keep the rest of the window and a table wider than the
 /// window scrolls instead of being cut off.
@@ -220,9 +254,10 @@ pub fn running(ui: &mut Ui, what: &str, job: &str) -> bool {
     ui.spinner();
     ui.label(what);
     let r = ui
-        .button("Cancel")
-        .on_hover_text("stop waiting for this result; it is dropped when it arrives");
-    r.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Cancel {job}")));
+        .button(permitflow_i18n::tr!("gui-cancel"))
+        .on_hover_text(permitflow_i18n::tr!("gui-cancel-job.tip"));
+    let label = permitflow_i18n::tr!("gui-cancel-job", job = job);
+    r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     r.clicked()
 }
 

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use permitflow_i18n::tr;
 use permitflow_model::Diagnostics;
 
 use super::PermitflowApp;
@@ -12,9 +13,9 @@ use crate::io;
 pub(super) fn unusable(file: &str, d: &Diagnostics) -> String {
     let why =
         d.0.first()
-            .map(|d| d.message.as_str())
-            .unwrap_or("unreadable");
-    format!("the calendar file {file} was not used: {why}")
+            .map(|d| d.message.clone())
+            .unwrap_or_else(|| tr!("gui-unreadable"));
+    tr!("gui-calendar-not-used", file = file, why = why)
 }
 
 impl PermitflowApp {
@@ -33,14 +34,14 @@ impl PermitflowApp {
                 self.settings.calendar_file = text.clone();
                 self.load_problems.clear();
                 self.status = if text.is_empty() {
-                    "calendar file forgotten: the scenario's own calendar".into()
+                    tr!("gui-calendar-forgotten")
                 } else {
-                    format!("calendar: using {text} (remembered)")
+                    tr!("gui-calendar-using", file = &text)
                 };
             }
             Err(e) => {
                 self.load_problems = e.diagnostics(&text);
-                self.status = format!("the calendar file {text} cannot be used: see the problems");
+                self.status = tr!("gui-calendar-unusable", file = &text);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Applying the commands the views pushed, after the frame is drawn.
 
 use egui::Context;
+use permitflow_i18n::tr;
 
 use super::PermitflowApp;
 use crate::command::{Command, Dialog, JobKind};
@@ -24,10 +25,7 @@ impl PermitflowApp {
                 self.status = if self.doc.problems.is_empty() {
                     e.describe()
                 } else {
-                    format!(
-                        "{}: not applied to the schedules, see the problems below",
-                        e.describe()
-                    )
+                    tr!("gui-edit-not-applied", edit = e.describe())
                 };
                 self.views.what_ifs.reset(&self.doc, false);
             }
@@ -40,12 +38,11 @@ impl PermitflowApp {
                     self.doc.redo()
                 };
                 self.status = match (undo, done) {
-                    (true, true) => "undone",
-                    (true, false) => "nothing to undo",
-                    (false, true) => "redone",
-                    (false, false) => "nothing to redo",
-                }
-                .into();
+                    (true, true) => tr!("gui-undone"),
+                    (true, false) => tr!("gui-nothing-to-undo"),
+                    (false, true) => tr!("gui-redone"),
+                    (false, false) => tr!("gui-nothing-to-redo"),
+                };
                 self.views.what_ifs.reset(&self.doc, false);
             }
             Command::Open(src) => {
@@ -57,8 +54,7 @@ impl PermitflowApp {
             }
             Command::Save if self.doc.read_only => {
                 self.show_dialog(Dialog::SaveAs);
-                self.status =
-                    "a shipped scenario is read only: save a copy under another name".into();
+                self.status = tr!("gui-shipped-read-only");
             }
             Command::Save => match self.doc.path.clone() {
                 Some(p) => {
@@ -106,7 +102,7 @@ impl PermitflowApp {
                 path,
             } => self.close_if(|app| {
                 let Some(o) = app.comparison().outcome(&regime) else {
-                    app.status = format!("regime `{regime}` has no schedule to export");
+                    app.status = tr!("gui-no-schedule", regime = &regime);
                     return false;
                 };
                 let r = io::export_schedule(&app.doc.valid, &app.doc.calendar, o, format, &path);
@@ -132,14 +128,11 @@ impl PermitflowApp {
             }
             Command::Cancel(kind) => {
                 if self.jobs.cancel(kind) {
-                    self.status = format!(
-                        "cancelled the {}",
-                        match kind {
-                            JobKind::Simulation => "simulation",
-                            JobKind::Planner => "reform planner",
-                            JobKind::Centre => "approval-centre run",
-                        }
-                    );
+                    self.status = match kind {
+                        JobKind::Simulation => tr!("gui-cancelled-simulation"),
+                        JobKind::Planner => tr!("gui-cancelled-planner"),
+                        JobKind::Centre => tr!("gui-cancelled-centre"),
+                    };
                 }
             }
             Command::ShowItem(id) => self.views.what_ifs.show_item(id),
@@ -150,6 +143,7 @@ impl PermitflowApp {
                 ctx.request_repaint();
             }
             Command::Status(s) => self.status = s,
+            Command::SetLang(lang) => self.set_language(lang),
             Command::Quit => {
                 if self.doc.is_dirty() && !self.quit_confirmed {
                     self.dialog = Some(Dialog::Unsaved(Box::new(Command::Quit)));

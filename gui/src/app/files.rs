@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use permitflow_app::edit::Document;
 use permitflow_chart::Scene;
+use permitflow_i18n::tr;
 
 use super::PermitflowApp;
 use crate::command::{Dialog, Source};
@@ -26,14 +27,13 @@ impl PermitflowApp {
                 if let Source::File(p) = src {
                     self.settings.remember(p.display().to_string());
                 }
-                self.status = format!("opened {}", l.label);
+                self.status = tr!("gui-opened", file = &l.label);
                 self.doc = Document::new(l.label, l.save_path, l.scenario, l.calendar);
                 if let Source::File(p) = src {
                     self.doc.original = io::source_text(p);
                     self.doc.read_only = io::is_shipped(p);
                     if self.doc.read_only {
-                        self.status
-                            .push_str(" (shipped, read only: Save As makes a copy)");
+                        self.status = tr!("gui-opened-shipped", file = &self.doc.label);
                     }
                 }
                 self.load_problems.clear();
@@ -43,10 +43,10 @@ impl PermitflowApp {
             Err(d) => {
                 let name = match src {
                     Source::Default => io::DEFAULT_LABEL.to_owned(),
-                    Source::New { .. } => "new scenario".to_owned(),
+                    Source::New { .. } => tr!("gui-new-scenario"),
                     Source::File(p) => p.display().to_string(),
                 };
-                self.status = format!("could not open {name}: {} problem(s)", d.0.len());
+                self.status = tr!("gui-could-not-open", file = name, n = d.0.len());
                 self.load_problems = d.0;
             }
         }
@@ -75,8 +75,7 @@ impl PermitflowApp {
 
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
         if !self.doc.problems.is_empty() {
-            self.status =
-                "not saved: fix the problems first (or undo the edit that caused them)".into();
+            self.status = tr!("gui-not-saved-problems");
             return false;
         }
         match io::save(path, &self.doc.valid, self.doc.original.as_deref()) {
@@ -84,7 +83,7 @@ impl PermitflowApp {
                 let label = path.display().to_string();
                 self.doc.mark_saved(path.to_path_buf(), label.clone(), text);
                 self.settings.remember(label.clone());
-                self.status = format!("saved {label}");
+                self.status = tr!("gui-saved", file = &label);
                 true
             }
             Err(e) => {
@@ -167,7 +166,7 @@ impl PermitflowApp {
 
     pub(super) fn export_charts(&mut self, path: &Path) -> bool {
         let Some(scene) = self.current_scene() else {
-            self.status = "nothing to export yet".into();
+            self.status = tr!("gui-nothing-to-export");
             return false;
         };
         self.report_result(io::write_charts(path, &scene))
@@ -176,7 +175,7 @@ impl PermitflowApp {
     /// Writes the report of the valid scenario on a worker; the status says when it is done.
     pub(super) fn write_report(&mut self, path: PathBuf) {
         if path.as_os_str().is_empty() {
-            self.status = "write the report to a .html path".into();
+            self.status = tr!("gui-report-needs-path");
             return;
         }
         let loaded = io::Loaded {
@@ -185,7 +184,7 @@ impl PermitflowApp {
             label: self.doc.label.clone(),
             save_path: self.doc.path.clone(),
         };
-        self.status = format!("writing the report to {}…", path.display());
+        self.status = tr!("gui-writing-report-to", path = path.display().to_string());
         self.dialog = None;
         self.jobs.report.invalidate();
         let p = path.clone();

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
+use permitflow_i18n::tr;
 
 use super::Ctx;
 use crate::command::Command;
@@ -31,20 +32,20 @@ impl CalendarBanner {
             }
             ui.horizontal(|ui| {
                 if !in_use.is_empty() {
-                    ui.label(format!("calendar file: {in_use}"));
-                    if ui.button("Forget calendar file").clicked() {
+                    ui.label(tr!("gui-calendar-file-in-use", file = &in_use));
+                    if ui.button(tr!("gui-calendar-forget")).clicked() {
                         cx.push(Command::UseCalendar(None));
                     }
                 }
-                ui.label("holiday-cn file");
+                ui.label(tr!("gui-calendar-holiday-file"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.path_text)
-                        .hint_text("e.g. cn-2027.json")
+                        .hint_text(tr!("gui-calendar-hint"))
                         .desired_width(260.0),
                 );
                 let path = self.path_text.trim();
                 if ui
-                    .add_enabled(!path.is_empty(), egui::Button::new("Use calendar file"))
+                    .add_enabled(!path.is_empty(), egui::Button::new(tr!("gui-calendar-use")))
                     .clicked()
                 {
                     cx.push(Command::UseCalendar(Some(PathBuf::from(path))));

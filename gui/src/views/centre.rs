@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 use permitflow_app::rows::tables as rows;
+use permitflow_i18n::tr;
 
 use super::Ctx;
 use crate::command::{CentreKey, Command, JobKind};
@@ -36,20 +37,20 @@ impl Centre {
             cx.settings.centre_portfolio = first.display().to_string();
         }
         self.form(ui, cx);
-        ui.label(RichText::new("Projects arrive at random at each type's rate; each department reviews as many files at once as it has reviewers, key projects first, returns re-queued. Replications share their arrivals (common random numbers), so a seed always gives the same numbers.").weak());
+        ui.label(RichText::new(tr!("gui-centre-note")).weak());
         ui.separator();
         let result = cx.jobs.centre.result();
-        let waiting = "Choose a portfolio and press “Run approval centre”.";
-        let Some(out) = widgets::result_or_why(ui, result.map(|(_, r)| r), waiting) else {
+        let waiting = tr!("gui-centre-press-run");
+        let Some(out) = widgets::result_or_why(ui, result.map(|(_, r)| r), &waiting) else {
             return;
         };
         if let Some((key, _)) = result
             && key.portfolio.display().to_string() != cx.settings.centre_portfolio.trim()
         {
             ui.label(
-                RichText::new(format!(
-                    "These results are for {}.",
-                    key.portfolio.display()
+                RichText::new(tr!(
+                    "gui-centre-stale",
+                    portfolio = key.portfolio.display().to_string()
                 ))
                 .color(AMBER),
             );
@@ -62,14 +63,14 @@ impl Centre {
 
     fn form(&self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal(|ui| {
-            let l = ui.label("Portfolio");
+            let l = ui.label(tr!("gui-centre-portfolio"));
             ui.add(
                 egui::TextEdit::singleline(&mut cx.settings.centre_portfolio)
-                    .hint_text("path of a portfolio (.toml)")
+                    .hint_text(tr!("gui-centre-portfolio-hint"))
                     .desired_width(330.0),
             )
             .labelled_by(l.id);
-            ui.menu_button("Shipped portfolios", |ui| {
+            ui.menu_button(tr!("gui-centre-shipped"), |ui| {
                 for p in &self.shipped {
                     let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
                     if ui.button(name.unwrap_or_default()).clicked() {
@@ -80,17 +81,17 @@ impl Centre {
             });
         });
         ui.horizontal(|ui| {
-            let l = ui.label("Replications");
+            let l = ui.label(tr!("gui-centre-replications"));
             ui.add(egui::DragValue::new(&mut cx.settings.centre_replications).range(1..=10_000))
                 .labelled_by(l.id);
-            let l = ui.label("Seed");
+            let l = ui.label(tr!("gui-seed"));
             ui.add(egui::DragValue::new(&mut cx.settings.centre_seed))
                 .labelled_by(l.id);
             let path = cx.settings.centre_portfolio.trim().to_owned();
-            let run = egui::Button::new("Run approval centre");
+            let run = egui::Button::new(tr!("gui-centre-run"));
             if ui
                 .add_enabled(!path.is_empty(), run)
-                .on_disabled_hover_text("choose a portfolio first")
+                .on_disabled_hover_text(tr!("gui-centre-choose-first"))
                 .clicked()
             {
                 cx.push(Command::RunCentre(CentreKey {
@@ -100,7 +101,7 @@ impl Centre {
                 }));
             }
             if cx.jobs.centre.is_running()
-                && widgets::running(ui, "simulating the approval centre…", "approval centre")
+                && widgets::running(ui, &tr!("gui-centre-running"), &tr!("gui-job-centre"))
             {
                 cx.push(Command::Cancel(JobKind::Centre));
             }
@@ -119,7 +120,7 @@ fn tables(ui: &mut Ui, out: &CentreOutput) {
         ui.add_space(4.0);
         widgets::table_grid(ui, ("centre-departments", k), &rows::centre_departments(r));
         ui.label(rows::centre_summary(r));
-        ui.label(RichText::new(format!("computed in {} ms", out.millis)).weak());
+        ui.label(RichText::new(tr!("gui-computed-in", ms = out.millis.to_string())).weak());
         ui.add_space(8.0);
     }
 }

@@ -3,14 +3,25 @@
 
 use egui::{Color32, RichText, Ui};
 use permitflow_app::rows::{CompareRow, RegimeFigures, signed};
+use permitflow_i18n::tr;
+use permitflow_model::Draft;
 use permitflow_solver::Outcome;
 
 use super::Ctx;
 use crate::widgets::{self, AMBER, GREEN, RED, cell};
 
-/// The table's columns, `|` between them.
-const COLUMNS: &str =
-    "regime|working days|vs serial|end date|trips|forms|materials|departments|days per stage";
+/// The table's columns' keys; the last one is the days per stage.
+const COLUMNS: [&str; 9] = [
+    "gui-col-regime",
+    "gui-col-working-days",
+    "gui-col-vs-serial",
+    "gui-col-end-date",
+    "gui-col-trips",
+    "gui-col-forms",
+    "gui-col-materials",
+    "gui-col-departments",
+    "gui-col-days-per-stage",
+];
 
 /// Draws the comparison tab: the regimes' table, the targets and the charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
@@ -18,16 +29,16 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let c = cx.comparison;
     ui.heading(&s.name);
     ui.label(
-        RichText::new(format!(
-            "application {} · calendar {} · working days count from the first working day",
-            s.start.format("%Y-%m-%d %a"),
-            cx.doc.calendar.name()
+        RichText::new(tr!(
+            "gui-compare-subtitle",
+            start = widgets::date(s.start),
+            calendar = cx.doc.calendar.name()
         ))
         .weak(),
     );
     ui.add_space(4.0);
     widgets::above_charts(ui, "compare-table", 0.5, |ui| {
-        table(ui, &c.table.rows);
+        table(ui, s, &c.table.rows);
         // The warnings are in the calendar banner above the tabs (`views::calendar`).
         if !c.table.targets.is_empty() {
             ui.add_space(4.0);
@@ -35,16 +46,18 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 // A published figure (an exact target) that a what-if no longer reproduces is
                 // a difference to read, not a failure: the edit may well beat it.
                 let (mark, color) = match t.met {
-                    Some(true) => ("✓ met", GREEN),
-                    Some(false) if t.target.exact => ("≠ differs from the figure", AMBER),
-                    Some(false) => ("× missed", RED),
-                    None => ("? not solved", Color32::GRAY),
+                    Some(true) => (tr!("gui-target-met"), GREEN),
+                    Some(false) if t.target.exact => (tr!("gui-target-differs"), AMBER),
+                    Some(false) => (tr!("gui-target-missed"), RED),
+                    None => (tr!("gui-target-unsolved"), Color32::GRAY),
                 };
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(mark).color(color).strong());
-                    ui.label(format!(
-                        "{} ({}): {}",
-                        t.target.name, t.target.regime, t.detail
+                    ui.label(tr!(
+                        "gui-target-line",
+                        name = &t.target.name,
+                        regime = s.regime_label(&t.target.regime),
+                        detail = &t.detail
                     ));
                 });
             }
@@ -52,8 +65,8 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.checkbox(&mut cx.settings.fit_charts, "fit charts to width");
-        ui.label(RichText::new("hover a bar for its department, limit, dates and float").weak());
+        ui.checkbox(&mut cx.settings.fit_charts, tr!("gui-fit-charts"));
+        ui.label(RichText::new(tr!("gui-compare-hover-hint")).weak());
     });
     ui.separator();
     let scenes: Vec<_> = c
@@ -66,7 +79,7 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         k.checked_sub(first_gantt)
             .and_then(|g| c.gantts.get(g))
             .and_then(|(name, _)| c.outcome(name))
-            .and_then(|o| gantt_tooltip(o, &title))
+            .and_then(|o| gantt_tooltip(s, o, &title))
             .unwrap_or(title)
     };
     widgets::charts(
@@ -79,7 +92,7 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 }
 
 /// The outcome table: one row per regime.
-fn table(ui: &mut Ui, rows: &[CompareRow]) {
+fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
     let stage_names: Vec<String> = rows
         .iter()
         .find_map(|r| r.result.as_ref().ok())
@@ -90,12 +103,17 @@ fn table(ui: &mut Ui, rows: &[CompareRow]) {
         .spacing([18.0, 5.0])
         .min_col_width(40.0)
         .show(ui, |ui| {
-            for h in COLUMNS.split('|') {
-                if h == "days per stage" {
+            for key in COLUMNS {
+                let h = permitflow_i18n::message(key, &[]);
+                if key == "gui-col-days-per-stage" {
                     // The stages by number, as the chart's legend names them.
                     let numbers: Vec<String> =
                         (1..=stage_names.len()).map(|n| n.to_string()).collect();
-                    let title = format!("{h} ({})", numbers.join(" · "));
+                    let title = tr!(
+                        "gui-col-days-per-stage-numbered",
+                        heading = h,
+                        numbers = numbers.join(" · ")
+                    );
                     ui.strong(title).on_hover_text(stage_names.join("\n"));
                 } else {
                     ui.strong(h);
@@ -103,11 +121,12 @@ fn table(ui: &mut Ui, rows: &[CompareRow]) {
             }
             ui.end_row();
             for row in rows {
-                ui.label(RichText::new(&row.regime).strong());
+                let name = widgets::regime_label(s, &row.regime);
+                ui.label(RichText::new(&name).strong());
                 match &row.result {
-                    Ok(f) => figures(ui, &row.regime, f),
+                    Ok(f) => figures(ui, &name, f),
                     Err(e) => {
-                        ui.label(RichText::new("cannot be solved").color(RED))
+                        ui.label(RichText::new(tr!("gui-cannot-solve")).color(RED))
                             .on_hover_text(e);
                         ui.label(RichText::new(e).weak().small());
                     }
@@ -122,59 +141,72 @@ fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures) {
     cell(
         ui,
         RichText::new(wd.to_string()).strong(),
-        format!("{name}: {wd} working days"),
+        tr!("gui-cell-working-days", name = name, days = wd.to_string()),
     );
     let diff = match (f.vs_baseline, f.vs_baseline_share) {
         (Some(d), Some(share)) => format!("{} ({:+.0} %)", signed(d), share * 100.0),
         _ => "–".into(),
     };
-    cell(ui, diff.clone(), format!("{name}: {diff} vs serial"));
-    ui.label(f.end_date.format("%Y-%m-%d %a").to_string());
+    cell(
+        ui,
+        diff.clone(),
+        tr!("gui-cell-vs-serial", name = name, diff = &diff),
+    );
+    ui.label(widgets::date(f.end_date));
     let counts = [
-        ("trips", f.counts.trips),
-        ("forms", f.counts.forms),
-        ("materials", f.counts.materials),
-        ("departments", f.counts.departments),
+        (tr!("gui-col-trips"), f.counts.trips),
+        (tr!("gui-col-forms"), f.counts.forms),
+        (tr!("gui-col-materials"), f.counts.materials),
+        (tr!("gui-col-departments"), f.counts.departments),
     ];
     for (what, v) in counts {
-        cell(ui, v.to_string(), format!("{name}: {v} {what}"));
+        cell(
+            ui,
+            v.to_string(),
+            tr!("gui-cell-count", name = name, what = what, n = v),
+        );
     }
     let days: Vec<String> = f.spans.iter().map(|(_, _, d)| d.to_string()).collect();
     let hover: Vec<String> = f
         .spans
         .iter()
-        .map(|(_, n, d)| format!("{n}: {d} working days"))
+        .map(|(_, n, d)| tr!("gui-cell-working-days", name = n, days = d.to_string()))
         .collect();
     ui.label(days.join(" · ")).on_hover_text(hover.join("\n"));
 }
 
 /// A planner's tooltip for a Gantt bar: department, limit, start and finish (working days and
 /// dates), float.
-fn gantt_tooltip(o: &Outcome, title: &str) -> Option<String> {
+fn gantt_tooltip(s: &Draft, o: &Outcome, title: &str) -> Option<String> {
     let first = title.lines().next()?;
-    let id = first.rsplit_once('(')?.1.strip_suffix(')')?;
+    // `name (id)`, or `名称（id）` where the chart speaks Chinese.
+    let (_, id) = first.rsplit_once(['(', '（'])?;
+    let id = id.strip_suffix(')').or_else(|| id.strip_suffix('）'))?;
     let i = o.network.activities.iter().position(|a| a.id == id)?;
     let a = &o.network.activities[i];
     let (sd, fd) = o.dates[i];
     let sch = &o.schedule;
-    let departments: Vec<&str> = a.departments.iter().map(|d| d.as_str()).collect();
-    let critical = if sch.critical[i] {
-        " · on the critical path"
+    let departments: Vec<&str> = a
+        .departments
+        .iter()
+        .map(|d| s.department_label(d))
+        .collect();
+    let float = sch.total_float[i].to_string();
+    let float = if sch.critical[i] {
+        tr!("gui-gantt-float-critical", days = float)
     } else {
-        " working days"
+        tr!("gui-gantt-float", days = float)
     };
-    Some(format!(
-        "{} ({})\nDepartment: {}\nLimit: {} working days\n\
-         Start: {}, {} working days after the application\n\
-         Finish: {}, {} working days after the application\nFloat: {}{critical}",
-        a.name,
-        a.id,
-        departments.join(" + "),
-        a.days,
-        sd.format("%Y-%m-%d %a"),
-        sch.start[i],
-        fd.format("%Y-%m-%d %a"),
-        sch.finish[i],
-        sch.total_float[i],
+    Some(tr!(
+        "gui-gantt-tooltip",
+        name = &a.name,
+        id = a.id.as_str(),
+        department = departments.join(" + "),
+        limit = a.days.to_string(),
+        start = widgets::date(sd),
+        start_days = sch.start[i].to_string(),
+        finish = widgets::date(fd),
+        finish_days = sch.finish[i].to_string(),
+        float = float
     ))
 }

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use egui::{Context, Key, RichText, Role, Ui, WidgetInfo};
 use permitflow_app::export::ExportFormat;
+use permitflow_i18n::tr;
 
 use super::Ctx;
 use crate::command::{Command, Dialog};
-use crate::widgets::choice;
 
-/// The exchange formats offered, with their names.
+/// The exchange formats offered, with their names (the same in every language).
 pub const FORMATS: [(ExportFormat, &str); 3] = [
     (ExportFormat::Mspdi, "MS Project XML (MSPDI)"),
     (ExportFormat::Csv, "CSV"),
@@ -56,30 +56,34 @@ impl Dialogs {
     fn file(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, dialog: &Dialog) {
         let (title, hint, action) = match dialog {
             Dialog::SaveAs => (
-                "Save scenario as",
-                "a .toml (or .json) path",
-                "Save scenario",
+                tr!("gui-dialog-save-as"),
+                tr!("gui-dialog-save-as.hint"),
+                tr!("gui-dialog-save-as.action"),
             ),
             Dialog::ExportCharts => (
-                "Export the charts of this tab",
-                "a .svg or .png path",
-                "Export charts",
+                tr!("gui-dialog-charts"),
+                tr!("gui-dialog-charts.hint"),
+                tr!("gui-dialog-charts.action"),
             ),
             Dialog::ExportSchedule => (
-                "Export a schedule",
-                "a .xml, .csv or .json path",
-                "Export schedule",
+                tr!("gui-dialog-schedule"),
+                tr!("gui-dialog-schedule.hint"),
+                tr!("gui-dialog-schedule.action"),
             ),
-            _ => ("Write the report (HTML)", "a .html path", "Write report"),
+            _ => (
+                tr!("gui-dialog-report"),
+                tr!("gui-dialog-report.hint"),
+                tr!("gui-dialog-report.action"),
+            ),
         };
         ui.heading(title);
         if *dialog == Dialog::ExportSchedule {
             self.schedule_options(ui, cx);
         }
         if *dialog == Dialog::Report {
-            ui.label(RichText::new("One self-contained page to send: the scenario and its sources, the comparison, the charts, the critical paths and, where the scenario has spreads and floors, the simulation and the reform planner.").weak());
+            ui.label(RichText::new(tr!("gui-dialog-report-note")).weak());
         }
-        let label = ui.label("File path");
+        let label = ui.label(tr!("gui-dialog-path"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut self.path_text)
@@ -91,10 +95,7 @@ impl Dialogs {
             field.request_focus();
         }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        ui.label(
-            RichText::new("Written atomically: a temporary file in the same folder, then renamed.")
-                .weak(),
-        );
+        ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
         ui.horizontal(|ui| {
             if ui.button(action).clicked() || enter {
                 let path = PathBuf::from(self.path_text.trim());
@@ -109,7 +110,7 @@ impl Dialogs {
                     _ => Command::WriteReport(path),
                 });
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("gui-cancel")).clicked() {
                 cx.push(Command::CloseDialog);
             }
         });
@@ -120,14 +121,22 @@ impl Dialogs {
     fn schedule_options(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let regimes = cx.regimes();
         ui.horizontal(|ui| {
-            let l = ui.label("regime");
-            choice(ui, "export-regime", &mut cx.settings.regime, &regimes).labelled_by(l.id);
+            let l = ui.label(tr!("gui-dialog-regime"));
+            crate::widgets::regime_choice(
+                ui,
+                "export-regime",
+                &mut cx.settings.regime,
+                &regimes,
+                &cx.doc.draft,
+            )
+            .labelled_by(l.id);
             let before = self.format;
             let name = FORMATS
                 .iter()
                 .find(|(f, _)| *f == self.format)
                 .map_or("", |(_, n)| n);
-            let l = ui.label("format");
+            let format_label = tr!("gui-dialog-format");
+            let l = ui.label(&format_label);
             egui::ComboBox::from_id_salt("export-format")
                 .selected_text(name)
                 .show_ui(ui, |ui| {
@@ -137,7 +146,7 @@ impl Dialogs {
                 })
                 .response
                 .labelled_by(l.id)
-                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "format"));
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, &format_label));
             if self.format != before {
                 let p = PathBuf::from(self.path_text.trim());
                 self.path_text = p
@@ -150,25 +159,21 @@ impl Dialogs {
 }
 
 fn unsaved(ui: &mut Ui, cx: &mut Ctx<'_>, then: &Command) {
-    ui.heading("Unsaved changes");
-    let before = if matches!(then, Command::Quit) {
-        "quitting"
+    ui.heading(tr!("gui-unsaved"));
+    ui.label(if matches!(then, Command::Quit) {
+        tr!("gui-unsaved-quit", file = &cx.doc.label)
     } else {
-        "opening another file"
-    };
-    ui.label(format!(
-        "{} has changes that are not saved. Save them before {before}?",
-        cx.doc.label
-    ));
+        tr!("gui-unsaved-open", file = &cx.doc.label)
+    });
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button("Save changes").clicked() {
+        if ui.button(tr!("gui-unsaved-save")).clicked() {
             cx.push(Command::SaveThen(Box::new(then.clone())));
         }
-        if ui.button("Discard changes").clicked() {
+        if ui.button(tr!("gui-unsaved-discard")).clicked() {
             cx.push(Command::Discard(Box::new(then.clone())));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr!("gui-cancel")).clicked() {
             cx.push(Command::CloseDialog);
         }
     });

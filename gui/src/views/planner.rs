@@ -5,12 +5,13 @@ use egui::{RichText, Ui};
 use permitflow_app::analysis::PlanReport;
 use permitflow_app::edit::Edit;
 use permitflow_app::rows::tables as rows;
+use permitflow_i18n::tr;
 use permitflow_model::{Draft, GroupId, ItemId};
 use permitflow_solver::{Cut, Plan};
 
 use super::Ctx;
 use crate::command::{Command, JobKind};
-use crate::widgets::{self, GREEN, RED, choice, half_days};
+use crate::widgets::{self, GREEN, RED, half_days};
 
 /// Draws the reform planner tab: regime and target, the cuts, sensitivity and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
@@ -20,9 +21,16 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         .outcome(&cx.settings.plan_regime)
         .map(|o| o.working_days());
     ui.horizontal(|ui| {
-        let l = ui.label("Regime");
-        choice(ui, "plan-regime", &mut cx.settings.plan_regime, &regimes).labelled_by(l.id);
-        let l = ui.label("Target (working days)");
+        let l = ui.label(tr!("gui-plan-regime"));
+        crate::widgets::regime_choice(
+            ui,
+            "plan-regime",
+            &mut cx.settings.plan_regime,
+            &regimes,
+            &cx.doc.draft,
+        )
+        .labelled_by(l.id);
+        let l = ui.label(tr!("gui-plan-target"));
         ui.add(
             egui::DragValue::new(&mut cx.settings.plan_target)
                 .speed(0.5)
@@ -31,26 +39,37 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         )
         .labelled_by(l.id);
         if let Some(c) = current {
-            ui.label(RichText::new(format!("today: {c} working days")).weak());
+            ui.label(RichText::new(tr!("gui-plan-today", days = c.to_string())).weak());
         }
-        if cx.jobs.planner.is_running() && widgets::running(ui, "planning…", "planner") {
+        if cx.jobs.planner.is_running()
+            && widgets::running(ui, &tr!("gui-plan-running"), &tr!("gui-job-planner"))
+        {
             cx.push(Command::Cancel(JobKind::Planner));
         }
     });
-    ui.label(RichText::new("The cheapest limits to cut (each between its floor and today's limit, at its cost per working day) to bring the regime to the target.").weak());
+    ui.label(RichText::new(tr!("gui-plan-note")).weak());
     cx.settings.plan_target = half_days(cx.settings.plan_target);
     ui.separator();
     let result = cx.jobs.planner.result().map(|(_, r)| r);
-    let Some(out) = widgets::result_or_why(ui, result, "planning…") else {
+    let Some(out) = widgets::result_or_why(ui, result, &tr!("gui-plan-running")) else {
         return;
     };
     let mut adopt = None;
     let names = widgets::names(&cx.doc.valid);
     widgets::above_charts(ui, "plan-tables", 0.6, |ui| {
+        // Each column scrolls sideways on its own: a table wider than its half (long names,
+        // Chinese and English) is clipped at the column's edge instead of drawn over the other.
         ui.columns(2, |cols| {
-            adopt = cuts(&mut cols[0], &out.report.plan, &names);
-            sensitivity(&mut cols[0], &out.report, &names);
-            attribution(&mut cols[1], &out.report);
+            let (left, right) = cols.split_at_mut(1);
+            egui::ScrollArea::horizontal()
+                .id_salt("plan-left")
+                .show(&mut left[0], |ui| {
+                    adopt = cuts(ui, &out.report.plan, &names);
+                    sensitivity(ui, &out.report, &names);
+                });
+            egui::ScrollArea::horizontal()
+                .id_salt("plan-right")
+                .show(&mut right[0], |ui| attribution(ui, &out.report));
         });
     });
     ui.separator();
@@ -71,18 +90,24 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 /// clicked "Adopt these limits".
 fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
     if !p.reachable {
-        ui.label(RichText::new(format!(
-            "× {} working days is out of reach: the least achievable is {}, with every limit at its floor.",
-            p.target, p.least_working_days
-        )).color(RED).strong());
-        ui.label(format!("What limits it: {}", p.limiting.join(" → ")));
+        ui.label(
+            RichText::new(tr!(
+                "gui-plan-out-of-reach",
+                target = p.target.to_string(),
+                least = p.least_working_days.to_string()
+            ))
+            .color(RED)
+            .strong(),
+        );
+        ui.label(tr!("gui-plan-limiting", items = p.limiting.join(" → ")));
         return None;
     }
     if p.cuts.is_empty() {
         ui.label(
-            RichText::new(format!(
-                "✓ already met: {} ≤ {} working days; nothing to cut.",
-                p.current, p.target
+            RichText::new(tr!(
+                "gui-plan-already-met",
+                current = p.current.to_string(),
+                target = p.target.to_string()
             ))
             .color(GREEN)
             .strong(),
@@ -90,19 +115,22 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
         return None;
     }
     ui.label(
-        RichText::new(format!(
-            "✓ reachable: {} → {} working days at a cost of {} cost units (least achievable {})",
-            p.current, p.working_days, p.cost, p.least_working_days
+        RichText::new(tr!(
+            "gui-plan-reachable",
+            current = p.current.to_string(),
+            days = p.working_days.to_string(),
+            cost = p.cost.to_string(),
+            least = p.least_working_days.to_string()
         ))
         .color(GREEN)
         .strong(),
     );
-    ui.label(RichText::new("cost: each item's cost per working day cut (the scenario's `cost`, in its own units) × the days cut").weak());
+    ui.label(RichText::new(tr!("gui-plan-cost-note")).weak());
     widgets::table_grid(ui, "cuts", &named(rows::plan_cuts(p), names));
     // A column is justified: the button keeps its own width in a row.
     ui.horizontal(|ui| {
-        ui.button("Adopt these limits")
-            .on_hover_text("set the new limits in the scenario (one undo step)")
+        ui.button(tr!("gui-plan-adopt"))
+            .on_hover_text(tr!("gui-plan-adopt.tip"))
             .clicked()
     })
     .inner
@@ -111,7 +139,7 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
 
 fn sensitivity(ui: &mut Ui, r: &PlanReport, names: &Names<'_>) {
     ui.add_space(6.0);
-    ui.strong("Sensitivity of the critical items");
+    ui.strong(tr!("gui-plan-sensitivity"));
     widgets::table_grid(ui, "sens", &named(rows::sensitivity(&r.sensitivity), names));
 }
 
@@ -125,7 +153,7 @@ fn named(mut t: rows::Table, names: &Names<'_>) -> rows::Table {
             && let Some(name) = names.get(cell.as_str())
             && *name != cell.as_str()
         {
-            *cell = format!("{name} ({cell})");
+            *cell = tr!("gui-name-id", name = *name, id = cell.as_str());
         }
     }
     t
@@ -133,9 +161,11 @@ fn named(mut t: rows::Table, names: &Names<'_>) -> rows::Table {
 
 fn attribution(ui: &mut Ui, r: &PlanReport) {
     let a = &r.attribution;
-    ui.strong(format!(
-        "What each measure is worth (serial {} → {} {})",
-        a.serial, a.regime, a.working_days
+    ui.strong(tr!(
+        "gui-plan-attribution",
+        serial = a.serial.to_string(),
+        regime = a.regime.to_string(),
+        days = a.working_days.to_string()
     ));
     widgets::table_grid(ui, "steps", &rows::attribution_steps(a));
     if !a.removals.is_empty() {

@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 use permitflow_app::MAX_RENDERED;
+use permitflow_i18n::tr;
 use permitflow_model::Diagnostic;
 
 use super::Ctx;
@@ -13,20 +14,18 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>, load_problems: &[Diagnostic]) {
     if !load_problems.is_empty() {
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(
-                    "The file could not be opened; the scenario shown is still the previous one.",
-                )
-                .color(RED)
-                .strong(),
+                RichText::new(tr!("gui-problems-not-opened"))
+                    .color(RED)
+                    .strong(),
             );
-            if ui.button("Dismiss").clicked() {
+            if ui.button(tr!("gui-dismiss")).clicked() {
                 cx.push(Command::DismissLoadProblems);
             }
         });
     }
     if !cx.doc.problems.is_empty() {
         ui.label(
-            RichText::new("The last edit makes the scenario invalid: the schedules show the last valid scenario. Fix the value or undo.")
+            RichText::new(tr!("gui-problems-invalid-edit"))
                 .color(RED)
                 .strong(),
         );
@@ -60,7 +59,7 @@ fn diagnostic(ui: &mut Ui, commands: &mut Vec<Command>, d: &Diagnostic) {
             Some(id) => {
                 if ui
                     .link(subject)
-                    .on_hover_text("show this item in the time limits")
+                    .on_hover_text(tr!("gui-problems-show-item"))
                     .clicked()
                 {
                     commands.push(Command::ShowItem(id));
@@ -73,20 +72,26 @@ fn diagnostic(ui: &mut Ui, commands: &mut Vec<Command>, d: &Diagnostic) {
     }
     ui.label(&d.message);
     if !d.help.is_empty() {
-        ui.label(RichText::new(format!("help: {}", d.help)).weak());
+        ui.label(RichText::new(tr!("gui-problems-help", help = &d.help)).weak());
     }
 }
 
 /// The line after the problems shown when there are more.
 fn more_problems(all: usize) -> String {
-    format!(
-        "… and {} more problems ({all} in all; the first {MAX_RENDERED} are shown)",
-        all - MAX_RENDERED
+    tr!(
+        "gui-problems-more",
+        more = all - MAX_RENDERED,
+        all = all,
+        shown = MAX_RENDERED
     )
 }
 
-/// `item `x`` → `x`.
+/// `item `x`` → `x` (`事项 `x`` in Chinese: the word before the id is the language's).
 fn subject_item(subject: &str) -> Option<String> {
-    let rest = subject.strip_prefix("item `")?;
+    let (word, rest) = subject.split_once('`')?;
+    let item_words = ["item", "事项", "审批事项"];
+    if !item_words.contains(&word.trim()) {
+        return None;
+    }
     Some(rest.split('`').next()?.to_owned())
 }

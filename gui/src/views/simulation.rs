@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 use permitflow_app::rows::tables as rows;
+use permitflow_i18n::tr;
 use permitflow_solver::SimulationResult;
 
 use super::Ctx;
@@ -12,43 +13,49 @@ use crate::widgets::{self, AMBER, RED};
 /// Draws the simulation tab: options, percentiles per regime, targets and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     ui.horizontal(|ui| {
-        let l = ui.label("Iterations");
+        let l = ui.label(tr!("gui-sim-iterations"));
         ui.add(
             egui::DragValue::new(&mut cx.settings.iterations)
                 .range(100..=1_000_000)
                 .speed(100),
         )
         .labelled_by(l.id);
-        let l = ui.label("Seed");
+        let l = ui.label(tr!("gui-seed"));
         ui.add(egui::DragValue::new(&mut cx.settings.seed))
             .labelled_by(l.id);
-        ui.checkbox(&mut cx.settings.simulate_on_change, "run on every change");
-        if ui.button("Run simulation").clicked() {
+        ui.checkbox(
+            &mut cx.settings.simulate_on_change,
+            tr!("gui-sim-on-change"),
+        );
+        if ui.button(tr!("gui-sim-run")).clicked() {
             cx.push(Command::RunSimulation);
         }
-        if cx.jobs.simulation.is_running() && widgets::running(ui, "simulating…", "simulation") {
+        if cx.jobs.simulation.is_running()
+            && widgets::running(ui, &tr!("gui-sim-running"), &tr!("gui-job-simulation"))
+        {
             cx.push(Command::Cancel(JobKind::Simulation));
         }
     });
-    ui.label(RichText::new("Durations drawn from each item's spread, submissions returned for correction at their rate; PCG64 seeded per 4,096-iteration chunk, so a seed always gives the same numbers.").weak());
+    ui.label(RichText::new(tr!("gui-sim-note")).weak());
     ui.separator();
     let Some((k, out)) = cx.jobs.simulation.result() else {
-        ui.label("Press “Run simulation”.");
+        ui.label(tr!("gui-sim-press-run"));
         return;
     };
     if k.revision != cx.doc.revision() {
-        ui.label(
-            RichText::new("These results are for an earlier version of the scenario.").color(AMBER),
-        );
+        ui.label(RichText::new(tr!("gui-stale-results")).color(AMBER));
     }
     ui.label(
-        RichText::new(format!(
-            "{} iterations, seed {}, in {} ms",
-            k.iterations, k.seed, out.millis
+        RichText::new(tr!(
+            "gui-sim-done",
+            iterations = k.iterations,
+            seed = k.seed.to_string(),
+            ms = out.millis.to_string()
         ))
         .weak(),
     );
-    widgets::above_charts(ui, "sim-tables", 0.5, |ui| tables(ui, out));
+    let draft = &cx.doc.draft;
+    widgets::above_charts(ui, "sim-tables", 0.5, |ui| tables(ui, out, draft));
     ui.separator();
     widgets::charts(
         ui,
@@ -61,25 +68,20 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 
 /// The percentiles per regime (the table `permitflow simulate` prints), then each regime's
 /// targets and most critical items.
-fn tables(ui: &mut Ui, out: &crate::compute::SimOutput) {
+fn tables(ui: &mut Ui, out: &crate::compute::SimOutput, s: &permitflow_model::Draft) {
     let ok: Vec<SimulationResult> = out.results.iter().flatten().cloned().collect();
     widgets::table_grid(ui, "sim-table", &rows::simulation(&ok));
     for e in out.results.iter().filter_map(|r| r.as_ref().err()) {
         ui.label(RichText::new(e).color(RED));
     }
-    ui.label(
-        RichText::new(
-            "lead times in working days; deterministic: with every item at its limit, no spread",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr!("gui-sim-table-note")).weak());
     for r in &ok {
-        summary(ui, r);
+        summary(ui, r, s);
     }
 }
 
 /// The probability of meeting each target and the items most often critical.
-fn summary(ui: &mut Ui, r: &SimulationResult) {
+fn summary(ui: &mut Ui, r: &SimulationResult, s: &permitflow_model::Draft) {
     let targets: Vec<String> = r
         .targets
         .iter()
@@ -90,13 +92,13 @@ fn summary(ui: &mut Ui, r: &SimulationResult) {
         .map(|(id, c)| format!("{id} {c}"))
         .collect();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&r.regime).strong());
+        ui.label(RichText::new(widgets::regime_label(s, &r.regime)).strong());
         if !targets.is_empty() {
-            ui.label("probability of meeting");
+            ui.label(tr!("gui-sim-probability"));
             ui.label(targets.join(" · "));
             ui.label("·");
         }
-        ui.label("most often critical:");
+        ui.label(tr!("gui-sim-most-critical"));
         ui.label(RichText::new(crit.join(", ")).weak());
     });
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use egui::{Align, Key, Layout, RichText, Ui};
+use permitflow_i18n::{Lang, tr};
 
 use super::Ctx;
 use crate::command::{Command, Dialog, Source};
@@ -32,28 +33,28 @@ impl Toolbar {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.add_space(3.0);
         ui.horizontal(|ui| {
-            ui.menu_button("Open", |ui| self.open_menu(ui, cx));
+            ui.menu_button(tr!("gui-open"), |ui| self.open_menu(ui, cx));
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.open_text)
-                    .hint_text(
-                        "path of a .toml, .json, .csv or .xlsx file (or drop a file on the window)",
-                    )
+                    .hint_text(tr!("gui-open-hint"))
                     .desired_width(330.0),
             );
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if (ui.button("Open file").clicked() || enter) && !self.open_text.trim().is_empty() {
+            if (ui.button(tr!("gui-open-file")).clicked() || enter)
+                && !self.open_text.trim().is_empty()
+            {
                 let p = PathBuf::from(self.open_text.trim());
                 cx.push(Command::Open(Source::File(p)));
             }
             ui.separator();
-            if ui.button("Save").on_hover_text("Ctrl+S").clicked() {
+            if ui.button(tr!("gui-save")).on_hover_text("Ctrl+S").clicked() {
                 cx.push(Command::Save);
             }
-            if ui.button("Save as…").clicked() {
+            if ui.button(tr!("gui-save-as")).clicked() {
                 cx.push(Command::ShowDialog(Dialog::SaveAs));
             }
             ui.separator();
-            let undo = egui::Button::new("Undo");
+            let undo = egui::Button::new(tr!("gui-undo"));
             if ui
                 .add_enabled(cx.doc.can_undo(), undo)
                 .on_hover_text("Ctrl+Z")
@@ -61,7 +62,7 @@ impl Toolbar {
             {
                 cx.push(Command::Undo);
             }
-            let redo = egui::Button::new("Redo");
+            let redo = egui::Button::new(tr!("gui-redo"));
             if ui
                 .add_enabled(cx.doc.can_redo(), redo)
                 .on_hover_text("Ctrl+Shift+Z")
@@ -70,23 +71,29 @@ impl Toolbar {
                 cx.push(Command::Redo);
             }
             ui.separator();
-            ui.menu_button("Export", |ui| export_menu(ui, cx));
+            ui.menu_button(tr!("gui-export"), |ui| export_menu(ui, cx));
+            ui.separator();
+            language_menu(ui, cx);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if cx.doc.is_dirty() {
-                    ui.label(RichText::new("● unsaved changes").color(AMBER));
+                    ui.label(RichText::new(tr!("gui-unsaved-mark")).color(AMBER));
                 }
-                ui.label(RichText::new(&cx.doc.label).weak());
+                // The built-in scenario's label is a file name for diagnostics; people read it
+                // in their language.
+                let label = if cx.doc.label == io::DEFAULT_LABEL {
+                    tr!("gui-default-label")
+                } else {
+                    cx.doc.label.clone()
+                };
+                ui.label(RichText::new(label).weak());
             });
         });
         ui.add_space(3.0);
     }
 
     fn open_menu(&self, ui: &mut Ui, cx: &mut Ctx<'_>) {
-        ui.label("Shipped scenarios");
-        if ui
-            .button("Default: social-investment housing (built in)")
-            .clicked()
-        {
+        ui.label(tr!("gui-shipped-scenarios"));
+        if ui.button(tr!("gui-open-default")).clicked() {
             cx.push(Command::Open(Source::Default));
             ui.close();
         }
@@ -102,7 +109,7 @@ impl Toolbar {
         }
         if !cx.settings.recent.is_empty() {
             ui.separator();
-            ui.label("Recent files");
+            ui.label(tr!("gui-recent-files"));
             for r in cx.settings.recent.clone() {
                 if ui.button(&r).clicked() {
                     cx.push(Command::Open(Source::File(PathBuf::from(r))));
@@ -115,15 +122,19 @@ impl Toolbar {
 
 fn export_menu(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let items = [
-        ("Charts of this tab (SVG or PNG)…", "", Dialog::ExportCharts),
         (
-            "Export schedule…",
-            "one regime's schedule as MS Project XML (MSPDI), CSV or JSON",
+            tr!("gui-export-charts"),
+            String::new(),
+            Dialog::ExportCharts,
+        ),
+        (
+            tr!("gui-export-schedule"),
+            tr!("gui-export-schedule.tip"),
             Dialog::ExportSchedule,
         ),
         (
-            "Write report (HTML)…",
-            "one self-contained page: the comparison, charts, critical paths, simulation and planner",
+            tr!("gui-export-report"),
+            tr!("gui-export-report.tip"),
             Dialog::Report,
         ),
     ];
@@ -141,26 +152,47 @@ fn export_menu(ui: &mut Ui, cx: &mut Ctx<'_>) {
     }
 }
 
+/// The language menu: each language in its own name; the choice applies at once.
+fn language_menu(ui: &mut Ui, cx: &mut Ctx<'_>) {
+    let current = permitflow_i18n::lang();
+    let title = format!("{} · {}", tr!("gui-menu-language"), current.native_name());
+    ui.menu_button(title, |ui| {
+        for lang in Lang::ALL {
+            if ui
+                .radio(lang == current, lang.native_name())
+                .on_hover_text(tr!("gui-menu-language-tip"))
+                .clicked()
+            {
+                cx.push(Command::SetLang(lang));
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(tr!("gui-menu-language-tip"));
+}
+
 /// The status bar: how long the schedules took, what runs, the last message.
 pub fn status_bar(ui: &mut Ui, cx: &Ctx<'_>) {
     ui.horizontal(|ui| {
+        let ms = format!("{:.1}", cx.comparison.elapsed.as_secs_f64() * 1000.0);
         ui.label(
-            RichText::new(format!(
-                "{} regimes solved and drawn in {:.1} ms",
-                cx.doc.valid.regimes.len(),
-                cx.comparison.elapsed.as_secs_f64() * 1000.0
+            RichText::new(tr!(
+                "gui-status-solved",
+                n = cx.doc.valid.regimes.len(),
+                ms = ms
             ))
             .weak(),
         );
         ui.separator();
         if cx.jobs.compare.is_running() {
             ui.spinner();
-            ui.label("updating the schedules…");
+            ui.label(tr!("gui-status-updating"));
             ui.separator();
         }
         if cx.jobs.report.is_running() {
             ui.spinner();
-            ui.label("writing the report…");
+            ui.label(tr!("gui-status-writing-report"));
             ui.separator();
         }
         ui.label(cx.status);

@@ -7,6 +7,9 @@
 use egui_kittest::Harness;
 use permitflow_gui::{PermitflowApp, Settings};
 
+/// The app in its test harness.
+pub type H = Harness<'static, PermitflowApp>;
+
 /// `app` in a 1600×1000 harness, after its first frame.
 pub fn harness(mut app: PermitflowApp) -> Harness<'static, PermitflowApp> {
     app.set_background(false);
@@ -39,4 +42,21 @@ pub fn wait_until(
         h.step();
     }
     h.run();
+}
+
+/// Runs `test` in English, then in Chinese (on this thread only: tests run side by side).
+pub fn in_both_languages(test: impl Fn(permitflow_i18n::Lang)) {
+    for lang in permitflow_i18n::Lang::ALL {
+        permitflow_i18n::with_lang(lang, || test(lang));
+    }
+}
+
+/// A regime's accessible "`regime`: `days` working days" cell in the comparison table, in the
+/// current language (`并联审批＋联合审查：36.5 个工作日` in Chinese).
+pub fn working_days_cell(app: &PermitflowApp, regime: &str, days: &str) -> String {
+    let name = app
+        .doc
+        .valid
+        .regime_label(&permitflow_model::RegimeName::new(regime));
+    permitflow_i18n::tr!("gui-cell-working-days", name = name, days = days)
 }

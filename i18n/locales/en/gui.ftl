@@ -1,3 +1,418 @@
 ## permitflow catalogue: gui, en.
 ## Keys start with "gui-". Every key exists in both languages (a test checks).
 
+
+## Command line of the app
+gui-usage =
+    usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre|author] [--run] [--dialog NAME]
+      FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario
+      --tab     the tab shown at start
+      --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)
+      --dialog  open a dialog at start: schedule (export a schedule), report, charts or save-as
+gui-arg-unknown-dialog = unknown dialog `{ $value }`
+gui-arg-unknown-tab = unknown tab `{ $value }`
+gui-arg-needs-value = { $option } needs a value
+gui-arg-unknown-option = unknown option `{ $option }`
+gui-arg-one-file = give at most one FILE
+gui-error = error: { $message }
+gui-error-window = error: cannot open the window: { $message }
+gui-warn-lang-ignored = warning: PERMITFLOW_LANG={ $value } names no language permitflow speaks (en, zh-CN); ignored
+
+## Tabs
+gui-tab-compare = Compare regimes
+gui-tab-simulation = Simulation
+gui-tab-planner = Reform planner
+gui-tab-centre = Approval centre
+gui-tab-author = Author
+
+## Language
+gui-menu-language = Language
+gui-menu-language-tip = the language of the app; remembered for the next start
+gui-status-language = language: { $name }
+
+## Toolbar and status bar
+gui-open = Open
+gui-open-hint = path of a .toml, .json, .csv or .xlsx file (or drop a file on the window)
+gui-open-file = Open file
+gui-save = Save
+gui-save-as = Save as…
+gui-undo = Undo
+gui-redo = Redo
+gui-export = Export
+gui-default-label = social-investment-housing.toml (built in)
+gui-unsaved-mark = ● unsaved changes
+gui-shipped-scenarios = Shipped scenarios
+gui-open-default = Default: social-investment housing (built in)
+gui-recent-files = Recent files
+gui-export-charts = Charts of this tab (SVG or PNG)…
+gui-export-schedule = Export schedule…
+    .tip = one regime's schedule as MS Project XML (MSPDI), CSV or JSON
+gui-export-report = Write report (HTML)…
+    .tip = one self-contained page: the comparison, charts, critical paths, simulation and planner
+gui-status-solved = { $n } regimes solved and drawn in { $ms } ms
+gui-status-updating = updating the schedules…
+gui-status-writing-report = writing the report…
+
+## Compare tab
+gui-col-regime = regime
+gui-col-working-days = working days
+gui-col-vs-serial = vs serial
+gui-col-end-date = end date
+gui-col-trips = trips
+gui-col-forms = forms
+gui-col-materials = materials
+gui-col-departments = departments
+gui-col-days-per-stage = days per stage
+gui-compare-subtitle = application { $start } · calendar { $calendar } · working days count from the first working day
+gui-target-met = ✓ met
+gui-target-differs = ≠ differs from the figure
+gui-target-missed = × missed
+gui-target-unsolved = ? not solved
+gui-target-line = { $name } ({ $regime }): { $detail }
+gui-fit-charts = fit charts to width
+gui-compare-hover-hint = hover a bar for its department, limit, dates and float
+gui-cannot-solve = cannot be solved
+gui-cell-working-days = { $name }: { $days } working days
+gui-cell-vs-serial = { $name }: { $diff } vs serial
+gui-cell-count = { $name }: { $n } { $what }
+gui-gantt-float = { $days } working days
+gui-gantt-float-critical = { $days } · on the critical path
+gui-gantt-tooltip =
+    { $name } ({ $id })
+    Department: { $department }
+    Limit: { $limit } working days
+    Start: { $start }, { $start_days } working days after the application
+    Finish: { $finish }, { $finish_days } working days after the application
+    Float: { $float }
+
+## Simulation tab
+gui-sim-iterations = Iterations
+gui-seed = Seed
+gui-sim-on-change = run on every change
+gui-sim-run = Run simulation
+gui-sim-running = simulating…
+gui-job-simulation = simulation
+gui-sim-note = Durations drawn from each item's spread, submissions returned for correction at their rate; PCG64 seeded per 4,096-iteration chunk, so a seed always gives the same numbers.
+gui-sim-press-run = Press “Run simulation”.
+gui-stale-results = These results are for an earlier version of the scenario.
+gui-sim-done = { $iterations } iterations, seed { $seed }, in { $ms } ms
+gui-sim-table-note = lead times in working days; deterministic: with every item at its limit, no spread
+gui-sim-probability = probability of meeting
+gui-sim-most-critical = most often critical:
+
+## Reform planner tab
+gui-plan-regime = Regime
+gui-plan-target = Target (working days)
+gui-plan-today = today: { $days } working days
+gui-plan-running = planning…
+gui-job-planner = planner
+gui-plan-note = The cheapest limits to cut (each between its floor and today's limit, at its cost per working day) to bring the regime to the target.
+gui-plan-out-of-reach = × { $target } working days is out of reach: the least achievable is { $least }, with every limit at its floor.
+gui-plan-limiting = What limits it: { $items }
+gui-plan-already-met = ✓ already met: { $current } ≤ { $target } working days; nothing to cut.
+gui-plan-reachable = ✓ reachable: { $current } → { $days } working days at a cost of { $cost } cost units (least achievable { $least })
+gui-plan-cost-note = cost: each item's cost per working day cut (the scenario's `cost`, in its own units) × the days cut
+gui-plan-adopt = Adopt these limits
+    .tip = set the new limits in the scenario (one undo step)
+gui-plan-sensitivity = Sensitivity of the critical items
+gui-plan-attribution = What each measure is worth (serial { $serial } → { $regime } { $days })
+
+## Approval centre tab
+gui-centre-note = Projects arrive at random at each type's rate; each department reviews as many files at once as it has reviewers, key projects first, returns re-queued. Replications share their arrivals (common random numbers), so a seed always gives the same numbers.
+gui-centre-press-run = Choose a portfolio and press “Run approval centre”.
+gui-centre-stale = These results are for { $portfolio }.
+gui-centre-portfolio = Portfolio
+gui-centre-portfolio-hint = path of a portfolio (.toml)
+gui-centre-shipped = Shipped portfolios
+gui-centre-replications = Replications
+gui-centre-run = Run approval centre
+gui-centre-choose-first = choose a portfolio first
+gui-centre-running = simulating the approval centre…
+gui-job-centre = approval centre
+gui-computed-in = computed in { $ms } ms
+
+## Shared widgets
+gui-cancel = Cancel
+gui-cancel-job = Cancel { $job }
+    .tip = stop waiting for this result; it is dropped when it arrives
+
+## Problems panel
+gui-problems-not-opened = The file could not be opened; the scenario shown is still the previous one.
+gui-dismiss = Dismiss
+gui-problems-invalid-edit = The last edit makes the scenario invalid: the schedules show the last valid scenario. Fix the value or undo.
+gui-problems-show-item = show this item in the time limits
+gui-problems-help = help: { $help }
+gui-problems-more = … and { $more } more problems ({ $all } in all; the first { $shown } are shown)
+gui-and-more-problems = ; and { $n } more problems
+
+## Calendar banner
+gui-calendar-file-in-use = calendar file: { $file }
+gui-calendar-forget = Forget calendar file
+gui-calendar-holiday-file = holiday-cn file
+gui-calendar-hint = e.g. cn-2027.json
+gui-calendar-use = Use calendar file
+gui-unreadable = unreadable
+gui-calendar-not-used = the calendar file { $file } was not used: { $why }
+gui-calendar-forgotten = calendar file forgotten: the scenario's own calendar
+gui-calendar-using = calendar: using { $file } (remembered)
+gui-calendar-unusable = the calendar file { $file } cannot be used: see the problems
+
+## Status messages
+gui-edit-not-applied = { $edit }: not applied to the schedules, see the problems below
+gui-undone = undone
+gui-nothing-to-undo = nothing to undo
+gui-redone = redone
+gui-nothing-to-redo = nothing to redo
+gui-shipped-read-only = a shipped scenario is read only: save a copy under another name
+gui-no-schedule = regime `{ $regime }` has no schedule to export
+gui-cancelled-simulation = cancelled the simulation
+gui-cancelled-planner = cancelled the reform planner
+gui-cancelled-centre = cancelled the approval-centre run
+gui-opened = opened { $file }
+gui-opened-shipped = opened { $file } (shipped, read only: Save As makes a copy)
+gui-new-scenario = new scenario
+gui-could-not-open = could not open { $file }: { $n } problem(s)
+gui-not-saved-problems = not saved: fix the problems first (or undo the edit that caused them)
+gui-saved = saved { $file }
+gui-nothing-to-export = nothing to export yet
+gui-report-needs-path = write the report to a .html path
+gui-writing-report-to = writing the report to { $path }…
+gui-wrote-report = wrote the report to { $path }
+gui-not-saved-item-list = not saved: save the scenario as .toml or .json (item lists are read only)
+gui-not-saved-shipped = not saved: { $path } is a shipped scenario (read only); save a copy under another name
+gui-cannot-write-json = cannot write JSON: { $error }
+gui-cannot-write = cannot write { $path }: { $error }
+gui-exported-charts = exported the charts to { $path }
+gui-exported-schedule = exported the { $regime } schedule to { $path }
+gui-not-simulated = regime `{ $regime }` was not simulated
+
+## Dialogs
+gui-dialog-save-as = Save scenario as
+    .hint = a .toml (or .json) path
+    .action = Save scenario
+gui-dialog-charts = Export the charts of this tab
+    .hint = a .svg or .png path
+    .action = Export charts
+gui-dialog-schedule = Export a schedule
+    .hint = a .xml, .csv or .json path
+    .action = Export schedule
+gui-dialog-report = Write the report (HTML)
+    .hint = a .html path
+    .action = Write report
+gui-dialog-report-note = One self-contained page to send: the scenario and its sources, the comparison, the charts, the critical paths and, where the scenario has spreads and floors, the simulation and the reform planner.
+gui-dialog-path = File path
+gui-dialog-atomic = Written atomically: a temporary file in the same folder, then renamed.
+gui-dialog-regime = regime
+gui-dialog-format = format
+gui-unsaved = Unsaved changes
+gui-unsaved-quit = { $file } has changes that are not saved. Save them before quitting?
+gui-unsaved-open = { $file } has changes that are not saved. Save them before opening another file?
+gui-unsaved-save = Save changes
+gui-unsaved-discard = Discard changes
+
+## What-if panel
+gui-what-ifs = What-ifs
+gui-joint-groups-count = Joint groups ({ $n })
+gui-links-count = Links ({ $n })
+gui-application-date = Application date
+gui-not-a-date = `{ $text }` is not a date: write YYYY-MM-DD
+gui-calendar-name = calendar { $name }
+gui-time-limits = Time limits
+gui-filter-hint = filter by id, name, department or stage
+gui-float-in = float in
+gui-limits-hint = ● critical · drag or type a limit (steps of ½ day)
+gui-limits-item = Item
+gui-limits-limit = Limit (wd)
+gui-limits-float = Float
+gui-limits-floor = floor { $days } working days (least the department can commit to)
+gui-limits-item-tip =
+    { $name }
+    id: { $id }
+    { $department } · { $stage }
+    { $floor }
+gui-limit-of = limit of { $id }
+gui-limits-not-scheduled = not scheduled in this regime (merged into a joint event or left out)
+gui-no-groups = No joint groups.
+gui-group-tip =
+    { $name } (id { $id })
+    { $members }
+gui-own-limit = own limit
+gui-own-limit-of-group = own limit of group { $id }
+gui-limit-of-group = limit of group { $id }
+gui-longest-member = longest member
+gui-remove = Remove
+gui-remove-group-tip = examine its items separately again
+gui-new-group = New joint group
+gui-new-group-items = Items of one stage that are in no joint group yet (an item belongs to one group):
+gui-create-group = Create joint group
+gui-new-group-count = { $id }: { $n } items
+gui-groups-listed = { $measures } list their groups: a new group is merged only where joint_review merges every group
+gui-stage = stage
+gui-new-group-stage = stage of the new group
+gui-add-to-new-group = add { $id } to the new group
+gui-in-group-already =
+    { $name } (id { $id })
+    in joint group { $group } already
+gui-id-tip = id: { $id }
+gui-id = id
+gui-own-limit-tip = off: the joint event takes the longest member's limit
+gui-own-limit-new-group = own limit of the new group
+gui-limit-new-group = limit of the new group
+gui-link-from = link from
+gui-link-to = link to
+gui-new-link-kind = kind of the new link
+gui-lag = lag
+gui-lag-tip = working days, in steps of ½ day; negative: a lead
+gui-new-link-lag = lag of the new link
+gui-add-link = Add link
+gui-add-link-disabled = choose two different items
+gui-choose-item = choose an item
+gui-link-tip =
+    { $shown }
+    ids: { $ids }
+gui-link-kind-of = kind of link { $link }
+gui-link-lag-tip = lag in working days (steps of ½ day; negative: a lead)
+gui-link-lag-of = lag of link { $link }
+gui-link-max-lag-tip = maximum lag: no later than this (edit it in the file)
+gui-link-remove-tip = remove this link
+gui-link-remove-of = remove link { $link }
+gui-measures-title = Reform measures per regime
+gui-regime-base = { $regime } · base: { $base }
+gui-measure-on = { $measure } on { $regime }
+gui-measure-drop = drop { $measure } from the { $regime } regime
+gui-measure-add = add { $measure } to the { $regime } regime
+
+## Author tab
+gui-author-new = New scenario:
+gui-author-four-stages = Four national stages
+    .tip = 立项用地规划许可, 工程建设许可, 施工许可, 竣工验收: one item each to start from, the three standard regimes
+gui-author-empty = Empty
+    .tip = one stage and one item (the least a scenario can be solved with), to build up from
+gui-author-title = Title
+    .label = scenario title
+gui-author-read-only = shipped scenario: read only, Save As makes a copy
+gui-author-note = Edits apply at once and are undoable (Ctrl+Z). Fields marked * apply on Enter. While the draft has problems (listed below), the other tabs keep the last valid schedule.
+gui-author-stages = Stages
+gui-author-items = Items
+gui-author-departments = Departments
+gui-author-regimes = Regimes
+gui-author-targets = Targets
+gui-author-groups = Joint groups
+gui-remove-confirm = Remove?
+gui-remove-also = This also changes:
+gui-remove-with = Remove with these
+gui-remove-keep = Keep
+gui-remove-undo = Undo (Ctrl+Z) brings everything back.
+gui-not-a-number = `{ $text }` is not a number (leave it empty for none)
+gui-author-col-id = Id *
+gui-author-col-name = Name
+gui-author-col-lead = Lead department
+gui-stage-up = move stage { $id } up
+gui-stage-down = move stage { $id } down
+gui-stage-id-of = id of stage { $id }
+gui-stage-name-of = name of stage { $id }
+gui-stage-lead-of = lead of stage { $id }
+gui-stage-remove = remove stage { $id }
+gui-new-stage-id = New stage id
+gui-new-stage-lead = lead
+    .hint = lead department
+gui-new-stage-type-id = type an id (letters, digits, _)
+gui-stage-exists = stage `{ $id }` exists already
+gui-add-stage = Add stage
+gui-item-col-move = {""}
+    .tip = move: the serial regime examines a stage's items in this order
+gui-item-col-id = Id *
+    .tip = what links, groups and measures refer to; renaming changes them too
+gui-item-col-zh = 中文名
+    .tip = the Chinese part of the name
+gui-item-col-en = English name
+    .tip = the English part of the name
+gui-item-col-stage = Stage
+    .tip = the approval stage the item belongs to
+gui-item-col-department = Department
+    .tip = who handles it (a bureau, an agency, a utility)
+gui-item-col-kind = Kind
+    .tip = review, filing, the applicant's own work or a utility service
+gui-item-col-limit = Limit (wd)
+    .tip = statutory time limit in working days (steps of ½ day)
+gui-item-col-floor = Floor (wd) *
+    .tip = least limit the department can commit to (reform planner); empty for none
+gui-item-col-cost = Cost per wd *
+    .tip = cost per working day cut (reform planner); empty for the default 1
+gui-item-col-materials = Materials *
+    .tip = what the applicant hands in: the documents' names comma-separated, or their number
+gui-item-col-spread = Spread (wd) *
+    .tip = the real duration for the simulation: min/likely/max (triangular), pert min/likely/max, uniform min/max, fixed d
+gui-item-col-after = After *
+    .tip = predecessors, comma-separated: id, id+2 (a lag), id:SS (start-to-start)
+gui-items-show = Show
+gui-items-previous = Previous
+gui-items-next = Next
+gui-items-page = items { $first }–{ $last } of { $all }
+gui-item-up = move item { $id } up
+gui-item-down = move item { $id } down
+gui-item-id-of = id of item { $id }
+gui-item-zh-of = Chinese name of { $id }
+gui-item-en-of = English name of { $id }
+gui-item-stage-of = stage of { $id }
+gui-item-department-of = department of { $id }
+gui-item-kind-of = kind of { $id }
+gui-item-limit-of = limit of { $id } (author)
+gui-item-floor-of = floor of { $id }
+gui-item-cost-of = cost of { $id }
+gui-item-materials-of = materials of { $id }
+gui-item-spread-of = spread of { $id }
+gui-item-after-of = predecessors of { $id }
+gui-item-remove = remove item { $id }
+gui-new-item-id = New item id
+gui-new-item-department = department
+gui-new-item-limit = limit (wd)
+gui-type-id = type an id
+gui-item-exists = item `{ $id }` exists already
+gui-add-stage-first = add a stage first
+gui-add-item = Add item
+gui-default-department = Department
+gui-base-serial-tip = before reform: one department after another, a submission per item
+gui-base-parallel-tip = one intake per stage, the stage's items at once
+gui-departments-note = Renaming a department renames it on every item, stage and joint group (Enter applies).
+gui-departments-col-name = Department *
+gui-departments-col-leads = Leads stages
+gui-department-field = department { $name }
+gui-regimes-col-name = Name *
+gui-regimes-col-base = Base
+gui-regimes-col-measures = Measures
+gui-regime-name-of = name of regime { $regime }
+gui-regime-base-of = base of { $regime }
+gui-measure-in = { $measure } in { $regime }
+gui-regime-remove = remove regime { $regime }
+gui-new-regime = New regime
+gui-new-regime-base = new regime base
+gui-new-regime-measure = new regime: { $measure }
+gui-type-name = type a name
+gui-regime-exists = regime `{ $regime }` exists already
+gui-add-regime = Add regime
+gui-targets-col-target = Target
+gui-targets-col-regime = Regime
+gui-targets-col-bound = Bound
+gui-target-remove = remove target { $name }
+gui-new-target-regime = New target: regime
+gui-at-most = at most
+gui-new-target-days = new target working days
+gui-working-days = working days
+gui-add-target = Add target
+gui-new-target-name = { $regime } ≤ { $days } working days
+gui-groups-note = Add a joint group in the what-if panel (Joint groups); name or remove it here.
+gui-groups-col-name = Name
+gui-groups-col-members = Members
+gui-group-name-of = name of group { $id }
+gui-group-remove = remove group { $id }
+gui-bound-days = { $op } { $n } working days
+gui-bound-count = { $op } { $n } { $what }
+gui-bound-documents = documents
+gui-list-sep = ,{" "}
+gui-bound-stage = {" "}(stage { $stage })
+
+## Shared forms
+gui-problem-with-help = { $message } ({ $help })
+gui-col-days-per-stage-numbered = { $heading } ({ $numbers })
+gui-name-id = { $name } ({ $id })

@@ -1,3 +1,418 @@
 ## permitflow catalogue: gui, zh-CN.
 ## Keys start with "gui-". Every key exists in both languages (a test checks).
 
+
+## Command line of the app
+gui-usage =
+    用法：permitflow-gui [文件] [--tab compare|simulation|planner|centre|author] [--run] [--dialog 名称]
+      文件      要打开的情景（.toml、.json）或事项清单（.csv、.xlsx），不给则打开默认情景
+      --tab     启动时显示的标签页
+      --run     启动时运行该标签页的分析（模拟，或按组合运行审批中心）
+      --dialog  启动时打开对话框：schedule（导出进度计划）、report（报告）、charts（图表）或 save-as（另存为）
+gui-arg-unknown-dialog = 未知的对话框“{ $value }”
+gui-arg-unknown-tab = 未知的标签页“{ $value }”
+gui-arg-needs-value = { $option } 需要一个值
+gui-arg-unknown-option = 未知的选项“{ $option }”
+gui-arg-one-file = 最多只能给一个文件
+gui-error = 错误：{ $message }
+gui-error-window = 错误：无法打开窗口：{ $message }
+gui-warn-lang-ignored = 警告：PERMITFLOW_LANG={ $value } 不是 permitflow 支持的语言（en、zh-CN），已忽略
+
+## Tabs
+gui-tab-compare = 审批模式对比
+gui-tab-simulation = 模拟
+gui-tab-planner = 改革方案测算
+gui-tab-centre = 审批中心
+gui-tab-author = 编辑情景
+
+## Language
+gui-menu-language = 语言
+gui-menu-language-tip = 界面语言；下次启动时沿用
+gui-status-language = 语言：{ $name }
+
+## Toolbar and status bar
+gui-open = 打开
+gui-open-hint = 文件路径：.toml、.json、.csv、.xlsx（可拖入窗口）
+gui-open-file = 打开文件
+gui-save = 保存
+gui-save-as = 另存为…
+gui-undo = 撤销
+gui-redo = 重做
+gui-export = 导出
+gui-default-label = social-investment-housing.toml（内置）
+gui-unsaved-mark = ● 有未保存的修改
+gui-shipped-scenarios = 自带情景
+gui-open-default = 默认：社会投资房建项目（内置）
+gui-recent-files = 最近打开的文件
+gui-export-charts = 本页图表（SVG 或 PNG）…
+gui-export-schedule = 导出进度计划…
+    .tip = 一种审批模式的进度计划，格式为 MS Project XML（MSPDI）、CSV 或 JSON
+gui-export-report = 生成报告（HTML）…
+    .tip = 一个独立网页：模式对比、图表、关键路径、模拟和改革方案测算
+gui-status-solved = 已求解并绘制 { $n } 种审批模式，用时 { $ms } 毫秒
+gui-status-updating = 正在更新进度计划…
+gui-status-writing-report = 正在生成报告…
+
+## Compare tab
+gui-col-regime = 审批模式
+gui-col-working-days = 工作日
+gui-col-vs-serial = 较串联审批
+gui-col-end-date = 办结日期
+gui-col-trips = 跑动次数
+gui-col-forms = 表单数
+gui-col-materials = 申请材料
+gui-col-departments = 部门数
+gui-col-days-per-stage = 各阶段工作日
+gui-compare-subtitle = 申请日期 { $start } · 日历 { $calendar } · 工作日从第一个工作日起算
+gui-target-met = ✓ 达标
+gui-target-differs = ≠ 与公布数字不同
+gui-target-missed = × 未达标
+gui-target-unsolved = ? 未求解
+gui-target-line = { $name }（{ $regime }）：{ $detail }
+gui-fit-charts = 图表适应窗口宽度
+gui-compare-hover-hint = 鼠标移到横条上可查看实施部门、时限、日期和总时差
+gui-cannot-solve = 无法求解
+gui-cell-working-days = { $name }：{ $days } 个工作日
+gui-cell-vs-serial = { $name }：较串联审批 { $diff }
+gui-cell-count = { $name }：{ $what } { $n }
+gui-gantt-float = { $days } 个工作日
+gui-gantt-float-critical = { $days }（在关键路径上）
+gui-gantt-tooltip =
+    { $name }（{ $id }）
+    实施部门：{ $department }
+    承诺时限：{ $limit } 个工作日
+    开始：{ $start }，申请后第 { $start_days } 个工作日
+    结束：{ $finish }，申请后第 { $finish_days } 个工作日
+    总时差：{ $float }
+
+## Simulation tab
+gui-sim-iterations = 迭代次数
+gui-seed = 随机种子
+gui-sim-on-change = 每次修改后自动运行
+gui-sim-run = 运行模拟
+gui-sim-running = 正在模拟…
+gui-job-simulation = 模拟
+gui-sim-note = 各事项用时按其波动范围随机抽取，申请按退件补正率退回补正；PCG64 按每 4096 次迭代一组设定种子，同一种子总得到相同结果。
+gui-sim-press-run = 请点击“运行模拟”。
+gui-stale-results = 这些结果对应情景的较早版本。
+gui-sim-done = { $iterations } 次迭代，种子 { $seed }，用时 { $ms } 毫秒
+gui-sim-table-note = 全流程用时以工作日计；确定值：各事项均按承诺时限办理、无波动时的结果
+gui-sim-probability = 达标概率
+gui-sim-most-critical = 最常处于关键路径：
+
+## Reform planner tab
+gui-plan-regime = 审批模式
+gui-plan-target = 目标（工作日）
+gui-plan-today = 当前：{ $days } 个工作日
+gui-plan-running = 正在测算…
+gui-job-planner = 改革方案测算
+gui-plan-note = 以最低成本压缩哪些事项的时限（每项在其下限与现行时限之间，按每压缩一个工作日的成本计），使该审批模式达到目标。
+gui-plan-out-of-reach = × 无法达到 { $target } 个工作日：所有时限压到下限时最少也要 { $least } 个工作日。
+gui-plan-limiting = 制约因素：{ $items }
+gui-plan-already-met = ✓ 已达标：{ $current } ≤ { $target } 个工作日，无需压缩。
+gui-plan-reachable = ✓ 可以达到：{ $current } → { $days } 个工作日，压缩时限成本 { $cost } 个成本单位（最少可达 { $least }）
+gui-plan-cost-note = 成本：各事项每压缩一个工作日的成本（情景中的 `cost`，单位由情景自定）× 压缩的天数
+gui-plan-adopt = 采用这些时限
+    .tip = 把新的时限写入情景（可一步撤销）
+gui-plan-sensitivity = 关键事项的敏感性
+gui-plan-attribution = 各项改革措施的作用（串联审批 { $serial } → { $regime } { $days }）
+
+## Approval centre tab
+gui-centre-note = 各类项目按其到达率随机到达；各部门同时审查的件数等于其审批人员数，重点项目优先，退件补正后重新排队。各次重复共用同一组到达（公共随机数），同一种子总得到相同结果。
+gui-centre-press-run = 请选择项目组合并点击“运行审批中心”。
+gui-centre-stale = 这些结果对应 { $portfolio }。
+gui-centre-portfolio = 项目组合
+gui-centre-portfolio-hint = 项目组合文件（.toml）的路径
+gui-centre-shipped = 自带项目组合
+gui-centre-replications = 重复次数
+gui-centre-run = 运行审批中心
+gui-centre-choose-first = 请先选择项目组合
+gui-centre-running = 正在模拟审批中心…
+gui-job-centre = 审批中心
+gui-computed-in = 用时 { $ms } 毫秒
+
+## Shared widgets
+gui-cancel = 取消
+gui-cancel-job = 取消{ $job }
+    .tip = 不再等待这个结果；结果到达时将被丢弃
+
+## Problems panel
+gui-problems-not-opened = 文件无法打开；当前显示的仍是原来的情景。
+gui-dismiss = 关闭
+gui-problems-invalid-edit = 上一次修改使情景无效：进度计划显示的是最后一个有效的情景。请修正该值或撤销。
+gui-problems-show-item = 在时限表中显示该事项
+gui-problems-help = 提示：{ $help }
+gui-problems-more = … 另有 { $more } 个问题（共 { $all } 个，只显示前 { $shown } 个）
+gui-and-more-problems = ；另有 { $n } 个问题
+
+## Calendar banner
+gui-calendar-file-in-use = 日历文件：{ $file }
+gui-calendar-forget = 不再使用日历文件
+gui-calendar-holiday-file = holiday-cn 节假日文件
+gui-calendar-hint = 例如 cn-2027.json
+gui-calendar-use = 使用日历文件
+gui-unreadable = 无法读取
+gui-calendar-not-used = 未使用日历文件 { $file }：{ $why }
+gui-calendar-forgotten = 已不再使用日历文件：改用情景自己的日历
+gui-calendar-using = 日历：使用 { $file }（已记住）
+gui-calendar-unusable = 日历文件 { $file } 无法使用：见问题列表
+
+## Status messages
+gui-edit-not-applied = { $edit }：未用于进度计划，见下方问题列表
+gui-undone = 已撤销
+gui-nothing-to-undo = 没有可撤销的修改
+gui-redone = 已重做
+gui-nothing-to-redo = 没有可重做的修改
+gui-shipped-read-only = 自带情景为只读：请另存为其他名称的副本
+gui-no-schedule = 审批模式“{ $regime }”没有可导出的进度计划
+gui-cancelled-simulation = 已取消模拟
+gui-cancelled-planner = 已取消改革方案测算
+gui-cancelled-centre = 已取消审批中心运行
+gui-opened = 已打开 { $file }
+gui-opened-shipped = 已打开 { $file }（自带情景，只读：“另存为”可保存副本）
+gui-new-scenario = 新情景
+gui-could-not-open = 无法打开 { $file }：{ $n } 个问题
+gui-not-saved-problems = 未保存：请先解决问题（或撤销引起问题的修改）
+gui-saved = 已保存 { $file }
+gui-nothing-to-export = 暂无可导出的内容
+gui-report-needs-path = 请给出报告的 .html 路径
+gui-writing-report-to = 正在生成报告 { $path }…
+gui-wrote-report = 报告已写入 { $path }
+gui-not-saved-item-list = 未保存：请将情景保存为 .toml 或 .json（事项清单为只读）
+gui-not-saved-shipped = 未保存：{ $path } 是自带情景（只读）；请另存为其他名称的副本
+gui-cannot-write-json = 无法写出 JSON：{ $error }
+gui-cannot-write = 无法写入 { $path }：{ $error }
+gui-exported-charts = 图表已导出到 { $path }
+gui-exported-schedule = { $regime }的进度计划已导出到 { $path }
+gui-not-simulated = 审批模式“{ $regime }”未进行模拟
+
+## Dialogs
+gui-dialog-save-as = 情景另存为
+    .hint = .toml（或 .json）文件路径
+    .action = 保存情景
+gui-dialog-charts = 导出本页图表
+    .hint = .svg 或 .png 文件路径
+    .action = 导出图表
+gui-dialog-schedule = 导出进度计划
+    .hint = .xml、.csv 或 .json 文件路径
+    .action = 导出进度计划
+gui-dialog-report = 生成报告（HTML）
+    .hint = .html 文件路径
+    .action = 生成报告
+gui-dialog-report-note = 一个可直接发送的独立网页：情景及其依据、模式对比、图表、关键路径，以及（情景给出波动范围和时限下限时）模拟和改革方案测算。
+gui-dialog-path = 文件路径
+gui-dialog-atomic = 原子写入：先在同一文件夹写临时文件，再改名。
+gui-dialog-regime = 审批模式
+gui-dialog-format = 格式
+gui-unsaved = 未保存的修改
+gui-unsaved-quit = { $file } 有未保存的修改。退出前要保存吗？
+gui-unsaved-open = { $file } 有未保存的修改。打开其他文件前要保存吗？
+gui-unsaved-save = 保存修改
+gui-unsaved-discard = 放弃修改
+
+## What-if panel
+gui-what-ifs = 假设分析
+gui-joint-groups-count = 联合办理组（{ $n }）
+gui-links-count = 前后关系（{ $n }）
+gui-application-date = 申请日期
+gui-not-a-date = “{ $text }”不是日期：请写成 YYYY-MM-DD
+gui-calendar-name = 日历 { $name }
+gui-time-limits = 承诺时限
+gui-filter-hint = 筛选：编号/名称/部门/阶段
+gui-float-in = 总时差按
+gui-limits-hint = ● 关键事项 · 拖动或输入时限（以半天为步长）
+gui-limits-item = 事项
+gui-limits-limit = 时限
+gui-limits-float = 总时差
+gui-limits-floor = 时限下限 { $days } 个工作日（部门最少能承诺的时限）
+gui-limits-item-tip =
+    { $name }
+    编号：{ $id }
+    { $department } · { $stage }
+    { $floor }
+gui-limit-of = { $id } 的时限
+gui-limits-not-scheduled = 在该审批模式中不单独排期（并入联合办理或不办理）
+gui-no-groups = 没有联合办理组。
+gui-group-tip =
+    { $name }（编号 { $id }）
+    { $members }
+gui-own-limit = 单独时限
+gui-own-limit-of-group = 联合办理组 { $id } 的单独时限
+gui-limit-of-group = 联合办理组 { $id } 的时限
+gui-longest-member = 取最长事项
+gui-remove = 移除
+gui-remove-group-tip = 恢复为各事项分别办理
+gui-new-group = 新建联合办理组
+gui-new-group-items = 同一阶段中尚未加入联合办理组的事项（一个事项只能属于一个组）：
+gui-create-group = 创建联合办理组
+gui-new-group-count = { $id }：{ $n } 个事项
+gui-groups-listed = { $measures } 列出了各自的组：只有在 joint_review 合并所有组的审批模式中，新组才会被合并
+gui-stage = 阶段
+gui-new-group-stage = 新组所属阶段
+gui-add-to-new-group = 把 { $id } 加入新组
+gui-in-group-already =
+    { $name }（编号 { $id }）
+    已在联合办理组 { $group } 中
+gui-id-tip = 编号：{ $id }
+gui-id = 编号
+gui-own-limit-tip = 不勾选：联合办理取成员中最长的时限
+gui-own-limit-new-group = 新组的单独时限
+gui-limit-new-group = 新组的时限
+gui-link-from = 前置事项
+gui-link-to = 后续事项
+gui-new-link-kind = 新关系的类型
+gui-lag = 间隔
+gui-lag-tip = 工作日，以半天为步长；负数表示提前
+gui-new-link-lag = 新关系的间隔
+gui-add-link = 添加关系
+gui-add-link-disabled = 请选择两个不同的事项
+gui-choose-item = 选择事项
+gui-link-tip =
+    { $shown }
+    编号：{ $ids }
+gui-link-kind-of = 关系 { $link } 的类型
+gui-link-lag-tip = 间隔，以工作日计（以半天为步长；负数表示提前）
+gui-link-lag-of = 关系 { $link } 的间隔
+gui-link-max-lag-tip = 最大间隔：不得晚于此（请在文件中修改）
+gui-link-remove-tip = 删除这条关系
+gui-link-remove-of = 删除关系 { $link }
+gui-measures-title = 各审批模式的改革措施
+gui-regime-base = { $regime } · 基础：{ $base }
+gui-measure-on = { $measure } 用于 { $regime }
+gui-measure-drop = 从{ $regime }中取消{ $measure }
+gui-measure-add = 在{ $regime }中采用{ $measure }
+
+## Author tab
+gui-author-new = 新建情景：
+gui-author-four-stages = 全国统一的四个审批阶段
+    .tip = 立项用地规划许可、工程建设许可、施工许可、竣工验收：每个阶段一个事项作为起点，并含三种标准审批模式
+gui-author-empty = 空白
+    .tip = 一个阶段、一个事项（可求解的最小情景），在此基础上添加
+gui-author-title = 标题
+    .label = 情景标题
+gui-author-read-only = 自带情景：只读，“另存为”可保存副本
+gui-author-note = 修改立即生效，可撤销（Ctrl+Z）。带 * 的字段按回车生效。草稿有问题时（见下方列表），其他标签页仍显示最后一个有效的进度计划。
+gui-author-stages = 审批阶段
+gui-author-items = 审批事项
+gui-author-departments = 实施部门
+gui-author-regimes = 审批模式
+gui-author-targets = 目标
+gui-author-groups = 联合办理组
+gui-remove-confirm = 确定删除？
+gui-remove-also = 这还会改动：
+gui-remove-with = 一并删除
+gui-remove-keep = 保留
+gui-remove-undo = 撤销（Ctrl+Z）可全部恢复。
+gui-not-a-number = “{ $text }”不是数字（不设置请留空）
+gui-author-col-id = 编号 *
+gui-author-col-name = 名称
+gui-author-col-lead = 牵头部门
+gui-stage-up = 上移阶段 { $id }
+gui-stage-down = 下移阶段 { $id }
+gui-stage-id-of = 阶段 { $id } 的编号
+gui-stage-name-of = 阶段 { $id } 的名称
+gui-stage-lead-of = 阶段 { $id } 的牵头部门
+gui-stage-remove = 删除阶段 { $id }
+gui-new-stage-id = 新阶段编号
+gui-new-stage-lead = 牵头
+    .hint = 牵头部门
+gui-new-stage-type-id = 请输入编号（字母、数字、_）
+gui-stage-exists = 阶段“{ $id }”已存在
+gui-add-stage = 添加阶段
+gui-item-col-move = {""}
+    .tip = 移动：串联审批按此顺序办理同一阶段的事项
+gui-item-col-id = 编号 *
+    .tip = 前后关系、联合办理组和改革措施引用的编号；改名时一并修改
+gui-item-col-zh = 中文名
+    .tip = 名称的中文部分
+gui-item-col-en = 英文名
+    .tip = 名称的英文部分
+gui-item-col-stage = 所属阶段
+    .tip = 事项所属的审批阶段
+gui-item-col-department = 实施部门
+    .tip = 办理部门（政府部门、机构或市政公用服务单位）
+gui-item-col-kind = 类型
+    .tip = 审批、备案、申请人自办或市政公用服务
+gui-item-col-limit = 时限
+    .tip = 承诺时限，以工作日计（以半天为步长）
+gui-item-col-floor = 下限 *
+    .tip = 部门最少能承诺的时限（改革方案测算用）；不设置请留空
+gui-item-col-cost = 成本 *
+    .tip = 每压缩一个工作日的成本（改革方案测算用）；留空按默认值 1
+gui-item-col-materials = 申请材料 *
+    .tip = 申请人提交的材料：材料名称以逗号分隔，或直接写份数
+gui-item-col-spread = 波动 *
+    .tip = 模拟用的实际用时：最短/最可能/最长（三角分布）、pert 最短/最可能/最长、uniform 最短/最长、fixed 天数
+gui-item-col-after = 前置事项 *
+    .tip = 前置事项，以逗号分隔：编号、编号+2（间隔）、编号:SS（开始到开始）
+gui-items-show = 显示
+gui-items-previous = 上一页
+gui-items-next = 下一页
+gui-items-page = 第 { $first }–{ $last } 项，共 { $all } 项
+gui-item-up = 上移事项 { $id }
+gui-item-down = 下移事项 { $id }
+gui-item-id-of = 事项 { $id } 的编号
+gui-item-zh-of = { $id } 的中文名
+gui-item-en-of = { $id } 的英文名
+gui-item-stage-of = { $id } 的所属阶段
+gui-item-department-of = { $id } 的实施部门
+gui-item-kind-of = { $id } 的类型
+gui-item-limit-of = { $id } 的时限（编辑）
+gui-item-floor-of = { $id } 的时限下限
+gui-item-cost-of = { $id } 的成本
+gui-item-materials-of = { $id } 的申请材料
+gui-item-spread-of = { $id } 的波动
+gui-item-after-of = { $id } 的前置事项
+gui-item-remove = 删除事项 { $id }
+gui-new-item-id = 新事项编号
+gui-new-item-department = 实施部门
+gui-new-item-limit = 时限（工作日）
+gui-type-id = 请输入编号
+gui-item-exists = 事项“{ $id }”已存在
+gui-add-stage-first = 请先添加阶段
+gui-add-item = 添加事项
+gui-default-department = 实施部门
+gui-base-serial-tip = 改革前：各部门依次办理，每个事项单独申报
+gui-base-parallel-tip = 每个阶段一次受理，阶段内事项同时办理
+gui-departments-note = 部门改名后，所有事项、阶段和联合办理组中的该部门一并改名（按回车生效）。
+gui-departments-col-name = 实施部门 *
+gui-departments-col-leads = 牵头阶段
+gui-department-field = 部门 { $name }
+gui-regimes-col-name = 名称 *
+gui-regimes-col-base = 基础
+gui-regimes-col-measures = 改革措施
+gui-regime-name-of = 审批模式 { $regime } 的名称
+gui-regime-base-of = { $regime } 的基础
+gui-measure-in = { $measure } 用于 { $regime }（编辑）
+gui-regime-remove = 删除审批模式 { $regime }
+gui-new-regime = 新审批模式
+gui-new-regime-base = 新审批模式的基础
+gui-new-regime-measure = 新审批模式：{ $measure }
+gui-type-name = 请输入名称
+gui-regime-exists = 审批模式“{ $regime }”已存在
+gui-add-regime = 添加审批模式
+gui-targets-col-target = 目标
+gui-targets-col-regime = 审批模式
+gui-targets-col-bound = 要求
+gui-target-remove = 删除目标 { $name }
+gui-new-target-regime = 新目标：审批模式
+gui-at-most = 不超过
+gui-new-target-days = 新目标的工作日
+gui-working-days = 个工作日
+gui-add-target = 添加目标
+gui-new-target-name = { $regime } ≤ { $days } 个工作日
+gui-groups-note = 在假设分析面板（联合办理组）中添加联合办理组；在此命名或删除。
+gui-groups-col-name = 名称
+gui-groups-col-members = 成员
+gui-group-name-of = 联合办理组 { $id } 的名称
+gui-group-remove = 删除联合办理组 { $id }
+gui-bound-days = { $op } { $n } 个工作日
+gui-bound-count = { $what } { $op } { $n }
+gui-bound-documents = 申请材料
+gui-list-sep = ，
+gui-bound-stage = （阶段 { $stage }）
+
+## Shared forms
+gui-problem-with-help = { $message }（{ $help }）
+gui-col-days-per-stage-numbered = { $heading }（{ $numbers }）
+gui-name-id = { $name }（{ $id }）

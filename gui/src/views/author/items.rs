@@ -6,6 +6,7 @@ use permitflow_app::edit::{
     Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, materials_text, parse_spread,
     set_after, split_name, spread_text,
 };
+use permitflow_i18n::tr;
 use permitflow_model::{Draft, Item, ItemId, ItemKind, StageId};
 
 use super::{Author, live_field, number_text, parse_optional, small, small_if};
@@ -55,20 +56,22 @@ struct Row<'a> {
 /// Items drawn at once.
 const PAGE: usize = 40;
 
+/// The columns' keys in the catalogue (empty: no heading); each has a `.tip` saying what the
+/// column holds.
 const HEADERS: [&str; 14] = [
-    "",
-    "Id *",
-    "中文名",
-    "English name",
-    "Stage",
-    "Department",
-    "Kind",
-    "Limit (wd)",
-    "Floor (wd) *",
-    "Cost per wd *",
-    "Materials *",
-    "Spread (wd) *",
-    "After *",
+    "gui-item-col-move",
+    "gui-item-col-id",
+    "gui-item-col-zh",
+    "gui-item-col-en",
+    "gui-item-col-stage",
+    "gui-item-col-department",
+    "gui-item-col-kind",
+    "gui-item-col-limit",
+    "gui-item-col-floor",
+    "gui-item-col-cost",
+    "gui-item-col-materials",
+    "gui-item-col-spread",
+    "gui-item-col-after",
     "",
 ];
 
@@ -85,28 +88,34 @@ impl Author {
         let pages = shown.len().div_ceil(PAGE).max(1);
         self.item_page = self.item_page.min(pages - 1);
         ui.horizontal(|ui| {
-            let l = ui.label("Show");
+            let l = ui.label(tr!("gui-items-show"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.item_filter)
-                    .hint_text("filter by id, name, department or stage")
+                    .hint_text(tr!("gui-filter-hint"))
                     .desired_width(240.0),
             )
             .labelled_by(l.id);
             if pages > 1 {
                 if ui
-                    .add_enabled(self.item_page > 0, egui::Button::new("Previous"))
+                    .add_enabled(
+                        self.item_page > 0,
+                        egui::Button::new(tr!("gui-items-previous")),
+                    )
                     .clicked()
                 {
                     self.item_page -= 1;
                 }
-                ui.label(format!(
-                    "items {}–{} of {}",
-                    self.item_page * PAGE + 1,
-                    ((self.item_page + 1) * PAGE).min(shown.len()),
-                    shown.len()
+                ui.label(tr!(
+                    "gui-items-page",
+                    first = self.item_page * PAGE + 1,
+                    last = ((self.item_page + 1) * PAGE).min(shown.len()),
+                    all = shown.len()
                 ));
                 if ui
-                    .add_enabled(self.item_page + 1 < pages, egui::Button::new("Next"))
+                    .add_enabled(
+                        self.item_page + 1 < pages,
+                        egui::Button::new(tr!("gui-items-next")),
+                    )
                     .clicked()
                 {
                     self.item_page += 1;
@@ -123,11 +132,14 @@ impl Author {
             .striped(true)
             .num_columns(HEADERS.len())
             .show(ui, |ui| {
-                for (h, tip) in HEADERS.iter().zip(TIPS) {
-                    let r = ui.strong(*h);
-                    if !tip.is_empty() {
-                        r.on_hover_text(tip);
+                for key in HEADERS {
+                    if key.is_empty() {
+                        ui.label("");
+                        continue;
                     }
+                    let tip = permitflow_i18n::message(&format!("{key}.tip"), &[]);
+                    ui.strong(permitflow_i18n::message(key, &[]))
+                        .on_hover_text(tip);
                 }
                 ui.end_row();
                 let n = doc.draft.items.len();
@@ -168,13 +180,13 @@ impl Author {
         let id = &it.id;
         let author = |a: AuthorEdit| Edit::Author(a);
         ui.horizontal(|ui| {
-            if small_if(ui, k > 0, "↑", format!("move item {id} up")) {
+            if small_if(ui, k > 0, "↑", tr!("gui-item-up", id = id.as_str())) {
                 edits.push(author(AuthorEdit::MoveItem {
                     item: id.clone(),
                     up: true,
                 }));
             }
-            if small_if(ui, k + 1 < n, "↓", format!("move item {id} down")) {
+            if small_if(ui, k + 1 < n, "↓", tr!("gui-item-down", id = id.as_str())) {
                 edits.push(author(AuthorEdit::MoveItem {
                     item: id.clone(),
                     up: false,
@@ -185,7 +197,7 @@ impl Author {
             ui,
             &format!("item-id:{id}"),
             id.as_str(),
-            format!("id of item {id}"),
+            tr!("gui-item-id-of", id = id.as_str()),
             150.0,
         ) {
             edits.push(author(AuthorEdit::RenameItem {
@@ -195,11 +207,21 @@ impl Author {
         }
         let (zh, en) = split_name(&it.name);
         for (field, current, what, width) in [
-            (ItemText::NameZh, zh.as_str(), "Chinese name", 150.0),
-            (ItemText::NameEn, en.as_str(), "English name", 220.0),
+            (
+                ItemText::NameZh,
+                zh.as_str(),
+                tr!("gui-item-zh-of", id = id.as_str()),
+                150.0,
+            ),
+            (
+                ItemText::NameEn,
+                en.as_str(),
+                tr!("gui-item-en-of", id = id.as_str()),
+                220.0,
+            ),
         ] {
             let salt = format!("item-{field:?}:{id}");
-            if let Some(text) = live_field(ui, &salt, current, format!("{what} of {id}"), width) {
+            if let Some(text) = live_field(ui, &salt, current, what, width) {
                 edits.push(author(AuthorEdit::ItemText {
                     item: id.clone(),
                     field,
@@ -209,7 +231,11 @@ impl Author {
         }
         let mut stage = it.stage.to_string();
         choice(ui, &format!("item-stage:{id}"), &mut stage, stages).widget_info(|| {
-            WidgetInfo::labeled(egui::Role::ComboBox, true, format!("stage of {id}"))
+            WidgetInfo::labeled(
+                egui::Role::ComboBox,
+                true,
+                tr!("gui-item-stage-of", id = id.as_str()),
+            )
         });
         if stage != it.stage.as_str() {
             edits.push(author(AuthorEdit::ItemStage {
@@ -221,7 +247,7 @@ impl Author {
             ui,
             &format!("item-dept:{id}"),
             it.department.as_str(),
-            format!("department of {id}"),
+            tr!("gui-item-department-of", id = id.as_str()),
             200.0,
         ) {
             edits.push(author(AuthorEdit::ItemText {
@@ -240,7 +266,11 @@ impl Author {
             })
             .response
             .widget_info(|| {
-                WidgetInfo::labeled(egui::Role::ComboBox, true, format!("kind of {id}"))
+                WidgetInfo::labeled(
+                    egui::Role::ComboBox,
+                    true,
+                    tr!("gui-item-kind-of", id = id.as_str()),
+                )
             });
         if kind != it.kind {
             edits.push(author(AuthorEdit::ItemKind {
@@ -251,7 +281,7 @@ impl Author {
         let mut days = it.days.value.get();
         let r = ui.add(days_drag(&mut days, 0.0));
         r.widget_info(|| {
-            WidgetInfo::drag_value(true, days).tap_label(format!("limit of {id} (author)"))
+            WidgetInfo::drag_value(true, days).tap_label(tr!("gui-item-limit-of", id = id.as_str()))
         });
         if r.changed() {
             let days = if r.dragged() { half_days(days) } else { days };
@@ -265,30 +295,38 @@ impl Author {
                 ItemNumber::Floor,
                 it.floor.as_ref().map(|f| f.value.get()),
                 "floor",
+                tr!("gui-item-floor-of", id = id.as_str()),
             ),
-            (ItemNumber::Cost, it.cost, "cost"),
+            (
+                ItemNumber::Cost,
+                it.cost,
+                "cost",
+                tr!("gui-item-cost-of", id = id.as_str()),
+            ),
         ];
-        for (field, value, what) in numbers {
+        for (field, value, what, label) in numbers {
             let current = number_text(value);
             let key = format!("item-{what}:{id}");
-            if let Some(text) =
-                self.commit_field(ui, &key, &current, format!("{what} of {id}"), 56.0)
-            {
+            if let Some(text) = self.commit_field(ui, &key, &current, label.clone(), 56.0) {
                 match parse_optional(&text) {
                     Ok(value) => edits.push(author(AuthorEdit::ItemNumber {
                         item: id.clone(),
                         field,
                         value,
                     })),
-                    Err(e) => problems.push(format!("{what} of {id}: {e}")),
+                    Err(e) => problems.push(format!("{label}: {e}")),
                 }
             }
         }
         let current = materials_text(&it.materials);
         let key = format!("item-materials:{id}");
-        if let Some(text) =
-            self.commit_field(ui, &key, &current, format!("materials of {id}"), 160.0)
-        {
+        if let Some(text) = self.commit_field(
+            ui,
+            &key,
+            &current,
+            tr!("gui-item-materials-of", id = id.as_str()),
+            160.0,
+        ) {
             edits.push(author(AuthorEdit::ItemText {
                 item: id.clone(),
                 field: ItemText::Materials,
@@ -300,7 +338,7 @@ impl Author {
             ui,
             &format!("item-spread:{id}"),
             &current,
-            format!("spread of {id}"),
+            tr!("gui-item-spread-of", id = id.as_str()),
             110.0,
         ) {
             match parse_spread(&text) {
@@ -308,11 +346,14 @@ impl Author {
                     item: id.clone(),
                     spread,
                 })),
-                Err(e) => problems.push(format!("spread of {id}: {e}")),
+                Err(e) => problems.push(format!(
+                    "{}: {e}",
+                    tr!("gui-item-spread-of", id = id.as_str())
+                )),
             }
         }
         self.after_cell(ui, it, row.draft, edits, problems);
-        if small(ui, "×", format!("remove item {id}")) {
+        if small(ui, "×", tr!("gui-item-remove", id = id.as_str())) {
             *remove = Some(AuthorEdit::RemoveItem { item: id.clone() });
         }
     }
@@ -331,12 +372,15 @@ impl Author {
             ui,
             &key,
             &current,
-            format!("predecessors of {}", it.id),
+            tr!("gui-item-after-of", id = it.id.as_str()),
             200.0,
         ) {
             match set_after(draft, &it.id, &text) {
                 Ok(e) => edits.push(e),
-                Err(e) => problems.push(format!("predecessors of {}: {e}", it.id)),
+                Err(e) => problems.push(format!(
+                    "{}: {e}",
+                    tr!("gui-item-after-of", id = it.id.as_str())
+                )),
             }
         }
     }
@@ -355,34 +399,34 @@ impl Author {
             self.item.stage = stages.last().cloned().unwrap_or_default();
         }
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("New item id");
+            let l = ui.label(tr!("gui-new-item-id"));
             ui.add(egui::TextEdit::singleline(&mut self.item.id).desired_width(140.0))
                 .labelled_by(l.id);
-            let l = ui.label("stage");
+            let l = ui.label(tr!("gui-stage"));
             choice(ui, "new-item-stage", &mut self.item.stage, stages).labelled_by(l.id);
-            let l = ui.label("department");
+            let l = ui.label(tr!("gui-new-item-department"));
             ui.add(egui::TextEdit::singleline(&mut self.item.department).desired_width(180.0))
                 .labelled_by(l.id);
-            let l = ui.label("limit (wd)");
+            let l = ui.label(tr!("gui-new-item-limit"));
             ui.add(days_drag(&mut self.item.days, 0.0))
                 .labelled_by(l.id);
             let id = self.item.id.trim().to_owned();
             let why = if id.is_empty() {
-                Some("type an id".to_owned())
+                Some(tr!("gui-type-id"))
             } else if doc.draft.item(&ItemId::new(id.as_str())).is_some() {
-                Some(format!("item `{id}` exists already"))
+                Some(tr!("gui-item-exists", id = id.as_str()))
             } else if self.item.stage.is_empty() {
-                Some("add a stage first".to_owned())
+                Some(tr!("gui-add-stage-first"))
             } else {
                 None
             };
-            let add = ui.add_enabled(why.is_none(), egui::Button::new("Add item"));
+            let add = ui.add_enabled(why.is_none(), egui::Button::new(tr!("gui-add-item")));
             if let Some(w) = &why {
                 ui.label(RichText::new(w).weak());
             }
             if add.clicked() {
                 let department = match self.item.department.trim() {
-                    "" => "Department".to_owned(),
+                    "" => tr!("gui-default-department"),
                     d => d.to_owned(),
                 };
                 edits.push(Edit::Author(AuthorEdit::AddItem {
@@ -396,21 +440,3 @@ impl Author {
         });
     }
 }
-
-/// What each column holds, for its tooltip.
-const TIPS: [&str; 14] = [
-    "move: the serial regime examines a stage's items in this order",
-    "what links, groups and measures refer to; renaming changes them too",
-    "the Chinese part of the name",
-    "the English part of the name",
-    "the approval stage the item belongs to",
-    "who handles it (a bureau, an agency, a utility)",
-    "review, filing, the applicant's own work or a utility service",
-    "statutory time limit in working days (steps of ½ day)",
-    "least limit the department can commit to (reform planner); empty for none",
-    "cost per working day cut (reform planner); empty for the default 1",
-    "what the applicant hands in: the documents' names comma-separated, or their number",
-    "the real duration for the simulation: min/likely/max (triangular), pert min/likely/max, uniform min/max, fixed d",
-    "predecessors, comma-separated: id, id+2 (a lag), id:SS (start-to-start)",
-    "",
-];

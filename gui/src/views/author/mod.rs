@@ -8,6 +8,7 @@ mod items;
 mod parts;
 mod stages;
 
+use permitflow_i18n::tr;
 use std::collections::HashMap;
 
 use egui::{RichText, Ui, WidgetInfo};
@@ -37,60 +38,60 @@ impl Author {
     /// Draws the tab.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("New scenario:").strong());
+            ui.label(RichText::new(tr!("gui-author-new")).strong());
             if ui
-                .button("Four national stages")
-                .on_hover_text("立项用地规划许可, 工程建设许可, 施工许可, 竣工验收: one item each to start from, the three standard regimes")
+                .button(tr!("gui-author-four-stages"))
+                .on_hover_text(tr!("gui-author-four-stages.tip"))
                 .clicked()
             {
                 cx.push(Command::Open(Source::New { four_stages: true }));
             }
             if ui
-                .button("Empty")
-                .on_hover_text("one stage and one item (the least a scenario can be solved with), to build up from")
+                .button(tr!("gui-author-empty"))
+                .on_hover_text(tr!("gui-author-empty.tip"))
                 .clicked()
             {
                 cx.push(Command::Open(Source::New { four_stages: false }));
             }
             ui.separator();
             let mut name = cx.doc.draft.name.clone();
-            ui.label("Title");
+            ui.label(tr!("gui-author-title"));
             let r = ui.add(egui::TextEdit::singleline(&mut name).desired_width(320.0));
-            r.widget_info(|| WidgetInfo::text_edit(true, "", &name, "").tap_label("scenario title".into()));
+            r.widget_info(|| {
+                WidgetInfo::text_edit(true, "", &name, "").tap_label(tr!("gui-author-title.label"))
+            });
             if r.changed() {
-                cx.push(Command::Edit(Edit::Author(AuthorEdit::ScenarioName(name)), true));
+                cx.push(Command::Edit(
+                    Edit::Author(AuthorEdit::ScenarioName(name)),
+                    true,
+                ));
             }
             if cx.doc.read_only {
-                ui.label(RichText::new("shipped scenario: read only, Save As makes a copy").color(AMBER));
+                ui.label(RichText::new(tr!("gui-author-read-only")).color(AMBER));
             }
         });
-        ui.label(
-            RichText::new(
-                "Edits apply at once and are undoable (Ctrl+Z). Fields marked * apply on Enter. While the draft has problems (listed below), the other tabs keep the last valid schedule.",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr!("gui-author-note")).weak());
         ui.separator();
         egui::ScrollArea::both()
             .id_salt("author-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                egui::CollapsingHeader::new(RichText::new("Stages").strong())
+                egui::CollapsingHeader::new(RichText::new(tr!("gui-author-stages")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.stages(ui, cx));
-                egui::CollapsingHeader::new(RichText::new("Items").strong())
+                egui::CollapsingHeader::new(RichText::new(tr!("gui-author-items")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.items(ui, cx));
-                egui::CollapsingHeader::new(RichText::new("Departments").strong())
+                egui::CollapsingHeader::new(RichText::new(tr!("gui-author-departments")).strong())
                     .default_open(false)
                     .show(ui, |ui| self.departments(ui, cx));
-                egui::CollapsingHeader::new(RichText::new("Regimes").strong())
+                egui::CollapsingHeader::new(RichText::new(tr!("gui-author-regimes")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.regimes(ui, cx));
-                egui::CollapsingHeader::new(RichText::new("Targets").strong())
+                egui::CollapsingHeader::new(RichText::new(tr!("gui-author-targets")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.targets(ui, cx));
-                egui::CollapsingHeader::new(RichText::new("Joint groups").strong())
+                egui::CollapsingHeader::new(RichText::new(tr!("gui-author-groups")).strong())
                     .default_open(false)
                     .show(ui, |ui| self.groups(ui, cx));
             });
@@ -112,26 +113,26 @@ impl Author {
             return;
         };
         let mut close = false;
-        egui::Window::new("Remove?")
+        egui::Window::new(tr!("gui-remove-confirm"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(edit.describe()).strong());
-                ui.label("This also changes:");
+                ui.label(tr!("gui-remove-also"));
                 for e in effects {
                     ui.label(format!("• {e}"));
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Remove with these").clicked() {
+                    if ui.button(tr!("gui-remove-with")).clicked() {
                         cx.push(Command::Edit(Edit::Author(edit.clone()), false));
                         close = true;
                     }
-                    if ui.button("Keep").clicked() {
+                    if ui.button(tr!("gui-remove-keep")).clicked() {
                         close = true;
                     }
                 });
-                ui.label(RichText::new("Undo (Ctrl+Z) brings everything back.").weak());
+                ui.label(RichText::new(tr!("gui-remove-undo")).weak());
             });
         if close {
             self.pending = None;
@@ -203,7 +204,7 @@ fn parse_optional(text: &str) -> Result<Option<f64>, String> {
     }
     t.parse::<f64>()
         .map(Some)
-        .map_err(|_| format!("`{t}` is not a number (leave it empty for none)"))
+        .map_err(|_| tr!("gui-not-a-number", text = t))
 }
 
 /// A number shown in a field: `5`, `0.5`, empty for none.

@@ -1,6 +1,7 @@
 //! The smaller parts of the authoring tab: departments (renamed everywhere), regimes (a base
 //! mode composed with measures), targets and joint groups.
 
+use permitflow_i18n::tr;
 use std::collections::BTreeMap;
 
 use egui::{RichText, Role, Ui, WidgetInfo};
@@ -10,7 +11,7 @@ use permitflow_model::{BaseMode, Draft, MeasureId, Provenance, RegimeName, Targe
 use super::{Author, live_field, small};
 use crate::command::Command;
 use crate::views::Ctx;
-use crate::widgets::{TapLabel, choice, days_drag};
+use crate::widgets::{TapLabel, days_drag};
 
 /// Measures every scenario can use without declaring them.
 const BUILT_IN: [&str; 2] = ["joint_review", "online_submission"];
@@ -68,11 +69,9 @@ fn base_choice(ui: &mut Ui, salt: &str, base: &mut BaseMode, label: String) {
         .selected_text(base.name())
         .show_ui(ui, |ui| {
             ui.selectable_value(base, BaseMode::Serial, "serial")
-                .on_hover_text(
-                    "before reform: one department after another, a submission per item",
-                );
+                .on_hover_text(tr!("gui-base-serial-tip"));
             ui.selectable_value(base, BaseMode::Parallel, "parallel")
-                .on_hover_text("one intake per stage, the stage's items at once");
+                .on_hover_text(tr!("gui-base-parallel-tip"));
         })
         .response;
     r.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, &label));
@@ -90,18 +89,18 @@ impl Author {
             uses.entry(st.lead.as_str()).or_default().1 += 1;
         }
         let mut edits = Vec::new();
-        ui.label(RichText::new("Renaming a department renames it on every item, stage and joint group (Enter applies).").weak());
+        ui.label(RichText::new(tr!("gui-departments-note")).weak());
         egui::Grid::new("author-departments")
             .striped(true)
             .show(ui, |ui| {
-                ui.strong("Department *");
-                ui.strong("Items");
-                ui.strong("Leads stages");
+                ui.strong(tr!("gui-departments-col-name"));
+                ui.strong(tr!("gui-author-items"));
+                ui.strong(tr!("gui-departments-col-leads"));
                 ui.end_row();
                 for (d, (items, stages)) in uses {
                     let key = format!("dept:{d}");
                     if let Some(to) =
-                        self.commit_field(ui, &key, d, format!("department {d}"), 300.0)
+                        self.commit_field(ui, &key, d, tr!("gui-department-field", name = d), 300.0)
                     {
                         edits.push(AuthorEdit::RenameDepartment {
                             from: d.to_owned(),
@@ -126,9 +125,9 @@ impl Author {
         egui::Grid::new("author-regimes")
             .striped(true)
             .show(ui, |ui| {
-                ui.strong("Name *");
-                ui.strong("Base");
-                ui.strong("Measures");
+                ui.strong(tr!("gui-regimes-col-name"));
+                ui.strong(tr!("gui-regimes-col-base"));
+                ui.strong(tr!("gui-regimes-col-measures"));
                 ui.strong("");
                 ui.end_row();
                 for r in &s.regimes {
@@ -137,7 +136,7 @@ impl Author {
                         ui,
                         &format!("regime:{name}"),
                         name,
-                        format!("name of regime {name}"),
+                        tr!("gui-regime-name-of", regime = name),
                         120.0,
                     ) {
                         edits.push(Edit::Author(AuthorEdit::RenameRegime {
@@ -150,7 +149,7 @@ impl Author {
                         ui,
                         &format!("regime-base:{name}"),
                         &mut base,
-                        format!("base of {name}"),
+                        tr!("gui-regime-base-of", regime = name),
                     );
                     if base != r.base {
                         edits.push(Edit::Author(AuthorEdit::RegimeBase {
@@ -162,8 +161,10 @@ impl Author {
                         for m in &all {
                             let was = r.measures.contains(m);
                             let mut on = was;
-                            let resp = ui.checkbox(&mut on, m.as_str());
-                            let label = format!("{m} in {name}");
+                            let resp = ui
+                                .checkbox(&mut on, m.as_str())
+                                .on_hover_text(s.measure_label(m));
+                            let label = tr!("gui-measure-in", measure = m.as_str(), regime = name);
                             resp.widget_info(|| {
                                 WidgetInfo::selected(Role::CheckBox, true, on, &label)
                             });
@@ -176,7 +177,7 @@ impl Author {
                             }
                         }
                     });
-                    if small(ui, "×", format!("remove regime {name}")) {
+                    if small(ui, "×", tr!("gui-regime-remove", regime = name)) {
                         remove = Some(AuthorEdit::RemoveRegime {
                             regime: r.name.clone(),
                         });
@@ -185,19 +186,21 @@ impl Author {
                 }
             });
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("New regime");
+            let l = ui.label(tr!("gui-new-regime"));
             ui.add(egui::TextEdit::singleline(&mut self.regime.name).desired_width(120.0))
                 .labelled_by(l.id);
             base_choice(
                 ui,
                 "new-regime-base",
                 &mut self.regime.base,
-                "new regime base".into(),
+                tr!("gui-new-regime-base"),
             );
             for m in &all {
                 let mut on = self.regime.measures.contains(m);
-                let resp = ui.checkbox(&mut on, m.as_str());
-                let label = format!("new regime: {m}");
+                let resp = ui
+                    .checkbox(&mut on, m.as_str())
+                    .on_hover_text(s.measure_label(m));
+                let label = tr!("gui-new-regime-measure", measure = m.as_str());
                 resp.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, on, &label));
                 self.regime.measures.retain(|x| x != m);
                 if on {
@@ -206,13 +209,13 @@ impl Author {
             }
             let name = self.regime.name.trim().to_owned();
             let why = if name.is_empty() {
-                Some("type a name".to_owned())
+                Some(tr!("gui-type-name"))
             } else if s.regime(&name).is_some() {
-                Some(format!("regime `{name}` exists already"))
+                Some(tr!("gui-regime-exists", regime = name.as_str()))
             } else {
                 None
             };
-            let add = ui.add_enabled(why.is_none(), egui::Button::new("Add regime"));
+            let add = ui.add_enabled(why.is_none(), egui::Button::new(tr!("gui-add-regime")));
             if let Some(w) = &why {
                 ui.label(RichText::new(w).weak());
             }
@@ -241,15 +244,20 @@ impl Author {
         egui::Grid::new("author-targets")
             .striped(true)
             .show(ui, |ui| {
-                for h in ["Target", "Regime", "Bound", ""] {
+                for h in [
+                    tr!("gui-targets-col-target"),
+                    tr!("gui-targets-col-regime"),
+                    tr!("gui-targets-col-bound"),
+                    String::new(),
+                ] {
                     ui.strong(h);
                 }
                 ui.end_row();
                 for (k, t) in s.targets.iter().enumerate() {
                     ui.label(&t.name);
-                    ui.label(t.regime.as_str());
+                    ui.label(s.regime_label(&t.regime));
                     ui.label(bounds(t));
-                    if small(ui, "×", format!("remove target {}", t.name)) {
+                    if small(ui, "×", tr!("gui-target-remove", name = &t.name)) {
                         edits.push(AuthorEdit::RemoveTarget { index: k });
                     }
                     ui.end_row();
@@ -262,23 +270,33 @@ impl Author {
             self.target.regime = regimes.last().cloned().unwrap_or_default();
         }
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("New target: regime");
-            choice(ui, "new-target-regime", &mut self.target.regime, &regimes).labelled_by(l.id);
-            ui.label("at most");
+            let l = ui.label(tr!("gui-new-target-regime"));
+            crate::widgets::regime_choice(
+                ui,
+                "new-target-regime",
+                &mut self.target.regime,
+                &regimes,
+                &cx.doc.draft,
+            )
+            .labelled_by(l.id);
+            ui.label(tr!("gui-at-most"));
             let r = ui.add(days_drag(&mut self.target.days, 0.0));
             r.widget_info(|| {
-                WidgetInfo::drag_value(true, self.target.days)
-                    .tap_label("new target working days".into())
+                WidgetInfo::drag_value(true, self.target.days).tap_label(tr!("gui-new-target-days"))
             });
-            ui.label("working days");
+            ui.label(tr!("gui-working-days"));
             let add = ui.add_enabled(
                 !self.target.regime.is_empty(),
-                egui::Button::new("Add target"),
+                egui::Button::new(tr!("gui-add-target")),
             );
             if add.clicked() {
                 let days = WorkingDays::new(self.target.days);
                 edits.push(AuthorEdit::AddTarget(Target {
-                    name: format!("{} ≤ {days} working days", self.target.regime),
+                    name: tr!(
+                        "gui-new-target-name",
+                        regime = self.target.regime.as_str(),
+                        days = days.to_string()
+                    ),
                     regime: RegimeName::new(self.target.regime.as_str()),
                     working_days: Some(days),
                     trips: None,
@@ -299,16 +317,16 @@ impl Author {
     pub(super) fn groups(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let s = &cx.doc.draft;
         let mut edits = Vec::new();
-        ui.label(
-            RichText::new(
-                "Add a joint group in the what-if panel (Joint groups); name or remove it here.",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr!("gui-groups-note")).weak());
         egui::Grid::new("author-groups")
             .striped(true)
             .show(ui, |ui| {
-                for h in ["Id", "Name", "Members", ""] {
+                for h in [
+                    tr!("gui-id"),
+                    tr!("gui-groups-col-name"),
+                    tr!("gui-groups-col-members"),
+                    String::new(),
+                ] {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -319,7 +337,7 @@ impl Author {
                         ui,
                         &format!("group-name:{id}"),
                         &g.name,
-                        format!("name of group {id}"),
+                        tr!("gui-group-name-of", id = id),
                         260.0,
                     ) {
                         edits.push((
@@ -336,7 +354,7 @@ impl Author {
                         .map(|i| s.item(i).map(|it| it.name.as_str()).unwrap_or(i.as_str()))
                         .collect();
                     ui.label(names.join(", "));
-                    if small(ui, "×", format!("remove group {id}")) {
+                    if small(ui, "×", tr!("gui-group-remove", id = id)) {
                         edits.push((
                             Edit::RemoveGroup {
                                 group: g.id.clone(),
@@ -358,21 +376,21 @@ fn bounds(t: &Target) -> String {
     let op = if t.exact { "=" } else { "≤" };
     let mut parts = Vec::new();
     if let Some(d) = t.working_days {
-        parts.push(format!("{op} {d} working days"));
+        parts.push(tr!("gui-bound-days", op = op, n = d.to_string()));
     }
     for (v, unit) in [
-        (t.trips, "trips"),
-        (t.forms, "forms"),
-        (t.materials, "documents"),
-        (t.departments, "departments"),
+        (t.trips, tr!("gui-col-trips")),
+        (t.forms, tr!("gui-col-forms")),
+        (t.materials, tr!("gui-bound-documents")),
+        (t.departments, tr!("gui-col-departments")),
     ] {
         if let Some(v) = v {
-            parts.push(format!("{op} {v} {unit}"));
+            parts.push(tr!("gui-bound-count", op = op, n = v, what = unit));
         }
     }
-    let mut text = parts.join(", ");
+    let mut text = parts.join(tr!("gui-list-sep").as_str());
     if let Some(st) = &t.stage {
-        text.push_str(&format!(" (stage {st})"));
+        text.push_str(&tr!("gui-bound-stage", stage = st.as_str()));
     }
     text
 }

@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 use permitflow_app::edit::{Author as AuthorEdit, Edit};
+use permitflow_i18n::tr;
 use permitflow_model::StageId;
 
 use super::{Author, live_field, small, small_if};
@@ -25,20 +26,33 @@ impl Author {
             .striped(true)
             .num_columns(6)
             .show(ui, |ui| {
-                for h in ["", "Id *", "Name", "Lead department", "Items", ""] {
+                let heads = [
+                    String::new(),
+                    tr!("gui-author-col-id"),
+                    tr!("gui-author-col-name"),
+                    tr!("gui-author-col-lead"),
+                    tr!("gui-author-items"),
+                    String::new(),
+                ];
+                for h in heads {
                     ui.strong(h);
                 }
                 ui.end_row();
                 let n = doc.draft.stages.len();
                 for (k, st) in doc.draft.stages.iter().enumerate() {
                     ui.horizontal(|ui| {
-                        if small_if(ui, k > 0, "↑", format!("move stage {} up", st.id)) {
+                        if small_if(ui, k > 0, "↑", tr!("gui-stage-up", id = st.id.as_str())) {
                             edits.push(AuthorEdit::MoveStage {
                                 stage: st.id.clone(),
                                 up: true,
                             });
                         }
-                        if small_if(ui, k + 1 < n, "↓", format!("move stage {} down", st.id)) {
+                        if small_if(
+                            ui,
+                            k + 1 < n,
+                            "↓",
+                            tr!("gui-stage-down", id = st.id.as_str()),
+                        ) {
                             edits.push(AuthorEdit::MoveStage {
                                 stage: st.id.clone(),
                                 up: false,
@@ -50,7 +64,7 @@ impl Author {
                         ui,
                         &key,
                         st.id.as_str(),
-                        format!("id of stage {}", st.id),
+                        tr!("gui-stage-id-of", id = st.id.as_str()),
                         110.0,
                     ) {
                         edits.push(AuthorEdit::RenameStage {
@@ -62,7 +76,7 @@ impl Author {
                         ui,
                         &format!("stage-name:{}", st.id),
                         &st.name,
-                        format!("name of stage {}", st.id),
+                        tr!("gui-stage-name-of", id = st.id.as_str()),
                         260.0,
                     ) {
                         edits.push(AuthorEdit::StageName {
@@ -74,7 +88,7 @@ impl Author {
                         ui,
                         &format!("stage-lead:{}", st.id),
                         st.lead.as_str(),
-                        format!("lead of stage {}", st.id),
+                        tr!("gui-stage-lead-of", id = st.id.as_str()),
                         220.0,
                     ) {
                         edits.push(AuthorEdit::StageLead {
@@ -84,7 +98,7 @@ impl Author {
                     }
                     let count = doc.draft.items.iter().filter(|i| i.stage == st.id).count();
                     ui.label(count.to_string());
-                    if small(ui, "×", format!("remove stage {}", st.id)) {
+                    if small(ui, "×", tr!("gui-stage-remove", id = st.id.as_str())) {
                         remove = Some(AuthorEdit::RemoveStage {
                             stage: st.id.clone(),
                         });
@@ -93,31 +107,31 @@ impl Author {
                 }
             });
         ui.horizontal(|ui| {
-            let l = ui.label("New stage id");
+            let l = ui.label(tr!("gui-new-stage-id"));
             ui.add(egui::TextEdit::singleline(&mut self.stage.id).desired_width(120.0))
                 .labelled_by(l.id);
-            let l = ui.label("lead");
+            let l = ui.label(tr!("gui-new-stage-lead"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.stage.lead)
-                    .hint_text("lead department")
+                    .hint_text(tr!("gui-new-stage-lead.hint"))
                     .desired_width(200.0),
             )
             .labelled_by(l.id);
             let id = self.stage.id.trim().to_owned();
             let why = if id.is_empty() {
-                Some("type an id (letters, digits, _)".to_owned())
+                Some(tr!("gui-new-stage-type-id"))
             } else if doc.draft.stage_index(&StageId::new(id.as_str())).is_some() {
-                Some(format!("stage `{id}` exists already"))
+                Some(tr!("gui-stage-exists", id = id.as_str()))
             } else {
                 None
             };
-            let add = ui.add_enabled(why.is_none(), egui::Button::new("Add stage"));
+            let add = ui.add_enabled(why.is_none(), egui::Button::new(tr!("gui-add-stage")));
             if let Some(w) = &why {
                 ui.label(RichText::new(w).weak());
             }
             if add.clicked() {
                 let lead = match self.stage.lead.trim() {
-                    "" => "Lead department".to_owned(),
+                    "" => tr!("gui-author-col-lead"),
                     l => l.to_owned(),
                 };
                 // New items go into the stage just added.

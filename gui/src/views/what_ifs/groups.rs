@@ -2,6 +2,7 @@
 
 use egui::{RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::{Edit, group_problem};
+use permitflow_i18n::tr;
 use permitflow_model::{GroupId, ItemId, Measure};
 
 use crate::command::Command;
@@ -13,7 +14,7 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let groups = &doc.draft.joint_groups;
     if groups.is_empty() {
-        ui.label(RichText::new("No joint groups.").weak());
+        ui.label(RichText::new(tr!("gui-no-groups")).weak());
     }
     let mut edits = Vec::new();
     // Own limit, its value and Remove take about 220 points: names are truncated (a fixed width:
@@ -34,10 +35,15 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
                     })
                     .collect();
                 ui.add(egui::Label::new(&g.name).truncate())
-                    .on_hover_text(format!("{} (id {})\n{}", g.name, g.id, members.join("\n")));
+                    .on_hover_text(tr!(
+                        "gui-group-tip",
+                        name = &g.name,
+                        id = g.id.as_str(),
+                        members = members.join("\n")
+                    ));
                 let mut own = g.days.is_some();
-                let r = ui.checkbox(&mut own, "own limit");
-                let label = format!("own limit of group {}", g.id);
+                let r = ui.checkbox(&mut own, tr!("gui-own-limit"));
+                let label = tr!("gui-own-limit-of-group", id = g.id.as_str());
                 r.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, own, &label));
                 if r.changed() {
                     let longest = g
@@ -60,7 +66,7 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
                     let r = ui.add(days_drag(&mut v, 0.0));
                     r.widget_info(|| {
                         WidgetInfo::drag_value(true, v)
-                            .tap_label(format!("limit of group {}", g.id))
+                            .tap_label(tr!("gui-limit-of-group", id = g.id.as_str()))
                     });
                     if r.changed() {
                         let v = if r.dragged() { half_days(v) } else { v };
@@ -71,11 +77,11 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
                         edits.push((edit, r.dragged() && !r.drag_started()));
                     }
                 } else {
-                    ui.label(RichText::new("longest member").weak());
+                    ui.label(RichText::new(tr!("gui-longest-member")).weak());
                 }
                 if ui
-                    .small_button("Remove")
-                    .on_hover_text("examine its items separately again")
+                    .small_button(tr!("gui-remove"))
+                    .on_hover_text(tr!("gui-remove-group-tip"))
                     .clicked()
                 {
                     edits.push((
@@ -122,7 +128,7 @@ impl NewGroup {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let doc = cx.doc;
         let s = &doc.draft;
-        ui.label(RichText::new("New joint group").strong());
+        ui.label(RichText::new(tr!("gui-new-group")).strong());
         if !s.stages.iter().any(|st| st.id.as_str() == self.stage)
             && let Some(first) = s.stages.first()
         {
@@ -130,12 +136,7 @@ impl NewGroup {
             self.items.clear();
         }
         self.stage_choice(ui, cx);
-        ui.label(
-            RichText::new(
-                "Items of one stage that are in no joint group yet (an item belongs to one group):",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr!("gui-new-group-items")).weak());
         self.members(ui, cx);
         // The id: typed, or the first free `joint_N`.
         let generated = (1..)
@@ -155,11 +156,17 @@ impl NewGroup {
         let mut create = false;
         ui.horizontal_wrapped(|ui| {
             create = ui
-                .add_enabled(problem.is_none(), egui::Button::new("Create joint group"))
+                .add_enabled(
+                    problem.is_none(),
+                    egui::Button::new(tr!("gui-create-group")),
+                )
                 .clicked();
             match &problem {
                 Some(p) => ui.label(RichText::new(p).color(RED)),
-                None => ui.label(RichText::new(format!("{id}: {} items", self.items.len())).weak()),
+                None => ui.label(
+                    RichText::new(tr!("gui-new-group-count", id = &id, n = self.items.len()))
+                        .weak(),
+                ),
             };
         });
         let listed: Vec<String> = s
@@ -169,13 +176,7 @@ impl NewGroup {
             .map(|m| m.id.to_string())
             .collect();
         if !listed.is_empty() {
-            ui.label(
-                RichText::new(format!(
-                    "{} list their groups: a new group is merged only where joint_review merges every group",
-                    listed.join(", ")
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(tr!("gui-groups-listed", measures = listed.join(", "))).weak());
         }
         if create && problem.is_none() {
             let edit = Edit::AddGroup {
@@ -196,7 +197,7 @@ impl NewGroup {
             .map(|st| st.name.as_str())
             .unwrap_or_default();
         ui.horizontal(|ui| {
-            let l = ui.label("stage");
+            let l = ui.label(tr!("gui-stage"));
             let before = self.stage.clone();
             egui::ComboBox::from_id_salt("group-stage")
                 .width(260.0)
@@ -210,7 +211,7 @@ impl NewGroup {
                 .response
                 .labelled_by(l.id)
                 .widget_info(|| {
-                    WidgetInfo::labeled(Role::ComboBox, true, "stage of the new group")
+                    WidgetInfo::labeled(Role::ComboBox, true, tr!("gui-new-group-stage"))
                 });
             if self.stage != before {
                 self.items.clear();
@@ -231,14 +232,16 @@ impl NewGroup {
                     let free = group.is_none();
                     let mut on = self.items.contains(id);
                     let r = ui.add_enabled(free, egui::Checkbox::new(&mut on, it.name.as_str()));
-                    let label = format!("add {id} to the new group");
+                    let label = tr!("gui-add-to-new-group", id = id.as_str());
                     r.widget_info(|| WidgetInfo::selected(Role::CheckBox, free, on, &label));
                     let r = match group {
-                        Some(g) => r.on_disabled_hover_text(format!(
-                            "{} (id {id})\nin joint group {} already",
-                            it.name, g.id
+                        Some(g) => r.on_disabled_hover_text(tr!(
+                            "gui-in-group-already",
+                            name = &it.name,
+                            id = id.as_str(),
+                            group = g.id.as_str()
                         )),
-                        None => r.on_hover_text(format!("id: {id}")),
+                        None => r.on_hover_text(tr!("gui-id-tip", id = id.as_str())),
                     };
                     if r.changed() {
                         if on {
@@ -255,7 +258,7 @@ impl NewGroup {
     }
 
     fn id_and_limit(&mut self, ui: &mut Ui, generated: &str) {
-        let l = ui.label("id");
+        let l = ui.label(tr!("gui-id"));
         ui.add(
             egui::TextEdit::singleline(&mut self.id)
                 .hint_text(generated)
@@ -263,16 +266,16 @@ impl NewGroup {
         )
         .labelled_by(l.id);
         let own = self.own;
-        ui.checkbox(&mut self.own, "own limit")
-            .on_hover_text("off: the joint event takes the longest member's limit")
+        ui.checkbox(&mut self.own, tr!("gui-own-limit"))
+            .on_hover_text(tr!("gui-own-limit-tip"))
             .widget_info(|| {
-                WidgetInfo::selected(Role::CheckBox, true, own, "own limit of the new group")
+                WidgetInfo::selected(Role::CheckBox, true, own, tr!("gui-own-limit-new-group"))
             });
         if self.own {
             let r = ui.add(days_drag(&mut self.days, 0.0));
             let days = self.days;
             r.widget_info(|| {
-                WidgetInfo::drag_value(true, days).tap_label("limit of the new group".into())
+                WidgetInfo::drag_value(true, days).tap_label(tr!("gui-limit-new-group"))
             });
             if r.dragged() {
                 self.days = half_days(self.days);

@@ -3,11 +3,12 @@
 use egui::{Align, Layout, RichText, Ui, WidgetInfo};
 use egui_extras::{Column, TableBuilder};
 use permitflow_app::edit::Edit;
+use permitflow_i18n::tr;
 use permitflow_model::WorkingDays;
 
 use crate::command::Command;
 use crate::views::Ctx;
-use crate::widgets::{CRITICAL, TapLabel, choice, days_drag, half_days};
+use crate::widgets::{CRITICAL, TapLabel, days_drag, half_days};
 
 /// The time limits' form state.
 #[derive(Debug, Default)]
@@ -22,18 +23,25 @@ impl Limits {
     /// Draws the time-limit table with its filter and float regime.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Time limits").strong());
+            ui.label(RichText::new(tr!("gui-time-limits")).strong());
             ui.add(
                 egui::TextEdit::singleline(&mut self.item_filter)
-                    .hint_text("filter by id, name, department or stage")
+                    .hint_text(tr!("gui-filter-hint"))
                     .desired_width(190.0),
             );
         });
         let regimes = cx.regimes();
         ui.horizontal(|ui| {
-            let l = ui.label("float in");
-            choice(ui, "float-regime", &mut cx.settings.regime, &regimes).labelled_by(l.id);
-            ui.label(RichText::new("● critical · drag or type a limit (steps of ½ day)").weak());
+            let l = ui.label(tr!("gui-float-in"));
+            crate::widgets::regime_choice(
+                ui,
+                "float-regime",
+                &mut cx.settings.regime,
+                &regimes,
+                &cx.doc.draft,
+            )
+            .labelled_by(l.id);
+            ui.label(RichText::new(tr!("gui-limits-hint")).weak());
         });
         let doc = cx.doc;
         let rows = crate::widgets::items_matching(&doc.draft.items, &self.item_filter);
@@ -67,7 +75,11 @@ impl Limits {
         }
         table
             .header(22.0, |mut h| {
-                for title in ["Item", "Limit (wd)", "Float"] {
+                for title in [
+                    tr!("gui-limits-item"),
+                    tr!("gui-limits-limit"),
+                    tr!("gui-limits-float"),
+                ] {
                     h.col(|ui| {
                         ui.strong(title);
                     });
@@ -92,18 +104,30 @@ impl Limits {
                     row.col(|ui| {
                         let text = RichText::new(&it.name);
                         let text = if critical { text.strong() } else { text };
-                        let r = ui.add(egui::Label::new(text).truncate().sense(egui::Sense::click()));
+                        let r = ui.add(
+                            egui::Label::new(text)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        );
                         if r.clicked() {
-                            self.selected = if selected { None } else { Some(it.id.to_string()) };
+                            self.selected = if selected {
+                                None
+                            } else {
+                                Some(it.id.to_string())
+                            };
                         }
                         let floor = it
                             .floor
                             .as_ref()
-                            .map(|f| format!("floor {} working days (least the department can commit to)", f.value))
+                            .map(|f| tr!("gui-limits-floor", days = f.value.to_string()))
                             .unwrap_or_default();
-                        r.on_hover_text(format!(
-                            "{}\nid: {}\n{} · {stage}\n{floor}",
-                            it.name, it.id, it.department
+                        r.on_hover_text(tr!(
+                            "gui-limits-item-tip",
+                            name = &it.name,
+                            id = it.id.as_str(),
+                            department = doc.draft.department_label(&it.department),
+                            stage = stage,
+                            floor = floor
                         ));
                     });
                     row.col(|ui| {
@@ -112,13 +136,17 @@ impl Limits {
                         let lowest = floor.min(v);
                         let r = ui.add(days_drag(&mut v, lowest));
                         r.widget_info(|| {
-                            WidgetInfo::drag_value(true, v).tap_label(format!("limit of {}", it.id))
+                            WidgetInfo::drag_value(true, v)
+                                .tap_label(tr!("gui-limit-of", id = it.id.as_str()))
                         });
                         if r.changed() {
                             // Drags move in half days; typed values go through validation.
                             let v = if r.dragged() { half_days(v) } else { v };
                             if v != it.days.value.get() {
-                                let edit = Edit::Days { item: it.id.clone(), days: v };
+                                let edit = Edit::Days {
+                                    item: it.id.clone(),
+                                    days: v,
+                                };
                                 edits.push((edit, r.dragged() && !r.drag_started()));
                             }
                         }
@@ -134,9 +162,8 @@ impl Limits {
                             ui.label(f.to_string());
                         }
                         None => {
-                            ui.label(RichText::new("–").weak()).on_hover_text(
-                                "not scheduled in this regime (merged into a joint event or left out)",
-                            );
+                            ui.label(RichText::new("–").weak())
+                                .on_hover_text(tr!("gui-limits-not-scheduled"));
                         }
                     });
                 });

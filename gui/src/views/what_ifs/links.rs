@@ -2,6 +2,7 @@
 
 use egui::{RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::{Edit, kind_meaning};
+use permitflow_i18n::tr;
 use permitflow_model::{ItemId, LinkKind};
 
 use crate::command::Command;
@@ -39,28 +40,31 @@ impl NewLink {
             .map(|i| (i.id.to_string(), i.name.clone()))
             .collect();
         ui.horizontal(|ui| {
-            item_choice(ui, "link-from", "link from", &mut self.from, &ids);
+            item_choice(ui, "link-from", &tr!("gui-link-from"), &mut self.from, &ids);
             ui.label("→");
-            item_choice(ui, "link-to", "link to", &mut self.to, &ids);
+            item_choice(ui, "link-to", &tr!("gui-link-to"), &mut self.to, &ids);
         });
         ui.horizontal(|ui| {
-            kind_choice(ui, "link-kind-new", &mut self.kind, "kind of the new link");
-            let l = ui.label("lag");
+            kind_choice(
+                ui,
+                "link-kind-new",
+                &mut self.kind,
+                &tr!("gui-new-link-kind"),
+            );
+            let l = ui.label(tr!("gui-lag"));
             let r = ui
                 .add(lag_drag(&mut self.lag))
                 .labelled_by(l.id)
-                .on_hover_text("working days, in steps of ½ day; negative: a lead");
+                .on_hover_text(tr!("gui-lag-tip"));
             let lag = self.lag;
-            r.widget_info(|| {
-                WidgetInfo::drag_value(true, lag).tap_label("lag of the new link".into())
-            });
+            r.widget_info(|| WidgetInfo::drag_value(true, lag).tap_label(tr!("gui-new-link-lag")));
             if r.dragged() {
                 self.lag = half_days(self.lag);
             }
             let ready = !self.from.is_empty() && !self.to.is_empty() && self.from != self.to;
             if ui
-                .add_enabled(ready, egui::Button::new("Add link"))
-                .on_disabled_hover_text("choose two different items")
+                .add_enabled(ready, egui::Button::new(tr!("gui-add-link")))
+                .on_disabled_hover_text(tr!("gui-add-link-disabled"))
                 .clicked()
             {
                 let edit = Edit::AddLink {
@@ -79,7 +83,7 @@ impl NewLink {
 /// Chooses an item by its name (the id on hover); `value` is the id.
 fn item_choice(ui: &mut Ui, salt: &str, name: &str, value: &mut String, ids: &[(String, String)]) {
     let shown = if value.is_empty() {
-        "choose an item".to_owned()
+        tr!("gui-choose-item")
     } else {
         ids.iter()
             .find(|(id, _)| id == value)
@@ -93,7 +97,7 @@ fn item_choice(ui: &mut Ui, salt: &str, name: &str, value: &mut String, ids: &[(
             for (id, item) in ids {
                 let r = ui.selectable_value(value, id.clone(), item);
                 r.widget_info(|| WidgetInfo::selected(Role::Button, true, value == id, id));
-                r.on_hover_text(format!("id: {id}"));
+                r.on_hover_text(tr!("gui-id-tip", id = id.as_str()));
             }
         })
         .response
@@ -125,18 +129,19 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
                     names.get(to).unwrap_or(&to)
                 );
                 ui.add(egui::Label::new(&shown).truncate())
-                    .on_hover_text(format!("{shown}\nids: {name}"));
+                    .on_hover_text(tr!("gui-link-tip", shown = &shown, ids = &name));
                 let mut kind = l.kind;
-                let accessible = format!("kind of link {name}");
+                let accessible = tr!("gui-link-kind-of", link = &name);
                 if kind_choice(ui, ("link-kind", k), &mut kind, &accessible) && kind != l.kind {
                     edits.push((Edit::LinkKind { index: k, kind }, false));
                 }
                 let mut lag = l.lag.get();
                 let r = ui
                     .add(lag_drag(&mut lag))
-                    .on_hover_text("lag in working days (steps of ½ day; negative: a lead)");
+                    .on_hover_text(tr!("gui-link-lag-tip"));
                 r.widget_info(|| {
-                    WidgetInfo::drag_value(true, lag).tap_label(format!("lag of link {name}"))
+                    WidgetInfo::drag_value(true, lag)
+                        .tap_label(tr!("gui-link-lag-of", link = &name))
                 });
                 if r.changed() {
                     let lag = if r.dragged() { half_days(lag) } else { lag };
@@ -150,14 +155,15 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 }
                 if let Some(m) = l.max_lag {
                     ui.label(RichText::new(format!("≤ {m}")).weak())
-                        .on_hover_text("maximum lag: no later than this (edit it in the file)");
+                        .on_hover_text(tr!("gui-link-max-lag-tip"));
                 } else {
                     ui.label("");
                 }
-                let r = ui.small_button("×").on_hover_text("remove this link");
-                r.widget_info(|| {
-                    WidgetInfo::labeled(Role::Button, true, format!("remove link {name}"))
-                });
+                let r = ui
+                    .small_button("×")
+                    .on_hover_text(tr!("gui-link-remove-tip"));
+                let remove = tr!("gui-link-remove-of", link = &name);
+                r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &remove));
                 if r.clicked() {
                     edits.push((Edit::RemoveLink { index: k }, false));
                 }

@@ -2,6 +2,7 @@
 
 use egui::{RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::Edit;
+use permitflow_i18n::tr;
 use permitflow_model::MeasureId;
 
 use crate::command::Command;
@@ -12,7 +13,7 @@ const BUILT_IN: [&str; 2] = ["joint_review", "online_submission"];
 
 /// Draws the measures × regimes checkboxes.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
-    ui.label(RichText::new("Reform measures per regime").strong());
+    ui.label(RichText::new(tr!("gui-measures-title")).strong());
     let doc = cx.doc;
     let s = &doc.draft;
     let mut measures: Vec<MeasureId> = s.measures.iter().map(|m| m.id.clone()).collect();
@@ -31,24 +32,33 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 .show(ui, |ui| {
                     ui.label("");
                     for r in &s.regimes {
-                        ui.label(RichText::new(r.name.as_str()).strong())
-                            .on_hover_text(format!("base: {}", r.base.name()));
+                        ui.label(RichText::new(s.regime_label(&r.name)).strong())
+                            .on_hover_text(tr!(
+                                "gui-regime-base",
+                                regime = r.name.as_str(),
+                                base = r.base.name()
+                            ));
                     }
                     ui.end_row();
                     for m in &measures {
-                        ui.label(m.as_str());
+                        ui.label(s.measure_label(m))
+                            .on_hover_text(tr!("gui-id-tip", id = m.as_str()));
                         for r in &s.regimes {
                             let name = r.name.as_str();
                             let was = r.measures.contains(m);
                             let mut on = was;
                             let resp = ui.add(egui::Checkbox::without_text(&mut on));
-                            let label = format!("{m} on {name}");
+                            let label = tr!("gui-measure-on", measure = m.as_str(), regime = name);
                             resp.widget_info(|| {
                                 WidgetInfo::selected(Role::CheckBox, true, on, &label)
                             });
-                            let (verb, prep) = if was { ("drop", "from") } else { ("add", "to") };
-                            let resp =
-                                resp.on_hover_text(format!("{verb} {m} {prep} the {name} regime"));
+                            let regime = s.regime_label(&r.name);
+                            let measure = s.measure_label(m);
+                            let resp = resp.on_hover_text(if was {
+                                tr!("gui-measure-drop", measure = measure, regime = regime)
+                            } else {
+                                tr!("gui-measure-add", measure = measure, regime = regime)
+                            });
                             if resp.changed() && on != was {
                                 toggles.push(Edit::Measure {
                                     regime: name.to_owned(),

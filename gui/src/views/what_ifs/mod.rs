@@ -8,6 +8,7 @@ mod measures;
 
 use egui::{RichText, Ui};
 use permitflow_app::edit::Edit;
+use permitflow_i18n::tr;
 
 use super::Ctx;
 use crate::command::Command;
@@ -41,7 +42,7 @@ impl WhatIfs {
     /// Draws the what-if panel (date, measures, limits, groups, links).
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.add_space(4.0);
-        ui.heading("What-ifs");
+        ui.heading(tr!("gui-what-ifs"));
         ui.label(RichText::new(&cx.doc.draft.name).strong());
         ui.horizontal(|ui| self.start_date(ui, cx));
         ui.separator();
@@ -53,9 +54,9 @@ impl WhatIfs {
             .show(ui, |ui| {
                 self.limits.ui(ui, cx);
                 ui.add_space(6.0);
-                egui::CollapsingHeader::new(format!(
-                    "Joint groups ({})",
-                    cx.doc.draft.joint_groups.len()
+                egui::CollapsingHeader::new(tr!(
+                    "gui-joint-groups-count",
+                    n = cx.doc.draft.joint_groups.len()
                 ))
                 .id_salt("joint-groups")
                 .default_open(false)
@@ -64,7 +65,7 @@ impl WhatIfs {
                     ui.add_space(6.0);
                     self.groups.ui(ui, cx);
                 });
-                egui::CollapsingHeader::new(format!("Links ({})", cx.doc.draft.links.len()))
+                egui::CollapsingHeader::new(tr!("gui-links-count", n = cx.doc.draft.links.len()))
                     .id_salt("links")
                     .default_open(false)
                     .show(ui, |ui| {
@@ -75,7 +76,7 @@ impl WhatIfs {
     }
 
     fn start_date(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
-        let l = ui.label("Application date");
+        let l = ui.label(tr!("gui-application-date"));
         let r = ui
             .add(egui::TextEdit::singleline(&mut self.start_text).desired_width(90.0))
             .labelled_by(l.id);
@@ -84,14 +85,14 @@ impl WhatIfs {
                 Ok(d) if d != cx.doc.draft.start => cx.push(Command::Edit(Edit::Start(d), false)),
                 Ok(_) => {}
                 Err(_) => {
-                    cx.push(Command::Status(format!(
-                        "`{}` is not a date: write YYYY-MM-DD",
-                        self.start_text.trim()
+                    cx.push(Command::Status(tr!(
+                        "gui-not-a-date",
+                        text = self.start_text.trim()
                     )));
                     self.start_text = cx.doc.draft.start.to_string();
                 }
             }
         }
-        ui.label(RichText::new(format!("calendar {}", cx.doc.calendar.name())).weak());
+        ui.label(RichText::new(tr!("gui-calendar-name", name = cx.doc.calendar.name())).weak());
     }
 }
