@@ -2,8 +2,9 @@
 //! built once from typed results. Written to SVG or PNG by [`write_chart`](crate::write::chart).
 
 use permitflow_chart::{Arrows, Histogram, Scene};
-use permitflow_model::{Calendar, Scenario};
-use permitflow_solver::{Attribution, CentreResult, Outcome, SimulationResult};
+use permitflow_i18n::tr;
+use permitflow_model::{Calendar, RegimeName, Scenario};
+use permitflow_solver::{Attribution, CentreResult, Change, Outcome, SimulationResult};
 
 use crate::analysis::PlanReport;
 
@@ -53,10 +54,38 @@ pub fn schedules_with(
     }
     let scene = Scene::stack(scenes, GAP);
     // Dates in a year whose holidays are provisional or unknown: said under the charts.
-    match crate::Warning::calendar_coverage(cal, outcomes) {
-        Some(w) => permitflow_chart::with_footnote(scene, &w.to_string()),
+    match calendar_note(cal, outcomes) {
+        Some(note) => permitflow_chart::with_footnote(scene, &note),
         None => scene,
     }
+}
+
+/// The note under charts (and in the report) when the outcomes' dates run into years whose
+/// holidays are provisional or unknown to the calendar, in the current language: what it means
+/// and how to add the official holidays, in words (no command-line syntax).
+pub fn calendar_note(cal: &Calendar, outcomes: &[&Outcome]) -> Option<String> {
+    let crate::Warning::Calendar {
+        calendar,
+        provisional,
+        uncovered,
+    } = crate::Warning::calendar_coverage(cal, outcomes)?;
+    let mut parts = Vec::new();
+    if !provisional.is_empty() {
+        parts.push(tr!(
+            "chart-calendar-provisional",
+            calendar = calendar.as_str(),
+            years = crate::warning::years(&provisional)
+        ));
+    }
+    if !uncovered.is_empty() {
+        parts.push(tr!(
+            "chart-calendar-uncovered",
+            calendar = calendar.as_str(),
+            years = crate::warning::years(&uncovered)
+        ));
+    }
+    parts.push(tr!("chart-calendar-fix"));
+    Some(parts.join(" "))
 }
 
 /// The name people know an item or joint group by, for the id the solver reports.
@@ -88,22 +117,28 @@ pub fn simulation(
     let mut scenes = vec![simulation_histogram(
         s,
         results,
-        &format!(
-            "{} — simulated working days ({iterations} iterations, seed {seed})",
-            s.name
+        &tr!(
+            "chart-simulation-title",
+            scenario = s.name.as_str(),
+            iterations = iterations,
+            seed = seed.to_string()
         ),
     )];
     for r in results {
         if !r.sensitivity.is_empty() {
             scenes.push(permitflow_chart::tornado(
-                &format!("{} — {}: what drives the spread", s.name, r.regime),
-                "working days the project moves per standard deviation of each item",
+                &tr!(
+                    "chart-tornado-title",
+                    scenario = s.name.as_str(),
+                    regime = regime_label(s, &r.regime)
+                ),
+                &tr!("chart-tornado-subtitle"),
                 &r.sensitivity
                     .iter()
                     .take(TORNADO_ITEMS)
                     .map(|(id, v)| (activity_name(s, id), *v))
                     .collect::<Vec<_>>(),
-                " wd",
+                &tr!("chart-wd-unit"),
             ));
         }
     }
@@ -112,7 +147,14 @@ pub fn simulation(
 
 /// The simulated working days of each regime as histograms with the targets marked.
 pub fn simulation_histogram(s: &Scenario, results: &[&SimulationResult], title: &str) -> Scene {
-    let histograms: Vec<Histogram> = results.iter().copied().map(Into::into).collect();
+    let histograms: Vec<Histogram> = results
+        .iter()
+        .copied()
+        .map(|r| Histogram {
+            regime: regime_label(s, &r.regime),
+            ..r.into()
+        })
+        .collect();
     let targets = permitflow_chart::simulation_targets(s, results.iter().copied());
     permitflow_chart::histogram(title, &histograms, &targets)
 }
@@ -127,17 +169,28 @@ pub fn time_cost(
     permitflow_chart::time_cost_curve(title, &points, Some(target))
 }
 
-/// What each step from the serial regime to `regime` saves.
-pub fn waterfall(title: &str, a: &Attribution, regime: &str) -> Scene {
+/// A regime's name for people, from the name the solver reports.
+fn regime_label(s: &Scenario, regime: &str) -> String {
+    s.regime_label(&RegimeName::new(regime))
+}
+
+/// What each step from the serial regime to `regime` of `s` saves, the steps named for people.
+pub fn waterfall(s: &Scenario, title: &str, a: &Attribution, regime: &str) -> Scene {
     permitflow_chart::waterfall(
         title,
-        ("serial", a.serial.get()),
+        (&regime_label(s, "serial"), a.serial.get()),
         &a.steps
             .iter()
-            .filter(|st| st.name != "serial")
-            .map(|st| (st.name.clone(), st.saved.get()))
+            .filter(|st| st.change != Change::Serial)
+            .map(|st| {
+                let name = match &st.change {
+                    Change::Measure(m) => s.measure_label(m),
+                    _ => regime_label(s, &st.name),
+                };
+                (name, st.saved.get())
+            })
             .collect::<Vec<_>>(),
-        regime,
+        &regime_label(s, regime),
     )
 }
 
@@ -146,15 +199,22 @@ pub fn plan(s: &Scenario, r: &PlanReport) -> Scene {
     let mut scenes = Vec::new();
     if let Some(c) = &r.curve {
         scenes.push(time_cost(
-            &format!("{} — {}: time–cost curve", s.name, r.regime),
+            &tr!(
+                "chart-curve-title",
+                scenario = s.name.as_str(),
+                regime = regime_label(s, &r.regime)
+            ),
             c,
             r.target.get(),
         ));
     }
     scenes.push(waterfall(
-        &format!(
-            "{} — from serial to {}: what each step saves",
-            s.name, r.regime
+        s,
+        &tr!(
+            "chart-waterfall-title",
+            scenario = s.name.as_str(),
+            serial = regime_label(s, "serial"),
+            regime = regime_label(s, &r.regime)
         ),
         &r.attribution,
         &r.regime,
@@ -174,8 +234,12 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
             .collect();
         bars.sort_by(|a, b| b.1.total_cmp(&a.1));
         scenes.push(permitflow_chart::tornado(
-            &format!("{portfolio} — {label}: reviewer utilisation"),
-            "share of reviewer time busy, per department with a fixed number of reviewers",
+            &tr!(
+                "chart-utilisation-title",
+                portfolio = portfolio,
+                run = label.as_str()
+            ),
+            &tr!("chart-utilisation-subtitle"),
             &bars,
             " %",
         ));
@@ -191,7 +255,11 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
             })
             .collect();
         scenes.push(permitflow_chart::histogram_of(
-            &format!("{portfolio} — {label}: lead time per project type"),
+            &tr!(
+                "chart-lead-time-title",
+                portfolio = portfolio,
+                run = label.as_str()
+            ),
             permitflow_chart::histogram::CENTRE,
             &hist,
             &[],
@@ -202,11 +270,11 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
         .map(|(l, r)| (l.clone(), r.wip.clone()))
         .collect();
     scenes.push(permitflow_chart::line_chart(
-        &format!("{portfolio} — projects in process"),
-        "work in progress over the horizon, averaged over the replications",
+        &tr!("chart-wip-title", portfolio = portfolio),
+        &tr!("chart-wip-subtitle"),
         &series,
-        "working days",
-        "projects in process",
+        &tr!("chart-working-days"),
+        &tr!("chart-wip-axis"),
     ));
     Scene::stack(scenes, GAP)
 }
