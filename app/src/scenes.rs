@@ -278,3 +278,174 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
     ));
     Scene::stack(scenes, GAP)
 }
+
+#[cfg(test)]
+mod tests {
+    use permitflow_chart::Shape;
+    use permitflow_i18n::{Lang, with_lang};
+    use permitflow_solver::{Method, evaluate};
+
+    use super::*;
+
+    fn shipped(name: &str) -> crate::Loaded {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../scenarios")
+            .join(name);
+        crate::load(Some(&path), None).unwrap()
+    }
+
+    /// The texts of a scene with `class`, in order.
+    fn texts(scene: &Scene, class: &str) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, class: c, .. } if *c == class => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn tips(scene: &Scene) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { title, .. } | Shape::Diamond { title, .. } => title.clone(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The comparison and the joint regime's Gantt chart of the default scenario, in `lang`.
+    fn charts(lang: Lang) -> (Scene, Scene) {
+        let l = shipped("social-investment-housing.toml");
+        let (s, cal) = (&l.scenario, &l.calendar);
+        let outcomes: Vec<Outcome> = s
+            .regimes
+            .iter()
+            .map(|r| evaluate(s, r, cal, Method::Paths).unwrap())
+            .collect();
+        let refs: Vec<&Outcome> = outcomes.iter().collect();
+        with_lang(lang, || {
+            (
+                permitflow_chart::comparison(s, &refs, cal),
+                permitflow_chart::gantt(s, &outcomes[2], cal),
+            )
+        })
+    }
+
+    #[test]
+    fn the_comparison_and_gantt_speak_chinese() {
+        let (cmp, gantt) = charts(Lang::ZhCn);
+        assert_eq!(
+            texts(&cmp, "title"),
+            ["General social-investment housing (Hezhou 2020) — 审批模式对比"]
+        );
+        assert_eq!(
+            texts(&cmp, "subtitle"),
+            ["同一日历上各阶段的工作日；每行末端为最后一个许可证的办结日期"]
+        );
+        // The standard regimes by their names in the reform documents; joint_online has none.
+        assert_eq!(
+            texts(&cmp, "regime-name"),
+            ["串联审批", "并联审批", "并联审批＋联合审查", "joint_online"]
+        );
+        // Serial takes 100.5 working days to 25 July; joint 36.5 to 23 April, 64 fewer.
+        let totals = texts(&cmp, "total");
+        assert_eq!(totals[0], "100.5 个工作日 · 2025年7月25日");
+        assert_eq!(totals[2], "36.5 个工作日 · 2025年4月23日（较串联审批 -64）");
+        // Months on the axis as 2025年3月 …; the last row ends in July.
+        let months = texts(&cmp, "month");
+        assert_eq!(months.first().map(String::as_str), Some("2025年3月"));
+        assert!(months.contains(&"2025年7月".to_owned()), "{months:?}");
+        assert!(
+            tips(&cmp)
+                .iter()
+                .any(|t| t == "4 Completion acceptance：16.5 个工作日"),
+            "{:?}",
+            tips(&cmp)
+        );
+
+        assert_eq!(
+            texts(&gantt, "title"),
+            [
+                "General social-investment housing (Hezhou 2020) — 并联审批＋联合审查：36.5 个工作日，2025年3月3日 至 2025年4月23日"
+            ]
+        );
+        let sub = &texts(&gantt, "subtitle")[0];
+        assert!(
+            sub.starts_with("跑动次数 ") && sub.ends_with("红色为关键路径"),
+            "{sub}"
+        );
+        assert!(texts(&gantt, "milestone-label").contains(&"4月23日 · 16.5 个工作日".to_owned()));
+        let legend = texts(&gantt, "legend-label");
+        for want in [
+            "关键事项",
+            "周末",
+            "法定节假日",
+            "调休上班日",
+            "阶段统一出件（许可证）",
+        ] {
+            assert!(legend.iter().any(|l| l == want), "no {want} in {legend:?}");
+        }
+        assert!(
+            tips(&gantt)
+                .iter()
+                .any(|t| t.contains("（water_connection）") && t.contains("总时差 7")),
+            "{:?}",
+            tips(&gantt)
+        );
+        // Nothing spills off the canvas or runs into other text, in Chinese as in English.
+        for scene in [&cmp, &gantt] {
+            assert!(permitflow_chart::layout::outside(scene, 0.5).is_empty());
+        }
+    }
+
+    #[test]
+    fn the_comparison_and_gantt_stay_english_in_english() {
+        let (cmp, gantt) = charts(Lang::En);
+        assert_eq!(
+            texts(&cmp, "title"),
+            ["General social-investment housing (Hezhou 2020) — regimes compared"]
+        );
+        assert_eq!(texts(&cmp, "regime-name")[0], "serial");
+        assert_eq!(
+            texts(&cmp, "total")[2],
+            "36.5 wd · 2025-04-23 (-64 vs serial)"
+        );
+        assert_eq!(texts(&cmp, "month")[0], "2025-03");
+        assert!(texts(&gantt, "milestone-label").contains(&"04-23 · 16.5 wd".to_owned()));
+        assert!(
+            texts(&gantt, "legend-label")
+                .iter()
+                .any(|l| l == "make-up working day")
+        );
+    }
+
+    #[test]
+    fn the_calendar_note_names_the_years_in_either_language_without_backticks() {
+        let l = shipped("social-investment-housing.toml");
+        let mut s = (*l.scenario).clone();
+        s.start = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let s = permitflow_model::validate(&s, "late.toml").unwrap();
+        let serial = evaluate(&s, &s.regimes[0], &l.calendar, Method::Paths).unwrap();
+        let note = |lang| with_lang(lang, || calendar_note(&l.calendar, &[&serial]).unwrap());
+        let en = note(Lang::En);
+        assert!(
+            en.contains("the cn calendar's holidays in 2027 are provisional"),
+            "{en}"
+        );
+        let zh = note(Lang::ZhCn);
+        assert!(
+            zh.starts_with("注意：cn 日历中 2027 年的节假日为暂定"),
+            "{zh}"
+        );
+        assert!(!en.contains('`') && !zh.contains('`'));
+        let chart = with_lang(Lang::ZhCn, || {
+            schedules(&s, &[&serial], &l.calendar, ScheduleCharts::Compare)
+        });
+        let foot = texts(&chart, "footnote").concat();
+        assert!(foot.contains("2027 年的节假日为暂定"), "{foot}");
+    }
+}

@@ -151,7 +151,7 @@ fn schedules(c: &Contents) -> Markup {
                 figcaption { (tr!("report-compare-caption")) }
             }
             h3 { (tr!("report-critical-paths")) }
-            ul.path { @for (regime, path) in &c.schedules.paths { li { b { (regime) } ": " (path) } } }
+            ul.path { @for (regime, path) in &c.schedules.paths { li { b { (regime) } (tr!("report-colon")) (path) } } }
             @for (regime, g) in &c.schedules.gantts {
                 figure.gantt {
                     (inline_svg(g))
@@ -187,7 +187,7 @@ fn simulation(c: &Contents) -> Markup {
                         td.num { (format!("{:.1}", r.p95)) }
                         td { @for (i, (n, p)) in r.targets.iter().enumerate() {
                             @if i > 0 { br; }
-                            (n) ": " (format!("{:.1} %", p * 100.0))
+                            (n) (tr!("report-colon")) (format!("{:.1} %", p * 100.0))
                         } }
                     }
                 }

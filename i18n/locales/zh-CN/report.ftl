@@ -5,6 +5,7 @@
 ## The head of the report.
 report-meta = { $file } · 申请日期 { $start } · 日历 { $calendar } · 由 permitflow { $version } 生成
 report-footer = { $items } 项时限中有 { $assumed } 项为假设值（未见公开发布）；其余数据均引自上列资料来源。由 permitflow { $version } 根据 { $file } 生成。
+report-colon = ：
 report-sources = 资料来源
 report-source-id = 编号
 report-source-title = 标题
