@@ -85,7 +85,7 @@ pub fn calendar_note(cal: &Calendar, outcomes: &[&Outcome]) -> Option<String> {
         ));
     }
     parts.push(tr!("chart-calendar-fix"));
-    Some(parts.join(" "))
+    Some(tr!("chart-calendar-warning") + &parts.join(&tr!("chart-calendar-sep")))
 }
 
 /// The name people know an item or joint group by, for the id the solver reports.

@@ -54,8 +54,10 @@ chart-curve-tip = { $days } working days: cost { $cost }
 chart-waterfall-subtitle = working days after each step; each bar is what the step saves
 
 ## The note under charts whose dates run into years without official holidays.
-chart-calendar-provisional = Note: the { $calendar } calendar's holidays in { $years } are provisional: the statutory days only, without the bridging days and make-up working days the State Council's notice will add.
-chart-calendar-uncovered = Note: the { $calendar } calendar has no holidays for { $years }: only weekends are counted there.
+chart-calendar-warning = warning:{" "}
+chart-calendar-sep = {" "}
+chart-calendar-provisional = the { $calendar } calendar's holidays in { $years } are provisional: the statutory days only, without the bridging days and make-up working days the State Council's notice will add.
+chart-calendar-uncovered = the { $calendar } calendar has no holidays for { $years }: weekends only are counted there.
 chart-calendar-fix = Dates in those years may move once the official holiday-cn file for the year is added (the --calendar option, the PERMITFLOW_CALENDAR_DIR folder or the scenario's calendar files).
 
 ## Titles of the chart bundles the commands, the desktop app and the report show.
