@@ -48,6 +48,8 @@ td.regime { min-width: 9em; }
 table.regimes { font-size: .82em; }
 table.regimes th, table.regimes td { padding: .28em .45em; }
 table.regimes th { hyphens: auto; overflow-wrap: normal; }
+/* Chinese headers break between words, not inside one (工作日, 较串联审批 stay whole). */
+table.regimes th { word-break: keep-all; }
 td.regime .meta { font-size: .85em; }
 table.sources td:first-child { white-space: nowrap; }
 .met { color: #2f7d32; font-weight: bold; }
