@@ -73,3 +73,8 @@ chart-lead-time-title = { $portfolio } — { $run }: lead time per project type
 chart-wip-title = { $portfolio } — projects in process
 chart-wip-subtitle = work in progress over the horizon, averaged over the replications
 chart-wip-axis = projects in process
+
+## Errors writing a chart as PNG.
+chart-error-svg = cannot read the SVG: { $error }
+chart-error-size = a { $width }×{ $height } image is too large to render
+chart-error-png = cannot encode the PNG: { $error }

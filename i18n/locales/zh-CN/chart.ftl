@@ -73,3 +73,8 @@ chart-lead-time-title = { $portfolio } — { $run }：各项目类型的全流�
 chart-wip-title = { $portfolio } — 在办项目数
 chart-wip-subtitle = 整个时段内的在办项目数，各次重复运行的平均值
 chart-wip-axis = 在办项目数
+
+## Errors writing a chart as PNG.
+chart-error-svg = 无法读取 SVG：{ $error }
+chart-error-size = { $width }×{ $height } 的图像过大，无法渲染
+chart-error-png = 无法编码 PNG：{ $error }
