@@ -91,7 +91,8 @@ fn has_floors(s: &Scenario) -> bool {
 }
 
 /// What a report shows, computed before any markup is written: the figures, tables and charts
-/// (laid out for print, see [`Contents::charts`]).
+/// (laid out for print, see [`Contents::charts`]). Its charts and names are in the language
+/// current when it was made; render it in the same one.
 #[derive(Debug)]
 pub struct Contents {
     name: String,
