@@ -13,7 +13,7 @@ use permitflow_app::report::PlanTarget;
 
 pub use crate::render::OutputFormat;
 pub use values::{ChartKind, ExportFormat, MethodArg};
-use values::{parse_date, parse_horizon, parse_scale};
+use values::{parse_date, parse_horizon, parse_lang, parse_scale};
 
 mod values;
 
@@ -25,6 +25,10 @@ mod values;
     long_about = "Plan and simulate construction-project approvals.\n\nWithout a command, compares the regimes of the shipped default scenario (general social-investment housing, Hezhou 2020).\n\nExit codes: 0 success, 1 a target missed (check), 2 invalid input."
 )]
 pub struct Cli {
+    /// The language of tables, messages and help: zh-CN or en (default: PERMITFLOW_LANG, then
+    /// the locale, LC_ALL, LC_MESSAGES or LANG, then English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<permitflow_i18n::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

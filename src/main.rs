@@ -5,12 +5,14 @@
 mod calendar_args;
 mod cli;
 mod commands;
+mod help;
 mod render;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches as _;
 use cli::{Cli, Command, Common, MethodArg, OutputFormat};
+use permitflow_i18n::tr;
 
 /// A million-item list is a few million small allocations, freed at exit: mimalloc serves them
 /// faster than the system allocator (BENCHMARKS.md, "Whole process").
@@ -18,7 +20,22 @@ use cli::{Cli, Command, Common, MethodArg, OutputFormat};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first, before anything is read or printed (help and argument errors
+    // included): `--lang` as written (clap checks it below), then the environment.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let flag = lang_flag(&args);
+    let detected = permitflow_i18n::detect(flag.as_deref(), |v| std::env::var(v).ok(), None);
+    permitflow_i18n::set_lang(detected.lang);
+    if let Some(value) = &detected.ignored {
+        eprintln!("{}", tr!("cli-lang-ignored", value = value.as_str()));
+    }
+    let cli = match help::command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => help::exit_with(e),
+    };
     let command = cli.command.unwrap_or(Command::Compare {
         file: None,
         regimes: vec![],
@@ -40,4 +57,21 @@ fn main() -> ExitCode {
             ExitCode::from(commands::INVALID)
         }
     }
+}
+
+/// The value of `--lang X` or `--lang=X` before the first `--`, as written; the argument
+/// parser refuses a tag it does not know.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut args = args.iter().skip(1).filter_map(|a| a.to_str());
+    let mut found = None;
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        } else if a == "--lang" {
+            found = args.next().map(str::to_owned);
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            found = Some(v.to_owned());
+        }
+    }
+    found
 }

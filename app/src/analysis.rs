@@ -2,6 +2,7 @@
 //! the reform planner for one regime and target, and the approval centre over a portfolio. Each
 //! returns typed results the command line prints and the desktop app draws.
 
+use permitflow_i18n::tr;
 use permitflow_model::{Scenario, WorkingDays};
 use permitflow_solver::{
     Attribution, CentreResult, Plan, Sensitivity, SimulationOptions, SimulationResult, SolveError,
@@ -37,14 +38,29 @@ pub fn simulate_regimes(
     {
         progress(r.name.as_str());
         let res = permitflow_solver::simulate_with_cancel(s, r, opts, cancelled).map_err(|e| {
-            Error::msg(format!(
-                "{label}: regime `{}` cannot be simulated: {e}",
-                r.name
+            Error::msg(tr!(
+                "app-simulate-failed",
+                file = label,
+                regime = r.name.as_str(),
+                error = e.to_string()
             ))
         })?;
         results.push(res);
     }
     Ok(results)
+}
+
+/// The label of a centre run under the portfolio's own regimes (machine-readable outputs keep
+/// it; tables show [`run_label`]).
+pub const PORTFOLIO_REGIMES: &str = "the portfolio's regimes";
+
+/// A centre run's label for people, in the current language.
+pub fn run_label(label: &str) -> String {
+    if label == PORTFOLIO_REGIMES {
+        tr!("app-centre-portfolio-regimes")
+    } else {
+        label.to_owned()
+    }
 }
 
 /// The reform planner's answer for one regime and target.
@@ -73,18 +89,22 @@ pub fn plan_regime(
     with_curve: bool,
 ) -> Result<PlanReport, Error> {
     let Some(r) = s.regime(regime) else {
-        return Err(Error::help(
-            format!("{label}: unknown regime `{regime}`"),
-            format!("the regimes are {}", crate::regime_list(s)),
-        ));
+        return Err(crate::unknown_regime_in(label, s, regime));
     };
     if !(target.is_finite() && target >= 0.0) {
-        return Err(Error::msg(format!(
-            "`--target {target}` is not a number of working days"
+        return Err(Error::msg(tr!(
+            "app-bad-target",
+            target = target.to_string()
         )));
     }
-    let fail =
-        |e: SolveError| Error::msg(format!("{label}: regime `{regime}` cannot be planned: {e}"));
+    let fail = |e: SolveError| {
+        Error::msg(tr!(
+            "app-plan-failed",
+            file = label,
+            regime = regime,
+            error = e.to_string()
+        ))
+    };
     Ok(PlanReport {
         regime: regime.to_owned(),
         target: WorkingDays::new(target),
@@ -175,12 +195,12 @@ pub fn run_centre(
             );
         }
         runs.push((
-            label.map_or_else(|| "the portfolio's regimes".into(), String::from),
+            label.map_or_else(|| PORTFOLIO_REGIMES.into(), String::from),
             result,
         ));
         last = Some(loaded);
     }
-    let portfolio = last.ok_or_else(|| Error::msg("no run was asked for"))?;
+    let portfolio = last.ok_or_else(|| Error::msg(tr!("app-centre-no-run")))?;
     Ok(CentreReport {
         portfolio,
         runs,

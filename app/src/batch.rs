@@ -2,6 +2,7 @@
 //! table, a JUnit report for CI dashboards, shards for CI matrices and cluster job arrays, and
 //! the merge of shard results.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -253,11 +254,7 @@ impl std::str::FromStr for Shard {
 
 /// `K/N`: the K-th (1-based) of N shares.
 pub fn parse_shard(text: &str) -> Result<(usize, usize), Error> {
-    let bad = || {
-        Error::msg(format!(
-            "`--shard {text}`: write K/N with 1 ≤ K ≤ N, e.g. 2/4"
-        ))
-    };
+    let bad = || Error::msg(tr!("app-bad-shard", shard = text));
     let (k, n) = text.split_once('/').ok_or_else(bad)?;
     let k: usize = k.trim().parse().map_err(|_| bad())?;
     let n: usize = n.trim().parse().map_err(|_| bad())?;
@@ -468,7 +465,16 @@ fn invalid(file: String, e: &Error) -> FileResult {
 }
 
 /// Runs one entry: a file, or an entry that cannot be read (an `invalid` row naming why).
+/// In English whatever the language of the run: the results table and the JUnit report are
+/// for programs, and the shards of one library run on machines in different locales must
+/// merge into one table.
 pub fn run_entry(entry: &Entry, opts: &Options) -> FileResult {
+    permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || {
+        run_entry_in_english(entry, opts)
+    })
+}
+
+fn run_entry_in_english(entry: &Entry, opts: &Options) -> FileResult {
     match &entry.problem {
         None => run_file(&entry.path, opts),
         Some(why) => {
@@ -534,10 +540,10 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
     let text = crate::load::read_file(path)?;
     if path.extension().is_some_and(|x| x == "json") {
         serde_json::from_str(&text).map_err(|e| {
-            Error::msg(format!(
-                "{label}:{}:{}: not a permitflow results file: {e}",
-                e.line(),
-                e.column()
+            Error::msg(tr!(
+                "app-not-results",
+                place = format!("{label}:{}:{}", e.line(), e.column()),
+                error = e.to_string()
             ))
         })
     } else {
@@ -546,7 +552,13 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
         r.deserialize::<CsvRow>()
             .map(|row| row.map(Row::from))
             .collect::<Result<Vec<Row>, _>>()
-            .map_err(|e| Error::msg(format!("{label}: not a permitflow results file: {e}")))
+            .map_err(|e| {
+                Error::msg(tr!(
+                    "app-not-results",
+                    place = label.as_str(),
+                    error = e.to_string()
+                ))
+            })
     }
 }
 
@@ -574,37 +586,45 @@ pub fn merge(mut shards: Vec<Vec<Row>>) -> Vec<Row> {
 /// The summary printed on stdout.
 pub fn summary(rows: &[Row], files: usize) -> String {
     let count = |s: &str| rows.iter().filter(|r| r.status == s).count();
-    let mut out = format!(
-        "{files} scenario file{}, {} regime result{}: {} pass, {} fail, {} without targets, {} infeasible, {} invalid file{}\n",
-        if files == 1 { "" } else { "s" },
-        rows.iter().filter(|r| r.status != "invalid").count(),
-        if rows.len() == 1 { "" } else { "s" },
-        count("pass"),
-        count("fail"),
-        count("ok"),
-        count("infeasible"),
-        count("invalid"),
-        if count("invalid") == 1 { "" } else { "s" },
+    let mut out = tr!(
+        "app-batch-summary",
+        files = files,
+        results = rows.iter().filter(|r| r.status != "invalid").count(),
+        pass = count("pass"),
+        fail = count("fail"),
+        ok = count("ok"),
+        infeasible = count("infeasible"),
+        invalid = count("invalid")
     );
+    out.push('\n');
     for r in rows {
-        match r.status.as_str() {
-            "fail" => out.push_str(&format!(
-                "  FAIL {} [{}]: {}\n",
-                r.file,
-                r.regime,
-                [targets_text(&r.targets), r.calendar.clone()]
+        let line = match r.status.as_str() {
+            "fail" => tr!(
+                "app-batch-fail",
+                file = r.file.as_str(),
+                regime = r.regime.as_str(),
+                why = [targets_text(&r.targets), r.calendar.clone()]
                     .into_iter()
                     .filter(|t| !t.is_empty())
                     .collect::<Vec<_>>()
                     .join("; ")
-            )),
-            "infeasible" => out.push_str(&format!(
-                "  INFEASIBLE {} [{}]: {}\n",
-                r.file, r.regime, r.error
-            )),
-            "invalid" => out.push_str(&format!("  INVALID {}: {}\n", r.file, r.error)),
-            _ => {}
-        }
+            ),
+            "infeasible" => tr!(
+                "app-batch-infeasible",
+                file = r.file.as_str(),
+                regime = r.regime.as_str(),
+                error = r.error.as_str()
+            ),
+            "invalid" => tr!(
+                "app-batch-invalid",
+                file = r.file.as_str(),
+                error = r.error.as_str()
+            ),
+            _ => continue,
+        };
+        out.push_str("  ");
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, Config};
+use permitflow_i18n::tr;
 use permitflow_model::diag::{LineIndex, MAX_MESSAGE_CHARS, clip_to};
 use permitflow_model::{Code, Diagnostic, Diagnostics};
 
@@ -86,9 +87,10 @@ impl Error {
             Self::Message { message, help } => {
                 // Messages may carry a parser's words about a value: cut like diagnostics.
                 let cut = |s: &str| clip_to(s, MAX_MESSAGE_CHARS).into_owned();
-                let mut out = format!("error: {}\n", cut(message));
+                let mut out = tr!("app-diag-error-line", message = cut(message));
+                out.push('\n');
                 if let Some(h) = help {
-                    out.push_str(&format!("  = help: {}\n", cut(h)));
+                    out.push_str(&format!("  = {}\n", tr!("app-diag-help", text = cut(h))));
                 }
                 out
             }
@@ -122,13 +124,16 @@ fn render_diagnostics(diags: &Diagnostics, text: Option<&str>) -> String {
         ..Config::default()
     };
     let lines = std::cell::OnceCell::new();
+    // codespan-reporting names the severity in English: its header's first word is replaced
+    // by the catalogue's (the same word in English).
+    let error = tr!("app-diag-error");
     for d in diags.0.iter().take(MAX_RENDERED) {
         let mut notes = Vec::new();
         if let Some(s) = &d.subject {
-            notes.push(format!("in {s}"));
+            notes.push(tr!("app-diag-in", subject = s.to_string()));
         }
         if !d.help.is_empty() {
-            notes.push(format!("help: {}", d.help));
+            notes.push(tr!("app-diag-help", text = d.help.as_str()));
         }
         match (text, &d.span) {
             (Some(text), Some(span)) => {
@@ -140,12 +145,18 @@ fn render_diagnostics(diags: &Diagnostics, text: Option<&str>) -> String {
                     .with_labels(vec![Label::primary((), span)])
                     .with_notes(notes);
                 match term::emit_into_string(&config, &file, &report) {
-                    Ok(s) => out.push_str(&s),
+                    Ok(s) => match s.strip_prefix("error") {
+                        Some(rest) => {
+                            out.push_str(&error);
+                            out.push_str(rest);
+                        }
+                        None => out.push_str(&s),
+                    },
                     Err(_) => out.push_str(&format!("{d}\n\n")),
                 }
             }
             _ => {
-                out.push_str(&format!("error[{}]: {}\n", d.code, d.message));
+                out.push_str(&format!("{error}[{}]: {}\n", d.code, d.message));
                 out.push_str(&format!("  --> {}\n", d.location()));
                 for n in notes {
                     out.push_str(&format!("  = {n}\n"));
@@ -156,20 +167,21 @@ fn render_diagnostics(diags: &Diagnostics, text: Option<&str>) -> String {
     }
     let n = diags.0.len();
     if n > MAX_RENDERED {
-        out.push_str(&format!(
-            "… and {} more problems ({n} in all; the first {MAX_RENDERED} are shown)\n",
-            n - MAX_RENDERED
+        out.push_str(&tr!(
+            "app-diag-more",
+            more = n - MAX_RENDERED,
+            n = n,
+            shown = MAX_RENDERED
         ));
+        out.push('\n');
     }
-    out.push_str(&format!(
-        "{n} problem{} found in {}\n",
-        if n == 1 { "" } else { "s" },
-        diags
-            .0
-            .first()
-            .map(|d| d.file.as_str())
-            .unwrap_or("the input")
-    ));
+    let file = diags
+        .0
+        .first()
+        .map(|d| d.file.as_str().to_owned())
+        .unwrap_or_else(|| tr!("app-diag-the-input"));
+    out.push_str(&tr!("app-diag-found", n = n, file = file));
+    out.push('\n');
     out
 }
 
@@ -371,5 +383,31 @@ mod tests {
         assert!(out.ends_with(
             "… and 950 more problems (1000 in all; the first 50 are shown)\n1000 problems found in f\n"
         ));
+    }
+
+    #[test]
+    fn diagnostics_and_messages_in_chinese() {
+        use permitflow_i18n::{Lang, with_lang};
+        let text = "a = 1\nb = x\n";
+        let d = Diagnostic::new(Code::Syntax, "f.toml", "bad")
+            .at(text, Some(10..11))
+            .help("quote it");
+        let e = Error::Invalid {
+            diagnostics: Diagnostics::single(d),
+            text: Some(text.to_owned()),
+        };
+        let zh = with_lang(Lang::ZhCn, || e.render());
+        assert!(zh.starts_with("错误[E003]: bad"), "{zh}");
+        assert!(zh.contains("--> f.toml:2:5"), "{zh}");
+        assert!(zh.contains("= 建议：quote it"), "{zh}");
+        assert!(zh.ends_with("在 f.toml 中发现 1 个问题\n"), "{zh}");
+        let en = with_lang(Lang::En, || e.render());
+        assert!(en.starts_with("error[E003]: bad"), "{en}");
+        assert!(en.contains("= help: quote it"), "{en}");
+        let m = Error::help("f.toml: unknown regime `x`", "the regimes are `a`");
+        assert_eq!(
+            with_lang(Lang::ZhCn, || m.render()),
+            "错误：f.toml: unknown regime `x`\n  = 建议：the regimes are `a`\n"
+        );
     }
 }

@@ -28,6 +28,7 @@ pub use error::{Error, MAX_RENDERED};
 pub use load::{Loaded, load};
 pub use warning::Warning;
 
+use permitflow_i18n::tr;
 use permitflow_model::Draft;
 
 /// The regimes of a scenario as a list for a message: `` `serial`, `parallel` ``.
@@ -36,13 +37,18 @@ pub fn regime_list(s: &Draft) -> String {
         .iter()
         .map(|r| format!("`{}`", r.name))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&tr!("app-list-separator"))
 }
 
 /// The error for a regime the scenario does not have.
 pub fn unknown_regime(loaded: &Loaded, name: &str) -> Error {
+    unknown_regime_in(&loaded.label, &loaded.scenario, name)
+}
+
+/// The error for a regime the scenario read from `label` does not have.
+pub fn unknown_regime_in(label: &str, s: &Draft, name: &str) -> Error {
     Error::help(
-        format!("{}: unknown regime `{name}`", loaded.label),
-        format!("the regimes are {}", regime_list(&loaded.scenario)),
+        tr!("app-unknown-regime", file = label, regime = name),
+        tr!("app-unknown-regime.help", regimes = regime_list(s)),
     )
 }

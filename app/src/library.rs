@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use permitflow_i18n::tr;
 use permitflow_model::Provenance;
 use permitflow_solver::{Method, check_targets, evaluate_all};
 
@@ -11,20 +12,33 @@ use crate::{Error, load};
 
 /// The scenario files of a folder, sorted by name.
 pub fn scenario_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::msg(format!("cannot read the folder {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| folder_error(dir, &e))?;
     // An entry that cannot be listed is an error, not a scenario silently left out.
     let mut files: Vec<PathBuf> = entries
-        .map(|e| {
-            e.map(|e| e.path())
-                .map_err(|e| Error::msg(format!("cannot read the folder {}: {e}", dir.display())))
-        })
+        .map(|e| e.map(|e| e.path()).map_err(|e| folder_error(dir, &e)))
         .collect::<Result<Vec<_>, _>>()?
         .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "json"))
         .collect();
     files.sort();
     Ok(files)
+}
+
+fn folder_error(dir: &Path, e: &std::io::Error) -> Error {
+    Error::msg(tr!(
+        "app-library-folder-unreadable",
+        dir = dir.display().to_string(),
+        error = e.to_string()
+    ))
+}
+
+/// A Markdown table's header row and rule.
+fn header(columns: &[String]) -> String {
+    format!(
+        "| {} |\n|{}\n",
+        columns.join(" | "),
+        "---|".repeat(columns.len())
+    )
 }
 
 fn cell(text: &str) -> String {
@@ -56,10 +70,10 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
             Err(e) => {
                 let text = e.render();
                 found.invalid = true;
-                let first = text.lines().next().unwrap_or("invalid");
+                let first = text.lines().next().unwrap_or_default();
                 overview.push_str(&format!(
-                    "| `{name}` | **invalid**: {} | | |\n",
-                    cell(first)
+                    "| `{name}` | {} | | |\n",
+                    tr!("app-library-invalid", error = cell(first))
                 ));
                 continue;
             }
@@ -71,17 +85,17 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
             .iter()
             .zip(&outcomes)
             .map(|(r, o)| match o {
-                Ok(o) => format!(
-                    "{} **{}** wd, {} trips, {} forms, {} materials",
-                    r.name,
-                    o.working_days(),
-                    o.counts.trips,
-                    o.counts.forms,
-                    o.counts.materials
+                Ok(o) => tr!(
+                    "app-library-result",
+                    regime = r.name.as_str(),
+                    days = o.working_days().to_string(),
+                    trips = o.counts.trips,
+                    forms = o.counts.forms,
+                    materials = o.counts.materials
                 ),
                 Err(_) => {
                     found.invalid = true;
-                    format!("{}: no schedule", r.name)
+                    tr!("app-library-no-schedule-of", regime = r.name.as_str())
                 }
             })
             .collect();
@@ -94,49 +108,65 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
         ));
         for t in check_targets(s, &outcomes) {
             let kind = match (t.target.exact, &t.target.source) {
-                (true, Provenance::Assumed) => "assumed figure",
-                (true, _) => "published",
-                (false, _) => "target",
+                (true, Provenance::Assumed) => tr!("app-library-kind-assumed"),
+                (true, _) => tr!("app-library-kind-published"),
+                (false, _) => tr!("app-library-kind-target"),
             };
             let source = match &t.target.source {
                 Provenance::Source(x) => x.clone(),
+                // The word scenario files use.
                 Provenance::Assumed => "assumed".into(),
                 Provenance::Unspecified => String::new(),
             };
             let verdict = match t.met {
-                Some(true) => "✓",
+                Some(true) => "✓".to_owned(),
                 Some(false) => {
                     found.missed = true;
-                    "✗"
+                    "✗".to_owned()
                 }
                 None => {
                     found.invalid = true;
-                    "no schedule"
+                    tr!("app-library-no-schedule")
                 }
             };
+            let outcome = s
+                .regimes
+                .iter()
+                .position(|r| r.name == t.target.regime)
+                .and_then(|i| outcomes[i].as_ref().ok());
+            let detail = crate::rows::target_detail(&t, outcome);
             figures.push_str(&format!(
                 "| {} | {} | {kind} | {} | {} | {} | {verdict} |\n",
                 cell(&s.name),
                 cell(&t.target.name),
                 t.target.regime,
-                cell(&t.detail),
+                cell(&detail),
                 cell(&source),
             ));
         }
     }
     let page = format!(
-        "# Scenario library\n\n\
-         Generated by `permitflow library scenarios -o scenarios/README.md` from the scenario files \
-         in this folder; do not edit by hand (a test fails when this page is stale). Working days \
-         (wd) are the least under each regime; trips, forms and materials are what the applicant \
-         meets. Every number in a scenario file carries its source, or `assumed` where nobody \
-         published one.\n\n\
-         ## Scenarios\n\n\
-         | file | scenario | regimes | sources |\n|---|---|---|---|\n{overview}\n\
-         ## Published figures and targets beside the tool's results\n\n\
-         A *published* figure must be reproduced exactly; an *assumed figure* is an exact \
-         stand-in where the source gives no number (e.g. \"200+\"); a *target* is a maximum.\n\n\
-         | scenario | figure | kind | regime | permitflow | source | holds |\n|---|---|---|---|---|---|---|\n{figures}"
+        "# {}\n\n{}\n\n## {}\n\n{}{overview}\n## {}\n\n{}\n\n{}{figures}",
+        tr!("app-library-title"),
+        tr!("app-library-intro"),
+        tr!("app-library-scenarios"),
+        header(&[
+            tr!("app-library-col-file"),
+            tr!("app-library-col-scenario"),
+            tr!("app-library-col-regimes"),
+            tr!("app-library-col-sources"),
+        ]),
+        tr!("app-library-figures"),
+        tr!("app-library-figures-intro"),
+        header(&[
+            tr!("app-library-col-scenario"),
+            tr!("app-library-col-figure"),
+            tr!("app-library-col-kind"),
+            tr!("app-library-col-regime"),
+            "permitflow".to_owned(),
+            tr!("app-library-col-source"),
+            tr!("app-library-col-holds"),
+        ]),
     );
     Ok((page, found))
 }

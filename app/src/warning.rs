@@ -1,11 +1,12 @@
 //! Warnings as values: what a reader must know about figures that are still given. Each front
-//! end shows them its own way; [`Warning`]'s `Display` is the English sentence and
-//! [`Warning::to_json`] the machine-readable form.
+//! end shows them its own way; [`Warning`]'s `Display` is the sentence in the current language
+//! (`permitflow_i18n`), [`Warning::to_json`] the machine-readable form (its `message` English).
 
 use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::Datelike;
+use permitflow_i18n::{Lang, tr, with_lang};
 use permitflow_model::Calendar;
 use permitflow_solver::Outcome;
 use serde_json::{Value, json};
@@ -77,6 +78,32 @@ impl Warning {
         }
     }
 
+    /// [`Warning::short`] for people, in the current language: `暂定 2027；无节假日数据 2041`.
+    pub fn short_text(&self) -> String {
+        match self {
+            Self::Calendar {
+                provisional,
+                uncovered,
+                ..
+            } => {
+                let mut parts = Vec::new();
+                if !provisional.is_empty() {
+                    parts.push(tr!(
+                        "app-calendar-short-provisional",
+                        years = years(provisional)
+                    ));
+                }
+                if !uncovered.is_empty() {
+                    parts.push(tr!(
+                        "app-calendar-short-uncovered",
+                        years = years(uncovered)
+                    ));
+                }
+                parts.join(&tr!("app-calendar-short-separator"))
+            }
+        }
+    }
+
     /// [`Warning::short`] of the calendar warning for dates from `from` to `to`, or an empty
     /// text when the calendar is official there.
     pub fn calendar_cell(cal: &Calendar, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
@@ -98,7 +125,7 @@ impl Warning {
                 "calendar": calendar,
                 "provisional_years": provisional,
                 "uncovered_years": uncovered,
-                "message": self.to_string(),
+                "message": with_lang(Lang::En, || self.to_string()),
             }),
         }
     }
@@ -131,25 +158,31 @@ impl fmt::Display for Warning {
                 provisional,
                 uncovered,
             } => {
-                write!(f, "warning:")?;
+                let calendar = calendar.as_str();
+                write!(f, "{}", tr!("app-calendar-warning"))?;
                 if !provisional.is_empty() {
                     write!(
                         f,
-                        " the {calendar} calendar's holidays in {} are provisional: the statutory days only, without the bridging days and make-up working days the State Council's notice will add.",
-                        years(provisional)
+                        "{}",
+                        tr!(
+                            "app-calendar-provisional",
+                            calendar = calendar,
+                            years = years(provisional)
+                        )
                     )?;
                 }
                 if !uncovered.is_empty() {
                     write!(
                         f,
-                        " the {calendar} calendar has no holidays for {}: weekends only are counted there.",
-                        years(uncovered)
+                        "{}",
+                        tr!(
+                            "app-calendar-uncovered",
+                            calendar = calendar,
+                            years = years(uncovered)
+                        )
                     )?;
                 }
-                write!(
-                    f,
-                    " Add the year's official holiday-cn JSON file with `--calendar FILE`, in $PERMITFLOW_CALENDAR_DIR or under `calendar.files`."
-                )
+                write!(f, "{}", tr!("app-calendar-fix"))
             }
         }
     }
@@ -197,6 +230,18 @@ mod tests {
             ""
         );
         assert_eq!(w.to_json()["provisional_years"], json!([2027]));
+        // In Chinese: the sentence and the few words for a person; the CSV cell stays English.
+        let zh = with_lang(Lang::ZhCn, || w.to_string());
+        assert!(zh.starts_with("警告："), "{zh}");
+        assert!(zh.contains("2027 年的节假日为暂定"), "{zh}");
+        assert!(zh.contains("没有 2041 年的节假日数据"), "{zh}");
+        assert_eq!(
+            with_lang(Lang::ZhCn, || w.short_text()),
+            "节假日暂定 2027；无节假日数据 2041"
+        );
+        assert_eq!(with_lang(Lang::ZhCn, || w.short()), w.short());
+        let message = with_lang(Lang::ZhCn, || w.to_json())["message"].clone();
+        assert!(message.as_str().is_some_and(|m| m.starts_with("warning:")));
         // Weekends only by choice: nothing to warn about.
         assert_eq!(Warning::for_years(&Calendar::weekends(), [2041]), None);
     }

@@ -5,6 +5,7 @@
 //! keeps an output off the inputs and off another output. [`file`] and [`chart`] are the
 //! writes both front ends make, with their errors explained.
 
+use permitflow_i18n::tr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -73,22 +74,22 @@ pub fn refuse_inputs(outputs: &[&Path], inputs: &[&Path]) -> Result<(), Error> {
     for (k, (out, id)) in files.iter().enumerate() {
         if let Some(input) = inputs.iter().find(|i| identity(i).as_ref() == Some(id)) {
             return Err(Error::help(
-                format!(
-                    "{} is an input of this command ({}); writing there would destroy it",
-                    out.display(),
-                    input.display()
+                tr!(
+                    "app-write-over-input",
+                    out = out.display().to_string(),
+                    input = input.display().to_string()
                 ),
-                "choose another output file",
+                tr!("app-write-over-input.help"),
             ));
         }
         if let Some((other, _)) = files[..k].iter().find(|(_, o)| o == id) {
             return Err(Error::help(
-                format!(
-                    "{} and {} are the same file: one output would overwrite the other",
-                    other.display(),
-                    out.display()
+                tr!(
+                    "app-write-same-output",
+                    first = other.display().to_string(),
+                    second = out.display().to_string()
                 ),
-                "give each output its own file",
+                tr!("app-write-same-output.help"),
             ));
         }
     }
@@ -99,8 +100,12 @@ pub fn refuse_inputs(outputs: &[&Path], inputs: &[&Path]) -> Result<(), Error> {
 pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     atomic_write(path, bytes).map_err(|e| {
         Error::help(
-            format!("cannot write {}: {e}", path.display()),
-            "check the folder exists and is writable",
+            tr!(
+                "app-write-failed",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ),
+            tr!("app-write-failed.help"),
         )
     })
 }
@@ -120,9 +125,9 @@ impl ChartFormat {
         match path.extension().and_then(|x| x.to_str()) {
             Some(x) if x.eq_ignore_ascii_case("svg") => Ok(Self::Svg),
             Some(x) if x.eq_ignore_ascii_case("png") => Ok(Self::Png),
-            _ => Err(Error::msg(format!(
-                "{}: charts are written as .svg or .png",
-                path.display()
+            _ => Err(Error::msg(tr!(
+                "app-chart-format",
+                file = path.display().to_string()
             ))),
         }
     }
@@ -132,8 +137,13 @@ impl ChartFormat {
 pub fn chart_bytes(path: &Path, scene: &Scene, scale: f32) -> Result<Vec<u8>, Error> {
     Ok(match ChartFormat::of(path)? {
         ChartFormat::Svg => permitflow_chart::to_svg(scene).into_bytes(),
-        ChartFormat::Png => permitflow_chart::to_png(scene, scale)
-            .map_err(|e| Error::msg(format!("cannot draw {}: {e}", path.display())))?,
+        ChartFormat::Png => permitflow_chart::to_png(scene, scale).map_err(|e| {
+            Error::msg(tr!(
+                "app-chart-failed",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?,
     })
 }
 

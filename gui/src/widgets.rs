@@ -33,7 +33,7 @@ pub fn table_grid(ui: &mut Ui, salt: impl std::hash::Hash + std::fmt::Debug, t: 
         .spacing([12.0, 3.0])
         .show(ui, |ui| {
             for h in &t.columns {
-                ui.strong(*h);
+                ui.strong(h.as_str());
             }
             ui.end_row();
             for row in &t.rows {
@@ -43,7 +43,7 @@ pub fn table_grid(ui: &mut Ui, salt: impl std::hash::Hash + std::fmt::Debug, t: 
                         ui.label(text);
                         continue;
                     }
-                    let column = t.columns.get(k).copied().unwrap_or_default();
+                    let column = t.columns.get(k).map(String::as_str).unwrap_or_default();
                     let accessible = format!("{name}: {column} {text}");
                     if t.numeric.contains(&k) {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -86,9 +86,16 @@ impl HolidayYear {
                 .rsplit_once(" at line ")
                 .map(|(m, _)| m.to_owned())
                 .unwrap_or(full);
-            Diagnostic::new(Code::BadCalendar, file, format!("cannot read the calendar: {msg}"))
-                .at_line_col(e.line(), e.column())
-                .help("a calendar file has the holiday-cn shape {\"year\": 2027, \"days\": [{\"name\": \"春节\", \"date\": \"2027-02-06\", \"isOffDay\": true}]}")
+            Diagnostic::new(
+                Code::BadCalendar,
+                file,
+                permitflow_i18n::tr!("diag-calendar-unreadable", detail = msg),
+            )
+            .at_line_col(e.line(), e.column())
+            .help(permitflow_i18n::tr!(
+                "diag-calendar-unreadable.help",
+                example = r#"{"year": 2027, "days": [{"name": "春节", "date": "2027-02-06", "isOffDay": true}]}"#
+            ))
         })?;
         let mut days = Vec::with_capacity(raw.days.len());
         for d in raw.days {
@@ -96,9 +103,13 @@ impl HolidayYear {
                 Diagnostic::new(
                     Code::BadCalendar,
                     file,
-                    format!("`{}` ({}) is not a date", d.date, d.name),
+                    permitflow_i18n::tr!(
+                        "diag-calendar-bad-date",
+                        date = d.date.as_str(),
+                        name = d.name.as_str()
+                    ),
                 )
-                .help("write dates as YYYY-MM-DD")
+                .help(permitflow_i18n::tr!("diag-calendar-bad-date.help"))
             })?;
             days.push((date, d.name, d.is_off_day));
         }

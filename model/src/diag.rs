@@ -6,6 +6,8 @@ use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
+use permitflow_i18n::{message, tr};
+
 /// The most characters of a value (an id, a column name, a predecessor) a message echoes.
 pub const MAX_ECHO_CHARS: usize = 80;
 /// The most characters of a message, subject or help: whatever a parser reports, no message
@@ -192,20 +194,20 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// One line, for logs and batch reports: `file:line:col: error[E011]: message (item `x`)`.
+    /// One line, for logs and batch reports: `file:line:col: error[E011]: message (item `x`)`
+    /// (the words in the current language).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: error[{}]: {}",
-            self.location(),
-            self.code,
-            self.message
-        )?;
+        f.write_str(&tr!(
+            "diag-line",
+            location = self.location(),
+            code = self.code.as_str(),
+            message = self.message.as_str()
+        ))?;
         if let Some(s) = &self.subject {
-            write!(f, " ({s})")?;
+            f.write_str(&tr!("diag-line-subject", subject = s.as_str()))?;
         }
         if !self.help.is_empty() {
-            write!(f, "; help: {}", self.help)?;
+            f.write_str(&tr!("diag-line-help", help = self.help.as_str()))?;
         }
         Ok(())
     }
@@ -213,8 +215,19 @@ impl fmt::Display for Diagnostic {
 
 /// All problems in one input. Never empty when returned as an error.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{} problem(s) in {}", .0.len(), .0.first().map(|d| d.file.as_str()).unwrap_or("input"))]
+#[error("{}", self.summary())]
 pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// `3 problem(s) in file.toml`, in the current language (its `Display`).
+    fn summary(&self) -> String {
+        let file = match self.0.first() {
+            Some(d) => d.file.clone(),
+            None => tr!("diag-problems-input"),
+        };
+        tr!("diag-problems", n = self.0.len(), file = file)
+    }
+}
 
 impl Diagnostics {
     /// One problem.
@@ -298,18 +311,65 @@ impl<'a> Collector<'a> {
     }
 }
 
-/// The syntax error a serde parser reported, with help chosen by the kind of message.
-pub(crate) fn syntax_diagnostic(file: &str, msg: &str) -> Diagnostic {
+/// The syntax a file is written in, for the sentence around a parser's message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    Toml,
+    Json,
+}
+
+/// The syntax error a serde parser reported for a file in `syntax`, with help
+/// chosen by the kind of message. The parser's own detail stays as it wrote it (English); the
+/// sentence around it and the help are in the current language.
+pub(crate) fn syntax_diagnostic(file: &str, syntax: Syntax, msg: &str) -> Diagnostic {
     let help = if msg.starts_with("unknown field") {
-        "remove the field or correct its spelling; the expected fields are listed above"
+        tr!("diag-syntax-unknown-field")
     } else if msg.starts_with("missing field") {
-        "add the field"
+        tr!("diag-syntax-missing-field")
     } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
-        "write the value in the form expected above"
+        tr!("diag-syntax-invalid-value")
     } else {
-        "correct the syntax at this position"
+        tr!("diag-syntax-other")
     };
-    Diagnostic::new(Code::Syntax, file, msg).help(help)
+    let message = match syntax {
+        Syntax::Toml => tr!("diag-syntax-toml", detail = msg),
+        Syntax::Json => tr!("diag-syntax-json", detail = msg),
+    };
+    Diagnostic::new(Code::Syntax, file, message).help(help)
+}
+
+/// The catalogue key of the word for a kind of thing a diagnostic concerns (`item`, `stage`,
+/// …, as the readers name them in English).
+fn kind_key(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "item" => "diag-word-item",
+        "stage" => "diag-word-stage",
+        "regime" => "diag-word-regime",
+        "measure" => "diag-word-measure",
+        "joint group" => "diag-word-joint-group",
+        "target" => "diag-word-target",
+        "source" => "diag-word-source",
+        "project type" => "diag-word-project-type",
+        "department" => "diag-word-department",
+        "id" => "diag-word-id",
+        "name" => "diag-word-name",
+        _ => return None,
+    })
+}
+
+/// The word for a kind of thing (`item` → 事项 in Chinese), in the current language.
+pub(crate) fn noun(kind: &str) -> String {
+    kind_key(kind).map_or_else(|| kind.to_owned(), |k| message(k, &[]))
+}
+
+/// The word with its indefinite article in English (`an item`), in the current language.
+pub(crate) fn a_noun(kind: &str) -> String {
+    kind_key(kind).map_or_else(|| kind.to_owned(), |k| message(&format!("{k}.a"), &[]))
+}
+
+/// What a diagnostic concerns: "item `permit`" (事项 `permit`).
+pub(crate) fn subject(kind: &str, id: &str) -> String {
+    tr!("diag-subject", kind = noun(kind), id = id)
 }
 
 /// Where each line of a text starts, found once; lines and columns are then looked up by binary

@@ -1,12 +1,13 @@
 //! Errors of the solver: each names what the planner has to change.
 
+use permitflow_i18n::tr;
 use thiserror::Error;
 
 /// Why a regime has no schedule, plan or simulation.
 #[derive(Clone, Debug, PartialEq, Error)]
+#[error("{}", self.text())]
 pub enum SolveError {
     /// The regime asked for is not in the scenario.
-    #[error("unknown regime `{name}`; the scenario has {known}")]
     UnknownRegime {
         /// The name asked for.
         name: String,
@@ -14,7 +15,6 @@ pub enum SolveError {
         known: String,
     },
     /// A regime lists a measure the scenario does not define.
-    #[error("regime `{regime}` names unknown measure `{measure}`")]
     UnknownMeasure {
         /// The regime's name.
         regime: String,
@@ -22,12 +22,8 @@ pub enum SolveError {
         measure: String,
     },
     /// The caller no longer wanted the result and stopped the work.
-    #[error("cancelled")]
     Cancelled,
     /// Two measures of one regime set one item's limit to different values.
-    #[error(
-        "measures `{first}` and `{second}` both set the limit of `{item}` (to {first_days} and {second_days} working days): keep one of them in the regime"
-    )]
     ConflictingMeasures {
         /// The first measure, by name.
         first: String,
@@ -41,7 +37,6 @@ pub enum SolveError {
         second_days: String,
     },
     /// A measure (or an option of a simulation) cannot be applied as given.
-    #[error("measure `{measure}` cannot be applied: {reason}")]
     BadMeasure {
         /// The measure, or what was given (`centre`, `add_reviewer`).
         measure: String,
@@ -49,16 +44,11 @@ pub enum SolveError {
         reason: String,
     },
     /// The lower-bound constraints form a cycle.
-    #[error("the constraints go round in a circle: {}", .path.join(" → "))]
     Cycle {
         /// The activities on the cycle, in order.
         path: Vec<String>,
     },
     /// Upper bounds (maximum lags, deadlines) that cannot all hold with the lower bounds.
-    #[error(
-        "the plan is infeasible: these constraints cannot all hold (together they ask for {excess} working days more than they allow):\n  - {}",
-        .constraints.join("\n  - ")
-    )]
     Infeasible {
         /// The constraints on the conflicting cycle, as sentences.
         constraints: Vec<String>,
@@ -66,6 +56,58 @@ pub enum SolveError {
         excess: String,
     },
     /// The LP (or the planning program) failed.
-    #[error("the LP solver failed: {0}")]
     Lp(String),
+}
+
+impl SolveError {
+    /// The error in the current language (its `Display`).
+    fn text(&self) -> String {
+        match self {
+            Self::UnknownRegime { name, known } => {
+                tr!("diag-solver-unknown-regime", name = name, known = known)
+            }
+            Self::UnknownMeasure { regime, measure } => {
+                tr!(
+                    "diag-solver-unknown-measure",
+                    regime = regime,
+                    measure = measure
+                )
+            }
+            Self::Cancelled => tr!("diag-solver-cancelled"),
+            Self::ConflictingMeasures {
+                first,
+                second,
+                item,
+                first_days,
+                second_days,
+            } => tr!(
+                "diag-solver-conflicting-measures",
+                first = first,
+                second = second,
+                item = item,
+                first_days = first_days,
+                second_days = second_days
+            ),
+            Self::BadMeasure { measure, reason } => {
+                tr!(
+                    "diag-solver-bad-measure",
+                    measure = measure,
+                    reason = reason
+                )
+            }
+            Self::Cycle { path } => tr!("diag-solver-cycle", path = path.join(" → ")),
+            Self::Infeasible {
+                constraints,
+                excess,
+            } => tr!(
+                "diag-solver-infeasible",
+                excess = excess,
+                constraints = constraints
+                    .iter()
+                    .map(|c| format!("\n  - {c}"))
+                    .collect::<String>()
+            ),
+            Self::Lp(e) => tr!("diag-solver-lp", detail = e),
+        }
+    }
 }

@@ -11,6 +11,7 @@
 
 use std::collections::VecDeque;
 
+use permitflow_i18n::tr;
 use permitflow_model::{LinkKind, Network, Origin, WorkingDays};
 
 /// Offset of `to`'s start relative to `from`'s start implied by a link of `kind` at lag 0.
@@ -306,66 +307,82 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
 }
 
 fn working_days(d: WorkingDays) -> String {
-    if d.get().abs() == 1.0 {
-        format!("{d} working day")
-    } else {
-        format!("{d} working days")
-    }
+    tr!(
+        "diag-solver-working-days",
+        n = d.get().abs(),
+        days = d.to_string()
+    )
 }
 
 /// Describes a bound for a planner.
 pub fn describe(net: &Network, bound: Bound) -> String {
     let name = |i: usize| format!("`{}`", net.activities[i].id);
     let point = |kind: LinkKind, from: bool| match (kind, from) {
-        (LinkKind::FinishToStart, true) | (LinkKind::FinishToFinish, true) => "finishes",
-        (LinkKind::StartToStart, true) | (LinkKind::StartToFinish, true) => "starts",
-        (LinkKind::FinishToStart, false) | (LinkKind::StartToStart, false) => "starts",
-        (LinkKind::FinishToFinish, false) | (LinkKind::StartToFinish, false) => "finishes",
+        (LinkKind::FinishToStart, true) | (LinkKind::FinishToFinish, true) => {
+            tr!("diag-solver-point.finishes")
+        }
+        (LinkKind::StartToStart, true) | (LinkKind::StartToFinish, true) => {
+            tr!("diag-solver-point.starts")
+        }
+        (LinkKind::FinishToStart, false) | (LinkKind::StartToStart, false) => {
+            tr!("diag-solver-point.starts")
+        }
+        (LinkKind::FinishToFinish, false) | (LinkKind::StartToFinish, false) => {
+            tr!("diag-solver-point.finishes")
+        }
     };
     match bound {
         Bound::Min(k) | Bound::Max(k) => {
             let c = &net.constraints[k];
             let why = match c.origin {
-                Origin::Link => format!(
-                    "link {} → {}",
-                    net.activities[c.from].id, net.activities[c.to].id
+                Origin::Link => tr!(
+                    "diag-solver-origin-link",
+                    from = net.activities[c.from].id.to_string(),
+                    to = net.activities[c.to].id.to_string()
                 ),
-                Origin::Tolerance => "tolerance acceptance".to_owned(),
-                Origin::SerialChain => "serial regime: one department after another".to_owned(),
-                Origin::StageGate => "stage gate: unified delivery".to_owned(),
+                Origin::Tolerance => tr!("diag-solver-origin.tolerance"),
+                Origin::SerialChain => tr!("diag-solver-origin.serial"),
+                Origin::StageGate => tr!("diag-solver-origin.stage-gate"),
             };
             let verb_to = point(c.kind, false);
             let verb_from = point(c.kind, true);
             match bound {
-                Bound::Max(_) => format!(
-                    "{} {verb_to} at most {} after {} {verb_from} (maximum lag; {why})",
-                    name(c.to),
-                    working_days(c.max_lag.unwrap_or_default()),
-                    name(c.from),
+                Bound::Max(_) => tr!(
+                    "diag-solver-bound-max",
+                    to = name(c.to),
+                    verb_to = verb_to,
+                    days = working_days(c.max_lag.unwrap_or_default()),
+                    from = name(c.from),
+                    verb_from = verb_from,
+                    why = why
                 ),
-                _ => format!(
-                    "{} {verb_to} at least {} after {} {verb_from} ({why})",
-                    name(c.to),
-                    working_days(c.lag),
-                    name(c.from),
+                _ => tr!(
+                    "diag-solver-bound-min",
+                    to = name(c.to),
+                    verb_to = verb_to,
+                    days = working_days(c.lag),
+                    from = name(c.from),
+                    verb_from = verb_from,
+                    why = why
                 ),
             }
         }
         Bound::Release(i) => match net.activities[i].release {
-            Some(r) => format!(
-                "{} starts no earlier than working day offset {r} (release)",
-                name(i)
+            Some(r) => tr!(
+                "diag-solver-bound-release",
+                id = name(i),
+                offset = r.to_string()
             ),
-            None => format!("{} starts no earlier than the project start", name(i)),
+            None => tr!("diag-solver-bound-release.start", id = name(i)),
         },
-        Bound::Deadline(i) => format!(
-            "{} finishes by working day offset {} (deadline) and takes {}",
-            name(i),
-            net.activities[i]
+        Bound::Deadline(i) => tr!(
+            "diag-solver-bound-deadline",
+            id = name(i),
+            offset = net.activities[i]
                 .deadline
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            working_days(net.activities[i].days)
+            days = working_days(net.activities[i].days)
         ),
     }
 }

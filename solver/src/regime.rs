@@ -16,6 +16,8 @@ use permitflow_model::{
     Network, NetworkStage, Origin, Regime, Scenario, StageId, ToleranceLink, WorkingDays,
 };
 
+use permitflow_i18n::tr;
+
 use crate::error::SolveError;
 
 mod joint;
@@ -141,7 +143,7 @@ fn item_activities<'i>(
     if let Some(item) = items.into_iter().find(|i| !found.contains_key(i)) {
         return Err(SolveError::BadMeasure {
             measure: measure.to_string(),
-            reason: format!("item `{item}` does not exist"),
+            reason: tr!("diag-solver-no-item", id = item.to_string()),
         });
     }
     Ok(found)
@@ -204,9 +206,10 @@ pub fn tolerance_acceptance(
             .and_then(Vec::pop)
             .ok_or_else(|| SolveError::BadMeasure {
                 measure: measure.to_string(),
-                reason: format!(
-                    "there is no finish-to-start link from `{}` to `{}`",
-                    l.from, l.to
+                reason: tr!(
+                    "diag-solver-no-link",
+                    from = l.from.to_string(),
+                    to = l.to.to_string()
                 ),
             })?;
         let c = &mut net.constraints[k];
@@ -231,7 +234,7 @@ pub fn merged_stages(
             .position(|st| st.ids.contains(s))
             .ok_or_else(|| SolveError::BadMeasure {
                 measure: measure.to_string(),
-                reason: format!("stage `{s}` does not exist"),
+                reason: tr!("diag-solver-no-stage", id = s.to_string()),
             })?;
         if !idx.contains(&i) {
             idx.push(i);

@@ -74,9 +74,7 @@ pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
                 // Name the conflict: the longest-path formulation finds the positive cycle.
                 return Err(match earliest_general(net, &durations) {
                     Err(c) => infeasible(c),
-                    Ok(_) => {
-                        SolveError::Lp("the LP reported infeasible but the constraints hold".into())
-                    }
+                    Ok(_) => SolveError::Lp(permitflow_i18n::tr!("diag-solver-lp-inconsistent")),
                 });
             }
             Err(LpFailure::Other(e)) => return Err(SolveError::Lp(e)),

@@ -61,18 +61,27 @@ pub enum MethodArg {
     Lp,
 }
 
+/// A language permitflow speaks: `zh-CN`, `zh`, `en`, … (the tags [`Lang::parse`] takes).
+///
+/// [`Lang::parse`]: permitflow_i18n::Lang::parse
+pub(super) fn parse_lang(text: &str) -> Result<permitflow_i18n::Lang, String> {
+    permitflow_i18n::Lang::parse(text)
+        .ok_or_else(|| permitflow_i18n::tr!("cli-lang-unknown", value = text))
+}
+
 /// A `YYYY-MM-DD` date in the years 1900 to 2200.
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03"))?;
+        .map_err(|_| permitflow_i18n::tr!("cli-bad-date", value = text))?;
     let years = permitflow_model::calendar::YEARS;
     if years.contains(&chrono::Datelike::year(&d)) {
         Ok(d)
     } else {
-        Err(format!(
-            "{d} is not in the years {} to {}",
-            years.start(),
-            years.end()
+        Err(permitflow_i18n::tr!(
+            "cli-date-out-of-range",
+            date = d.format("%Y-%m-%d").to_string(),
+            from = *years.start(),
+            to = *years.end()
         ))
     }
 }
@@ -82,7 +91,7 @@ pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub(super) fn parse_scale(text: &str) -> Result<f32, String> {
     match text.trim().parse::<f32>() {
         Ok(v) if (0.25..=8.0).contains(&v) => Ok(v),
-        _ => Err(format!("`{text}` is not a scale from 0.25 to 8")),
+        _ => Err(permitflow_i18n::tr!("cli-bad-scale", value = text)),
     }
 }
 
@@ -90,8 +99,6 @@ pub(super) fn parse_scale(text: &str) -> Result<f32, String> {
 pub(super) fn parse_horizon(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(v) if v > 0.0 && v <= 10_000.0 => Ok(v),
-        _ => Err(format!(
-            "`{text}` is not a horizon of more than 0 and at most 10,000 working days"
-        )),
+        _ => Err(permitflow_i18n::tr!("cli-bad-horizon", value = text)),
     }
 }

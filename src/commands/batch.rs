@@ -1,5 +1,6 @@
 //! `permitflow batch`: a whole library on all cores, with a progress bar on stderr.
 
+use permitflow_i18n::tr;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -32,7 +33,7 @@ pub fn run(
             .as_deref()
             .is_some_and(|p| !super::merge::is_json(p)),
         outputs.excel,
-        "a .csv `--out`",
+        &tr!("cli-needs-csv-out"),
     )?;
     // Never over a file named as an input, nor one output over the other.
     let named: Vec<&Path> = paths
@@ -49,9 +50,12 @@ pub fn run(
     let expanded = batch::expand(paths)?;
     for (route, kept) in &expanded.same_file {
         eprintln!(
-            "note: {} is the same file as {}: run once",
-            route.display(),
-            kept.display()
+            "{}",
+            tr!(
+                "cli-batch-same-file",
+                route = route.display().to_string(),
+                kept = kept.display().to_string()
+            )
         );
     }
     let mut entries = expanded.entries;
@@ -68,7 +72,7 @@ pub fn run(
     let files: Vec<PathBuf> = entries.iter().map(|e| e.path.clone()).collect();
     let bar = ProgressBar::new(entries.len() as u64);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {elapsed_precise}")
+        ProgressStyle::with_template(&tr!("cli-batch-progress"))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let results = batch::run_all(&entries, &opts, &|| bar.inc(1));
@@ -81,7 +85,7 @@ pub fn run(
     let rows: Vec<Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
     if let Some(path) = &outputs.out {
         let mut bytes = batch::render_rows(&rows, path)
-            .map_err(|e| Error::msg(format!("cannot write the results: {e}")))?;
+            .map_err(|e| Error::msg(tr!("cli-results-failed", error = e.to_string())))?;
         if outputs.excel {
             bytes = permitflow_app::write::for_excel(&bytes);
         }
@@ -89,7 +93,7 @@ pub fn run(
     }
     if let Some(path) = &outputs.junit {
         let bytes = batch::junit(&results)
-            .map_err(|e| Error::msg(format!("cannot write the JUnit report: {e}")))?;
+            .map_err(|e| Error::msg(tr!("cli-junit-failed", error = e.to_string())))?;
         crate::render::output(path, &bytes)?;
     }
     if let Some(dir) = &outputs.report {
@@ -106,8 +110,13 @@ fn reports(
     rows: &[Row],
     opts: &Options,
 ) -> Result<(), Error> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::msg(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::msg(tr!(
+            "cli-create-failed",
+            dir = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let mut entries = Vec::new();
     for (n, f) in files.iter().enumerate() {
         let label = f.display().to_string();
@@ -145,9 +154,12 @@ fn reports(
     }
     crate::render::output(&dir.join("index.html"), report::index(&entries).as_bytes())?;
     eprintln!(
-        "wrote {} reports and {}",
-        entries.iter().filter(|e| e.3.is_some()).count(),
-        dir.join("index.html").display()
+        "{}",
+        tr!(
+            "cli-batch-wrote-reports",
+            n = entries.iter().filter(|e| e.3.is_some()).count(),
+            index = dir.join("index.html").display().to_string()
+        )
     );
     Ok(())
 }

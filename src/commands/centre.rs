@@ -6,6 +6,8 @@ use permitflow_app::analysis::{CentreRequest, run_centre};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, scenes};
 
+use permitflow_i18n::tr;
+
 use crate::render::{OutputFormat, centre::report, excel_applies, print_in};
 
 pub fn run(
@@ -14,7 +16,11 @@ pub fn run(
     (format, excel): (OutputFormat, bool),
     chart: Option<&Path>,
 ) -> Result<u8, Error> {
-    excel_applies(format == OutputFormat::Csv, excel, "`--format csv`")?;
+    excel_applies(
+        format == OutputFormat::Csv,
+        excel,
+        &tr!("cli-needs-format-csv"),
+    )?;
     if let Some(path) = chart {
         refuse_inputs(&[path], &[portfolio])?;
     }
@@ -22,10 +28,8 @@ pub fn run(
     // question moves the spinner (drawn only when stderr is a terminal).
     let spinner = indicatif::ProgressBar::new_spinner();
     spinner.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} replications simulated ({elapsed})",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        indicatif::ProgressStyle::with_template(&tr!("cli-centre-progress"))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let tick = || {
@@ -43,7 +47,7 @@ pub fn run(
     )?;
     if let Some(path) = chart {
         crate::render::chart(path, &scenes::centre(&p.name, &r.runs), 1.5)?;
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", tr!("cli-wrote", file = path.display().to_string()));
     }
     Ok(0)
 }

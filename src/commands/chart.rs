@@ -1,5 +1,6 @@
 //! `permitflow chart`: the regimes compared on one time axis and a Gantt chart per regime.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use clap::ValueEnum;
@@ -21,21 +22,24 @@ pub fn run(
     refuse_inputs(&[out], &[Path::new(&loaded.label)])?;
     let c = compare(loaded, regimes, Method::Paths)?;
     if let Some((name, Err(e))) = c.outcomes.iter().find(|(_, o)| o.is_err()) {
-        return Err(Error::msg(format!(
-            "{}: regime `{name}` has no schedule: {e}",
-            loaded.label
+        return Err(Error::msg(tr!(
+            "cli-solve-no-schedule",
+            file = loaded.label.as_str(),
+            regime = name.as_str(),
+            error = e.to_string()
         )));
     }
     let outcomes = c.solved();
     let scene = schedules_with(&loaded.scenario, &outcomes, &loaded.calendar, kind, arrows);
     crate::render::chart(out, &scene, scale)?;
     eprintln!(
-        "wrote {}: {} regime{}, {:.0}×{:.0}",
-        out.display(),
-        outcomes.len(),
-        if outcomes.len() == 1 { "" } else { "s" },
-        scene.width,
-        scene.height
+        "{}",
+        tr!(
+            "cli-chart-wrote",
+            file = out.display().to_string(),
+            n = outcomes.len(),
+            size = format!("{:.0}×{:.0}", scene.width, scene.height)
+        )
     );
     Ok(0)
 }

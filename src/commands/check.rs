@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use permitflow_app::load::{UserCalendars, load_with};
+use permitflow_app::rows::target_detail;
 use permitflow_app::{Error, Warning};
+use permitflow_i18n::tr;
 use permitflow_solver::{Method, check_targets, evaluate_all};
 
 use super::{INVALID, MISSED};
-use crate::render::print;
+use crate::render::{labelled, print};
 
 /// Checks every file; the worst exit code (a bad file is reported and the others still run).
 /// An error only when standard output cannot be written. With `strict_calendar`, dates in a
@@ -31,51 +33,63 @@ pub fn run(
         };
         let s = &loaded.scenario;
         let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
-        let mut line = format!(
-            "{}: {} stages, {} items, {} links, {} regimes",
-            loaded.label,
-            s.stages.len(),
-            s.items.len(),
-            s.links.len(),
-            s.regimes.len()
+        let mut line = tr!(
+            "cli-check-summary",
+            file = loaded.label.as_str(),
+            stages = s.stages.len(),
+            items = s.items.len(),
+            links = s.links.len(),
+            regimes = s.regimes.len()
         );
         for (r, o) in s.regimes.iter().zip(&outcomes) {
+            let name = s.regime_label(&r.name);
             match o {
                 Ok(o) => line.push_str(&format!(
-                    "\n  {}: {} working days",
-                    r.name,
-                    o.working_days()
+                    "\n  {}",
+                    labelled(
+                        &name,
+                        &tr!("common-working-days", n = o.working_days().get())
+                    )
                 )),
                 Err(e) => {
-                    line.push_str(&format!("\n  {}: no schedule: {e}", r.name));
+                    line.push_str(&format!(
+                        "\n  {}",
+                        labelled(
+                            &name,
+                            &tr!("cli-no-schedule-because", error = e.to_string())
+                        )
+                    ));
                     worst = worst.max(INVALID);
                 }
             }
         }
         for t in check_targets(s, &outcomes) {
             let mark = match t.met {
-                Some(true) => "met",
+                Some(true) => tr!("cli-check-target-met"),
                 Some(false) => {
                     worst = worst.max(MISSED);
-                    "MISSED"
+                    tr!("cli-check-target-missed")
                 }
-                None => "n/a",
+                None => tr!("cli-check-target-na"),
             };
-            line.push_str(&format!(
-                "\n  target {mark}: {}: {}",
-                t.target.name, t.detail
-            ));
+            let o = s
+                .regimes
+                .iter()
+                .position(|r| r.name == t.target.regime)
+                .and_then(|i| outcomes[i].as_ref().ok());
+            let detail = labelled(&t.target.name, &target_detail(&t, o));
+            line.push_str(&format!("\n  {}", labelled(&mark, &detail)));
         }
         let ok: Vec<_> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
         if let Some(w) = Warning::calendar_coverage(&loaded.calendar, &ok) {
             let mark = if strict_calendar {
                 worst = worst.max(MISSED);
-                "FAILED"
+                tr!("cli-check-calendar-failed")
             } else {
-                "warning"
+                tr!("cli-check-calendar-warning")
             };
-            line.push_str(&format!("\n  calendar {mark}: {}", w.short()));
-            eprintln!("{}: {w}", loaded.label);
+            line.push_str(&format!("\n  {}", labelled(&mark, &w.short_text())));
+            eprintln!("{}", labelled(&loaded.label, &w.to_string()));
         }
         print(&format!("{line}\n"))?;
     }

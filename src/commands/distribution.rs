@@ -1,6 +1,7 @@
 //! `permitflow completions SHELL` and `permitflow man`: what a packager installs beside the
 //! binary, generated from the same clap definitions that parse the arguments, so they never drift.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use clap::CommandFactory;
@@ -25,8 +26,13 @@ pub fn man(dir: Option<&Path>) -> Result<u8, Error> {
         print(&String::from_utf8_lossy(&page(&cmd)?))?;
         return Ok(0);
     };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::msg(format!("cannot create the folder {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::msg(tr!(
+            "cli-create-failed",
+            dir = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let mut pages = vec![("permitflow.1".to_owned(), page(&cmd)?)];
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("permitflow-{}", sub.get_name());
@@ -43,6 +49,6 @@ fn page(cmd: &clap::Command) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd.clone())
         .render(&mut buf)
-        .map_err(|e| Error::msg(format!("cannot render the manual page: {e}")))?;
+        .map_err(|e| Error::msg(tr!("cli-man-failed", error = e.to_string())))?;
     Ok(buf)
 }

@@ -1,5 +1,6 @@
 //! `permitflow export`: one regime's schedule for MS Project and other tools.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use permitflow_app::export::{ExportFormat, export};
@@ -18,9 +19,11 @@ pub fn run(
         return Err(unknown_regime(loaded, regime));
     };
     let o = evaluate(&loaded.scenario, r, &loaded.calendar, Method::Paths).map_err(|e| {
-        Error::msg(format!(
-            "{}: regime `{regime}` has no schedule: {e}",
-            loaded.label
+        Error::msg(tr!(
+            "cli-solve-no-schedule",
+            file = loaded.label.as_str(),
+            regime = regime,
+            error = e.to_string()
         ))
     })?;
     let mut bytes = export(&loaded.scenario, &loaded.calendar, &o, format)?;
@@ -29,12 +32,15 @@ pub fn run(
     }
     crate::render::output(out, &bytes)?;
     eprintln!(
-        "wrote {}: regime {}, {} working days, {} → {}",
-        out.display(),
-        regime,
-        o.working_days(),
-        o.start_date.format("%Y-%m-%d"),
-        o.end_date.format("%Y-%m-%d")
+        "{}",
+        tr!(
+            "cli-export-wrote",
+            file = out.display().to_string(),
+            regime = loaded.scenario.regime_label(&r.name),
+            days = o.working_days().to_string(),
+            start = crate::render::date_short(o.start_date),
+            end = crate::render::date_short(o.end_date)
+        )
     );
     Ok(0)
 }

@@ -1,5 +1,6 @@
 //! `permitflow import`: a CSV item list turned into a scenario file.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -13,15 +14,15 @@ pub fn run(file: &Path, out: &Path, start: Option<NaiveDate>, force: bool) -> Re
     let target = out.display().to_string();
     if out.exists() && !force {
         return Err(Error::help(
-            format!("{target} exists"),
-            "choose another name, or pass --force to replace it",
+            tr!("cli-import-exists", file = target.as_str()),
+            tr!("cli-import-exists.help"),
         ));
     }
     let text = match Format::from_path(&target) {
         Format::Json => to_json(&loaded.scenario).map_err(|e| e.to_string()),
         Format::Toml => to_toml(&loaded.scenario).map_err(|e| e.to_string()),
     }
-    .map_err(|e| Error::msg(format!("cannot write the scenario: {e}")))?;
+    .map_err(|e| Error::msg(tr!("cli-import-failed", error = e)))?;
     let header = if Format::from_path(&target) == Format::Toml {
         format!(
             "# Imported by permitflow from {}. Add sources, measures, regimes and targets as needed.\n",
@@ -38,11 +39,15 @@ pub fn run(file: &Path, out: &Path, start: Option<NaiveDate>, force: bool) -> Re
     crate::render::output(out, format!("{header}{text}").as_bytes())?;
     let s = &loaded.scenario;
     eprintln!(
-        "wrote {target}: {} stages, {} items, {} links, {} joint groups",
-        s.stages.len(),
-        s.items.len(),
-        s.links.len(),
-        s.joint_groups.len()
+        "{}",
+        tr!(
+            "cli-import-wrote",
+            file = target.as_str(),
+            stages = s.stages.len(),
+            items = s.items.len(),
+            links = s.links.len(),
+            groups = s.joint_groups.len()
+        )
     );
     Ok(0)
 }

@@ -1,6 +1,7 @@
 //! `permitflow library`: the scenario library page (Markdown). Exit 2 when a scenario is
 //! invalid or has no schedule, 1 when a figure does not hold.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use permitflow_app::{Error, library, write};
@@ -12,9 +13,14 @@ pub fn run(dir: &Path, out: Option<&Path>) -> Result<u8, Error> {
     let (page, found) = library::markdown(dir)?;
     match out {
         Some(path) => {
-            write::atomic_write(path, page.as_bytes())
-                .map_err(|e| Error::msg(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("wrote {}", path.display());
+            write::atomic_write(path, page.as_bytes()).map_err(|e| {
+                Error::msg(tr!(
+                    "cli-write-failed",
+                    file = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
+            eprintln!("{}", tr!("cli-wrote", file = path.display().to_string()));
         }
         None => print(&page)?,
     }

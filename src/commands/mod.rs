@@ -15,6 +15,7 @@ mod report;
 mod simulate;
 mod solve;
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -133,7 +134,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             crate::render::excel_applies(
                 matches!(format, crate::cli::ExportFormat::Csv),
                 excel,
-                "`--format csv`",
+                &tr!("cli-needs-format-csv"),
             )?;
             export::run(
                 &prepare(file.as_deref(), start, &[], &[], &calendar.user())?,
@@ -213,9 +214,9 @@ fn prepare(
         .and_then(|f| std::fs::metadata(f).ok())
         .is_some_and(|m| m.is_file() && m.len() >= BIG_INPUT_BYTES);
     let spinner = big.then(|| {
-        crate::render::spinner(format!(
-            "reading {}",
-            file.map(|f| f.display().to_string()).unwrap_or_default()
+        crate::render::spinner(tr!(
+            "cli-reading",
+            file = file.map(|f| f.display().to_string()).unwrap_or_default()
         ))
     });
     let loaded = load_with(file, start, user);
@@ -240,7 +241,7 @@ fn prepare_common(
     crate::render::excel_applies(
         common.format == crate::cli::OutputFormat::Csv,
         common.excel,
-        "`--format csv`",
+        &tr!("cli-needs-format-csv"),
     )?;
     prepare(file, common.start, &common.sets, &common.measures, user)
 }

@@ -8,6 +8,8 @@ use permitflow_app::analysis::plan_regime;
 use permitflow_app::{Error, Loaded, scenes};
 
 use super::MISSED;
+use permitflow_i18n::tr;
+
 use crate::render::{OutputFormat, analyse, print_in};
 
 pub fn run(
@@ -26,7 +28,7 @@ pub fn run(
     print_in(&analyse::plan(s, regime, &report, format), format, excel)?;
     if let Some(path) = chart {
         crate::render::chart(path, &scenes::plan(s, &report), 1.5)?;
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", tr!("cli-wrote", file = path.display().to_string()));
     }
     Ok(if report.plan.reachable { 0 } else { MISSED })
 }

@@ -1,6 +1,7 @@
 //! `permitflow report`: one self-contained HTML report. A regime without a schedule is shown in
 //! the report and makes the exit code 2, as in `compare`.
 
+use permitflow_i18n::tr;
 use std::path::Path;
 
 use permitflow_app::report::{PlanTarget, of};
@@ -14,7 +15,14 @@ pub fn run(loaded: &Loaded, out: &Path, plan: Option<&PlanTarget>) -> Result<u8,
     refuse_inputs(&[out], &[Path::new(&loaded.label)])?;
     let html = of(loaded, plan)?;
     crate::render::output(out, html.as_bytes())?;
-    eprintln!("wrote {} ({} KB)", out.display(), html.len() / 1024);
+    eprintln!(
+        "{}",
+        tr!(
+            "cli-report-wrote",
+            file = out.display().to_string(),
+            kb = html.len() / 1024
+        )
+    );
     let s = &loaded.scenario;
     let mut code = 0;
     for (r, o) in s
@@ -23,7 +31,15 @@ pub fn run(loaded: &Loaded, out: &Path, plan: Option<&PlanTarget>) -> Result<u8,
         .zip(evaluate_all(s, &loaded.calendar, Method::Paths))
     {
         if let Err(e) = o {
-            eprintln!("{}: regime `{}` has no schedule: {e}", loaded.label, r.name);
+            eprintln!(
+                "{}",
+                tr!(
+                    "cli-solve-no-schedule",
+                    file = loaded.label.as_str(),
+                    regime = r.name.as_str(),
+                    error = e.to_string()
+                )
+            );
             code = INVALID;
         }
     }

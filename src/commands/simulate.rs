@@ -8,6 +8,8 @@ use permitflow_app::analysis::{never, simulate_regimes};
 use permitflow_app::{Error, Loaded, scenes, unknown_regime};
 use permitflow_solver::SimulationOptions;
 
+use permitflow_i18n::tr;
+
 use crate::render::{OutputFormat, analyse, print_in};
 
 pub fn run(
@@ -29,7 +31,11 @@ pub fn run(
     let spinner = indicatif::ProgressBar::new_spinner();
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let progress = |name: &str| {
-        spinner.set_message(format!("simulating {name} ({iterations} iterations)"));
+        spinner.set_message(tr!(
+            "cli-simulating",
+            regime = name,
+            iterations = iterations
+        ));
     };
     let results = simulate_regimes(s, &loaded.label, regimes, &opts, &progress, &never);
     spinner.finish_and_clear();
@@ -42,7 +48,7 @@ pub fn run(
     if let Some(path) = chart {
         let refs: Vec<_> = results.iter().collect();
         crate::render::chart(path, &scenes::simulation(s, &refs, iterations, seed), 1.5)?;
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", tr!("cli-wrote", file = path.display().to_string()));
     }
     Ok(0)
 }

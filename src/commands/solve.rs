@@ -1,6 +1,7 @@
 //! `permitflow solve`: one regime's schedule.
 
 use permitflow_app::{Error, Loaded, unknown_regime};
+use permitflow_i18n::tr;
 use permitflow_solver::evaluate;
 
 use crate::cli::{Common, OutputFormat};
@@ -15,9 +16,10 @@ pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
     };
     // A network of a hundred thousand items or more takes a second or more to solve and write.
     let spinner = (loaded.scenario.items.len() >= BIG_NETWORK).then(|| {
-        crate::render::spinner(format!(
-            "solving {} items under {regime}",
-            loaded.scenario.items.len()
+        crate::render::spinner(tr!(
+            "cli-solving",
+            items = loaded.scenario.items.len(),
+            regime = regime
         ))
     });
     let o = evaluate(&loaded.scenario, r, &loaded.calendar, common.method.into());
@@ -25,9 +27,11 @@ pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
         s.finish_and_clear();
     }
     let o = o.map_err(|e| {
-        Error::msg(format!(
-            "{}: regime `{regime}` has no schedule: {e}",
-            loaded.label
+        Error::msg(tr!(
+            "cli-solve-no-schedule",
+            file = loaded.label.as_str(),
+            regime = regime,
+            error = e.to_string()
         ))
     })?;
     // On stderr in every format (JSON carries it too, as data).
@@ -44,7 +48,7 @@ pub fn run(loaded: Loaded, regime: &str, common: &Common) -> Result<u8, Error> {
             out,
         ) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                return Err(Error::msg(format!("cannot write to standard output: {e}")));
+                return Err(crate::render::stdout_failed(&e));
             }
             _ => {}
         }

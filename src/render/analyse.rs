@@ -3,13 +3,17 @@
 
 use permitflow_app::analysis::PlanReport;
 use permitflow_app::rows::tables;
-use permitflow_model::Scenario;
+use permitflow_i18n::tr;
+use permitflow_model::{MeasureId, RegimeName, Scenario};
 use permitflow_solver::SimulationResult;
 use serde_json::{Value, json};
 
-use super::{OutputFormat, rows_table};
+use super::{OutputFormat, labelled, rows_table};
 
-pub const RNG_NOTE: &str = "PCG64 (MCG) seeded per 4,096-iteration chunk: the same seed gives the same numbers on any number of threads";
+/// How the random numbers are drawn, for people.
+pub fn rng_note() -> String {
+    tr!("cli-rng-note")
+}
 
 pub fn simulation(
     s: &Scenario,
@@ -79,36 +83,52 @@ pub fn simulation(
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
         OutputFormat::Table => {
-            let mut out = format!(
-                "{} — simulation, {} iterations, seed {seed}\n{RNG_NOTE}\n\n",
-                s.name,
-                results.first().map(|r| r.iterations).unwrap_or(0)
+            let mut out = tr!(
+                "cli-simulate-heading",
+                scenario = s.name.as_str(),
+                iterations = results.first().map(|r| r.iterations).unwrap_or(0),
+                seed = seed.to_string()
             );
-            out.push_str(&rows_table(&tables::simulation(results)));
-            out.push_str("\n(working days)\n");
+            out.push('\n');
+            out.push_str(&rng_note());
+            out.push_str("\n\n");
+            let mut table = tables::simulation(results);
+            for (row, r) in table.rows.iter_mut().zip(results) {
+                row[0] = regime_label(s, &r.regime);
+            }
+            out.push_str(&rows_table(&table));
+            out.push('\n');
+            out.push_str(&tr!("cli-simulate-unit"));
+            out.push('\n');
             let with_targets: Vec<_> = results.iter().filter(|r| !r.targets.is_empty()).collect();
             if !with_targets.is_empty() {
-                out.push_str("\nprobability of meeting each target\n");
+                out.push('\n');
+                out.push_str(&tr!("cli-simulate-targets"));
+                out.push('\n');
                 for r in with_targets {
                     for (name, p) in &r.targets {
+                        let share = labelled(name, &tables::percent1(*p));
                         out.push_str(&format!(
-                            "  {}: {name}: {}\n",
-                            r.regime,
-                            tables::percent1(*p)
+                            "  {}\n",
+                            labelled(&regime_label(s, &r.regime), &share)
                         ));
                     }
                 }
             }
             for r in results {
+                let regime = regime_label(s, &r.regime);
                 if r.infeasible > 0 {
-                    out.push_str(&format!(
-                        "\n{}: {} iterations broke a maximum lag or deadline (counted as missing every target)\n",
-                        r.regime, r.infeasible
+                    out.push('\n');
+                    out.push_str(&tr!(
+                        "cli-simulate-infeasible",
+                        regime = regime.as_str(),
+                        n = r.infeasible
                     ));
+                    out.push('\n');
                 }
                 out.push_str(&format!(
-                    "\n{}: criticality (share of iterations on the critical path)\n  {}\n",
-                    r.regime,
+                    "\n{}\n  {}\n",
+                    tr!("cli-simulate-criticality", regime = regime.as_str()),
                     tables::criticality(r, 12)
                         .iter()
                         .map(|(id, c)| format!("{id} {c}"))
@@ -117,8 +137,8 @@ pub fn simulation(
                 ));
                 if !r.sensitivity.is_empty() {
                     out.push_str(&format!(
-                        "{}: what drives the spread (working days per standard deviation of the item)\n  {}\n",
-                        r.regime,
+                        "{}\n  {}\n",
+                        tr!("cli-simulate-sensitivity", regime = regime.as_str()),
                         r.sensitivity
                             .iter()
                             .take(8)
@@ -179,55 +199,93 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         OutputFormat::Table => {
-            let mut out = format!(
-                "{} — regime {regime}: {} working days today, target {}\n\n",
-                s.name, p.current, p.target
+            let label = regime_label(s, regime);
+            let mut out = tr!(
+                "cli-plan-heading",
+                scenario = s.name.as_str(),
+                regime = label.as_str(),
+                days = p.current.to_string(),
+                target = p.target.to_string()
             );
+            out.push_str("\n\n");
             if !p.reachable {
-                out.push_str(&format!(
-                    "✗ the target is out of reach: the least achievable is {} working days, with every limit at its floor.\n  What limits it: {}\n",
-                    p.least_working_days,
-                    p.limiting.join(" → ")
+                out.push_str(&tr!(
+                    "cli-plan-out-of-reach",
+                    least = p.least_working_days.to_string()
                 ));
+                out.push_str("\n  ");
+                out.push_str(&tr!("cli-plan-limiting", limiting = p.limiting.join(" → ")));
+                out.push('\n');
             } else if p.cuts.is_empty() {
-                out.push_str(&format!(
-                    "✓ already met: {} working days ≤ {}; nothing to cut.\n",
-                    p.current, p.target
+                out.push_str(&tr!(
+                    "cli-plan-already-met",
+                    days = p.current.to_string(),
+                    target = p.target.to_string()
                 ));
+                out.push('\n');
             } else {
-                out.push_str(&format!(
-                    "✓ reachable: {} working days at a cost of {} (least achievable: {})\n\n",
-                    p.working_days,
-                    tables::days1(p.cost).trim_end_matches(".0"),
-                    p.least_working_days
+                out.push_str(&tr!(
+                    "cli-plan-reachable",
+                    days = p.working_days.to_string(),
+                    cost = tables::days1(p.cost).trim_end_matches(".0"),
+                    least = p.least_working_days.to_string()
                 ));
+                out.push_str("\n\n");
                 out.push_str(&rows_table(&tables::plan_cuts(p)));
                 out.push('\n');
             }
             if let Some(curve) = &r.curve {
-                out.push_str("\ntime–cost curve (least cost of each makespan; breakpoints)\n");
+                out.push('\n');
+                out.push_str(&tr!("cli-plan-curve"));
+                out.push('\n');
                 out.push_str(&rows_table(&tables::curve(curve)));
                 out.push('\n');
             }
             let a = &r.attribution;
-            out.push_str(&format!(
-                "\nwhat each measure is worth (serial {} → {regime} {})\n",
-                a.serial, a.working_days
+            out.push('\n');
+            out.push_str(&tr!(
+                "cli-plan-measures",
+                serial = a.serial.to_string(),
+                regime = label.as_str(),
+                days = a.working_days.to_string()
             ));
-            out.push_str(&rows_table(&tables::attribution_steps(a)));
+            out.push('\n');
+            out.push_str(&rows_table(&change_labels(s, tables::attribution_steps(a))));
             out.push('\n');
             if !a.removals.is_empty() {
-                out.push_str(&rows_table(&tables::attribution_removals(a)));
+                out.push_str(&rows_table(&change_labels(
+                    s,
+                    tables::attribution_removals(a),
+                )));
                 out.push('\n');
             }
             if !r.sensitivity.is_empty() {
-                out.push_str(
-                    "\nsensitivity of the critical items (cutting one working day from an item)\n",
-                );
+                out.push('\n');
+                out.push_str(&tr!("cli-plan-sensitivity"));
+                out.push('\n');
                 out.push_str(&rows_table(&tables::sensitivity(&r.sensitivity)));
                 out.push('\n');
             }
             out
         }
     }
+}
+
+/// A regime's name for people (串联审批 for `serial`), or the name as given when the scenario
+/// has no such regime.
+fn regime_label(s: &Scenario, name: &str) -> String {
+    s.regime(name)
+        .map_or_else(|| name.to_owned(), |r| s.regime_label(&r.name))
+}
+
+/// The attribution's rows named for people: `serial` and `parallel` as regimes (串联审批),
+/// measures by their labels (联合审查 for `joint_review`).
+fn change_labels(s: &Scenario, mut t: tables::Table) -> tables::Table {
+    for row in &mut t.rows {
+        row[0] = match row[0].as_str() {
+            "serial" | "parallel" => s.regime_label(&RegimeName::new(&row[0])),
+            name => s.measure_label(&MeasureId::new(name)),
+        };
+    }
+    t
 }

@@ -54,12 +54,12 @@ pub fn report(
             for (label, r) in runs {
                 out.push_str(&format!("{}\n\n", tables::centre_title(&p.name, label, r)));
                 out.push_str(&rows_table(&tables::centre_projects(r)));
-                out.push_str(&format!("\n{}\n\n", tables::CENTRE_PROJECTS_NOTE));
+                out.push_str(&format!("\n{}\n\n", tables::centre_projects_note()));
                 out.push_str(&rows_table(&tables::centre_departments(r)));
                 out.push_str(&format!("\n{}\n\n", tables::centre_summary(r)));
             }
             if let Some(g) = ranking {
-                out.push_str(&format!("{}\n", tables::STAFFING_TITLE));
+                out.push_str(&format!("{}\n", tables::staffing_title()));
                 out.push_str(&rows_table(&tables::staffing(g)));
                 out.push('\n');
             }

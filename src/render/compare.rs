@@ -3,10 +3,11 @@
 use comfy_table::Cell;
 use permitflow_app::Warning;
 use permitflow_app::rows::{Comparison, StageCell, signed};
+use permitflow_i18n::tr;
 use permitflow_model::{Calendar, WorkingDays};
 use serde_json::{Value, json};
 
-use super::{OutputFormat, calendar_note, csv_text, date, date_day, right, table};
+use super::{OutputFormat, calendar_note, csv_text, date, date_day, labelled, right, table};
 
 /// The comparison in `format`.
 pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
@@ -22,27 +23,28 @@ pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
 fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     let mut out = format!("{}\n", c.scenario);
     if let Some(d) = c.start_date {
-        out.push_str(&format!(
-            "application {} · {}\n\n",
-            date_day(d),
-            calendar_note(cal)
+        out.push_str(&tr!(
+            "cli-compare-application",
+            date = date_day(d),
+            calendar = calendar_note(cal)
         ));
+        out.push_str("\n\n");
     }
     let mut t = table(vec![
-        "regime",
-        "working days",
-        "vs serial",
-        "end date",
-        "trips",
-        "forms",
-        "materials",
-        "departments",
+        tr!("cli-col-regime"),
+        tr!("cli-col-working-days"),
+        tr!("cli-col-vs-serial"),
+        tr!("cli-col-end-date"),
+        tr!("cli-col-trips"),
+        tr!("cli-col-forms"),
+        tr!("cli-col-materials"),
+        tr!("cli-col-departments"),
     ]);
     for row in &c.rows {
         match &row.result {
             Ok(f) => {
                 t.add_row(vec![
-                    Cell::new(&row.regime),
+                    Cell::new(&row.label),
                     Cell::new(f.working_days),
                     Cell::new(f.vs_baseline.map_or_else(|| "–".into(), signed)),
                     Cell::new(date_day(f.end_date)),
@@ -53,7 +55,10 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
                 ]);
             }
             Err(_) => {
-                t.add_row(vec![Cell::new(&row.regime), Cell::new("no schedule")]);
+                t.add_row(vec![
+                    Cell::new(&row.label),
+                    Cell::new(tr!("cli-no-schedule")),
+                ]);
             }
         }
     }
@@ -62,20 +67,21 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     out.push_str("\n\n");
 
     // Days per stage: one column per stage of the scenario, merged stages shown once.
-    out.push_str("working days per stage\n");
+    out.push_str(&tr!("cli-compare-per-stage"));
+    out.push('\n');
     let mut st = table(
-        std::iter::once("regime")
-            .chain(c.stages.iter().map(|x| x.name.as_str()))
+        std::iter::once(tr!("cli-col-regime"))
+            .chain(c.stages.iter().map(|x| x.name.clone()))
             .collect(),
     );
     for row in &c.rows {
         let Ok(f) = &row.result else { continue };
-        let mut cells = vec![Cell::new(&row.regime)];
+        let mut cells = vec![Cell::new(&row.label)];
         cells.extend(f.stages.iter().map(|cell| {
             Cell::new(match cell {
                 StageCell::Days(d) => d.to_string(),
-                StageCell::MergedFirst(d) => format!("{d} (merged)"),
-                StageCell::MergedInto => "↖ merged".into(),
+                StageCell::MergedFirst(d) => tr!("cli-stage-merged-first", days = d.to_string()),
+                StageCell::MergedInto => tr!("cli-stage-merged-into"),
                 StageCell::Absent => "–".into(),
             })
         }));
@@ -85,20 +91,29 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     out.push_str(&st.to_string());
     out.push_str("\n\n");
 
-    out.push_str("critical path\n");
+    out.push_str(&tr!("cli-compare-critical-path"));
+    out.push('\n');
     for row in &c.rows {
         match &row.result {
-            Ok(f) => out.push_str(&format!("  {}: {}\n", row.regime, f.critical_chain)),
-            Err(e) => out.push_str(&format!("  {}: no schedule: {e}\n", row.regime)),
+            Ok(f) => out.push_str(&format!("  {}\n", labelled(&row.label, &f.critical_chain))),
+            Err(e) => out.push_str(&format!(
+                "  {}\n",
+                labelled(
+                    &row.label,
+                    &tr!("cli-no-schedule-because", error = e.as_str())
+                )
+            )),
         }
     }
     if !c.targets.is_empty() {
-        out.push_str("\ntargets\n");
+        out.push('\n');
+        out.push_str(&tr!("cli-compare-targets"));
+        out.push('\n');
         for t in &c.targets {
             let mark = match t.met {
-                Some(true) => "✓ met   ",
-                Some(false) => "✗ missed",
-                None => "? n/a   ",
+                Some(true) => tr!("cli-target-met"),
+                Some(false) => tr!("cli-target-missed"),
+                None => tr!("cli-target-na"),
             };
             let source = t
                 .target
@@ -106,9 +121,11 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
                 .as_text()
                 .map(|s| format!("  [{s}]"))
                 .unwrap_or_default();
+            let detail =
+                permitflow_app::rows::target_detail(t, c.outcome(t.target.regime.as_str()));
             out.push_str(&format!(
-                "  {mark} {}: {}{source}\n",
-                t.target.name, t.detail
+                "  {mark} {}{source}\n",
+                labelled(&t.target.name, &detail)
             ));
         }
     }

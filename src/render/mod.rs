@@ -9,6 +9,7 @@ pub mod schedule;
 use std::io::Write as _;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, TableComponent, presets};
+use permitflow_i18n::{Lang, tr};
 use permitflow_model::Calendar;
 
 /// Output for people or programs.
@@ -27,11 +28,14 @@ pub enum OutputFormat {
 pub fn print(text: &str) -> Result<(), permitflow_app::Error> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(permitflow_app::Error::msg(
-            format!("cannot write to standard output: {e}"),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(stdout_failed(&e)),
         _ => Ok(()),
     }
+}
+
+/// Standard output could not be written (not a closed pipe): the output is incomplete.
+pub fn stdout_failed(e: &std::io::Error) -> permitflow_app::Error {
+    permitflow_app::Error::msg(tr!("cli-stdout-failed", error = e.to_string()))
 }
 
 /// Prints `text` in `format`; CSV for Excel (`--excel`) starts with the UTF-8 byte-order mark.
@@ -40,7 +44,11 @@ pub fn print_in(
     format: OutputFormat,
     excel: bool,
 ) -> Result<(), permitflow_app::Error> {
-    excel_applies(format == OutputFormat::Csv, excel, "`--format csv`")?;
+    excel_applies(
+        format == OutputFormat::Csv,
+        excel,
+        &tr!("cli-needs-format-csv"),
+    )?;
     if excel {
         print(&format!("{}{text}", permitflow_app::write::UTF8_BOM))
     } else {
@@ -51,8 +59,9 @@ pub fn print_in(
 /// `--excel` marks CSV for Excel: refused with any other output, naming what to add (`needs`).
 pub fn excel_applies(csv: bool, excel: bool, needs: &str) -> Result<(), permitflow_app::Error> {
     if excel && !csv {
-        return Err(permitflow_app::Error::msg(format!(
-            "`--excel` writes CSV with a byte-order mark for Excel: use it with {needs}"
+        return Err(permitflow_app::Error::msg(tr!(
+            "cli-excel-needs-csv",
+            needs = needs
         )));
     }
     Ok(())
@@ -64,9 +73,7 @@ pub fn output(path: &std::path::Path, bytes: &[u8]) -> Result<(), permitflow_app
     if path.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
         return match out.write_all(bytes).and_then(|()| out.flush()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(
-                permitflow_app::Error::msg(format!("cannot write to standard output: {e}")),
-            ),
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(stdout_failed(&e)),
             _ => Ok(()),
         };
     }
@@ -80,7 +87,7 @@ pub fn chart(
     scale: f32,
 ) -> Result<(), permitflow_app::Error> {
     // A large PNG takes seconds to render.
-    let spinner = spinner(format!("drawing {}", path.display()));
+    let spinner = spinner(tr!("cli-drawing", file = path.display().to_string()));
     let bytes = permitflow_app::write::chart_bytes(path, scene, scale);
     spinner.finish_and_clear();
     output(path, &bytes?)
@@ -95,12 +102,27 @@ pub fn spinner(message: String) -> indicatif::ProgressBar {
     spinner
 }
 
+/// A date for programs (CSV, JSON): ISO whatever the language.
 pub fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// A date for people with its weekday: `2025-03-03 Mon`, `2025年3月3日 星期一`.
 pub fn date_day(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d %a").to_string()
+    match permitflow_i18n::lang() {
+        Lang::En => d.format("%Y-%m-%d %a").to_string(),
+        Lang::ZhCn => permitflow_i18n::date(d),
+    }
+}
+
+/// A date for people in a narrow column: `2025-03-03`, `2025年3月3日`.
+pub fn date_short(d: chrono::NaiveDate) -> String {
+    permitflow_i18n::date_short(d)
+}
+
+/// `label: text`, with the colon of the current language (`串联审批：…`).
+pub fn labelled(label: &str, text: &str) -> String {
+    tr!("cli-labelled", label = label, text = text)
 }
 
 /// `calendar cn (2024–2026)`.
@@ -112,16 +134,26 @@ pub fn calendar_note(cal: &Calendar) -> String {
     };
     let official: Vec<i32> = cal.years().filter(|y| !cal.is_provisional(*y)).collect();
     let provisional: Vec<i32> = cal.provisional_years().collect();
+    let name = cal.name();
     match (span(&official), span(&provisional)) {
-        (Some(o), Some(p)) => format!("calendar {} ({o}, provisional {p})", cal.name()),
-        (Some(o), None) => format!("calendar {} ({o})", cal.name()),
-        (None, Some(p)) => format!("calendar {} (provisional {p})", cal.name()),
-        (None, None) => format!("calendar {}", cal.name()),
+        (Some(o), Some(p)) => tr!(
+            "cli-calendar-note-provisional",
+            name = name,
+            official = o,
+            provisional = p
+        ),
+        (Some(o), None) => tr!("cli-calendar-note", name = name, official = o),
+        (None, Some(p)) => tr!(
+            "cli-calendar-note-only-provisional",
+            name = name,
+            provisional = p
+        ),
+        (None, None) => tr!("cli-calendar-note-none", name = name),
     }
 }
 
 /// A table with a rule under its header, wrapped to 110 columns.
-pub fn table(header: Vec<&str>) -> Table {
+pub fn table(header: Vec<String>) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_style(TableComponent::HeaderLines, '─')
@@ -135,7 +167,7 @@ pub fn table(header: Vec<&str>) -> Table {
 }
 
 /// A table that never wraps, for reports whose rows must stay on one line.
-pub fn wide_table(header: Vec<&str>) -> Table {
+pub fn wide_table(header: Vec<String>) -> Table {
     let mut t = table(header);
     t.set_content_arrangement(ContentArrangement::Disabled);
     t

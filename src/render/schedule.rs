@@ -1,10 +1,11 @@
 //! One regime's schedule: a table of items, or the exchange CSV and JSON.
 
 use comfy_table::{Cell, ContentArrangement};
+use permitflow_i18n::tr;
 use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
-use super::{OutputFormat, calendar_note, date, date_day, right, table};
+use super::{OutputFormat, calendar_note, date_day, date_short, right, table};
 
 /// The schedule of `o` in `format`.
 pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) -> String {
@@ -15,26 +16,27 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
         OutputFormat::Json => permitflow_app::export::schedule_json(s, cal, o),
         OutputFormat::Csv => permitflow_app::export::schedule_csv(o, cal),
         OutputFormat::Table => {
-            let mut out = format!(
-                "{} — regime {}: {} working days, {} → {} · {}\n\n",
-                s.name,
-                o.regime.name,
-                o.working_days(),
-                date_day(o.start_date),
-                date_day(o.end_date),
-                calendar_note(cal)
+            let mut out = tr!(
+                "cli-solve-heading",
+                scenario = s.name.as_str(),
+                regime = s.regime_label(&o.regime.name),
+                days = o.working_days().to_string(),
+                start = date_day(o.start_date),
+                end = date_day(o.end_date),
+                calendar = calendar_note(cal)
             );
+            out.push_str("\n\n");
             let mut t = table(vec![
-                "",
-                "id",
-                "days",
-                "start",
-                "finish",
-                "from",
-                "to",
-                "float",
-                "department",
-                "name",
+                String::new(),
+                tr!("cli-col-id"),
+                tr!("cli-col-days"),
+                tr!("cli-col-start"),
+                tr!("cli-col-finish"),
+                tr!("cli-col-from"),
+                tr!("cli-col-to"),
+                tr!("cli-col-float"),
+                tr!("cli-col-department"),
+                tr!("cli-col-name"),
             ]);
             t.set_content_arrangement(ContentArrangement::Disabled);
             let mut order = rows.clone();
@@ -65,13 +67,13 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                     Cell::new(a.days),
                     Cell::new(o.schedule.start[i]),
                     Cell::new(o.schedule.finish[i]),
-                    Cell::new(date(o.dates[i].0)),
-                    Cell::new(date(o.dates[i].1)),
+                    Cell::new(date_short(o.dates[i].0)),
+                    Cell::new(date_short(o.dates[i].1)),
                     Cell::new(o.schedule.total_float[i]),
                     Cell::new(
                         a.departments
                             .iter()
-                            .map(|d| d.as_str())
+                            .map(|d| s.department_label(d))
                             .collect::<Vec<_>>()
                             .join(" + "),
                     ),
@@ -80,10 +82,15 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
             }
             right(&mut t, [2, 3, 4, 7]);
             out.push_str(&t.to_string());
-            out.push_str(&format!(
-                "\n● critical (no float) · start/finish in working days from the application · {} trips, {} forms, {} materials, {} departments\n",
-                o.counts.trips, o.counts.forms, o.counts.materials, o.counts.departments
+            out.push('\n');
+            out.push_str(&tr!(
+                "cli-solve-legend",
+                trips = o.counts.trips,
+                forms = o.counts.forms,
+                materials = o.counts.materials,
+                departments = o.counts.departments
             ));
+            out.push('\n');
             out
         }
     }

@@ -61,6 +61,11 @@ fn layers_depend_only_downwards() {
         &["egui", "clap", "calamine", "permitflow-app"],
     );
     assert_free_of("permitflow-chart", &["egui", "clap", "permitflow-app"]);
+    // The catalogue is the bottom of the stack.
+    assert_free_of(
+        "permitflow-i18n",
+        &["permitflow-model", "egui", "clap", "good_lp", "rand"],
+    );
     // The application layer has no command line and no drawing.
     assert_free_of(
         "permitflow-app",
@@ -106,7 +111,7 @@ fn code(path: &Path) -> String {
 
 #[test]
 fn model_solver_and_chart_do_no_io_and_print_nothing() {
-    for krate in ["model", "solver", "chart"] {
+    for krate in ["i18n", "model", "solver", "chart"] {
         for f in sources(&root().join(krate).join("src")) {
             let c = code(&f);
             for banned in [
@@ -177,12 +182,19 @@ fn randomness_lives_in_the_simulations() {
 fn files_stay_readable() {
     let lines = |p: &Path| std::fs::read_to_string(p).map_or(0, |t| t.lines().count());
     for krate in [
+        "i18n/src",
+        "i18n/tests",
         "model/src",
         "solver/src",
+        "solver/tests",
         "chart/src",
         "app/src",
         "gui/src",
+        "gui/tests",
         "src",
+        "tests",
+        "benches",
+        "fuzz/fuzz_targets",
     ] {
         for f in sources(&root().join(krate)) {
             let n = lines(&f);

@@ -207,9 +207,8 @@ fn the_calendar_folder_applies_to_item_lists_and_contradictions_are_refused() {
             "json",
         ];
         args.extend_from_slice(extra);
-        std::process::Command::new(env!("CARGO_BIN_EXE_permitflow"))
+        crate::harness::command()
             .args(&args)
-            .current_dir(crate::harness::root())
             .env("PERMITFLOW_CALENDAR_DIR", env)
             .output()
             .unwrap()

@@ -8,13 +8,32 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `permitflow` with `args` in the workspace root.
+/// The executable, run in the workspace root in English whatever the machine's locale (the
+/// tests that assert English text must not break under `LANG=zh_CN.UTF-8`).
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_permitflow"));
+    c.current_dir(root())
+        .env_remove("PERMITFLOW_LANG")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("LC_ALL", "C");
+    c
+}
+
+/// Runs `permitflow` with `args` in the workspace root, in English.
 pub fn permitflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_permitflow"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run permitflow")
+    command().args(args).output().expect("run permitflow")
+}
+
+/// Runs `permitflow` with `args` and the language settings `env` (e.g. `("LANG",
+/// "zh_CN.UTF-8")`) in place of the English default.
+pub fn permitflow_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = command();
+    c.env_remove("LC_ALL");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.args(args).output().expect("run permitflow")
 }
 
 /// Standard output as text.

@@ -474,6 +474,8 @@ fn run_limited(args: &[String], dir: &Path, stdout: Option<&str>) -> std::proces
         .arg(env!("CARGO_BIN_EXE_permitflow"))
         .args(args)
         .current_dir(dir)
+        .env_remove("PERMITFLOW_LANG")
+        .env("LC_ALL", "C")
         .output()
         .expect("run permitflow under sh")
 }

@@ -74,6 +74,8 @@ fn progress_shows_on_a_terminal() {
         let o = Command::new("script")
             .args(["-qec", &line, "/dev/null"])
             .current_dir(root())
+            .env_remove("PERMITFLOW_LANG")
+            .env("LC_ALL", "C")
             .stdin(std::process::Stdio::null())
             .output()
             .expect("run script");

@@ -102,9 +102,8 @@ fn a_full_disk_is_a_failure() {
         eprintln!("skipped: no /dev/full");
         return;
     };
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_permitflow"))
+    let o = crate::harness::command()
         .arg("compare")
-        .current_dir(crate::harness::root())
         .stdout(full)
         .output()
         .unwrap();

@@ -4,6 +4,7 @@
 //! twice. A shard with no scenarios is valid when it says so: its header line (CSV) or `[]`
 //! (JSON), as `batch --shard K/N` writes it when N is larger than the number of files.
 
+use permitflow_i18n::tr;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -32,10 +33,17 @@ pub const HEADER: [&str; 13] = [
 /// The statuses a results row may have.
 pub const STATUSES: [&str; 5] = ["pass", "fail", "ok", "infeasible", "invalid"];
 
-const EMPTY_HELP: &str = "a shard with no scenarios still has its header line (CSV) or `[]` \
-     (JSON); was the batch run interrupted? Run the shard again";
-const NOT_RESULTS_HELP: &str = "merge reads the tables `permitflow batch --shard K/N --out FILE` \
-     writes; run the shard again rather than editing its table";
+fn empty_help() -> String {
+    tr!("app-shard-empty-help")
+}
+
+fn not_results_help() -> String {
+    tr!("app-shard-not-results.help")
+}
+
+fn not_results(error: impl std::fmt::Display) -> String {
+    tr!("app-shard-not-results", error = error.to_string())
+}
 
 /// One row read, with the line it starts on.
 struct Read {
@@ -58,11 +66,15 @@ pub fn read_shards(files: &[PathBuf]) -> Result<Vec<Vec<Row>>, Error> {
             let also = if first == f.as_path() {
                 String::new()
             } else {
-                format!(" (also as {})", first.display())
+                tr!("app-shard-also-as", file = first.display().to_string())
             };
             return Err(Error::help(
-                format!("{}: the shard is named twice{also}", f.display()),
-                "name each shard's results file once",
+                tr!(
+                    "app-shard-twice",
+                    file = f.display().to_string(),
+                    also = also
+                ),
+                tr!("app-shard-twice.help"),
             ));
         }
     }
@@ -83,11 +95,13 @@ pub fn read_shards(files: &[PathBuf]) -> Result<Vec<Vec<Row>>, Error> {
                 return Err(refuse(
                     &label,
                     Some(r.line),
-                    format!(
-                        "`{}` under regime `{}` is listed twice (also on line {line})",
-                        r.row.file, r.row.regime
+                    tr!(
+                        "app-shard-listed-twice",
+                        file = r.row.file.as_str(),
+                        regime = r.row.regime.as_str(),
+                        line = line
                     ),
-                    NOT_RESULTS_HELP,
+                    &not_results_help(),
                 ));
             }
             match seen.get(&r.row.file) {
@@ -95,13 +109,13 @@ pub fn read_shards(files: &[PathBuf]) -> Result<Vec<Vec<Row>>, Error> {
                     return Err(refuse(
                         &label,
                         Some(r.line),
-                        format!(
-                            "`{}` is also in {} (line {line}): the shards overlap",
-                            r.row.file,
-                            files[j].display()
+                        tr!(
+                            "app-shard-overlap",
+                            file = r.row.file.as_str(),
+                            other = files[j].display().to_string(),
+                            line = line
                         ),
-                        "merge the shards of one run, each once (`--shard 1/N` … `N/N` of the \
-                         same library)",
+                        &tr!("app-shard-overlap.help"),
                     ));
                 }
                 Some(_) => {}
@@ -122,11 +136,12 @@ fn check_status(label: &str, line: usize, status: &str) -> Result<(), Error> {
     Err(refuse(
         label,
         Some(line),
-        format!(
-            "unknown status `{status}`; a results row's status is one of {}",
-            STATUSES.join(", ")
+        tr!(
+            "app-shard-unknown-status",
+            status = status,
+            statuses = STATUSES.join(", ")
         ),
-        NOT_RESULTS_HELP,
+        &not_results_help(),
     ))
 }
 
@@ -137,21 +152,14 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
         return Err(refuse(
             label,
             None,
-            "the shard is empty: not even a header line".into(),
-            EMPTY_HELP,
+            tr!("app-shard-empty-csv"),
+            &empty_help(),
         ));
     }
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = r
         .headers()
-        .map_err(|e| {
-            refuse(
-                label,
-                Some(1),
-                format!("not a permitflow results file: {e}"),
-                NOT_RESULTS_HELP,
-            )
-        })?
+        .map_err(|e| refuse(label, Some(1), not_results(&e), &not_results_help()))?
         .clone();
     let got: Vec<&str> = header.iter().collect();
     if got != HEADER {
@@ -161,36 +169,39 @@ fn csv_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             .enumerate()
             .find(|(_, (g, w))| *g != w)
         {
-            Some((n, (g, w))) => format!("column {} is `{g}`, expected `{w}`", n + 1),
-            None => format!("{} columns, expected {}", got.len(), HEADER.len()),
+            Some((n, (g, w))) => tr!(
+                "app-shard-column",
+                n = n + 1,
+                got = g.to_string(),
+                expected = w
+            ),
+            None => tr!(
+                "app-shard-columns",
+                got = got.len(),
+                expected = HEADER.len()
+            ),
         };
         return Err(refuse(
             label,
             Some(1),
-            format!("not a permitflow results file: in the header, {detail}"),
-            &format!("the header is `{}`; {NOT_RESULTS_HELP}", HEADER.join(",")),
+            not_results(tr!("app-shard-in-header", detail = detail)),
+            &tr!(
+                "app-shard-header-help",
+                header = HEADER.join(","),
+                help = not_results_help()
+            ),
         ));
     }
     let mut rows = Vec::new();
     for record in r.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line() as usize);
-            refuse(
-                label,
-                line,
-                format!("not a permitflow results file: {e}"),
-                NOT_RESULTS_HELP,
-            )
+            refuse(label, line, not_results(&e), &not_results_help())
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let row: CsvRow = record.deserialize(Some(&header)).map_err(|e| {
-            refuse(
-                label,
-                Some(line),
-                format!("not a permitflow results file: {e}"),
-                NOT_RESULTS_HELP,
-            )
-        })?;
+        let row: CsvRow = record
+            .deserialize(Some(&header))
+            .map_err(|e| refuse(label, Some(line), not_results(&e), &not_results_help()))?;
         let row = Row::from(row);
         check_status(label, line, &row.status)?;
         rows.push(Read { row, line });
@@ -212,24 +223,18 @@ fn json_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
         return Err(refuse(
             label,
             None,
-            "the shard is empty: not even `[]`".into(),
-            EMPTY_HELP,
+            tr!("app-shard-empty-json"),
+            &empty_help(),
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        refuse(
-            label,
-            Some(e.line()),
-            format!("not a permitflow results file: {e}"),
-            NOT_RESULTS_HELP,
-        )
-    })?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| refuse(label, Some(e.line()), not_results(&e), &not_results_help()))?;
     let Value::Array(items) = value else {
         return Err(refuse(
             label,
             Some(1),
-            "not a permitflow results file: expected a list of rows `[...]`".into(),
-            NOT_RESULTS_HELP,
+            not_results(tr!("app-shard-expected-list")),
+            &not_results_help(),
         ));
     };
     let mut rows = Vec::new();
@@ -240,8 +245,8 @@ fn json_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             return Err(refuse(
                 label,
                 Some(line),
-                format!("row {} is not an object", n + 1),
-                NOT_RESULTS_HELP,
+                tr!("app-shard-row-not-object", n = n + 1),
+                &not_results_help(),
             ));
         };
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
@@ -249,24 +254,32 @@ fn json_rows(text: &str, label: &str) -> Result<Vec<Read>, Error> {
             return Err(refuse(
                 label,
                 Some(line_of(text, &format!("\"{k}\""), 0)),
-                format!("row {}: unknown key `{k}`", n + 1),
-                &format!("the keys are {}; {NOT_RESULTS_HELP}", HEADER.join(", ")),
+                tr!("app-shard-unknown-key", n = n + 1, key = *k),
+                &tr!(
+                    "app-shard-keys-help",
+                    keys = HEADER.join(", "),
+                    help = not_results_help()
+                ),
             ));
         }
         if let Some(k) = HEADER.iter().find(|k| !keys.contains(k)) {
             return Err(refuse(
                 label,
                 Some(line),
-                format!("row {}: the key `{k}` is missing", n + 1),
-                &format!("the keys are {}; {NOT_RESULTS_HELP}", HEADER.join(", ")),
+                tr!("app-shard-missing-key", n = n + 1, key = *k),
+                &tr!(
+                    "app-shard-keys-help",
+                    keys = HEADER.join(", "),
+                    help = not_results_help()
+                ),
             ));
         }
         let row: Row = serde_json::from_value(item).map_err(|e| {
             refuse(
                 label,
                 Some(line),
-                format!("row {}: {e}", n + 1),
-                NOT_RESULTS_HELP,
+                tr!("app-shard-row-error", n = n + 1, error = e.to_string()),
+                &not_results_help(),
             )
         })?;
         check_status(label, line_of(text, "\"status\"", n), &row.status)?;

@@ -4,6 +4,7 @@
 //! cannot be — a dangling symlink, a symlink loop, a folder that cannot be listed — kept as an
 //! [`Entry`] with its problem, so the run reports it and exits 2 after the other scenarios ran.
 
+use permitflow_i18n::tr;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -153,8 +154,13 @@ pub fn expand(paths: &[String]) -> Result<Expanded, Error> {
     };
     for p in paths {
         if p.contains(['*', '?', '[']) {
-            let matches = glob::glob(p)
-                .map_err(|e| Error::msg(format!("`{p}` is not a valid pattern: {e}")))?;
+            let matches = glob::glob(p).map_err(|e| {
+                Error::msg(tr!(
+                    "app-batch-bad-pattern",
+                    pattern = p.as_str(),
+                    error = e.to_string()
+                ))
+            })?;
             let mut n = 0;
             for m in matches {
                 match m {
@@ -164,14 +170,14 @@ pub fn expand(paths: &[String]) -> Result<Expanded, Error> {
                 n += 1;
             }
             if n == 0 {
-                return Err(Error::msg(format!("`{p}` matches no file")));
+                return Err(Error::msg(tr!("app-batch-no-match", pattern = p.as_str())));
             }
         } else {
             let path = PathBuf::from(p);
             if std::fs::symlink_metadata(&path).is_err() {
                 return Err(Error::help(
-                    format!("{p}: no such file or folder"),
-                    "check the path",
+                    tr!("app-batch-not-found", path = p.as_str()),
+                    tr!("app-batch-not-found.help"),
                 ));
             }
             walk.named(&path);

@@ -3,6 +3,7 @@
 mod mspdi;
 mod schedule;
 
+use permitflow_i18n::tr;
 use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
@@ -44,12 +45,12 @@ pub fn export(
         ExportFormat::Mspdi => {
             if let Some(why) = mspdi_dates_problem(s, o, cal) {
                 return Err(Error::help(
-                    format!("cannot write the MSPDI file: {why}"),
-                    "move the scenario's `start` (or `--start`) so the schedule lies between \
-                     1984-01-01 and 2149-12-31, or export as csv or json, which take any date",
+                    tr!("app-mspdi-failed", error = why),
+                    tr!("app-mspdi-dates-help"),
                 ));
             }
-            mspdi(s, o, cal).map_err(|e| Error::msg(format!("cannot write the MSPDI file: {e}")))?
+            mspdi(s, o, cal)
+                .map_err(|e| Error::msg(tr!("app-mspdi-failed", error = e.to_string())))?
         }
         ExportFormat::Csv => schedule_csv(o, cal).into_bytes(),
         ExportFormat::Json => schedule_json(s, cal, o).into_bytes(),

@@ -3,6 +3,7 @@
 //! and .xlsx item lists, the default scenario), together with the scenario's own
 //! `calendar.files`, through the one [`HolidayFiles`] check.
 
+use permitflow_i18n::tr;
 use std::path::{Path, PathBuf};
 
 use permitflow_model::{
@@ -46,11 +47,12 @@ impl UserCalendars {
             Diagnostic::new(
                 Code::Unreadable,
                 &label,
-                format!("cannot read the calendar folder: {e}"),
+                tr!("app-load-calendar-dir-unreadable", error = e.to_string()),
             )
             .subject(CALENDAR_DIR_VAR)
-            .help(format!(
-                "set {CALENDAR_DIR_VAR} to a folder of holiday-cn files (cn-2027.json or 2027.json), or unset it"
+            .help(tr!(
+                "app-load-calendar-dir-unreadable.help",
+                var = CALENDAR_DIR_VAR
             ))
         })?;
         let mut files: Vec<PathBuf> = entries

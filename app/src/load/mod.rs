@@ -7,6 +7,7 @@ mod portfolio;
 mod read;
 mod xlsx;
 
+use permitflow_i18n::tr;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -112,9 +113,8 @@ pub fn load_with(
                     },
                 ),
                 None => Err(single(
-                    Diagnostic::new(Code::Unreadable, &label, "unsupported file type").help(
-                        "permitflow reads scenario files (.toml, .json) and item lists (.csv, .xlsx); `-` reads standard input",
-                    ),
+                    Diagnostic::new(Code::Unreadable, &label, tr!("app-load-unsupported"))
+                        .help(tr!("app-load-unsupported.help")),
                 )),
             };
             parsed.map_err(|diagnostics| Error::Invalid {
@@ -124,7 +124,8 @@ pub fn load_with(
         }
     };
     let dir = if stdin { None } else { path.parent() };
-    let subject = (k != Some("xlsx")).then(|| format!("calendar.files of {label}"));
+    let subject =
+        (k != Some("xlsx")).then(|| tr!("app-load-calendar-files-of", file = label.as_str()));
     let calendar = calendars::calendar_for(&scenario, dir, subject.as_deref(), user)
         .map_err(Error::diagnostic)?;
     let save_path = (!stdin && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());

@@ -1,6 +1,7 @@
 //! A portfolio for the approval-centre simulation: the portfolio file and every scenario it
 //! names, each project type with the regime it runs under.
 
+use permitflow_i18n::tr;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -37,11 +38,17 @@ pub fn load_portfolio(path: &Path, regime: Option<&str>) -> Result<LoadedPortfol
         let name = regime.unwrap_or(p.regime.as_str());
         let Some(r) = loaded.scenario.regime(name).cloned() else {
             return Err(Error::help(
-                format!(
-                    "{label}: project type `{}`: scenario {} has no regime `{name}`",
-                    p.name, loaded.label
+                tr!(
+                    "app-portfolio-unknown-regime",
+                    file = label.as_str(),
+                    project = p.name.as_str(),
+                    scenario = loaded.label.as_str(),
+                    regime = name
                 ),
-                format!("the regimes are {}", crate::regime_list(&loaded.scenario)),
+                tr!(
+                    "app-unknown-regime.help",
+                    regimes = crate::regime_list(&loaded.scenario)
+                ),
             ));
         };
         projects.push(ProjectType {

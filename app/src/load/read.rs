@@ -3,6 +3,7 @@
 //! (`-`) are read the same way: the size is counted from the content, never from metadata, so an
 //! endless input is refused after the limit instead of filling memory.
 
+use permitflow_i18n::tr;
 use std::io::Read;
 use std::path::Path;
 
@@ -79,13 +80,13 @@ pub(crate) fn read_bytes(path: &Path, label: &str) -> Result<Vec<u8>, Diagnostic
         return Err(Diagnostic::new(
             Code::Unreadable,
             label,
-            format!(
-                "the file is {} MB; permitflow reads input files up to {} MB",
-                m.len() / (1024 * 1024),
-                MAX_INPUT_BYTES / (1024 * 1024)
+            tr!(
+                "app-load-file-too-large",
+                mb = m.len() / (1024 * 1024),
+                limit = MAX_INPUT_BYTES / (1024 * 1024)
             ),
         )
-        .help("check that this is the scenario or item list you meant; split a very large library into files"));
+        .help(tr!("app-load-file-too-large.help")));
     }
     match regular {
         Some(m) => read_bounded(file, label, MAX_INPUT_BYTES, Some(m.len())),
@@ -104,11 +105,9 @@ pub(crate) fn utf8(bytes: Vec<u8>, label: &str) -> Result<String, Diagnostic> {
         let at = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
         let (line, column) = permitflow_model::diag::line_col(&valid, valid.len());
-        Diagnostic::new(Code::Unreadable, label, "the file is not UTF-8 text")
+        Diagnostic::new(Code::Unreadable, label, tr!("app-load-not-utf8"))
             .at_line_col(line, column)
-            .help(
-                "save it as UTF-8 (in Excel: \"CSV UTF-8\"); files in GBK must be converted first",
-            )
+            .help(tr!("app-load-not-utf8.help"))
     })
 }
 
@@ -116,21 +115,18 @@ fn cannot_read(label: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         Code::Unreadable,
         label,
-        format!("cannot read the file: {e}"),
+        tr!("app-load-unreadable", error = e.to_string()),
     )
-    .help("check the path and that you may read the file")
+    .help(tr!("app-load-unreadable.help"))
 }
 
 fn too_large(label: &str, limit: usize) -> Diagnostic {
     Diagnostic::new(
         Code::Unreadable,
         label,
-        format!(
-            "the input is larger than {} MB, the most permitflow reads from it; reading stopped there",
-            limit / (1024 * 1024)
-        ),
+        tr!("app-load-input-too-large", limit = limit / (1024 * 1024)),
     )
-    .help("check that this is the scenario or item list you meant (not a device, a pipe that never ends or a huge export); split a very large library into files")
+    .help(tr!("app-load-input-too-large.help"))
 }
 
 #[cfg(test)]

@@ -45,8 +45,10 @@ pub struct StageColumn {
 /// One regime's row.
 #[derive(Debug, Clone)]
 pub struct CompareRow {
-    /// The regime's name.
+    /// The regime's name (its id, for programs).
     pub regime: String,
+    /// The regime's name for people, in the current language (串联审批 for `serial`).
+    pub label: String,
     /// What the regime is.
     pub description: String,
     /// The figures, or why the regime has no schedule.
@@ -143,6 +145,9 @@ impl Comparison {
             .iter()
             .map(|(name, o)| CompareRow {
                 regime: name.clone(),
+                label: s
+                    .regime(name)
+                    .map_or_else(|| name.clone(), |r| s.regime_label(&r.name)),
                 description: s
                     .regime(name)
                     .map(|r| r.description.clone())

@@ -4,8 +4,10 @@
 
 mod compare;
 pub mod tables;
+mod targets;
 
 pub use compare::{
     CompareRow, Comparison, RegimeFigures, Solved, StageCell, StageColumn, baseline, compare,
     critical_chain, signed,
 };
+pub use targets::target_detail;

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use permitflow_i18n::tr;
 use permitflow_model::WorkingDays;
 use permitflow_solver::{
     Attribution, CentreResult, Plan, RangeEnd, Sensitivity, SimulationResult, StaffingGain,
@@ -14,8 +15,8 @@ use permitflow_solver::{
 /// cells as text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    /// The column headings.
-    pub columns: Vec<&'static str>,
+    /// The column headings, in the current language.
+    pub columns: Vec<String>,
     /// The columns that hold numbers.
     pub numeric: Range<usize>,
     /// One row of cells per line; each row has one cell per column.
@@ -23,7 +24,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(columns: Vec<&'static str>, numeric: Range<usize>) -> Self {
+    fn new(columns: Vec<String>, numeric: Range<usize>) -> Self {
         Self {
             columns,
             numeric,
@@ -59,14 +60,14 @@ pub fn percent1(p: f64) -> String {
 pub fn simulation(results: &[SimulationResult]) -> Table {
     let mut t = Table::new(
         vec![
-            "regime",
-            "deterministic",
-            "mean",
-            "P50",
-            "P80",
-            "P95",
-            "min",
-            "max",
+            tr!("app-col-regime"),
+            tr!("app-col-deterministic"),
+            tr!("app-col-mean"),
+            "P50".into(),
+            "P80".into(),
+            "P95".into(),
+            tr!("app-col-min"),
+            tr!("app-col-max"),
         ],
         1..8,
     );
@@ -98,7 +99,13 @@ pub fn criticality(r: &SimulationResult, most: usize) -> Vec<(String, String)> {
 /// The cheapest cuts of a plan.
 pub fn plan_cuts(p: &Plan) -> Table {
     let mut t = Table::new(
-        vec!["item", "limit now", "new limit", "days cut", "cost"],
+        vec![
+            tr!("app-col-item"),
+            tr!("app-col-limit-now"),
+            tr!("app-col-new-limit"),
+            tr!("app-col-days-cut"),
+            tr!("app-col-cost"),
+        ],
         1..5,
     );
     for c in &p.cuts {
@@ -115,7 +122,10 @@ pub fn plan_cuts(p: &Plan) -> Table {
 
 /// The time–cost curve's breakpoints.
 pub fn curve(curve: &[(WorkingDays, f64)]) -> Table {
-    let mut t = Table::new(vec!["working days", "least cost"], 0..2);
+    let mut t = Table::new(
+        vec![tr!("app-col-working-days"), tr!("app-col-least-cost")],
+        0..2,
+    );
     for (w, c) in curve {
         t.rows.push(vec![w.to_string(), format!("{c}")]);
     }
@@ -124,7 +134,14 @@ pub fn curve(curve: &[(WorkingDays, f64)]) -> Table {
 
 /// What each measure saves, added in order from the serial regime.
 pub fn attribution_steps(a: &Attribution) -> Table {
-    let mut t = Table::new(vec!["added in order", "working days after", "saves"], 1..3);
+    let mut t = Table::new(
+        vec![
+            tr!("app-col-added-in-order"),
+            tr!("app-col-working-days-after"),
+            tr!("app-col-saves"),
+        ],
+        1..3,
+    );
     for st in &a.steps {
         t.rows.push(vec![
             st.name.clone(),
@@ -139,9 +156,9 @@ pub fn attribution_steps(a: &Attribution) -> Table {
 pub fn attribution_removals(a: &Attribution) -> Table {
     let mut t = Table::new(
         vec![
-            "removed from the full regime",
-            "working days without it",
-            "it saves",
+            tr!("app-col-removed"),
+            tr!("app-col-working-days-without"),
+            tr!("app-col-it-saves"),
         ],
         1..3,
     );
@@ -155,7 +172,7 @@ pub fn attribution_removals(a: &Attribution) -> Table {
     t
 }
 
-/// Why a critical item's effect ends.
+/// Why a critical item's effect ends, for programs (JSON): English, fixed.
 pub fn until(e: &RangeEnd) -> &'static str {
     match e {
         RangeEnd::OtherPath => "another path becomes critical",
@@ -164,15 +181,24 @@ pub fn until(e: &RangeEnd) -> &'static str {
     }
 }
 
+/// Why a critical item's effect ends, for people in the current language.
+pub fn until_text(e: &RangeEnd) -> String {
+    match e {
+        RangeEnd::OtherPath => tr!("app-until-other-path"),
+        RangeEnd::Zero => tr!("app-until-zero"),
+        RangeEnd::Infeasible => tr!("app-until-infeasible"),
+    }
+}
+
 /// How much the project gains per working day cut from each critical item.
 pub fn sensitivity(items: &[Sensitivity]) -> Table {
     let mut t = Table::new(
         vec![
-            "item",
-            "limit",
-            "project days saved per day cut",
-            "for up to",
-            "then",
+            tr!("app-col-item"),
+            tr!("app-col-limit"),
+            tr!("app-col-saved-per-day"),
+            tr!("app-col-for-up-to"),
+            tr!("app-col-then"),
         ],
         1..4,
     );
@@ -181,12 +207,8 @@ pub fn sensitivity(items: &[Sensitivity]) -> Table {
             x.id.clone(),
             x.days.to_string(),
             format!("{}", (x.days_per_day * 100.0).round() / 100.0),
-            if x.range.get() == 1.0 {
-                "1 working day".to_owned()
-            } else {
-                format!("{} working days", x.range)
-            },
-            until(&x.until).to_owned(),
+            tr!("common-working-days", n = x.range.get()),
+            until_text(&x.until),
         ]);
     }
     t
@@ -194,33 +216,35 @@ pub fn sensitivity(items: &[Sensitivity]) -> Table {
 
 /// The title of one approval-centre run.
 pub fn centre_title(portfolio: &str, label: &str, r: &CentreResult) -> String {
-    format!(
-        "{portfolio} — {label}: {} replications of {} working days (after a {}-day warm-up), seed {}{}",
-        r.replications,
-        r.horizon,
-        r.warmup,
-        r.seed,
-        r.added_reviewer
-            .as_ref()
-            .map(|d| format!(", one more reviewer at {d}"))
-            .unwrap_or_default()
-    )
+    let title = tr!(
+        "app-centre-title",
+        portfolio = portfolio,
+        label = crate::analysis::run_label(label),
+        replications = r.replications,
+        horizon = r.horizon,
+        warmup = r.warmup,
+        seed = r.seed.to_string()
+    );
+    match &r.added_reviewer {
+        Some(d) => title + &tr!("app-centre-title-reviewer", department = d.as_str()),
+        None => title,
+    }
 }
 
 /// Lead times of each project type in one approval-centre run.
 pub fn centre_projects(r: &CentreResult) -> Table {
     let mut t = Table::new(
         vec![
-            "project type",
-            "regime",
-            "arrived",
-            "mean",
-            "P80",
-            "P95",
-            "waiting",
-            "statutory",
-            "within statutory",
-            "within targets",
+            tr!("app-col-project-type"),
+            tr!("app-col-regime"),
+            tr!("app-col-arrived"),
+            tr!("app-col-mean"),
+            "P80".into(),
+            "P95".into(),
+            tr!("app-col-waiting"),
+            tr!("app-col-statutory"),
+            tr!("app-col-within-statutory"),
+            tr!("app-col-within-targets"),
         ],
         2..9,
     );
@@ -232,7 +256,11 @@ pub fn centre_projects(r: &CentreResult) -> Table {
             .collect::<Vec<_>>()
             .join(", ");
         t.rows.push(vec![
-            format!("{}{}", x.name, if x.priority { " (key)" } else { "" }),
+            if x.priority {
+                tr!("app-centre-key-project", name = x.name.as_str())
+            } else {
+                x.name.clone()
+            },
             x.regime.clone(),
             days1(x.arrived),
             days1(x.mean),
@@ -248,20 +276,21 @@ pub fn centre_projects(r: &CentreResult) -> Table {
 }
 
 /// What the note under the project table says the numbers are.
-pub const CENTRE_PROJECTS_NOTE: &str =
-    "(lead times and waiting in working days; arrivals per replication)";
+pub fn centre_projects_note() -> String {
+    tr!("app-centre-projects-note")
+}
 
 /// Reviewers, utilisation and waiting of each department in one approval-centre run.
 pub fn centre_departments(r: &CentreResult) -> Table {
     let mut t = Table::new(
         vec![
-            "department",
-            "reviewers",
-            "utilisation",
-            "busy",
-            "mean queue",
-            "mean wait",
-            "reviews",
+            tr!("app-col-department"),
+            tr!("app-col-reviewers"),
+            tr!("app-col-utilisation"),
+            tr!("app-col-busy"),
+            tr!("app-col-mean-queue"),
+            tr!("app-col-mean-wait"),
+            tr!("app-col-reviews"),
         ],
         1..7,
     );
@@ -270,7 +299,7 @@ pub fn centre_departments(r: &CentreResult) -> Table {
             d.name.clone(),
             d.reviewers
                 .map(|n| n.to_string())
-                .unwrap_or_else(|| "unlimited".into()),
+                .unwrap_or_else(|| tr!("app-centre-unlimited")),
             percent0(d.utilisation),
             days1(d.busy),
             days1(d.mean_queue),
@@ -285,29 +314,32 @@ pub fn centre_departments(r: &CentreResult) -> Table {
 pub fn centre_summary(r: &CentreResult) -> String {
     let wip: Vec<f64> = r.wip.iter().map(|(_, w)| *w).collect();
     let mean_wip = wip.iter().sum::<f64>() / wip.len().max(1) as f64;
-    format!(
-        "throughput {:.2} projects per working day · bottleneck: {} · work in progress {:.0} on average (max {:.0})",
-        r.throughput,
-        r.bottleneck
-            .as_deref()
-            .unwrap_or("none (no department saturates)"),
-        mean_wip,
-        wip.iter().copied().fold(0.0, f64::max)
+    tr!(
+        "app-centre-summary",
+        throughput = format!("{:.2}", r.throughput),
+        bottleneck = r
+            .bottleneck
+            .clone()
+            .unwrap_or_else(|| tr!("app-centre-no-bottleneck")),
+        wip = format!("{mean_wip:.0}"),
+        max = format!("{:.0}", wip.iter().copied().fold(0.0, f64::max))
     )
 }
 
 /// The heading of the staffing ranking.
-pub const STAFFING_TITLE: &str = "one more reviewer: where it helps most (P80 lead time saved, averaged over project types by arrivals)";
+pub fn staffing_title() -> String {
+    tr!("app-staffing-title")
+}
 
 /// Where one more reviewer helps most.
 pub fn staffing(gains: &[StaffingGain]) -> Table {
     let mut t = Table::new(
         vec![
-            "department",
-            "reviewers now",
-            "P80 saved",
-            "mean saved",
-            "utilisation before → after",
+            tr!("app-col-department"),
+            tr!("app-col-reviewers-now"),
+            tr!("app-col-p80-saved"),
+            tr!("app-col-mean-saved"),
+            tr!("app-col-utilisation-change"),
         ],
         1..5,
     );

@@ -115,7 +115,7 @@ fn tables(ui: &mut Ui, out: &CentreOutput) {
     for (k, (label, r)) in out.report.runs.iter().enumerate() {
         ui.strong(rows::centre_title(name, label, r));
         widgets::table_grid(ui, ("centre-projects", k), &rows::centre_projects(r));
-        ui.label(RichText::new(rows::CENTRE_PROJECTS_NOTE).weak());
+        ui.label(RichText::new(rows::centre_projects_note()).weak());
         ui.add_space(4.0);
         widgets::table_grid(ui, ("centre-departments", k), &rows::centre_departments(r));
         ui.label(rows::centre_summary(r));

@@ -1,3 +1,212 @@
 ## permitflow catalogue: app, en.
 ## Keys start with "app-". Every key exists in both languages (a test checks).
 
+
+## Diagnostics as printed (the messages themselves are in diag.ftl)
+app-diag-error = error
+app-diag-error-line = error: { $message }
+app-diag-help = help: { $text }
+app-diag-in = in { $subject }
+app-diag-more = … and { $more } more problems ({ $n } in all; the first { $shown } are shown)
+app-diag-found = { $n } { $n ->
+        [one] problem
+       *[other] problems
+    } found in { $file }
+app-diag-the-input = the input
+
+## The calendar warning (standard error; the CSV `calendar` column stays English)
+app-calendar-warning = warning:
+app-calendar-provisional = {" "}the { $calendar } calendar's holidays in { $years } are provisional: the statutory days only, without the bridging days and make-up working days the State Council's notice will add.
+app-calendar-uncovered = {" "}the { $calendar } calendar has no holidays for { $years }: weekends only are counted there.
+app-calendar-fix = {" "}Add the year's official holiday-cn JSON file with `--calendar FILE`, in $PERMITFLOW_CALENDAR_DIR or under `calendar.files`.
+app-calendar-short-provisional = provisional { $years }
+app-calendar-short-uncovered = no holidays { $years }
+app-calendar-short-separator = {"; "}
+
+## A target checked: what was measured
+app-target-no-schedule = regime `{ $regime }` has no schedule
+app-target-measured = { $figure } { $what } { $op } { $bound }
+app-target-working-days = { $n ->
+        [one] working day
+       *[other] working days
+    }
+app-target-stage-working-days = working days in stage { $stage }
+app-target-stage-absent = stage { $stage } has no items under this regime
+app-target-trips = { $n ->
+        [one] trip
+       *[other] trips
+    }
+app-target-forms = { $n ->
+        [one] form
+       *[other] forms
+    }
+app-target-materials = { $n ->
+        [one] material
+       *[other] materials
+    }
+app-target-departments = { $n ->
+        [one] department
+       *[other] departments
+    }
+app-target-separator = {", "}
+
+## Result tables (simulation, reform planner, approval centre)
+app-col-regime = regime
+app-col-deterministic = deterministic
+app-col-mean = mean
+app-col-min = min
+app-col-max = max
+app-col-item = item
+app-col-limit-now = limit now
+app-col-new-limit = new limit
+app-col-days-cut = days cut
+app-col-cost = cost
+app-col-working-days = working days
+app-col-least-cost = least cost
+app-col-added-in-order = added in order
+app-col-working-days-after = working days after
+app-col-saves = saves
+app-col-removed = removed from the full regime
+app-col-working-days-without = working days without it
+app-col-it-saves = it saves
+app-col-limit = limit
+app-col-saved-per-day = project days saved per day cut
+app-col-for-up-to = for up to
+app-col-then = then
+app-until-other-path = another path becomes critical
+app-until-zero = the item reaches 0
+app-until-infeasible = an upper bound would break
+app-col-project-type = project type
+app-col-arrived = arrived
+app-col-waiting = waiting
+app-col-statutory = statutory
+app-col-within-statutory = within statutory
+app-col-within-targets = within targets
+app-col-department = department
+app-col-reviewers = reviewers
+app-col-utilisation = utilisation
+app-col-busy = busy
+app-col-mean-queue = mean queue
+app-col-mean-wait = mean wait
+app-col-reviews = reviews
+app-col-reviewers-now = reviewers now
+app-col-p80-saved = P80 saved
+app-col-mean-saved = mean saved
+app-col-utilisation-change = utilisation before → after
+app-centre-title = { $portfolio } — { $label }: { $replications } replications of { $horizon } working days (after a { $warmup }-day warm-up), seed { $seed }
+app-centre-title-reviewer = , one more reviewer at { $department }
+app-centre-key-project = { $name } (key)
+app-centre-projects-note = (lead times and waiting in working days; arrivals per replication)
+app-centre-unlimited = unlimited
+app-centre-summary = throughput { $throughput } projects per working day · bottleneck: { $bottleneck } · work in progress { $wip } on average (max { $max })
+app-centre-no-bottleneck = none (no department saturates)
+app-staffing-title = one more reviewer: where it helps most (P80 lead time saved, averaged over project types by arrivals)
+
+## Requests that cannot be done
+app-unknown-regime = { $file }: unknown regime `{ $regime }`
+    .help = the regimes are { $regimes }
+app-list-separator = {", "}
+app-simulate-failed = { $file }: regime `{ $regime }` cannot be simulated: { $error }
+app-plan-failed = { $file }: regime `{ $regime }` cannot be planned: { $error }
+app-bad-target = `--target { $target }` is not a number of working days
+app-centre-no-run = no run was asked for
+app-centre-portfolio-regimes = the portfolio's regimes
+
+## The scenario library page (Markdown)
+app-library-folder-unreadable = cannot read the folder { $dir }: { $error }
+app-library-title = Scenario library
+app-library-intro = Generated by `permitflow library scenarios -o scenarios/README.md` from the scenario files in this folder; do not edit by hand (a test fails when this page is stale). Working days (wd) are the least under each regime; trips, forms and materials are what the applicant meets. Every number in a scenario file carries its source, or `assumed` where nobody published one.
+app-library-scenarios = Scenarios
+app-library-figures = Published figures and targets beside the tool's results
+app-library-figures-intro = A *published* figure must be reproduced exactly; an *assumed figure* is an exact stand-in where the source gives no number (e.g. "200+"); a *target* is a maximum.
+app-library-col-file = file
+app-library-col-scenario = scenario
+app-library-col-regimes = regimes
+app-library-col-sources = sources
+app-library-col-figure = figure
+app-library-col-kind = kind
+app-library-col-regime = regime
+app-library-col-source = source
+app-library-col-holds = holds
+app-library-invalid = **invalid**: { $error }
+app-library-result = { $regime } **{ $days }** wd, { $trips } trips, { $forms } forms, { $materials } materials
+app-library-no-schedule-of = { $regime }: no schedule
+app-library-no-schedule = no schedule
+app-library-kind-assumed = assumed figure
+app-library-kind-published = published
+app-library-kind-target = target
+
+## Batch runs (the summary on standard output; CSV, JSON and JUnit stay English)
+app-batch-summary = { $files } scenario { $files ->
+        [one] file
+       *[other] files
+    }, { $results } regime { $results ->
+        [one] result
+       *[other] results
+    }: { $pass } pass, { $fail } fail, { $ok } without targets, { $infeasible } infeasible, { $invalid } invalid { $invalid ->
+        [one] file
+       *[other] files
+    }
+app-batch-fail = FAIL { $file } [{ $regime }]: { $why }
+app-batch-infeasible = INFEASIBLE { $file } [{ $regime }]: { $error }
+app-batch-invalid = INVALID { $file }: { $error }
+app-bad-shard = `--shard { $shard }`: write K/N with 1 ≤ K ≤ N, e.g. 2/4
+app-not-results = { $place }: not a permitflow results file: { $error }
+
+## Reading files
+app-load-unsupported = unsupported file type
+    .help = permitflow reads scenario files (.toml, .json) and item lists (.csv, .xlsx); `-` reads standard input
+app-load-calendar-files-of = calendar.files of { $file }
+app-load-file-too-large = the file is { $mb } MB; permitflow reads input files up to { $limit } MB
+    .help = check that this is the scenario or item list you meant; split a very large library into files
+app-load-not-utf8 = the file is not UTF-8 text
+    .help = save it as UTF-8 (in Excel: "CSV UTF-8"); files in GBK must be converted first
+app-load-unreadable = cannot read the file: { $error }
+    .help = check the path and that you may read the file
+app-load-input-too-large = the input is larger than { $limit } MB, the most permitflow reads from it; reading stopped there
+    .help = check that this is the scenario or item list you meant (not a device, a pipe that never ends or a huge export); split a very large library into files
+app-load-calendar-dir-unreadable = cannot read the calendar folder: { $error }
+    .help = set { $var } to a folder of holiday-cn files (cn-2027.json or 2027.json), or unset it
+app-portfolio-unknown-regime = { $file }: project type `{ $project }`: scenario { $scenario } has no regime `{ $regime }`
+
+## Writing files
+app-write-over-input = { $out } is an input of this command ({ $input }); writing there would destroy it
+    .help = choose another output file
+app-write-same-output = { $first } and { $second } are the same file: one output would overwrite the other
+    .help = give each output its own file
+app-write-failed = cannot write { $file }: { $error }
+    .help = check the folder exists and is writable
+app-chart-format = { $file }: charts are written as .svg or .png
+app-chart-failed = cannot draw { $file }: { $error }
+
+## Merging the results of batch shards
+app-shard-empty-help = a shard with no scenarios still has its header line (CSV) or `[]` (JSON); was the batch run interrupted? Run the shard again
+app-shard-empty-csv = the shard is empty: not even a header line
+app-shard-empty-json = the shard is empty: not even `[]`
+app-shard-not-results = not a permitflow results file: { $error }
+    .help = merge reads the tables `permitflow batch --shard K/N --out FILE` writes; run the shard again rather than editing its table
+app-shard-also-as = {" "}(also as { $file })
+app-shard-twice = { $file }: the shard is named twice{ $also }
+    .help = name each shard's results file once
+app-shard-column = column { $n } is `{ $got }`, expected `{ $expected }`
+app-shard-columns = { $got } columns, expected { $expected }
+app-shard-in-header = in the header, { $detail }
+app-shard-header-help = the header is `{ $header }`; { $help }
+app-shard-keys-help = the keys are { $keys }; { $help }
+app-shard-expected-list = expected a list of rows `[...]`
+app-shard-row-not-object = row { $n } is not an object
+app-shard-unknown-key = row { $n }: unknown key `{ $key }`
+app-shard-missing-key = row { $n }: the key `{ $key }` is missing
+app-shard-row-error = row { $n }: { $error }
+app-shard-listed-twice = `{ $file }` under regime `{ $regime }` is listed twice (also on line { $line })
+app-shard-overlap = `{ $file }` is also in { $other } (line { $line }): the shards overlap
+    .help = merge the shards of one run, each once (`--shard 1/N` … `N/N` of the same library)
+app-shard-unknown-status = unknown status `{ $status }`; a results row's status is one of { $statuses }
+
+## Exports
+app-mspdi-failed = cannot write the MSPDI file: { $error }
+app-mspdi-dates-help = move the scenario's `start` (or `--start`) so the schedule lies between 1984-01-01 and 2149-12-31, or export as csv or json, which take any date
+app-batch-bad-pattern = `{ $pattern }` is not a valid pattern: { $error }
+app-batch-no-match = `{ $pattern }` matches no file
+app-batch-not-found = { $path }: no such file or folder
+    .help = check the path

@@ -1,3 +1,195 @@
 ## permitflow catalogue: app, zh-CN.
 ## Keys start with "app-". Every key exists in both languages (a test checks).
 
+
+## 诊断信息的输出格式（信息本身在 diag.ftl）
+app-diag-error = 错误
+app-diag-error-line = 错误：{ $message }
+app-diag-help = 建议：{ $text }
+app-diag-in = 涉及：{ $subject }
+app-diag-more = … 另有 { $more } 个问题（共 { $n } 个，只显示前 { $shown } 个）
+app-diag-found = 在 { $file } 中发现 { $n } 个问题
+app-diag-the-input = 输入
+
+## 日历警告（标准错误输出；CSV 的 `calendar` 列保持英文）
+app-calendar-warning = 警告：
+app-calendar-provisional = { $calendar } 日历中 { $years } 年的节假日为暂定：只含法定节假日，不含国务院通知将公布的调休放假和调休上班日。
+app-calendar-uncovered = { $calendar } 日历没有 { $years } 年的节假日数据：这些年份只按周末计算。
+app-calendar-fix = 请用 `--calendar FILE`、在 $PERMITFLOW_CALENDAR_DIR 中或在 `calendar.files` 下添加该年官方的 holiday-cn JSON 文件。
+app-calendar-short-provisional = 节假日暂定 { $years }
+app-calendar-short-uncovered = 无节假日数据 { $years }
+app-calendar-short-separator = ；
+
+## 目标检查：测得的数值
+app-target-no-schedule = 审批模式 `{ $regime }` 无可行进度
+app-target-measured = { $what } { $figure } { $op } { $bound }
+app-target-working-days = { $n ->
+       *[other] 工作日
+    }
+app-target-stage-working-days = 阶段 { $stage } 工作日
+app-target-stage-absent = 该模式下阶段 { $stage } 没有事项
+app-target-trips = { $n ->
+       *[other] 跑动次数
+    }
+app-target-forms = { $n ->
+       *[other] 表单数
+    }
+app-target-materials = { $n ->
+       *[other] 申请材料数
+    }
+app-target-departments = { $n ->
+       *[other] 部门数
+    }
+app-target-separator = ；
+
+## 结果表（模拟、改革方案测算、审批中心）
+app-col-regime = 审批模式
+app-col-deterministic = 确定值
+app-col-mean = 平均
+app-col-min = 最小
+app-col-max = 最大
+app-col-item = 事项
+app-col-limit-now = 现时限
+app-col-new-limit = 新时限
+app-col-days-cut = 压缩天数
+app-col-cost = 成本
+app-col-working-days = 工作日
+app-col-least-cost = 最低成本
+app-col-added-in-order = 依次增加的措施
+app-col-working-days-after = 增加后工作日
+app-col-saves = 节省
+app-col-removed = 从完整模式中去掉
+app-col-working-days-without = 去掉后工作日
+app-col-it-saves = 该措施节省
+app-col-limit = 时限
+app-col-saved-per-day = 每压缩一天项目节省的工作日
+app-col-for-up-to = 有效范围
+app-col-then = 之后
+app-until-other-path = 另一条路径成为关键路径
+app-until-zero = 该事项时限降为 0
+app-until-infeasible = 将违反上限约束
+app-col-project-type = 项目类型
+app-col-arrived = 受理数
+app-col-waiting = 等待
+app-col-statutory = 法定时限
+app-col-within-statutory = 法定时限内办结
+app-col-within-targets = 目标内办结
+app-col-department = 部门
+app-col-reviewers = 审批人员
+app-col-utilisation = 利用率
+app-col-busy = 在办
+app-col-mean-queue = 平均排队
+app-col-mean-wait = 平均等待
+app-col-reviews = 审查件数
+app-col-reviewers-now = 现有审批人员
+app-col-p80-saved = P80 节省
+app-col-mean-saved = 平均节省
+app-col-utilisation-change = 利用率（前 → 后）
+app-centre-title = { $portfolio } — { $label }：{ $replications } 次重复，每次 { $horizon } 个工作日（预热 { $warmup } 天），随机数种子 { $seed }
+app-centre-title-reviewer = ，{ $department } 增加一名审批人员
+app-centre-key-project = { $name }（重点）
+app-centre-projects-note = （办理用时和等待时间以工作日计；受理数为每次重复的平均值）
+app-centre-unlimited = 不限
+app-centre-summary = 吞吐量 每工作日 { $throughput } 个项目 · 瓶颈部门：{ $bottleneck } · 在办项目平均 { $wip } 个（最多 { $max } 个）
+app-centre-no-bottleneck = 无（没有部门饱和）
+app-staffing-title = 增加一名审批人员：效果最大的部门（P80 办理用时的节省，按受理数对项目类型加权平均）
+
+## 无法完成的请求
+app-unknown-regime = { $file }：没有名为 `{ $regime }` 的审批模式
+    .help = 可用的审批模式：{ $regimes }
+app-list-separator = 、
+app-simulate-failed = { $file }：审批模式 `{ $regime }` 无法模拟：{ $error }
+app-plan-failed = { $file }：审批模式 `{ $regime }` 无法测算：{ $error }
+app-bad-target = `--target { $target }` 不是工作日数
+app-centre-no-run = 没有要运行的模拟
+app-centre-portfolio-regimes = 项目组合设定的审批模式
+
+## 情景库页面（Markdown）
+app-library-folder-unreadable = 无法读取文件夹 { $dir }：{ $error }
+app-library-title = 情景库
+app-library-intro = 本页由 `permitflow library scenarios -o scenarios/README.md` 根据本文件夹中的情景文件生成，请勿手工编辑（页面过时会使测试失败）。工作日为各审批模式下的最少工作日；跑动次数、表单数和申请材料为申请人需要面对的数量。情景文件中的每个数字都注明出处，无公开数字的标为 `assumed`（假设）。
+app-library-scenarios = 情景
+app-library-figures = 公开数字和目标与本工具计算结果的对照
+app-library-figures-intro = *公开数字*必须准确重现；*假设数字*是出处没有给出具体数字时（例如“200+”）的精确替代值；*目标*是上限。
+app-library-col-file = 文件
+app-library-col-scenario = 情景
+app-library-col-regimes = 审批模式
+app-library-col-sources = 出处
+app-library-col-figure = 数字
+app-library-col-kind = 类型
+app-library-col-regime = 审批模式
+app-library-col-source = 出处
+app-library-col-holds = 是否成立
+app-library-invalid = **无效**：{ $error }
+app-library-result = { $regime } **{ $days }** 个工作日，跑动 { $trips } 次，表单 { $forms } 张，申请材料 { $materials } 份
+app-library-no-schedule-of = { $regime }：无可行进度
+app-library-no-schedule = 无可行进度
+app-library-kind-assumed = 假设数字
+app-library-kind-published = 公开数字
+app-library-kind-target = 目标
+
+## 批量运行（标准输出上的汇总；CSV、JSON 和 JUnit 保持英文）
+app-batch-summary = { $files } 个情景文件，{ $results } 个审批模式结果：{ $pass } 个达标，{ $fail } 个未达标，{ $ok } 个无目标，{ $infeasible } 个无可行进度，{ $invalid } 个无效文件
+app-batch-fail = 未达标 { $file } [{ $regime }]：{ $why }
+app-batch-infeasible = 无可行进度 { $file } [{ $regime }]：{ $error }
+app-batch-invalid = 无效 { $file }：{ $error }
+app-bad-shard = `--shard { $shard }`：请写成 K/N，1 ≤ K ≤ N，例如 2/4
+app-not-results = { $place }：不是 permitflow 结果文件：{ $error }
+
+## 读取文件
+app-load-unsupported = 不支持的文件类型
+    .help = permitflow 读取情景文件（.toml、.json）和事项清单（.csv、.xlsx）；`-` 表示从标准输入读取
+app-load-calendar-files-of = { $file } 的 calendar.files
+app-load-file-too-large = 文件大小为 { $mb } MB；permitflow 读取的输入文件最大为 { $limit } MB
+    .help = 请确认这是你要用的情景或事项清单；很大的情景库请拆分成多个文件
+app-load-not-utf8 = 文件不是 UTF-8 文本
+    .help = 请另存为 UTF-8（Excel 中选“CSV UTF-8”）；GBK 编码的文件须先转换
+app-load-unreadable = 无法读取文件：{ $error }
+    .help = 请检查路径以及是否有读取权限
+app-load-input-too-large = 输入超过 { $limit } MB，即 permitflow 读取的上限；已在此处停止读取
+    .help = 请确认这是你要用的情景或事项清单（而不是设备、永不结束的管道或巨大的导出文件）；很大的情景库请拆分成多个文件
+app-load-calendar-dir-unreadable = 无法读取日历文件夹：{ $error }
+    .help = 请把 { $var } 设为存放 holiday-cn 文件（cn-2027.json 或 2027.json）的文件夹，或取消该设置
+app-portfolio-unknown-regime = { $file }：项目类型 `{ $project }`：情景 { $scenario } 没有名为 `{ $regime }` 的审批模式
+
+## 写入文件
+app-write-over-input = { $out } 是本命令的输入文件（{ $input }）；写入会破坏它
+    .help = 请换一个输出文件
+app-write-same-output = { $first } 和 { $second } 是同一个文件：一个输出会覆盖另一个
+    .help = 请为每个输出指定不同的文件
+app-write-failed = 无法写入 { $file }：{ $error }
+    .help = 请检查文件夹是否存在、是否可写
+app-chart-format = { $file }：图表只能写成 .svg 或 .png
+app-chart-failed = 无法绘制 { $file }：{ $error }
+
+## 合并批量运行的分片结果
+app-shard-empty-help = 没有情景的分片仍有表头行（CSV）或 `[]`（JSON）；批量运行是否被中断？请重新运行该分片
+app-shard-empty-csv = 分片为空：连表头行都没有
+app-shard-empty-json = 分片为空：连 `[]` 都没有
+app-shard-not-results = 不是 permitflow 结果文件：{ $error }
+    .help = merge 读取 `permitflow batch --shard K/N --out FILE` 写出的表；请重新运行该分片，不要手工编辑结果表
+app-shard-also-as = （也以 { $file } 的名称给出）
+app-shard-twice = { $file }：同一分片给出了两次{ $also }
+    .help = 每个分片的结果文件只给一次
+app-shard-column = 第 { $n } 列为 `{ $got }`，应为 `{ $expected }`
+app-shard-columns = 共 { $got } 列，应为 { $expected } 列
+app-shard-in-header = 表头中{ $detail }
+app-shard-header-help = 表头应为 `{ $header }`；{ $help }
+app-shard-keys-help = 键应为 { $keys }；{ $help }
+app-shard-expected-list = 应为行的列表 `[...]`
+app-shard-row-not-object = 第 { $n } 行不是对象
+app-shard-unknown-key = 第 { $n } 行：未知的键 `{ $key }`
+app-shard-missing-key = 第 { $n } 行：缺少键 `{ $key }`
+app-shard-row-error = 第 { $n } 行：{ $error }
+app-shard-listed-twice = `{ $file }` 在审批模式 `{ $regime }` 下出现了两次（另见第 { $line } 行）
+app-shard-overlap = `{ $file }` 也在 { $other } 中（第 { $line } 行）：分片有重叠
+    .help = 合并同一次运行的各分片，每个一次（同一情景库的 `--shard 1/N` … `N/N`）
+app-shard-unknown-status = 未知状态 `{ $status }`；结果行的状态应为 { $statuses } 之一
+
+## 导出
+app-mspdi-failed = 无法写入 MSPDI 文件：{ $error }
+app-mspdi-dates-help = 请调整情景的 `start`（或 `--start`），使进度计划落在 1984-01-01 至 2149-12-31 之间，或导出为不限日期的 csv 或 json
+app-batch-bad-pattern = `{ $pattern }` 不是有效的通配符模式：{ $error }
+app-batch-no-match = `{ $pattern }` 没有匹配到任何文件
+app-batch-not-found = { $path }：没有这个文件或文件夹
+    .help = 请检查路径

@@ -1,3 +1,189 @@
 ## permitflow catalogue: cli, zh-CN.
 ## Keys start with "cli-". Every key exists in both languages (a test checks).
 
+
+## 语言选择
+cli-lang-unknown = `{ $value }` 不是 permitflow 支持的语言：请用 zh-CN 或 en
+cli-lang-ignored = 警告：PERMITFLOW_LANG={ $value } 不是 permitflow 支持的语言（zh-CN、en），已忽略
+
+## --help：命令和选项的说明
+cli-about = 工程建设项目审批的测算与模拟：串联、并联、联合审批模式，最少工作日
+cli-about-long = 工程建设项目审批的测算与模拟。
+
+    不带命令时，比较内置默认情景（社会投资一般房建项目，贺州 2020）的各审批模式。
+
+    退出码：0 成功，1 有目标未达标（check），2 输入无效。
+cli-about-compare = 并列比较各审批模式：工作日、办结日期、跑动次数、表单数、申请材料、部门数、各阶段工作日、关键路径、目标
+cli-about-solve = 一种审批模式的办理进度：每个事项的开始、完成、日期、总时差，以及关键路径
+cli-about-chart = 绘制进度图：各审批模式在同一时间轴上的比较图，以及每种模式的甘特图；按输出文件扩展名生成 SVG 或 PNG
+cli-about-report = 生成一份可直接发送的自包含 HTML 报告：模式比较、图表、关键路径，以及情景中有的模拟和改革方案测算
+cli-about-export = 导出一种审批模式的进度计划，供常用工具使用：Microsoft Project XML（MSPDI，含节假日和调休上班日）、CSV 或 JSON
+cli-about-simulate = 审批用时的蒙特卡洛模拟：P50/P80/P95、各目标的达标概率、各事项的关键性指数，以及波动来源
+cli-about-plan = 改革方案测算：压缩承诺时限达到目标的最低成本方案（每个事项的下限和每日成本）、本模式各项改革措施的作用，以及项目对各关键事项的敏感性；目标无法达到时退出码为 1
+cli-about-centre = 审批中心模拟：一段时间内陆续受理的多个项目，各部门审批人员有限：办理用时、等待时间、利用率、瓶颈部门，以及增加一名审批人员效果最大的部门
+cli-about-check = 校验情景文件，计算每种审批模式并检查目标；全部达标退出码为 0，有目标未达标为 1，文件无效为 2
+cli-about-batch = 计算每个情景的每种审批模式并检查目标，用于持续集成和大型情景库；全部达标退出码为 0，有目标未达标为 1，情景无效或无可行进度为 2（会报告该情景，其余情景照常计算）
+cli-about-merge = 把多次 `batch --shard` 运行的结果表合并为一张；退出码与对整个情景库运行 `batch` 相同
+cli-about-library = 生成情景库页面（Markdown）：文件夹中每个情景及其各模式的结果，并把每个公开发布的数字或目标与 permitflow 的计算结果并列；有数字不符时退出码为 1，情景无效为 2
+cli-about-import = 把 CSV 事项清单转换为情景文件（TOML，扩展名为 .json 时为 JSON）
+cli-about-completions = 输出 shell 补全脚本（例如 `permitflow completions bash > ~/.local/share/bash-completion/completions/permitflow`）
+cli-about-man = 输出手册页（roff 格式，可用 `man -l -` 查看），或在文件夹中为每个命令写一页（permitflow.1、permitflow-compare.1 等）
+cli-help-lang = 表格、消息和帮助的语言：zh-CN 或 en（默认依次取 PERMITFLOW_LANG、系统区域设置 LC_ALL、LC_MESSAGES 或 LANG，否则为英文）
+cli-help-file = 情景文件（.toml、.json）或 CSV 事项清单；省略时使用内置默认情景
+cli-help-import-file = CSV 事项清单
+cli-help-format = 输出格式
+cli-help-export-format = mspdi（Microsoft Project XML）、csv 或 json
+cli-help-excel = 与 `--format csv` 一起使用：在开头写入 UTF-8 字节顺序标记，使 Excel 正确显示中文名称
+cli-help-start = 申请日期（YYYY-MM-DD），替代情景中的日期
+cli-help-check-start = CSV 事项清单的申请日期（YYYY-MM-DD；默认今天）
+cli-help-import-start = 情景的申请日期（YYYY-MM-DD；默认今天）
+cli-help-set = 假设分析：不改文件而调整某事项的承诺时限，例如 `fire_design.days=3`（可重复）
+cli-help-measure = 假设分析：增加（`模式+措施`）或去掉（`模式-措施`）一项改革措施（可重复）
+cli-help-method = 进度计算方法：精确的最长路径法，或线性规划
+cli-help-regime = 要计算的审批模式
+cli-help-regimes = 只计算这些审批模式（可重复）
+cli-help-centre-regimes = 所有项目类型都按此审批模式办理，替代项目组合中的设定（可重复，用于在相同受理序列下比较模式）
+cli-help-out = 要写入的文件
+cli-help-simulate-chart = 同时绘制分布图和敏感性龙卷风图（.svg 或 .png）
+cli-help-plan-chart = 同时绘制时间—成本曲线（需 --curve）、改革措施瀑布图和敏感性图（.svg 或 .png）
+cli-help-centre-chart = 同时绘制利用率、办理用时和在办项目数图（.svg 或 .png）
+cli-help-seed = 随机数种子：相同的种子每次运行给出相同的结果
+cli-help-iterations = 模拟次数（1 至 10,000,000）
+cli-help-target = 要达到的工作日数
+cli-help-check-files = 情景文件或 CSV 事项清单
+cli-help-merge-files = `batch --out` 写出的结果文件（CSV 或 JSON）
+cli-help-portfolio = 项目组合文件（项目类型、受理频率、各部门审批人员数）
+
+## 参数值
+cli-bad-date = `{ $value }` 不是日期；请写成 YYYY-MM-DD，例如 2025-03-03
+cli-date-out-of-range = { $date } 不在 { $from } 年至 { $to } 年之间
+cli-bad-scale = `{ $value }` 不是 0.25 至 8 之间的缩放比例
+cli-bad-horizon = `{ $value }` 不是大于 0、不超过 10,000 个工作日的模拟时长
+cli-needs-csv-out = 扩展名为 .csv 的 `--out`
+cli-needs-format-csv = `--format csv`
+cli-excel-needs-csv = `--excel` 用于写出带字节顺序标记、供 Excel 打开的 CSV：请与 { $needs } 一起使用
+
+## 进度和写出的文件（标准错误输出）
+cli-reading = 正在读取 { $file }
+cli-drawing = 正在绘制 { $file }
+cli-solving = 正在按 { $regime } 计算 { $items } 个事项
+cli-simulating = 正在模拟 { $regime }（{ $iterations } 次）
+cli-centre-progress = {"{"}spinner{"}"} 已模拟 {"{"}pos{"}"} 次重复（{"{"}elapsed{"}"}）
+cli-batch-progress = {"{"}bar:40{"}"} {"{"}pos{"}"}/{"{"}len{"}"} 个情景 {"{"}elapsed_precise{"}"}
+cli-wrote = 已写入 { $file }
+cli-chart-wrote = 已写入 { $file }：{ $n } 种审批模式，{ $size }
+cli-export-wrote = 已写入 { $file }：{ $regime }，{ $days } 个工作日，{ $start } → { $end }
+cli-report-wrote = 已写入 { $file }（{ $kb } KB）
+cli-import-wrote = 已写入 { $file }：{ $stages } 个阶段，{ $items } 个事项，{ $links } 条前置关系，{ $groups } 个联合办理组
+cli-batch-wrote-reports = 已写入 { $n } 份报告和 { $index }
+cli-batch-same-file = 注意：{ $route } 与 { $kept } 是同一个文件，只计算一次
+
+## 错误
+cli-stdout-failed = 无法写入标准输出：{ $error }
+cli-write-failed = 无法写入 { $file }：{ $error }
+cli-create-failed = 无法创建 { $dir }：{ $error }
+cli-results-failed = 无法写入结果表：{ $error }
+cli-junit-failed = 无法写入 JUnit 报告：{ $error }
+cli-man-failed = 无法生成手册页：{ $error }
+cli-import-failed = 无法写入情景文件：{ $error }
+cli-import-exists = { $file } 已存在
+    .help = 请换一个文件名，或加 --force 覆盖
+cli-solve-no-schedule = { $file }：审批模式 `{ $regime }` 无可行进度：{ $error }
+cli-no-schedule = 无可行进度
+cli-no-schedule-because = 无可行进度：{ $error }
+
+## 表格
+cli-calendar-note = 日历 { $name }（{ $official }）
+cli-calendar-note-provisional = 日历 { $name }（{ $official }，暂定 { $provisional }）
+cli-calendar-note-only-provisional = 日历 { $name }（暂定 { $provisional }）
+cli-calendar-note-none = 日历 { $name }
+cli-col-regime = 审批模式
+cli-col-working-days = 工作日
+cli-col-vs-serial = 比串联审批
+cli-col-end-date = 办结日期
+cli-col-trips = 跑动次数
+cli-col-forms = 表单数
+cli-col-materials = 申请材料
+cli-col-departments = 部门数
+cli-col-id = 编号
+cli-col-days = 时限
+cli-col-start = 开始
+cli-col-finish = 完成
+cli-col-from = 开始日期
+cli-col-to = 完成日期
+cli-col-float = 总时差
+cli-col-department = 实施部门
+cli-col-name = 事项名称
+cli-compare-application = 申请日期 { $date } · { $calendar }
+cli-compare-per-stage = 各阶段工作日
+cli-compare-critical-path = 关键路径
+cli-compare-targets = 目标
+cli-stage-merged-first = { $days }（合并）
+cli-stage-merged-into = ↖ 已合并
+cli-target-met = ✓ 达标{"  "}
+cli-target-missed = ✗ 未达标
+cli-target-na = ? 不适用
+cli-solve-heading = { $scenario } — { $regime }：{ $days } 个工作日，{ $start } → { $end } · { $calendar }
+cli-solve-legend = ● 关键事项（总时差为 0）· 开始/完成为自申请日起的工作日 · 跑动 { $trips } 次，表单 { $forms } 张，申请材料 { $materials } 份，涉及 { $departments } 个部门
+cli-check-summary = { $file }：{ $stages } 个阶段，{ $items } 个事项，{ $links } 条前置关系，{ $regimes } 种审批模式
+cli-check-target-met = 目标达标
+cli-check-target-missed = 目标未达标
+cli-check-target-na = 目标不适用
+cli-check-calendar-warning = 日历警告
+cli-check-calendar-failed = 日历检查未通过
+cli-simulate-heading = { $scenario } — 蒙特卡洛模拟，{ $iterations } 次，随机数种子 { $seed }
+cli-rng-note = PCG64（MCG），每 4,096 次为一组分别设定种子：相同的种子在任意线程数下给出相同的结果
+cli-simulate-unit = （单位：工作日）
+cli-simulate-targets = 各目标的达标概率
+cli-simulate-infeasible = { $regime }：有 { $n } 次模拟超出最大间隔或截止期限（计为所有目标均未达标）
+cli-simulate-criticality = { $regime }：关键性指数（位于关键路径上的模拟次数占比）
+cli-simulate-sensitivity = { $regime }：波动来源（事项时限每变化一个标准差，总用时变化的工作日）
+cli-plan-heading = { $scenario } — { $regime }：目前 { $days } 个工作日，目标 { $target }
+cli-plan-out-of-reach = ✗ 目标无法达到：所有时限压缩到下限后，最少仍需 { $least } 个工作日。
+cli-plan-limiting = 制约因素：{ $limiting }
+cli-plan-already-met = ✓ 已达标：{ $days } 个工作日 ≤ { $target }，无需压缩。
+cli-plan-reachable = ✓ 可以达到：{ $days } 个工作日，成本 { $cost }（最少可达 { $least } 个工作日）
+cli-plan-curve = 时间—成本曲线（各总工期的最低成本；折点）
+cli-plan-measures = 各项改革措施的作用（串联审批 { $serial } → { $regime } { $days }）
+cli-plan-sensitivity = 关键事项的敏感性（某事项压缩一个工作日）
+cli-labelled = { $label }：{ $text }
+cli-help-centre-seed = 随机数种子：相同的种子给出相同的结果；比较的各审批模式面对相同的受理序列
+cli-help-horizon = 模拟的工作日数，大于 0、不超过 10,000（默认取项目组合中的设定）
+cli-help-replications = 独立重复次数（1 至 100,000）
+cli-help-add-reviewer = 假设分析：该部门增加一名审批人员
+cli-help-rank = 按增加一名审批人员可节省的 P80 办理用时给各部门排序
+cli-help-calendar = 某一年节假日和调休上班日的 holiday-cn JSON 文件，例如国务院公布的下一年放假安排：替代该年的暂定节假日（可重复）。$PERMITFLOW_CALENDAR_DIR 文件夹中名为 cn-YYYY.json 或 YYYY.json 的文件同样适用
+cli-help-strict-calendar = 进度计划的日期涉及节假日为暂定或日历未覆盖的年份时判为失败（退出码 1）：用于不得按估计的节假日做计划的持续集成
+cli-help-kind = 绘制哪些图
+cli-help-arrows = 甘特图中的前置关系箭头（auto：少于 100 个横条时绘制）
+cli-help-scale = PNG 每个 SVG 单位的像素数（0.25 至 8）
+cli-help-report-plan = 改革方案测算的审批模式和目标，例如 `joint:30`（默认：最后一种模式，其工作日的 80%）
+cli-help-export-regime = 要导出的审批模式
+cli-help-plan-regime = 作为测算起点的审批模式
+cli-help-curve = 同时给出时间—成本曲线：每个可达总工期的最低成本
+cli-help-paths = 情景文件、文件夹（递归查找）或通配符模式
+cli-help-batch-out = 把结果表写到这里（CSV，扩展名为 .json 时为 JSON），原子写入
+cli-help-csv-out-excel = 与 .csv 的 `--out` 一起使用：开头写入 UTF-8 字节顺序标记，使 Excel 正确显示中文名称
+cli-help-junit = 把 JUnit XML 报告写到这里：每个情景目标一个测试用例
+cli-help-shard = 只运行文件按确定方式分成 N 份中的第 K 份（持续集成矩阵、作业数组）
+cli-help-batch-report = 同时在此文件夹中为每个情景写一份 HTML 报告和一个索引页
+cli-help-merge-out = 合并后的表（CSV，扩展名为 .json 时为 JSON）
+cli-help-library-dir = 情景文件所在的文件夹
+cli-help-library-out = 把页面写到这里（原子写入），而不是输出到屏幕
+cli-help-force = 输出文件已存在时覆盖
+cli-help-shell = shell 类型
+cli-help-man-dir = 把手册页写入此文件夹（不存在时创建），而不是输出主手册页
+cli-help-usage = 用法：
+cli-help-commands = 命令
+cli-help-arguments = 参数
+cli-help-options = 选项
+cli-help-help = 显示帮助
+cli-help-version = 显示版本
+
+## 参数错误
+cli-usage-error = 错误：{ $message }
+cli-usage-more = 详见 '--help'。
+cli-usage-invalid-value = '{ $arg }' 的值 '{ $value }' 无效：{ $reason }
+cli-usage-unknown-argument = 不认识的参数 '{ $arg }'
+cli-usage-unknown-command = 不认识的命令 '{ $command }'
+cli-usage-missing = 缺少必需的参数：{ $args }

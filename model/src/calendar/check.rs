@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::HolidayYear;
+use permitflow_i18n::tr;
+
 use crate::diag::{Code, Diagnostic};
 
 /// The years a holiday file (and a scenario's start) may have.
@@ -23,8 +25,12 @@ pub struct HolidayFiles {
     seen: BTreeMap<NaiveDate, (String, bool, String)>,
 }
 
-fn kind(off: bool) -> &'static str {
-    if off { "a day off" } else { "a working day" }
+fn kind(off: bool) -> String {
+    if off {
+        tr!("diag-calendar-day-kind.off")
+    } else {
+        tr!("diag-calendar-day-kind.working")
+    }
 }
 
 /// The `"date"` string in the file's text, for line:column.
@@ -37,7 +43,7 @@ impl HolidayFiles {
     /// Checks `y` (read from `text`, named `file`) on its own and against the files before it;
     /// remembers its dates when it passes.
     pub fn check(&mut self, y: &HolidayYear, text: &str, file: &str) -> Result<(), Diagnostic> {
-        let at = |date: NaiveDate, message: String, help: &str| {
+        let at = |date: NaiveDate, message: String, help: String| {
             Diagnostic::new(Code::BadCalendar, file, message)
                 .at(text, span_of(text, date))
                 .help(help)
@@ -46,14 +52,14 @@ impl HolidayFiles {
             let d = Diagnostic::new(
                 Code::BadCalendar,
                 file,
-                format!(
-                    "the calendar's year {} is not from {} to {}",
-                    y.year,
-                    YEARS.start(),
-                    YEARS.end()
+                tr!(
+                    "diag-calendar-year",
+                    year = y.year.to_string(),
+                    from = YEARS.start().to_string(),
+                    to = YEARS.end().to_string()
                 ),
             )
-            .help("a holiday file holds one year's holidays: `\"year\": 2027`");
+            .help(tr!("diag-calendar-year.help"));
             let span = text.find("\"year\"").map(|i| i..i + 6);
             return Err(d.at(text, span));
         }
@@ -62,12 +68,16 @@ impl HolidayFiles {
             if !self.in_year(y, *date, name) {
                 return Err(at(
                     *date,
-                    format!("{date} ({name}) is not in the calendar's year {}", y.year),
-                    &format!(
-                        "a file holds the days of its `year` only (and, as holiday-cn does, a \
-                         day across New Year of a holiday that has days in the year); put \
-                         {date} in the file of {} or correct the date",
-                        date.year()
+                    tr!(
+                        "diag-calendar-outside-year",
+                        date = date.to_string(),
+                        name = name.as_str(),
+                        year = y.year.to_string()
+                    ),
+                    tr!(
+                        "diag-calendar-outside-year.help",
+                        date = date.to_string(),
+                        year = date.year().to_string()
                     ),
                 ));
             }
@@ -76,9 +86,12 @@ impl HolidayFiles {
             {
                 return Err(at(
                     *date,
-                    format!("{date} ({name}) is listed both as a day off and as a working day"),
-                    "list each date once, with `isOffDay` true for a holiday and false for a \
-                     make-up working day",
+                    tr!(
+                        "diag-calendar-both",
+                        date = date.to_string(),
+                        name = name.as_str()
+                    ),
+                    tr!("diag-calendar-both.help"),
                 ));
             }
             if let Some((other, was, other_name)) = self.seen.get(date)
@@ -86,13 +99,16 @@ impl HolidayFiles {
             {
                 return Err(at(
                     *date,
-                    format!(
-                        "{date} is {} ({name}) here but {} ({other_name}) in {other}",
-                        kind(*off),
-                        kind(*was)
+                    tr!(
+                        "diag-calendar-contradiction",
+                        date = date.to_string(),
+                        kind = kind(*off),
+                        name = name.as_str(),
+                        other_kind = kind(*was),
+                        other_name = other_name.as_str(),
+                        other = other.as_str()
                     ),
-                    "the calendar files contradict each other: correct one of them, or name \
-                     only one file for the year",
+                    tr!("diag-calendar-contradiction.help"),
                 ));
             }
         }

@@ -1,14 +1,17 @@
 //! The compact predecessor syntax: `ID`, `ID+LAG`, `ID-LAG`, `ID:SS`, `ID:SS+LAG`, as written in
 //! a scenario's `after` lists and the CSV item list's `after` column.
 
+use permitflow_i18n::tr;
+
 use crate::scenario::LinkKind;
 
 /// One predecessor, parsed from the compact text `ID`, `ID+LAG`, `ID-LAG`, `ID:SS`, `ID:SS+LAG`.
-/// `known` resolves ids that themselves contain `-`.
+/// `known` resolves ids that themselves contain `-`. The error says what is wrong, in the
+/// current language.
 pub fn parse_after(text: &str, known: &dyn Fn(&str) -> bool) -> Result<ParsedAfter, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("an empty predecessor".into());
+        return Err(tr!("diag-after-empty"));
     }
     let (id_part, rest) = match t.split_once(':') {
         Some((id, rest)) => (id.trim(), Some(rest.trim())),
@@ -20,9 +23,8 @@ pub fn parse_after(text: &str, known: &dyn Fn(&str) -> bool) -> Result<ParsedAft
                 Some(p) => (&rest[..p], Some(&rest[p..])),
                 None => (rest, None),
             };
-            let kind = LinkKind::parse(code.trim()).ok_or_else(|| {
-                format!("unknown link type `{}` (use FS, SS, FF or SF)", code.trim())
-            })?;
+            let kind = LinkKind::parse(code.trim())
+                .ok_or_else(|| tr!("diag-after-link-type", kind = code.trim()))?;
             (id_part, kind, lag)
         }
         None => {
@@ -46,11 +48,11 @@ pub fn parse_after(text: &str, known: &dyn Fn(&str) -> bool) -> Result<ParsedAft
             let compact: String = l.chars().filter(|c| !c.is_whitespace()).collect();
             compact
                 .parse::<f64>()
-                .map_err(|_| format!("the lag `{l}` is not a number of working days"))?
+                .map_err(|_| tr!("diag-after-lag", lag = l))?
         }
     };
     if id.is_empty() {
-        return Err("a predecessor without an item id".into());
+        return Err(tr!("diag-after-no-id"));
     }
     Ok(ParsedAfter {
         id: id.to_owned(),

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use permitflow_i18n::tr;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -106,12 +107,12 @@ impl<'de> Deserialize<'de> for FileMaterials {
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<FileMaterials, E> {
                 u32::try_from(v)
                     .map(FileMaterials::Count)
-                    .map_err(|_| E::custom(format!("materials must be a count from 0, not {v}")))
+                    .map_err(|_| E::custom(tr!("diag-materials-negative", value = v.to_string())))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<FileMaterials, E> {
                 u32::try_from(v)
                     .map(FileMaterials::Count)
-                    .map_err(|_| E::custom(format!("materials count {v} is too large")))
+                    .map_err(|_| E::custom(tr!("diag-materials-too-large", value = v.to_string())))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<FileMaterials, A::Error> {
                 Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))

@@ -21,7 +21,9 @@ pub(crate) mod item_list;
 mod read;
 mod write;
 
-use crate::diag::{Code, Diagnostic, Diagnostics, offset_of, syntax_diagnostic};
+use permitflow_i18n::tr;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Syntax, offset_of, syntax_diagnostic};
 use crate::locate::Locator;
 use crate::scenario::{Draft, Scenario};
 
@@ -71,14 +73,14 @@ pub const MAX_REGIMES: usize = 100_000;
 pub fn parse_scenario(text: &str, file: &str, format: Format) -> Result<Scenario, Diagnostics> {
     if text.trim().is_empty() {
         return Err(Diagnostics::single(
-            Diagnostic::new(Code::Empty, file, "the file is empty")
-                .help("write a scenario (see scenarios/ for examples) or import a CSV item list with `permitflow import`"),
+            Diagnostic::new(Code::Empty, file, tr!("diag-scenario-empty"))
+                .help(tr!("diag-scenario-empty.help")),
         ));
     }
     let raw: FileScenario = match format {
         Format::Toml => toml::from_str(text).map_err(|e| {
             let msg = e.message().trim().to_owned();
-            Diagnostics::single(syntax_diagnostic(file, &msg).at(text, e.span()))
+            Diagnostics::single(syntax_diagnostic(file, Syntax::Toml, &msg).at(text, e.span()))
         })?,
         Format::Json => serde_json::from_str(text).map_err(|e| {
             let full = e.to_string();
@@ -87,7 +89,7 @@ pub fn parse_scenario(text: &str, file: &str, format: Format) -> Result<Scenario
                 .map(|(m, _)| m.to_owned())
                 .unwrap_or(full);
             let span = offset_of(text, e.line(), e.column().max(1)).map(|o| o..o + 1);
-            Diagnostics::single(syntax_diagnostic(file, &msg).at(text, span))
+            Diagnostics::single(syntax_diagnostic(file, Syntax::Json, &msg).at(text, span))
         })?,
     };
     let locator = Locator::new(text, format == Format::Json);

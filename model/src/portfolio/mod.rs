@@ -30,9 +30,10 @@ mod read;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use permitflow_i18n::tr;
 use serde::Deserialize;
 
-use crate::diag::{Code, Collector, Diagnostic, Diagnostics, syntax_diagnostic};
+use crate::diag::{Code, Collector, Diagnostic, Diagnostics, Syntax, syntax_diagnostic};
 use crate::format::FileSource;
 use crate::locate::Locator;
 use crate::scenario::SourceRef;
@@ -185,15 +186,13 @@ use crate::format::FileNumber as Number;
 pub fn parse_portfolio(text: &str, file: &str) -> Result<Portfolio, Diagnostics> {
     if text.trim().is_empty() {
         return Err(Diagnostics::single(
-            Diagnostic::new(Code::Empty, file, "the portfolio file is empty").help(
-                "write a portfolio: `version = 1`, `name`, `horizon`, [[projects]] and \
-                 [[departments]] (see scenarios/portfolios/ for an example)",
-            ),
+            Diagnostic::new(Code::Empty, file, tr!("diag-portfolio-empty"))
+                .help(tr!("diag-portfolio-empty.help")),
         ));
     }
     let raw: FilePortfolio = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim().to_owned();
-        Diagnostics::single(syntax_diagnostic(file, &msg).at(text, e.span()))
+        Diagnostics::single(syntax_diagnostic(file, Syntax::Toml, &msg).at(text, e.span()))
     })?;
     let loc = Locator::new(text, false);
     let mut cx = read::Ctx {

@@ -9,7 +9,9 @@ use super::{
     MAX_REVIEWERS, PORTFOLIO_VERSION, Portfolio, PortfolioDepartment, PortfolioProject,
     WORKING_DAYS_PER_YEAR, stem,
 };
-use crate::diag::{Code, Collector};
+use permitflow_i18n::{message, tr};
+
+use crate::diag::{Code, Collector, subject};
 use crate::locate::Locator;
 use crate::scenario::SourceRef;
 use crate::units::{Department, RegimeName, Sourced};
@@ -75,9 +77,12 @@ pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
 /// Rule: at most [`MAX_ENTRIES`] project types and as many departments (the app loads each
 /// type's scenario only once the file is valid).
 fn check_entries(cx: &mut Ctx, raw: &FilePortfolio) {
-    for (what, n) in [
-        ("project types", raw.projects.len()),
-        ("departments", raw.departments.len()),
+    for (key, n) in [
+        ("diag-portfolio-too-large.projects", raw.projects.len()),
+        (
+            "diag-portfolio-too-large.departments",
+            raw.departments.len(),
+        ),
     ] {
         if n > MAX_ENTRIES {
             cx.push(
@@ -85,9 +90,14 @@ fn check_entries(cx: &mut Ctx, raw: &FilePortfolio) {
                 None,
                 "name",
                 None,
-                format!("the portfolio lists {n} {what}; permitflow accepts at most {MAX_ENTRIES}"),
-                "check that the file was generated as intended, or split it into several \
-                 portfolios",
+                message(
+                    key,
+                    &[
+                        ("n", n.to_string().into()),
+                        ("max", MAX_ENTRIES.to_string().into()),
+                    ],
+                ),
+                &tr!("diag-portfolio-too-large.help"),
             );
         }
     }
@@ -101,10 +111,12 @@ fn check_version(cx: &mut Ctx, version: u32) {
             None,
             "version",
             None,
-            format!(
-                "portfolio version {version} is not supported (this build reads version {PORTFOLIO_VERSION})"
+            tr!(
+                "diag-portfolio-version",
+                version = version.to_string(),
+                supported = PORTFOLIO_VERSION.to_string()
             ),
-            "set `version = 1`, or upgrade permitflow",
+            &tr!("diag-version.help"),
         );
     }
 }
@@ -117,8 +129,8 @@ fn check_name(cx: &mut Ctx, name: &str) {
             None,
             "name",
             None,
-            "the portfolio has no name".into(),
-            "name it, e.g. `name = \"Mid-sized city\"`",
+            tr!("diag-portfolio-no-name"),
+            &tr!("diag-portfolio-no-name.help"),
         );
     }
 }
@@ -131,11 +143,12 @@ fn check_horizon(cx: &mut Ctx, horizon: f64) {
             None,
             "horizon",
             None,
-            format!(
-                "the horizon {horizon} is not more than 0 and at most {} working days",
-                thousands(MAX_HORIZON)
+            tr!(
+                "diag-portfolio-horizon",
+                horizon = horizon.to_string(),
+                max = thousands(MAX_HORIZON)
             ),
-            "give the working days to simulate, e.g. `horizon = 250` for a year",
+            &tr!("diag-portfolio-horizon.help"),
         );
     }
 }
@@ -148,11 +161,12 @@ fn check_warmup(cx: &mut Ctx, warmup: f64) {
             None,
             "warmup",
             None,
-            format!(
-                "the warm-up {warmup} is not from 0 to {} working days",
-                thousands(MAX_HORIZON)
+            tr!(
+                "diag-portfolio-warmup",
+                warmup = warmup.to_string(),
+                max = thousands(MAX_HORIZON)
             ),
-            "give the working days to run before the horizon (or leave `warmup` out)",
+            &tr!("diag-portfolio-warmup.help"),
         );
     }
 }
@@ -179,12 +193,12 @@ fn check_total_arrivals(cx: &mut Ctx, projects: &[PortfolioProject]) {
             None,
             "name",
             None,
-            format!(
-                "the project types add up to {per_year} arrivals a year; a portfolio has at most {}",
-                thousands(MAX_PER_YEAR)
+            tr!(
+                "diag-portfolio-arrivals",
+                per_year = per_year.to_string(),
+                max = thousands(MAX_PER_YEAR)
             ),
-            "lower `per_year` (or `rate`) of the project types; simulate a very large programme \
-             as several portfolios",
+            &tr!("diag-portfolio-arrivals.help"),
         );
     }
 }
@@ -199,8 +213,8 @@ fn projects(cx: &mut Ctx, raw: Vec<FileProject>) -> Vec<PortfolioProject> {
             None,
             "name",
             None,
-            "the portfolio has no project types".into(),
-            "add a [[projects]] entry with `scenario`, `regime` and `per_year` or `rate`",
+            tr!("diag-portfolio-no-projects"),
+            &tr!("diag-portfolio-no-projects.help"),
         );
     }
     let mut projects = Vec::new();
@@ -211,7 +225,7 @@ fn projects(cx: &mut Ctx, raw: Vec<FileProject>) -> Vec<PortfolioProject> {
             .name
             .clone()
             .unwrap_or_else(|| stem(p.scenario.trim()).to_owned());
-        let subject = Some(format!("project type `{name}`"));
+        let subject = Some(subject("project type", &name));
         check_project_name(cx, at.clone(), &name, i, &mut seen);
         check_given(
             cx,
@@ -219,8 +233,8 @@ fn projects(cx: &mut Ctx, raw: Vec<FileProject>) -> Vec<PortfolioProject> {
             "scenario",
             &p.scenario,
             &subject,
-            "the scenario path is empty",
-            "give the scenario file, relative to this portfolio file",
+            tr!("diag-project-no-scenario"),
+            &tr!("diag-project-no-scenario.help"),
         );
         check_given(
             cx,
@@ -228,8 +242,8 @@ fn projects(cx: &mut Ctx, raw: Vec<FileProject>) -> Vec<PortfolioProject> {
             "regime",
             &p.regime,
             &subject,
-            "the regime is empty",
-            "name one of the scenario's regimes, e.g. `regime = \"joint\"`",
+            tr!("diag-project-no-regime"),
+            &tr!("diag-project-no-regime.help"),
         );
         let rate = check_rate(cx, at, &p, &subject);
         projects.push(PortfolioProject {
@@ -258,22 +272,22 @@ fn check_project_name(
             at,
             "name",
             None,
-            format!("project type {} has no name", i + 1),
-            "give it a `name`, or a `scenario` path whose file name can serve as one",
+            tr!("diag-project-no-name", n = i + 1),
+            &tr!("diag-project-no-name.help"),
         );
     } else if let Some(first) = seen.get(name) {
         cx.push(
             Code::DuplicateId,
             at,
             "name",
-            Some(format!("project type `{name}`")),
-            format!(
-                "project type `{name}` is listed twice (entries {} and {})",
-                first + 1,
-                i + 1
+            Some(subject("project type", name)),
+            tr!(
+                "diag-project-twice",
+                name = name,
+                first = first + 1,
+                second = i + 1
             ),
-            "give each project type its own `name` (the same scenario may appear under \
-             different names and regimes)",
+            &tr!("diag-project-twice.help"),
         );
     } else {
         seen.insert(name.to_owned(), i);
@@ -287,18 +301,11 @@ fn check_given(
     key: &str,
     value: &str,
     subject: &Option<String>,
-    message: &str,
+    message: String,
     help: &str,
 ) {
     if value.trim().is_empty() {
-        cx.push(
-            Code::BadValue,
-            at,
-            key,
-            subject.clone(),
-            message.into(),
-            help,
-        );
+        cx.push(Code::BadValue, at, key, subject.clone(), message, help);
     }
 }
 
@@ -318,8 +325,8 @@ fn check_rate(
                 at.clone(),
                 "rate",
                 subject.clone(),
-                "both `per_year` and `rate` are given".into(),
-                "keep one: `per_year` (projects a year) or `rate` (projects a working day)",
+                tr!("diag-project-two-rates"),
+                &tr!("diag-project-two-rates.help"),
             );
             None
         }
@@ -329,8 +336,8 @@ fn check_rate(
                 at.clone(),
                 "scenario",
                 subject.clone(),
-                "the project type has no arrival rate".into(),
-                "add `per_year = N` (projects a year) or `rate = N` (projects a working day)",
+                tr!("diag-project-no-rate"),
+                &tr!("diag-project-no-rate.help"),
             );
             None
         }
@@ -344,11 +351,14 @@ fn check_rate(
                 && per_day * WORKING_DAYS_PER_YEAR <= MAX_PER_YEAR * (1.0 + 1e-12)) =>
         {
             let (max, unit) = if key == "per_year" {
-                (thousands(MAX_PER_YEAR), "a year")
+                (
+                    thousands(MAX_PER_YEAR),
+                    tr!("diag-project-bad-rate.per-year"),
+                )
             } else {
                 (
                     thousands(MAX_PER_YEAR / WORKING_DAYS_PER_YEAR),
-                    "a working day",
+                    tr!("diag-project-bad-rate.per-day"),
                 )
             };
             cx.push(
@@ -356,12 +366,14 @@ fn check_rate(
                 at,
                 key,
                 subject.clone(),
-                format!(
-                    "`{key} = {}` is not from 0 to {max} projects {unit}",
-                    n.value
+                tr!(
+                    "diag-project-bad-rate",
+                    key = key,
+                    value = n.value.to_string(),
+                    max = max,
+                    unit = unit
                 ),
-                "give the projects that arrive (a year for `per_year`, a working day for \
-                 `rate`)",
+                &tr!("diag-project-bad-rate.help"),
             );
             Sourced::new(0.0, n.provenance())
         }
@@ -403,21 +415,22 @@ fn check_department_name(
             at,
             "name",
             None,
-            format!("department {} has no name", i + 1),
-            "write the department as the scenarios' items name it",
+            tr!("diag-department-no-name", n = i + 1),
+            &tr!("diag-department-no-name.help"),
         );
     } else if let Some(first) = seen.get(name) {
         cx.push(
             Code::DuplicateId,
             at,
             "name",
-            Some(format!("department `{name}`")),
-            format!(
-                "department `{name}` is listed twice (entries {} and {})",
-                first + 1,
-                i + 1
+            Some(subject("department", name)),
+            tr!(
+                "diag-department-twice",
+                name = name,
+                first = first + 1,
+                second = i + 1
             ),
-            "list each department once, with all its reviewers",
+            &tr!("diag-department-twice.help"),
         );
     } else {
         seen.insert(name.to_owned(), i);
@@ -432,13 +445,13 @@ fn check_reviewers(cx: &mut Ctx, at: Option<Range<usize>>, name: &str, v: f64) -
             Code::BadValue,
             at,
             "reviewers",
-            Some(format!("department `{name}`")),
-            format!(
-                "{v} reviewers is not a whole number from 1 to {}",
-                thousands(MAX_REVIEWERS as f64)
+            Some(subject("department", name)),
+            tr!(
+                "diag-department-reviewers",
+                reviewers = v.to_string(),
+                max = thousands(MAX_REVIEWERS as f64)
             ),
-            "give the reviews the department can have in progress at once; leave the \
-             department out for unlimited capacity",
+            &tr!("diag-department-reviewers.help"),
         );
         1
     } else {
@@ -462,20 +475,17 @@ pub(super) fn check_known_departments(
             .iter()
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&tr!("diag-list-separator"));
         let help = match closest(name, known) {
-            Some(c) => format!("did you mean `{c}`? The scenarios' departments are {list}"),
-            None => format!(
-                "write the department as the scenarios' items name it: {list}; a department \
-                 no scenario has is never used, and the one meant keeps unlimited reviewers"
-            ),
+            Some(c) => tr!("diag-department-unknown.did-you-mean", id = c, list = list),
+            None => tr!("diag-department-unknown.help", list = list),
         };
         cx.push(
             Code::UnknownId,
             entries.get(i).cloned(),
             "name",
-            Some(format!("department `{name}`")),
-            format!("unknown department `{name}`: none of the portfolio's scenarios has it"),
+            Some(subject("department", name)),
+            tr!("diag-department-unknown", name = name),
             &help,
         );
     }

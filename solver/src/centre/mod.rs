@@ -91,6 +91,8 @@ use std::collections::{BTreeMap, HashMap};
 use permitflow_model::{Regime, Scenario};
 use rayon::prelude::*;
 
+use permitflow_i18n::tr;
+
 use crate::error::SolveError;
 
 use prepare::{Prepared, TypeModel};
@@ -337,19 +339,13 @@ pub fn simulate_centre_with_cancel(
     if !(opts.horizon.is_finite() && opts.horizon > 0.0) {
         return Err(bad(
             "centre",
-            format!(
-                "the horizon {} is not a positive number of working days",
-                opts.horizon
-            ),
+            tr!("diag-solver-horizon", horizon = opts.horizon.to_string()),
         ));
     }
     if !(opts.warmup.is_finite() && opts.warmup >= 0.0) {
         return Err(bad(
             "centre",
-            format!(
-                "the warm-up {} is not a number of working days ≥ 0",
-                opts.warmup
-            ),
+            tr!("diag-solver-warmup", warmup = opts.warmup.to_string()),
         ));
     }
     let caps = with_added(departments, opts.add_reviewer.as_deref())?;
@@ -362,9 +358,10 @@ pub fn simulate_centre_with_cancel(
         if !(p.rate.is_finite() && p.rate >= 0.0) {
             return Err(bad(
                 "centre",
-                format!(
-                    "project type `{}` has arrival rate {}, not a number ≥ 0",
-                    p.name, p.rate
+                tr!(
+                    "diag-solver-rate",
+                    name = p.name.as_str(),
+                    rate = p.rate.to_string()
                 ),
             ));
         }

@@ -20,14 +20,14 @@ pub(super) fn with_added(
             None => {
                 return Err(bad(
                     "add_reviewer",
-                    format!(
-                        "department `{d}` has no listed reviewers (departments not listed have \
-                         unlimited capacity); list it with its reviewers or pick one of: {}",
-                        departments
+                    permitflow_i18n::tr!(
+                        "diag-solver-add-reviewer",
+                        name = d,
+                        known = departments
                             .keys()
                             .map(|k| format!("`{k}`"))
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(&permitflow_i18n::tr!("diag-list-separator"))
                     ),
                 ));
             }

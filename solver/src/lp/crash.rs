@@ -93,12 +93,13 @@ pub(crate) fn solve_lp(
         .with_all(cs)
         .solve()
         .map_err(|e| match e {
-            ResolutionError::Infeasible => SolveError::Lp(format!(
-                "the planning LP is infeasible{} although today's limits are feasible",
-                target
-                    .map(|t| format!(" at {}", WorkingDays::new(t)))
-                    .unwrap_or_default()
-            )),
+            ResolutionError::Infeasible => SolveError::Lp(match target {
+                Some(t) => permitflow_i18n::tr!(
+                    "diag-solver-plan-lp-infeasible.at",
+                    target = WorkingDays::new(t).to_string()
+                ),
+                None => permitflow_i18n::tr!("diag-solver-plan-lp-infeasible"),
+            }),
             other => SolveError::Lp(other.to_string()),
         })?;
     let durations = net

@@ -306,17 +306,18 @@ fn solve_flow(
         Ok(p) => p,
         Err(FlowFailure::IterationLimit) => return None,
         Err(FlowFailure::Infeasible) => {
-            return Some(Err(SolveError::Lp(format!(
-                "the planning program is infeasible{} although today's limits are feasible",
-                target
-                    .map(|t| format!(" at {}", WorkingDays::new(t)))
-                    .unwrap_or_default()
-            ))));
+            return Some(Err(SolveError::Lp(match target {
+                Some(t) => permitflow_i18n::tr!(
+                    "diag-solver-plan-infeasible.at",
+                    target = WorkingDays::new(t).to_string()
+                ),
+                None => permitflow_i18n::tr!("diag-solver-plan-infeasible"),
+            })));
         }
         Err(FlowFailure::Unbounded) => {
-            return Some(Err(SolveError::Lp(
-                "the planning program is unbounded".into(),
-            )));
+            return Some(Err(SolveError::Lp(permitflow_i18n::tr!(
+                "diag-solver-plan-unbounded"
+            ))));
         }
     };
     let durations = net

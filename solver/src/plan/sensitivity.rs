@@ -127,9 +127,9 @@ pub fn sensitivity(scenario: &Scenario, regime: &Regime) -> Result<Vec<Sensitivi
             hi = x;
         }
         let (range, until) = result.ok_or_else(|| {
-            SolveError::Lp(format!(
-                "the sensitivity of `{}` did not converge (the makespan is not convex in it)",
-                a.id
+            SolveError::Lp(permitflow_i18n::tr!(
+                "diag-solver-sensitivity",
+                id = a.id.to_string()
             ))
         })?;
         out.push(entry(rate, range, until));

@@ -44,7 +44,7 @@ pub fn joint_review(
         if members.is_empty() {
             return Err(SolveError::BadMeasure {
                 measure: measure.to_string(),
-                reason: format!("joint group `{}` has no items", g.id),
+                reason: permitflow_i18n::tr!("diag-group-empty", id = g.id.to_string()),
             });
         }
         claimed.extend(members.iter().copied());

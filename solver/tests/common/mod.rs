@@ -2,9 +2,15 @@
 //! they agree and that the independent checker accepts the result. Not every test binary uses every helper.
 #![allow(dead_code)]
 
-use permitflow_model::{Calendar, Format, Scenario, parse_scenario};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use permitflow_model::portfolio::parse_portfolio;
+use permitflow_model::{
+    Calendar, Distribution, Format, Returns, Scenario, WorkingDays, parse_scenario,
+};
 use permitflow_solver::check::verify_outcome;
-use permitflow_solver::{Method, Outcome, SolveError, evaluate};
+use permitflow_solver::{Method, Outcome, ProjectType, SolveError, evaluate};
 
 pub fn scenario(toml: &str) -> Scenario {
     match parse_scenario(toml, "test.toml", Format::Toml) {
@@ -50,4 +56,113 @@ pub fn revalidate(d: &permitflow_model::Draft) -> Scenario {
         Ok(s) => s,
         Err(e) => panic!("{:#?}", e.0),
     }
+}
+
+/// Every item gets a PERT spread around its limit (0.6×, 0.9×, 1.5×) and the published 5.3 %
+/// return rate with 3 days of rework.
+pub fn add_spreads(s: &Scenario) -> Scenario {
+    let mut d = s.to_draft();
+    for it in &mut d.items {
+        let d = it.days.value.get();
+        it.spread = Some(Distribution::Pert {
+            min: WorkingDays::new(0.6 * d),
+            likely: WorkingDays::new(0.9 * d),
+            max: WorkingDays::new(1.5 * d),
+        });
+        it.returns = Some(Returns {
+            rate: 0.053,
+            rework: WorkingDays::new(3.0),
+            rereview: None,
+        });
+    }
+    revalidate(&d)
+}
+
+/// Every item's spread triangular, 0.6×, 0.9×, 1.5× its limit, as in
+/// `benches/simulation_numpy.py`.
+pub fn triangular_spreads(s: &Scenario) -> Scenario {
+    let mut d = s.to_draft();
+    for it in &mut d.items {
+        let d = it.days.value.get();
+        it.spread = Some(Distribution::Triangular {
+            min: WorkingDays::new(0.6 * d),
+            likely: WorkingDays::new(0.9 * d),
+            max: WorkingDays::new(1.5 * d),
+        });
+    }
+    revalidate(&d)
+}
+
+/// 60 items in 4 stages, each after one or two earlier items of its stage.
+pub fn sixty_items() -> Scenario {
+    let mut t = String::from(
+        "version = 1\nname = \"Sixty\"\nstart = \"2025-03-03\"\ncalendar = \"weekends\"\n",
+    );
+    for k in 0..4 {
+        t += &format!("\n[[stages]]\nid = \"s{k}\"\nlead = \"Bureau\"\n");
+    }
+    for i in 0..60 {
+        let stage = i / 15;
+        let d = 1 + (i * 7) % 12;
+        t += &format!(
+            "\n[[items]]\nid = \"i{i}\"\ndepartment = \"D{}\"\nstage = \"s{stage}\"\ndays = {d}\n\
+             spread = {{ dist = \"pert\", min = {}, likely = {d}, max = {} }}\n\
+             returns = {{ rate = 0.053, rework_days = 3 }}\n",
+            i % 6,
+            d as f64 * 0.5,
+            d * 2
+        );
+        let first = stage * 15;
+        if i > first {
+            let a = i - 1 - (i % 2).min(i - first - 1);
+            let b = first + (i % 3).min(i - first - 1);
+            if a == b {
+                t += &format!("after = [\"i{a}\"]\n");
+            } else {
+                t += &format!("after = [\"i{a}\", \"i{b}\"]\n");
+            }
+        }
+    }
+    scenario(&t)
+}
+
+pub fn project(name: &str, s: &Scenario, regime: &str, rate: f64, priority: bool) -> ProjectType {
+    ProjectType {
+        name: name.into(),
+        scenario: s.clone(),
+        regime: s
+            .regime(regime)
+            .unwrap_or_else(|| panic!("no regime {regime}"))
+            .clone(),
+        rate,
+        priority,
+    }
+}
+
+/// The mid-sized city, with every project type under `regime` when given.
+pub fn city(regime: Option<&str>) -> (Vec<ProjectType>, BTreeMap<String, usize>, String) {
+    let path = format!(
+        "{}/../portfolios/mid-sized-city.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let pf = parse_portfolio(&text, &path).unwrap_or_else(|e| panic!("{:#?}", e.0));
+    let dir = Path::new(&path).parent().unwrap();
+    let projects = pf
+        .projects
+        .iter()
+        .map(|p| {
+            let file = dir.join(&p.scenario);
+            let text = std::fs::read_to_string(&file).unwrap();
+            let s = parse_scenario(&text, &file.to_string_lossy(), Format::Toml).unwrap();
+            project(
+                &p.name,
+                &s,
+                regime.unwrap_or(p.regime.as_str()),
+                p.rate.value,
+                p.priority,
+            )
+        })
+        .collect();
+    (projects, pf.capacities(), pf.name)
 }

@@ -18,6 +18,7 @@ mod row;
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use permitflow_i18n::tr;
 
 use self::row::{Columns, Row, Seen, read_row};
 use super::file::FileScenario;
@@ -63,9 +64,9 @@ pub fn parse_item_list(
     let bom = text.len() - body.len();
     if body.trim().is_empty() {
         return Err(Diagnostics::single(
-            Diagnostic::new(Code::Empty, file, "the file is empty").help(format!(
-                "write a header line `{}` and one row per item",
-                REQUIRED_COLUMNS.join(",")
+            Diagnostic::new(Code::Empty, file, tr!("diag-csv-empty")).help(tr!(
+                "diag-csv-empty.help",
+                header = REQUIRED_COLUMNS.join(",")
             )),
         ));
     }
@@ -77,7 +78,7 @@ pub fn parse_item_list(
         return Err(Diagnostics::single(Diagnostic::new(
             Code::Empty,
             file,
-            "the file is empty",
+            tr!("diag-csv-empty"),
         )));
     };
     let header: Vec<String> = record.iter().map(|h| h.to_ascii_lowercase()).collect();
@@ -120,12 +121,12 @@ pub fn parse_item_list(
                 Code::Syntax,
                 Some(row_range.start..row_range.start + 1),
                 None,
-                format!(
-                    "the row has {} cells but the header has {} columns",
-                    record.len(),
-                    header.len()
+                tr!(
+                    "diag-csv-row-length",
+                    cells = record.len(),
+                    columns = header.len()
                 ),
-                "give every row one cell per column; quote cells that contain commas",
+                tr!("diag-csv-row-length.help"),
             );
             continue;
         }
@@ -208,9 +209,13 @@ impl<'t> Records<'t> {
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
                 Err(Diagnostics::single(
-                    Diagnostic::new(Code::Syntax, self.file, format!("cannot read the CSV: {e}"))
-                        .at_line_col(line, 1)
-                        .help("check the quotes on this line; a cell with a comma or quote must be quoted"),
+                    Diagnostic::new(
+                        Code::Syntax,
+                        self.file,
+                        tr!("diag-csv-syntax", detail = e.to_string()),
+                    )
+                    .at_line_col(line, 1)
+                    .help(tr!("diag-csv-syntax.help")),
                 ))
             }
         }
@@ -225,20 +230,23 @@ fn too_many_cells(file: &str, line: usize) -> Diagnostic {
     Diagnostic::new(
         Code::Syntax,
         file,
-        format!("the item list has more than {MAX_CELLS} cells, the most permitflow reads"),
+        tr!("diag-csv-too-many-cells", max = MAX_CELLS.to_string()),
     )
     .at_line_col(line, 1)
-    .help("check that this is the item list you meant: one row per item, one column per field")
+    .help(tr!("diag-csv-too-many-cells.help"))
 }
 
 fn too_many_row_cells(file: &str, line: usize) -> Diagnostic {
     Diagnostic::new(
         Code::Syntax,
         file,
-        format!("this row has more than {MAX_ROW_CELLS} cells, the most permitflow reads in a row"),
+        tr!(
+            "diag-csv-too-many-row-cells",
+            max = MAX_ROW_CELLS.to_string()
+        ),
     )
     .at_line_col(line, 1)
-    .help("check that this is the item list you meant: one row per item, one column per field")
+    .help(tr!("diag-csv-too-many-cells.help"))
 }
 
 /// The byte where the text's cells (separators and line ends outside quotes) pass `max`, or one
@@ -274,10 +282,10 @@ fn check_header(
 ) {
     let known = |h: &str| REQUIRED_COLUMNS.contains(&h) || OPTIONAL_COLUMNS.contains(&h);
     let columns_help = || {
-        format!(
-            "the columns are {} and optionally {}",
-            REQUIRED_COLUMNS.join(","),
-            OPTIONAL_COLUMNS.join(",")
+        tr!(
+            "diag-csv-columns",
+            required = REQUIRED_COLUMNS.join(","),
+            optional = OPTIONAL_COLUMNS.join(",")
         )
     };
     let unknown: Vec<usize> = (0..header.len()).filter(|&i| !known(&header[i])).collect();
@@ -290,11 +298,11 @@ fn check_header(
             Code::Column,
             cells.get(unknown[0]).cloned(),
             None,
-            format!(
-                "{} unknown columns: {} and {} more",
-                unknown.len(),
-                names.join(", "),
-                unknown.len() - UNKNOWN_COLUMNS_LISTED
+            tr!(
+                "diag-csv-unknown-columns",
+                n = unknown.len(),
+                names = names.join(&tr!("diag-list-separator")),
+                more = unknown.len() - UNKNOWN_COLUMNS_LISTED
             ),
             columns_help(),
         );
@@ -304,7 +312,10 @@ fn check_header(
                 Code::Column,
                 cells.get(i).cloned(),
                 None,
-                format!("unknown column `{}`", clip(&header[i])),
+                tr!(
+                    "diag-csv-unknown-column",
+                    column = clip(&header[i]).into_owned()
+                ),
                 columns_help(),
             );
         }
@@ -317,8 +328,8 @@ fn check_header(
                 Code::Column,
                 cells.get(i).cloned(),
                 None,
-                format!("column `{h}` appears twice"),
-                "keep one of them",
+                tr!("diag-csv-column-twice", column = h.as_str()),
+                tr!("diag-csv-column-twice.help"),
             );
         }
     }
@@ -328,10 +339,10 @@ fn check_header(
                 Code::Column,
                 Some(range.start..range.start + 1),
                 None,
-                format!("missing column `{req}`"),
-                format!(
-                    "the header must name {} (in any order)",
-                    REQUIRED_COLUMNS.join(",")
+                tr!("diag-csv-missing-column", column = req),
+                tr!(
+                    "diag-csv-missing-column.help",
+                    required = REQUIRED_COLUMNS.join(",")
                 ),
             );
         }

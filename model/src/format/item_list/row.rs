@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
-use crate::diag::{Code, Collector};
+use permitflow_i18n::{message, tr};
+
+use crate::diag::{Code, Collector, subject};
 use crate::format::file::{
     FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileReturns, FileScenario,
     FileSpread, FileStage,
@@ -162,13 +164,30 @@ fn check_number(
             out.push(
                 code,
                 span,
-                Some(format!("item `{id}`")),
-                format!("the {what} `{v}` is not a number"),
-                format!("write the {what} as a number such as 10 or 36.5"),
+                Some(subject("item", id)),
+                tr!("diag-csv-not-number", what = csv_word(what), value = v),
+                tr!("diag-csv-not-number.help", what = csv_word(what)),
             );
             None
         }
     }
+}
+
+/// The word for what a number cell holds (`time limit`), in the current language.
+fn csv_word(what: &str) -> String {
+    let key = match what {
+        "time limit" => "diag-csv-what.time-limit",
+        "floor" => "diag-csv-what.floor",
+        "cost" => "diag-csv-what.cost",
+        "minimum" => "diag-csv-what.min",
+        "most likely duration" => "diag-csv-what.likely",
+        "maximum" => "diag-csv-what.max",
+        "return rate" => "diag-csv-what.return-rate",
+        "rework time" => "diag-csv-what.rework",
+        "re-review time" => "diag-csv-what.rereview",
+        _ => return what.to_owned(),
+    };
+    message(key, &[])
 }
 
 /// Rule: every item has a time limit.
@@ -178,9 +197,9 @@ fn check_days_given(out: &mut Collector<'_>, row: &Row<'_>, id: &str) {
         out.push(
             Code::BadDays,
             days_span,
-            Some(format!("item `{id}`")),
-            "the time limit is empty",
-            "write the limit in working days, in steps of 0.5",
+            Some(subject("item", id)),
+            tr!("diag-csv-days-empty"),
+            tr!("diag-csv-days-empty.help"),
         );
     }
 }
@@ -197,9 +216,9 @@ fn check_materials(out: &mut Collector<'_>, row: &Row<'_>, id: &str) -> Option<F
             out.push(
                 Code::BadValue,
                 span,
-                Some(format!("item `{id}`")),
-                format!("materials `{text}` is not a count"),
-                "write the number of documents the applicant hands in, e.g. 4",
+                Some(subject("item", id)),
+                tr!("diag-csv-bad-materials", value = text),
+                tr!("diag-csv-bad-materials.help"),
             );
             None
         }
@@ -228,9 +247,9 @@ fn joint(
             out.push(
                 Code::BadDays,
                 joint_span.clone(),
-                Some(format!("joint group `{group}`")),
-                format!("the joint time limit `{d}` is not a number"),
-                "write NAME=DAYS, e.g. drawings=7",
+                Some(subject("joint group", &group)),
+                tr!("diag-csv-bad-joint-days", value = d),
+                tr!("diag-csv-bad-joint-days.help"),
             );
             None
         }
@@ -241,12 +260,19 @@ fn joint(
                 out.push(
                     Code::BadValue,
                     joint_span.clone(),
-                    Some(format!("joint group `{group}`")),
-                    format!(
-                        "joint group `{group}` is given {} and {v} working days",
-                        j.days.as_ref().map(|x| x.value).unwrap_or_default()
+                    Some(subject("joint group", &group)),
+                    tr!(
+                        "diag-csv-joint-days-differ",
+                        id = group.as_str(),
+                        first = j
+                            .days
+                            .as_ref()
+                            .map(|x| x.value)
+                            .unwrap_or_default()
+                            .to_string(),
+                        second = v.to_string()
                     ),
-                    "give the joint limit once, or the same on every row",
+                    tr!("diag-csv-joint-days-differ.help"),
                 );
             }
             Some(_) => {}

@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::context::{At, Ctx, Place};
-use crate::diag::{Code, clip};
+use permitflow_i18n::{message, tr};
+
+use crate::diag::{Code, a_noun, clip, noun, subject};
 use crate::format::MAX_DAYS;
 use crate::format::file::FileSpread;
 use crate::scenario::Distribution;
@@ -18,17 +20,22 @@ pub(super) fn check_id(cx: &mut Ctx<'_>, e: Option<Range<usize>>, what: &str, id
             e,
             At::Entry,
             None,
-            format!("a {what} has an empty id"),
-            "give it a short id such as `fire_design`",
+            tr!("diag-empty-id", a_kind = a_noun(what)),
+            &tr!("diag-empty-id.help", example = "fire_design"),
         );
     } else if let Some(c) = bad_id_char(id) {
         cx.push(
             Code::BadId,
             e,
             At::Str(id),
-            Some(format!("{what} `{id}`")),
-            format!("the {what} id `{id}` contains `{c}`"),
-            "ids may not contain spaces or any of ; : , + = quotes; use letters, digits, _ or -",
+            Some(subject(what, id)),
+            tr!(
+                "diag-bad-id",
+                kind = noun(what),
+                id = id,
+                char = c.to_string()
+            ),
+            &tr!("diag-bad-id.help"),
         );
     }
 }
@@ -49,9 +56,14 @@ pub(super) fn check_unique(
             Code::DuplicateId,
             e,
             at,
-            Some(format!("{kind} `{id}`")),
-            format!("{kind} {word} `{id}` is used twice"),
-            &format!("give each {kind} its own {word}"),
+            Some(subject(kind, id)),
+            tr!(
+                "diag-duplicate",
+                kind = noun(kind),
+                word = noun(word),
+                id = id
+            ),
+            &tr!("diag-duplicate.help", kind = noun(kind), word = noun(word)),
         );
     }
 }
@@ -65,29 +77,28 @@ pub(super) fn check_cost(cx: &mut Ctx<'_>, place: &Place, cost: Option<f64>) {
             place,
             Code::BadValue,
             At::Value("cost"),
-            format!("the cost {c} is not a number from 0 up"),
-            "give the cost of cutting one working day, 0 or more",
+            tr!("diag-bad-cost", cost = c.to_string()),
+            &tr!("diag-bad-cost.help"),
         );
     }
 }
 
-/// Rule: a floor is a working-day number no higher than the limit it lowers (`limit_name`, which
-/// `committer` commits to).
+/// Rule: a floor is a working-day number no higher than the limit it lowers (`limit_name`, with
+/// who commits to it).
 pub(super) fn check_floor(
     cx: &mut Ctx<'_>,
     place: &Place,
     floor: f64,
     limit: Option<f64>,
-    limit_name: &str,
-    committer: &str,
+    limit_name: Limit,
 ) {
     if let Some(p) = days_problem(floor, false) {
         cx.report(
             place,
             Code::BadDays,
             At::Value("floor"),
-            format!("the floor {floor} {p}"),
-            "write the floor in working days, in steps of 0.5",
+            tr!("diag-bad-floor", floor = floor.to_string(), problem = p),
+            &tr!("diag-bad-floor.help"),
         );
     } else if let Some(l) = limit
         && floor > l
@@ -96,9 +107,15 @@ pub(super) fn check_floor(
             place,
             Code::BadValue,
             At::Value("floor"),
-            format!("the floor {floor} is above the {limit_name} {l}"),
-            &format!(
-                "a floor is the least limit {committer} can commit to: make it at most the limit"
+            tr!(
+                "diag-floor-above-limit",
+                floor = floor.to_string(),
+                limit_name = limit_name.name(),
+                limit = l.to_string()
+            ),
+            &tr!(
+                "diag-floor-above-limit.help",
+                committer = limit_name.committer()
             ),
         );
     }
@@ -119,7 +136,7 @@ pub(super) fn check_spread(
                 Code::BadValue,
                 At::Key("spread"),
                 msg,
-                "give dist = \"triangular\" or \"pert\" with min ≤ likely ≤ max, \"uniform\" with min ≤ max, or \"fixed\"",
+                &tr!("diag-bad-spread.help"),
             );
             None
         }
@@ -130,8 +147,16 @@ fn convert_spread(s: &FileSpread) -> Result<Distribution, String> {
     let num = |name: &str, v: Option<f64>| -> Result<WorkingDays, String> {
         match v {
             Some(v) if v.is_finite() && v >= 0.0 => Ok(WorkingDays::new(v)),
-            Some(v) => Err(format!("spread `{name}` {v} is not a duration from 0 up")),
-            None => Err(format!("a {} spread needs `{name}`", s.dist)),
+            Some(v) => Err(tr!(
+                "diag-spread-negative",
+                name = name,
+                value = v.to_string()
+            )),
+            None => Err(tr!(
+                "diag-spread-missing",
+                dist = s.dist.as_str(),
+                name = name
+            )),
         }
     };
     let d = match s.dist.as_str() {
@@ -143,8 +168,11 @@ fn convert_spread(s: &FileSpread) -> Result<Distribution, String> {
                 num("max", s.max)?,
             );
             if !(min <= likely && likely <= max) {
-                return Err(format!(
-                    "spread needs min ≤ likely ≤ max, got {min}, {likely}, {max}"
+                return Err(tr!(
+                    "diag-spread-order3",
+                    min = min.to_string(),
+                    likely = likely.to_string(),
+                    max = max.to_string()
                 ));
             }
             if s.dist == "pert" {
@@ -156,28 +184,59 @@ fn convert_spread(s: &FileSpread) -> Result<Distribution, String> {
         "uniform" => {
             let (min, max) = (num("min", s.min)?, num("max", s.max)?);
             if min > max {
-                return Err(format!("spread needs min ≤ max, got {min}, {max}"));
+                return Err(tr!(
+                    "diag-spread-order2",
+                    min = min.to_string(),
+                    max = max.to_string()
+                ));
             }
             Distribution::Uniform { min, max }
         }
-        other => return Err(format!("unknown distribution `{other}`")),
+        other => return Err(tr!("diag-spread-unknown", dist = other)),
     };
     Ok(d)
 }
 
-/// What is wrong with a working-day number, if anything: it must be finite, a multiple of half
-/// a day, at most [`MAX_DAYS`] in size and, unless `negative_ok`, ≥ 0.
-pub(super) fn days_problem(v: f64, negative_ok: bool) -> Option<&'static str> {
-    if !v.is_finite() {
-        Some("is not a number")
+/// What is wrong with a working-day number, if anything, in the current language ("is
+/// negative"): it must be finite, a multiple of half a day, at most [`MAX_DAYS`] in size and,
+/// unless `negative_ok`, ≥ 0.
+pub(super) fn days_problem(v: f64, negative_ok: bool) -> Option<String> {
+    let key = if !v.is_finite() {
+        "diag-days-not-number"
     } else if v.abs() > MAX_DAYS {
-        Some("is beyond 10,000 working days (about 40 years)")
+        "diag-days-too-large"
     } else if !negative_ok && v < 0.0 {
-        Some("is negative")
+        "diag-days-negative"
     } else if !WorkingDays::new(v).is_half_step() {
-        Some("is not a multiple of half a working day")
+        "diag-days-not-half-step"
     } else {
-        None
+        return None;
+    };
+    Some(message(key, &[]))
+}
+
+/// A limit a floor lowers, and who commits to it.
+#[derive(Clone, Copy)]
+pub(super) enum Limit {
+    /// An item's time limit, committed to by its department.
+    Item,
+    /// A joint group's limit, committed to by the joint event.
+    Joint,
+}
+
+impl Limit {
+    fn name(self) -> String {
+        match self {
+            Self::Item => tr!("diag-limit-item"),
+            Self::Joint => tr!("diag-limit-joint"),
+        }
+    }
+
+    fn committer(self) -> String {
+        match self {
+            Self::Item => tr!("diag-limit-item.committer"),
+            Self::Joint => tr!("diag-limit-joint.committer"),
+        }
     }
 }
 
@@ -213,11 +272,6 @@ pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
             }
         }
     }
-    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
     let left = SUGGESTIONS_LEFT.with(|c| c.get());
     // Ids longer than a line are not typos of another: no suggestion is searched for them.
     let suggestion = if known.len() <= left && word.len() <= 200 {
@@ -227,19 +281,21 @@ pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
         None
     };
     match suggestion {
-        Some(c) => format!(
-            "did you mean `{}`? Otherwise add {article} {kind} with this id",
-            clip(c)
+        Some(c) => tr!(
+            "diag-did-you-mean",
+            id = clip(c).into_owned(),
+            a_kind = a_noun(kind)
         ),
-        None if unique.len() <= 8 => format!(
-            "use one of the {kind} ids: {}",
-            unique
+        None if unique.len() <= 8 => tr!(
+            "diag-use-one-of",
+            kind = noun(kind),
+            ids = unique
                 .iter()
                 .map(|k| format!("`{}`", clip(k)))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(&tr!("diag-list-separator"))
         ),
-        None => format!("use the id of an existing {kind} or add one"),
+        None => tr!("diag-use-existing", kind = noun(kind)),
     }
 }
 

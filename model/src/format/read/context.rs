@@ -55,7 +55,7 @@ impl<'r> Place<'r> {
 
     /// What its problems concern: "item `x`".
     fn subject(&self) -> String {
-        format!("{} `{}`", self.what, self.name)
+        crate::diag::subject(self.what, self.name)
     }
 }
 

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 
 use super::common::check_unique;
 use super::context::{At, Ctx};
+use permitflow_i18n::{message, tr};
+
 use crate::diag::Code;
 use crate::format::file::{FileCalendar, FileScenario, FileSource};
 use crate::format::{MAX_ITEMS, MAX_JOINT_GROUPS, MAX_LINKS, MAX_REGIMES};
@@ -30,7 +32,7 @@ pub(super) fn check_size(cx: &mut Ctx<'_>, raw: &FileScenario) -> bool {
                 At::Entry,
                 None,
                 message,
-                "check that the file was generated as intended, or split it into several scenarios",
+                &tr!("diag-too-large.help"),
             );
             false
         }
@@ -41,18 +43,21 @@ pub(super) fn check_size(cx: &mut Ctx<'_>, raw: &FileScenario) -> bool {
 /// What is over its limit among the counts of items, links, joint groups, stages and regimes.
 pub(in crate::format) fn size_problem(counts: [usize; 5]) -> Option<String> {
     let limits = [
-        ("items", MAX_ITEMS),
-        ("links", MAX_LINKS),
-        ("joint groups", MAX_JOINT_GROUPS),
-        ("stages", MAX_ITEMS),
-        ("regimes", MAX_REGIMES),
+        ("diag-too-large.items", MAX_ITEMS),
+        ("diag-too-large.links", MAX_LINKS),
+        ("diag-too-large.joint-groups", MAX_JOINT_GROUPS),
+        ("diag-too-large.stages", MAX_ITEMS),
+        ("diag-too-large.regimes", MAX_REGIMES),
     ];
     limits
         .iter()
         .zip(counts)
         .find(|((_, max), n)| n > max)
-        .map(|((what, max), n)| {
-            format!("the scenario has {n} {what}; permitflow accepts at most {max}")
+        .map(|((key, max), n)| {
+            message(
+                key,
+                &[("n", n.to_string().into()), ("max", max.to_string().into())],
+            )
         })
 }
 
@@ -64,10 +69,12 @@ pub(super) fn check_version(cx: &mut Ctx<'_>, version: u32) {
             None,
             At::Value("version"),
             None,
-            format!(
-                "scenario version {version} is not supported (this build reads version {FORMAT_VERSION})"
+            tr!(
+                "diag-version",
+                version = version.to_string(),
+                supported = FORMAT_VERSION.to_string()
             ),
-            "set `version = 1`, or upgrade permitflow",
+            &tr!("diag-version.help"),
         );
     }
 }
@@ -82,12 +89,13 @@ pub(super) fn check_start(cx: &mut Ctx<'_>, start: &str) -> Option<NaiveDate> {
                 None,
                 At::Value("start"),
                 None,
-                format!(
-                    "the start date {d} is not in the years {} to {}",
-                    crate::calendar::YEARS.start(),
-                    crate::calendar::YEARS.end()
+                tr!(
+                    "diag-start-out-of-range",
+                    date = d.to_string(),
+                    from = crate::calendar::YEARS.start().to_string(),
+                    to = crate::calendar::YEARS.end().to_string()
                 ),
-                "give the application date, e.g. \"2025-03-03\"",
+                &tr!("diag-start-out-of-range.help"),
             );
             None
         }
@@ -98,8 +106,8 @@ pub(super) fn check_start(cx: &mut Ctx<'_>, start: &str) -> Option<NaiveDate> {
                 None,
                 At::Value("start"),
                 None,
-                format!("the start date `{start}` is not a date"),
-                "write the date as YYYY-MM-DD, e.g. \"2025-03-03\"",
+                tr!("diag-start-not-date", start = start),
+                &tr!("diag-start-not-date.help"),
             );
             None
         }
@@ -128,8 +136,8 @@ fn check_calendar_base(cx: &mut Ctx<'_>, base: &str) -> Option<BaseCalendar> {
                 None,
                 At::Value("calendar"),
                 None,
-                format!("unknown calendar `{other}`"),
-                "use \"cn\" (China's official holidays) or \"weekends\" (Monday to Friday), and add holiday-cn JSON files with `files`",
+                tr!("diag-unknown-calendar", calendar = other),
+                &tr!("diag-unknown-calendar.help"),
             );
             None
         }

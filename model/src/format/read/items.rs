@@ -4,8 +4,11 @@
 
 use rustc_hash::FxHashMap;
 
+use permitflow_i18n::{message, tr};
+
 use super::common::{
-    check_cost, check_floor, check_id, check_spread, check_unique, days_problem, unknown_help,
+    Limit, check_cost, check_floor, check_id, check_spread, check_unique, days_problem,
+    unknown_help,
 };
 use super::context::{At, Ctx, Place, entry};
 use super::{Ids, links};
@@ -72,14 +75,7 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
     };
     check_time_limit(cx, place, it.days.value);
     let floor = it.floor.as_ref().map(|f| {
-        check_floor(
-            cx,
-            place,
-            f.value,
-            Some(it.days.value),
-            "time limit",
-            "the department",
-        );
+        check_floor(cx, place, f.value, Some(it.days.value), Limit::Item);
         f.working_days()
     });
     check_cost(cx, place, it.cost);
@@ -124,8 +120,8 @@ fn check_items_present(cx: &mut Ctx<'_>, raw: &[FileItem]) {
             None,
             At::Entry,
             None,
-            "the scenario has no items",
-            "add [[items]] tables, one per department's item",
+            tr!("diag-no-items"),
+            &tr!("diag-no-items.help"),
         );
     }
 }
@@ -138,7 +134,7 @@ fn check_item_stage(cx: &mut Ctx<'_>, place: &Place, stage: &str, ids: &Ids<'_>)
             place,
             Code::UnknownId,
             At::Value("stage"),
-            format!("unknown stage `{stage}`"),
+            tr!("diag-unknown-stage", id = stage),
             &help,
         );
     }
@@ -152,8 +148,8 @@ fn check_kind(cx: &mut Ctx<'_>, place: &Place, kind: &str) -> Option<ItemKind> {
             place,
             Code::BadValue,
             At::Value("kind"),
-            format!("unknown item kind `{kind}`"),
-            "use review, filing, applicant_work or utility_service",
+            tr!("diag-unknown-item-kind", kind = kind),
+            &tr!("diag-unknown-item-kind.help"),
         );
     }
     parsed
@@ -166,8 +162,13 @@ fn check_time_limit(cx: &mut Ctx<'_>, place: &Place, days: f64) {
             place,
             Code::BadDays,
             At::Value("days"),
-            format!("the time limit {days} {p}"),
-            "write the limit in working days, in steps of 0.5 (e.g. 10 or 36.5)",
+            tr!(
+                "diag-bad-days",
+                what = tr!("diag-days-what.time-limit"),
+                value = days.to_string(),
+                problem = p
+            ),
+            &tr!("diag-bad-days.help-limit"),
         );
     }
 }
@@ -179,7 +180,10 @@ fn check_release_and_deadline(
     release: Option<f64>,
     deadline: Option<f64>,
 ) {
-    for (key, v) in [("release", release), ("deadline", deadline)] {
+    for (key, v, what) in [
+        ("release", release, "diag-days-what.release"),
+        ("deadline", deadline, "diag-days-what.deadline"),
+    ] {
         if let Some(v) = v
             && let Some(p) = days_problem(v, false)
         {
@@ -187,8 +191,13 @@ fn check_release_and_deadline(
                 place,
                 Code::BadDays,
                 At::Value(key),
-                format!("the {key} {v} {p}"),
-                "write it in working days from the project start, in steps of 0.5",
+                tr!(
+                    "diag-bad-days",
+                    what = message(what, &[]),
+                    value = v.to_string(),
+                    problem = p
+                ),
+                &tr!("diag-bad-days.help-offset"),
             );
         }
     }
@@ -198,20 +207,14 @@ fn check_release_and_deadline(
 /// they do.
 fn check_returns(cx: &mut Ctx<'_>, place: &Place, r: &FileReturns) -> Option<Returns> {
     let problem = if !(r.rate.is_finite() && (0.0..1.0).contains(&r.rate)) {
-        Some(format!(
-            "the return rate {} is not a probability below 1",
-            r.rate
-        ))
+        Some(tr!("diag-bad-return-rate", rate = r.rate.to_string()))
     } else if !(r.rework_days.is_finite() && r.rework_days >= 0.0) {
-        Some(format!(
-            "the rework time {} is not a duration from 0 up",
-            r.rework_days
-        ))
+        Some(tr!("diag-bad-rework", days = r.rework_days.to_string()))
     } else if r
         .rereview_days
         .is_some_and(|d| !(d.is_finite() && d >= 0.0))
     {
-        Some("the re-review time is not a duration from 0 up".to_owned())
+        Some(tr!("diag-bad-rereview"))
     } else {
         None
     };
@@ -222,7 +225,7 @@ fn check_returns(cx: &mut Ctx<'_>, place: &Place, r: &FileReturns) -> Option<Ret
                 Code::BadValue,
                 At::Key("returns"),
                 msg,
-                "give rate as a share from 0 to below 1 (5.3 % is 0.053), rework_days and rereview_days in working days",
+                &tr!("diag-bad-returns.help"),
             );
             None
         }

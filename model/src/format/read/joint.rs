@@ -4,9 +4,13 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::Ids;
-use super::common::{check_cost, check_floor, check_id, check_spread, check_unique, days_problem};
+use permitflow_i18n::tr;
+
+use super::common::{
+    Limit, check_cost, check_floor, check_id, check_spread, check_unique, days_problem,
+};
 use super::context::{At, Ctx, Place, entry};
-use crate::diag::Code;
+use crate::diag::{Code, subject};
 use crate::format::file::{FileItem, FileJoint};
 use crate::scenario::JointGroup;
 use crate::units::{Department, GroupId, ItemId};
@@ -80,8 +84,13 @@ fn definition(cx: &mut Ctx<'_>, place: &Place, g: &FileJoint) -> JointGroup {
             place,
             Code::BadDays,
             At::Value("days"),
-            format!("the joint time limit {} {p}", d.value),
-            "write the limit in working days, in steps of 0.5",
+            tr!(
+                "diag-bad-days",
+                what = tr!("diag-days-what.joint-limit"),
+                value = d.value.to_string(),
+                problem = p
+            ),
+            &tr!("diag-bad-days.help-joint"),
         );
     }
     let group = JointGroup {
@@ -100,7 +109,7 @@ fn definition(cx: &mut Ctx<'_>, place: &Place, g: &FileJoint) -> JointGroup {
     };
     if let Some(f) = &g.floor {
         let limit = g.days.as_ref().map(|d| d.value);
-        check_floor(cx, place, f.value, limit, "joint limit", "the joint event");
+        check_floor(cx, place, f.value, limit, Limit::Joint);
     }
     check_cost(cx, place, g.cost);
     group
@@ -122,9 +131,9 @@ fn check_not_an_item_id(
             Code::DuplicateId,
             e.or_else(|| member.and_then(|i| entry(&cx.items, i))),
             At::Str(g.id.as_str()),
-            Some(format!("joint group `{}`", g.id)),
-            format!("joint group `{}` has the same id as an item", g.id),
-            "a joint event is reported under its group id: give the group its own id",
+            Some(subject("joint group", g.id.as_str())),
+            tr!("diag-group-is-item", id = g.id.as_str()),
+            &tr!("diag-group-is-item.help"),
         );
     }
 }
@@ -138,9 +147,9 @@ fn check_has_items(cx: &mut Ctx<'_>, e: Option<std::ops::Range<usize>>, g: &Join
         Code::UnknownId,
         e,
         At::Value("id"),
-        Some(format!("joint group `{}`", g.id)),
-        format!("joint group `{}` has no items", g.id),
-        "add `joint = \"<group id>\"` to the items it merges, or remove the group",
+        Some(subject("joint group", g.id.as_str())),
+        tr!("diag-group-empty", id = g.id.as_str()),
+        &tr!("diag-group-empty.help"),
     );
     false
 }
@@ -158,9 +167,9 @@ fn check_one_stage(cx: &mut Ctx<'_>, g: &JointGroup, items: &[FileItem], ids: &I
         .collect();
     if stages_of.len() > 1 {
         let detail = members()
-            .map(|it| format!("`{}` in `{}`", it.id, it.stage))
+            .map(|it| tr!("diag-group-member", id = &it.id, stage = &it.stage))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&tr!("diag-list-separator"));
         let last = g
             .items
             .last()
@@ -169,9 +178,13 @@ fn check_one_stage(cx: &mut Ctx<'_>, g: &JointGroup, items: &[FileItem], ids: &I
             Code::JointSpansStages,
             last.and_then(|i| entry(&cx.items, i)),
             At::Value("joint"),
-            Some(format!("joint group `{}`", g.id)),
-            format!("joint group `{}` spans stages: {detail}", g.id),
-            "a joint event happens within one stage: move the items into one stage or split the group",
+            Some(subject("joint group", g.id.as_str())),
+            tr!(
+                "diag-group-spans-stages",
+                id = g.id.as_str(),
+                detail = detail
+            ),
+            &tr!("diag-group-spans-stages.help"),
         );
     }
 }

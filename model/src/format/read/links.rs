@@ -4,7 +4,9 @@
 use super::Ids;
 use super::common::{days_problem, unknown_help};
 use super::context::{At, Ctx, Place, entry};
-use crate::diag::{Code, clip};
+use permitflow_i18n::{message, tr};
+
+use crate::diag::{Code, clip, subject};
 use crate::format::after::{ParsedAfter, parse_after};
 use crate::format::file::{FileAfter, FileItem, FileLinkSpec};
 use crate::network::find_cycle;
@@ -63,8 +65,8 @@ fn check_predecessor_syntax(
                     place,
                     Code::BadLink,
                     At::Str(t),
-                    format!("cannot read predecessor `{t}`: {msg}"),
-                    "write ID, ID+LAG, ID-LAG or ID:SS+LAG (types FS, SS, FF, SF; lag in working days)",
+                    tr!("diag-bad-predecessor", text = t.as_str(), problem = msg),
+                    &tr!("diag-bad-predecessor.help"),
                 );
                 None
             }
@@ -83,8 +85,8 @@ fn check_link_type(cx: &mut Ctx<'_>, place: &Place, l: &FileLinkSpec) -> Option<
                     place,
                     Code::BadLink,
                     At::Str(k),
-                    format!("unknown link type `{k}`"),
-                    "use FS, SS, FF or SF",
+                    tr!("diag-unknown-link-type", kind = k.as_str()),
+                    &tr!("diag-unknown-link-type.help"),
                 );
                 return None;
             }
@@ -107,7 +109,7 @@ fn check_predecessor_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids
         place,
         Code::UnknownId,
         At::Str(id),
-        format!("unknown predecessor `{}`", clip(id)),
+        tr!("diag-unknown-predecessor", id = clip(id).into_owned()),
         &help,
     );
     false
@@ -122,8 +124,8 @@ fn check_not_after_itself(cx: &mut Ctx<'_>, place: &Place, from: &str, to: &str)
         place,
         Code::BadLink,
         At::Str(from),
-        format!("item `{to}` cannot come after itself"),
-        "remove it from its own `after` list",
+        tr!("diag-after-itself", id = to),
+        &tr!("diag-after-itself.help"),
     );
     false
 }
@@ -131,7 +133,10 @@ fn check_not_after_itself(cx: &mut Ctx<'_>, place: &Place, from: &str, to: &str)
 /// Rule: a lag and a maximum lag are working-day numbers (negative allowed).
 fn check_lags(cx: &mut Ctx<'_>, place: &Place, parsed: &ParsedAfter, max_lag: Option<f64>) -> bool {
     let mut ok = true;
-    for (what, v) in [("lag", Some(parsed.lag)), ("maximum lag", max_lag)] {
+    for (what, v) in [
+        ("diag-days-what.lag", Some(parsed.lag)),
+        ("diag-days-what.max-lag", max_lag),
+    ] {
         if let Some(v) = v
             && let Some(p) = days_problem(v, true)
         {
@@ -140,8 +145,14 @@ fn check_lags(cx: &mut Ctx<'_>, place: &Place, parsed: &ParsedAfter, max_lag: Op
                 place,
                 Code::BadDays,
                 At::Str(&parsed.id),
-                format!("the {what} {v} after `{}` {p}", parsed.id),
-                "write lags in working days, in steps of 0.5",
+                tr!(
+                    "diag-bad-lag",
+                    what = message(what, &[]),
+                    value = v.to_string(),
+                    id = parsed.id.as_str(),
+                    problem = p
+                ),
+                &tr!("diag-bad-lag.help"),
             );
         }
     }
@@ -161,11 +172,13 @@ fn check_max_lag_order(
                 place,
                 Code::BadLink,
                 At::Str(&parsed.id),
-                format!(
-                    "the maximum lag {m} after `{}` is below its lag {}",
-                    parsed.id, parsed.lag
+                tr!(
+                    "diag-max-lag-below-lag",
+                    max_lag = m.to_string(),
+                    id = parsed.id.as_str(),
+                    lag = parsed.lag.to_string()
                 ),
-                "make max_lag at least lag",
+                &tr!("diag-max-lag-below-lag.help"),
             );
             false
         }
@@ -192,12 +205,15 @@ pub(super) fn check_stage_order(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_
                 Code::BadLink,
                 entry(&cx.items, b),
                 At::Str(l.from.as_str()),
-                Some(format!("item `{}`", l.to)),
-                format!(
-                    "`{}` comes after `{}`, but `{}` is in stage `{}`, which ends before stage `{}` begins",
-                    l.to, l.from, l.to, raw[b].stage, raw[a].stage
+                Some(subject("item", l.to.as_str())),
+                tr!(
+                    "diag-back-across-stages",
+                    to = l.to.as_str(),
+                    from = l.from.as_str(),
+                    to_stage = raw[b].stage.as_str(),
+                    from_stage = raw[a].stage.as_str()
                 ),
-                "a link cannot run back across stages: move one of the items to another stage, or link them the other way",
+                &tr!("diag-back-across-stages.help"),
             );
         }
     }
@@ -232,9 +248,9 @@ pub(super) fn check_no_cycle(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>, 
             Code::Cycle,
             entry(&cx.items, first),
             At::Key("after"),
-            Some(format!("item `{}`", raw[first].id)),
-            format!("the links go round in a circle: {path}"),
-            "remove one of these predecessors; a maximum lag (max_lag) expresses \"no later than\" without a cycle",
+            Some(subject("item", &raw[first].id)),
+            tr!("diag-cycle", path = path),
+            &tr!("diag-cycle.help"),
         );
     }
 }

@@ -1,5 +1,7 @@
 //! `[[measures]]`: the reform measures a regime may apply, each kind with its own parameters.
 
+use permitflow_i18n::tr;
+
 use super::Ids;
 use super::common::{check_id, check_unique, days_problem, unknown_help};
 use super::context::{At, Ctx, Place};
@@ -67,8 +69,8 @@ fn check_kind(cx: &mut Ctx<'_>, place: &Place, kind: &str) -> Option<&'static [&
                 place,
                 Code::BadMeasure,
                 At::Value("kind"),
-                format!("unknown measure kind `{other}`"),
-                "use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, merged_stages or online_submission",
+                tr!("diag-unknown-measure-kind", kind = other),
+                &tr!("diag-unknown-measure-kind.help"),
             );
             return None;
         }
@@ -92,16 +94,23 @@ fn check_fields_apply(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, allowed:
                 place,
                 Code::BadMeasure,
                 At::Key(field),
-                format!("`{field}` does not apply to a {} measure", m.kind),
-                &format!(
-                    "a {} measure takes {}",
-                    m.kind,
-                    if allowed.is_empty() {
-                        "no parameters".to_owned()
-                    } else {
-                        allowed.join(", ")
-                    }
+                tr!(
+                    "diag-field-not-applicable",
+                    field = field,
+                    kind = m.kind.as_str()
                 ),
+                &if allowed.is_empty() {
+                    tr!(
+                        "diag-field-not-applicable.help-none",
+                        kind = m.kind.as_str()
+                    )
+                } else {
+                    tr!(
+                        "diag-field-not-applicable.help",
+                        kind = m.kind.as_str(),
+                        fields = allowed.join(&tr!("diag-list-separator"))
+                    )
+                },
             );
         }
     }
@@ -117,7 +126,7 @@ fn check_item_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -
         place,
         Code::UnknownId,
         At::Str(id),
-        format!("unknown item `{id}`"),
+        tr!("diag-unknown-item", id = id),
         &help,
     );
     false
@@ -125,9 +134,9 @@ fn check_item_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -
 
 /// Rule: a measure names what it applies to (items, links, limits, stages: `named` says whether
 /// it does).
-fn check_names_some(cx: &mut Ctx<'_>, place: &Place, named: bool, message: &str, help: &str) {
+fn check_names_some(cx: &mut Ctx<'_>, place: &Place, named: bool, message: String, help: String) {
     if !named {
-        cx.report(place, Code::BadMeasure, At::Entry, message, help);
+        cx.report(place, Code::BadMeasure, At::Entry, message, &help);
     }
 }
 
@@ -153,8 +162,8 @@ fn notification_commitment(
         cx,
         place,
         !m.items.is_empty(),
-        "a notification_commitment measure names no items",
-        "add items = [\"…\"]: the approvals that become filings on commitment",
+        tr!("diag-commitment-no-items"),
+        tr!("diag-commitment-no-items.help"),
     );
     for id in &m.items {
         check_item_exists(cx, place, id, ids);
@@ -178,8 +187,8 @@ fn tolerance_acceptance(
         cx,
         place,
         !m.links.is_empty(),
-        "a tolerance_acceptance measure names no links",
-        "add links = [{ from = \"…\", to = \"…\", lag = 0 }]",
+        tr!("diag-tolerance-no-links"),
+        tr!("diag-tolerance-no-links.help"),
     );
     for l in &m.links {
         let from = check_item_exists(cx, place, &l.from, ids);
@@ -212,8 +221,8 @@ fn time_limit_compression(
         cx,
         place,
         !m.limits.is_empty(),
-        "a time_limit_compression measure names no limits",
-        "add limits = { <item id> = <new limit>, … }",
+        tr!("diag-compression-no-limits"),
+        tr!("diag-compression-no-limits.help"),
     );
     for (id, v) in &m.limits {
         if check_item_exists(cx, place, id, ids) {
@@ -234,8 +243,8 @@ fn merged_stages(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, ids: &Ids<'_>
         cx,
         place,
         m.stages.len() >= 2,
-        "a merged_stages measure needs at least two stages",
-        "add stages = [\"<first>\", \"<second>\"]",
+        tr!("diag-merge-too-few-stages"),
+        tr!("diag-merge-too-few-stages.help"),
     );
     for s in &m.stages {
         check_stage_exists(cx, place, s, ids);
@@ -253,7 +262,7 @@ fn check_group_exists(cx: &mut Ctx<'_>, place: &Place, g: &str, groups: &[&str])
             place,
             Code::UnknownId,
             At::Str(g),
-            format!("unknown joint group `{g}`"),
+            tr!("diag-unknown-group", id = g),
             &help,
         );
     }
@@ -266,8 +275,13 @@ fn check_filing_time(cx: &mut Ctx<'_>, place: &Place, days: f64) {
             place,
             Code::BadDays,
             At::Value("days"),
-            format!("the filing time {days} {p}"),
-            "write it in working days, in steps of 0.5 (usually 0)",
+            tr!(
+                "diag-bad-days",
+                what = tr!("diag-days-what.filing-time"),
+                value = days.to_string(),
+                problem = p
+            ),
+            &tr!("diag-bad-days.help-filing"),
         );
     }
 }
@@ -287,11 +301,12 @@ fn check_finish_to_start_link(
             place,
             Code::BadMeasure,
             At::Str(&l.from),
-            format!(
-                "there is no finish-to-start link from `{}` to `{}` to accept with tolerance",
-                l.from, l.to
+            tr!(
+                "diag-tolerance-no-such-link",
+                from = l.from.as_str(),
+                to = l.to.as_str()
             ),
-            "name a link written as `after = [\"<from>\"]` on the `to` item",
+            &tr!("diag-tolerance-no-such-link.help"),
         );
     }
 }
@@ -303,8 +318,13 @@ fn check_tolerance_lag(cx: &mut Ctx<'_>, place: &Place, l: &FileToleranceLink) {
             place,
             Code::BadDays,
             At::Str(&l.from),
-            format!("the lag {} {p}", l.lag),
-            "write it in working days, in steps of 0.5",
+            tr!(
+                "diag-bad-days",
+                what = tr!("diag-days-what.lag"),
+                value = l.lag.to_string(),
+                problem = p
+            ),
+            &tr!("diag-bad-days.help"),
         );
     }
 }
@@ -316,8 +336,13 @@ fn check_new_limit(cx: &mut Ctx<'_>, place: &Place, id: &str, v: f64) {
             place,
             Code::BadDays,
             At::Key(id),
-            format!("the new limit {v} for `{id}` {p}"),
-            "write it in working days, in steps of 0.5",
+            tr!(
+                "diag-bad-new-limit",
+                value = v.to_string(),
+                id = id,
+                problem = p
+            ),
+            &tr!("diag-bad-days.help"),
         );
     }
 }
@@ -330,7 +355,7 @@ fn check_stage_exists(cx: &mut Ctx<'_>, place: &Place, s: &str, ids: &Ids<'_>) {
             place,
             Code::UnknownId,
             At::Str(s),
-            format!("unknown stage `{s}`"),
+            tr!("diag-unknown-stage", id = s),
             &help,
         );
     }

@@ -3,6 +3,8 @@
 
 use super::common::{check_id, check_unique, unknown_help};
 use super::context::{At, Ctx, Place};
+use permitflow_i18n::tr;
+
 use crate::diag::Code;
 use crate::format::file::{FileMeasure, FileRegime};
 use crate::scenario::{BaseMode, Draft, Regime};
@@ -53,8 +55,8 @@ fn check_base(cx: &mut Ctx<'_>, place: &Place, base: &str) -> Option<BaseMode> {
             place,
             Code::BadValue,
             At::Value("base"),
-            format!("unknown base mode `{base}`"),
-            "use \"serial\" or \"parallel\"",
+            tr!("diag-unknown-base", base = base),
+            &tr!("diag-unknown-base.help"),
         );
     }
     parsed
@@ -69,7 +71,7 @@ fn check_measures_exist(cx: &mut Ctx<'_>, place: &Place, named: &[String], known
                 place,
                 Code::UnknownId,
                 At::Str(m),
-                format!("unknown measure `{m}`"),
+                tr!("diag-unknown-measure", id = m.as_str()),
                 &help,
             );
         }

@@ -4,7 +4,9 @@ use rustc_hash::FxHashMap;
 
 use super::common::check_unique;
 use super::context::{At, Ctx, entry};
-use crate::diag::Code;
+use permitflow_i18n::tr;
+
+use crate::diag::{Code, a_noun};
 use crate::format::file::FileStage;
 use crate::scenario::Stage;
 use crate::units::{Department, StageId};
@@ -43,8 +45,8 @@ fn check_stages_present(cx: &mut Ctx<'_>, raw: &[FileStage]) {
             None,
             At::Entry,
             None,
-            "the scenario has no stages",
-            "add at least one [[stages]] table with id, name and lead",
+            tr!("diag-no-stages"),
+            &tr!("diag-no-stages.help"),
         );
     }
 }
@@ -58,8 +60,8 @@ fn check_stage_id(cx: &mut Ctx<'_>, e: Option<std::ops::Range<usize>>, id: &str)
             e,
             At::Entry,
             None,
-            "a stage has an empty id",
-            "give it a short id such as `construction`",
+            tr!("diag-empty-id", a_kind = a_noun("stage")),
+            &tr!("diag-empty-id.help", example = "construction"),
         );
     }
 }

@@ -4,6 +4,8 @@
 use super::Ids;
 use super::common::{days_problem, unknown_help};
 use super::context::{At, Ctx, Place};
+use permitflow_i18n::tr;
+
 use crate::diag::Code;
 use crate::format::file::{FileTarget, provenance};
 use crate::scenario::{Regime, Target};
@@ -84,7 +86,7 @@ fn check_regime_exists(cx: &mut Ctx<'_>, place: &Place, regime: &str, known: &[&
             place,
             Code::UnknownId,
             At::Value("regime"),
-            format!("unknown regime `{regime}`"),
+            tr!("diag-unknown-regime", id = regime),
             &help,
         );
     }
@@ -98,7 +100,7 @@ fn check_stage_exists(cx: &mut Ctx<'_>, place: &Place, stage: &str, ids: &Ids<'_
             place,
             Code::UnknownId,
             At::Value("stage"),
-            format!("unknown stage `{stage}`"),
+            tr!("diag-unknown-stage", id = stage),
             &help,
         );
     }
@@ -116,8 +118,8 @@ fn check_stage_bound_only(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) {
             place,
             Code::BadValue,
             At::Key("stage"),
-            "a stage target bounds the stage's working days only",
-            "give working_days and no trips, forms, materials or departments; put those in a target for the whole regime",
+            tr!("diag-stage-target-days-only"),
+            &tr!("diag-stage-target-days-only.help"),
         );
     }
 }
@@ -134,8 +136,8 @@ fn check_sets_a_bound(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) {
             place,
             Code::BadValue,
             At::Entry,
-            "the target sets no bound",
-            "give at least one of working_days, trips, forms, materials, departments",
+            tr!("diag-target-no-bound"),
+            &tr!("diag-target-no-bound.help"),
         );
     }
 }
@@ -149,8 +151,13 @@ fn check_working_days(cx: &mut Ctx<'_>, place: &Place, working_days: Option<f64>
             place,
             Code::BadDays,
             At::Value("working_days"),
-            format!("the target {w} {p}"),
-            "write it in working days, in steps of 0.5",
+            tr!(
+                "diag-bad-days",
+                what = tr!("diag-days-what.target"),
+                value = w.to_string(),
+                problem = p
+            ),
+            &tr!("diag-bad-days.help"),
         );
     }
 }
