@@ -438,7 +438,7 @@ mod tests {
         );
         let zh = note(Lang::ZhCn);
         assert!(
-            zh.starts_with("注意：cn 日历中 2027 年的节假日为暂定"),
+            zh.starts_with("警告：cn 日历中 2027 年的节假日为暂定"),
             "{zh}"
         );
         assert!(!en.contains('`') && !zh.contains('`'));

@@ -54,7 +54,7 @@ chart-curve-tip = { $days } 个工作日：成本 { $cost }
 chart-waterfall-subtitle = 每项措施之后的工作日；每根柱为该措施节省的工作日
 
 ## The note under charts whose dates run into years without official holidays.
-chart-calendar-warning = 注意：
+chart-calendar-warning = 警告：
 chart-calendar-sep = {""}
 chart-calendar-provisional = { $calendar } 日历中 { $years } 年的节假日为暂定（未公布调休安排）：仅含法定节假日，不含国务院通知将增加的调休放假日和调休上班日。
 chart-calendar-uncovered = { $calendar } 日历没有 { $years } 年的节假日数据：这些年份只扣除周末。
