@@ -2,8 +2,9 @@
 //! built once from typed results. Written to SVG or PNG by [`write_chart`](crate::write::chart).
 
 use permitflow_chart::{Arrows, Histogram, Scene};
-use permitflow_model::{Calendar, Scenario};
-use permitflow_solver::{Attribution, CentreResult, Outcome, SimulationResult};
+use permitflow_i18n::tr;
+use permitflow_model::{Calendar, RegimeName, Scenario};
+use permitflow_solver::{Attribution, CentreResult, Change, Outcome, SimulationResult};
 
 use crate::analysis::PlanReport;
 
@@ -53,10 +54,38 @@ pub fn schedules_with(
     }
     let scene = Scene::stack(scenes, GAP);
     // Dates in a year whose holidays are provisional or unknown: said under the charts.
-    match crate::Warning::calendar_coverage(cal, outcomes) {
-        Some(w) => permitflow_chart::with_footnote(scene, &w.to_string()),
+    match calendar_note(cal, outcomes) {
+        Some(note) => permitflow_chart::with_footnote(scene, &note),
         None => scene,
     }
+}
+
+/// The note under charts (and in the report) when the outcomes' dates run into years whose
+/// holidays are provisional or unknown to the calendar, in the current language: what it means
+/// and how to add the official holidays, in words (no command-line syntax).
+pub fn calendar_note(cal: &Calendar, outcomes: &[&Outcome]) -> Option<String> {
+    let crate::Warning::Calendar {
+        calendar,
+        provisional,
+        uncovered,
+    } = crate::Warning::calendar_coverage(cal, outcomes)?;
+    let mut parts = Vec::new();
+    if !provisional.is_empty() {
+        parts.push(tr!(
+            "chart-calendar-provisional",
+            calendar = calendar.as_str(),
+            years = crate::warning::years(&provisional)
+        ));
+    }
+    if !uncovered.is_empty() {
+        parts.push(tr!(
+            "chart-calendar-uncovered",
+            calendar = calendar.as_str(),
+            years = crate::warning::years(&uncovered)
+        ));
+    }
+    parts.push(tr!("chart-calendar-fix"));
+    Some(tr!("chart-calendar-warning") + &parts.join(&tr!("chart-calendar-sep")))
 }
 
 /// The name people know an item or joint group by, for the id the solver reports.
@@ -88,22 +117,28 @@ pub fn simulation(
     let mut scenes = vec![simulation_histogram(
         s,
         results,
-        &format!(
-            "{} — simulated working days ({iterations} iterations, seed {seed})",
-            s.name
+        &tr!(
+            "chart-simulation-title",
+            scenario = s.name.as_str(),
+            iterations = iterations,
+            seed = seed.to_string()
         ),
     )];
     for r in results {
         if !r.sensitivity.is_empty() {
             scenes.push(permitflow_chart::tornado(
-                &format!("{} — {}: what drives the spread", s.name, r.regime),
-                "working days the project moves per standard deviation of each item",
+                &tr!(
+                    "chart-tornado-title",
+                    scenario = s.name.as_str(),
+                    regime = regime_label(s, &r.regime)
+                ),
+                &tr!("chart-tornado-subtitle"),
                 &r.sensitivity
                     .iter()
                     .take(TORNADO_ITEMS)
                     .map(|(id, v)| (activity_name(s, id), *v))
                     .collect::<Vec<_>>(),
-                " wd",
+                &tr!("chart-wd-unit"),
             ));
         }
     }
@@ -112,7 +147,14 @@ pub fn simulation(
 
 /// The simulated working days of each regime as histograms with the targets marked.
 pub fn simulation_histogram(s: &Scenario, results: &[&SimulationResult], title: &str) -> Scene {
-    let histograms: Vec<Histogram> = results.iter().copied().map(Into::into).collect();
+    let histograms: Vec<Histogram> = results
+        .iter()
+        .copied()
+        .map(|r| Histogram {
+            regime: regime_label(s, &r.regime),
+            ..r.into()
+        })
+        .collect();
     let targets = permitflow_chart::simulation_targets(s, results.iter().copied());
     permitflow_chart::histogram(title, &histograms, &targets)
 }
@@ -127,17 +169,28 @@ pub fn time_cost(
     permitflow_chart::time_cost_curve(title, &points, Some(target))
 }
 
-/// What each step from the serial regime to `regime` saves.
-pub fn waterfall(title: &str, a: &Attribution, regime: &str) -> Scene {
+/// A regime's name for people, from the name the solver reports.
+fn regime_label(s: &Scenario, regime: &str) -> String {
+    s.regime_label(&RegimeName::new(regime))
+}
+
+/// What each step from the serial regime to `regime` of `s` saves, the steps named for people.
+pub fn waterfall(s: &Scenario, title: &str, a: &Attribution, regime: &str) -> Scene {
     permitflow_chart::waterfall(
         title,
-        ("serial", a.serial.get()),
+        (&regime_label(s, "serial"), a.serial.get()),
         &a.steps
             .iter()
-            .filter(|st| st.name != "serial")
-            .map(|st| (st.name.clone(), st.saved.get()))
+            .filter(|st| st.change != Change::Serial)
+            .map(|st| {
+                let name = match &st.change {
+                    Change::Measure(m) => s.measure_label(m),
+                    _ => regime_label(s, &st.name),
+                };
+                (name, st.saved.get())
+            })
             .collect::<Vec<_>>(),
-        regime,
+        &regime_label(s, regime),
     )
 }
 
@@ -146,15 +199,22 @@ pub fn plan(s: &Scenario, r: &PlanReport) -> Scene {
     let mut scenes = Vec::new();
     if let Some(c) = &r.curve {
         scenes.push(time_cost(
-            &format!("{} — {}: time–cost curve", s.name, r.regime),
+            &tr!(
+                "chart-curve-title",
+                scenario = s.name.as_str(),
+                regime = regime_label(s, &r.regime)
+            ),
             c,
             r.target.get(),
         ));
     }
     scenes.push(waterfall(
-        &format!(
-            "{} — from serial to {}: what each step saves",
-            s.name, r.regime
+        s,
+        &tr!(
+            "chart-waterfall-title",
+            scenario = s.name.as_str(),
+            serial = regime_label(s, "serial"),
+            regime = regime_label(s, &r.regime)
         ),
         &r.attribution,
         &r.regime,
@@ -174,8 +234,12 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
             .collect();
         bars.sort_by(|a, b| b.1.total_cmp(&a.1));
         scenes.push(permitflow_chart::tornado(
-            &format!("{portfolio} — {label}: reviewer utilisation"),
-            "share of reviewer time busy, per department with a fixed number of reviewers",
+            &tr!(
+                "chart-utilisation-title",
+                portfolio = portfolio,
+                run = label.as_str()
+            ),
+            &tr!("chart-utilisation-subtitle"),
             &bars,
             " %",
         ));
@@ -191,7 +255,11 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
             })
             .collect();
         scenes.push(permitflow_chart::histogram_of(
-            &format!("{portfolio} — {label}: lead time per project type"),
+            &tr!(
+                "chart-lead-time-title",
+                portfolio = portfolio,
+                run = label.as_str()
+            ),
             permitflow_chart::histogram::CENTRE,
             &hist,
             &[],
@@ -202,11 +270,182 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
         .map(|(l, r)| (l.clone(), r.wip.clone()))
         .collect();
     scenes.push(permitflow_chart::line_chart(
-        &format!("{portfolio} — projects in process"),
-        "work in progress over the horizon, averaged over the replications",
+        &tr!("chart-wip-title", portfolio = portfolio),
+        &tr!("chart-wip-subtitle"),
         &series,
-        "working days",
-        "projects in process",
+        &tr!("chart-working-days"),
+        &tr!("chart-wip-axis"),
     ));
     Scene::stack(scenes, GAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use permitflow_chart::Shape;
+    use permitflow_i18n::{Lang, with_lang};
+    use permitflow_solver::{Method, evaluate};
+
+    use super::*;
+
+    fn shipped(name: &str) -> crate::Loaded {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../scenarios")
+            .join(name);
+        crate::load(Some(&path), None).unwrap()
+    }
+
+    /// The texts of a scene with `class`, in order.
+    fn texts(scene: &Scene, class: &str) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, class: c, .. } if *c == class => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn tips(scene: &Scene) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { title, .. } | Shape::Diamond { title, .. } => title.clone(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The comparison and the joint regime's Gantt chart of the default scenario, in `lang`.
+    fn charts(lang: Lang) -> (Scene, Scene) {
+        let l = shipped("social-investment-housing.toml");
+        let (s, cal) = (&l.scenario, &l.calendar);
+        let outcomes: Vec<Outcome> = s
+            .regimes
+            .iter()
+            .map(|r| evaluate(s, r, cal, Method::Paths).unwrap())
+            .collect();
+        let refs: Vec<&Outcome> = outcomes.iter().collect();
+        with_lang(lang, || {
+            (
+                permitflow_chart::comparison(s, &refs, cal),
+                permitflow_chart::gantt(s, &outcomes[2], cal),
+            )
+        })
+    }
+
+    #[test]
+    fn the_comparison_and_gantt_speak_chinese() {
+        let (cmp, gantt) = charts(Lang::ZhCn);
+        assert_eq!(
+            texts(&cmp, "title"),
+            ["General social-investment housing (Hezhou 2020) — 审批模式对比"]
+        );
+        assert_eq!(
+            texts(&cmp, "subtitle"),
+            ["同一日历上各阶段的工作日；每行末端为最后一个许可证的办结日期"]
+        );
+        // The standard regimes by their names in the reform documents; joint_online has none.
+        assert_eq!(
+            texts(&cmp, "regime-name"),
+            ["串联审批", "并联审批", "并联审批＋联合审查", "joint_online"]
+        );
+        // Serial takes 100.5 working days to 25 July; joint 36.5 to 23 April, 64 fewer.
+        let totals = texts(&cmp, "total");
+        assert_eq!(totals[0], "100.5 个工作日 · 2025年7月25日");
+        assert_eq!(totals[2], "36.5 个工作日 · 2025年4月23日（较串联审批 -64）");
+        // Months on the axis as 2025年3月 …; the last row ends in July.
+        let months = texts(&cmp, "month");
+        assert_eq!(months.first().map(String::as_str), Some("2025年3月"));
+        assert!(months.contains(&"2025年7月".to_owned()), "{months:?}");
+        assert!(
+            tips(&cmp)
+                .iter()
+                .any(|t| t == "4 Completion acceptance：16.5 个工作日"),
+            "{:?}",
+            tips(&cmp)
+        );
+
+        assert_eq!(
+            texts(&gantt, "title"),
+            [
+                "General social-investment housing (Hezhou 2020) — 并联审批＋联合审查：36.5 个工作日，2025年3月3日 至 2025年4月23日"
+            ]
+        );
+        let sub = &texts(&gantt, "subtitle")[0];
+        assert!(
+            sub.starts_with("跑动次数 ") && sub.ends_with("红色为关键路径"),
+            "{sub}"
+        );
+        assert!(texts(&gantt, "milestone-label").contains(&"4月23日 · 16.5 个工作日".to_owned()));
+        let legend = texts(&gantt, "legend-label");
+        for want in [
+            "关键事项",
+            "周末",
+            "法定节假日",
+            "调休上班日",
+            "阶段统一出件（许可证）",
+        ] {
+            assert!(legend.iter().any(|l| l == want), "no {want} in {legend:?}");
+        }
+        assert!(
+            tips(&gantt)
+                .iter()
+                .any(|t| t.contains("（water_connection）") && t.contains("总时差 7")),
+            "{:?}",
+            tips(&gantt)
+        );
+        // Nothing spills off the canvas or runs into other text, in Chinese as in English.
+        for scene in [&cmp, &gantt] {
+            assert!(permitflow_chart::layout::outside(scene, 0.5).is_empty());
+        }
+    }
+
+    #[test]
+    fn the_comparison_and_gantt_stay_english_in_english() {
+        let (cmp, gantt) = charts(Lang::En);
+        assert_eq!(
+            texts(&cmp, "title"),
+            ["General social-investment housing (Hezhou 2020) — regimes compared"]
+        );
+        assert_eq!(texts(&cmp, "regime-name")[0], "serial");
+        assert_eq!(
+            texts(&cmp, "total")[2],
+            "36.5 wd · 2025-04-23 (-64 vs serial)"
+        );
+        assert_eq!(texts(&cmp, "month")[0], "2025-03");
+        assert!(texts(&gantt, "milestone-label").contains(&"04-23 · 16.5 wd".to_owned()));
+        assert!(
+            texts(&gantt, "legend-label")
+                .iter()
+                .any(|l| l == "make-up working day")
+        );
+    }
+
+    #[test]
+    fn the_calendar_note_names_the_years_in_either_language_without_backticks() {
+        let l = shipped("social-investment-housing.toml");
+        let mut s = (*l.scenario).clone();
+        s.start = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let s = permitflow_model::validate(&s, "late.toml").unwrap();
+        let serial = evaluate(&s, &s.regimes[0], &l.calendar, Method::Paths).unwrap();
+        let note = |lang| with_lang(lang, || calendar_note(&l.calendar, &[&serial]).unwrap());
+        let en = note(Lang::En);
+        assert!(
+            en.contains("the cn calendar's holidays in 2027 are provisional"),
+            "{en}"
+        );
+        let zh = note(Lang::ZhCn);
+        assert!(
+            zh.starts_with("警告：cn 日历中 2027 年的节假日为暂定"),
+            "{zh}"
+        );
+        assert!(!en.contains('`') && !zh.contains('`'));
+        let chart = with_lang(Lang::ZhCn, || {
+            schedules(&s, &[&serial], &l.calendar, ScheduleCharts::Compare)
+        });
+        let foot = texts(&chart, "footnote").concat();
+        assert!(foot.contains("2027 年的节假日为暂定"), "{foot}");
+    }
 }

@@ -132,7 +132,7 @@ impl Warning {
 }
 
 /// Ascending years as text, runs of consecutive years as ranges: `2027–2040, 2043`.
-fn years(ys: &[i32]) -> String {
+pub(crate) fn years(ys: &[i32]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < ys.len() {

@@ -5,6 +5,23 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use permitflow_model::{Calendar, WorkingDays};
 
 use crate::scene::{Anchor, GRID, HOLIDAY, INK, MAKEUP, MIN_TEXT, MUTED, Scene, WEEKEND};
+use permitflow_i18n::Lang;
+
+/// A month on a date axis: `2025-03`, `2025年3月`.
+pub fn month_label(d: NaiveDate) -> String {
+    match permitflow_i18n::lang() {
+        Lang::En => d.format("%Y-%m").to_string(),
+        Lang::ZhCn => format!("{}年{}月", d.year(), d.month()),
+    }
+}
+
+/// A day of the year in a short label: `03-03`, `3月3日`.
+pub fn month_day(d: NaiveDate) -> String {
+    match permitflow_i18n::lang() {
+        Lang::En => d.format("%m-%d").to_string(),
+        Lang::ZhCn => format!("{}月{}日", d.month(), d.day()),
+    }
+}
 
 /// Where dates and working-day offsets fall horizontally, shared by the rows of a chart.
 #[derive(Clone, Debug)]
@@ -90,8 +107,8 @@ impl DateAxis {
                 y + 13.0,
                 format!(
                     "{} → {}",
-                    self.first.format("%Y-%m-%d"),
-                    self.last.format("%Y-%m-%d")
+                    permitflow_i18n::date_short(self.first),
+                    permitflow_i18n::date_short(self.last)
                 ),
                 12.0,
                 Anchor::Start,
@@ -108,7 +125,7 @@ impl DateAxis {
             if next.month() != d.month() || next > self.last {
                 let x1 = self.x_of(month_start);
                 let x2 = self.x_of(d) + self.day;
-                let label = month_start.format("%Y-%m").to_string();
+                let label = month_label(month_start);
                 // Only where the month is wide enough for its name, so names never collide.
                 if x2 - x1 > crate::scene::text_width(&label, 12.0) * 1.05 + 6.0 {
                     scene.styled_text(

@@ -1,6 +1,7 @@
 //! The regimes stacked on one time axis, a row each with its stages as coloured segments, so
 //! serial versus parallel is seen at a glance.
 
+use permitflow_i18n::tr;
 use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
@@ -10,9 +11,8 @@ use crate::print::Layout;
 use crate::scene::{Anchor, GRID, INK, MIN_TEXT, MUTED, STAGES, Scene, Shape, fit, text_width};
 
 const ROW: f64 = 40.0;
+/// The least room right of the axis, for each row's total.
 const RIGHT: f64 = 230.0;
-const SUBTITLE: &str =
-    "working days per stage on one calendar; the end of each row is the last permit";
 
 /// The regimes' schedules for one scenario as rows on one calendar, each total set against
 /// the serial regime's when it is among them.
@@ -29,19 +29,55 @@ pub fn comparison_laid_out(
 ) -> Scene {
     let mut scene = Scene::default();
     let last = outcomes.iter().map(|o| o.end_date).max().unwrap_or(s.start);
+    let base_name = s.baseline(outcomes.iter().map(|o| o.regime.name.as_str()));
+    let serial = outcomes
+        .iter()
+        .find(|o| Some(o.regime.name.as_str()) == base_name)
+        .map(|o| o.working_days());
+    // Each row's total, measured before the axis is laid out: the room right of it is the
+    // widest total's (a Chinese total is wider than an English one).
+    let totals: Vec<String> = outcomes
+        .iter()
+        .map(|o| {
+            let diff = match serial {
+                // A serial regime is a baseline itself.
+                Some(base) if o.regime.base != permitflow_model::BaseMode::Serial => {
+                    tr!(
+                        "chart-vs-serial",
+                        diff = (o.working_days() - base).to_string()
+                    )
+                }
+                _ => String::new(),
+            };
+            tr!(
+                "chart-total",
+                days = o.working_days().to_string(),
+                date = permitflow_i18n::date_short(o.end_date),
+                diff = diff
+            )
+        })
+        .collect();
+    let right = totals
+        .iter()
+        .map(|t| text_width(t, 12.0) * 1.05 + 16.0)
+        .fold(RIGHT, f64::max);
     let axis = DateAxis::new(
         cal,
         s.start,
         last,
         LEFT,
-        layout.axis_width(LEFT, RIGHT),
+        layout.axis_width(LEFT, right),
         layout.min_day(),
     );
-    let (title_size, title) =
-        crate::print::title(layout, 12.0, &format!("{} — regimes compared", s.name));
-    scene.width = (LEFT + axis.width() + RIGHT)
+    let subtitle = tr!("chart-compare-subtitle");
+    let (title_size, title) = crate::print::title(
+        layout,
+        12.0,
+        &tr!("chart-compare-title", scenario = s.name.as_str()),
+    );
+    scene.width = (LEFT + axis.width() + right)
         .max(crate::layout::room_for(12.0, &title, title_size, true))
-        .max(crate::layout::room_for(12.0, SUBTITLE, 11.0, false));
+        .max(crate::layout::room_for(12.0, &subtitle, 11.0, false));
     scene.styled_text(
         12.0,
         22.0,
@@ -55,7 +91,7 @@ pub fn comparison_laid_out(
     scene.styled_text(
         12.0,
         40.0,
-        SUBTITLE,
+        subtitle,
         11.0,
         Anchor::Start,
         false,
@@ -65,18 +101,13 @@ pub fn comparison_laid_out(
     let body_y = 50.0 + axis.header(&mut scene, 50.0);
     let body_end = body_y + outcomes.len() as f64 * ROW;
     axis.columns(&mut scene, cal, body_y, body_end);
-    let base_name = s.baseline(outcomes.iter().map(|o| o.regime.name.as_str()));
-    let serial = outcomes
-        .iter()
-        .find(|o| Some(o.regime.name.as_str()) == base_name)
-        .map(|o| o.working_days());
-    for (r, o) in outcomes.iter().enumerate() {
+    for (r, (o, total)) in outcomes.iter().zip(totals).enumerate() {
         let y = body_y + r as f64 * ROW;
         scene.line(0.0, y, scene.width, y, GRID, 1.0);
         scene.styled_text(
             12.0,
             y + 18.0,
-            fit(o.regime.name.as_ref(), 13.0 * 1.05, LEFT - 24.0),
+            fit(&s.regime_label(&o.regime.name), 13.0 * 1.05, LEFT - 24.0),
             13.0,
             Anchor::Start,
             true,
@@ -111,7 +142,11 @@ pub fn comparison_laid_out(
                 fill: STAGES[k % STAGES.len()],
                 stroke: Some(("#ffffff", 1.0)),
                 class: "segment",
-                title: Some(format!("{}: {} working days", span.name, span.working_days)),
+                title: Some(tr!(
+                    "chart-stage-tip",
+                    stage = span.name.as_str(),
+                    days = span.working_days.to_string()
+                )),
             });
             let label = span.working_days.to_string();
             if x2 - x1 > text_width(&label, 11.0) + 6.0 {
@@ -128,21 +163,10 @@ pub fn comparison_laid_out(
             }
         }
         let end = axis.x_finish(cal, o.working_days());
-        let diff = match serial {
-            // A serial regime is a baseline itself.
-            Some(base) if o.regime.base != permitflow_model::BaseMode::Serial => {
-                format!(" ({} vs serial)", o.working_days() - base)
-            }
-            _ => String::new(),
-        };
         scene.styled_text(
             end + 8.0,
             y + 24.0,
-            format!(
-                "{} wd · {}{diff}",
-                o.working_days(),
-                o.end_date.format("%Y-%m-%d")
-            ),
+            total,
             12.0,
             Anchor::Start,
             true,

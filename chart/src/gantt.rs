@@ -2,6 +2,7 @@
 //! department and days, the critical path in red, stage deliveries (the permits) as milestones,
 //! on a date axis that shows weekends, holidays and make-up working days.
 
+use permitflow_i18n::tr;
 use permitflow_model::{ActivityKind, Calendar, ItemKind, Scenario, WorkingDays};
 use permitflow_solver::Outcome;
 
@@ -24,7 +25,7 @@ pub const CHART_WIDTH: f64 = 900.0;
 const RIGHT: f64 = 260.0;
 
 fn days(d: WorkingDays) -> String {
-    format!("{d} wd")
+    tr!("chart-wd", days = d.to_string())
 }
 
 /// Below the last row: a gap, the legend and a margin.
@@ -61,13 +62,13 @@ pub fn gantt_laid_out(
         layout.axis_width(LEFT, RIGHT),
         layout.min_day(),
     );
-    let title = format!(
-        "{} — {}: {} working days, {} → {}",
-        s.name,
-        o.regime.name,
-        o.working_days(),
-        o.start_date.format("%Y-%m-%d"),
-        o.end_date.format("%Y-%m-%d")
+    let title = tr!(
+        "chart-gantt-title",
+        scenario = s.name.as_str(),
+        regime = s.regime_label(&o.regime.name),
+        days = o.working_days().to_string(),
+        start = permitflow_i18n::date_short(o.start_date),
+        end = permitflow_i18n::date_short(o.end_date)
     );
     let (title_size, title) = crate::print::title(layout, 12.0, &title);
     // Wide enough for the title and the legend however short the schedule.
@@ -88,9 +89,12 @@ pub fn gantt_laid_out(
     scene.styled_text(
         12.0,
         40.0,
-        format!(
-            "{} trips · {} forms · {} materials · {} departments · critical path in red",
-            o.counts.trips, o.counts.forms, o.counts.materials, o.counts.departments
+        tr!(
+            "chart-gantt-subtitle",
+            trips = o.counts.trips,
+            forms = o.counts.forms,
+            materials = o.counts.materials,
+            departments = o.counts.departments
         ),
         11.0,
         Anchor::Start,
@@ -181,18 +185,22 @@ pub fn gantt_laid_out(
                 cy: y + row / 2.0,
                 r: 6.0,
                 fill: MILESTONE,
-                title: Some(format!(
-                    "{}: unified delivery on {} after {} (stage: {})",
-                    stage.name,
-                    date.format("%Y-%m-%d"),
-                    days(span.finish),
-                    days(span.working_days)
+                title: Some(tr!(
+                    "chart-milestone-tip",
+                    stage = stage.name.as_str(),
+                    date = permitflow_i18n::date_short(date),
+                    finish = days(span.finish),
+                    stage_days = days(span.working_days)
                 )),
             });
             scene.styled_text(
                 x + 9.0,
                 y + base,
-                format!("{} · {}", date.format("%m-%d"), days(span.working_days)),
+                format!(
+                    "{} · {}",
+                    crate::axis::month_day(date),
+                    days(span.working_days)
+                ),
                 MIN_TEXT,
                 Anchor::Start,
                 false,
@@ -232,7 +240,7 @@ pub fn gantt_laid_out(
             let departments = a
                 .departments
                 .iter()
-                .map(|d| d.as_str())
+                .map(|d| s.department_label(d))
                 .collect::<Vec<_>>()
                 .join(" + ");
             scene.shapes.push(Shape::Rect {
@@ -243,17 +251,17 @@ pub fn gantt_laid_out(
                 fill,
                 stroke: critical.then_some((CRITICAL_EDGE, 1.0)),
                 class,
-                title: Some(format!(
-                    "{} ({})\n{}\n{}: {} → {} · {} → {} · float {}",
-                    a.name,
-                    a.id,
-                    departments,
-                    days(a.days),
-                    start,
-                    finish,
-                    dates.0.format("%Y-%m-%d"),
-                    dates.1.format("%Y-%m-%d"),
-                    o.schedule.total_float[i]
+                title: Some(tr!(
+                    "chart-bar-tip",
+                    name = a.name.as_str(),
+                    id = a.id.to_string(),
+                    departments = departments.as_str(),
+                    days = days(a.days),
+                    start = start.to_string(),
+                    finish = finish.to_string(),
+                    from = permitflow_i18n::date_short(dates.0),
+                    to = permitflow_i18n::date_short(dates.1),
+                    float = o.schedule.total_float[i].to_string()
                 )),
             });
             pos[i] = Some(BarPos {
@@ -311,32 +319,35 @@ fn bar_label(scene: &mut Scene, x1: f64, x2: f64, baseline: f64, label: String) 
     );
 }
 
-const LEGEND: [(&str, crate::scene::Color, &str); 6] = [
-    ("critical", CRITICAL, "legend"),
-    ("with float", BAR, "legend"),
-    ("applicant work, utility", BAR_LIGHT, "legend"),
-    ("weekend", crate::scene::WEEKEND, "legend"),
-    ("public holiday", crate::scene::HOLIDAY, "legend"),
-    ("make-up working day", crate::scene::MAKEUP, "legend"),
-];
-const LEGEND_MILESTONE: &str = "stage delivered (permits)";
+/// The legend's swatches in the current language: (label, colour, class).
+fn legend_entries() -> [(String, crate::scene::Color, &'static str); 6] {
+    [
+        (tr!("chart-legend-critical"), CRITICAL, "legend"),
+        (tr!("chart-legend-float"), BAR, "legend"),
+        (tr!("chart-legend-light"), BAR_LIGHT, "legend"),
+        (tr!("chart-legend-weekend"), crate::scene::WEEKEND, "legend"),
+        (tr!("chart-legend-holiday"), crate::scene::HOLIDAY, "legend"),
+        (tr!("chart-legend-makeup"), crate::scene::MAKEUP, "legend"),
+    ]
+}
 
 /// Width of the [`legend`] from the left edge.
 fn legend_width() -> f64 {
-    LEGEND
+    legend_entries()
         .iter()
         .map(|(label, ..)| 19.0 + text_width(label, 11.0) + 18.0)
         .sum::<f64>()
         + 12.0
         + 17.0
-        + text_width(LEGEND_MILESTONE, 11.0)
+        + text_width(&tr!("chart-legend-milestone"), 11.0)
 }
 
 /// Swatches explaining colours, shared with the comparison chart.
 pub fn legend(scene: &mut Scene, y: f64) {
-    let entries = LEGEND;
+    let entries = legend_entries();
     let mut x = 12.0;
     for (label, color, class) in entries {
+        let w = 19.0 + text_width(&label, 11.0) + 18.0;
         scene.rect(x, y, 14.0, 12.0, color, class);
         scene.styled_text(
             x + 19.0,
@@ -348,7 +359,7 @@ pub fn legend(scene: &mut Scene, y: f64) {
             INK,
             "legend-label",
         );
-        x += 19.0 + text_width(label, 11.0) + 18.0;
+        x += w;
     }
     scene.shapes.push(Shape::Diamond {
         cx: x + 6.0,
@@ -360,7 +371,7 @@ pub fn legend(scene: &mut Scene, y: f64) {
     scene.styled_text(
         x + 17.0,
         y + 10.5,
-        LEGEND_MILESTONE,
+        tr!("chart-legend-milestone"),
         11.0,
         Anchor::Start,
         false,

@@ -6,6 +6,7 @@
 use crate::layout::place_labels;
 use crate::plots::{LEFT, PLOT_H, PLOT_W, TOP, fmt_num, frame, x_axis, y_axis};
 use crate::scene::{Anchor, Color, INK, MIN_TEXT, STAGES, STAGES_TRANSLUCENT, Scene, Shape, fit};
+use permitflow_i18n::tr;
 
 /// One series' working days.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,7 +35,8 @@ impl From<&permitflow_solver::SimulationResult> for Histogram {
     }
 }
 
-/// What the samples and the series of a histogram are, for its subtitle, axis and legend.
+/// What the samples and the series of a histogram are, for its subtitle, axis and legend: the
+/// catalogue keys of the nouns, shown in the current language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Nouns {
     /// One sample, plural: `iterations`, `projects`.
@@ -43,16 +45,26 @@ pub struct Nouns {
     pub series: &'static str,
 }
 
+impl Nouns {
+    fn samples(self) -> String {
+        permitflow_i18n::message(self.samples, &[])
+    }
+
+    fn series(self) -> String {
+        permitflow_i18n::message(self.series, &[])
+    }
+}
+
 /// The simulation's nouns: iterations of each regime.
 pub const SIMULATION: Nouns = Nouns {
-    samples: "iterations",
-    series: "regime",
+    samples: "chart-noun-iterations",
+    series: "chart-noun-regime",
 };
 
 /// The approval centre's nouns: projects of each project type.
 pub const CENTRE: Nouns = Nouns {
-    samples: "projects",
-    series: "project type",
+    samples: "chart-noun-projects",
+    series: "chart-noun-project-type",
 };
 
 /// The whole-project working-day targets of the simulated regimes, labelled `regime: target`,
@@ -65,7 +77,14 @@ pub fn simulation_targets<'a>(
     s.targets
         .iter()
         .filter(|t| t.stage.is_none() && regimes.contains(&t.regime.as_str()))
-        .filter_map(|t| Some((format!("{}: {}", t.regime, t.name), t.working_days?.get())))
+        .filter_map(|t| {
+            let label = tr!(
+                "chart-regime-target",
+                regime = s.regime_label(&t.regime),
+                name = t.name.as_str()
+            );
+            Some((label, t.working_days?.get()))
+        })
         .collect()
 }
 
@@ -76,12 +95,13 @@ pub fn histogram(title: &str, series: &[Histogram], targets: &[(String, f64)]) -
 
 /// The subtitle: what is drawn, and only that.
 fn subtitle(nouns: Nouns, targets: bool) -> String {
-    let mut s = format!(
-        "share of {} per working-day bin; dashed: P50, P80, P95 of each {}",
-        nouns.samples, nouns.series
+    let mut s = tr!(
+        "chart-histogram-subtitle",
+        samples = nouns.samples(),
+        series = nouns.series()
     );
     if targets {
-        s.push_str("; dark lines: targets");
+        s.push_str(&tr!("chart-histogram-subtitle-targets"));
     }
     s
 }
@@ -167,7 +187,7 @@ pub fn histogram_of(
         0.0,
         top,
         &y,
-        &format!("share of {}", nouns.samples),
+        &tr!("chart-histogram-share", samples = nouns.samples()),
     );
     for (k, (h, c)) in series.iter().zip(&counts).enumerate() {
         let color: Color = STAGES[k % STAGES.len()];
@@ -191,19 +211,19 @@ pub fn histogram_of(
                 stroke: outline.then_some((color, 2.0)),
                 class: "bin",
                 title: Some(if clipped && b + 1 == bins {
-                    format!(
-                        "{}: {} working days or more, {:.1} %",
-                        h.regime,
-                        fmt_num(lo + b as f64 * width),
-                        share * 100.0
+                    tr!(
+                        "chart-bin-last-tip",
+                        series = h.regime.as_str(),
+                        from = fmt_num(lo + b as f64 * width),
+                        share = format!("{:.1}", share * 100.0)
                     )
                 } else {
-                    format!(
-                        "{}: {}–{} working days, {:.1} %",
-                        h.regime,
-                        fmt_num(lo + b as f64 * width),
-                        fmt_num(lo + (b + 1) as f64 * width),
-                        share * 100.0
+                    tr!(
+                        "chart-bin-tip",
+                        series = h.regime.as_str(),
+                        from = fmt_num(lo + b as f64 * width),
+                        to = fmt_num(lo + (b + 1) as f64 * width),
+                        share = format!("{:.1}", share * 100.0)
                     )
                 }),
             });
@@ -252,13 +272,13 @@ pub fn histogram_of(
         );
     }
     let axis_label = if clipped {
-        format!(
-            "working days (the last bin also holds the {} beyond {})",
-            nouns.samples,
-            fmt_num(lo + (bins - 1) as f64 * width)
+        tr!(
+            "chart-histogram-axis-clipped",
+            samples = nouns.samples(),
+            from = fmt_num(lo + (bins - 1) as f64 * width)
         )
     } else {
-        "working days".to_owned()
+        tr!("chart-working-days")
     };
     x_axis(&mut scene, lo, hi, &x, TOP + PLOT_H, &axis_label);
     legend(&mut scene, nouns, series, &same_as, targets);
@@ -290,7 +310,7 @@ fn legend(
         let ly = TOP + PLOT_H + 50.0 + 18.0 * k as f64;
         let color = STAGES[k % STAGES.len()];
         let same =
-            same_as[k].map(|j| format!(" (same as {}, drawn as an outline)", series[j].regime));
+            same_as[k].map(|j| tr!("chart-histogram-same", other = series[j].regime.as_str()));
         scene.shapes.push(Shape::Rect {
             x: LEFT,
             y: ly - 10.0,
@@ -301,15 +321,15 @@ fn legend(
             class: "legend",
             title: None,
         });
-        let text = format!(
-            "{}{}: P50 {} · P80 {} · P95 {} working days ({} {})",
-            h.regime,
-            same.unwrap_or_default(),
-            fmt_num(h.p50),
-            fmt_num(h.p80),
-            fmt_num(h.p95),
-            h.samples.len(),
-            nouns.samples
+        let text = tr!(
+            "chart-histogram-legend",
+            series = h.regime.as_str(),
+            same = same.unwrap_or_default(),
+            p50 = fmt_num(h.p50),
+            p80 = fmt_num(h.p80),
+            p95 = fmt_num(h.p95),
+            n = h.samples.len(),
+            samples = nouns.samples()
         );
         scene.styled_text(
             LEFT + 20.0,
@@ -328,7 +348,15 @@ fn legend(
         scene.styled_text(
             LEFT + 20.0,
             ly,
-            fit(&format!("target {}: {name}", fmt_num(*t)), 11.0, room),
+            fit(
+                &tr!(
+                    "chart-target-legend",
+                    days = fmt_num(*t),
+                    name = name.as_str()
+                ),
+                11.0,
+                room,
+            ),
             11.0,
             Anchor::Start,
             false,

@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use permitflow_i18n::tr;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 use svg::Document;
@@ -183,14 +184,15 @@ pub fn svg_to_png_with(svg: &str, scale: f32, fonts: Fonts) -> Result<Vec<u8>, S
         font_family: BUNDLED_FAMILY.to_owned(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("cannot read the SVG: {e}"))?;
+    let tree = usvg::Tree::from_str(svg, &opt)
+        .map_err(|e| tr!("chart-error-svg", error = e.to_string()))?;
     let size = tree.size();
     let (w, h) = (
         (size.width() * scale).ceil() as u32,
         (size.height() * scale).ceil() as u32,
     );
     let mut pixmap = Pixmap::new(w.max(1), h.max(1))
-        .ok_or_else(|| format!("a {w}×{h} image is too large to render"))?;
+        .ok_or_else(|| tr!("chart-error-size", width = w, height = h))?;
     resvg::render(
         &tree,
         Transform::from_scale(scale, scale),
@@ -198,7 +200,7 @@ pub fn svg_to_png_with(svg: &str, scale: f32, fonts: Fonts) -> Result<Vec<u8>, S
     );
     pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode the PNG: {e}"))
+        .map_err(|e| tr!("chart-error-png", error = e.to_string()))
 }
 
 /// The scene as PNG bytes.

@@ -4,6 +4,7 @@
 //! plain data so any engine can feed them.
 
 use crate::scene::{Anchor, Color, GRID, INK, MIN_TEXT, MUTED, STAGES, Scene, Shape};
+use permitflow_i18n::tr;
 
 pub(crate) const LEFT: f64 = 80.0;
 pub(crate) const TOP: f64 = 66.0;
@@ -257,7 +258,11 @@ pub fn line_chart(
             LEFT + 20.0,
             ly,
             match same {
-                Some(j) => format!("{name} (same as {}, dashed)", series[j].0),
+                Some(j) => tr!(
+                    "chart-line-same",
+                    name = name.as_str(),
+                    other = series[j].0.as_str()
+                ),
                 None => name.clone(),
             },
             11.0,
@@ -278,11 +283,7 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
         height: TOP + PLOT_H + 60.0,
         shapes: vec![],
     };
-    frame(
-        &mut scene,
-        title,
-        "least total cost of cutting time limits to reach each number of working days",
-    );
+    frame(&mut scene, title, &tr!("chart-curve-subtitle"));
     if points.is_empty() {
         return scene;
     }
@@ -301,7 +302,7 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
     let yhi = points.iter().map(|p| p.1).fold(0.0f64, f64::max).max(1.0) * 1.1;
     let x = |v: f64| LEFT + (v - xlo) / (xhi - xlo) * PLOT_W;
     let y = |v: f64| TOP + PLOT_H - v / yhi * PLOT_H;
-    y_axis(&mut scene, 0.0, yhi, &y, "cost");
+    y_axis(&mut scene, 0.0, yhi, &y, &tr!("chart-cost"));
     let mut sorted = points.to_vec();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
     for w in sorted.windows(2) {
@@ -313,10 +314,10 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
             cy: y(*cost),
             r: 4.0,
             fill: STAGES[0],
-            title: Some(format!(
-                "{} working days: cost {}",
-                fmt_num(*wd),
-                fmt_num(*cost)
+            title: Some(tr!(
+                "chart-curve-tip",
+                days = fmt_num(*wd),
+                cost = fmt_num(*cost)
             )),
         });
     }
@@ -333,7 +334,7 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
         scene.styled_text(
             x(t) + 4.0,
             TOP + 12.0,
-            format!("target {}", fmt_num(t)),
+            tr!("chart-target", days = fmt_num(t)),
             MIN_TEXT,
             Anchor::Start,
             true,
@@ -341,7 +342,14 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
             "target",
         );
     }
-    x_axis(&mut scene, xlo, xhi, &x, TOP + PLOT_H, "working days");
+    x_axis(
+        &mut scene,
+        xlo,
+        xhi,
+        &x,
+        TOP + PLOT_H,
+        &tr!("chart-working-days"),
+    );
     scene
 }
 
@@ -354,14 +362,10 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
         height: TOP + PLOT_H + 80.0,
         shapes: vec![],
     };
-    frame(
-        &mut scene,
-        title,
-        "working days after each step; each bar is what the step saves",
-    );
+    frame(&mut scene, title, &tr!("chart-waterfall-subtitle"));
     let hi = start.1.max(1.0) * 1.1;
     let y = |v: f64| TOP + PLOT_H - v / hi * PLOT_H;
-    y_axis(&mut scene, 0.0, hi, &y, "working days");
+    y_axis(&mut scene, 0.0, hi, &y, &tr!("chart-working-days"));
     let bar = |scene: &mut Scene,
                i: usize,
                from: f64,

@@ -10,8 +10,21 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn default_report(dir: &std::path::Path) -> (PathBuf, String) {
-    let out = dir.join("report.html");
-    let o = permitflow(&["report", "-o", out.to_str().unwrap(), "--plan", "joint:30"]);
+    report_in(dir, "en")
+}
+
+/// The default report with the planner at joint:30, in `lang`.
+fn report_in(dir: &std::path::Path, lang: &str) -> (PathBuf, String) {
+    let out = dir.join(format!("report-{lang}.html"));
+    let o = permitflow(&[
+        "report",
+        "-o",
+        out.to_str().unwrap(),
+        "--plan",
+        "joint:30",
+        "--lang",
+        lang,
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     (out, html)
@@ -111,9 +124,9 @@ fn poppler(tool: &str, args: &[&std::ffi::OsStr]) -> String {
 }
 
 /// Chromium's PDF of the default report, read back with poppler: A4 landscape pages, a sane
-/// number of them, the report's words (Chinese from the charts too), and nothing printed past
-/// the 15 mm margins, so no table or chart spills off the page.
-fn check_pdf(pdf: &std::path::Path) {
+/// number of them, the report's words (`wants`; Chinese from the charts too), and nothing
+/// printed past the 15 mm margins, so no table or chart spills off the page.
+fn check_pdf(pdf: &std::path::Path, wants: &[&str]) {
     let info = poppler("pdfinfo", &[pdf.as_os_str()]);
     // A4 landscape: 297 × 210 mm is 841.9 × 595.3 pt.
     let size = info
@@ -136,16 +149,7 @@ fn check_pdf(pdf: &std::path::Path) {
     // Eight charts of at most a page each and a few tables: about a dozen pages.
     assert!((6..=16).contains(&pages), "{pages} pages");
     let text = poppler("pdftotext", &[pdf.as_os_str(), std::ffi::OsStr::new("-")]);
-    for want in [
-        "Regimes compared",
-        "departments",
-        "2025-04-23",
-        "100.5",
-        "Reform planner: 30 working days under joint",
-        "不动产首次登记 First real-estate registration",
-        "Simulated working days",
-        "From serial to the reformed regime",
-    ] {
+    for want in wants {
         assert!(text.contains(want), "the PDF lacks `{want}`");
     }
     // Every word inside the margins (1 pt for glyph overhang).
@@ -185,7 +189,6 @@ fn chromium_renders_prints_and_finds_the_numbers() {
     }
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = default_report(dir.path());
-    let url = format!("file://{}", path.display());
     let empty_fonts = dir.path().join("fonts.conf");
     std::fs::write(
         &empty_fonts,
@@ -197,7 +200,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
         ),
     )
     .unwrap();
-    let chromium = |extra: &[&str]| {
+    let chromium_at = |path: &std::path::Path, extra: &[&str]| {
         let profile = tempfile::tempdir().unwrap();
         let mut args = vec![
             "--headless".to_owned(),
@@ -213,7 +216,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
             format!("--user-data-dir={}", profile.path().display()),
         ];
         args.extend(extra.iter().map(|s| s.to_string()));
-        args.push(url.clone());
+        args.push(format!("file://{}", path.display()));
         // The system's fonts less every Chinese one: Chinese text renders from the font the
         // report embeds, as on a machine without a Chinese font.
         Command::new("chromium")
@@ -222,6 +225,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
             .output()
             .expect("run chromium")
     };
+    let chromium = |extra: &[&str]| chromium_at(&path, extra);
     let dom = chromium(&["--dump-dom"]);
     assert!(dom.status.success());
     let text = String::from_utf8_lossy(&dom.stdout);
@@ -249,7 +253,45 @@ fn chromium_renders_prints_and_finds_the_numbers() {
         "a PDF of {} bytes",
         bytes.len()
     );
-    check_pdf(&pdf);
+    check_pdf(
+        &pdf,
+        &[
+            "Regimes compared",
+            "departments",
+            "2025-04-23",
+            "100.5",
+            "Reform planner: 30 working days under joint",
+            "不动产首次登记 First real-estate registration",
+            "Simulated working days",
+            "From serial to the reformed regime",
+        ],
+    );
+    // The Chinese report prints as cleanly: its headings, Chinese dates and terms, within the
+    // margins, from the embedded font alone.
+    let (zh, html) = report_in(dir.path(), "zh-CN");
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    let pdf = dir.path().join("report-zh.pdf");
+    let o = chromium_at(
+        &zh,
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+        ],
+    );
+    assert!(o.status.success());
+    check_pdf(
+        &pdf,
+        &[
+            "审批模式对比",
+            "跑动次数",
+            "2025年4月23日",
+            "100.5",
+            "改革方案测算",
+            "关键路径",
+            "模拟工作日",
+            "时间—成本曲线",
+        ],
+    );
     let png = dir.path().join("report.png");
     let o = chromium(&[
         &format!("--screenshot={}", png.display()),

@@ -66,4 +66,38 @@ mod tests {
         // A character the text does not use is not kept.
         assert!(maps(BUNDLED_FONT, '规') && !maps(&sub, '规'));
     }
+
+    /// Every character of the Chinese chart and report texts is in the bundled font, so a PNG
+    /// chart or the report's embedded subset shows them on a machine without Chinese fonts.
+    /// (Message text only: comments and keys are skipped; `✓`/`✗` fall back to system fonts
+    /// as in English.)
+    #[test]
+    fn the_bundled_font_has_every_character_of_the_chinese_charts_and_report() {
+        let sources = permitflow_i18n::sources(permitflow_i18n::Lang::ZhCn);
+        let mut missing = std::collections::BTreeSet::new();
+        let mut checked = 0;
+        for src in sources
+            .iter()
+            .filter(|s| ["chart", "report"].contains(&s.area))
+        {
+            for line in src
+                .text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+            {
+                let value = line.split_once('=').map_or(line, |(_, v)| v);
+                for c in value
+                    .chars()
+                    .filter(|c| !c.is_ascii() && !"✓✗".contains(*c))
+                {
+                    checked += 1;
+                    if !maps(BUNDLED_FONT, c) {
+                        missing.insert(c);
+                    }
+                }
+            }
+        }
+        assert!(checked > 500, "{checked} characters");
+        assert!(missing.is_empty(), "not in the bundled font: {missing:?}");
+    }
 }

@@ -7,8 +7,12 @@
 mod font;
 mod page;
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use permitflow_chart::{Arrows, Layout, Scene};
-use permitflow_model::{Calendar, Provenance, Scenario, SourceRef, WorkingDays};
+use permitflow_i18n::tr;
+use permitflow_model::{Calendar, Provenance, RegimeName, Scenario, SourceRef, WorkingDays};
 
 use crate::rows::Comparison;
 use crate::scenes;
@@ -44,6 +48,8 @@ td.regime { min-width: 9em; }
 table.regimes { font-size: .82em; }
 table.regimes th, table.regimes td { padding: .28em .45em; }
 table.regimes th { hyphens: auto; overflow-wrap: normal; }
+/* Chinese headers break between words, not inside one (工作日, 较串联审批 stay whole). */
+table.regimes th { word-break: keep-all; }
 td.regime .meta { font-size: .85em; }
 table.sources td:first-child { white-space: nowrap; }
 .met { color: #2f7d32; font-weight: bold; }
@@ -85,14 +91,18 @@ fn has_floors(s: &Scenario) -> bool {
 }
 
 /// What a report shows, computed before any markup is written: the figures, tables and charts
-/// (laid out for print, see [`Contents::charts`]).
+/// (laid out for print, see [`Contents::charts`]). Its charts and names are in the language
+/// current when it was made; render it in the same one.
 #[derive(Debug)]
 pub struct Contents {
     name: String,
     description: String,
     file: String,
-    start: String,
+    /// The application date (the first working day), when a regime was solved.
+    start: Option<NaiveDate>,
     calendar: String,
+    /// Each regime's name for people, by its name in the scenario.
+    regime_labels: BTreeMap<String, String>,
     comparison: Comparison,
     warning: Option<String>,
     checks: Vec<TargetCheck>,
@@ -115,6 +125,7 @@ struct Schedules {
 
 #[derive(Debug)]
 struct Planner {
+    /// The regime's name for people.
     regime: String,
     target: WorkingDays,
     plan: Plan,
@@ -123,6 +134,11 @@ struct Planner {
 }
 
 impl Contents {
+    /// A regime's name for people (its name in the scenario when it has no label).
+    fn regime<'a>(&'a self, name: &'a str) -> &'a str {
+        self.regime_labels.get(name).map_or(name, String::as_str)
+    }
+
     /// Every chart of the report, in the order shown.
     pub fn charts(&self) -> Vec<&Scene> {
         let mut out: Vec<&Scene> = self.schedules.comparison.iter().collect();
@@ -165,7 +181,7 @@ pub fn contents(
             Layout::Print,
         ));
         for o in &ok {
-            let regime = o.regime.name.to_string();
+            let regime = s.regime_label(&o.regime.name);
             schedules
                 .paths
                 .push((regime.clone(), o.critical_ids().join(" → ")));
@@ -185,7 +201,7 @@ pub fn contents(
             .collect();
         (!sims.is_empty()).then(|| {
             let refs: Vec<&SimulationResult> = sims.iter().collect();
-            let h = scenes::simulation_histogram(s, &refs, "Simulated working days");
+            let h = scenes::simulation_histogram(s, &refs, &tr!("report-simulation-chart"));
             (sims, h)
         })
     } else {
@@ -211,16 +227,17 @@ pub fn contents(
                 Some(r) => Some(Planner {
                     plan: plan(s, r, target)?,
                     curve: scenes::time_cost(
-                        "Time–cost curve",
+                        &tr!("report-curve-chart"),
                         &time_cost_curve(s, r)?,
                         target.get(),
                     ),
                     waterfall: scenes::waterfall(
-                        "From serial to the reformed regime",
+                        s,
+                        &tr!("report-waterfall-chart"),
                         &attribute(s, r)?,
                         &regime,
                     ),
-                    regime,
+                    regime: s.regime_label(&r.name),
                     target,
                 }),
                 None => None,
@@ -232,13 +249,20 @@ pub fn contents(
         name: s.name.clone(),
         description: s.description.clone(),
         file: file.to_owned(),
-        start: ok
-            .first()
-            .map(|o| o.start_date.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        start: ok.first().map(|o| o.start_date),
         calendar: cal.name().to_owned(),
+        regime_labels: s
+            .regimes
+            .iter()
+            .map(|r| r.name.to_string())
+            .chain(s.targets.iter().map(|t| t.regime.to_string()))
+            .map(|r| {
+                let label = s.regime_label(&RegimeName::new(&r));
+                (r, label)
+            })
+            .collect(),
         // Where the holidays are provisional or unknown, "working days" is not the whole truth.
-        warning: crate::Warning::calendar_coverage(cal, &ok).map(|w| w.to_string()),
+        warning: scenes::calendar_note(cal, &ok),
         checks: check_targets(s, &outcomes),
         comparison,
         schedules,
@@ -264,8 +288,8 @@ pub fn report(
     Ok(render(&contents(s, cal, file, plan_target)?))
 }
 
-/// The page of `c`. The body is written first: the embedded font is cut down to the
-/// characters it uses.
+/// The page of `c` in the current language (`<html lang>` says which). The body is written
+/// first: the embedded font is cut down to the characters it uses.
 pub fn render(c: &Contents) -> String {
     let body = page::body(c);
     let font = base64(&font::for_text(&format!("{}{}", c.name, body.0)));
