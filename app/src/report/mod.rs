@@ -106,6 +106,8 @@ pub struct Contents {
     comparison: Comparison,
     warning: Option<String>,
     checks: Vec<TargetCheck>,
+    /// What each check measured, for people in the current language.
+    details: Vec<String>,
     schedules: Schedules,
     simulation: Option<(Vec<SimulationResult>, Scene)>,
     planner: Option<Planner>,
@@ -165,6 +167,19 @@ pub fn contents(
         .map(|r| evaluate(s, r, cal, Method::Paths))
         .collect();
     let ok: Vec<&Outcome> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
+    let checks = check_targets(s, &outcomes);
+    let details = checks
+        .iter()
+        .map(|c| {
+            let outcome = s
+                .regimes
+                .iter()
+                .zip(&outcomes)
+                .find(|(r, _)| r.name == c.target.regime)
+                .and_then(|(_, o)| o.as_ref().ok());
+            crate::rows::target_detail(c, outcome)
+        })
+        .collect();
     let names = s.regimes.iter().map(|r| r.name.to_string());
     let comparison = Comparison::new(
         s,
@@ -263,7 +278,8 @@ pub fn contents(
             .collect(),
         // Where the holidays are provisional or unknown, "working days" is not the whole truth.
         warning: scenes::calendar_note(cal, &ok),
-        checks: check_targets(s, &outcomes),
+        checks,
+        details,
         comparison,
         schedules,
         simulation,

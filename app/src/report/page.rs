@@ -122,9 +122,9 @@ fn targets(c: &Contents) -> Markup {
                     th { (tr!("report-col-figure")) } th { (tr!("report-col-regime")) }
                     th { (tr!("report-col-permitflow")) } th { (tr!("report-col-source")) } th {}
                 }
-                @for t in &c.checks {
+                @for (t, detail) in c.checks.iter().zip(&c.details) {
                     tr {
-                        td { (t.target.name) } td { (c.regime(t.target.regime.as_str())) } td { (t.detail) }
+                        td { (t.target.name) } td { (c.regime(t.target.regime.as_str())) } td { (detail) }
                         td { @match &t.target.source {
                             Provenance::Source(x) => (x),
                             Provenance::Assumed => (tr!("report-assumed")),

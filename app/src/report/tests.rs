@@ -107,6 +107,8 @@ fn the_report_in_chinese_says_lang_zh_cn_and_uses_the_reform_terms() {
         "<h2>改革方案测算：并联审批＋联合审查下 30 个工作日</h2>",
         "从 36.5 个工作日压缩至 30 个工作日，最低成本 6.5",
         "<h2>资料来源</h2>",
+        // What a target measured, in Chinese (the solver's English detail stays in JSON).
+        "<td>工作日 36.5 ≤ 60</td>",
         // The charts inside, in Chinese too.
         "General social-investment housing (Hezhou 2020) — 审批模式对比",
         "\n2025年3月\n",
@@ -121,6 +123,7 @@ fn the_report_in_chinese_says_lang_zh_cn_and_uses_the_reform_terms() {
         "vs serial",
         "Schedules",
         "iterations with seed",
+        "working days ≤",
     ] {
         // (Names, descriptions, target texts and sources stay as the scenario writes them.)
         assert!(!html.contains(english), "English left: `{english}`");

@@ -57,7 +57,10 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                         "gui-target-line",
                         name = &t.target.name,
                         regime = s.regime_label(&t.target.regime),
-                        detail = &t.detail
+                        detail = permitflow_app::rows::target_detail(
+                            t,
+                            c.table.outcome(t.target.regime.as_str())
+                        )
                     ));
                 });
             }
