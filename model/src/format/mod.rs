@@ -18,8 +18,12 @@ mod after;
 mod fields;
 mod file;
 pub(crate) mod item_list;
+mod names;
+#[cfg(test)]
+mod names_tests;
 mod read;
 mod write;
+mod write_names;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, offset_of, syntax_diagnostic};
 use crate::locate::Locator;
@@ -122,6 +126,8 @@ mod tests {
         // Regimes are the cheapest part to have too many of; items and links are checked below.
         let regime = super::file::FileRegime {
             name: String::new(),
+            label_zh: None,
+            label_en: None,
             base: "serial".into(),
             measures: vec![],
             description: String::new(),
