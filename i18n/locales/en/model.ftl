@@ -20,3 +20,7 @@ model-department-unknown = `[departments]` names `{ $name }`, which no item, sta
 
 # The description of a scenario read from an item list (in the language of its header).
 model-imported-from = Imported from the CSV item list { $file }.
+
+# The comment at the top of a scenario file written by `permitflow import` (in the language of
+# the item list's header).
+model-import-header = # Imported by permitflow from { $file }. Add sources, measures, regimes and targets as needed.

@@ -20,3 +20,7 @@ model-department-unknown = `[departments]` 中的 `{ $name }` 不是任何事项
 
 # The description of a scenario read from an item list (in the language of its header).
 model-imported-from = 由 CSV 事项清单 { $file } 导入。
+
+# The comment at the top of a scenario file written by `permitflow import` (in the language of
+# the item list's header).
+model-import-header = # 由 permitflow 从 { $file } 导入。请按需补充来源、改革措施、审批模式和目标。
