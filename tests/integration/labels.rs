@@ -95,3 +95,18 @@ fn the_shipped_library_shows_english_names_in_english() {
     );
     assert!(!out.contains("企业投资项目备案"), "{out}");
 }
+
+#[test]
+fn an_xlsx_list_with_chinese_headers_compares_like_the_csv() {
+    let compare = |file: &str| -> serde_json::Value {
+        let o = permitflow(&["compare", file, "--start", "2025-03-03", "--format", "json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let zh = compare("tests/data/construction-permit-zh.xlsx");
+    let en = compare("scenarios/construction-permit.csv");
+    assert_eq!(zh["regimes"], en["regimes"]);
+    // Serial: 10 + 5 + 5 + 1 working days; joint: the 7-day joint review, then the permit.
+    assert_eq!(zh["regimes"][0]["working_days"], 21.0);
+    assert_eq!(zh["regimes"][2]["working_days"], 8.0);
+}

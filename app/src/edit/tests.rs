@@ -404,3 +404,30 @@ fn renames_set_the_label_of_the_current_language_and_keep_the_other() {
     assert_eq!(s.targets[0].name, names[1]);
     assert_eq!(zh.targets[0].name, "公布：36.5个工作日");
 }
+
+#[test]
+fn the_four_stage_template_is_named_in_both_languages() {
+    use permitflow_i18n::{Lang, with_lang};
+    let zh = with_lang(Lang::ZhCn, || template(true, start()));
+    assert_eq!(zh.name, "新情景（全国四个审批阶段）");
+    assert_eq!(zh.stages[2].name, "施工许可阶段");
+    assert_eq!(zh.items[2].name, "施工许可证");
+    let hb = zh.stages[2].lead.clone();
+    assert_eq!(
+        with_lang(Lang::ZhCn, || zh.department_label(&hb).to_owned()),
+        "住房和城乡建设局"
+    );
+    let en = with_lang(Lang::En, || template(true, start()));
+    assert_eq!(
+        en.stages[0].name,
+        "1 Project approval and land-use planning permit"
+    );
+    assert_eq!(en.items[0].name, "Land-use planning permit");
+    // Saved in one language, read in the other.
+    let text = with_lang(Lang::ZhCn, || permitflow_model::to_toml(&zh)).expect("written");
+    let back = with_lang(Lang::En, || {
+        permitflow_model::parse_scenario(&text, "t.toml", permitflow_model::Format::Toml)
+    })
+    .expect("reads back");
+    assert_eq!(back.items[3].name, "Completion acceptance filing");
+}
