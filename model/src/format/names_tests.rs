@@ -11,71 +11,71 @@ mod tests {
     use crate::units::{Department, MeasureId, RegimeName};
 
     const BILINGUAL: &str = r#"version = 1
-    name = { zh = "测试情景", en = "Test scenario" }
-    start = "2025-03-03"
+name = { zh = "测试情景", en = "Test scenario" }
+start = "2025-03-03"
 
-    [departments]
-    "Natural Resources Bureau" = { zh = "自然资源和规划局", en = "Natural Resources Bureau" }
-    "Housing Bureau" = { zh = "住房和城乡建设局" }
+[departments]
+"Natural Resources Bureau" = { zh = "自然资源和规划局", en = "Natural Resources Bureau" }
+"Housing Bureau" = { zh = "住房和城乡建设局" }
 
-    [[stages]]
-    id = "land"
-    name = { zh = "立项用地规划许可阶段", en = "Project approval and land-use planning" }
-    lead = "Natural Resources Bureau"
+[[stages]]
+id = "land"
+name = { zh = "立项用地规划许可阶段", en = "Project approval and land-use planning" }
+lead = "Natural Resources Bureau"
 
-    [[stages]]
-    id = "permit"
-    name = "Construction permit"
-    label_zh = "施工许可阶段"
-    lead = "Housing Bureau"
+[[stages]]
+id = "permit"
+name = "Construction permit"
+label_zh = "施工许可阶段"
+lead = "Housing Bureau"
 
-    [[items]]
-    id = "a"
-    name = { zh = "企业投资项目备案", en = "Investment project filing" }
-    department = "Natural Resources Bureau"
-    stage = "land"
-    days = 5
+[[items]]
+id = "a"
+name = { zh = "企业投资项目备案", en = "Investment project filing" }
+department = "Natural Resources Bureau"
+stage = "land"
+days = 5
 
-    [[items]]
-    id = "b"
-    name = "施工许可证核发"
-    label_en = "Construction permit issuance"
-    department = "Housing Bureau"
-    stage = "permit"
-    days = 7
-    after = ["a"]
+[[items]]
+id = "b"
+name = "施工许可证核发"
+label_en = "Construction permit issuance"
+department = "Housing Bureau"
+stage = "permit"
+days = 7
+after = ["a"]
 
-    [[items]]
-    id = "c"
-    department = "Housing Bureau"
-    stage = "permit"
-    days = 3
-    joint = "g"
+[[items]]
+id = "c"
+department = "Housing Bureau"
+stage = "permit"
+days = 3
+joint = "g"
 
-    [[joint]]
-    id = "g"
-    name = { zh = "联合审图", en = "Joint plan review" }
-    days = 4
+[[joint]]
+id = "g"
+name = { zh = "联合审图", en = "Joint plan review" }
+days = 4
 
-    [[measures]]
-    id = "promise"
-    kind = "notification_commitment"
-    label_zh = "告知承诺"
-    label_en = "Promise"
-    items = ["b"]
+[[measures]]
+id = "promise"
+kind = "notification_commitment"
+label_zh = "告知承诺"
+label_en = "Promise"
+items = ["b"]
 
-    [[regimes]]
-    name = "reform"
-    label_zh = "改革后"
-    label_en = "After the reform"
-    base = "parallel"
-    measures = ["promise"]
+[[regimes]]
+name = "reform"
+label_zh = "改革后"
+label_en = "After the reform"
+base = "parallel"
+measures = ["promise"]
 
-    [[targets]]
-    name = { zh = "改革目标", en = "Reform target" }
-    regime = "reform"
-    working_days = 20
-    "#;
+[[targets]]
+name = { zh = "改革目标", en = "Reform target" }
+regime = "reform"
+working_days = 20
+"#;
 
     fn read(text: &str, format: Format) -> Draft {
         match parse_scenario(text, "t.toml", format) {
