@@ -36,6 +36,28 @@ pub fn keep_layout(original: &str, before: &str, after: &str) -> Result<String, 
     Ok(doc.to_string())
 }
 
+/// A text of the writer laid out as files are written by hand: the sub-tables of each entry of
+/// `[[items]]`, `[[stages]]` and the other arrays (a name in two languages, a number with its
+/// source, a spread) and the entries of `[departments]` inline.
+pub fn hand_layout(text: &str) -> Result<String, String> {
+    let mut doc = text.parse::<DocumentMut>().map_err(|e| e.to_string())?;
+    for (_, item) in doc.as_table_mut().iter_mut() {
+        match item {
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(inline_entry),
+            Item::Table(t) => inline_children(t),
+            _ => {}
+        }
+    }
+    Ok(doc.to_string())
+}
+
+/// The comment at the top of a scenario file imported from the item list `file`, in the
+/// language of the list's header (the language its names were written in).
+pub fn import_header(imported: &Draft, file: &str) -> String {
+    let lang = imported.labels.written_language();
+    permitflow_i18n::message_in(lang, "model-import-header", &[("file", file.into())]) + "\n"
+}
+
 /// The data of an item as text, sub-tables included (for comparing two texts of one writer).
 fn text(i: &Item) -> String {
     match i {
@@ -62,6 +84,21 @@ fn inline_children(t: &mut Table) {
             *v = Item::Value(toml_edit::Value::InlineTable(inline));
         }
     }
+}
+
+/// An entry of an array with its sub-tables inline, its id and name (with their labels) first
+/// as a file written by hand has them.
+fn inline_entry(t: &mut Table) {
+    inline_children(t);
+    let rank = |k: &str| match k {
+        "id" => 0,
+        "name" => 1,
+        "label_zh" => 2,
+        "label_en" => 3,
+        _ => 4,
+    };
+    t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
+    t.fmt();
 }
 
 fn merge_table(old: &mut Table, before: &Table, after: &Table) {
@@ -165,7 +202,7 @@ fn merge_array(old: &mut ArrayOfTables, before: &ArrayOfTables, after: &ArrayOfT
             }
             None => {
                 let mut t = a.clone();
-                inline_children(&mut t);
+                inline_entry(&mut t);
                 t.set_position(None);
                 t.decor_mut().set_prefix("\n");
                 out.push(t);
@@ -178,7 +215,7 @@ fn merge_array(old: &mut ArrayOfTables, before: &ArrayOfTables, after: &ArrayOfT
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{Author, Edit, apply};
+    use crate::edit::{Author, Edit, ItemText, apply};
     use permitflow_model::{ItemId, StageId};
 
     const SHIPPED: &str = include_str!("../../scenarios/social-investment-housing.toml");
@@ -206,8 +243,8 @@ mod tests {
             },
         );
         let out = scenario_toml(&d, Some(SHIPPED)).expect("written");
-        assert_eq!(SHIPPED.lines().count(), 410);
-        assert_eq!(out.lines().count(), 410, "{out}");
+        assert_eq!(SHIPPED.lines().count(), 425);
+        assert_eq!(out.lines().count(), 425, "{out}");
         assert_eq!(comments(&out), comments(SHIPPED));
         // The one change is the one line of the limit; the rest is the file as it was.
         let changed: Vec<(&str, &str)> = SHIPPED
@@ -258,6 +295,55 @@ mod tests {
         assert_eq!(kept, comments(SHIPPED).len());
         assert!(out.contains("id = \"pipeline_check\""));
         assert!(!out.contains("id = \"fire_design\""));
-        assert!(out.lines().count() < 420, "{}", out.lines().count());
+        assert!(out.lines().count() < 435, "{}", out.lines().count());
+    }
+
+    #[test]
+    fn a_name_edited_in_chinese_is_saved_beside_its_english_one() {
+        use permitflow_i18n::{Lang, with_lang};
+        for lang in [Lang::ZhCn, Lang::En] {
+            let mut d = with_lang(lang, draft);
+            let text = match lang {
+                Lang::ZhCn => ItemText::NameZh,
+                Lang::En => ItemText::NameEn,
+            };
+            let e = Edit::Author(Author::ItemText {
+                item: ItemId::new("fire_design"),
+                field: text,
+                text: "新名称 New name".into(),
+            });
+            with_lang(lang, || apply(&mut d, &e));
+            let out = with_lang(lang, || scenario_toml(&d, Some(SHIPPED))).expect("written");
+            let changed: Vec<(&str, &str)> = SHIPPED
+                .lines()
+                .zip(out.lines())
+                .filter(|(a, b)| a != b)
+                .collect();
+            assert_eq!(changed.len(), 1, "{changed:?}");
+            let line = match lang {
+                Lang::ZhCn => {
+                    r#"name = { zh = "新名称 New name", en = "Fire-protection design review" }"#
+                }
+                Lang::En => r#"name = { zh = "消防设计审查", en = "新名称 New name" }"#,
+            };
+            assert_eq!(changed[0].1, line);
+            // Read back in either language, the name is the one of that language.
+            for read_in in [Lang::ZhCn, Lang::En] {
+                let back = with_lang(read_in, || parse_scenario(&out, "o", Format::Toml))
+                    .expect("reads back")
+                    .into_draft();
+                let again = with_lang(read_in, || {
+                    parse_scenario(
+                        &scenario_toml(&back, Some(&out)).unwrap(),
+                        "o",
+                        Format::Toml,
+                    )
+                })
+                .expect("reads back")
+                .into_draft();
+                assert_eq!(again, back);
+                assert_eq!(again.labels, d.labels);
+            }
+        }
     }
 }

@@ -3,5 +3,6 @@
 //! [`crate::format`]; this module is its public name.
 
 pub use crate::format::item_list::{
-    MAX_CELLS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, parse_item_list,
+    CHINESE_COLUMNS, MAX_CELLS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, header_language,
+    parse_item_list,
 };

@@ -34,6 +34,46 @@ impl Label {
     pub fn is_empty(&self) -> bool {
         self.zh.is_none() && self.en.is_none()
     }
+
+    /// Sets the name in `lang`.
+    pub fn set(&mut self, lang: Lang, name: String) {
+        match lang {
+            Lang::ZhCn => self.zh = Some(name),
+            Lang::En => self.en = Some(name),
+        }
+    }
+}
+
+impl Named {
+    /// The name shown in `lang`: its label in that language, else the name as written.
+    pub fn shown(&self, lang: Lang) -> &str {
+        self.label.get(lang).unwrap_or(&self.written)
+    }
+
+    /// After the thing was renamed to `name` while `lang` was the language: its label in that
+    /// language changes when it has one, else the name as written (so the other language's
+    /// label is kept).
+    pub fn renamed(&mut self, lang: Lang, name: &str) {
+        if self.shown(lang) != name {
+            self.set_name(lang, name);
+        }
+    }
+
+    /// Sets the name in `lang`: its label in that language when it has one, else the name as
+    /// written. A name written as `{ zh = "…", en = "…" }` (the name as written being its
+    /// Chinese label, or its English one without a Chinese) stays written that way.
+    pub fn set_name(&mut self, lang: Lang, name: &str) {
+        let table = self.label.zh.as_deref().or(self.label.en.as_deref()) == Some(&self.written);
+        if self.label.get(lang).is_some() {
+            self.label.set(lang, name.to_owned());
+            if table {
+                let first = self.label.zh.as_deref().or(self.label.en.as_deref());
+                self.written = first.unwrap_or(name).to_owned();
+            }
+        } else {
+            self.written = name.to_owned();
+        }
+    }
 }
 
 /// The kinds of things a label names.
@@ -78,6 +118,36 @@ impl Labels {
     /// Whether the scenario carries no label at all.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.departments.is_empty()
+    }
+
+    /// The thing `part` `id` is now called `name` in the current language: its label in that
+    /// language follows (see [`Named::renamed`]). Nothing changes for a thing without labels.
+    pub fn rename(&mut self, part: Part, id: &str, name: &str) {
+        if let Some(n) = self.names.get_mut(&(part, id.to_owned())) {
+            n.renamed(permitflow_i18n::lang(), name);
+        }
+    }
+
+    /// The language the names were written in: Chinese when more names as written are their
+    /// Chinese label than their English one (a file imported from an item list with a Chinese
+    /// header), else English.
+    pub fn written_language(&self) -> Lang {
+        let (mut zh, mut en) = (0, 0);
+        for n in self.names.values() {
+            if n.label.zh.as_deref() == Some(n.written.as_str()) {
+                zh += 1;
+            } else if n.label.en.as_deref() == Some(n.written.as_str()) {
+                en += 1;
+            }
+        }
+        if zh > en { Lang::ZhCn } else { Lang::En }
+    }
+
+    /// The thing `part` `from` now has the id `to`: its labels move with it.
+    pub fn change_id(&mut self, part: Part, from: &str, to: &str) {
+        if let Some(n) = self.names.remove(&(part, from.to_owned())) {
+            self.names.insert((part, to.to_owned()), n);
+        }
     }
 }
 

@@ -20,14 +20,13 @@ pub fn run(file: &Path, out: &Path, start: Option<NaiveDate>, force: bool) -> Re
     }
     let text = match Format::from_path(&target) {
         Format::Json => to_json(&loaded.scenario).map_err(|e| e.to_string()),
-        Format::Toml => to_toml(&loaded.scenario).map_err(|e| e.to_string()),
+        Format::Toml => to_toml(&loaded.scenario)
+            .map_err(|e| e.to_string())
+            .and_then(|t| permitflow_app::keep::hand_layout(&t)),
     }
     .map_err(|e| Error::msg(tr!("cli-import-failed", error = e)))?;
     let header = if Format::from_path(&target) == Format::Toml {
-        format!(
-            "# Imported by permitflow from {}. Add sources, measures, regimes and targets as needed.\n",
-            loaded.label
-        )
+        permitflow_app::keep::import_header(&loaded.scenario, &loaded.label)
     } else {
         String::new()
     };

@@ -443,7 +443,7 @@ fn excel_csv_is_the_csv_after_a_byte_order_mark() {
         std::fs::read(&excel).unwrap(),
     );
     assert_eq!([BOM, &p[..]].concat(), e);
-    assert!(String::from_utf8_lossy(&e).contains("企业投资项目备案"));
+    assert!(String::from_utf8_lossy(&e).contains("Investment project filing"));
     // The batch table for Excel, and `merge` reading it back (the mark skipped) and writing it again.
     let scenario = "scenarios/social-investment-housing.toml";
     let (table, merged) = (file("results.csv"), file("merged.csv"));

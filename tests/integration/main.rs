@@ -16,6 +16,7 @@ mod cli;
 mod distribution;
 mod export;
 mod hostile;
+mod labels;
 mod lang;
 mod limits;
 mod progress;

@@ -57,7 +57,7 @@ fn report_is_self_contained_and_holds_the_comparison() {
         "<h2>Uncertainty</h2>",
         "<h2>Reform planner: 30 working days under joint</h2>",
         "From 36.5 to 30 working days at a least cost of 6.5",
-        "不动产首次登记 First real-estate registration",
+        "First real-estate registration",
         "001_a462ce12def9e49c.txt",
         "@media print",
         "@page { size: A4 landscape;",
@@ -261,7 +261,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
             "2025-04-23",
             "100.5",
             "Reform planner: 30 working days under joint",
-            "不动产首次登记 First real-estate registration",
+            "First real-estate registration",
             "Simulated working days",
             "From serial to the reformed regime",
         ],
@@ -290,6 +290,8 @@ fn chromium_renders_prints_and_finds_the_numbers() {
             "关键路径",
             "模拟工作日",
             "时间—成本曲线",
+            "不动产首次登记",
+            "施工许可阶段",
         ],
     );
     let png = dir.path().join("report.png");

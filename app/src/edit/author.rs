@@ -3,10 +3,13 @@
 //! otherwise dangle (links, group memberships, measure references, targets), and
 //! [`removal_effects`] lists that beforehand so the app can show it before the user confirms.
 
+use permitflow_i18n::Lang;
 use permitflow_model::{
     BaseMode, Department, Distribution, Draft, GroupId, Item, ItemId, ItemKind, Materials, Measure,
-    MeasureId, Regime, RegimeName, Sourced, Stage, StageId, Target, WorkingDays,
+    MeasureId, Part, Regime, RegimeName, Sourced, Stage, StageId, Target, WorkingDays,
 };
+
+use super::names;
 
 /// A structural change to a scenario (see [`super::Edit::Author`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -429,7 +432,10 @@ fn measure_names(m: &Measure, items: &[ItemId]) -> bool {
 /// Applies an authoring edit; one naming something the scenario lacks changes nothing.
 pub(crate) fn apply(s: &mut Draft, edit: &Author) {
     match edit {
-        Author::ScenarioName(n) => s.name = n.clone(),
+        Author::ScenarioName(n) => {
+            s.name = n.clone();
+            names::renamed(s, Part::Scenario, "", n);
+        }
         Author::AddStage { id, name, lead } => {
             if s.stage_index(id).is_none() {
                 s.stages.push(Stage {
@@ -442,6 +448,7 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
         Author::StageName { stage, name } => {
             if let Some(st) = s.stages.iter_mut().find(|x| &x.id == stage) {
                 st.name = name.clone();
+                names::renamed(s, Part::Stage, stage.as_str(), name);
             }
         }
         Author::StageLead { stage, lead } => {
@@ -467,11 +474,14 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
             }
         }
         Author::ItemText { item, field, text } => {
+            match field {
+                ItemText::NameZh => names::set_item_name(s, item, Lang::ZhCn, text),
+                ItemText::NameEn => names::set_item_name(s, item, Lang::En, text),
+                _ => {}
+            }
             if let Some(it) = s.item_mut(item) {
-                let (zh, en) = split_name(&it.name);
                 match field {
-                    ItemText::NameZh => it.name = join_name(text, &en),
-                    ItemText::NameEn => it.name = join_name(&zh, text),
+                    ItemText::NameZh | ItemText::NameEn => {}
                     ItemText::Department => it.department = Department::new(text.as_str()),
                     ItemText::Note => it.note = text.clone(),
                     ItemText::Materials => it.materials = parse_materials(text),
@@ -509,8 +519,12 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                 swap_step(&mut s.items, i, *up);
             }
         }
-        Author::RemoveItem { item } => remove_items(s, std::slice::from_ref(item)),
+        Author::RemoveItem { item } => {
+            remove_items(s, std::slice::from_ref(item));
+            names::forget_gone(s);
+        }
         Author::RenameDepartment { from, to } => {
+            names::department_renamed(s, from, to);
             let to = Department::new(to.as_str());
             for it in s.items.iter_mut().filter(|i| i.department.as_str() == from) {
                 it.department = to.clone();
@@ -548,6 +562,7 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                 && let Some(r) = s.regime_mut(regime.as_str())
             {
                 r.name = to.clone();
+                names::moved(s, Part::Regime, regime.as_str(), to.as_str());
                 for t in s.targets.iter_mut().filter(|t| &t.regime == regime) {
                     t.regime = to.clone();
                 }
@@ -555,17 +570,21 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
         }
         Author::RemoveRegime { regime } => {
             s.regimes.retain(|r| &r.name != regime);
-            s.targets.retain(|t| &t.regime != regime);
+            names::retain_targets(s, |t| &t.regime != regime);
+            names::forget_gone(s);
         }
         Author::AddTarget(t) => s.targets.push(t.clone()),
         Author::RemoveTarget { index } => {
-            if *index < s.targets.len() {
-                s.targets.remove(*index);
-            }
+            let at = std::cell::Cell::new(0);
+            names::retain_targets(s, |_| {
+                at.set(at.get() + 1);
+                at.get() - 1 != *index
+            });
         }
         Author::GroupName { group, name } => {
             if let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) {
                 g.name = name.clone();
+                names::renamed(s, Part::Group, group.as_str(), name);
             }
         }
     }
@@ -608,6 +627,7 @@ fn rename_stage(s: &mut Draft, from: &StageId, to: &StageId) {
         return;
     };
     s.stages[i].id = to.clone();
+    names::moved(s, Part::Stage, from.as_str(), to.as_str());
     for it in s.items.iter_mut().filter(|x| &x.stage == from) {
         it.stage = to.clone();
     }
@@ -636,7 +656,8 @@ fn remove_stage(s: &mut Draft, stage: &StageId) {
         .collect();
     remove_items(s, &items);
     s.stages.retain(|x| &x.id != stage);
-    s.targets.retain(|t| t.stage.as_ref() != Some(stage));
+    names::retain_targets(s, |t| t.stage.as_ref() != Some(stage));
+    names::forget_gone(s);
     for m in &mut s.measures {
         if let Measure::MergedStages { stages } = &mut m.measure {
             stages.retain(|x| x != stage);
@@ -657,6 +678,7 @@ fn rename_item(s: &mut Draft, from: &ItemId, to: &ItemId) {
     if it.name == from.as_str() {
         it.name = to.to_string();
     }
+    names::moved(s, Part::Item, from.as_str(), to.as_str());
     let fix = |i: &mut ItemId| {
         if i == from {
             *i = to.clone();

@@ -7,6 +7,7 @@ mod after;
 mod author;
 mod document;
 mod group;
+mod names;
 mod template;
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,7 @@ pub use author::{
 };
 pub use document::Document;
 pub use group::group_problem;
+pub use names::item_names;
 pub use template::template;
 pub use what_if::{SetDays, apply_what_ifs};
 

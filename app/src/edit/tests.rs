@@ -352,3 +352,82 @@ fn spreads_read_back_as_written() {
     }
     assert!(parse_spread("5/8").unwrap_err().contains("min/likely/max"));
 }
+
+/// The shipped housing scenario read in `lang`.
+fn housing(lang: permitflow_i18n::Lang) -> permitflow_model::Draft {
+    let text = include_str!("../../../scenarios/social-investment-housing.toml");
+    permitflow_i18n::with_lang(lang, || {
+        permitflow_model::parse_scenario(text, "h.toml", permitflow_model::Format::Toml)
+    })
+    .expect("shipped")
+    .into_draft()
+}
+
+#[test]
+fn renames_set_the_label_of_the_current_language_and_keep_the_other() {
+    use permitflow_i18n::{Lang, with_lang};
+    use permitflow_model::Part;
+    let mut s = housing(Lang::ZhCn);
+    assert_eq!(s.stages[2].name, "施工许可阶段");
+    let e = Edit::Author(Author::StageName {
+        stage: StageId::new("construction"),
+        name: "施工许可".into(),
+    });
+    with_lang(Lang::ZhCn, || apply(&mut s, &e));
+    let n = &s.labels.names[&(Part::Stage, "construction".to_owned())];
+    assert_eq!(n.label.zh.as_deref(), Some("施工许可"));
+    assert_eq!(n.label.en.as_deref(), Some("3 Construction permit"));
+    // An id change moves the labels; the English name is still there after a save.
+    let e = Edit::Author(Author::RenameStage {
+        stage: StageId::new("construction"),
+        to: StageId::new("works"),
+    });
+    with_lang(Lang::ZhCn, || apply(&mut s, &e));
+    let text = with_lang(Lang::ZhCn, || permitflow_model::to_toml(&s)).expect("written");
+    let en = with_lang(Lang::En, || {
+        permitflow_model::parse_scenario(&text, "h.toml", permitflow_model::Format::Toml)
+    })
+    .expect("reads back");
+    assert_eq!(en.stages[2].name, "3 Construction permit");
+    assert_eq!(en.stages[2].id.as_str(), "works");
+    // Removing the first target moves the labels of the others up with them.
+    let mut s = housing(Lang::En);
+    let names: Vec<String> = s.targets.iter().map(|t| t.name.clone()).collect();
+    with_lang(Lang::En, || {
+        apply(&mut s, &Edit::Author(Author::RemoveTarget { index: 0 }))
+    });
+    let text = with_lang(Lang::En, || permitflow_model::to_toml(&s)).expect("written");
+    let zh = with_lang(Lang::ZhCn, || {
+        permitflow_model::parse_scenario(&text, "h.toml", permitflow_model::Format::Toml)
+    })
+    .expect("reads back");
+    assert_eq!(s.targets[0].name, names[1]);
+    assert_eq!(zh.targets[0].name, "公布：36.5个工作日");
+}
+
+#[test]
+fn the_four_stage_template_is_named_in_both_languages() {
+    use permitflow_i18n::{Lang, with_lang};
+    let zh = with_lang(Lang::ZhCn, || template(true, start()));
+    assert_eq!(zh.name, "新情景（全国四个审批阶段）");
+    assert_eq!(zh.stages[2].name, "施工许可阶段");
+    assert_eq!(zh.items[2].name, "施工许可证");
+    let hb = zh.stages[2].lead.clone();
+    assert_eq!(
+        with_lang(Lang::ZhCn, || zh.department_label(&hb).to_owned()),
+        "住房和城乡建设局"
+    );
+    let en = with_lang(Lang::En, || template(true, start()));
+    assert_eq!(
+        en.stages[0].name,
+        "1 Project approval and land-use planning permit"
+    );
+    assert_eq!(en.items[0].name, "Land-use planning permit");
+    // Saved in one language, read in the other.
+    let text = with_lang(Lang::ZhCn, || permitflow_model::to_toml(&zh)).expect("written");
+    let back = with_lang(Lang::En, || {
+        permitflow_model::parse_scenario(&text, "t.toml", permitflow_model::Format::Toml)
+    })
+    .expect("reads back");
+    assert_eq!(back.items[3].name, "Completion acceptance filing");
+}

@@ -14,13 +14,13 @@ use crate::Error;
 /// The most bytes a workbook's parts may unpack to, all together: checked from the sizes the
 /// archive declares and again while unpacking, before calamine reads a part.
 pub const MAX_XLSX_UNPACKED: u64 = 256 * 1024 * 1024;
-/// The most columns an item-list sheet may use (the item list has 19).
+/// The most columns an item-list sheet may use (the item list has 21).
 pub const MAX_SHEET_COLUMNS: u32 = 256;
 /// The last sheet row read: Excel's last row (1,048,576); a longer item list is a CSV file (up
 /// to [`permitflow_model::format::MAX_ITEMS`] items).
 pub const MAX_SHEET_ROWS: u32 = 1_048_576;
 /// The most cells in the block from the first used row and column to the last (each becomes a
-/// CSV cell): every row of a full sheet with 32 columns (the item list has 19), and never more
+/// CSV cell): every row of a full sheet with 32 columns (the item list has 21), and never more
 /// than an item list may have.
 pub const MAX_SHEET_CELLS: u64 = {
     let sheet = MAX_SHEET_ROWS as u64 * 32;

@@ -10,3 +10,17 @@ model-measure-tolerance_acceptance = 容缺受理
 model-measure-time_limit_compression = 压缩审批时限
 model-measure-merged_stages = 合并审批阶段
 model-measure-online_submission = 网上申报
+
+# Names in two languages in scenario files (model/src/format/read/labels.rs).
+model-label-twice = `{ $field }` 与 `name` 表对同一语言给出了不同的名称
+    .help = 每种语言只写一次：或写 `name = { "{" } zh = "…", en = "…" {"}"}`，或在普通 `name` 旁写 `label_zh` / `label_en`
+model-department-unknown = `[departments]` 中的 `{ $name }` 不是任何事项、阶段牵头部门或联合组使用的部门
+    .help = `[departments]` 的键是事项所用的部门名称（`department = "…"`）；请更正名称或删除该条目
+    .closest = 是否指 `{ $name }`？`[departments]` 的键是事项所用的部门名称
+
+# The description of a scenario read from an item list (in the language of its header).
+model-imported-from = 由 CSV 事项清单 { $file } 导入。
+
+# The comment at the top of a scenario file written by `permitflow import` (in the language of
+# the item list's header).
+model-import-header = # 由 permitflow 从 { $file } 导入。请按需补充来源、改革措施、审批模式和目标。

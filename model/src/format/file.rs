@@ -14,7 +14,11 @@ use crate::units::{Provenance, Sourced, WorkingDays};
 #[serde(deny_unknown_fields)]
 pub(super) struct FileScenario {
     pub(super) version: u32,
-    pub(super) name: String,
+    pub(super) name: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) description: String,
     pub(super) start: String,
@@ -22,6 +26,9 @@ pub(super) struct FileScenario {
     pub(super) calendar: Option<FileCalendar>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) sources: Vec<FileSource>,
+    /// Department names in each language, by the name items use.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) departments: BTreeMap<String, FileLabel>,
     #[serde(default)]
     pub(super) stages: Vec<FileStage>,
     #[serde(default)]
@@ -56,8 +63,12 @@ pub(super) struct FileCalendar {
 #[serde(deny_unknown_fields)]
 pub(super) struct FileStage {
     pub(super) id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) name: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     pub(super) lead: String,
 }
 
@@ -65,8 +76,12 @@ pub(super) struct FileStage {
 #[serde(deny_unknown_fields)]
 pub(super) struct FileItem {
     pub(super) id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) name: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     pub(super) department: String,
     pub(super) stage: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,8 +177,12 @@ pub(super) struct FileSpread {
 #[serde(deny_unknown_fields)]
 pub(super) struct FileJoint {
     pub(super) id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) name: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) days: Option<FileNumber>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,6 +210,10 @@ pub(super) struct FileReturns {
 pub(super) struct FileMeasure {
     pub(super) id: String,
     pub(super) kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     /// notification_commitment: the items.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) items: Vec<String>,
@@ -228,6 +251,10 @@ pub(super) struct FileToleranceLink {
 #[serde(deny_unknown_fields)]
 pub(super) struct FileRegime {
     pub(super) name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     pub(super) base: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) measures: Vec<String>,
@@ -238,8 +265,12 @@ pub(super) struct FileRegime {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FileTarget {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) name: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
     pub(super) regime: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) working_days: Option<f64>,
@@ -259,4 +290,50 @@ pub(super) struct FileTarget {
     pub(super) exact: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) source: Option<String>,
+}
+
+/// A name: text, or a table `{ zh = "…", en = "…" }` giving it in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum FileName {
+    /// `name = "…"`.
+    Text(String),
+    /// `name = { zh = "…", en = "…" }`.
+    Table(FileLabel),
+}
+
+impl Default for FileName {
+    fn default() -> Self {
+        Self::Text(String::new())
+    }
+}
+
+impl FileName {
+    /// The name as written: the text, or for a table its Chinese name (else its English one).
+    pub(super) fn written(&self) -> &str {
+        match self {
+            Self::Text(t) => t,
+            Self::Table(l) => l.zh.as_deref().or(l.en.as_deref()).unwrap_or(""),
+        }
+    }
+
+    /// Whether no name is given.
+    pub(super) fn is_empty(&self) -> bool {
+        self.written().is_empty()
+    }
+}
+
+impl From<String> for FileName {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+
+/// A name in each language: `{ zh = "…", en = "…" }`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileLabel {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) en: Option<String>,
 }

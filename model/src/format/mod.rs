@@ -11,6 +11,10 @@
 //! - `read/`: validation and conversion into the domain, one `check_*` function per rule.
 //! - `item_list.rs`: the CSV item list, turned into the same file types and validated by `read/`.
 //! - `write.rs`: the domain back into the file types (`to_toml`, `to_json`, and [`validate`]).
+//! - `names.rs`: a name given as text or as `{ zh = "…", en = "…" }`; `read/labels.rs` reads
+//!   names in two languages (and `label_zh` / `label_en`, `[departments]`) into `Draft.labels`
+//!   and relabels the draft; `write_names.rs` writes the names as written back with their labels.
+//!   A `{ zh, en }` name is written as its Chinese name (its English one without a Chinese).
 //!
 //! Nothing here reads files: callers pass the text and the name to show in diagnostics.
 
@@ -18,8 +22,12 @@ mod after;
 mod fields;
 mod file;
 pub(crate) mod item_list;
+mod names;
+#[cfg(test)]
+mod names_tests;
 mod read;
 mod write;
+mod write_names;
 
 use permitflow_i18n::tr;
 
@@ -124,6 +132,8 @@ mod tests {
         // Regimes are the cheapest part to have too many of; items and links are checked below.
         let regime = super::file::FileRegime {
             name: String::new(),
+            label_zh: None,
+            label_en: None,
             base: "serial".into(),
             measures: vec![],
             description: String::new(),

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::file::*;
+use crate::labels::Part;
 use crate::scenario::*;
 use crate::units::*;
 
@@ -40,9 +41,11 @@ fn after_text(l: &Link) -> FileAfter {
 impl From<&Draft> for FileScenario {
     fn from(s: &Draft) -> Self {
         let standard = s.regimes == Draft::standard_regimes();
-        FileScenario {
+        let mut f = FileScenario {
             version: FORMAT_VERSION,
-            name: s.name.clone(),
+            name: s.name.clone().into(),
+            label_zh: None,
+            label_en: None,
             description: s.description.clone(),
             start: s.start.format("%Y-%m-%d").to_string(),
             calendar: Some(FileCalendar {
@@ -64,6 +67,8 @@ impl From<&Draft> for FileScenario {
                 .map(|st| FileStage {
                     id: st.id.to_string(),
                     name: unless_id(&st.name, st.id.as_str()),
+                    label_zh: None,
+                    label_en: None,
                     lead: st.lead.to_string(),
                 })
                 .collect(),
@@ -93,6 +98,9 @@ impl From<&Draft> for FileScenario {
                 .iter()
                 .filter(|g| {
                     g.name != g.id.as_str()
+                        || s.labels
+                            .names
+                            .contains_key(&(Part::Group, g.id.to_string()))
                         || g.days.is_some()
                         || g.department.is_some()
                         || g.floor.is_some()
@@ -109,6 +117,8 @@ impl From<&Draft> for FileScenario {
                     .iter()
                     .map(|r| FileRegime {
                         name: r.name.to_string(),
+                        label_zh: None,
+                        label_en: None,
                         base: r.base.name().into(),
                         measures: r.measures.iter().map(ToString::to_string).collect(),
                         description: r.description.clone(),
@@ -116,23 +126,28 @@ impl From<&Draft> for FileScenario {
                     .collect()
             },
             targets: s.targets.iter().map(file_target).collect(),
-        }
+            departments: BTreeMap::new(),
+        };
+        super::write_names::put_labels(&mut f, s);
+        f
     }
 }
 
 /// A name is left out when it is the id.
-fn unless_id(name: &str, id: &str) -> String {
-    if name == id {
+fn unless_id(name: &str, id: &str) -> FileName {
+    FileName::Text(if name == id {
         String::new()
     } else {
         name.to_owned()
-    }
+    })
 }
 
 fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileItem {
     FileItem {
         id: it.id.to_string(),
         name: unless_id(&it.name, it.id.as_str()),
+        label_zh: None,
+        label_en: None,
         department: it.department.to_string(),
         stage: it.stage.to_string(),
         kind: (it.kind != ItemKind::Review).then(|| it.kind.name().to_owned()),
@@ -163,6 +178,8 @@ fn file_joint(g: &JointGroup) -> FileJoint {
     FileJoint {
         id: g.id.to_string(),
         name: unless_id(&g.name, g.id.as_str()),
+        label_zh: None,
+        label_en: None,
         days: g.days.as_ref().map(number),
         department: g.department.as_ref().map(ToString::to_string),
         floor: g.floor.as_ref().map(number),
@@ -202,7 +219,9 @@ fn file_spread(d: &Distribution) -> FileSpread {
 
 fn file_target(t: &Target) -> FileTarget {
     FileTarget {
-        name: t.name.clone(),
+        name: t.name.clone().into(),
+        label_zh: None,
+        label_en: None,
         regime: t.regime.to_string(),
         working_days: t.working_days.map(WorkingDays::get),
         trips: t.trips,
@@ -219,6 +238,8 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
     let mut f = FileMeasure {
         id: m.id.to_string(),
         kind: m.measure.kind_name().into(),
+        label_zh: None,
+        label_en: None,
         items: vec![],
         days: None,
         limits: BTreeMap::new(),

@@ -137,6 +137,11 @@ impl Portfolio {
 struct FilePortfolio {
     version: u32,
     name: String,
+    /// The name in Chinese and in English (shown in the current language).
+    #[serde(default)]
+    label_zh: Option<String>,
+    #[serde(default)]
+    label_en: Option<String>,
     #[serde(default)]
     description: String,
     horizon: f64,
@@ -155,6 +160,11 @@ struct FilePortfolio {
 struct FileProject {
     #[serde(default)]
     name: Option<String>,
+    /// The name in Chinese and in English (shown in the current language).
+    #[serde(default)]
+    label_zh: Option<String>,
+    #[serde(default)]
+    label_en: Option<String>,
     scenario: String,
     regime: String,
     #[serde(default)]
@@ -254,5 +264,23 @@ mod tests {
         assert_eq!(stem("../industrial.toml"), "industrial");
         assert_eq!(stem("a\\b.c.toml"), "b.c");
         assert_eq!(stem("plain"), "plain");
+    }
+
+    #[test]
+    fn the_shipped_portfolio_is_named_in_both_languages() {
+        use permitflow_i18n::{Lang, with_lang};
+        let text = include_str!("../../../portfolios/mid-sized-city.toml");
+        let read = |lang| with_lang(lang, || parse_portfolio(text, "p.toml"));
+        let (Ok(zh), Ok(en)) = (read(Lang::ZhCn), read(Lang::En)) else {
+            panic!("the shipped portfolio should read")
+        };
+        assert_eq!(zh.name, "中等城市政务服务中心（假定，参照贺州2020年）");
+        assert_eq!(zh.projects[1].name, "工业项目");
+        assert_eq!(
+            en.name,
+            "Mid-sized city approval centre (assumed, after Hezhou 2020)"
+        );
+        assert_eq!(en.projects[1].name, "industrial");
+        assert_eq!(zh.per_year(), en.per_year());
     }
 }

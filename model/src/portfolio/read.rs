@@ -44,6 +44,21 @@ impl Ctx<'_> {
     }
 }
 
+/// A name for people: its label in the current language (`label_zh` / `label_en`), else the
+/// name as written.
+fn shown(name: &str, zh: &Option<String>, en: &Option<String>) -> String {
+    let label = match permitflow_i18n::lang() {
+        permitflow_i18n::Lang::ZhCn => zh,
+        permitflow_i18n::Lang::En => en,
+    };
+    label
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or(name)
+        .trim()
+        .to_owned()
+}
+
 pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
     check_entries(cx, &raw);
     check_version(cx, raw.version);
@@ -64,7 +79,7 @@ pub(super) fn convert(raw: FilePortfolio, cx: &mut Ctx) -> Portfolio {
     check_total_arrivals(cx, &projects);
     let departments = departments(cx, raw.departments);
     Portfolio {
-        name: raw.name.trim().to_owned(),
+        name: shown(&raw.name, &raw.label_zh, &raw.label_en),
         description: raw.description,
         sources,
         horizon: raw.horizon,
@@ -247,7 +262,7 @@ fn projects(cx: &mut Ctx, raw: Vec<FileProject>) -> Vec<PortfolioProject> {
         );
         let rate = check_rate(cx, at, &p, &subject);
         projects.push(PortfolioProject {
-            name,
+            name: shown(&name, &p.label_zh, &p.label_en),
             scenario: p.scenario.trim().to_owned(),
             regime: RegimeName::new(p.regime.trim()),
             rate,

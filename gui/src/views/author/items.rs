@@ -3,8 +3,8 @@
 
 use egui::{RichText, Ui, WidgetInfo};
 use permitflow_app::edit::{
-    Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, materials_text, parse_spread,
-    set_after, split_name, spread_text,
+    Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, item_names, materials_text,
+    parse_spread, set_after, spread_text,
 };
 use permitflow_i18n::tr;
 use permitflow_model::{Draft, Item, ItemId, ItemKind, StageId};
@@ -205,7 +205,7 @@ impl Author {
                 to: ItemId::new(to),
             }));
         }
-        let (zh, en) = split_name(&it.name);
+        let (zh, en) = item_names(row.draft, it);
         for (field, current, what, width) in [
             (
                 ItemText::NameZh,

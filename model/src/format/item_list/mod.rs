@@ -1,8 +1,10 @@
 //! The CSV item list: the shape planners keep in spreadsheets, one row per item.
 //!
 //! Columns (header required, order free, case ignored): `id,name,department,stage,days,after`,
-//! optional `lead,kind,materials,joint,floor,cost`, the spread `dist,min,likely,max` and returns
-//! for correction `return_rate,rework_days,rereview_days`. Stages
+//! optional `lead,kind,materials,joint,floor,cost`, the spread `dist,min,likely,max`, returns
+//! for correction `return_rate,rework_days,rereview_days` and names in each language
+//! `label_zh,label_en`; each may be named in Chinese instead (`columns.rs`: 编号, 事项名称, …).
+//! With a Chinese header the names are Chinese: they become the items' Chinese labels. Stages
 //! are ordered by first appearance. A stage's lead is given in the `lead` column on any of its
 //! rows, or else is the department of its last item (the stage closes with the lead's permit). `after`
 //! is a `;`-separated list of predecessors in the `after` syntax of scenario files; `joint` is a
@@ -13,7 +15,10 @@
 //! files, with a locator that knows the cells, so every diagnostic names the row and column.
 //! `row.rs` reads one row into an item.
 
+mod columns;
 mod row;
+
+pub use columns::{CHINESE_COLUMNS, header_language};
 
 use std::ops::Range;
 
@@ -21,7 +26,7 @@ use chrono::NaiveDate;
 use permitflow_i18n::tr;
 
 use self::row::{Columns, Row, Seen, read_row};
-use super::file::FileScenario;
+use super::file::{FileName, FileScenario};
 use super::from_file;
 use crate::diag::{Code, Collector, Diagnostic, Diagnostics, clip};
 use crate::locate::{CsvIndex, Locator};
@@ -30,7 +35,7 @@ use crate::scenario::{FORMAT_VERSION, Scenario};
 /// The columns every item list has.
 pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
 /// The columns an item list may have.
-pub const OPTIONAL_COLUMNS: [&str; 13] = [
+pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "lead",
     "kind",
     "materials",
@@ -44,6 +49,8 @@ pub const OPTIONAL_COLUMNS: [&str; 13] = [
     "return_rate",
     "rework_days",
     "rereview_days",
+    "label_zh",
+    "label_en",
 ];
 
 /// The most cells an item list may have, all rows together: every item with 40 columns. A file of
@@ -82,6 +89,12 @@ pub fn parse_item_list(
         )));
     };
     let header: Vec<String> = record.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let lang = header_language(&header);
+    // Columns named in Chinese are read as their English names from here on.
+    let header: Vec<String> = header
+        .into_iter()
+        .map(|h| columns::canonical(&h).map_or(h, |(c, _)| c.to_owned()))
+        .collect();
     check_header(&mut out, &header, &header_cells, &header_range);
     if !out.is_empty() {
         return Err(out.into_diagnostics());
@@ -89,11 +102,18 @@ pub fn parse_item_list(
 
     let mut raw = FileScenario {
         version: FORMAT_VERSION,
-        name: name.to_owned(),
-        description: format!("Imported from the CSV item list {file}."),
+        name: FileName::Text(name.to_owned()),
+        label_zh: None,
+        label_en: None,
+        description: permitflow_i18n::message_in(
+            lang,
+            "model-imported-from",
+            &[("file", file.into())],
+        ),
         start: start.format("%Y-%m-%d").to_string(),
         calendar: None,
         sources: vec![],
+        departments: Default::default(),
         stages: vec![],
         items: vec![],
         joint: vec![],
@@ -110,7 +130,7 @@ pub fn parse_item_list(
     let mut seen = Seen::default();
     raw.items.reserve(rows_hint);
     let mut cells = Vec::new();
-    let columns = Columns::new(&header);
+    let columns = Columns::new(&header, lang);
     // One record at a time, into the same buffers: only the items and each row's byte range stay.
     while let Some(row_range) = records.next(&mut record, &mut cells)? {
         if record.iter().all(str::is_empty) {
@@ -140,7 +160,7 @@ pub fn parse_item_list(
         index.rows.push(row_range);
     }
     for s in &mut raw.stages {
-        s.name.clear();
+        s.name = FileName::default();
     }
     let loc = Locator::csv(text, index);
     out.then(from_file(raw, file, &loc))

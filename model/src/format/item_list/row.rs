@@ -4,18 +4,21 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use permitflow_i18n::Lang;
+
+use super::columns::{dist_value, kind_value};
 use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use permitflow_i18n::{message, tr};
 
 use crate::diag::{Code, Collector, subject};
 use crate::format::file::{
-    FileAfter, FileItem, FileJoint, FileMaterials, FileNumber, FileReturns, FileScenario,
-    FileSpread, FileStage,
+    FileAfter, FileItem, FileJoint, FileLabel, FileMaterials, FileName, FileNumber, FileReturns,
+    FileScenario, FileSpread, FileStage,
 };
 
 /// Where each known column (the required ones, then the optional ones) is in the header,
 /// looked up once per file instead of once per cell.
-pub(super) struct Columns([Option<usize>; KNOWN_COLUMNS]);
+pub(super) struct Columns([Option<usize>; KNOWN_COLUMNS], Lang);
 
 /// How many columns an item list knows.
 const KNOWN_COLUMNS: usize = REQUIRED_COLUMNS.len() + OPTIONAL_COLUMNS.len();
@@ -27,12 +30,13 @@ fn known() -> impl Iterator<Item = &'static str> {
 
 impl Columns {
     /// Each known column's position in `header` (lower-cased names).
-    pub(super) fn new(header: &[String]) -> Self {
+    /// `lang` is the header's language, which the names are in.
+    pub(super) fn new(header: &[String], lang: Lang) -> Self {
         let mut at = [None; KNOWN_COLUMNS];
         for (slot, k) in at.iter_mut().zip(known()) {
             *slot = header.iter().position(|h| h == k);
         }
-        Self(at)
+        Self(at, lang)
     }
 }
 
@@ -91,7 +95,7 @@ pub(super) fn read_row(
             dist: if dist.is_empty() {
                 "triangular".into()
             } else {
-                dist.to_ascii_lowercase()
+                dist_value(dist).to_ascii_lowercase()
             },
             min,
             likely,
@@ -105,9 +109,13 @@ pub(super) fn read_row(
     note_stage(raw, seen, stage, department, row.cell("lead").0);
     let (after, _) = row.cell("after");
     let (kind, _) = row.cell("kind");
+    let kind = kind_value(kind);
+    let (name, label_zh, label_en) = names(row);
     FileItem {
         id,
-        name: row.cell("name").0.to_owned(),
+        name,
+        label_zh,
+        label_en,
         department: department.to_owned(),
         stage: stage.to_owned(),
         kind: (!kind.is_empty()).then(|| kind.to_owned()),
@@ -138,6 +146,18 @@ pub(super) fn read_row(
         release: None,
         deadline: None,
         note: String::new(),
+    }
+}
+
+/// The row's name and labels. With a Chinese header the name is the Chinese name:
+/// `name = { zh = "…", en = "…" }` (the English from `label_en`); else the name as given, with
+/// `label_zh` and `label_en` beside it.
+fn names(row: &Row<'_>) -> (FileName, Option<String>, Option<String>) {
+    let cell = |c: &str| Some(row.cell(c).0.to_owned()).filter(|s| !s.is_empty());
+    let (name, zh, en) = (cell("name"), cell("label_zh"), cell("label_en"));
+    match row.columns.1 {
+        Lang::ZhCn if name.is_some() => (FileName::Table(FileLabel { zh: name, en }), zh, None),
+        _ => (FileName::Text(name.unwrap_or_default()), zh, en),
     }
 }
 
@@ -280,7 +300,9 @@ fn joint(
                 seen.joint.insert(group.clone(), raw.joint.len());
                 raw.joint.push(FileJoint {
                     id: group.clone(),
-                    name: String::new(),
+                    name: Default::default(),
+                    label_zh: None,
+                    label_en: None,
                     days: Some(FileNumber {
                         value: v,
                         source: None,
@@ -306,7 +328,7 @@ fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: 
         Some(s) => {
             if !lead.is_empty() {
                 s.lead = lead.to_owned();
-                s.name = "lead given".into();
+                s.name = FileName::Text("lead given".into());
             } else if s.name.is_empty() && s.lead != department {
                 department.clone_into(&mut s.lead);
             }
@@ -316,11 +338,13 @@ fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: 
             raw.stages.push(FileStage {
                 id: stage.to_owned(),
                 // Marks (until the end of reading) that the lead came from the `lead` column.
-                name: if lead.is_empty() {
+                name: FileName::Text(if lead.is_empty() {
                     String::new()
                 } else {
                     "lead given".into()
-                },
+                }),
+                label_zh: None,
+                label_en: None,
                 lead: if lead.is_empty() {
                     department.to_owned()
                 } else {

@@ -299,7 +299,10 @@ pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {
     }
 }
 
-fn closest<'s>(word: &str, candidates: impl IntoIterator<Item = &'s str>) -> Option<&'s str> {
+pub(super) fn closest<'s>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'s str>,
+) -> Option<&'s str> {
     let n = word.chars().count();
     candidates
         .into_iter()

@@ -90,7 +90,7 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         name: if it.name.is_empty() {
             it.id.clone()
         } else {
-            it.name.clone()
+            it.name.written().to_owned()
         },
         department: names.department,
         stage: names.stage,

@@ -98,7 +98,7 @@ fn definition(cx: &mut Ctx<'_>, place: &Place, g: &FileJoint) -> JointGroup {
         name: if g.name.is_empty() {
             g.id.clone()
         } else {
-            g.name.clone()
+            g.name.written().to_owned()
         },
         items: vec![],
         days: g.days.as_ref().map(|d| d.working_days()),

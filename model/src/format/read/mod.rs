@@ -10,6 +10,7 @@ mod context;
 mod header;
 mod items;
 mod joint;
+mod labels;
 mod links;
 mod measures;
 mod regimes;
@@ -44,7 +45,7 @@ struct Ids<'r> {
 pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     common::reset_suggestions();
     if !header::check_size(cx, &raw) {
-        return refused(raw.name);
+        return refused(raw.name.written().to_owned());
     }
     header::check_version(cx, raw.version);
     let start = header::check_start(cx, &raw.start).unwrap_or_default();
@@ -70,9 +71,9 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
 
-    Draft {
-        name: raw.name,
-        description: raw.description,
+    let mut draft = Draft {
+        name: raw.name.written().to_owned(),
+        description: raw.description.clone(),
         sources,
         start,
         calendar,
@@ -84,7 +85,10 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         regimes,
         targets,
         labels: Default::default(),
-    }
+    };
+    draft.labels = labels::read(cx, &raw, &draft);
+    draft.relabel();
+    draft
 }
 
 /// What stands for a model refused as a whole: its name and nothing else.

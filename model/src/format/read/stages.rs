@@ -29,7 +29,7 @@ pub(super) fn read<'r>(
             name: if s.name.is_empty() {
                 s.id.clone()
             } else {
-                s.name.clone()
+                s.name.written().to_owned()
             },
             lead: Department::new(&s.lead),
         });

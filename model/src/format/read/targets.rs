@@ -25,7 +25,7 @@ pub(super) fn read(
         let label = if t.name.is_empty() {
             &t.regime
         } else {
-            &t.name
+            t.name.written()
         };
         let place = Place::new(&cx.targets, i, "target", label);
         check_regime_exists(cx, &place, &t.regime, &regime_refs);
@@ -39,7 +39,7 @@ pub(super) fn read(
             name: if t.name.is_empty() {
                 default_name(t)
             } else {
-                t.name.clone()
+                t.name.written().to_owned()
             },
             regime: RegimeName::new(&t.regime),
             working_days: t.working_days.map(WorkingDays::new),
