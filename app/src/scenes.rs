@@ -346,10 +346,16 @@ mod tests {
             texts(&cmp, "subtitle"),
             ["同一日历上各阶段的工作日；每行末端为最后一个许可证的办结日期"]
         );
-        // The standard regimes by their names in the reform documents; joint_online has none.
+        // The standard regimes by their names in the reform documents; joint_online by the
+        // scenario's label_zh.
         assert_eq!(
             texts(&cmp, "regime-name"),
-            ["串联审批", "并联审批", "并联审批＋联合审查", "joint_online"]
+            [
+                "串联审批",
+                "并联审批",
+                "并联审批＋联合审查",
+                "联合审查＋全程网办"
+            ]
         );
         // Serial takes 100.5 working days to 25 July; joint 36.5 to 23 April, 64 fewer.
         let totals = texts(&cmp, "total");

@@ -23,7 +23,7 @@ fn compare_under_a_chinese_locale_is_chinese_and_english_with_lang_en() {
     // application date in Chinese form: Monday 3 March 2025.
     assert!(out.contains("申请日期 2025年3月3日 星期一"), "{out}");
     assert!(
-        out.contains("工作日") && out.contains("比串联审批"),
+        out.contains("工作日") && out.contains("较串联审批"),
         "{out}"
     );
     let serial = out
