@@ -243,8 +243,8 @@ mod tests {
             },
         );
         let out = scenario_toml(&d, Some(SHIPPED)).expect("written");
-        assert_eq!(SHIPPED.lines().count(), 425);
-        assert_eq!(out.lines().count(), 425, "{out}");
+        assert_eq!(SHIPPED.lines().count(), 430);
+        assert_eq!(out.lines().count(), 430, "{out}");
         assert_eq!(comments(&out), comments(SHIPPED));
         // The one change is the one line of the limit; the rest is the file as it was.
         let changed: Vec<(&str, &str)> = SHIPPED

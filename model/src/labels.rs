@@ -112,12 +112,17 @@ pub struct Labels {
     pub names: BTreeMap<(Part, String), Named>,
     /// Department names in each language (the `[departments]` table), by the name items use.
     pub departments: BTreeMap<Department, Label>,
+    /// Descriptions in each language: the scenario's (`(Part::Scenario, "")`) and each
+    /// regime's (`(Part::Regime, name)`), where the file gives them (`description = { zh = "…",
+    /// en = "…" }` or `description_zh` / `description_en`). `written` is the description as
+    /// written, as for names.
+    pub descriptions: BTreeMap<(Part, String), Named>,
 }
 
 impl Labels {
     /// Whether the scenario carries no label at all.
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.departments.is_empty()
+        self.names.is_empty() && self.departments.is_empty() && self.descriptions.is_empty()
     }
 
     /// The thing `part` `id` is now called `name` in the current language: its label in that
@@ -148,6 +153,9 @@ impl Labels {
         if let Some(n) = self.names.remove(&(part, from.to_owned())) {
             self.names.insert((part, to.to_owned()), n);
         }
+        if let Some(n) = self.descriptions.remove(&(part, from.to_owned())) {
+            self.descriptions.insert((part, to.to_owned()), n);
+        }
     }
 }
 
@@ -159,6 +167,25 @@ fn builtin_regime_key(name: &str) -> Option<&'static str> {
         "joint" => Some("model-regime-joint"),
         _ => None,
     }
+}
+
+/// The catalogue key of the built-in description of a standard regime.
+fn builtin_regime_description_key(name: &str) -> Option<&'static str> {
+    match name {
+        "serial" => Some("model-regime-serial-description"),
+        "parallel" => Some("model-regime-parallel-description"),
+        "joint" => Some("model-regime-joint-description"),
+        _ => None,
+    }
+}
+
+/// Whether `description` is regime `name`'s built-in description in either language.
+fn is_builtin_description(name: &str, description: &str) -> bool {
+    builtin_regime_description_key(name).is_some_and(|key| {
+        [Lang::En, Lang::ZhCn]
+            .iter()
+            .any(|&l| permitflow_i18n::message_in(l, key, &[]) == description)
+    })
 }
 
 /// The catalogue key of a measure kind or built-in measure.
@@ -175,6 +202,19 @@ fn builtin_measure_key(name: &str) -> Option<&'static str> {
 }
 
 impl Draft {
+    /// Whether the regimes are the three standard ones ([`Draft::standard_regimes`]), their
+    /// descriptions the built-in ones in either language (a file naming no regimes).
+    pub fn has_standard_regimes(&self) -> bool {
+        let standard = Self::standard_regimes();
+        self.regimes.len() == standard.len()
+            && self.regimes.iter().zip(&standard).all(|(r, s)| {
+                r.name == s.name
+                    && r.base == s.base
+                    && r.measures == s.measures
+                    && is_builtin_description(r.name.as_str(), &r.description)
+            })
+    }
+
     /// A department's name in the current language: its label, else the name items use.
     pub fn department_label<'a>(&'a self, department: &'a Department) -> &'a str {
         self.labels
@@ -252,6 +292,25 @@ impl Draft {
         for (at, t) in self.targets.iter_mut().enumerate() {
             if let Some(n) = pick(Part::Target, &at.to_string()) {
                 t.name = n;
+            }
+        }
+        let descriptions = &self.labels.descriptions;
+        let pick = |part: Part, id: &str| -> Option<String> {
+            descriptions
+                .get(&(part, id.to_owned()))
+                .map(|n| n.label.get(lang).unwrap_or(&n.written).to_owned())
+        };
+        if let Some(d) = pick(Part::Scenario, "") {
+            self.description = d;
+        }
+        let standard = self.has_standard_regimes();
+        for r in &mut self.regimes {
+            if let Some(d) = pick(Part::Regime, r.name.as_str()) {
+                r.description = d;
+            } else if let Some(key) = builtin_regime_description_key(r.name.as_str())
+                && standard
+            {
+                r.description = permitflow_i18n::message(key, &[]);
             }
         }
     }

@@ -74,6 +74,9 @@ pub(crate) fn forget_gone(s: &mut Draft) {
         Part::Regime => regimes.contains(id),
         Part::Scenario | Part::Target => true,
     });
+    s.labels
+        .descriptions
+        .retain(|(part, id), _| *part != Part::Regime || regimes.contains(id));
 }
 
 /// Keeps the targets `keep` says to keep, their labels (by position) with them.

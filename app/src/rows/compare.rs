@@ -319,4 +319,29 @@ mod tests {
                 .is_ok_and(|f| f.vs_baseline.is_none())
         );
     }
+
+    #[test]
+    fn the_table_describes_each_regime_in_the_language() {
+        use permitflow_i18n::{Lang, with_lang};
+        let description = |lang: Lang, regime: &str| {
+            with_lang(lang, || {
+                let loaded = crate::load::load_default().unwrap_or_else(|e| panic!("{e}"));
+                let c = compare(&loaded, &[], Method::Paths).unwrap_or_else(|e| panic!("{e}"));
+                let row = c.rows.iter().find(|r| r.regime == regime);
+                row.map(|r| r.description.clone()).unwrap_or_default()
+            })
+        };
+        assert_eq!(
+            description(Lang::ZhCn, "serial"),
+            "改革前：各部门依次审批，每个审批事项单独申报"
+        );
+        assert_eq!(
+            description(Lang::ZhCn, "joint"),
+            "并联审批，加上多图联审、联合测绘和联合验收"
+        );
+        assert_eq!(
+            description(Lang::En, "joint"),
+            "Parallel approval plus joint plan review, joint surveying and joint acceptance"
+        );
+    }
 }

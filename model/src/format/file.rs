@@ -19,8 +19,12 @@ pub(super) struct FileScenario {
     pub(super) label_zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) label_en: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(super) description: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) description: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) description_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) description_en: Option<String>,
     pub(super) start: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) calendar: Option<FileCalendar>,
@@ -258,8 +262,12 @@ pub(super) struct FileRegime {
     pub(super) base: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) measures: Vec<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(super) description: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) description: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) description_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) description_en: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

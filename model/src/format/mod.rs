@@ -136,7 +136,9 @@ mod tests {
             label_en: None,
             base: "serial".into(),
             measures: vec![],
-            description: String::new(),
+            description: Default::default(),
+            description_zh: None,
+            description_en: None,
         };
         raw.regimes = (0..=MAX_REGIMES)
             .map(|i| super::file::FileRegime {

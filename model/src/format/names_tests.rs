@@ -271,4 +271,136 @@ working_days = 20
         assert!(err.0[0].message.contains("备注"), "{}", err.0[0].message);
         assert_eq!((err.0[0].line, err.0[0].column), (Some(1), Some(29)));
     }
+
+    /// BILINGUAL with the scenario's description as a table and the regime's as a string with
+    /// `description_zh` beside it.
+    fn described() -> String {
+        BILINGUAL
+            .replace(
+                "start = ",
+                "description = { zh = \"测试用的情景\", en = \"A scenario for tests\" }\nstart = ",
+            )
+            .replace(
+                "measures = [\"promise\"]\n\n[[targets]]",
+                "measures = [\"promise\"]\ndescription = \"Promises instead of reviews\"\ndescription_zh = \"以告知承诺代替审查\"\n\n[[targets]]",
+            )
+    }
+
+    #[test]
+    fn descriptions_follow_the_language_and_round_trip() {
+        let text = described();
+        let zh = with_lang(Lang::ZhCn, || read(&text, Format::Toml));
+        assert_eq!(zh.description, "测试用的情景");
+        assert_eq!(zh.regimes[0].description, "以告知承诺代替审查");
+        let en = with_lang(Lang::En, || read(&text, Format::Toml));
+        assert_eq!(en.description, "A scenario for tests");
+        assert_eq!(en.regimes[0].description, "Promises instead of reviews");
+        for read_in in [Lang::En, Lang::ZhCn] {
+            for write_in in [Lang::En, Lang::ZhCn] {
+                let first = with_lang(read_in, || read(&text, Format::Toml));
+                let toml = with_lang(write_in, || to_toml(&first)).unwrap();
+                let json = with_lang(write_in, || to_json(&first)).unwrap();
+                let again = with_lang(read_in, || read(&toml, Format::Toml));
+                assert_eq!(
+                    again, first,
+                    "TOML read in {read_in:?}, written in {write_in:?}"
+                );
+                let again = with_lang(read_in, || read(&json, Format::Json));
+                assert_eq!(
+                    again, first,
+                    "JSON read in {read_in:?}, written in {write_in:?}"
+                );
+                assert!(
+                    toml.contains("zh = \"测试用的情景\"\nen = \"A scenario for tests\""),
+                    "{toml}"
+                );
+                assert!(
+                    toml.contains("description = \"Promises instead of reviews\"\ndescription_zh = \"以告知承诺代替审查\""),
+                    "{toml}"
+                );
+            }
+        }
+        // A description changed in memory counts as a change in the language it was made in.
+        let mut d = with_lang(Lang::ZhCn, || read(&text, Format::Toml));
+        d.regimes[0].description = "承诺即办".into();
+        let toml = with_lang(Lang::ZhCn, || to_toml(&d)).unwrap();
+        let zh = with_lang(Lang::ZhCn, || read(&toml, Format::Toml));
+        assert_eq!(zh.regimes[0].description, "承诺即办");
+        let en = with_lang(Lang::En, || read(&toml, Format::Toml));
+        assert_eq!(en.regimes[0].description, "Promises instead of reviews");
+    }
+
+    #[test]
+    fn a_description_given_twice_is_placed() {
+        let text = described().replace(
+            "description_zh = \"以告知承诺代替审查\"",
+            "description = { zh = \"以告知承诺代替审查\" }\ndescription_zh = \"承诺\"",
+        );
+        let text = text.replace("description = \"Promises instead of reviews\"\n", "");
+        let err = parse_scenario(&text, "t.toml", Format::Toml).unwrap_err();
+        assert_eq!(err.0.len(), 1, "{err:?}");
+        assert_eq!(
+            err.0[0].message,
+            "`description_zh` and the `description` table give this description in the same language differently"
+        );
+        assert_eq!(err.0[0].subject.as_deref(), Some("regime `reform`"));
+    }
+
+    #[test]
+    fn standard_regimes_are_described_in_the_language() {
+        let text = BILINGUAL
+            .split("[[measures]]")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let zh = with_lang(Lang::ZhCn, || read(&text, Format::Toml));
+        assert_eq!(zh.regimes[0].description, "改革前：各部门依次串联审批");
+        assert_eq!(zh.regimes[2].description, "并联审批，并实行联合审查");
+        let en = with_lang(Lang::En, || read(&text, Format::Toml));
+        assert_eq!(en.regimes, Draft::standard_regimes());
+        // Written in either language, the standard regimes are left out as before.
+        for lang in [Lang::En, Lang::ZhCn] {
+            let toml = with_lang(lang, || to_toml(&zh)).unwrap();
+            assert!(!toml.contains("[[regimes]]"), "{toml}");
+        }
+        let mut en = en;
+        with_lang(Lang::ZhCn, || en.relabel());
+        assert_eq!(
+            en.regimes[1].description,
+            "每个阶段一个窗口统一受理，审批事项并联办理"
+        );
+    }
+
+    #[test]
+    fn the_shipped_default_scenario_is_described_in_both_languages() {
+        const SHIPPED: &str = include_str!("../../../scenarios/social-investment-housing.toml");
+        let zh = with_lang(Lang::ZhCn, || read(SHIPPED, Format::Toml));
+        assert!(
+            zh.description.starts_with("四个阶段各有牵头部门"),
+            "{}",
+            zh.description
+        );
+        assert!(
+            zh.description.contains("36.5个工作日"),
+            "{}",
+            zh.description
+        );
+        let serial = zh.regime("serial").map(|r| r.description.as_str());
+        assert_eq!(serial, Some("改革前：各部门依次审批，每个审批事项单独申报"));
+        let en = with_lang(Lang::En, || read(SHIPPED, Format::Toml));
+        assert!(
+            en.description
+                .starts_with("Four stages with lead departments"),
+            "{}",
+            en.description
+        );
+        let serial = en.regime("serial").map(|r| r.description.as_str());
+        assert_eq!(
+            serial,
+            Some("Before reform: each department after the previous one, a submission per item")
+        );
+        // Written back in Chinese, the English description stays as written with its Chinese beside it.
+        let toml = with_lang(Lang::ZhCn, || to_toml(&zh)).unwrap();
+        assert_eq!(with_lang(Lang::En, || read(&toml, Format::Toml)), en);
+    }
 }

@@ -40,13 +40,15 @@ fn after_text(l: &Link) -> FileAfter {
 
 impl From<&Draft> for FileScenario {
     fn from(s: &Draft) -> Self {
-        let standard = s.regimes == Draft::standard_regimes();
+        let standard = s.has_standard_regimes();
         let mut f = FileScenario {
             version: FORMAT_VERSION,
             name: s.name.clone().into(),
             label_zh: None,
             label_en: None,
-            description: s.description.clone(),
+            description: s.description.clone().into(),
+            description_zh: None,
+            description_en: None,
             start: s.start.format("%Y-%m-%d").to_string(),
             calendar: Some(FileCalendar {
                 base: s.calendar.base.name().into(),
@@ -121,7 +123,9 @@ impl From<&Draft> for FileScenario {
                         label_en: None,
                         base: r.base.name().into(),
                         measures: r.measures.iter().map(ToString::to_string).collect(),
-                        description: r.description.clone(),
+                        description: r.description.clone().into(),
+                        description_zh: None,
+                        description_en: None,
                     })
                     .collect()
             },

@@ -1,5 +1,6 @@
-//! Writing names in two languages back: each labelled thing's name as the file wrote it, with
-//! its labels, so a file read and written again reads back the same whatever the language.
+//! Writing names (and the scenario's and regimes' descriptions) in two languages back: each
+//! labelled thing's name as the file wrote it, with its labels, so a file read and written again
+//! reads back the same whatever the language.
 //!
 //! The form written: `name = { zh = "…", en = "…" }` when the name as written is the Chinese
 //! one (or, without a Chinese one, the English one), as a reader of that form gets it; else
@@ -73,6 +74,15 @@ pub(super) fn put_labels(f: &mut FileScenario, d: &Draft) {
         if let Some(n) = get(Part::Regime, &fr.name) {
             (fr.label_zh, fr.label_en) = (n.label.zh.clone(), n.label.en.clone());
         }
+    }
+    let described = |part: Part, id: &str| d.labels.descriptions.get(&(part, id.to_owned()));
+    let now = f.description.written().to_owned();
+    (f.description, f.description_zh, f.description_en) =
+        written(described(Part::Scenario, ""), &now, None);
+    for fr in &mut f.regimes {
+        let now = fr.description.written().to_owned();
+        (fr.description, fr.description_zh, fr.description_en) =
+            written(described(Part::Regime, &fr.name), &now, None);
     }
     for (i, (ft, t)) in f.targets.iter_mut().zip(&d.targets).enumerate() {
         (ft.name, ft.label_zh, ft.label_en) =

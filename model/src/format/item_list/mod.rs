@@ -109,7 +109,10 @@ pub fn parse_item_list(
             lang,
             "model-imported-from",
             &[("file", file.into())],
-        ),
+        )
+        .into(),
+        description_zh: None,
+        description_en: None,
         start: start.format("%Y-%m-%d").to_string(),
         calendar: None,
         sources: vec![],

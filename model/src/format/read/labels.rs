@@ -1,6 +1,7 @@
 //! Names in two languages: `name = { zh = "…", en = "…" }` and `label_zh` / `label_en` on the
 //! scenario, stages, items, joint groups, measures, regimes and targets, and the
-//! `[departments]` table. They fill [`Labels`] beside the draft; the draft's names then follow
+//! `[departments]` table; descriptions of the scenario and regimes the same way
+//! (`description = { zh = "…", en = "…" }`, `description_zh` / `description_en`). They fill [`Labels`] beside the draft; the draft's names then follow
 //! the current language ([`Draft::relabel`]).
 
 use std::collections::BTreeSet;
@@ -22,7 +23,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
                    name: Option<&FileName>,
                    zh: &Option<String>,
                    en: &Option<String>| {
-        let label = label_of(cx, place, name, zh, en);
+        let label = label_of(cx, place, name, zh, en, LABEL_FIELDS);
         if !label.is_empty() {
             let named = Named {
                 written: written.to_owned(),
@@ -109,7 +110,41 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
         );
     }
     labels.departments = departments(cx, raw, draft);
+    labels.descriptions = descriptions(cx, raw, draft);
     labels
+}
+
+/// The fields beside a name giving it in each language.
+const LABEL_FIELDS: [&str; 2] = ["label_zh", "label_en"];
+
+/// The fields beside a description giving it in each language.
+const DESCRIPTION_FIELDS: [&str; 2] = ["description_zh", "description_en"];
+
+/// The scenario's and each regime's description in two languages: `description = { zh = "…",
+/// en = "…" }` or `description_zh` / `description_en`, by the same rules as names.
+fn descriptions(
+    cx: &mut Ctx<'_>,
+    raw: &FileScenario,
+    draft: &Draft,
+) -> std::collections::BTreeMap<(Part, String), Named> {
+    let mut out = std::collections::BTreeMap::new();
+    let top = Place::new(&[], 0, "scenario", &draft.name);
+    let (d, zh, en) = (&raw.description, &raw.description_zh, &raw.description_en);
+    let label = label_of(cx, &top, Some(d), zh, en, DESCRIPTION_FIELDS);
+    if !label.is_empty() {
+        let written = d.written().to_owned();
+        out.insert((Part::Scenario, String::new()), Named { written, label });
+    }
+    for (i, r) in raw.regimes.iter().enumerate() {
+        let place = Place::new(&cx.regimes, i, "regime", &r.name);
+        let (d, zh, en) = (&r.description, &r.description_zh, &r.description_en);
+        let label = label_of(cx, &place, Some(d), zh, en, DESCRIPTION_FIELDS);
+        if !label.is_empty() {
+            let written = d.written().to_owned();
+            out.insert((Part::Regime, r.name.clone()), Named { written, label });
+        }
+    }
+    out
 }
 
 /// A thing's labels: its `{ zh, en }` name and its `label_zh` / `label_en`. Rule: a language is
@@ -120,6 +155,7 @@ fn label_of(
     name: Option<&FileName>,
     zh: &Option<String>,
     en: &Option<String>,
+    [zh_field, en_field]: [&'static str; 2],
 ) -> Label {
     let table = match name {
         Some(FileName::Table(l)) => l.clone(),
@@ -129,19 +165,24 @@ fn label_of(
         let field = field.clone().filter(|s| !s.is_empty());
         let from_table = from_table.filter(|s| !s.is_empty());
         if from_table.is_some() && field.is_some() && from_table != field {
-            cx.report(
-                place,
-                Code::BadValue,
-                At::Key(key),
-                permitflow_i18n::tr!("model-label-twice", field = key),
-                &permitflow_i18n::tr!("model-label-twice.help"),
-            );
+            let (message, help) = if key == DESCRIPTION_FIELDS[0] || key == DESCRIPTION_FIELDS[1] {
+                (
+                    permitflow_i18n::tr!("model-description-twice", field = key),
+                    permitflow_i18n::tr!("model-description-twice.help"),
+                )
+            } else {
+                (
+                    permitflow_i18n::tr!("model-label-twice", field = key),
+                    permitflow_i18n::tr!("model-label-twice.help"),
+                )
+            };
+            cx.report(place, Code::BadValue, At::Key(key), message, &help);
         }
         from_table.or(field)
     };
     Label {
-        zh: pick(cx, table.zh, zh, "label_zh"),
-        en: pick(cx, table.en, en, "label_en"),
+        zh: pick(cx, table.zh, zh, zh_field),
+        en: pick(cx, table.en, en, en_field),
     }
 }
 

@@ -73,7 +73,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
 
     let mut draft = Draft {
         name: raw.name.written().to_owned(),
-        description: raw.description.clone(),
+        description: raw.description.written().to_owned(),
         sources,
         start,
         calendar,

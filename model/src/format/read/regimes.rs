@@ -39,7 +39,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileRegime], measures: &[FileMeasure
         check_measures_exist(cx, &place, &r.measures, &measure_names);
         regimes.push(Regime {
             name: RegimeName::new(&r.name),
-            description: r.description.clone(),
+            description: r.description.written().to_owned(),
             base,
             measures: r.measures.iter().map(MeasureId::new).collect(),
         });
