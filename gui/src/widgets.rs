@@ -184,11 +184,13 @@ pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -
 /// value is the regime's name in the file.
 pub fn regime_choice(
     ui: &mut Ui,
+    label: String,
     salt: &str,
     value: &mut String,
     regimes: &[String],
     s: &permitflow_model::Draft,
 ) -> egui::Response {
+    let l = ui.label(label);
     egui::ComboBox::from_id_salt(salt)
         .selected_text(regime_label(s, value))
         .show_ui(ui, |ui| {
@@ -198,6 +200,7 @@ pub fn regime_choice(
             }
         })
         .response
+        .labelled_by(l.id)
 }
 
 /// What sits above a tab's charts (tables, summaries): scrolled both ways within `share` of

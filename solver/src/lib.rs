@@ -19,6 +19,7 @@ pub mod regime;
 mod sample;
 pub mod schedule;
 pub mod simulate;
+pub mod targets;
 
 pub use centre::{
     CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult, ServiceTimes,
@@ -34,3 +35,4 @@ pub use plan::{
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
 pub use simulate::{SimulationOptions, SimulationResult, simulate, simulate_with_cancel};
+pub use targets::describe_target;

@@ -12,6 +12,7 @@ use permitflow_model::{
 use crate::error::SolveError;
 use crate::regime::{network_for, stage_label};
 use crate::schedule::{Method, Schedule, schedule};
+use crate::targets::describe_target;
 
 /// What the applicant meets under a regime.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -279,77 +280,12 @@ pub fn check_targets(
                 .position(|r| r.name == t.regime)
                 .and_then(|i| outcomes.get(i))
                 .and_then(|r| r.as_ref().ok());
-            let Some(o) = o else {
-                return TargetCheck {
-                    target: t.clone(),
-                    met: None,
-                    detail: format!("regime `{}` has no schedule", t.regime),
-                };
-            };
-            let mut met = true;
-            let mut parts = Vec::new();
-            // (measured, bound, unit, measured as shown)
-            let mut measured: Vec<(f64, f64, String, String)> = Vec::new();
-            if let Some(w) = t.working_days {
-                match &t.stage {
-                    None => {
-                        let a = o.working_days();
-                        let unit = if a.get() == 1.0 {
-                            "working day"
-                        } else {
-                            "working days"
-                        };
-                        measured.push((a.get(), w.get(), unit.into(), a.to_string()));
-                    }
-                    Some(st) => match o.stages.iter().find(|sp| sp.covers(st)) {
-                        Some(sp) => measured.push((
-                            sp.working_days.get(),
-                            w.get(),
-                            format!("working days in stage {}", sp.label()),
-                            sp.working_days.to_string(),
-                        )),
-                        None => {
-                            met = false;
-                            parts.push(format!("stage {st} has no items under this regime"));
-                        }
-                    },
-                }
-            }
-            for (label, bound, actual) in [
-                ("trips", t.trips, o.counts.trips),
-                ("forms", t.forms, o.counts.forms),
-                ("materials", t.materials, o.counts.materials),
-                ("departments", t.departments, o.counts.departments),
-            ] {
-                if let Some(b) = bound {
-                    let unit = if actual == 1 {
-                        label.trim_end_matches('s').to_owned()
-                    } else {
-                        label.to_owned()
-                    };
-                    measured.push((f64::from(actual), f64::from(b), unit, actual.to_string()));
-                }
-            }
-            // A maximum, or with `exact` a published figure to reproduce.
-            for (actual, bound, unit, shown) in measured {
-                let ok = if t.exact {
-                    (actual - bound).abs() < 1e-9
-                } else {
-                    actual <= bound + 1e-9
-                };
-                met &= ok;
-                let op = match (t.exact, ok) {
-                    (true, true) => "=",
-                    (true, false) => "≠",
-                    (false, true) => "≤",
-                    (false, false) => ">",
-                };
-                parts.push(format!("{shown} {unit} {op} {}", WorkingDays::new(bound)));
-            }
+            let (met, detail) =
+                permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || describe_target(t, o));
             TargetCheck {
                 target: t.clone(),
-                met: Some(met),
-                detail: parts.join(", "),
+                met,
+                detail,
             }
         })
         .collect()

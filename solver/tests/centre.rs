@@ -6,8 +6,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{city, project, scenario};
-use permitflow_model::{Format, Scenario, parse_scenario};
+use common::{city, project, scenario, shipped};
+use permitflow_model::Scenario;
 use permitflow_solver::{
     CentreOptions, CentreResult, DepartmentResult, ProjectTypeResult, ServiceTimes,
     SimulationOptions, SolveError, rank_reviewers, simulate, simulate_centre,
@@ -29,12 +29,6 @@ fn ptype<'a>(r: &'a CentreResult, name: &str) -> &'a ProjectTypeResult {
         .iter()
         .find(|p| p.name == name)
         .unwrap_or_else(|| panic!("no project type {name}"))
-}
-
-fn shipped(name: &str) -> Scenario {
-    let path = format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    parse_scenario(&text, &path, Format::Toml).unwrap()
 }
 
 /// One stage, one reviewed item `review` of `days` in department `Bureau`, with `extra` lines.

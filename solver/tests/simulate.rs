@@ -4,25 +4,12 @@
 
 mod common;
 
-use common::{add_spreads, scenario, sixty_items, triangular_spreads};
-use permitflow_model::{Format, Scenario, parse_scenario};
+use common::{add_spreads, run, scenario, shipped, sixty_items, triangular_spreads};
+use permitflow_model::Scenario;
 use permitflow_solver::simulate::{CHUNK, LANES};
 use permitflow_solver::{SimulationOptions, SimulationResult, simulate};
 
 const N: usize = 200_000;
-
-fn run(s: &Scenario, regime: &str, iterations: usize, seed: u64) -> SimulationResult {
-    let r = s
-        .regime(regime)
-        .unwrap_or_else(|| panic!("no regime {regime}"));
-    simulate(s, r, &SimulationOptions { iterations, seed }).unwrap()
-}
-
-fn shipped(name: &str) -> Scenario {
-    let path = format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    parse_scenario(&text, &path, Format::Toml).unwrap()
-}
 
 /// One stage, one item `review` of 10 days with `extra` TOML lines (a spread, returns, …).
 fn one_item(extra: &str) -> Scenario {

@@ -3,25 +3,12 @@
 
 mod common;
 
-use common::{add_spreads, scenario, sixty_items, triangular_spreads};
-use permitflow_model::{Format, Scenario, WorkingDays, parse_scenario};
+use common::{add_spreads, run, scenario, shipped, sixty_items, triangular_spreads};
+use permitflow_model::{Scenario, WorkingDays};
 use permitflow_solver::simulate::{CHUNK, LANES};
 use permitflow_solver::{
     Method, SimulationOptions, SimulationResult, network_for, schedule, simulate,
 };
-
-fn run(s: &Scenario, regime: &str, iterations: usize, seed: u64) -> SimulationResult {
-    let r = s
-        .regime(regime)
-        .unwrap_or_else(|| panic!("no regime {regime}"));
-    simulate(s, r, &SimulationOptions { iterations, seed }).unwrap()
-}
-
-fn shipped(name: &str) -> Scenario {
-    let path = format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    parse_scenario(&text, &path, Format::Toml).unwrap()
-}
 
 fn criticality(r: &SimulationResult, id: &str) -> f64 {
     r.criticality.iter().find(|(a, _)| a == id).unwrap().1

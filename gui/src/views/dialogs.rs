@@ -121,15 +121,14 @@ impl Dialogs {
     fn schedule_options(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let regimes = cx.regimes();
         ui.horizontal(|ui| {
-            let l = ui.label(tr!("gui-dialog-regime"));
             crate::widgets::regime_choice(
                 ui,
+                tr!("gui-dialog-regime"),
                 "export-regime",
                 &mut cx.settings.regime,
                 &regimes,
                 &cx.doc.draft,
-            )
-            .labelled_by(l.id);
+            );
             let before = self.format;
             let name = FORMATS
                 .iter()

@@ -21,15 +21,14 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         .outcome(&cx.settings.plan_regime)
         .map(|o| o.working_days());
     ui.horizontal(|ui| {
-        let l = ui.label(tr!("gui-plan-regime"));
         crate::widgets::regime_choice(
             ui,
+            tr!("gui-plan-regime"),
             "plan-regime",
             &mut cx.settings.plan_regime,
             &regimes,
             &cx.doc.draft,
-        )
-        .labelled_by(l.id);
+        );
         let l = ui.label(tr!("gui-plan-target"));
         ui.add(
             egui::DragValue::new(&mut cx.settings.plan_target)

@@ -24,31 +24,6 @@ app-calendar-short-uncovered = no holidays { $years }
 app-calendar-short-separator = {"; "}
 
 ## A target checked: what was measured
-app-target-no-schedule = regime `{ $regime }` has no schedule
-app-target-measured = { $figure } { $what } { $op } { $bound }
-app-target-working-days = { $n ->
-        [one] working day
-       *[other] working days
-    }
-app-target-stage-working-days = working days in stage { $stage }
-app-target-stage-absent = stage { $stage } has no items under this regime
-app-target-trips = { $n ->
-        [one] trip
-       *[other] trips
-    }
-app-target-forms = { $n ->
-        [one] form
-       *[other] forms
-    }
-app-target-materials = { $n ->
-        [one] material
-       *[other] materials
-    }
-app-target-departments = { $n ->
-        [one] department
-       *[other] departments
-    }
-app-target-separator = {", "}
 
 ## Result tables (simulation, reform planner, approval centre)
 app-col-regime = regime

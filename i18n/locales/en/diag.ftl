@@ -333,3 +333,30 @@ diag-solver-bound-min = { $to } { $verb_to } at least { $days } after { $from } 
 diag-solver-bound-release = { $id } starts no earlier than working day offset { $offset } (release)
     .start = { $id } starts no earlier than the project start
 diag-solver-bound-deadline = { $id } finishes by working day offset { $offset } (deadline) and takes { $days }
+
+## What a checked target measured (solver::describe_target).
+diag-target-no-schedule = regime `{ $regime }` has no schedule
+diag-target-measured = { $figure } { $what } { $op } { $bound }
+diag-target-working-days = { $n ->
+        [one] working day
+       *[other] working days
+    }
+diag-target-stage-working-days = working days in stage { $stage }
+diag-target-stage-absent = stage { $stage } has no items under this regime
+diag-target-trips = { $n ->
+        [one] trip
+       *[other] trips
+    }
+diag-target-forms = { $n ->
+        [one] form
+       *[other] forms
+    }
+diag-target-materials = { $n ->
+        [one] material
+       *[other] materials
+    }
+diag-target-departments = { $n ->
+        [one] department
+       *[other] departments
+    }
+diag-target-separator = {", "}

@@ -21,26 +21,6 @@ app-calendar-short-uncovered = 无节假日数据 { $years }
 app-calendar-short-separator = ；
 
 ## 目标检查：测得的数值
-app-target-no-schedule = 审批模式 `{ $regime }` 无可行进度
-app-target-measured = { $what } { $figure } { $op } { $bound }
-app-target-working-days = { $n ->
-       *[other] 工作日
-    }
-app-target-stage-working-days = 阶段 { $stage } 工作日
-app-target-stage-absent = 该模式下阶段 { $stage } 没有事项
-app-target-trips = { $n ->
-       *[other] 跑动次数
-    }
-app-target-forms = { $n ->
-       *[other] 表单数
-    }
-app-target-materials = { $n ->
-       *[other] 申请材料数
-    }
-app-target-departments = { $n ->
-       *[other] 部门数
-    }
-app-target-separator = ；
 
 ## 结果表（模拟、改革方案测算、审批中心）
 app-col-regime = 审批模式

@@ -332,3 +332,25 @@ diag-solver-bound-min = { $to } 须在 { $from } { $verb_from }后至少 { $days
 diag-solver-bound-release = { $id } 最早在第 { $offset } 个工作日开始（最早可开始时间）
     .start = { $id } 不能早于项目开始
 diag-solver-bound-deadline = { $id } 须在第 { $offset } 个工作日前完成（最迟完成时间），办理需要 { $days }
+
+## What a checked target measured (solver::describe_target).
+diag-target-no-schedule = 审批模式 `{ $regime }` 无可行进度
+diag-target-measured = { $what } { $figure } { $op } { $bound }
+diag-target-working-days = { $n ->
+       *[other] 工作日
+    }
+diag-target-stage-working-days = 阶段 { $stage } 工作日
+diag-target-stage-absent = 该模式下阶段 { $stage } 没有事项
+diag-target-trips = { $n ->
+       *[other] 跑动次数
+    }
+diag-target-forms = { $n ->
+       *[other] 表单数
+    }
+diag-target-materials = { $n ->
+       *[other] 申请材料数
+    }
+diag-target-departments = { $n ->
+       *[other] 部门数
+    }
+diag-target-separator = ；

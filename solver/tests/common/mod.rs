@@ -10,7 +10,10 @@ use permitflow_model::{
     Calendar, Distribution, Format, Returns, Scenario, WorkingDays, parse_scenario,
 };
 use permitflow_solver::check::verify_outcome;
-use permitflow_solver::{Method, Outcome, ProjectType, SolveError, evaluate};
+use permitflow_solver::{
+    Method, Outcome, ProjectType, SimulationOptions, SimulationResult, SolveError, evaluate,
+    simulate,
+};
 
 pub fn scenario(toml: &str) -> Scenario {
     match parse_scenario(toml, "test.toml", Format::Toml) {
@@ -165,4 +168,19 @@ pub fn city(regime: Option<&str>) -> (Vec<ProjectType>, BTreeMap<String, usize>,
         })
         .collect();
     (projects, pf.capacities(), pf.name)
+}
+
+/// The shipped scenario `name` from `scenarios/`.
+pub fn shipped(name: &str) -> Scenario {
+    let path = format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    parse_scenario(&text, &path, Format::Toml).unwrap()
+}
+
+/// A seeded simulation of `regime`.
+pub fn run(s: &Scenario, regime: &str, iterations: usize, seed: u64) -> SimulationResult {
+    let r = s
+        .regime(regime)
+        .unwrap_or_else(|| panic!("no regime {regime}"));
+    simulate(s, r, &SimulationOptions { iterations, seed }).unwrap()
 }

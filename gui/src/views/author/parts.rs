@@ -270,15 +270,14 @@ impl Author {
             self.target.regime = regimes.last().cloned().unwrap_or_default();
         }
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(tr!("gui-new-target-regime"));
             crate::widgets::regime_choice(
                 ui,
+                tr!("gui-new-target-regime"),
                 "new-target-regime",
                 &mut self.target.regime,
                 &regimes,
                 &cx.doc.draft,
-            )
-            .labelled_by(l.id);
+            );
             ui.label(tr!("gui-at-most"));
             let r = ui.add(days_drag(&mut self.target.days, 0.0));
             r.widget_info(|| {

@@ -32,15 +32,14 @@ impl Limits {
         });
         let regimes = cx.regimes();
         ui.horizontal(|ui| {
-            let l = ui.label(tr!("gui-float-in"));
             crate::widgets::regime_choice(
                 ui,
+                tr!("gui-float-in"),
                 "float-regime",
                 &mut cx.settings.regime,
                 &regimes,
                 &cx.doc.draft,
-            )
-            .labelled_by(l.id);
+            );
             ui.label(RichText::new(tr!("gui-limits-hint")).weak());
         });
         let doc = cx.doc;
