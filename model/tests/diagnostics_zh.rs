@@ -164,9 +164,15 @@ fn unknown_csv_column_in_both_languages() {
     assert_eq!(zh.message, "未知的列 `colour`");
     assert!(
         zh.help
-            .starts_with("必需的列为 id,name,department,stage,days,after，可选的列为 "),
+            .starts_with("必需的列为 编号（id）、事项名称（name）、实施部门（department）、所属阶段（stage）、承诺时限（days）、前置事项（after），可选的列为 牵头部门（lead）、"),
         "{}",
         zh.help
+    );
+    // In English the columns are listed as before.
+    assert!(
+        en.help.contains("id,name,department,stage,days,after"),
+        "{}",
+        en.help
     );
     // The seventh header cell: line 1, column 37.
     assert_eq!((en.line, en.column), (Some(1), Some(37)));

@@ -30,6 +30,32 @@ pub const CHINESE_COLUMNS: [(&str, &[&str]); 21] = [
     ("label_en", &["英文名称"]),
 ];
 
+/// A column as readers of the current language name it: `after` in English, `前置事项（after）`
+/// in Chinese (its first Chinese name, the one permitflow writes).
+pub fn shown(column: &str) -> String {
+    match permitflow_i18n::lang() {
+        Lang::En => column.to_owned(),
+        Lang::ZhCn => match CHINESE_COLUMNS.iter().find(|(c, _)| *c == column) {
+            Some((_, names)) => format!("{}（{column}）", names[0]),
+            None => column.to_owned(),
+        },
+    }
+}
+
+/// Columns as [`shown`], as a list: `id,name,…` in English, `编号（id）、事项名称（name）、…` in
+/// Chinese.
+pub fn shown_list(columns: &[&str]) -> String {
+    let sep = match permitflow_i18n::lang() {
+        Lang::En => ",",
+        Lang::ZhCn => "、",
+    };
+    columns
+        .iter()
+        .map(|c| shown(c))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The English name of a column named `header` (already lower-cased) in either language, and
 /// whether it was named in Chinese; `None` for a column the item list does not know.
 pub fn canonical(header: &str) -> Option<(&'static str, bool)> {

@@ -73,7 +73,7 @@ pub fn parse_item_list(
         return Err(Diagnostics::single(
             Diagnostic::new(Code::Empty, file, tr!("diag-csv-empty")).help(tr!(
                 "diag-csv-empty.help",
-                header = REQUIRED_COLUMNS.join(",")
+                header = columns::shown_list(&REQUIRED_COLUMNS)
             )),
         ));
     }
@@ -307,8 +307,8 @@ fn check_header(
     let columns_help = || {
         tr!(
             "diag-csv-columns",
-            required = REQUIRED_COLUMNS.join(","),
-            optional = OPTIONAL_COLUMNS.join(",")
+            required = columns::shown_list(&REQUIRED_COLUMNS),
+            optional = columns::shown_list(&OPTIONAL_COLUMNS)
         )
     };
     let unknown: Vec<usize> = (0..header.len()).filter(|&i| !known(&header[i])).collect();
@@ -362,10 +362,10 @@ fn check_header(
                 Code::Column,
                 Some(range.start..range.start + 1),
                 None,
-                tr!("diag-csv-missing-column", column = req),
+                tr!("diag-csv-missing-column", column = columns::shown(req)),
                 tr!(
                     "diag-csv-missing-column.help",
-                    required = REQUIRED_COLUMNS.join(",")
+                    required = columns::shown_list(&REQUIRED_COLUMNS)
                 ),
             );
         }
