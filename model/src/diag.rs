@@ -342,6 +342,7 @@ pub(crate) fn syntax_diagnostic(file: &str, syntax: Syntax, msg: &str) -> Diagno
 /// …, as the readers name them in English).
 fn kind_key(kind: &str) -> Option<&'static str> {
     Some(match kind {
+        "scenario" => "diag-word-scenario",
         "item" => "diag-word-item",
         "stage" => "diag-word-stage",
         "regime" => "diag-word-regime",

@@ -19,6 +19,8 @@ diag-syntax-other = correct the syntax at this position
 
 ## The words for what a diagnostic concerns; .a with its article.
 diag-subject = { $kind } `{ $id }`
+diag-word-scenario = scenario
+    .a = a scenario
 diag-word-item = item
     .a = an item
 diag-word-stage = stage

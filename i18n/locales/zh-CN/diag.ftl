@@ -19,6 +19,8 @@ diag-syntax-other = 请更正此处的语法
 
 ## 诊断所涉对象的名称；.a 为英文带冠词的形式，中文相同。
 diag-subject = { $kind } `{ $id }`
+diag-word-scenario = 情景
+    .a = 情景
 diag-word-item = 事项
     .a = 事项
 diag-word-stage = 审批阶段
