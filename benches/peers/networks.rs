@@ -36,6 +36,9 @@ pub fn activity(i: usize, days: f64) -> Activity {
         departments: vec![],
         stage: None,
         days: WorkingDays::new(days),
+        unit: permitflow_model::DayUnit::Working,
+        clock: permitflow_model::Clock::Approval,
+        fee: 0.0,
         members: vec![ItemId::new(format!("i{i}"))],
         release: None,
         deadline: None,
@@ -79,6 +82,7 @@ pub fn random_network(n: usize, upper_bounds: bool, seed: u64) -> Network {
                 kind: LinkKind::FinishToStart,
                 lag: WorkingDays::ZERO,
                 max_lag: None,
+                lag_unit: permitflow_model::DayUnit::Working,
                 origin: Origin::Link,
             });
         }

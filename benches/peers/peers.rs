@@ -121,6 +121,7 @@ fn from_file(f: &NetworkFile) -> Result<Network> {
                 kind,
                 lag: WorkingDays::new(c.lag[k]),
                 max_lag: c.max_lag[k].map(WorkingDays::new),
+                lag_unit: permitflow_model::DayUnit::Working,
                 origin: Origin::Link,
             })
         })
@@ -233,6 +234,7 @@ fn read_cp(dir: &Path) -> Result<Network> {
                 kind: LinkKind::FinishToStart,
                 lag: WorkingDays::ZERO,
                 max_lag: None,
+                lag_unit: permitflow_model::DayUnit::Working,
                 origin: Origin::Link,
             })
         })

@@ -83,7 +83,7 @@ pub fn simulation_targets<'a>(
                 regime = s.regime_label(&t.regime),
                 name = t.name.as_str()
             );
-            Some((label, t.working_days?.get()))
+            Some((label, t.days?.get()))
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod clock;
 pub mod csv_item_list;
 pub mod diag;
 pub mod format;
@@ -20,6 +21,7 @@ pub mod statutory;
 pub mod units;
 
 pub use calendar::{Calendar, HolidayFiles, HolidayYear};
+pub use clock::{Clock, DayMeasure, DayUnit};
 pub use diag::{Code, Diagnostic, Diagnostics};
 pub use format::{Format, parse_scenario, to_json, to_toml, validate};
 pub use labels::{Label, Labels, Named, Part};

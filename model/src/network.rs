@@ -36,8 +36,14 @@ pub struct Activity {
     pub departments: Vec<Department>,
     /// Index into [`Network::stages`]; `None` for gates.
     pub stage: Option<usize>,
-    /// Its time limit under the regime (0 for gates).
+    /// Its time limit under the regime (0 for gates), counted in `unit`.
     pub days: WorkingDays,
+    /// Whether `days` (and its spread) count working days or calendar days.
+    pub unit: crate::clock::DayUnit,
+    /// Whose clock its time runs on (a joint event and a gate: the approval clock).
+    pub clock: crate::clock::Clock,
+    /// What the applicant pays for it, in yuan (the members' fees summed).
+    pub fee: f64,
     /// The scenario items it stands for.
     pub members: Vec<ItemId>,
     /// Earliest start, in working days from the project start.
@@ -91,10 +97,12 @@ pub struct Constraint {
     pub to: usize,
     /// Which ends of the two activities it ties.
     pub kind: LinkKind,
-    /// The least time between the two ends (negative: a lead).
+    /// The least time between the two ends (negative: a lead), in `lag_unit`.
     pub lag: WorkingDays,
-    /// The most time between the two ends, if bounded.
+    /// The most time between the two ends, if bounded, in `lag_unit`.
     pub max_lag: Option<WorkingDays>,
+    /// Whether the lags count working days or calendar days.
+    pub lag_unit: crate::clock::DayUnit,
     /// Why it exists.
     pub origin: Origin,
 }
@@ -156,6 +164,9 @@ impl Network {
                 departments: vec![it.department.clone()],
                 stage: stage_at.get(&it.stage).copied(),
                 days: it.days.value,
+                unit: it.unit,
+                clock: it.clock,
+                fee: it.fee.as_ref().map_or(0.0, |f| f.value),
                 members: vec![it.id.clone()],
                 release: it.release,
                 deadline: it.deadline,
@@ -188,6 +199,7 @@ impl Network {
                     kind: l.kind,
                     lag: l.lag,
                     max_lag: l.max_lag,
+                    lag_unit: l.lag_unit,
                     origin: Origin::Link,
                 })
             })

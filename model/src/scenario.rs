@@ -270,8 +270,14 @@ pub struct Item {
     pub stage: StageId,
     /// Who does its work.
     pub kind: ItemKind,
-    /// Statutory time limit.
+    /// Statutory time limit, counted in `unit`.
     pub days: Sourced<WorkingDays>,
+    /// Whether `days` (and the item's spread) count working days or calendar days.
+    pub unit: crate::clock::DayUnit,
+    /// Whose clock the item's time runs on: approval time or only elapsed time.
+    pub clock: crate::clock::Clock,
+    /// What the applicant pays for it, in yuan.
+    pub fee: Option<Sourced<f64>>,
     /// What the applicant hands in for it.
     pub materials: Materials,
     /// Forms the applicant fills in when the item is applied for on its own (default 1).
@@ -339,10 +345,12 @@ pub struct Link {
     pub to: ItemId,
     /// Which ends the link ties.
     pub kind: LinkKind,
-    /// The least time between the two ends (negative: a lead).
+    /// The least time between the two ends (negative: a lead), in `lag_unit`.
     pub lag: WorkingDays,
-    /// The most time between the two ends, if bounded.
+    /// The most time between the two ends, if bounded, in `lag_unit`.
     pub max_lag: Option<WorkingDays>,
+    /// Whether the lags count working days or calendar days.
+    pub lag_unit: crate::clock::DayUnit,
 }
 
 /// Items that a joint regime merges into one event (joint review, joint acceptance, joint
@@ -367,15 +375,16 @@ pub struct JointGroup {
     pub spread: Option<Distribution>,
 }
 
-/// A submission returned for correction: with probability `rate` the applicant reworks it for
-/// `rework` working days and the department reviews it again for `rereview` (default: the
-/// item's own limit); returns may repeat.
+/// A submission returned for correction: with probability `rate` the applicant corrects it for
+/// `correction` working days (the approval clock stopped: elapsed time only) and the department
+/// reviews it again for `rereview` (the clock running; default: the item's own limit); returns
+/// may repeat.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Returns {
     /// Probability that a submission is returned, from 0 to below 1.
     pub rate: f64,
-    /// The applicant's time to correct it.
-    pub rework: WorkingDays,
+    /// The applicant's time to correct it (补正; clock stopped).
+    pub correction: WorkingDays,
     /// The department's time to review it again (default: the item's own limit).
     pub rereview: Option<WorkingDays>,
 }
@@ -512,8 +521,13 @@ pub struct Target {
     pub name: String,
     /// The regime it applies to.
     pub regime: RegimeName,
-    /// At most (or exactly) this many working days.
-    pub working_days: Option<WorkingDays>,
+    /// At most (or exactly) this many days of `measure`; with `days_min`, the figure must lie
+    /// in `days_min..=days` (a published range).
+    pub days: Option<WorkingDays>,
+    /// The least the figure may be: a published range's lower end.
+    pub days_min: Option<WorkingDays>,
+    /// Which day count `days` bounds (official approval days, elapsed working or calendar days).
+    pub measure: crate::clock::DayMeasure,
     /// At most (or exactly) this many trips to a counter.
     pub trips: Option<u32>,
     /// At most (or exactly) this many forms.
@@ -522,7 +536,7 @@ pub struct Target {
     pub materials: Option<u32>,
     /// At most (or exactly) this many departments dealt with.
     pub departments: Option<u32>,
-    /// When set, `working_days` bounds this stage's span (the merged stage containing it under
+    /// When set, `days` bounds this stage's span (the merged stage containing it under
     /// a merged-stages regime) instead of the whole regime.
     pub stage: Option<StageId>,
     /// Each given figure must be met exactly rather than as a maximum.

@@ -9,6 +9,7 @@
 
 pub mod centre;
 pub mod check;
+pub mod clocks;
 pub mod error;
 pub mod flow;
 pub mod lp;

@@ -5,10 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use permitflow_model::{
-    Activity, Calendar, Department, Intake, Materials, Network, Regime, Scenario, StageId, Target,
-    WorkingDays,
+    Activity, Calendar, DayMeasure, Department, Intake, Materials, Network, Regime, Scenario,
+    StageId, Target, WorkingDays,
 };
 
+use crate::clocks::{approval_days, union_length};
 use crate::error::SolveError;
 use crate::regime::{network_for, stage_label};
 use crate::schedule::{Method, Schedule, schedule};
@@ -39,8 +40,14 @@ pub struct StageSpan {
     pub start: WorkingDays,
     /// When its last activity finishes.
     pub finish: WorkingDays,
-    /// `finish − start`.
+    /// `finish − start`: elapsed working days.
     pub working_days: WorkingDays,
+    /// Official approval time within the span: working days on which one of the stage's
+    /// approval-clock activities runs.
+    pub approval_days: WorkingDays,
+    /// Elapsed calendar days from the stage's first start date to its last finish date, both
+    /// included.
+    pub calendar_days: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,8 +62,16 @@ pub struct Outcome {
     pub schedule: Schedule,
     /// The first working day on or after the scenario's start.
     pub start_date: NaiveDate,
-    /// The working day on which the last activity finishes.
+    /// The day the application is made (the scenario's start, as written).
+    pub application_date: NaiveDate,
+    /// The day on which the last activity finishes.
     pub end_date: NaiveDate,
+    /// Official approval time: working days on which at least one approval-clock activity runs.
+    pub approval_days: WorkingDays,
+    /// Elapsed calendar days from the application date to the end date, both included.
+    pub calendar_days: u32,
+    /// What the applicant pays, in yuan: the fees of every item.
+    pub fees: f64,
     /// Start and finish date of each activity.
     pub dates: Vec<(NaiveDate, NaiveDate)>,
     /// What the applicant meets.
@@ -96,6 +111,15 @@ impl Outcome {
         self.schedule.makespan
     }
 
+    /// The regime's figure for one day measure (official, elapsed working, elapsed calendar).
+    pub fn days(&self, measure: DayMeasure) -> f64 {
+        match measure {
+            DayMeasure::ApprovalDays => self.approval_days.get(),
+            DayMeasure::WorkingDays => self.working_days().get(),
+            DayMeasure::CalendarDays => f64::from(self.calendar_days),
+        }
+    }
+
     /// Ids of the critical activities, in time order.
     pub fn critical_ids(&self) -> Vec<&str> {
         self.critical_path
@@ -129,18 +153,35 @@ pub fn evaluate(
             });
         }
     }
+    // Each stage's first and last date and its approval-clock intervals, in one more pass.
+    type Dated = Option<(NaiveDate, NaiveDate)>;
+    let mut per_stage: Vec<(Dated, Vec<(f64, f64)>)> =
+        vec![(None, Vec::new()); network.stages.len()];
+    for (i, a) in network.activities.iter().enumerate() {
+        if let Some((dated, official)) = a.stage.and_then(|k| per_stage.get_mut(k)) {
+            let (s, f) = dates[i];
+            *dated = Some(dated.map_or((s, f), |(s0, f0)| (s0.min(s), f0.max(f))));
+            if a.clock.is_official() {
+                official.push((schedule.start[i].get(), schedule.finish[i].get()));
+            }
+        }
+    }
     let stages = network
         .stages
         .iter()
         .zip(spans)
-        .filter_map(|(st, span)| {
+        .zip(per_stage)
+        .filter_map(|((st, span), (dated, official))| {
             let (start, finish) = span?;
+            let (first, last) = dated?;
             Some(StageSpan {
                 ids: st.ids.clone(),
                 name: st.name.clone(),
                 start,
                 finish,
                 working_days: finish - start,
+                approval_days: union_length(official),
+                calendar_days: calendar_days_between(first, last),
             })
         })
         .collect();
@@ -162,17 +203,29 @@ pub fn evaluate(
                     .cmp(&network.activities[b].order),
             )
     });
+    let approval_days = approval_days(&network, &schedule.start, &schedule.finish, |_| true);
+    let calendar_days = calendar_days_between(scenario.start, end_date);
+    let fees = network.activities.iter().map(|a| a.fee).sum();
     Ok(Outcome {
         regime: regime.clone(),
         network,
         schedule,
         start_date,
+        application_date: scenario.start,
         end_date,
+        approval_days,
+        calendar_days,
+        fees,
         dates,
         counts,
         stages,
         critical_path,
     })
+}
+
+/// Calendar days from `first` to `last`, both included (0 when `last` is before `first`).
+pub fn calendar_days_between(first: NaiveDate, last: NaiveDate) -> u32 {
+    u32::try_from((last - first).num_days() + 1).unwrap_or(0)
 }
 
 /// Every regime of the scenario, in file order; a regime that cannot be solved gives its error

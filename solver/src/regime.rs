@@ -307,6 +307,7 @@ pub fn serial(net: &mut Network) {
                 kind: LinkKind::FinishToStart,
                 lag: WorkingDays::ZERO,
                 max_lag: None,
+                lag_unit: permitflow_model::DayUnit::Working,
                 origin: Origin::SerialChain,
             });
         }
@@ -383,6 +384,9 @@ fn stage_gates(net: &mut Network) {
             departments: vec![stage.lead.clone()],
             stage: None,
             days: WorkingDays::ZERO,
+            unit: permitflow_model::DayUnit::Working,
+            clock: permitflow_model::Clock::Approval,
+            fee: 0.0,
             members: vec![],
             release: None,
             deadline: None,
@@ -411,6 +415,7 @@ fn gate_link(from: usize, to: usize) -> Constraint {
         kind: LinkKind::FinishToStart,
         lag: WorkingDays::ZERO,
         max_lag: None,
+        lag_unit: permitflow_model::DayUnit::Working,
         origin: Origin::StageGate,
     }
 }

@@ -276,7 +276,7 @@ pub(crate) fn activity_draws(scenario: &Scenario, net: &Network) -> Vec<Activity
                 _ => Shape::Fixed(days),
             };
             let returns = a.returns.as_ref().and_then(|r| {
-                let rework = r.rework.get();
+                let rework = r.correction.get();
                 let rereview = r.rereview.unwrap_or(a.days).get();
                 (r.rate > 0.0 && rework + rereview > 0.0).then_some((r.rate, rework, rereview))
             });

@@ -21,7 +21,7 @@ pub fn describe_target(t: &Target, outcome: Option<&Outcome>) -> (Option<bool>, 
     let mut parts = Vec::new();
     // (measured, bound, what was measured, the figure as shown)
     let mut measured: Vec<(f64, f64, String, String)> = Vec::new();
-    if let Some(w) = t.working_days {
+    if let Some(w) = t.days {
         match &t.stage {
             None => {
                 let a = o.working_days();

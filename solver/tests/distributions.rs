@@ -216,7 +216,7 @@ fn with_spreads(s: &Scenario, kind: &str, returns: bool) -> Scenario {
         it.spread = Some(spread(kind, it.days.value.get()));
         it.returns = returns.then(|| Returns {
             rate: 0.053,
-            rework: WorkingDays::new(3.0),
+            correction: WorkingDays::new(3.0),
             rereview: None,
         });
     }

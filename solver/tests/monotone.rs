@@ -56,6 +56,9 @@ fn build(spec: &Spec, extra_measures: Vec<MeasureDef>) -> Scenario {
             stage: StageId::new(format!("s{stage}")),
             kind: ItemKind::Review,
             days: Sourced::unspecified(WorkingDays::new(f64::from(half) / 2.0)),
+            unit: permitflow_model::DayUnit::Working,
+            clock: permitflow_model::Clock::Approval,
+            fee: None,
             materials: Materials::Count(1),
             forms: 1,
             floor: None,
@@ -87,6 +90,7 @@ fn build(spec: &Spec, extra_measures: Vec<MeasureDef>) -> Scenario {
             kind: kinds[k as usize],
             lag: WorkingDays::new(f64::from(lag) / 2.0),
             max_lag: None,
+            lag_unit: permitflow_model::DayUnit::Working,
         });
     }
     let draft = Draft {

@@ -86,6 +86,9 @@ fn build(spec: &Spec) -> Draft {
             stage: StageId::new(format!("s{stage}")),
             kind: kinds[kind as usize],
             days: Sourced::unspecified(WorkingDays::new(f64::from(half_days) / 2.0)),
+            unit: permitflow_model::DayUnit::Working,
+            clock: permitflow_model::Clock::Approval,
+            fee: None,
             materials: Materials::Count(i as u32 % 3),
             forms: 1,
             floor: None,
@@ -127,6 +130,7 @@ fn build(spec: &Spec) -> Draft {
             kind: link_kinds[kind as usize],
             lag,
             max_lag: max.map(|m| lag + WorkingDays::new(f64::from(m) / 2.0)),
+            lag_unit: permitflow_model::DayUnit::Working,
         });
     }
     // Joint groups: items of one stage sharing a group number.

@@ -255,6 +255,7 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
             kind: *kind,
             lag: WorkingDays::new(*lag),
             max_lag: None,
+            lag_unit: permitflow_model::DayUnit::Working,
         }),
         Edit::RemoveLink { index } => {
             if *index < s.links.len() {

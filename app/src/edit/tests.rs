@@ -113,7 +113,9 @@ pub(crate) fn build_three_stages(d: &mut Document) {
         Author::AddTarget(Target {
             name: "online ≤ 25 working days".into(),
             regime: RegimeName::new("online"),
-            working_days: Some(permitflow_model::WorkingDays::new(25.0)),
+            days: Some(permitflow_model::WorkingDays::new(25.0)),
+            days_min: None,
+            measure: permitflow_model::DayMeasure::WorkingDays,
             trips: None,
             forms: None,
             materials: None,

@@ -43,7 +43,7 @@ mod tests {
             assert_eq!(en, check.detail);
             let zh = with_lang(Lang::ZhCn, || target_detail(check, o));
             assert!(!zh.contains("working"), "{zh}");
-            if check.target.working_days.is_some() && check.target.stage.is_none() {
+            if check.target.days.is_some() && check.target.stage.is_none() {
                 let days = o.map(|o| o.working_days().to_string()).unwrap_or_default();
                 assert!(zh.starts_with(&format!("工作日 {days} ")), "{zh}");
             }

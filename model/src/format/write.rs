@@ -169,7 +169,7 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         spread: it.spread.as_ref().map(file_spread),
         returns: it.returns.as_ref().map(|r| FileReturns {
             rate: r.rate,
-            rework_days: r.rework.get(),
+            rework_days: r.correction.get(),
             rereview_days: r.rereview.map(WorkingDays::get),
         }),
         release: it.release.map(WorkingDays::get),
@@ -227,7 +227,7 @@ fn file_target(t: &Target) -> FileTarget {
         label_zh: None,
         label_en: None,
         regime: t.regime.to_string(),
-        working_days: t.working_days.map(WorkingDays::get),
+        working_days: t.days.map(WorkingDays::get),
         trips: t.trips,
         forms: t.forms,
         materials: t.materials,

@@ -201,7 +201,7 @@ impl TypeModel {
             .targets
             .iter()
             .filter(|t| t.regime == p.regime.name && t.stage.is_none())
-            .filter_map(|t| Some((t.name.clone(), t.working_days?.get())))
+            .filter_map(|t| Some((t.name.clone(), t.days?.get())))
             .collect();
         Self {
             key: fnv1a(&p.name),

@@ -84,6 +84,15 @@ fn event(net: &Network, g: &JointGroup, members: &[usize]) -> Activity {
         departments,
         stage: acts[0].stage,
         days: g.days.as_ref().map(|d| d.value).unwrap_or(longest),
+        // Members are in working days (the format refuses calendar-day members); the event runs
+        // on the approval clock when any member does.
+        unit: permitflow_model::DayUnit::Working,
+        clock: if acts.iter().any(|a| a.clock.is_official()) {
+            permitflow_model::Clock::Approval
+        } else {
+            acts[0].clock
+        },
+        fee: acts.iter().map(|a| a.fee).sum(),
         members: acts.iter().flat_map(|a| a.members.clone()).collect(),
         release: acts
             .iter()

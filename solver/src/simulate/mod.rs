@@ -263,7 +263,7 @@ pub fn simulate_with_cancel(
         .iter()
         .filter(|t| t.regime == regime.name && t.stage.is_none())
         .filter_map(|t| {
-            let bound = t.working_days?.get() + BOUND_EPS;
+            let bound = t.days?.get() + BOUND_EPS;
             let met = samples.partition_point(|&x| x <= bound);
             Some((t.name.clone(), share(met as u64, opts.iterations)))
         })

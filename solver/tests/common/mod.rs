@@ -74,7 +74,7 @@ pub fn add_spreads(s: &Scenario) -> Scenario {
         });
         it.returns = Some(Returns {
             rate: 0.053,
-            rework: WorkingDays::new(3.0),
+            correction: WorkingDays::new(3.0),
             rereview: None,
         });
     }

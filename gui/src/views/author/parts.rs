@@ -297,7 +297,9 @@ impl Author {
                         days = days.to_string()
                     ),
                     regime: RegimeName::new(self.target.regime.as_str()),
-                    working_days: Some(days),
+                    days: Some(days),
+                    days_min: None,
+                    measure: permitflow_model::DayMeasure::WorkingDays,
                     trips: None,
                     forms: None,
                     materials: None,
@@ -374,7 +376,7 @@ impl Author {
 fn bounds(t: &Target) -> String {
     let op = if t.exact { "=" } else { "≤" };
     let mut parts = Vec::new();
-    if let Some(d) = t.working_days {
+    if let Some(d) = t.days {
         parts.push(tr!("gui-bound-days", op = op, n = d.to_string()));
     }
     for (v, unit) in [

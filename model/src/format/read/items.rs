@@ -96,6 +96,9 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         stage: names.stage,
         kind,
         days: it.days.working_days(),
+        unit: crate::clock::DayUnit::Working,
+        clock: crate::clock::Clock::Approval,
+        fee: None,
         materials: match &it.materials {
             None => Materials::Count(0),
             Some(FileMaterials::Count(n)) => Materials::Count(*n),
@@ -231,7 +234,7 @@ fn check_returns(cx: &mut Ctx<'_>, place: &Place, r: &FileReturns) -> Option<Ret
         }
         None => Some(Returns {
             rate: r.rate,
-            rework: WorkingDays::new(r.rework_days),
+            correction: WorkingDays::new(r.rework_days),
             rereview: r.rereview_days.map(WorkingDays::new),
         }),
     }

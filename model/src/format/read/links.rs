@@ -44,6 +44,7 @@ pub(super) fn read_after(
                 kind: parsed.kind,
                 lag: WorkingDays::new(parsed.lag),
                 max_lag: max_lag.map(WorkingDays::new),
+                lag_unit: crate::clock::DayUnit::Working,
             });
         }
     }

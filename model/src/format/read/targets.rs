@@ -42,7 +42,9 @@ pub(super) fn read(
                 t.name.written().to_owned()
             },
             regime: RegimeName::new(&t.regime),
-            working_days: t.working_days.map(WorkingDays::new),
+            days: t.working_days.map(WorkingDays::new),
+            days_min: None,
+            measure: crate::clock::DayMeasure::WorkingDays,
             trips: t.trips,
             forms: t.forms,
             materials: t.materials,
