@@ -5,6 +5,7 @@
 //! A value with a problem is still converted (to a default where it cannot be), so that the
 //! rest of the file is checked; the scenario is then dropped and the diagnostics returned.
 
+mod clocks;
 mod common;
 mod context;
 mod header;
