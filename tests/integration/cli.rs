@@ -24,8 +24,9 @@ fn no_arguments_compares_the_default_scenario() {
         "{out}"
     );
     for line in [
-        "serial                100.5           –   2025-07-25 Fri      18      18          43            10",
-        "joint                  36.5         -64   2025-04-23 Wed       4       4          26             2",
+        "serial            100.5        –     100.5        –        145   2025-07-25 Fri      18      18          43            10",
+        "joint              36.5      -64      36.5      -64         52   2025-04-23 Wed       4       4          26             2",
+        "52 of 52 figures are assumed",
         "✓ met    published: 36.5 working days: 36.5 working days = 36.5",
     ] {
         assert!(out.contains(line), "missing `{line}` in\n{out}");
@@ -66,6 +67,31 @@ fn compare_json_has_the_documented_shape() {
     assert_eq!(stages, [5.0, 7.0, 8.0, 16.5]);
     assert_eq!(regimes[3]["trips"], 0, "online submission: no trips");
     assert_eq!(regimes[0]["working_days"], 100.5);
+    // Both clocks: every item of the default scenario is on the approval clock, so approval
+    // days equal working days; 145 calendar days from Monday 3 March to Friday 25 July.
+    assert_eq!(regimes[0]["approval_days"], 100.5);
+    assert_eq!(regimes[0]["calendar_days"], 145);
+    assert_eq!(joint["approval_days"], 36.5);
+    assert_eq!(joint["calendar_days"], 52);
+    assert_eq!(joint["fees"], 0.0);
+    assert_eq!(joint["stages"][0]["approval_days"], 5.0);
+    // The keys in the documented order: approval_days, working_days, calendar_days, fees.
+    let keys: Vec<&str> = joint
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let at = |k: &str| keys.iter().position(|x| *x == k).unwrap();
+    assert!(at("approval_days") < at("working_days"));
+    assert!(at("working_days") < at("calendar_days") && at("calendar_days") < at("fees"));
+    // The honest mark: how many figures, how many assumed, and which.
+    let figures = &v["figures"];
+    assert!(figures["assumed"].as_u64().unwrap() <= figures["total"].as_u64().unwrap());
+    assert_eq!(
+        figures["assumed_figures"].as_array().unwrap().len() as u64,
+        figures["assumed"].as_u64().unwrap()
+    );
 }
 
 #[test]
@@ -99,7 +125,7 @@ fn lp_and_paths_print_the_same_schedule() {
     ]));
     assert_eq!(a, b);
     assert!(a.starts_with(
-        "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical,calendar\n"
+        "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical,clock,unit,fee,calendar\n"
     ));
 }
 
@@ -277,7 +303,9 @@ fn csv_import_round_trip() {
 fn check_reports_targets_and_exit_codes() {
     let o = permitflow(&["check", "scenarios/social-investment-housing.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("  joint: 36.5 working days\n"));
+    assert!(
+        stdout(&o).contains("  joint: 36.5 approval days, 36.5 working days, 52 calendar days\n")
+    );
     assert!(
         stdout(&o).contains("target met: 2020 target: 60 working days: 36.5 working days ≤ 60")
     );

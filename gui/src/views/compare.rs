@@ -2,7 +2,7 @@
 //! one time axis and a Gantt chart per regime.
 
 use egui::{Color32, RichText, Ui};
-use permitflow_app::rows::{CompareRow, RegimeFigures, signed};
+use permitflow_app::rows::{CompareRow, RegimeFigures, assumed_note, signed, yuan};
 use permitflow_i18n::tr;
 use permitflow_model::Draft;
 use permitflow_solver::Outcome;
@@ -10,12 +10,16 @@ use permitflow_solver::Outcome;
 use super::Ctx;
 use crate::widgets::{self, AMBER, GREEN, RED, cell};
 
-/// The table's columns' keys; the last one is the days per stage.
-const COLUMNS: [&str; 9] = [
+/// The table's columns' keys; the last one is the days per stage. The fees column is shown only
+/// when an item has a fee.
+const COLUMNS: [&str; 12] = [
     "gui-col-regime",
+    "gui-col-approval-days",
     "gui-col-working-days",
     "gui-col-vs-serial",
+    "gui-col-calendar-days",
     "gui-col-end-date",
+    "gui-col-fees",
     "gui-col-trips",
     "gui-col-forms",
     "gui-col-materials",
@@ -38,7 +42,14 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     );
     ui.add_space(4.0);
     widgets::above_charts(ui, "compare-table", 0.5, |ui| {
-        table(ui, s, &c.table.rows);
+        table(ui, s, &c.table.rows, c.table.has_fees);
+        ui.label(
+            RichText::new(tr!(
+                "gui-compare-clocks",
+                assumed = assumed_note(&c.table.figures)
+            ))
+            .weak(),
+        );
         // The warnings are in the calendar banner above the tabs (`views::calendar`).
         if !c.table.targets.is_empty() {
             ui.add_space(4.0);
@@ -95,11 +106,11 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 }
 
 /// The outcome table: one row per regime.
-fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
+fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow], fees: bool) {
     let stage_names: Vec<String> = rows
         .iter()
         .find_map(|r| r.result.as_ref().ok())
-        .map(|f| f.spans.iter().map(|(_, name, _)| name.clone()).collect())
+        .map(|f| f.spans.iter().map(|sp| sp.name.clone()).collect())
         .unwrap_or_default();
     egui::Grid::new("outcomes")
         .striped(true)
@@ -107,6 +118,9 @@ fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
         .min_col_width(40.0)
         .show(ui, |ui| {
             for key in COLUMNS {
+                if key == "gui-col-fees" && !fees {
+                    continue;
+                }
                 let h = permitflow_i18n::message(key, &[]);
                 if key == "gui-col-days-per-stage" {
                     // The stages by number, as the chart's legend names them.
@@ -127,7 +141,7 @@ fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
                 let name = widgets::regime_label(s, &row.regime);
                 ui.label(RichText::new(&name).strong());
                 match &row.result {
-                    Ok(f) => figures(ui, &name, f),
+                    Ok(f) => figures(ui, &name, f, fees),
                     Err(e) => {
                         ui.label(RichText::new(tr!("gui-cannot-solve")).color(RED))
                             .on_hover_text(e);
@@ -139,7 +153,19 @@ fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
         });
 }
 
-fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures) {
+fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures, fees: bool) {
+    let ad = f.approval_days;
+    let approval_diff = f.vs_baseline_approval.map_or_else(|| "–".into(), signed);
+    cell(
+        ui,
+        RichText::new(ad.to_string()).strong(),
+        tr!(
+            "gui-cell-approval-days",
+            name = name,
+            days = ad.to_string(),
+            diff = &approval_diff
+        ),
+    );
     let wd = f.working_days;
     cell(
         ui,
@@ -155,7 +181,23 @@ fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures) {
         diff.clone(),
         tr!("gui-cell-vs-serial", name = name, diff = &diff),
     );
+    cell(
+        ui,
+        f.calendar_days.to_string(),
+        tr!(
+            "gui-cell-calendar-days",
+            name = name,
+            days = f.calendar_days
+        ),
+    );
     ui.label(widgets::date(f.end_date));
+    if fees {
+        cell(
+            ui,
+            yuan(f.fees),
+            tr!("gui-cell-fees", name = name, fees = yuan(f.fees)),
+        );
+    }
     let counts = [
         (tr!("gui-col-trips"), f.counts.trips),
         (tr!("gui-col-forms"), f.counts.forms),
@@ -169,11 +211,31 @@ fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures) {
             tr!("gui-cell-count", name = name, what = what, n = v),
         );
     }
-    let days: Vec<String> = f.spans.iter().map(|(_, _, d)| d.to_string()).collect();
+    // A stage whose approval days differ from its elapsed days shows both (`8/14`).
+    let days: Vec<String> = f
+        .spans
+        .iter()
+        .map(|sp| {
+            let d = sp.days;
+            if d.approval_days == d.working_days {
+                d.working_days.to_string()
+            } else {
+                format!("{}/{}", d.approval_days, d.working_days)
+            }
+        })
+        .collect();
     let hover: Vec<String> = f
         .spans
         .iter()
-        .map(|(_, n, d)| tr!("gui-cell-working-days", name = n, days = d.to_string()))
+        .map(|sp| {
+            tr!(
+                "gui-cell-stage-days",
+                name = sp.name.as_str(),
+                approval = sp.days.approval_days.to_string(),
+                days = sp.days.working_days.to_string(),
+                calendar = sp.days.calendar_days
+            )
+        })
         .collect();
     ui.label(days.join(" · ")).on_hover_text(hover.join("\n"));
 }
