@@ -160,8 +160,10 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     out
 }
 
-/// One row per regime; `calendar` is the calendar warning for the regime's dates, empty when
-/// its years' holidays are official.
+/// One row per regime: both clocks (`approval_days`, `working_days`, `calendar_days`), `fees`,
+/// the stages' working, approval and calendar days, the honest mark (`assumed_figures` of
+/// `figures`); `calendar` is the calendar warning for the regime's dates, empty when its years'
+/// holidays are official.
 fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
     let assumed = c.figures.assumed_count().to_string();
     let total = c.figures.total.to_string();
@@ -177,6 +179,8 @@ fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
         "materials",
         "departments",
         "stages",
+        "stage_approval_days",
+        "stage_calendar_days",
         "critical_path",
         "error",
         "assumed_figures",
@@ -197,11 +201,9 @@ fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
             f.counts.forms.to_string(),
             f.counts.materials.to_string(),
             f.counts.departments.to_string(),
-            f.spans
-                .iter()
-                .map(|sp| format!("{}={}", sp.id, sp.days.working_days))
-                .collect::<Vec<_>>()
-                .join(";"),
+            stage_cells(&f.spans, |d| d.working_days.to_string()),
+            stage_cells(&f.spans, |d| d.approval_days.to_string()),
+            stage_cells(&f.spans, |d| d.calendar_days.to_string()),
             f.critical_ids.join(";"),
             String::new(),
             assumed.clone(),
@@ -211,15 +213,27 @@ fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
                 .unwrap_or_default(),
         ],
         Err(e) => {
-            let mut cells = vec![String::new(); 16];
+            let mut cells = vec![String::new(); 18];
             cells[0] = row.regime.clone();
-            cells[12] = e.clone();
-            cells[13] = assumed.clone();
-            cells[14] = total.clone();
+            cells[14] = e.clone();
+            cells[15] = assumed.clone();
+            cells[16] = total.clone();
             cells
         }
     });
     csv_text(std::iter::once(header).chain(rows))
+}
+
+/// `approval=13;planning=15`: one figure per stage as solved.
+fn stage_cells(
+    spans: &[permitflow_app::rows::SpanFigures],
+    figure: impl Fn(&permitflow_app::rows::StageDays) -> String,
+) -> String {
+    spans
+        .iter()
+        .map(|sp| format!("{}={}", sp.id, figure(&sp.days)))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn days_json(d: WorkingDays) -> Value {

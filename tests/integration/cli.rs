@@ -413,3 +413,75 @@ fn huge_files_are_refused_before_they_are_read() {
         "{e}"
     );
 }
+
+/// The default scenario with land pre-examination (5 working days, the second item of the
+/// first stage) as a special procedure off the approval clock, with a fee of 1,200 yuan.
+fn special_pre_examination(dir: &std::path::Path) -> std::path::PathBuf {
+    let text =
+        std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    let text = text.replacen(
+        "id = \"land_pre_exam\"",
+        "id = \"land_pre_exam\"\nclock = \"special\"\nfee = { value = 1200, source = \"assumed\" }",
+        1,
+    );
+    let path = dir.join("special.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn compare_shows_both_clocks_when_an_item_is_off_the_approval_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = special_pre_examination(dir.path());
+    let f = file.to_str().unwrap();
+    let o = permitflow(&["compare", f, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let at = |c: &str| header.iter().position(|h| h == c).unwrap();
+    let serial = r.records().next().unwrap().unwrap();
+    // Serial runs one item after the other: 100.5 working days elapsed, 5 of them (the
+    // pre-examination) off the clock, so 95.5 approval days; the fee is the only one.
+    assert_eq!(&serial[at("approval_days")], "95.5");
+    assert_eq!(&serial[at("working_days")], "100.5");
+    assert_eq!(&serial[at("calendar_days")], "145");
+    assert_eq!(&serial[at("fees")], "1200");
+    assert_eq!(
+        &serial[at("stage_approval_days")],
+        "approval=8;planning=15;construction=27;completion=45.5"
+    );
+    assert_eq!(
+        &serial[at("stages")],
+        "approval=13;planning=15;construction=27;completion=45.5"
+    );
+    // 52 limits and floors, all assumed, and the fee, assumed too.
+    assert_eq!(&serial[at("assumed_figures")], "53");
+    assert_eq!(&serial[at("figures")], "53");
+    // The table for people: the fees column appears, the saving on both clocks.
+    let table = stdout(&permitflow(&["compare", f]));
+    assert!(
+        table.contains("(yuan)") && table.contains("1,200"),
+        "{table}"
+    );
+    assert!(table.contains("53 of 53 figures are assumed"), "{table}");
+    let parallel = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("parallel "))
+        .unwrap();
+    // Parallel: 49.5 approval and elapsed days, 46 fewer approval days than serial's 95.5 and
+    // 51 fewer elapsed days than its 100.5.
+    assert!(
+        parallel.contains("49.5      -46      49.5      -51"),
+        "{parallel}"
+    );
+    // solve: the heading names both clocks, the item its clock.
+    let solve = stdout(&permitflow(&["solve", f, "--regime", "serial"]));
+    assert!(
+        solve.contains("95.5 approval days, 100.5 working days, 145 calendar days"),
+        "{solve}"
+    );
+    let pre = solve.lines().find(|l| l.contains("land_pre_exam")).unwrap();
+    assert!(pre.contains("special"), "{pre}");
+    assert!(solve.contains("fees: 1,200 yuan"), "{solve}");
+}
