@@ -418,7 +418,6 @@ gui-col-days-per-stage-numbered = { $heading } ({ $numbers })
 gui-name-id = { $name } ({ $id })
 
 # --- two clocks (out) ---
-gui-col-approval-days = approval days
 gui-col-calendar-days = calendar days
 gui-col-fees = fees (yuan)
 gui-cell-approval-days = { $name }: { $days } approval days (official approval time; { $diff } vs serial)
@@ -426,3 +425,7 @@ gui-cell-calendar-days = { $name }: { $days } calendar days, the application day
 gui-cell-fees = { $name }: { $fees } yuan in fees
 gui-cell-stage-days = { $name }: { $approval } approval days, { $days } working days, { $calendar } calendar days
 gui-compare-clocks = Approval days: official approval time, the working days on which the approval clock runs. Working and calendar days: elapsed, from the application to the last finish. Days per stage: approval/working where they differ. { $assumed }.
+gui-col-approval-days-vs-serial =
+    approval days
+    (vs serial)
+gui-col-counts = trips · forms · materials · depts

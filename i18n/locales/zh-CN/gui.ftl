@@ -418,7 +418,6 @@ gui-col-days-per-stage-numbered = { $heading }（{ $numbers }）
 gui-name-id = { $name }（{ $id }）
 
 # --- two clocks (out) ---
-gui-col-approval-days = 审批用时
 gui-col-calendar-days = 全流程自然日
 gui-col-fees = 费用（元）
 gui-cell-approval-days = { $name }：审批用时 { $days } 个工作日（官方统计口径；较串联审批 { $diff }）
@@ -426,3 +425,7 @@ gui-cell-calendar-days = { $name }：全流程 { $days } 个自然日（含申�
 gui-cell-fees = { $name }：费用 { $fees } 元
 gui-cell-stage-days = { $name }：审批用时 { $approval } 个工作日，全流程 { $days } 个工作日、{ $calendar } 个自然日
 gui-compare-clocks = 审批用时：审批计时的工作日数（官方统计口径）。全流程工作日、自然日：自申请日至最后一个事项完成。各阶段工作日在两者不同时显示为“审批用时/全流程”。{ $assumed }。
+gui-col-approval-days-vs-serial =
+    审批用时
+    （较串联审批）
+gui-col-counts = 跑动 · 表单 · 材料 · 部门
