@@ -418,7 +418,9 @@ gui-col-days-per-stage-numbered = { $heading } ({ $numbers })
 gui-name-id = { $name } ({ $id })
 
 # --- two clocks (out) ---
-gui-col-calendar-days = calendar days
+gui-col-calendar-days =
+    calendar
+    days
 gui-col-fees = fees (yuan)
 gui-cell-approval-days = { $name }: { $days } approval days (official approval time; { $diff } vs serial)
 gui-cell-calendar-days = { $name }: { $days } calendar days, the application day and the end day included

@@ -55,8 +55,12 @@ gui-status-writing-report = 正在生成报告…
 
 ## Compare tab
 gui-col-regime = 审批模式
-gui-col-working-days = 全流程工作日
-gui-col-vs-serial = 较串联审批
+gui-col-working-days =
+    全流程
+    工作日
+gui-col-vs-serial =
+    较串联
+    审批
 gui-col-end-date = 办结日期
 gui-col-trips = 跑动次数
 gui-col-forms = 表单数
@@ -418,7 +422,9 @@ gui-col-days-per-stage-numbered = { $heading }（{ $numbers }）
 gui-name-id = { $name }（{ $id }）
 
 # --- two clocks (out) ---
-gui-col-calendar-days = 全流程自然日
+gui-col-calendar-days =
+    全流程
+    自然日
 gui-col-fees = 费用（元）
 gui-cell-approval-days = { $name }：审批用时 { $days } 个工作日（官方统计口径；较串联审批 { $diff }）
 gui-cell-calendar-days = { $name }：全流程 { $days } 个自然日（含申请日和办结日）
