@@ -332,7 +332,7 @@ fn the_two_clocks_item_lists_read_into_the_example() {
 fn item_lists_read_fee_and_returns_in_both_languages() {
     let en = "id,name,department,stage,days,after,fee,return_rate,correction_days,rework_days\n\
               a,A,D,S,5,,1200,0.1,3,2\n\
-              b,B,D,S,5,a,,0.2,,\n";
+              b,B,D,S,5,a+2cd,,0.2,,\n";
     let s = parse_item_list(en, "x.csv", "x", start()).unwrap();
     assert_eq!(s.items[0].fee.as_ref().map(|f| f.value), Some(1200.0));
     let r = s.items[0].returns.as_ref().unwrap();
@@ -344,6 +344,11 @@ fn item_lists_read_fee_and_returns_in_both_languages() {
     let r = s.items[1].returns.as_ref().unwrap();
     assert_eq!((r.correction, r.rereview), (WorkingDays::ZERO, None));
     assert_eq!(s.items[1].fee, None);
+    // A calendar-day lag in the `after` column.
+    assert_eq!(
+        (s.links[0].lag, s.links[0].lag_unit),
+        (WorkingDays::new(2.0), DayUnit::Calendar)
+    );
     // In Chinese: 补正用时 is the applicant's time, 复审用时 the re-review.
     let zh = "编号,事项名称,实施部门,所属阶段,承诺时限,前置事项,收费（元）,退件率,补正用时,复审用时,计时类型\n\
               a,甲,D,S,5,,800,0.1,3,2,申请人\n";
