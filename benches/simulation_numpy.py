@@ -58,7 +58,7 @@ def scenario(n, seed):
             'stage = "s"',
             f'days = {{ value = {days}, source = "assumed" }}',
             f'spread = {{ dist = "triangular", min = {lo:.3f}, likely = {likely:.3f}, max = {hi:.3f} }}',
-            "returns = { rate = 0.053, rework_days = 3 }",
+            "returns = { rate = 0.053, correction_days = 3 }",
         ]
         if preds:
             lines.append("after = [" + ", ".join(f'"i{p}"' for p in preds) + "]")

@@ -409,7 +409,7 @@ fn returns_rejoin_the_queue() {
     // Half the files come back: 2 reviews per project on average, each waiting again.
     let s = one_item(
         1.0,
-        "returns = { rate = 0.5, rework_days = 2, rereview_days = 1 }",
+        "returns = { rate = 0.5, correction_days = 2, rework_days = 1 }",
     );
     let opts = CentreOptions {
         horizon: 2000.0,

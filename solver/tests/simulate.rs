@@ -220,9 +220,9 @@ fn returns_repeat_geometrically() {
     // a resubmission can be returned again: expected returns 0.5 / 0.5 = 1, mean 10 + 12 = 22.
     // Variance of the returns: 12² · 0.5 / 0.5² = 288.
     for returns in [
-        "returns = { rate = 0.5, rework_days = 2, rereview_days = 10 }",
-        // Without rereview_days the re-review takes the item's limit, 10.
-        "returns = { rate = 0.5, rework_days = 2 }",
+        "returns = { rate = 0.5, correction_days = 2, rework_days = 10 }",
+        // Without rework_days the re-review takes the item's limit, 10.
+        "returns = { rate = 0.5, correction_days = 2 }",
     ] {
         let r = run(&one_item(returns), "parallel", N, 3);
         let se = (288.0 / N as f64).sqrt(); // 0.038
@@ -254,7 +254,7 @@ fn returns_add_to_a_spread() {
     let r = run(
         &one_item(
             r#"spread = { dist = "triangular", min = 5, likely = 8, max = 20 }
-returns = { rate = 0.2, rework_days = 1, rereview_days = 3 }"#,
+returns = { rate = 0.2, correction_days = 1, rework_days = 3 }"#,
         ),
         "parallel",
         N,
@@ -317,7 +317,7 @@ fn more_iterations_extend_the_same_chunks() {
     // and a shorter chunk is the start of a full one, returns included.
     let s = one_item(
         r#"spread = { dist = "uniform", min = 4, max = 16 }
-returns = { rate = 0.3, rework_days = 2 }"#,
+returns = { rate = 0.3, correction_days = 2 }"#,
     );
     for (short, long) in [(CHUNK, 2 * CHUNK), (1000, CHUNK), (LANES + 1, 2 * LANES)] {
         let short = run(&s, "parallel", short, 5);
@@ -650,14 +650,14 @@ id = "a"
 department = "Bureau"
 stage = "s"
 days = 10
-returns = { rate = 0.3, rework_days = 2 }
+returns = { rate = 0.3, correction_days = 2 }
 
 [[items]]
 id = "b"
 department = "Agency"
 stage = "s"
 days = 10
-returns = { rate = 0.3, rework_days = 2 }
+returns = { rate = 0.3, correction_days = 2 }
 
 [[items]]
 id = "c"
@@ -687,7 +687,7 @@ fn returns_in_neighbouring_iterations_are_independent() {
     // One item returned with probability 0.5. Over many seeds, the number of returned
     // iterations among 2 · LANES + 3 (two full blocks and part of a third) is binomial: mean
     // n / 2, variance n / 4. Returns drawn one after the other must not cluster or repel.
-    let s = one_item("returns = { rate = 0.5, rework_days = 2 }");
+    let s = one_item("returns = { rate = 0.5, correction_days = 2 }");
     let n = 2 * LANES + 3;
     let seeds = 1500;
     let counts: Vec<f64> = (0..seeds)

@@ -132,12 +132,12 @@ diag-days-what =
     .filing-time = filing time
     .target = target
 diag-bad-return-rate = the return rate { $rate } is not a probability below 1
-diag-bad-rework = the rework time { $days } is not a duration from 0 up
+diag-bad-rework = the correction time { $days } is not a duration from 0 up
 diag-bad-rereview = the re-review time is not a duration from 0 up
 diag-bad-returns =
-    .help = give rate as a share from 0 to below 1 (5.3 % is 0.053), rework_days and rereview_days in working days
+    .help = give rate as a share from 0 to below 1 (5.3 % is 0.053), correction_days (the applicant's time) and rework_days (the re-review) in working days
 diag-bad-predecessor = cannot read predecessor `{ $text }`: { $problem }
-    .help = write ID, ID+LAG, ID-LAG or ID:SS+LAG (types FS, SS, FF, SF; lag in working days)
+    .help = write ID, ID+LAG, ID-LAG or ID:SS+LAG (types FS, SS, FF, SF; lag in working days, or calendar days with the suffix cd: ID+3cd)
 diag-unknown-link-type = unknown link type `{ $kind }`
     .help = use FS, SS, FF or SF
 diag-unknown-predecessor = unknown predecessor `{ $id }`
@@ -183,10 +183,10 @@ diag-bad-new-limit = the new limit { $value } for `{ $id }` { $problem }
     .help = write it in working days, in steps of 0.5
 
 ## Targets.
-diag-stage-target-days-only = a stage target bounds the stage's working days only
-    .help = give working_days and no trips, forms, materials or departments; put those in a target for the whole regime
+diag-stage-target-days-only = a stage target bounds the stage's days only
+    .help = give approval_days, working_days or calendar_days and no trips, forms, materials or departments; put those in a target for the whole regime
 diag-target-no-bound = the target sets no bound
-    .help = give at least one of working_days, trips, forms, materials, departments
+    .help = give at least one of approval_days, working_days, calendar_days, trips, forms, materials, departments
 
 ## CSV item lists.
 diag-csv-empty = the file is empty
@@ -215,7 +215,8 @@ diag-csv-what =
     .likely = most likely duration
     .max = maximum
     .return-rate = return rate
-    .rework = rework time
+    .rework = correction time
+    .fee = fee
     .rereview = re-review time
 diag-csv-days-empty = the time limit is empty
     .help = write the limit in working days, in steps of 0.5
@@ -288,7 +289,7 @@ diag-calendar-day-kind =
 ## The compact predecessor syntax (after "cannot read predecessor `x`:"), and materials.
 diag-after-empty = an empty predecessor
 diag-after-link-type = unknown link type `{ $kind }` (use FS, SS, FF or SF)
-diag-after-lag = the lag `{ $lag }` is not a number of working days
+diag-after-lag = the lag `{ $lag }` is not a number of working days (or of calendar days, with the suffix cd)
 diag-after-no-id = a predecessor without an item id
 diag-materials-negative = materials must be a count from 0, not { $value }
 diag-materials-too-large = materials count { $value } is too large
@@ -362,3 +363,33 @@ diag-target-departments = { $n ->
        *[other] departments
     }
 diag-target-separator = {", "}
+
+# --- two clocks (fmt) ---
+diag-unknown-clock = unknown clock `{ $value }`
+diag-unknown-unit = unknown unit `{ $value }`
+diag-clock-allowed = { $names } (in item lists also { $names_zh })
+diag-clock-did-you-mean = did you mean `{ $value }`? Use one of { $allowed }
+diag-clock-use-one-of = use one of { $allowed }
+diag-bad-fee = the fee { $fee } is not an amount of yuan from 0 up
+    .help = give the fee in yuan, 0 or more: fee = 1200, or a table with value and source
+diag-clock-what =
+    .time-limit = time limit
+    .floor = floor
+    .spread = spread
+    .lag = lag
+    .max-lag = maximum lag
+    .target = target
+diag-calendar-not-whole = the { $what } { $value } is in calendar days, which are whole days
+    .help = write a whole number of calendar days (e.g. 10), or count it in working days (unit = "working", or a lag without cd)
+diag-calendar-joint = a calendar-day item cannot be a member of joint group `{ $group }`
+    .help = a joint event is counted in working days: make the item a working-day item (unit = "working") or take it out of the group
+diag-returns-ambiguous = `rework_days` without `correction_days` is ambiguous
+    .help = write correction_days for the applicant's correction time (the clock stopped; older files called it rework_days) and rework_days for the re-review (the clock running)
+diag-returns-rework-twice = rework_days and rereview_days both give the re-review time
+    .help = keep one: rework_days (rereview_days is its older name)
+diag-target-two-measures = the target bounds both { $first } and { $second }
+    .help = a target bounds one measure of days: approval_days, working_days or calendar_days; put the other in a target of its own
+diag-target-bad-range = cannot read the range `{ $text }`
+    .help = write a range as text "MIN..MAX", e.g. { $key } = "36.5..54"
+diag-target-range-order = the range `{ $text }` starts at { $min }, above its end { $max }
+    .help = write the smaller number first

@@ -133,11 +133,11 @@ diag-days-what =
     .target = 目标
 diag-bad-return-rate = 退件补正率 { $rate } 不是小于 1 的概率
 diag-bad-rework = 补正用时 { $days } 不是大于等于 0 的工期
-diag-bad-rereview = 再次审查用时不是大于等于 0 的工期
+diag-bad-rereview = 复审用时不是大于等于 0 的工期
 diag-bad-returns =
-    .help = rate 填 0 到 1 之间（不含 1）的比例（5.3% 即 0.053），rework_days 和 rereview_days 填工作日
+    .help = rate 填 0 到 1 之间（不含 1）的比例（5.3% 即 0.053），correction_days（申请人补正用时）和 rework_days（复审用时）填工作日
 diag-bad-predecessor = 无法读取前置事项 `{ $text }`：{ $problem }
-    .help = 请写成 ID、ID+间隔、ID-间隔 或 ID:SS+间隔（类型 FS、SS、FF、SF；间隔以工作日计）
+    .help = 请写成 ID、ID+间隔、ID-间隔 或 ID:SS+间隔（类型 FS、SS、FF、SF；间隔以工作日计，加后缀 cd 则以自然日计：ID+3cd）
 diag-unknown-link-type = 未知的关系类型 `{ $kind }`
     .help = 请使用 FS、SS、FF 或 SF
 diag-unknown-predecessor = 未知的前置事项 `{ $id }`
@@ -183,10 +183,10 @@ diag-bad-new-limit = `{ $id }` 的新时限 { $value } { $problem }
     .help = 请以工作日填写，步长为 0.5
 
 ## 目标。
-diag-stage-target-days-only = 阶段目标只约束该阶段的工作日
-    .help = 请只填写 working_days，不填 trips、forms、materials 或 departments；这些请放在整个审批模式的目标中
+diag-stage-target-days-only = 阶段目标只约束该阶段的天数
+    .help = 请只填写 approval_days、working_days 或 calendar_days，不填 trips、forms、materials 或 departments；这些请放在整个审批模式的目标中
 diag-target-no-bound = 目标没有设定任何约束
-    .help = 请至少填写 working_days、trips、forms、materials、departments 之一
+    .help = 请至少填写 approval_days、working_days、calendar_days、trips、forms、materials、departments 之一
 
 ## CSV 事项清单。
 diag-csv-empty = 文件是空的
@@ -216,7 +216,8 @@ diag-csv-what =
     .max = 最长工期
     .return-rate = 退件补正率
     .rework = 补正用时
-    .rereview = 再次审查用时
+    .rereview = 复审用时
+    .fee = 收费
 diag-csv-days-empty = 承诺时限为空
     .help = 请以工作日填写时限，步长为 0.5
 diag-csv-bad-materials = 申请材料 `{ $value }` 不是件数
@@ -288,7 +289,7 @@ diag-calendar-day-kind =
 ## 前置事项的简写语法（接在“无法读取前置事项 `x`：”之后），以及申请材料。
 diag-after-empty = 前置事项为空
 diag-after-link-type = 未知的关系类型 `{ $kind }`（请使用 FS、SS、FF 或 SF）
-diag-after-lag = 间隔 `{ $lag }` 不是工作日数
+diag-after-lag = 间隔 `{ $lag }` 不是工作日数（或加后缀 cd 的自然日数）
 diag-after-no-id = 前置事项缺少事项编号
 diag-materials-negative = 申请材料须为 0 或以上的件数，而不是 { $value }
 diag-materials-too-large = 申请材料件数 { $value } 过大
@@ -356,3 +357,33 @@ diag-target-departments = { $n ->
        *[other] 部门数
     }
 diag-target-separator = ；
+
+# --- two clocks (fmt) ---
+diag-unknown-clock = 未知的时钟类型 `{ $value }`
+diag-unknown-unit = 未知的计量单位 `{ $value }`
+diag-clock-allowed = { $names }（事项清单中也可写 { $names_zh }）
+diag-clock-did-you-mean = 是否想写 `{ $value }`？可用的值：{ $allowed }
+diag-clock-use-one-of = 请使用以下之一：{ $allowed }
+diag-bad-fee = 收费 { $fee } 不是大于等于 0 的金额（元）
+    .help = 请以元填写收费，大于等于 0：fee = 1200，或写成带 value 和 source 的表
+diag-clock-what =
+    .time-limit = 承诺时限
+    .floor = 时限下限
+    .spread = 工期分布
+    .lag = 间隔
+    .max-lag = 最大间隔
+    .target = 目标
+diag-calendar-not-whole = { $what } { $value } 以自然日计，须为整数天
+    .help = 请填写整数个自然日（例如 10），或改以工作日计（unit = "working"，间隔不加 cd）
+diag-calendar-joint = 以自然日计的事项不能加入联合办理组 `{ $group }`
+    .help = 联合办理以工作日计：请将该事项改为以工作日计（unit = "working"），或将其移出该组
+diag-returns-ambiguous = 只有 `rework_days` 而没有 `correction_days`，含义不明
+    .help = 申请人补正用时（审批计时暂停；旧文件称 rework_days）请写 correction_days，复审用时（计时继续）请写 rework_days
+diag-returns-rework-twice = rework_days 和 rereview_days 都给出了复审用时
+    .help = 请只保留一个：rework_days（rereview_days 是其旧名称）
+diag-target-two-measures = 目标同时约束了 { $first } 和 { $second }
+    .help = 一个目标只约束一种天数：approval_days、working_days 或 calendar_days；另一种请放在单独的目标中
+diag-target-bad-range = 无法读取范围 `{ $text }`
+    .help = 范围请写成文本 "下限..上限"，例如 { $key } = "36.5..54"
+diag-target-range-order = 范围 `{ $text }` 的下限 { $min } 大于上限 { $max }
+    .help = 请先写较小的数

@@ -1,9 +1,28 @@
 //! The compact predecessor syntax: `ID`, `ID+LAG`, `ID-LAG`, `ID:SS`, `ID:SS+LAG`, as written in
-//! a scenario's `after` lists and the CSV item list's `after` column.
+//! a scenario's `after` lists and the CSV item list's `after` column. A lag counts working days;
+//! the suffix `cd` makes it calendar days (`publicity+3cd`, `a:SS+2cd`), `wd` says working days.
 
 use permitflow_i18n::tr;
 
+use crate::clock::DayUnit;
 use crate::scenario::LinkKind;
+
+/// A lag's text without its unit suffix, and the unit: `3cd` → (`3`, calendar), `3wd` or `3` →
+/// working days.
+fn lag_unit(text: &str) -> (&str, DayUnit) {
+    let t = text.trim_end();
+    let n = t.len();
+    if n >= 2 && t.is_char_boundary(n - 2) {
+        let (num, suffix) = t.split_at(n - 2);
+        if suffix.eq_ignore_ascii_case("cd") {
+            return (num, DayUnit::Calendar);
+        }
+        if suffix.eq_ignore_ascii_case("wd") {
+            return (num, DayUnit::Working);
+        }
+    }
+    (t, DayUnit::Working)
+}
 
 /// One predecessor, parsed from the compact text `ID`, `ID+LAG`, `ID-LAG`, `ID:SS`, `ID:SS+LAG`.
 /// `known` resolves ids that themselves contain `-`. The error says what is wrong, in the
@@ -32,23 +51,29 @@ pub fn parse_after(text: &str, known: &dyn Fn(&str) -> bool) -> Result<ParsedAft
                 (id_part, LinkKind::FinishToStart, None)
             } else {
                 match id_part.rfind(['+', '-']) {
-                    Some(p) if p > 0 && id_part[p + 1..].trim().parse::<f64>().is_ok() => (
-                        id_part[..p].trim(),
-                        LinkKind::FinishToStart,
-                        Some(&id_part[p..]),
-                    ),
+                    Some(p)
+                        if p > 0 && lag_unit(id_part[p + 1..].trim()).0.parse::<f64>().is_ok() =>
+                    {
+                        (
+                            id_part[..p].trim(),
+                            LinkKind::FinishToStart,
+                            Some(&id_part[p..]),
+                        )
+                    }
                     _ => (id_part, LinkKind::FinishToStart, None),
                 }
             }
         }
     };
-    let lag = match lag_text {
-        None => 0.0,
+    let (lag, unit) = match lag_text {
+        None => (0.0, DayUnit::Working),
         Some(l) => {
             let compact: String = l.chars().filter(|c| !c.is_whitespace()).collect();
-            compact
+            let (number, unit) = lag_unit(&compact);
+            let lag = number
                 .parse::<f64>()
-                .map_err(|_| tr!("diag-after-lag", lag = l))?
+                .map_err(|_| tr!("diag-after-lag", lag = l))?;
+            (lag, unit)
         }
     };
     if id.is_empty() {
@@ -58,6 +83,7 @@ pub fn parse_after(text: &str, known: &dyn Fn(&str) -> bool) -> Result<ParsedAft
         id: id.to_owned(),
         kind,
         lag,
+        unit,
     })
 }
 
@@ -68,8 +94,10 @@ pub struct ParsedAfter {
     pub id: String,
     /// How the two items are linked (finish-to-start unless written).
     pub kind: LinkKind,
-    /// The lag in working days, negative for a lead (0 unless written).
+    /// The lag in `unit`, negative for a lead (0 unless written).
     pub lag: f64,
+    /// What the lag counts: working days unless written with the suffix `cd`.
+    pub unit: DayUnit,
 }
 
 #[cfg(test)]
@@ -89,7 +117,8 @@ mod tests {
             ParsedAfter {
                 id: "a".into(),
                 kind: LinkKind::FinishToStart,
-                lag: 0.0
+                lag: 0.0,
+                unit: DayUnit::Working,
             }
         );
         assert_eq!(p("a+2").lag, 2.0);
@@ -100,7 +129,8 @@ mod tests {
             ParsedAfter {
                 id: "a".into(),
                 kind: LinkKind::FinishToFinish,
-                lag: 3.0
+                lag: 3.0,
+                unit: DayUnit::Working,
             }
         );
         assert_eq!(p("a:SF-2").lag, -2.0);
@@ -112,9 +142,35 @@ mod tests {
             ParsedAfter {
                 id: "x-2".into(),
                 kind: LinkKind::FinishToStart,
-                lag: 0.0
+                lag: 0.0,
+                unit: DayUnit::Working,
             }
         );
+        // Calendar-day lags: the suffix `cd`; `wd` says working days.
+        assert_eq!(
+            p("publicity+3cd"),
+            ParsedAfter {
+                id: "publicity".into(),
+                kind: LinkKind::FinishToStart,
+                lag: 3.0,
+                unit: DayUnit::Calendar,
+            }
+        );
+        assert_eq!(
+            p("a:SS+2cd"),
+            ParsedAfter {
+                id: "a".into(),
+                kind: LinkKind::StartToStart,
+                lag: 2.0,
+                unit: DayUnit::Calendar,
+            }
+        );
+        assert_eq!(p("a-1CD").unit, DayUnit::Calendar);
+        assert_eq!(p("a-1CD").lag, -1.0);
+        assert_eq!(p("a+2wd").unit, DayUnit::Working);
+        assert_eq!(p("a+2wd").lag, 2.0);
+        assert_eq!(p("land-supply+4cd").id, "land-supply");
+        assert!(parse_after("a:SS+2xd", &k).is_err());
         assert!(parse_after("a:XX", &k).is_err());
         assert!(parse_after("a:SS+z", &k).is_err());
         assert!(parse_after("", &k).is_err());

@@ -7,7 +7,7 @@ use permitflow_i18n::tr;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::file::{FileAfter, FileCalendar, FileLinkSpec, FileMaterials, FileNumber};
+use super::file::{FileAfter, FileBound, FileCalendar, FileLinkSpec, FileMaterials, FileNumber};
 
 // ---------------------------------------------------------------------------------------------
 // Flexible fields: hand-written visitors so a wrong shape gets a message that says what is allowed.
@@ -204,6 +204,40 @@ impl<'de> Deserialize<'de> for FileCalendar {
                     base: i.base,
                     files: i.files,
                 })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for FileBound {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Number(v) => whole_or_float(*v, s),
+            Self::Range(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FileBound {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FileBound;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number of days, or a range as text like \"36.5..54\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FileBound, E> {
+                Ok(FileBound::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FileBound, E> {
+                Ok(FileBound::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<FileBound, E> {
+                Ok(FileBound::Number(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FileBound, E> {
+                Ok(FileBound::Range(v.to_owned()))
             }
         }
         d.deserialize_any(V)

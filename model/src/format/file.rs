@@ -91,6 +91,15 @@ pub(super) struct FileItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) kind: Option<String>,
     pub(super) days: FileNumber,
+    /// `working` (the default) or `calendar`: what `days`, `floor` and `spread` count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) unit: Option<String>,
+    /// `approval` (the default), `special`, `intermediary` or `applicant`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) clock: Option<String>,
+    /// What the applicant pays, in yuan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) fee: Option<FileNumber>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) materials: Option<FileMaterials>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,6 +172,9 @@ pub(super) struct FileLinkSpec {
     pub(super) lag: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) max_lag: Option<f64>,
+    /// `working` (the default) or `calendar`: what `lag` and `max_lag` count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) unit: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -199,12 +211,18 @@ pub(super) struct FileJoint {
     pub(super) spread: Option<FileSpread>,
 }
 
-/// `returns = { rate = 0.053, rework_days = 3, rereview_days = 2 }`.
+/// `returns = { rate = 0.053, correction_days = 3, rework_days = 2 }`: the applicant's
+/// correction (clock stopped) and the re-review (clock running; `rereview_days` is its older
+/// name). `rework_days` without `correction_days` is refused: older files used it for the
+/// applicant's time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FileReturns {
     pub(super) rate: f64,
-    pub(super) rework_days: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) correction_days: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) rework_days: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) rereview_days: Option<f64>,
 }
@@ -280,8 +298,15 @@ pub(super) struct FileTarget {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) label_en: Option<String>,
     pub(super) regime: String,
+    /// A bound on official approval days: a number, or a range `"36.5..54"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) working_days: Option<f64>,
+    pub(super) approval_days: Option<FileBound>,
+    /// A bound on elapsed working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) working_days: Option<FileBound>,
+    /// A bound on elapsed calendar days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) calendar_days: Option<FileBound>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) trips: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -290,7 +315,7 @@ pub(super) struct FileTarget {
     pub(super) materials: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) departments: Option<u32>,
-    /// `working_days` bounds this stage's span rather than the whole regime.
+    /// The day bound bounds this stage's span rather than the whole regime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) stage: Option<String>,
     /// The figures are published results to reproduce exactly, not maximums.
@@ -298,6 +323,16 @@ pub(super) struct FileTarget {
     pub(super) exact: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) source: Option<String>,
+}
+
+/// A target's day bound: at most a number (`working_days = 60`) or within a range written as
+/// text (`approval_days = "36.5..54"`).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum FileBound {
+    /// `= 60`.
+    Number(f64),
+    /// `= "36.5..54"`, read by the target rules.
+    Range(String),
 }
 
 /// A name: text, or a table `{ zh = "…", en = "…" }` giving it in both languages.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::file::*;
+use crate::clock::{Clock, DayMeasure, DayUnit};
 use crate::labels::Part;
 use crate::scenario::*;
 use crate::units::*;
@@ -17,12 +18,14 @@ fn number(v: &Sourced<WorkingDays>) -> FileNumber {
 }
 
 fn after_text(l: &Link) -> FileAfter {
+    let calendar = l.lag_unit == DayUnit::Calendar;
     if let Some(m) = l.max_lag {
         return FileAfter::Link(FileLinkSpec {
             item: l.from.to_string(),
             kind: (l.kind != LinkKind::FinishToStart).then(|| l.kind.code().to_owned()),
             lag: (l.lag != WorkingDays::ZERO).then_some(l.lag.get()),
             max_lag: Some(m.get()),
+            unit: calendar.then(|| DayUnit::Calendar.name().to_owned()),
         });
     }
     let mut s = l.from.to_string();
@@ -30,10 +33,14 @@ fn after_text(l: &Link) -> FileAfter {
         s.push(':');
         s.push_str(l.kind.code());
     }
-    if l.lag.get() > 0.0 {
+    if l.lag.get() > 0.0 || (calendar && l.lag == WorkingDays::ZERO) {
         s.push_str(&format!("+{}", l.lag));
     } else if l.lag.get() < 0.0 {
         s.push_str(&l.lag.to_string());
+    }
+    // A calendar-day lag carries its unit, even a zero one, so it reads back the same.
+    if calendar {
+        s.push_str("cd");
     }
     FileAfter::Text(s)
 }
@@ -156,6 +163,12 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         stage: it.stage.to_string(),
         kind: (it.kind != ItemKind::Review).then(|| it.kind.name().to_owned()),
         days: number(&it.days),
+        unit: (it.unit != DayUnit::default()).then(|| it.unit.name().to_owned()),
+        clock: (it.clock != Clock::default()).then(|| it.clock.name().to_owned()),
+        fee: it.fee.as_ref().map(|f| FileNumber {
+            value: f.value,
+            source: f.source.as_text().map(str::to_owned),
+        }),
         materials: match &it.materials {
             Materials::Count(0) => None,
             Materials::Count(n) => Some(FileMaterials::Count(*n)),
@@ -169,8 +182,9 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         spread: it.spread.as_ref().map(file_spread),
         returns: it.returns.as_ref().map(|r| FileReturns {
             rate: r.rate,
-            rework_days: r.correction.get(),
-            rereview_days: r.rereview.map(WorkingDays::get),
+            correction_days: Some(r.correction.get()),
+            rework_days: r.rereview.map(WorkingDays::get),
+            rereview_days: None,
         }),
         release: it.release.map(WorkingDays::get),
         deadline: it.deadline.map(WorkingDays::get),
@@ -227,7 +241,9 @@ fn file_target(t: &Target) -> FileTarget {
         label_zh: None,
         label_en: None,
         regime: t.regime.to_string(),
-        working_days: t.days.map(WorkingDays::get),
+        approval_days: bound(t, DayMeasure::ApprovalDays),
+        working_days: bound(t, DayMeasure::WorkingDays),
+        calendar_days: bound(t, DayMeasure::CalendarDays),
         trips: t.trips,
         forms: t.forms,
         materials: t.materials,
@@ -236,6 +252,15 @@ fn file_target(t: &Target) -> FileTarget {
         exact: t.exact,
         source: t.source.as_text().map(str::to_owned),
     }
+}
+
+/// A target's day bound when it is on `measure`: a number, or `"MIN..MAX"` for a range.
+fn bound(t: &Target, measure: DayMeasure) -> Option<FileBound> {
+    let max = t.days.filter(|_| t.measure == measure)?;
+    Some(match t.days_min {
+        None => FileBound::Number(max.get()),
+        Some(min) => FileBound::Range(format!("{min}..{max}")),
+    })
 }
 
 fn file_measure(m: &MeasureDef) -> FileMeasure {

@@ -110,7 +110,7 @@ pub fn sixty_items() -> Scenario {
         t += &format!(
             "\n[[items]]\nid = \"i{i}\"\ndepartment = \"D{}\"\nstage = \"s{stage}\"\ndays = {d}\n\
              spread = {{ dist = \"pert\", min = {}, likely = {d}, max = {} }}\n\
-             returns = {{ rate = 0.053, rework_days = 3 }}\n",
+             returns = {{ rate = 0.053, correction_days = 3 }}\n",
             i % 6,
             d as f64 * 0.5,
             d * 2

@@ -6,7 +6,7 @@ use permitflow_i18n::Lang;
 
 /// Each column's Chinese names, the first the one written by permitflow. The terms are those of
 /// the reform documents (`glossary-zh.md`).
-pub const CHINESE_COLUMNS: [(&str, &[&str]); 21] = [
+pub const CHINESE_COLUMNS: [(&str, &[&str]); 24] = [
     ("id", &["编号", "事项编号"]),
     ("name", &["事项名称", "名称"]),
     ("department", &["实施部门", "部门"]),
@@ -15,6 +15,9 @@ pub const CHINESE_COLUMNS: [(&str, &[&str]); 21] = [
     ("after", &["前置事项", "前置"]),
     ("lead", &["牵头部门"]),
     ("kind", &["类型", "事项类型"]),
+    ("clock", &["时钟类型", "计时类型"]),
+    ("unit", &["计量单位"]),
+    ("fee", &["收费（元）", "费用"]),
     ("materials", &["申请材料", "材料"]),
     ("joint", &["联合", "联合办理"]),
     ("floor", &["最短时限"]),
@@ -24,8 +27,8 @@ pub const CHINESE_COLUMNS: [(&str, &[&str]); 21] = [
     ("likely", &["最可能用时"]),
     ("max", &["最长用时"]),
     ("return_rate", &["补正率", "退件率"]),
-    ("rework_days", &["补正用时"]),
-    ("rereview_days", &["复审用时"]),
+    ("correction_days", &["补正用时"]),
+    ("rework_days", &["复审用时"]),
     ("label_zh", &["中文名称"]),
     ("label_en", &["英文名称"]),
 ];
@@ -59,6 +62,10 @@ pub fn shown_list(columns: &[&str]) -> String {
 /// The English name of a column named `header` (already lower-cased) in either language, and
 /// whether it was named in Chinese; `None` for a column the item list does not know.
 pub fn canonical(header: &str) -> Option<(&'static str, bool)> {
+    // The re-review's older name (a list with both names it twice).
+    if header == "rereview_days" {
+        return Some(("rework_days", false));
+    }
     let known = super::REQUIRED_COLUMNS
         .iter()
         .chain(&super::OPTIONAL_COLUMNS)
@@ -149,5 +156,14 @@ mod tests {
         .to_vec();
         assert_eq!(header_language(&mixed), Lang::ZhCn);
         assert_eq!(kind_value("备案"), "filing");
+        // The two clocks' columns; 补正用时 is the applicant's correction time, 复审用时 the
+        // re-review, and `rereview_days` the re-review's older English name.
+        assert_eq!(canonical("时钟类型"), Some(("clock", true)));
+        assert_eq!(canonical("计时类型"), Some(("clock", true)));
+        assert_eq!(canonical("计量单位"), Some(("unit", true)));
+        assert_eq!(canonical("收费（元）"), Some(("fee", true)));
+        assert_eq!(canonical("补正用时"), Some(("correction_days", true)));
+        assert_eq!(canonical("复审用时"), Some(("rework_days", true)));
+        assert_eq!(canonical("rereview_days"), Some(("rework_days", false)));
     }
 }

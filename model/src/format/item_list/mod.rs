@@ -1,8 +1,9 @@
 //! The CSV item list: the shape planners keep in spreadsheets, one row per item.
 //!
 //! Columns (header required, order free, case ignored): `id,name,department,stage,days,after`,
-//! optional `lead,kind,materials,joint,floor,cost`, the spread `dist,min,likely,max`, returns
-//! for correction `return_rate,rework_days,rereview_days` and names in each language
+//! optional `lead,kind,materials,joint,floor,cost`, the two clocks `clock,unit,fee`, the spread
+//! `dist,min,likely,max`, returns for correction `return_rate,correction_days,rework_days`
+//! (`rereview_days` is the older name of `rework_days`) and names in each language
 //! `label_zh,label_en`; each may be named in Chinese instead (`columns.rs`: 编号, 事项名称, …).
 //! With a Chinese header the names are Chinese: they become the items' Chinese labels. Stages
 //! are ordered by first appearance. A stage's lead is given in the `lead` column on any of its
@@ -35,9 +36,12 @@ use crate::scenario::{FORMAT_VERSION, Scenario};
 /// The columns every item list has.
 pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
 /// The columns an item list may have.
-pub const OPTIONAL_COLUMNS: [&str; 15] = [
+pub const OPTIONAL_COLUMNS: [&str; 18] = [
     "lead",
     "kind",
+    "clock",
+    "unit",
+    "fee",
     "materials",
     "joint",
     "floor",
@@ -47,8 +51,8 @@ pub const OPTIONAL_COLUMNS: [&str; 15] = [
     "likely",
     "max",
     "return_rate",
+    "correction_days",
     "rework_days",
-    "rereview_days",
     "label_zh",
     "label_en",
 ];

@@ -48,6 +48,13 @@ pub(super) struct Row<'r> {
 }
 
 impl<'r> Row<'r> {
+    /// Whether the list has `column`.
+    fn has(&self, column: &str) -> bool {
+        known()
+            .position(|k| k == column)
+            .is_some_and(|k| self.columns.0[k].is_some())
+    }
+
     /// The value in `column` and where it is; empty when the list has no such column.
     fn cell(&self, column: &str) -> (&'r str, Option<Range<usize>>) {
         let col = known()
@@ -84,8 +91,9 @@ pub(super) fn read_row(
     let likely = number("likely", "most likely duration");
     let max = number("max", "maximum");
     let return_rate = number("return_rate", "return rate");
-    let rework_days = number("rework_days", "rework time");
-    let rereview_days = number("rereview_days", "re-review time");
+    let fee = number("fee", "fee");
+    let correction_days = number("correction_days", "correction time");
+    let rework_days = number("rework_days", "re-review time");
     check_days_given(out, row, &id);
     let materials = check_materials(out, row, &id);
     let joint = joint(out, raw, seen, row);
@@ -111,6 +119,7 @@ pub(super) fn read_row(
     let (kind, _) = row.cell("kind");
     let kind = kind_value(kind);
     let (name, label_zh, label_en) = names(row);
+    let text = |column: &str| Some(row.cell(column).0.to_owned()).filter(|s| !s.is_empty());
     FileItem {
         id,
         name,
@@ -123,6 +132,12 @@ pub(super) fn read_row(
             value: days.unwrap_or(0.0),
             source: None,
         },
+        unit: text("unit"),
+        clock: text("clock"),
+        fee: fee.map(|v| FileNumber {
+            value: v,
+            source: None,
+        }),
         materials,
         forms: None,
         after: after
@@ -140,8 +155,13 @@ pub(super) fn read_row(
         spread,
         returns: return_rate.map(|rate| FileReturns {
             rate,
-            rework_days: rework_days.unwrap_or(0.0),
-            rereview_days,
+            // With the column, an empty cell is no correction time; a list without it and with
+            // `rework_days` is ambiguous (older lists used that for the applicant's time).
+            correction_days: row
+                .has("correction_days")
+                .then(|| correction_days.unwrap_or(0.0)),
+            rework_days,
+            rereview_days: None,
         }),
         release: None,
         deadline: None,
@@ -203,8 +223,9 @@ fn csv_word(what: &str) -> String {
         "most likely duration" => "diag-csv-what.likely",
         "maximum" => "diag-csv-what.max",
         "return rate" => "diag-csv-what.return-rate",
-        "rework time" => "diag-csv-what.rework",
+        "correction time" => "diag-csv-what.rework",
         "re-review time" => "diag-csv-what.rereview",
+        "fee" => "diag-csv-what.fee",
         _ => return what.to_owned(),
     };
     message(key, &[])

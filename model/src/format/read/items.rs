@@ -11,10 +11,10 @@ use super::common::{
     unknown_help,
 };
 use super::context::{At, Ctx, Place, entry};
-use super::{Ids, links};
+use super::{Ids, clocks, links};
 use crate::diag::Code;
-use crate::format::file::{FileItem, FileMaterials, FileReturns};
-use crate::scenario::{Item, ItemKind, Link, Materials, Returns};
+use crate::format::file::{FileItem, FileMaterials};
+use crate::scenario::{Item, ItemKind, Link, Materials};
 use crate::units::{Department, ItemId, StageId, WorkingDays};
 
 /// Each item id's position (the last, when an id is repeated), after checking the ids.
@@ -74,6 +74,11 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         Some(k) => check_kind(cx, place, k).unwrap_or(ItemKind::Review),
     };
     check_time_limit(cx, place, it.days.value);
+    let unit = clocks::item_unit(cx, place, it.unit.as_deref());
+    clocks::check_item_whole_days(cx, place, it, unit);
+    let clock = clocks::item_clock(cx, place, it.clock.as_deref());
+    let fee = clocks::fee(cx, place, it.fee.as_ref());
+    clocks::check_not_joint(cx, place, it, unit);
     let floor = it.floor.as_ref().map(|f| {
         check_floor(cx, place, f.value, Some(it.days.value), Limit::Item);
         f.working_days()
@@ -84,7 +89,7 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
     let returns = it
         .returns
         .as_ref()
-        .and_then(|r| check_returns(cx, place, r));
+        .and_then(|r| clocks::returns(cx, place, r));
     Item {
         id: names.id,
         name: if it.name.is_empty() {
@@ -96,9 +101,9 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         stage: names.stage,
         kind,
         days: it.days.working_days(),
-        unit: crate::clock::DayUnit::Working,
-        clock: crate::clock::Clock::Approval,
-        fee: None,
+        unit,
+        clock,
+        fee,
         materials: match &it.materials {
             None => Materials::Count(0),
             Some(FileMaterials::Count(n)) => Materials::Count(*n),
@@ -203,39 +208,5 @@ fn check_release_and_deadline(
                 &tr!("diag-bad-days.help-offset"),
             );
         }
-    }
-}
-
-/// Rule: returns for correction have a rate below 1 and durations from 0 up. Gives them when
-/// they do.
-fn check_returns(cx: &mut Ctx<'_>, place: &Place, r: &FileReturns) -> Option<Returns> {
-    let problem = if !(r.rate.is_finite() && (0.0..1.0).contains(&r.rate)) {
-        Some(tr!("diag-bad-return-rate", rate = r.rate.to_string()))
-    } else if !(r.rework_days.is_finite() && r.rework_days >= 0.0) {
-        Some(tr!("diag-bad-rework", days = r.rework_days.to_string()))
-    } else if r
-        .rereview_days
-        .is_some_and(|d| !(d.is_finite() && d >= 0.0))
-    {
-        Some(tr!("diag-bad-rereview"))
-    } else {
-        None
-    };
-    match problem {
-        Some(msg) => {
-            cx.report(
-                place,
-                Code::BadValue,
-                At::Key("returns"),
-                msg,
-                &tr!("diag-bad-returns.help"),
-            );
-            None
-        }
-        None => Some(Returns {
-            rate: r.rate,
-            correction: WorkingDays::new(r.rework_days),
-            rereview: r.rereview_days.map(WorkingDays::new),
-        }),
     }
 }

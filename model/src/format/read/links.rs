@@ -2,10 +2,12 @@
 //! run forward through the stages and never go round in a circle).
 
 use super::Ids;
+use super::clocks::{self, What};
 use super::common::{days_problem, unknown_help};
 use super::context::{At, Ctx, Place, entry};
 use permitflow_i18n::{message, tr};
 
+use crate::clock::DayUnit;
 use crate::diag::{Code, clip, subject};
 use crate::format::after::{ParsedAfter, parse_after};
 use crate::format::file::{FileAfter, FileItem, FileLinkSpec};
@@ -33,7 +35,8 @@ pub(super) fn read_after(
         }
         let lags_ok = check_lags(cx, place, &parsed, max_lag);
         let order_ok = check_max_lag_order(cx, place, &parsed, max_lag);
-        if lags_ok && order_ok {
+        let whole_ok = check_calendar_lags_whole(cx, place, &parsed, max_lag);
+        if lags_ok && order_ok && whole_ok {
             let from = match ids.items.get(parsed.id.as_str()) {
                 Some(&k) => item_ids[k].clone(),
                 None => ItemId::new(&parsed.id),
@@ -44,7 +47,7 @@ pub(super) fn read_after(
                 kind: parsed.kind,
                 lag: WorkingDays::new(parsed.lag),
                 max_lag: max_lag.map(WorkingDays::new),
-                lag_unit: crate::clock::DayUnit::Working,
+                lag_unit: parsed.unit,
             });
         }
     }
@@ -93,11 +96,32 @@ fn check_link_type(cx: &mut Ctx<'_>, place: &Place, l: &FileLinkSpec) -> Option<
             }
         },
     };
+    let unit = match &l.unit {
+        None => DayUnit::Working,
+        Some(u) => clocks::check_unit(cx, place, At::Str(u), u)?,
+    };
     Some(ParsedAfter {
         id: l.item.clone(),
         kind,
         lag: l.lag.unwrap_or(0.0),
+        unit,
     })
+}
+
+/// Rule: lags in calendar days (`+3cd`, `unit = "calendar"`) are whole days.
+fn check_calendar_lags_whole(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    parsed: &ParsedAfter,
+    max_lag: Option<f64>,
+) -> bool {
+    if parsed.unit != DayUnit::Calendar {
+        return true;
+    }
+    let at = || At::Str(&parsed.id);
+    let lag_ok = clocks::check_whole(cx, place, at(), What::Lag, parsed.lag);
+    let max_ok = max_lag.is_none_or(|m| clocks::check_whole(cx, place, at(), What::MaxLag, m));
+    lag_ok && max_ok
 }
 
 /// Rule: a predecessor is an item of the scenario.

@@ -1,13 +1,16 @@
-//! `[[targets]]`: bounds a regime should meet (working days, trips, forms, materials,
-//! departments), for the whole regime or one stage's span.
+//! `[[targets]]`: bounds a regime should meet (days of one measure — approval, working or
+//! calendar days, a maximum or a range — trips, forms, materials, departments), for the whole
+//! regime or one stage's span.
 
 use super::Ids;
+use super::clocks::{self, What};
 use super::common::{days_problem, unknown_help};
 use super::context::{At, Ctx, Place};
 use permitflow_i18n::tr;
 
+use crate::clock::DayMeasure;
 use crate::diag::Code;
-use crate::format::file::{FileTarget, provenance};
+use crate::format::file::{FileBound, FileTarget, provenance};
 use crate::scenario::{Regime, Target};
 use crate::units::{RegimeName, StageId, WorkingDays};
 
@@ -34,17 +37,18 @@ pub(super) fn read(
             check_stage_bound_only(cx, &place, t);
         }
         check_sets_a_bound(cx, &place, t);
-        check_working_days(cx, &place, t.working_days);
+        let bound = day_bound(cx, &place, t);
+        let (measure, days_min, days) = bound.unwrap_or_default();
         targets.push(Target {
             name: if t.name.is_empty() {
-                default_name(t)
+                default_name(t, bound)
             } else {
                 t.name.written().to_owned()
             },
             regime: RegimeName::new(&t.regime),
-            days: t.working_days.map(WorkingDays::new),
-            days_min: None,
-            measure: crate::clock::DayMeasure::WorkingDays,
+            days: days.map(WorkingDays::new),
+            days_min: days_min.map(WorkingDays::new),
+            measure,
             trips: t.trips,
             forms: t.forms,
             materials: t.materials,
@@ -57,12 +61,121 @@ pub(super) fn read(
     targets
 }
 
-/// A target without a name is named by its bounds: `joint ≤ 20 working days, ≤ 1 trips`.
-fn default_name(t: &FileTarget) -> String {
+/// A target's day bound as read: its measure, its lower end (a range) and its upper end.
+type DayBound = (DayMeasure, Option<f64>, Option<f64>);
+
+/// The day bounds a target gives, by measure.
+fn day_bounds(t: &FileTarget) -> impl Iterator<Item = (DayMeasure, &FileBound)> {
+    [
+        (DayMeasure::ApprovalDays, &t.approval_days),
+        (DayMeasure::WorkingDays, &t.working_days),
+        (DayMeasure::CalendarDays, &t.calendar_days),
+    ]
+    .into_iter()
+    .filter_map(|(m, b)| Some((m, b.as_ref()?)))
+}
+
+/// Whether a target gives a bound on days of any measure.
+fn has_day_bound(t: &FileTarget) -> bool {
+    day_bounds(t).next().is_some()
+}
+
+/// The target's day bound, checked: `None` when it gives none or it has a problem.
+fn day_bound(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) -> Option<DayBound> {
+    let given: Vec<(DayMeasure, &FileBound)> = day_bounds(t).collect();
+    check_one_measure(cx, place, &given);
+    let &(measure, bound) = given.first()?;
+    let (min, max) = match bound {
+        FileBound::Number(v) => (None, *v),
+        FileBound::Range(text) => {
+            let (min, max) = check_range(cx, place, measure, text)?;
+            (Some(min), max)
+        }
+    };
+    let mut ok = true;
+    for v in min.into_iter().chain([max]) {
+        ok &= check_days(cx, place, measure, v);
+    }
+    ok.then_some((measure, min, Some(max)))
+}
+
+/// Rule: a target bounds one measure of days: `approval_days`, `working_days` or
+/// `calendar_days`, not two.
+fn check_one_measure(cx: &mut Ctx<'_>, place: &Place, given: &[(DayMeasure, &FileBound)]) {
+    if let [(first, _), (second, _), ..] = given {
+        cx.report(
+            place,
+            Code::BadValue,
+            At::Key(second.name()),
+            tr!(
+                "diag-target-two-measures",
+                first = first.name(),
+                second = second.name()
+            ),
+            &tr!("diag-target-two-measures.help"),
+        );
+    }
+}
+
+/// Rule: a range is written `"MIN..MAX"` with two numbers, the smaller first. Gives the two.
+fn check_range(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    measure: DayMeasure,
+    text: &str,
+) -> Option<(f64, f64)> {
+    let parsed = text.split_once("..").and_then(|(a, b)| {
+        let a = a.trim().parse::<f64>().ok()?;
+        let b = b.trim().parse::<f64>().ok()?;
+        Some((a, b))
+    });
+    let at = At::Value(measure.name());
+    match parsed {
+        None => {
+            cx.report(
+                place,
+                Code::BadValue,
+                at,
+                tr!("diag-target-bad-range", text = text),
+                &tr!("diag-target-bad-range.help", key = measure.name()),
+            );
+            None
+        }
+        Some((a, b)) if a > b => {
+            cx.report(
+                place,
+                Code::BadValue,
+                at,
+                tr!(
+                    "diag-target-range-order",
+                    text = text,
+                    min = a.to_string(),
+                    max = b.to_string()
+                ),
+                &tr!("diag-target-range-order.help"),
+            );
+            None
+        }
+        Some(range) => Some(range),
+    }
+}
+
+/// A target without a name is named by its bounds: `joint ≤ 20 working days, ≤ 1 trips`,
+/// `joint 36.5..54 approval days`.
+fn default_name(t: &FileTarget, bound: Option<DayBound>) -> String {
     let op = if t.exact { "=" } else { "≤" };
     let mut parts = Vec::new();
-    if let Some(w) = t.working_days {
-        parts.push(format!("{op} {} working days", WorkingDays::new(w)));
+    if let Some((measure, min, Some(max))) = bound {
+        let words = match measure {
+            DayMeasure::ApprovalDays => "approval days",
+            DayMeasure::WorkingDays => "working days",
+            DayMeasure::CalendarDays => "calendar days",
+        };
+        let (max, min) = (WorkingDays::new(max), min.map(WorkingDays::new));
+        parts.push(match min {
+            Some(min) => format!("{min}..{max} {words}"),
+            None => format!("{op} {max} {words}"),
+        });
     }
     for (label, v) in [
         ("trips", t.trips),
@@ -108,9 +221,9 @@ fn check_stage_exists(cx: &mut Ctx<'_>, place: &Place, stage: &str, ids: &Ids<'_
     }
 }
 
-/// Rule: a stage target bounds the stage's working days and nothing else.
+/// Rule: a stage target bounds the stage's days (of any measure) and nothing else.
 fn check_stage_bound_only(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) {
-    if t.working_days.is_none()
+    if !has_day_bound(t)
         || t.trips.is_some()
         || t.forms.is_some()
         || t.materials.is_some()
@@ -128,7 +241,7 @@ fn check_stage_bound_only(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) {
 
 /// Rule: a target sets at least one bound.
 fn check_sets_a_bound(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) {
-    if t.working_days.is_none()
+    if !has_day_bound(t)
         && t.trips.is_none()
         && t.forms.is_none()
         && t.materials.is_none()
@@ -144,22 +257,25 @@ fn check_sets_a_bound(cx: &mut Ctx<'_>, place: &Place, t: &FileTarget) {
     }
 }
 
-/// Rule: a bound on working days is a working-day number from 0 up.
-fn check_working_days(cx: &mut Ctx<'_>, place: &Place, working_days: Option<f64>) {
-    if let Some(w) = working_days
-        && let Some(p) = days_problem(w, false)
-    {
+/// Rules: a bound on days is a number from 0 up, in steps of half a day for approval and
+/// working days, whole for calendar days. Gives whether it is.
+fn check_days(cx: &mut Ctx<'_>, place: &Place, measure: DayMeasure, v: f64) -> bool {
+    let key = measure.name();
+    if let Some(p) = days_problem(v, false) {
         cx.report(
             place,
             Code::BadDays,
-            At::Value("working_days"),
+            At::Value(key),
             tr!(
                 "diag-bad-days",
                 what = tr!("diag-days-what.target"),
-                value = w.to_string(),
+                value = v.to_string(),
                 problem = p
             ),
             &tr!("diag-bad-days.help"),
         );
+        return false;
     }
+    measure != DayMeasure::CalendarDays
+        || clocks::check_whole(cx, place, At::Value(key), What::Target, v)
 }
