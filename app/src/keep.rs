@@ -346,4 +346,67 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn an_edit_keeps_the_two_clocks_fields_as_written() {
+        let text = r#"version = 1
+name = "two clocks"
+start = "2025-03-03"
+calendar = "cn"
+
+[[stages]]
+id = "approval"
+lead = "nrb"
+
+[[items]]
+id = "a"
+department = "nrb"
+stage = "approval"
+days = 5
+returns = { rate = 0.1, correction_days = 4, rereview_days = 2 }   # the older name
+
+[[items]]
+id = "b"
+department = "nrb"
+stage = "approval"
+days = 10
+unit = "calendar"   # a publicity period
+clock = "special"
+fee = { value = 1200, source = "assumed" }
+after = ["a"]
+
+[[items]]
+id = "c"
+department = "nrb"
+stage = "approval"
+days = 3
+after = ["b+2cd"]
+
+[[targets]]
+regime = "joint"
+approval_days = "8..12"
+"#;
+        let mut d = parse_scenario(text, "s", Format::Toml)
+            .expect("reads")
+            .into_draft();
+        apply(
+            &mut d,
+            &Edit::Days {
+                item: ItemId::new("c"),
+                days: 4.0,
+            },
+        );
+        let out = scenario_toml(&d, Some(text)).expect("written");
+        let changed: Vec<(&str, &str)> = text
+            .lines()
+            .zip(out.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(changed, [("days = 3", "days = 4")], "{out}");
+        assert_eq!(out.lines().count(), text.lines().count());
+        let back = parse_scenario(&out, "out", Format::Toml).expect("reads back");
+        assert_eq!(back, d);
+        assert_eq!(back.items[1].unit, permitflow_model::DayUnit::Calendar);
+        assert_eq!(back.links[1].lag_unit, permitflow_model::DayUnit::Calendar);
+    }
 }

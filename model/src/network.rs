@@ -50,7 +50,9 @@ pub struct Activity {
     pub release: Option<WorkingDays>,
     /// Latest finish, in working days from the project start.
     pub deadline: Option<WorkingDays>,
-    /// Whether the applicant hands something in for it.
+    /// Whether the applicant hands something in for it at a window: items of a kind that needs
+    /// a submission on the approval clock (special procedures, intermediary services and the
+    /// applicant's own work are started without one).
     pub submission: bool,
     /// Forms filled in when it is applied for on its own.
     pub forms: u32,
@@ -170,7 +172,9 @@ impl Network {
                 members: vec![it.id.clone()],
                 release: it.release,
                 deadline: it.deadline,
-                submission: it.kind.needs_submission(),
+                // A window takes a submission for approvals; special procedures, intermediary
+                // services and the applicant's own work are started without one.
+                submission: it.kind.needs_submission() && it.clock.is_official(),
                 forms: it.forms,
                 materials: vec![it.materials.clone()],
                 order,

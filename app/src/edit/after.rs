@@ -2,7 +2,7 @@
 //! shown and typed in the authoring view, turned into link edits here.
 
 use permitflow_model::format::parse_after;
-use permitflow_model::{Draft, ItemId, LinkKind};
+use permitflow_model::{DayUnit, Draft, ItemId, LinkKind};
 
 use super::{Edit, lag_text};
 
@@ -17,7 +17,12 @@ pub fn after_text(s: &Draft, item: &ItemId) -> String {
             } else {
                 format!(":{}", l.kind.code())
             };
-            format!("{}{kind}{}", l.from, lag_text(l.lag.get()).trim())
+            // A calendar-day lag keeps its suffix, as in the file (`b+2cd`).
+            let unit = match l.lag_unit {
+                DayUnit::Calendar if l.lag.get() != 0.0 => "cd",
+                _ => "",
+            };
+            format!("{}{kind}{}{unit}", l.from, lag_text(l.lag.get()).trim())
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -96,5 +101,16 @@ mod tests {
         );
         assert!(set_after(&s, &permit, "construction_permit").is_err());
         assert!(set_after(&s, &permit, "planning_permit:XX").is_err());
+    }
+
+    #[test]
+    fn a_calendar_day_lag_is_shown_with_its_suffix() {
+        let mut s = template(true, chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+        let permit = ItemId::new("construction_permit");
+        let e = set_after(&s, &permit, "planning_permit+3").unwrap();
+        apply(&mut s, &e);
+        let link = s.links.iter_mut().find(|l| l.to == permit).unwrap();
+        link.lag_unit = DayUnit::Calendar;
+        assert_eq!(after_text(&s, &permit), "planning_permit+3cd");
     }
 }

@@ -3,12 +3,16 @@
 //!
 //! A number may carry its provenance: `days = 10` or `days = { value = 10, source = "assumed" }`.
 //! A predecessor is written `after = ["ID", "ID+LAG", "ID:SS-1"]` like the CSV item list, or as a
-//! table `{ item = "ID", type = "FS", lag = 0, max_lag = 5 }` when it needs a maximum lag.
+//! table `{ item = "ID", type = "FS", lag = 0, max_lag = 5 }` when it needs a maximum lag; a lag
+//! in calendar days is `ID+3cd`, or `unit = "calendar"` in the table.
 //!
 //! - `file.rs`: the serde types (`File*`), private to this module; `fields.rs` their
 //!   hand-written visitors for the fields that take more than one shape.
 //! - `after.rs`: the compact predecessor syntax, shared with the CSV item list.
-//! - `read/`: validation and conversion into the domain, one `check_*` function per rule.
+//! - `read/`: validation and conversion into the domain, one `check_*` function per rule;
+//!   `read/clocks.rs` the two clocks (an item's `clock`, `unit`, `fee`, whole calendar days,
+//!   returns' `correction_days` and `rework_days`), `read/targets.rs` a target's day measure
+//!   (`approval_days`, `working_days` or `calendar_days`, a number or a range `"36.5..54"`).
 //! - `item_list.rs`: the CSV item list, turned into the same file types and validated by `read/`.
 //! - `write.rs`: the domain back into the file types (`to_toml`, `to_json`, and [`validate`]).
 //! - `names.rs`: a name given as text or as `{ zh = "…", en = "…" }`; `read/labels.rs` reads

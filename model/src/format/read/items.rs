@@ -75,9 +75,9 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
     };
     check_time_limit(cx, place, it.days.value);
     let unit = clocks::item_unit(cx, place, it.unit.as_deref());
+    clocks::check_item_whole_days(cx, place, it, unit);
     let clock = clocks::item_clock(cx, place, it.clock.as_deref());
     let fee = clocks::fee(cx, place, it.fee.as_ref());
-    clocks::check_item_whole_days(cx, place, it, unit);
     clocks::check_not_joint(cx, place, it, unit);
     let floor = it.floor.as_ref().map(|f| {
         check_floor(cx, place, f.value, Some(it.days.value), Limit::Item);

@@ -227,6 +227,16 @@ fn time_limit_compression(
     for (id, v) in &m.limits {
         if check_item_exists(cx, place, id, ids) {
             check_new_limit(cx, place, id, *v);
+            // A calendar-day item's new limit keeps its unit: whole calendar days.
+            if ids.calendar_items.contains(id.as_str()) {
+                super::clocks::check_whole(
+                    cx,
+                    place,
+                    At::Key(id),
+                    super::clocks::What::TimeLimit,
+                    *v,
+                );
+            }
         }
     }
     Measure::TimeLimitCompression {

@@ -39,6 +39,8 @@ struct Ids<'r> {
     items: FxHashMap<&'r str, usize>,
     /// Item ids in file order, for "did you mean".
     item_names: Vec<&'r str>,
+    /// The items counted in calendar days.
+    calendar_items: rustc_hash::FxHashSet<&'r str>,
 }
 
 /// Converts `raw` into a scenario, reporting every problem to `cx`. The scenario is meaningful
@@ -60,6 +62,15 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         stage_names: raw.stages.iter().map(|s| s.id.as_str()).collect(),
         items: item_ids,
         item_names: raw.items.iter().map(|i| i.id.as_str()).collect(),
+        calendar_items: raw
+            .items
+            .iter()
+            .filter(|i| {
+                i.unit.as_deref().and_then(crate::clock::DayUnit::parse)
+                    == Some(crate::clock::DayUnit::Calendar)
+            })
+            .map(|i| i.id.as_str())
+            .collect(),
     };
     let (items, links) = items::read(cx, &raw.items, &ids);
     links::check_stage_order(cx, &raw.items, &ids, &links);
