@@ -356,3 +356,16 @@ diag-target-departments = { $n ->
        *[other] 部门数
     }
 diag-target-separator = ；
+# --- two clocks (dated) ---
+diag-solver-calendar-lp = 线性规划校核（`--method lp`）只按工作日计算，而 `{ $item }` 按自然日计：请使用默认方法（paths），它按日历精确排布自然日
+diag-solver-calendar-plan = 改革规划只压缩按工作日计的时限，而 `{ $item }` 按自然日计：请把该事项改为按工作日计后再规划，或将其去掉
+diag-target-approval-days = { $n ->
+       *[other] 审批用时
+    }
+diag-target-calendar-days = { $n ->
+       *[other] 自然日
+    }
+diag-target-stage-approval-days = 阶段 { $stage } 审批用时
+diag-target-stage-calendar-days = 阶段 { $stage } 自然日
+diag-target-in-range = { $what } { $figure } 在 { $min }..{ $max } 之内
+diag-target-out-of-range = { $what } { $figure } 不在 { $min }..{ $max } 之内
