@@ -60,6 +60,10 @@ fn half(x: f64) -> bool {
     (x - x.floor() - 0.5).abs() < EPS
 }
 
+/// The earliest and latest instant a point can be at: one instant, or for a zero-length
+/// activity any instant its date and working offset allow.
+type Point = (i64, i64);
+
 /// Each activity's start and finish instants, read from its dates (and the half of the day a
 /// working-day activity starts or ends in), with the problems found on the way.
 fn instants(
@@ -69,7 +73,7 @@ fn instants(
     cal: &Calendar,
     app: NaiveDate,
     out: &mut Vec<String>,
-) -> Vec<(i64, i64)> {
+) -> Vec<(Point, Point)> {
     let day = |d: NaiveDate| (d - app).num_days();
     let mut v = Vec::with_capacity(net.activities.len());
     for (i, a) in net.activities.iter().enumerate() {
@@ -88,13 +92,24 @@ fn instants(
             if (f - s).abs() > EPS {
                 out.push(format!("`{id}` takes no time but spans {s} to {f}"));
             }
-            // Reached at the origin, or at the end (or noon) of the day it is dated.
-            let t = if s < EPS {
-                0
-            } else {
-                2 * day(fd) + if half(s) { 1 } else { 2 }
-            };
-            v.push((t, t));
+            // Reached at the end (or noon) of the day it is dated, or at the origin on the
+            // application date: any of those instants with its working offset.
+            let d = day(fd);
+            let mut at: Vec<i64> = [2 * d + 1, 2 * d + 2]
+                .into_iter()
+                .chain((d == 0).then_some(0))
+                .filter(|&t| (working_halves(cal, app, 0, t) as f64 - 2.0 * s).abs() < EPS)
+                .collect();
+            at.sort_unstable();
+            match (at.first(), at.last()) {
+                (Some(&lo), Some(&hi)) => v.push(((lo, hi), (lo, hi))),
+                _ => {
+                    out.push(format!(
+                        "`{id}` is dated {fd}, which no instant at offset {s} has"
+                    ));
+                    v.push(((2 * d, 2 * d + 2), (2 * d, 2 * d + 2)));
+                }
+            }
             continue;
         }
         if a.unit == DayUnit::Calendar {
@@ -120,7 +135,8 @@ fn instants(
                     "`{id}` ends on {fd} after {through} working days, but at offset {f}"
                 ));
             }
-            v.push((2 * day(sd), 2 * day(fd) + 2));
+            let (t0, t1) = (2 * day(sd), 2 * day(fd) + 2);
+            v.push(((t0, t0), (t1, t1)));
         } else {
             if (f - s - a.days.get()).abs() > EPS {
                 out.push(format!(
@@ -140,7 +156,7 @@ fn instants(
             }
             let t0 = 2 * day(sd) + i64::from(half(s));
             let t1 = 2 * day(fd) + if half(f) { 1 } else { 2 };
-            v.push((t0, t1));
+            v.push(((t0, t0), (t1, t1)));
         }
     }
     v
@@ -172,41 +188,56 @@ pub fn verify_dated(
             out.push(format!("`{}` finishes after its deadline {d}", a.id));
         }
     }
+    let on_clock = |i: usize| {
+        let a = &net.activities[i];
+        a.unit == DayUnit::Working && a.days.get() > 0.0
+    };
     for c in &net.constraints {
-        let p = match c.kind {
-            LinkKind::FinishToStart | LinkKind::FinishToFinish => t[c.from].1,
-            LinkKind::StartToStart | LinkKind::StartToFinish => t[c.from].0,
-        };
-        let q = match c.kind {
-            LinkKind::FinishToStart | LinkKind::StartToStart => t[c.to].0,
-            LinkKind::FinishToFinish | LinkKind::StartToFinish => t[c.to].1,
-        };
-        let gap = match c.lag_unit {
+        let (p, q): (Point, Point) = (
+            match c.kind {
+                LinkKind::FinishToStart | LinkKind::FinishToFinish => t[c.from].1,
+                LinkKind::StartToStart | LinkKind::StartToFinish => t[c.from].0,
+            },
+            match c.kind {
+                LinkKind::FinishToStart | LinkKind::StartToStart => t[c.to].0,
+                LinkKind::FinishToFinish | LinkKind::StartToFinish => t[c.to].1,
+            },
+        );
+        // The widest gap the points allow (for the least lag) and the narrowest (for the most).
+        let gap = |p: i64, q: i64| match c.lag_unit {
             DayUnit::Calendar => q - p,
             DayUnit::Working => working_halves(cal, app, p, q),
         };
+        let (wide, narrow) = (gap(p.0, q.1), gap(p.1, q.0));
         let lag = (c.lag.get() * 2.0).round() as i64;
         let (a, b) = (&net.activities[c.from].id, &net.activities[c.to].id);
         let unit = c.lag_unit.name();
-        if gap < lag || (lag >= 0 && q < p) {
+        // Between two activities off the working clock, a working lag also keeps their order
+        // on the calendar.
+        let ordered = c.lag_unit == DayUnit::Calendar
+            || lag < 0
+            || on_clock(c.from)
+            || on_clock(c.to)
+            || q.1 >= p.0;
+        if wide < lag || !ordered {
             out.push(format!(
                 "{} link `{a}` → `{b}`: a gap of {} {unit} days, less than its lag {}",
                 c.kind.code(),
-                gap as f64 / 2.0,
+                wide as f64 / 2.0,
                 c.lag
             ));
         }
         if let Some(m) = c.max_lag
-            && gap > (m.get() * 2.0).round() as i64
+            && narrow > (m.get() * 2.0).round() as i64
         {
             out.push(format!(
                 "{} link `{a}` → `{b}`: a gap of {} {unit} days, more than its maximum lag {m}",
                 c.kind.code(),
-                gap as f64 / 2.0
+                narrow as f64 / 2.0
             ));
         }
     }
-    let last = t.iter().map(|x| x.1).max().unwrap_or(0);
+    let last = t.iter().map(|x| x.1.0).max().unwrap_or(0);
     let worked = working_halves(cal, app, 0, last);
     if (sched.makespan.get() * 2.0 - worked as f64).abs() > EPS {
         out.push(format!(

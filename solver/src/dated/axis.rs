@@ -135,11 +135,6 @@ impl<'c> Axis<'c> {
     pub fn finish_day(f: i64) -> i64 {
         ((f + 1).div_euclid(2) - 1).max(0)
     }
-
-    /// The first working day's index.
-    pub fn first_working_day(&mut self) -> i64 {
-        self.working_day(0)
-    }
 }
 
 /// The least `t ≥ 0` with `g(t) ≥ x`, for a non-decreasing `g` that grows without bound.

@@ -113,17 +113,55 @@ fn finish(axis: &mut Axis, sp: Span, s: i64) -> i64 {
     }
 }
 
-/// The point `lag` after `t`, on the lag's clock (never before the origin).
-fn lagged(axis: &mut Axis, unit: DayUnit, lag: i64, t: i64) -> i64 {
-    if lag == 0 {
-        return t;
+/// Whether the activity runs on the working clock for some time: its points are working
+/// moments (a finish on Friday night and a start on Monday morning are the same moment), where a
+/// calendar-day activity or a zero-length one sits at one instant of the calendar.
+fn on_working_clock(sp: Span) -> bool {
+    matches!(sp, Span::Working(_))
+}
+
+/// The least point of `to` a minimum lag `lag` after point `p` of `from` allows. A working lag
+/// bounds the working time between the points; when neither activity runs on the working clock
+/// the point also comes no earlier than `p` (a calendar-day item after a gate after another
+/// calendar-day item). A calendar lag bounds the calendar time.
+fn lag_lower(axis: &mut Axis, unit: DayUnit, lag: i64, p: i64, instants: bool) -> i64 {
+    match unit {
+        DayUnit::Working => {
+            let w = axis.w(p);
+            let x = axis.winv(w + lag);
+            if lag >= 0 && instants { x.max(p) } else { x }
+        }
+        DayUnit::Calendar => (p + lag).max(0),
     }
+}
+
+/// The greatest point `p` of `from` that lets `to`'s point `q` satisfy a minimum lag: the
+/// inverse of [`lag_lower`].
+fn lag_lower_inverse(axis: &mut Axis, unit: DayUnit, lag: i64, q: i64, instants: bool) -> i64 {
+    match unit {
+        DayUnit::Working => {
+            let w = axis.w(q);
+            let cap = axis.winv(w - lag + 1) - 1;
+            if lag >= 0 && instants {
+                cap.min(q)
+            } else {
+                cap
+            }
+        }
+        DayUnit::Calendar => q - lag,
+    }
+}
+
+/// The latest point a maximum lag `max` after `t` allows, on the lag's clock: a working lag
+/// bounds the working time between the two points (any instant before the next working half
+/// day after it is as good), a calendar lag the calendar time.
+fn lag_upper(axis: &mut Axis, unit: DayUnit, max: i64, t: i64) -> i64 {
     match unit {
         DayUnit::Working => {
             let w = axis.w(t);
-            axis.winv(w + lag)
+            axis.winv(w + max + 1) - 1
         }
-        DayUnit::Calendar => (t + lag).max(0),
+        DayUnit::Calendar => t + max,
     }
 }
 
@@ -184,14 +222,16 @@ impl Solver<'_, '_> {
         if forward {
             let lag = halves(c.lag);
             let p = self.point(c.from, su, from_is_finish(kind));
-            let x = lagged(&mut self.axis, unit, lag, p);
+            let instants =
+                !on_working_clock(self.spans[c.from]) && !on_working_clock(self.spans[c.to]);
+            let x = lag_lower(&mut self.axis, unit, lag, p, instants);
             self.start_reaching(c.to, x, to_is_finish(kind))
         } else {
-            // to's point ≤ lagged(from's point, max): from's point must reach the least value
-            // whose lagged point reaches to's point.
+            // to's point ≤ lag_upper(from's point, max): from's point must reach the least value
+            // whose latest allowed point reaches to's point.
             let m = halves(c.max_lag.unwrap_or_default());
             let q = self.point(c.to, su, to_is_finish(kind));
-            let v = least_with(&mut self.axis, q, |a, t| lagged(a, unit, m, t));
+            let v = least_with(&mut self.axis, q, |a, t| lag_upper(a, unit, m, t));
             self.start_reaching(c.from, v, from_is_finish(kind))
         }
     }
@@ -332,7 +372,6 @@ pub fn schedule_dated(
         makespan: w(&mut sv.axis, end),
         method: Method::Paths,
     };
-    let first_working = sv.axis.first_working_day();
     let mut dates = Vec::with_capacity(n);
     for (i, ((&s, &f), &l)) in es.iter().zip(&ef).zip(&ls).enumerate() {
         let ws = w(&mut sv.axis, s);
@@ -343,11 +382,15 @@ pub fn schedule_dated(
         schedule
             .total_float
             .push(WorkingDays::new((wl.get() - ws.get()).max(0.0)));
-        schedule.critical.push(l <= s);
+        // A calendar-day item is critical when it cannot start a day later; the others when
+        // they cannot start later on the working clock.
+        schedule.critical.push(match sv.spans[i] {
+            Span::Calendar(_) => l <= s,
+            _ => wl <= ws,
+        });
         dates.push(match sv.spans[i] {
-            // Reached at `s`: dated on the day it is reached (the first working day at the
-            // origin, as a working-day schedule dates it).
-            Span::Zero if s == 0 => (sv.axis.date(first_working), sv.axis.date(first_working)),
+            // Reached at `s`: dated on the day whose end (or noon) it is, the application
+            // date at the origin.
             Span::Zero => {
                 let d = sv.axis.date(Axis::finish_day(s));
                 (d, d)
@@ -358,11 +401,7 @@ pub fn schedule_dated(
             ),
         });
     }
-    let end_date = if end == 0 {
-        sv.axis.date(first_working)
-    } else {
-        sv.axis.date(Axis::finish_day(end))
-    };
+    let end_date = sv.axis.date(Axis::finish_day(end));
     Ok(DatedSchedule {
         schedule,
         dates,
@@ -410,13 +449,13 @@ fn latest(
         let (cap, i, is_finish) = if forward {
             let lag = halves(c.lag);
             let q = sv.point(c.to, ls[c.to], to_is_finish(kind));
-            // The greatest point p of `from` with lagged(p) ≤ q.
-            let p = least_with(&mut sv.axis, q + 1, |ax, t| lagged(ax, unit, lag, t)) - 1;
+            let instants = !on_working_clock(sv.spans[c.from]) && !on_working_clock(sv.spans[c.to]);
+            let p = lag_lower_inverse(&mut sv.axis, unit, lag, q, instants);
             (p, c.from, from_is_finish(kind))
         } else {
             let m = halves(c.max_lag.unwrap_or_default());
             let p = sv.point(c.from, ls[c.from], from_is_finish(kind));
-            let q = lagged(&mut sv.axis, unit, m, p);
+            let q = lag_upper(&mut sv.axis, unit, m, p);
             (q, c.to, to_is_finish(kind))
         };
         let g = greatest(sv, i, cap, is_finish).max(es[i]);
