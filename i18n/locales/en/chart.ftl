@@ -78,3 +78,11 @@ chart-wip-axis = projects in process
 chart-error-svg = cannot read the SVG: { $error }
 chart-error-size = a { $width }×{ $height } image is too large to render
 chart-error-png = cannot encode the PNG: { $error }
+# --- two clocks (dated) ---
+chart-cd = { $days } cd
+chart-legend-off-clock = off the approval clock (special procedure, intermediary, applicant)
+chart-off-clock-tip = off the approval clock: { $clock }
+chart-clock-approval = approval
+chart-clock-special = special procedure
+chart-clock-intermediary = intermediary service
+chart-clock-applicant = the applicant's own work

@@ -78,3 +78,11 @@ chart-wip-axis = 在办项目数
 chart-error-svg = 无法读取 SVG：{ $error }
 chart-error-size = { $width }×{ $height } 的图像过大，无法渲染
 chart-error-png = 无法编码 PNG：{ $error }
+# --- two clocks (dated) ---
+chart-cd = { $days } 个自然日
+chart-legend-off-clock = 不计入审批用时（特别程序、中介服务、申请人）
+chart-off-clock-tip = 不计入审批用时：{ $clock }
+chart-clock-approval = 审批
+chart-clock-special = 特别程序
+chart-clock-intermediary = 中介服务
+chart-clock-applicant = 申请人自办
