@@ -118,6 +118,29 @@ fn must_show_publicity_period_in_calendar_days() {
         assert_eq!(o.schedule.start[b].get(), 5.0);
         assert_eq!(o.schedule.finish[b].get(), 11.0);
         assert_eq!(o.critical_ids(), ["a", "b", "c"], "{name}");
+        // What a planner reads (`--nocapture` shows it; the README quotes it).
+        println!("{name}:");
+        for (i, a) in o.network.activities.iter().enumerate() {
+            if !a.is_gate() {
+                let (from, to) = o.dates[i];
+                println!(
+                    "  {} {:<12} {:>2} {:<9} {from} → {to}  offsets {}–{}",
+                    a.id,
+                    a.clock.name(),
+                    a.days,
+                    a.unit.name(),
+                    o.schedule.start[i],
+                    o.schedule.finish[i]
+                );
+            }
+        }
+        println!(
+            "  approval_days {}  working_days {}  calendar_days {}  end {}",
+            o.approval_days,
+            o.working_days(),
+            o.calendar_days,
+            o.end_date
+        );
     }
 }
 
@@ -132,6 +155,7 @@ fn the_lp_refuses_calendar_days_in_both_languages() {
     assert!(en.contains("`b` is counted in calendar days"), "{en}");
     let zh = permitflow_i18n::with_lang(permitflow_i18n::Lang::ZhCn, || e.to_string());
     assert!(zh.contains("`b` 按自然日计"), "{zh}");
+    println!("{en}\n{zh}");
 }
 
 fn target(regime: &str, measure: DayMeasure, min: Option<f64>, max: f64) -> Target {
@@ -203,6 +227,7 @@ fn the_planner_refuses_calendar_days_in_both_languages() {
     );
     let zh = with_lang(Lang::ZhCn, || e.to_string());
     assert!(zh.contains("改革规划只压缩按工作日计的时限"), "{zh}");
+    println!("{en}\n{zh}");
 }
 
 /// Two items, `x` then `y` (each 5 working days unless changed), on a Monday, with the link and
