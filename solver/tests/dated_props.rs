@@ -338,3 +338,52 @@ proptest! {
         }
     }
 }
+
+/// A long chain with a publicity period every fifth item and a start-to-start link beside each
+/// step is scheduled in one pass: the last finish is the sum of the parts, counted by hand.
+#[test]
+fn a_long_chain_with_calendar_items_is_scheduled_in_one_pass() {
+    let n = 100_000;
+    let cal = Calendar::weekends();
+    let app = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    let activities = (0..n)
+        .map(|i| {
+            if i % 5 == 4 {
+                // 7 calendar days: from a Saturday (the day after a Friday finish) to Friday.
+                activity(i, 7.0, DayUnit::Calendar)
+            } else {
+                activity(i, 5.0, DayUnit::Working)
+            }
+        })
+        .collect();
+    let mut constraints = Vec::new();
+    for i in 1..n {
+        for kind in [LinkKind::FinishToStart, LinkKind::StartToStart] {
+            constraints.push(Constraint {
+                from: i - 1,
+                to: i,
+                kind,
+                lag: WorkingDays::ZERO,
+                max_lag: None,
+                lag_unit: DayUnit::Working,
+                origin: Origin::Link,
+            });
+        }
+    }
+    let net = Network {
+        activities,
+        constraints,
+        stages: vec![],
+        intake: Intake::PerActivity,
+        online: false,
+    };
+    let t = std::time::Instant::now();
+    let d = schedule_dated(&net, &cal, app).unwrap();
+    eprintln!("{n} activities: {:?}", t.elapsed());
+    // Each group of five: four working weeks (Monday to Friday), then Saturday to Friday, so the
+    // next group starts on a Monday again: 5 weeks = 35 calendar days and 25 working days, of
+    // which the calendar item covers 5.
+    let groups = (n / 5) as u64;
+    assert_eq!(d.end_date, app + Days::new(35 * groups - 3));
+    assert_eq!(d.schedule.makespan.get(), 25.0 * groups as f64);
+}
