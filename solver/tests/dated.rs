@@ -362,3 +362,34 @@ fn a_deadline_after_a_calendar_period_is_infeasible_and_named() {
     assert!(constraints.iter().any(|c| c.contains("deadline")), "{text}");
     assert!(text.contains("maximum lag"), "{text}");
 }
+
+#[test]
+fn a_conflict_names_a_calendar_lag_in_calendar_days_in_both_languages() {
+    // y (calendar days) must start within 1 calendar day of x's finish (Friday 03-07) but not
+    // before working offset 7 (Wednesday 03-12), and x must finish by offset 5.
+    let s = pair("2025-03-03");
+    let mut net = network_for(&s, s.regime("parallel").unwrap()).unwrap();
+    let (x, y) = (net.index_of("x").unwrap(), net.index_of("y").unwrap());
+    net.activities[y].unit = DayUnit::Calendar;
+    net.activities[y].release = Some(WorkingDays::new(7.0));
+    net.activities[x].deadline = Some(WorkingDays::new(5.0));
+    let c = link_of(&mut net);
+    c.lag_unit = DayUnit::Calendar;
+    c.max_lag = Some(WorkingDays::new(1.0));
+    let cal = Calendar::for_base(s.calendar.base);
+    let r = s.regime("parallel").unwrap();
+    // The constraints are described when the error is made, in the language of the moment.
+    let solve = || {
+        evaluate_network(&s, r, net.clone(), &cal, Method::Paths)
+            .unwrap_err()
+            .to_string()
+    };
+    let en = with_lang(Lang::En, solve);
+    assert!(
+        en.contains("at most 1 calendar day after `x` finishes"),
+        "{en}"
+    );
+    let zh = with_lang(Lang::ZhCn, solve);
+    assert!(zh.contains("1 个自然日"), "{zh}");
+    println!("{en}\n{zh}");
+}

@@ -377,3 +377,7 @@ diag-target-stage-approval-days = approval days in stage { $stage }
 diag-target-stage-calendar-days = calendar days in stage { $stage }
 diag-target-in-range = { $figure } { $what } in { $min }..{ $max }
 diag-target-out-of-range = { $figure } { $what } outside { $min }..{ $max }
+diag-solver-calendar-days = { $n ->
+    [one] { $days } calendar day
+   *[other] { $days } calendar days
+}

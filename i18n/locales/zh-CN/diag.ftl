@@ -369,3 +369,6 @@ diag-target-stage-approval-days = 阶段 { $stage } 审批用时
 diag-target-stage-calendar-days = 阶段 { $stage } 自然日
 diag-target-in-range = { $what } { $figure } 在 { $min }..{ $max } 之内
 diag-target-out-of-range = { $what } { $figure } 不在 { $min }..{ $max } 之内
+diag-solver-calendar-days = { $n ->
+   *[other] { $days } 个自然日
+}
