@@ -13,7 +13,7 @@ fn library() -> tempfile::TempDir {
     std::fs::write(dir.path().join("a-housing.toml"), &text).unwrap();
     std::fs::write(
         dir.path().join("b-missed.toml"),
-        text.replace("working_days = 60", "working_days = 30"),
+        text.replace("approval_days = 60", "approval_days = 30"),
     )
     .unwrap();
     std::fs::create_dir(dir.path().join("more")).unwrap();
@@ -102,12 +102,13 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
         .iter()
         .find(|x| x[0].ends_with("a-housing.toml") && &x[2] == "joint")
         .unwrap();
-    // Both clocks: 36.5 approval days (the published figure), 36.5 working days elapsed, 52
-    // calendar days from Monday 3 March to Wednesday 23 April.
+    // Both clocks: 36.5 approval days (the published figure); elapsed, with the publicity, the
+    // geotechnical investigation and the 365 calendar days of works, 303.5 working days and 446
+    // calendar days from Monday 2025-03-03 to Friday 2026-05-22 (counted by hand in cli.rs).
     assert_eq!(&joint[3], "36.5");
-    assert_eq!(&joint[4], "36.5");
-    assert_eq!(&joint[5], "52");
-    assert_eq!(&joint[7], "2025-04-23");
+    assert_eq!(&joint[4], "303.5");
+    assert_eq!(&joint[5], "446");
+    assert_eq!(&joint[7], "2026-05-22");
     assert_eq!(&joint[8], "4");
     assert_eq!(&joint[13], "pass");
     let missed = rows
@@ -116,7 +117,7 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
         .unwrap();
     assert_eq!(&missed[13], "fail");
     assert!(
-        missed[12].contains("2020 target: 60 working days: MISSED: 36.5 working days > 30"),
+        missed[12].contains("2020 target: 60 working days: MISSED: 36.5 approval days > 30"),
         "{}",
         &missed[12]
     );
@@ -178,9 +179,9 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
         .collect();
     for want in [
         ("joint.approval_days", "36.5"),
-        ("joint.working_days", "36.5"),
-        ("joint.calendar_days", "52"),
-        ("serial.calendar_days", "145"),
+        ("joint.working_days", "303.5"),
+        ("joint.calendar_days", "446"),
+        ("serial.calendar_days", "540"),
     ] {
         assert!(props.contains(&want), "{want:?} in {props:?}");
     }
@@ -423,8 +424,8 @@ fn json_results_carry_targets_as_objects() {
     assert_eq!(
         missed["targets"],
         serde_json::json!([
-            {"name": "2020 target: 60 working days", "met": false, "detail": "36.5 working days > 30"},
-            {"name": "published: 36.5 working days", "met": true, "detail": "36.5 working days = 36.5"}
+            {"name": "2020 target: 60 working days", "met": false, "detail": "36.5 approval days > 30"},
+            {"name": "published: 36.5 working days", "met": true, "detail": "36.5 approval days = 36.5"}
         ])
     );
     // The CSV cell, read back by `merge`, gives the same objects.

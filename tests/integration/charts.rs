@@ -1,9 +1,20 @@
 //! `permitflow chart` on the default scenario: the SVG parsed back has a bar per item of every
 //! regime, the critical ones marked, the labels a planner reads, and the calendar's holidays.
+//! Most tests chart its all-approval flow (`approval_only_default`: every item in working days,
+//! so bars, holidays and offsets can be counted by hand); one charts the shipped file itself.
 
-use crate::harness::{permitflow, root};
+use crate::harness::{approval_only_default, permitflow, root};
 
+/// `permitflow chart` on the default scenario's all-approval flow.
 fn chart(args: &[&str]) -> String {
+    let file = approval_only_default();
+    let mut all = args.to_vec();
+    all.push(file.to_str().unwrap());
+    chart_of(&all)
+}
+
+/// `permitflow chart` with `args` (the shipped default scenario unless they name a file).
+fn chart_of(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("chart.svg");
     let mut all = vec!["chart", "-o", out.to_str().unwrap()];
@@ -11,6 +22,31 @@ fn chart(args: &[&str]) -> String {
     let o = permitflow(&all);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     std::fs::read_to_string(out).unwrap()
+}
+
+#[test]
+fn the_shipped_default_gantt_shows_the_time_off_the_approval_clock() {
+    let svg = chart_of(&["--kind", "gantt", "--regime", "joint"]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let t = texts(&doc);
+    // Elapsed time to the end of the first registration: the 365 calendar days of works run
+    // from 2025-04-28 to 2026-04-27, stage 4 takes 16.5 working days more.
+    for want in [
+        "General social-investment housing (Hezhou 2020) — joint: 303.5 working days, 2025-03-03 → 2026-05-22",
+        "Natural Resources Bureau · 7 cd",
+        "Survey and design institute · 15 wd",
+        "Developer · 365 cd",
+        "04-27 · 270 wd",
+        "05-22 · 16.5 wd",
+        "off the approval clock (special procedure, intermediary, applicant)",
+    ] {
+        assert!(t.iter().any(|x| x == want), "no text `{want}` in {t:#?}");
+    }
+    // The publicity, the investigation and the works carry the off-clock stripe; nothing else.
+    assert_eq!(count_class(&doc, "rect", "off-clock"), 3);
+    // 12 activities of the all-approval joint regime and the three off the clock.
+    let bars = count_class(&doc, "rect", "bar") + count_class(&doc, "rect", "bar critical");
+    assert_eq!(bars, 15);
 }
 
 fn texts(doc: &roxmltree::Document) -> Vec<String> {

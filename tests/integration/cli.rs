@@ -4,7 +4,7 @@
 //! Set `BLESS=1` to rewrite tests/broken/expected/ after a deliberate change of wording; review
 //! the diff before committing.
 
-use crate::harness::{permitflow, root, stderr, stdout};
+use crate::harness::{approval_only_default, permitflow, root, stderr, stdout};
 
 use std::path::{Path, PathBuf};
 
@@ -23,11 +23,14 @@ fn no_arguments_compares_the_default_scenario() {
         out.starts_with("General social-investment housing (Hezhou 2020)\n"),
         "{out}"
     );
+    // The published 36.5 (and the assumed 100.5 before reform) are approval days; elapsed time
+    // adds the publicity, the geotechnical investigation and the 365-day construction works
+    // (joint's end date counted by hand in `compare_json_has_the_documented_shape`).
     for line in [
-        "serial            100.5        –     100.5        –        145   2025-07-25 Fri      18      18          43            10",
-        "joint              36.5      -64      36.5      -64         52   2025-04-23 Wed       4       4          26             2",
-        "52 of 52 figures are assumed",
-        "✓ met    published: 36.5 working days: 36.5 working days = 36.5",
+        "serial            100.5        –     368.5        –        540   2026-08-24 Mon   60,000      18      18          43            10",
+        "joint              36.5      -64     303.5      -65        446   2026-05-22 Fri   60,000       4       4          26             2",
+        "56 of 56 figures are assumed",
+        "✓ met    published: 36.5 working days: 36.5 approval days = 36.5",
     ] {
         assert!(out.contains(line), "missing `{line}` in\n{out}");
     }
@@ -47,8 +50,15 @@ fn compare_json_has_the_documented_shape() {
         .collect();
     assert_eq!(names, ["serial", "parallel", "joint", "joint_online"]);
     let joint = &regimes[2];
-    assert_eq!(joint["working_days"], 36.5);
-    assert_eq!(joint["end_date"], "2025-04-23");
+    // By hand, joint: filing, land and site, land-use permit 03-03..03-07 (5 wd); scheme with
+    // permit 03-10..03-18 (7); publicity Wed 03-19..Tue 03-25 (7 cd = 5 wd); geotechnical
+    // investigation 03-26..04-16 (15); joint plan review 04-17..04-25 (7); construction permit
+    // on the make-up working Sunday 04-27 (1): 40 wd. Works 365 cd, 2025-04-28..2026-04-27.
+    // Joint survey 04-28..05-07 2026 (5 wd: 28, 29, 30 April, Labour Day 1–5 May off, 6, 7),
+    // joint acceptance 05-08..05-14 (6, Saturday 05-09 a make-up working day), filing 05-15
+    // morning, first registration to Friday 05-22 noon (5): 303.5 wd elapsed.
+    assert_eq!(joint["working_days"], 303.5);
+    assert_eq!(joint["end_date"], "2026-05-22");
     assert_eq!(joint["trips"], 4);
     assert_eq!(joint["forms"], 4);
     assert_eq!(joint["departments"], 2);
@@ -57,24 +67,29 @@ fn compare_json_has_the_documented_shape() {
         joint["critical_path"].as_array().unwrap().last().unwrap(),
         "first_registration"
     );
-    let stages: Vec<f64> = joint["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["working_days"].as_f64().unwrap())
-        .collect();
-    // 5 + 7 + 8 + 16.5 = 36.5, stage by stage.
-    assert_eq!(stages, [5.0, 7.0, 8.0, 16.5]);
+    let stage_days = |key: &str| -> Vec<f64> {
+        joint["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s[key].as_f64().unwrap())
+            .collect()
+    };
+    // 5 + 7 + 8 + 16.5 = 36.5 approval days, stage by stage; elapsed, stage 2 adds the
+    // publicity's 5 working days and stage 3 runs to the end of the works (2026-04-27).
+    assert_eq!(stage_days("approval_days"), [5.0, 7.0, 8.0, 16.5]);
+    assert_eq!(stage_days("working_days"), [5.0, 12.0, 270.0, 16.5]);
     assert_eq!(regimes[3]["trips"], 0, "online submission: no trips");
-    assert_eq!(regimes[0]["working_days"], 100.5);
-    // Both clocks: every item of the default scenario is on the approval clock, so approval
-    // days equal working days; 145 calendar days from Monday 3 March to Friday 25 July.
+    // Both clocks: the assumed 100.5 before reform is approval time; elapsed, 368.5 working
+    // days and 540 calendar days to Monday 2026-08-24.
     assert_eq!(regimes[0]["approval_days"], 100.5);
-    assert_eq!(regimes[0]["calendar_days"], 145);
+    assert_eq!(regimes[0]["working_days"], 368.5);
+    assert_eq!(regimes[0]["calendar_days"], 540);
     assert_eq!(joint["approval_days"], 36.5);
-    assert_eq!(joint["calendar_days"], 52);
-    assert_eq!(joint["fees"], 0.0);
-    assert_eq!(joint["stages"][0]["approval_days"], 5.0);
+    // 2025-03-03 to 2026-03-03 is 365 days, to 2026-05-22 80 more; both ends counted: 446.
+    assert_eq!(joint["calendar_days"], 446);
+    // The geotechnical investigation's fee, the only one.
+    assert_eq!(joint["fees"], 60000.0);
     // The keys in the documented order: approval_days, working_days, calendar_days, fees.
     let keys: Vec<&str> = joint
         .as_object()
@@ -96,7 +111,11 @@ fn compare_json_has_the_documented_shape() {
 
 #[test]
 fn solve_json_lists_items_with_offsets_dates_and_float() {
-    let v = json(&["solve", "--regime", "parallel", "--format", "json"]);
+    // The all-approval flow (the shipped one without its publicity, investigation and works):
+    // offsets and dates a planner counts on the working-day calendar alone.
+    let file = approval_only_default();
+    let file = file.to_str().unwrap();
+    let v = json(&["solve", file, "--regime", "parallel", "--format", "json"]);
     assert_eq!(v["regime"], "parallel");
     assert_eq!(v["working_days"], 49.5);
     let items = v["items"].as_array().unwrap();
@@ -117,16 +136,27 @@ fn solve_json_lists_items_with_offsets_dates_and_float() {
 
 #[test]
 fn lp_and_paths_print_the_same_schedule() {
+    // The LP cross-check counts working days only: the all-approval flow (the default's
+    // calendar-day publicity and works are refused by `--method lp`, below).
+    let file = approval_only_default();
+    let file = file.to_str().unwrap();
     let a = stdout(&permitflow(&[
-        "solve", "--regime", "joint", "--format", "csv",
+        "solve", file, "--regime", "joint", "--format", "csv",
     ]));
     let b = stdout(&permitflow(&[
-        "solve", "--regime", "joint", "--format", "csv", "--method", "lp",
+        "solve", file, "--regime", "joint", "--format", "csv", "--method", "lp",
     ]));
     assert_eq!(a, b);
     assert!(a.starts_with(
         "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical,clock,unit,fee,calendar\n"
     ));
+    let o = permitflow(&["solve", "--regime", "joint", "--method", "lp"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`permit_publicity` is counted in calendar days"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -141,7 +171,7 @@ fn what_ifs_change_the_answer_without_editing_the_file() {
         "--set",
         "fire_acceptance.days=5",
     ]);
-    assert_eq!(v["regimes"][0]["working_days"], 49.5);
+    assert_eq!(v["regimes"][0]["approval_days"], 49.5);
     // Cutting verification to 3 as well: the stage's longest chain becomes 8 instead of 10.
     let v = json(&[
         "compare",
@@ -154,7 +184,9 @@ fn what_ifs_change_the_answer_without_editing_the_file() {
         "--set",
         "planning_acceptance.days=3",
     ]);
-    assert_eq!(v["regimes"][0]["working_days"], 47.5);
+    assert_eq!(v["regimes"][0]["approval_days"], 47.5);
+    // Elapsed, the same 2 days saved: 316.5 - 2 (stage 4 follows the works, in working days).
+    assert_eq!(v["regimes"][0]["working_days"], 314.5);
     // Dropping joint review from the joint regime gives the parallel answer back.
     let v = json(&[
         "compare",
@@ -165,7 +197,8 @@ fn what_ifs_change_the_answer_without_editing_the_file() {
         "--measure",
         "joint-joint_review",
     ]);
-    assert_eq!(v["regimes"][0]["working_days"], 49.5);
+    assert_eq!(v["regimes"][0]["approval_days"], 49.5);
+    assert_eq!(v["regimes"][0]["working_days"], 316.5);
     // Adding online submission to the serial regime: no trips, same days.
     let v = json(&[
         "compare",
@@ -177,10 +210,13 @@ fn what_ifs_change_the_answer_without_editing_the_file() {
         "serial+online_submission",
     ]);
     assert_eq!(v["regimes"][0]["trips"], 0);
-    assert_eq!(v["regimes"][0]["working_days"], 100.5);
-    // A later start moves the dates, not the working days.
+    assert_eq!(v["regimes"][0]["approval_days"], 100.5);
+    // A later start moves the dates, not the working days (of the all-approval flow: calendar
+    // days count differently from another start).
+    let file = approval_only_default();
     let v = json(&[
         "compare",
+        file.to_str().unwrap(),
         "--format",
         "json",
         "--regime",
@@ -304,10 +340,10 @@ fn check_reports_targets_and_exit_codes() {
     let o = permitflow(&["check", "scenarios/social-investment-housing.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("  joint: 36.5 approval days, 36.5 working days, 52 calendar days\n")
+        stdout(&o).contains("  joint: 36.5 approval days, 303.5 working days, 446 calendar days\n")
     );
     assert!(
-        stdout(&o).contains("target met: 2020 target: 60 working days: 36.5 working days ≤ 60")
+        stdout(&o).contains("target met: 2020 target: 60 working days: 36.5 approval days ≤ 60")
     );
 
     // A missed target: exit 1; a broken file alongside: reported, the others still run, exit 2.
@@ -317,13 +353,13 @@ fn check_reports_targets_and_exit_codes() {
     let missed = dir.path().join("missed.toml");
     std::fs::write(
         &missed,
-        text.replace("working_days = 60", "working_days = 30"),
+        text.replace("approval_days = 60", "approval_days = 30"),
     )
     .unwrap();
     let o = permitflow(&["check", missed.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("target MISSED: 2020 target: 60 working days: 36.5 working days > 30"),
+        stdout(&o).contains("target MISSED: 2020 target: 60 working days: 36.5 approval days > 30"),
         "{}",
         stdout(&o)
     );
@@ -414,11 +450,13 @@ fn huge_files_are_refused_before_they_are_read() {
     );
 }
 
-/// The default scenario with land pre-examination (5 working days, the second item of the
-/// first stage) as a special procedure off the approval clock, with a fee of 1,200 yuan.
+/// The default scenario's all-approval flow (`approval_only`) with land pre-examination (5
+/// working days, the second item of the first stage) as a special procedure off the approval
+/// clock, with a fee of 1,200 yuan: the only item off the clock, the only fee.
 fn special_pre_examination(dir: &std::path::Path) -> std::path::PathBuf {
-    let text =
-        std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    let text = crate::harness::approval_only(
+        &std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap(),
+    );
     let text = text.replacen(
         "id = \"land_pre_exam\"",
         "id = \"land_pre_exam\"\nclock = \"special\"\nfee = { value = 1200, source = \"assumed\" }",

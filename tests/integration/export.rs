@@ -2,7 +2,7 @@
 //! reader and Microsoft Project scheduler compute them (with `PERMITFLOW_MPXJ=1`, which needs
 //! python3 with `mpxj` and `jpype1`, and Java; `.ci/run` installs them).
 
-use crate::harness::{permitflow, root};
+use crate::harness::{approval_only_default, permitflow, root};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,9 +20,18 @@ fn ok(args: &[&str]) -> String {
 
 #[test]
 fn mspdi_has_calendar_stages_tasks_and_links() {
+    // The default scenario's all-approval flow: every date below counted on working days.
+    let file = approval_only_default();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("joint.xml");
-    ok(&["export", "--regime", "joint", "-o", out.to_str().unwrap()]);
+    ok(&[
+        "export",
+        file.to_str().unwrap(),
+        "--regime",
+        "joint",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let xml = std::fs::read_to_string(&out).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let child = |n: roxmltree::Node, tag: &str| {

@@ -45,3 +45,57 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The shipped default scenario as it was before the two clocks: every item on the approval
+/// clock, in working days (the planning permit's publicity, the geotechnical investigation and
+/// the construction works taken out, with the links to them). For the tests whose point is the
+/// all-approval flow — an LP cross-check, a what-if's effect on working days — where the
+/// elapsed-time items would only hide it. Written once per test run.
+pub fn approval_only_default() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let shipped =
+            std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml"))
+                .expect("read the shipped default scenario");
+        let text = approval_only(&shipped);
+        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("approval-only-{}.toml", std::process::id()));
+        std::fs::write(&path, text).expect("write the all-approval scenario");
+        path
+    })
+    .clone()
+}
+
+/// `approval_only_default`'s text: the shipped file without its off-clock items.
+pub fn approval_only(shipped: &str) -> String {
+    const OFF_CLOCK: [&str; 3] = [
+        "permit_publicity",
+        "geotechnical_survey",
+        "construction_works",
+    ];
+    const OFF_CLOCK_DEPARTMENTS: [&str; 2] =
+        ["\"Developer\" =", "\"Survey and design institute\" ="];
+    let mut out = String::new();
+    for (k, block) in shipped.split("\n[[").enumerate() {
+        let off = OFF_CLOCK.iter().any(|id| {
+            block.starts_with("items]]") && block.contains(&format!("\nid = \"{id}\"\n"))
+        });
+        if off {
+            continue;
+        }
+        if k > 0 {
+            out.push_str("\n[[");
+        }
+        out.push_str(block);
+    }
+    let out: String = out
+        .replace("after = [\"geotechnical_survey\"]\n", "")
+        .lines()
+        .filter(|l| !OFF_CLOCK_DEPARTMENTS.iter().any(|d| l.starts_with(d)))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    for id in OFF_CLOCK {
+        assert!(!out.contains(&format!("\"{id}\"")), "{id} is still named");
+    }
+    out
+}

@@ -26,36 +26,43 @@ fn compare_under_a_chinese_locale_is_chinese_and_english_with_lang_en() {
     for want in ["审批", "用时", "全流程", "工作日", "自然日", "较串联"] {
         assert!(out.contains(want), "{want} in {out}");
     }
-    assert!(out.contains("52 个数据中有 52 个为假设值"), "{out}");
+    assert!(out.contains("56 个数据中有 56 个为假设值"), "{out}");
     let serial = out
         .lines()
         .find(|l| l.trim_start().starts_with("串联审批 "))
         .unwrap_or_else(|| panic!("{out}"));
-    // 100.5 working days, ending on Friday 25 July 2025, 18 trips.
-    assert!(serial.contains("100.5"), "{serial}");
-    assert!(serial.contains("2025年7月25日 星期五"), "{serial}");
+    // 100.5 approval days; elapsed 368.5 working days (with the publicity, the investigation
+    // and the works), ending on Monday 24 August 2026; 18 trips.
+    assert!(
+        serial.contains("100.5") && serial.contains("368.5"),
+        "{serial}"
+    );
+    assert!(serial.contains("2026年8月24日 星期一"), "{serial}");
     assert!(out.contains("并联审批"), "{out}");
     assert!(
         out.contains("各阶段审批用时 / 全流程工作日") && out.contains("关键路径"),
         "{out}"
     );
     assert!(out.contains("✓ 达标"), "{out}");
-    assert!(out.contains("工作日 36.5 ≤ 60"), "{out}");
+    assert!(out.contains("审批用时 36.5 ≤ 60"), "{out}");
 
     let en = permitflow_env(&["--lang", "en", "compare"], ZH);
     let en = stdout(&en);
     assert!(en.contains("application 2025-03-03 Mon"), "{en}");
     assert!(en.contains("working days per stage"), "{en}");
-    assert!(en.contains("36.5 working days ≤ 60"), "{en}");
+    assert!(en.contains("36.5 approval days ≤ 60"), "{en}");
     assert!(!en.contains("工作日"), "{en}");
 }
 
 #[test]
 fn solve_check_simulate_plan_and_centre_speak_chinese() {
     let solve = zh(&["solve", "--regime", "joint"]);
-    assert!(solve.contains("36.5 个工作日"), "{solve}");
     assert!(
-        solve.contains("2025年3月3日 星期一 → 2025年4月23日 星期三"),
+        solve.contains("审批用时 36.5 个工作日，全流程 303.5 个工作日、446 个自然日"),
+        "{solve}"
+    );
+    assert!(
+        solve.contains("2025年3月3日 星期一 → 2026年5月22日 星期五"),
         "{solve}"
     );
     assert!(
@@ -66,7 +73,7 @@ fn solve_check_simulate_plan_and_centre_speak_chinese() {
 
     let check = zh(&["check", "scenarios/social-investment-housing.toml"]);
     assert!(
-        check.contains("串联审批：审批用时 100.5 个工作日，全流程 100.5 个工作日、145 个自然日"),
+        check.contains("串联审批：审批用时 100.5 个工作日，全流程 368.5 个工作日、540 个自然日"),
         "{check}"
     );
     assert!(check.contains("目标达标"), "{check}");

@@ -3,7 +3,7 @@
 
 use crate::harness::{permitflow, root};
 
-use permitflow_model::{Format, Provenance, parse_scenario};
+use permitflow_model::{Clock, DayUnit, Format, Provenance, parse_scenario};
 
 /// `permitflow check` on one shipped scenario: valid, every regime solved, every published
 /// figure reproduced exactly and every target met.
@@ -86,6 +86,11 @@ fn every_number_says_where_it_comes_from() {
             {
                 missing.push(format!("{file}: item `{}` floor", it.id));
             }
+            if let Some(f) = &it.fee
+                && f.source == Provenance::Unspecified
+            {
+                missing.push(format!("{file}: item `{}` fee", it.id));
+            }
         }
         for g in &s.joint_groups {
             if let Some(d) = &g.days
@@ -111,11 +116,100 @@ fn every_number_says_where_it_comes_from() {
 #[test]
 fn the_default_scenario_reproduces_hezhou_stage_by_stage() {
     let out = check("social-investment-housing.toml");
-    assert!(
-        out.contains("  joint: 36.5 approval days, 36.5 working days, 52 calendar days\n"),
-        "{out}"
-    );
-    assert!(out.contains("target met: published: 36.5 working days: 36.5 working days = 36.5"));
+    // The published 36.5 is approval time; elapsed, the publicity, the geotechnical
+    // investigation and the 365 calendar days of works come on top (to Friday 2026-05-22, counted
+    // by hand in tests/integration/cli.rs).
+    for line in [
+        "  serial: 100.5 approval days, 368.5 working days, 540 calendar days\n",
+        "  parallel: 49.5 approval days, 316.5 working days, 465 calendar days\n",
+        "  joint: 36.5 approval days, 303.5 working days, 446 calendar days\n",
+        "target met: published: 36.5 working days: 36.5 approval days = 36.5",
+    ] {
+        assert!(out.contains(line), "missing `{line}` in\n{out}");
+    }
+}
+
+#[test]
+fn industrial_approval_days_lie_in_the_published_range() {
+    let out = check("industrial.toml");
+    for line in [
+        "  joint: 38.5 approval days, 242.5 working days, 359 calendar days\n",
+        "  regional_assessment: 36.5 approval days, 242.5 working days, 359 calendar days\n",
+        "published range for the seven types: 36.5 to 54 working days: 38.5 approval days in 36.5..54",
+        "(regional assessment): 36.5 approval days in 36.5..54",
+    ] {
+        assert!(out.contains(line), "missing `{line}` in\n{out}");
+    }
+}
+
+/// The shipped library: the default scenario and industrial.toml each have a publicity
+/// period in calendar days (a special procedure), an intermediary service with a fee and a
+/// construction period (the applicant's, in calendar days), each figure sourced or `assumed`,
+/// and their targets bound official approval time.
+#[test]
+fn two_scenarios_show_the_time_outside_the_approval_clock() {
+    for (file, publicity, intermediary, works, works_days) in [
+        (
+            "social-investment-housing.toml",
+            "permit_publicity",
+            "geotechnical_survey",
+            "construction_works",
+            365.0,
+        ),
+        (
+            "industrial.toml",
+            "permit_publicity",
+            "eia_report",
+            "construction_works",
+            270.0,
+        ),
+    ] {
+        let text = std::fs::read_to_string(root().join("scenarios").join(file)).unwrap();
+        let s = parse_scenario(&text, file, Format::from_path(file)).unwrap();
+        let item = |id: &str| s.items.iter().find(|i| i.id.as_str() == id).unwrap();
+        let p = item(publicity);
+        assert_eq!(
+            (p.clock, p.unit),
+            (Clock::Special, DayUnit::Calendar),
+            "{file}"
+        );
+        assert_eq!(p.days.value.get(), 7.0, "{file}");
+        let i = item(intermediary);
+        assert_eq!(
+            (i.clock, i.unit),
+            (Clock::Intermediary, DayUnit::Working),
+            "{file}"
+        );
+        let fee = i.fee.as_ref().expect("the intermediary's fee");
+        assert!(
+            fee.value > 0.0 && fee.source != Provenance::Unspecified,
+            "{file}"
+        );
+        let w = item(works);
+        assert_eq!(
+            (w.clock, w.unit),
+            (Clock::Applicant, DayUnit::Calendar),
+            "{file}"
+        );
+        assert_eq!(w.days.value.get(), works_days, "{file}");
+        for id in [publicity, intermediary, works] {
+            assert_ne!(
+                item(id).days.source,
+                Provenance::Unspecified,
+                "{file}: {id}"
+            );
+        }
+        // The published figures are targets on approval days, none on elapsed time.
+        assert!(!s.targets.is_empty());
+        for t in &s.targets {
+            assert_eq!(
+                t.measure,
+                permitflow_model::DayMeasure::ApprovalDays,
+                "{file}: {}",
+                t.name
+            );
+        }
+    }
 }
 
 #[test]
