@@ -35,5 +35,7 @@ pub use plan::{
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
-pub use simulate::{SimulationOptions, SimulationResult, simulate, simulate_with_cancel};
+pub use simulate::{
+    SimulationOptions, SimulationResult, Spread, simulate, simulate_on, simulate_with_cancel,
+};
 pub use targets::describe_target;
