@@ -346,3 +346,19 @@ fn batch_results_are_english_in_any_language() {
         "{zh_summary}"
     );
 }
+
+#[test]
+fn simulate_shows_both_clocks_in_chinese() {
+    let sim = zh(&["simulate", "--iterations", "300", "--regime", "joint"]);
+    // A row per clock: official time, elapsed working days, elapsed calendar days.
+    for want in [
+        "口径",
+        "审批用时（工作日）",
+        "全流程用时（工作日）",
+        "全流程用时（自然日）",
+    ] {
+        assert!(sim.contains(want), "{want}: {sim}");
+    }
+    assert!(sim.contains("退回后申请人补正期间停止计时"), "{sim}");
+    assert!(sim.contains("——全流程用时（工作日）"), "{sim}");
+}

@@ -6,9 +6,9 @@
 use std::ops::Range;
 
 use permitflow_i18n::tr;
-use permitflow_model::WorkingDays;
+use permitflow_model::{DayMeasure, WorkingDays};
 use permitflow_solver::{
-    Attribution, CentreResult, Plan, RangeEnd, Sensitivity, SimulationResult, StaffingGain,
+    Attribution, CentreResult, Plan, RangeEnd, Sensitivity, SimulationResult, Spread, StaffingGain,
 };
 
 /// A table of results: a header, which columns hold numbers (right-aligned), and rows of
@@ -56,11 +56,13 @@ pub fn percent1(p: f64) -> String {
     format!("{:.1} %", p * 100.0)
 }
 
-/// The simulated working days of each regime.
+/// The simulated days of each regime, a row per measure: official approval days, elapsed
+/// working days, and elapsed calendar days when simulated on a calendar.
 pub fn simulation(results: &[SimulationResult]) -> Table {
     let mut t = Table::new(
         vec![
             tr!("app-col-regime"),
+            tr!("app-col-sim-measure"),
             tr!("app-col-deterministic"),
             tr!("app-col-mean"),
             "P50".into(),
@@ -69,21 +71,56 @@ pub fn simulation(results: &[SimulationResult]) -> Table {
             tr!("app-col-min"),
             tr!("app-col-max"),
         ],
-        1..8,
+        2..9,
     );
     for r in results {
-        t.rows.push(vec![
-            r.regime.clone(),
-            days1(r.deterministic),
-            days1(r.mean),
-            days1(r.p50),
-            days1(r.p80),
-            days1(r.p95),
-            days1(r.min),
-            days1(r.max),
-        ]);
+        for (measure, x) in simulation_measures(r) {
+            t.rows.push(vec![
+                r.regime.clone(),
+                sim_measure_label(measure),
+                days1(x.deterministic),
+                days1(x.mean),
+                days1(x.p50),
+                days1(x.p80),
+                days1(x.p95),
+                days1(x.min),
+                days1(x.max),
+            ]);
+        }
     }
     t
+}
+
+/// A simulation's distributions by measure, in the order outputs show them: approval days,
+/// elapsed working days, then elapsed calendar days when simulated on a calendar.
+pub fn simulation_measures(r: &SimulationResult) -> Vec<(DayMeasure, Spread)> {
+    let working = Spread {
+        mean: r.mean,
+        p50: r.p50,
+        p80: r.p80,
+        p95: r.p95,
+        min: r.min,
+        max: r.max,
+        deterministic: r.deterministic,
+        samples: Vec::new(),
+    };
+    let mut out = vec![
+        (DayMeasure::ApprovalDays, r.approval.clone()),
+        (DayMeasure::WorkingDays, working),
+    ];
+    if let Some(c) = &r.calendar {
+        out.push((DayMeasure::CalendarDays, c.clone()));
+    }
+    out
+}
+
+/// A day measure's name in the simulation's tables: 审批用时 / 全流程用时, with the unit.
+pub fn sim_measure_label(m: DayMeasure) -> String {
+    match m {
+        DayMeasure::ApprovalDays => tr!("app-sim-approval-days"),
+        DayMeasure::WorkingDays => tr!("app-sim-working-days"),
+        DayMeasure::CalendarDays => tr!("app-sim-calendar-days"),
+    }
 }
 
 /// The items most often on the critical path, most critical first, with their shares.

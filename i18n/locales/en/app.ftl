@@ -185,3 +185,9 @@ app-batch-bad-pattern = `{ $pattern }` is not a valid pattern: { $error }
 app-batch-no-match = `{ $pattern }` matches no file
 app-batch-not-found = { $path }: no such file or folder
     .help = check the path
+
+# --- two clocks (sim) ---
+app-col-sim-measure = measure
+app-sim-approval-days = approval days
+app-sim-working-days = elapsed working days
+app-sim-calendar-days = elapsed calendar days

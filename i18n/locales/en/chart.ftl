@@ -78,3 +78,6 @@ chart-wip-axis = projects in process
 chart-error-svg = cannot read the SVG: { $error }
 chart-error-size = a { $width }×{ $height } image is too large to render
 chart-error-png = cannot encode the PNG: { $error }
+
+# --- two clocks (sim) ---
+chart-sim-approval-title = { $title }: official approval days (a return's correction stops the clock)

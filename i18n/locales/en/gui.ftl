@@ -416,3 +416,7 @@ gui-bound-stage = {" "}(stage { $stage })
 gui-problem-with-help = { $message } ({ $help })
 gui-col-days-per-stage-numbered = { $heading } ({ $numbers })
 gui-name-id = { $name } ({ $id })
+
+# --- two clocks (sim) ---
+gui-sim-clocks-note = approval days: working days on which an approval-clock item runs (a return's correction stops the clock, its re-review runs it); elapsed: from the application to the last finish
+gui-sim-not-simulated = not simulated

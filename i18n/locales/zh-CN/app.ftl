@@ -173,3 +173,9 @@ app-batch-bad-pattern = `{ $pattern }` 不是有效的通配符模式：{ $error
 app-batch-no-match = `{ $pattern }` 没有匹配到任何文件
 app-batch-not-found = { $path }：没有这个文件或文件夹
     .help = 请检查路径
+
+# --- two clocks (sim) ---
+app-col-sim-measure = 口径
+app-sim-approval-days = 审批用时（工作日）
+app-sim-working-days = 全流程用时（工作日）
+app-sim-calendar-days = 全流程用时（自然日）

@@ -78,3 +78,6 @@ chart-wip-axis = 在办项目数
 chart-error-svg = 无法读取 SVG：{ $error }
 chart-error-size = { $width }×{ $height } 的图像过大，无法渲染
 chart-error-png = 无法编码 PNG：{ $error }
+
+# --- two clocks (sim) ---
+chart-sim-approval-title = { $title }：审批用时（退回补正期间停止计时）

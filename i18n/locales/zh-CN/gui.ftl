@@ -416,3 +416,7 @@ gui-bound-stage = （阶段 { $stage }）
 gui-problem-with-help = { $message }（{ $help }）
 gui-col-days-per-stage-numbered = { $heading }（{ $numbers }）
 gui-name-id = { $name }（{ $id }）
+
+# --- two clocks (sim) ---
+gui-sim-clocks-note = 审批用时：审批计时事项办理的工作日（退回后申请人补正期间停止计时，重新审查期间计时）；全流程用时：自申请至最后办结
+gui-sim-not-simulated = 未模拟
