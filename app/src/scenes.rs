@@ -298,6 +298,28 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
             &hist,
             &[],
         ));
+        // The other clock: official approval days of the same projects.
+        let approval: Vec<Histogram> = r
+            .projects
+            .iter()
+            .map(|x| Histogram {
+                regime: x.name.clone(),
+                samples: x.approval.samples.clone(),
+                p50: x.approval.p50,
+                p80: x.approval.p80,
+                p95: x.approval.p95,
+            })
+            .collect();
+        scenes.push(permitflow_chart::histogram_of(
+            &tr!(
+                "chart-centre-approval-title",
+                portfolio = portfolio,
+                run = label.as_str()
+            ),
+            permitflow_chart::histogram::CENTRE,
+            &approval,
+            &[],
+        ));
     }
     let series: Vec<(String, Vec<(f64, f64)>)> = runs
         .iter()

@@ -23,9 +23,9 @@ pub mod simulate;
 pub mod targets;
 
 pub use centre::{
-    CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult, ServiceTimes,
-    StaffingGain, TargetShare, rank_reviewers, rank_reviewers_with_cancel, simulate_centre,
-    simulate_centre_with_cancel,
+    ApprovalDays, CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult,
+    ServiceTimes, StaffingGain, TargetShare, rank_reviewers, rank_reviewers_with_cancel,
+    simulate_centre, simulate_centre_with_cancel,
 };
 pub use error::SolveError;
 pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};

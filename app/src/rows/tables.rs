@@ -278,18 +278,41 @@ pub fn centre_projects(r: &CentreResult) -> Table {
             tr!("app-col-mean"),
             "P80".into(),
             "P95".into(),
+            tr!("app-col-centre-approval-mean"),
+            tr!("app-col-centre-approval-p80"),
+            tr!("app-col-centre-approval-p95"),
             tr!("app-col-waiting"),
             tr!("app-col-statutory"),
             tr!("app-col-within-statutory"),
             tr!("app-col-within-targets"),
         ],
-        2..9,
+        2..12,
     );
     for x in &r.projects {
         let targets = x
             .targets
             .iter()
-            .map(|s| format!("≤{}: {}", s.working_days, percent0(s.share)))
+            .map(|s| {
+                let bound = match s.days_min {
+                    Some(lo) => format!("{lo}..{}", s.working_days),
+                    None => format!("≤{}", s.working_days),
+                };
+                let bound = match s.measure {
+                    DayMeasure::WorkingDays => bound,
+                    DayMeasure::ApprovalDays => {
+                        tr!("app-centre-target-approval", bound = bound)
+                    }
+                    DayMeasure::CalendarDays => {
+                        tr!("app-centre-target-calendar", bound = bound)
+                    }
+                };
+                let share = if s.share.is_nan() {
+                    tr!("app-centre-not-simulated")
+                } else {
+                    percent0(s.share)
+                };
+                format!("{bound}: {share}")
+            })
             .collect::<Vec<_>>()
             .join(", ");
         t.rows.push(vec![
@@ -303,6 +326,9 @@ pub fn centre_projects(r: &CentreResult) -> Table {
             days1(x.mean),
             days1(x.p80),
             days1(x.p95),
+            days1(x.approval.mean),
+            days1(x.approval.p80),
+            days1(x.approval.p95),
             days1(x.mean_wait),
             days1(x.statutory),
             percent0(x.within_statutory),
@@ -312,9 +338,13 @@ pub fn centre_projects(r: &CentreResult) -> Table {
     t
 }
 
-/// What the note under the project table says the numbers are.
+/// What the note under the project table says the numbers are (both clocks).
 pub fn centre_projects_note() -> String {
-    tr!("app-centre-projects-note")
+    format!(
+        "{}\n{}",
+        tr!("app-centre-projects-note"),
+        tr!("app-centre-clocks-note")
+    )
 }
 
 /// Reviewers, utilisation and waiting of each department in one approval-centre run.

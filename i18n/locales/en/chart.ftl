@@ -81,3 +81,4 @@ chart-error-png = cannot encode the PNG: { $error }
 
 # --- two clocks (sim) ---
 chart-sim-approval-title = { $title }: official approval days (a return's correction stops the clock)
+chart-centre-approval-title = { $portfolio } — { $run }: official approval days per project type (waiting included, corrections not)

@@ -81,3 +81,4 @@ chart-error-png = 无法编码 PNG：{ $error }
 
 # --- two clocks (sim) ---
 chart-sim-approval-title = { $title }：审批用时（退回补正期间停止计时）
+chart-centre-approval-title = { $portfolio } — { $run }：各项目类型的审批用时（含排队等待，不含补正）

@@ -289,9 +289,10 @@ pub fn simulate_on(
     run(scenario, regime, opts, Some(calendar), cancelled)
 }
 
-/// Refuses a network with calendar-day items or lags: the simulation places every activity in
-/// working days, so it would count a publicity period's calendar days as working days.
-fn refuse_calendar_days(net: &Network) -> Result<(), SolveError> {
+/// Refuses a network with calendar-day items or lags: the simulations (this one and the
+/// approval centre) place every activity in working days, so they would count a publicity
+/// period's calendar days as working days.
+pub(crate) fn refuse_calendar_days(net: &Network) -> Result<(), SolveError> {
     let item = net
         .activities
         .iter()
