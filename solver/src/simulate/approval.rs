@@ -12,7 +12,7 @@ use super::Lanes;
 #[derive(Debug)]
 pub(super) struct Approval {
     /// Positions of the non-gate approval-clock activities, by deterministic start: an
-    /// iteration's intervals are then nearly sorted, which the (run-detecting) sort exploits.
+    /// iteration's intervals are then nearly sorted.
     official: Vec<u32>,
     /// Per position: the index of its returns in the model's list when it is an approval-clock
     /// activity whose returns have a correction (its time splits); `u32::MAX` otherwise.
@@ -71,54 +71,90 @@ impl Approval {
         }
     }
 
-    /// The approval time of lane `j`: `start(q)` and `finish(q)` read an activity's dates in
-    /// the lane, `d` the durations (returns included), `ks[k][j]` the returns of the `k`-th
-    /// returning activity in the lane, `how[k]` its correction and re-review; `buf` is reused.
+    /// The approval time of every lane of a block into `out` (lanes with `ok[j] == false` are
+    /// left alone): `dates(q)` reads an activity's starts and finishes in all lanes, `d` the
+    /// durations (returns included), `ks[k][j]` the returns of the `k`-th returning activity in
+    /// lane `j`, `how[k]` its correction and re-review. One pass over the positions fills each
+    /// lane's intervals (each block of values read once); `bufs` are reused.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn lane(
+    pub(super) fn block(
         &self,
-        j: usize,
+        ok: &[bool; LANES],
         d: &[Lanes],
-        start: impl Fn(usize) -> f64,
-        finish: impl Fn(usize) -> f64,
+        dates: impl Fn(usize) -> (Lanes, Lanes),
         ks: &[[u32; LANES]],
         how: &[(f64, f64)],
-        buf: &mut Vec<(f64, f64)>,
-    ) -> f64 {
-        buf.clear();
+        bufs: &mut [Vec<(u64, f64)>; LANES],
+        out: &mut Lanes,
+    ) {
+        for b in bufs.iter_mut() {
+            b.clear();
+        }
         for &q in &self.official {
             let q = q as usize;
-            let (s, f) = (start(q), finish(q));
-            let k = match self.split[q] {
-                u32::MAX => 0,
-                r => ks[r as usize][j],
-            };
-            if k == 0 {
-                buf.push((s, f));
-                continue;
-            }
-            let (correction, rereview) = how[self.split[q] as usize];
-            let base = d[q][j] - f64::from(k) * (correction + rereview);
-            buf.push((s, s + base));
-            let mut t = s + base;
-            for _ in 0..k {
-                t += correction;
-                buf.push((t, t + rereview));
-                t += rereview;
+            let (s, f) = dates(q);
+            let split = self.split[q];
+            for j in 0..LANES {
+                let k = if split == u32::MAX {
+                    0
+                } else {
+                    ks[split as usize][j]
+                };
+                if k == 0 {
+                    bufs[j].push((key(s[j]), f[j]));
+                    continue;
+                }
+                let (correction, rereview) = how[split as usize];
+                let base = d[q][j] - f64::from(k) * (correction + rereview);
+                bufs[j].push((key(s[j]), s[j] + base));
+                let mut t = s[j] + base;
+                for _ in 0..k {
+                    t += correction;
+                    bufs[j].push((key(t), t + rereview));
+                    t += rereview;
+                }
             }
         }
-        union_sorted(buf)
+        for j in 0..LANES {
+            if ok[j] {
+                out[j] = union_sorted(&mut bufs[j]);
+            }
+        }
     }
 }
 
-/// The measure of the union of `[start, finish)` intervals, sorting them first: days covered
-/// several times count once, empty intervals nothing (as `crate::clocks::union_length`).
-pub(super) fn union_sorted(buf: &mut [(f64, f64)]) -> f64 {
-    // Stable: driftsort finds the runs of a nearly sorted list.
-    buf.sort_by(|a, b| a.0.total_cmp(&b.0));
+/// A start as a key that sorts as [`f64::total_cmp`] does.
+#[inline(always)]
+fn key(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b & (1 << 63) == 0 {
+        b | (1 << 63)
+    } else {
+        !b
+    }
+}
+
+/// The start a [`key`] was made from.
+#[inline(always)]
+fn unkey(k: u64) -> f64 {
+    f64::from_bits(if k & (1 << 63) != 0 {
+        k & !(1 << 63)
+    } else {
+        !k
+    })
+}
+
+/// The measure of the union of `[start, finish)` intervals (starts as [`key`]s), sorting them
+/// first: days covered several times count once, empty intervals nothing (as
+/// `crate::clocks::union_length`).
+pub(super) fn union_sorted(buf: &mut [(u64, f64)]) -> f64 {
+    // By the integer key: no comparison closure, and pattern-defeating quicksort finds the runs
+    // of a nearly sorted list.
+    buf.sort_unstable_by_key(|&(k, _)| k);
     let mut total = 0.0;
     let mut current: Option<(f64, f64)> = None;
     for &(s, f) in buf.iter() {
+        let s = unkey(s);
         if f <= s {
             continue;
         }

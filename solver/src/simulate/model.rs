@@ -388,7 +388,7 @@ impl Model {
         let mut samples = Vec::with_capacity(len);
         let mut approvals = Vec::with_capacity(len);
         let mut ks = vec![[0u32; LANES]; self.returning.len()];
-        let mut buf = Vec::new();
+        let mut bufs: [Vec<(u64, f64)>; LANES] = std::array::from_fn(|_| Vec::new());
         let mut infeasible = 0;
         for first in (0..len).step_by(LANES) {
             let used = LANES.min(len - first);
@@ -423,32 +423,23 @@ impl Model {
                 acc.record::<true>(self, &d, &es, &ls, &ms, shift, &ok, counted);
             }
             samples.extend((0..LANES).filter(|&j| ok[j]).map(|j| ms[j]));
-            for j in (0..LANES).filter(|&j| ok[j]) {
-                approvals.push(if self.approval.is_makespan {
-                    ms[j]
-                } else if self.fs.is_some() {
+            let mut ap = ms;
+            if !self.approval.is_makespan {
+                if self.fs.is_some() {
                     // The finish-to-start passes keep only the earliest finishes.
-                    self.approval.lane(
-                        j,
-                        &d,
-                        |q| es[q][j] - d[q][j],
-                        |q| es[q][j],
-                        &ks,
-                        &self.how,
-                        &mut buf,
-                    )
+                    let dates = |q: usize| {
+                        let f = es[q];
+                        (std::array::from_fn(|j| f[j] - d[q][j]), f)
+                    };
+                    self.approval
+                        .block(&ok, &d, dates, &ks, &self.how, &mut bufs, &mut ap);
                 } else {
-                    self.approval.lane(
-                        j,
-                        &d,
-                        |q| es[2 * q][j],
-                        |q| es[2 * q + 1][j],
-                        &ks,
-                        &self.how,
-                        &mut buf,
-                    )
-                });
+                    let dates = |q: usize| (es[2 * q], es[2 * q + 1]);
+                    self.approval
+                        .block(&ok, &d, dates, &ks, &self.how, &mut bufs, &mut ap);
+                }
             }
+            approvals.extend((0..LANES).filter(|&j| ok[j]).map(|j| ap[j]));
             for e in events {
                 ks[e.returning as usize][e.lane as usize] = 0;
             }
