@@ -111,8 +111,6 @@ mod approval;
 mod model;
 mod passes;
 mod stats;
-#[cfg(test)]
-mod tests;
 
 use permitflow_model::{
     Calendar, DayMeasure, DayUnit, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
