@@ -431,3 +431,7 @@ gui-col-approval-days-vs-serial =
     approval days
     (vs serial)
 gui-col-counts = trips · forms · materials · depts
+
+# --- two clocks (sim) ---
+gui-sim-clocks-note = approval days: working days on which an approval-clock item runs (a return's correction stops the clock, its re-review runs it); elapsed: from the application to the last finish
+gui-sim-not-simulated = not simulated

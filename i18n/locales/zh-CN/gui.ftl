@@ -435,3 +435,7 @@ gui-col-approval-days-vs-serial =
     审批用时
     （较串联审批）
 gui-col-counts = 跑动 · 表单 · 材料 · 部门
+
+# --- two clocks (sim) ---
+gui-sim-clocks-note = 审批用时：审批计时事项办理的工作日（退回后申请人补正期间停止计时，重新审查期间计时）；全流程用时：自申请至最后办结
+gui-sim-not-simulated = 未模拟
