@@ -413,12 +413,17 @@ mod tests {
                 "联合审查＋全程网办"
             ]
         );
-        // Serial takes 100.5 working days to 25 July; joint 36.5 to 23 April, 64 fewer.
+        // Elapsed, with the publicity, the investigation and a year of works: serial takes
+        // 368.5 working days to 24 August 2026; joint 303.5 to 22 May 2026, 65 fewer.
         let totals = texts(&cmp, "total");
-        assert_eq!(totals[0], "100.5 个工作日 · 2025年7月25日");
-        assert_eq!(totals[2], "36.5 个工作日 · 2025年4月23日（较串联审批 -64）");
-        // The official approval time under each total: the same here (every item is on the
-        // approval clock), so the saving is the same 64 days.
+        assert_eq!(totals[0], "368.5 个工作日 · 2026年8月24日");
+        assert_eq!(
+            totals[2],
+            "303.5 个工作日 · 2026年5月22日（较串联审批 -65）"
+        );
+        // The official approval time under each total: the published 36.5 for joint, 64
+        // fewer than serial's 100.5 (the items off the clock are the same under every regime,
+        // so the saving in approval days is not the elapsed one).
         let approval = texts(&cmp, "approval-total");
         assert_eq!(approval[0], "审批用时 100.5 个工作日");
         assert_eq!(approval[2], "审批用时 36.5 个工作日（较串联审批 -64）");
@@ -427,10 +432,10 @@ mod tests {
                 .iter()
                 .any(|l| l == "审批计时（计入审批用时）")
         );
-        // Months on the axis as 2025年3月 …; the last row ends in July.
+        // Months on the axis as 2025年3月 …; the last row ends in August 2026.
         let months = texts(&cmp, "month");
         assert_eq!(months.first().map(String::as_str), Some("2025年3月"));
-        assert!(months.contains(&"2025年7月".to_owned()), "{months:?}");
+        assert_eq!(months.last().map(String::as_str), Some("2026年8月"));
         assert!(
             tips(&cmp)
                 .iter()
@@ -442,7 +447,7 @@ mod tests {
         assert_eq!(
             texts(&gantt, "title"),
             [
-                "General social-investment housing (Hezhou 2020) — 并联审批＋联合审查：36.5 个工作日，2025年3月3日 至 2025年4月23日"
+                "General social-investment housing (Hezhou 2020) — 并联审批＋联合审查：303.5 个工作日，2025年3月3日 至 2026年5月22日"
             ]
         );
         let sub = &texts(&gantt, "subtitle")[0];
@@ -450,7 +455,16 @@ mod tests {
             sub.starts_with("跑动次数 ") && sub.ends_with("红色为关键路径"),
             "{sub}"
         );
-        assert!(texts(&gantt, "milestone-label").contains(&"4月23日 · 16.5 个工作日".to_owned()));
+        // The stage deliveries: the construction stage ends with the works on 27 April 2026.
+        assert_eq!(
+            texts(&gantt, "milestone-label"),
+            [
+                "3月7日 · 5 个工作日",
+                "3月25日 · 12 个工作日",
+                "4月27日 · 270 个工作日",
+                "5月22日 · 16.5 个工作日"
+            ]
+        );
         let legend = texts(&gantt, "legend-label");
         for want in [
             "关键事项",
@@ -516,14 +530,14 @@ mod tests {
         assert_eq!(texts(&cmp, "regime-name")[0], "serial");
         assert_eq!(
             texts(&cmp, "total")[2],
-            "36.5 wd · 2025-04-23 (-64 vs serial)"
+            "303.5 wd · 2026-05-22 (-65 vs serial)"
         );
         assert_eq!(
             texts(&cmp, "approval-total")[2],
             "approval 36.5 wd (-64 vs serial)"
         );
         assert_eq!(texts(&cmp, "month")[0], "2025-03");
-        assert!(texts(&gantt, "milestone-label").contains(&"04-23 · 16.5 wd".to_owned()));
+        assert!(texts(&gantt, "milestone-label").contains(&"05-22 · 16.5 wd".to_owned()));
         assert!(
             texts(&gantt, "legend-label")
                 .iter()

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{default_app, harness, wait_until};
+use common::{approval_only_app, default_app, harness, wait_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use permitflow_gui::{PermitflowApp, Settings};
@@ -20,16 +20,18 @@ fn limit(h: &Harness<'_, PermitflowApp>, id: &str) -> f64 {
 #[test]
 fn the_default_scenario_shows_the_joint_regime_at_36_5_working_days() {
     let h = default_app();
-    h.get_by_label("joint: 36.5 working days");
-    h.get_by_label("serial: 100.5 working days");
-    h.get_by_label("parallel: 49.5 working days");
-    h.get_by_label("joint: -64 (-64 %) vs serial");
-    // Both clocks: every item is on the approval clock, so approval days equal working days;
-    // Monday 3 March to Wednesday 23 April is 52 calendar days.
+    // The published 36.5 is official approval time, 64 days fewer than serial's 100.5.
     h.get_by_label("joint: 36.5 approval days (official approval time; -64 vs serial)");
     h.get_by_label("serial: 100.5 approval days (official approval time; – vs serial)");
-    h.get_by_label("joint: 52 calendar days, the application day and the end day included");
-    h.get_by_label_contains("52 of 52 figures are assumed");
+    h.get_by_label_contains("parallel: 49.5 approval days (");
+    // Elapsed, the publicity, the geotechnical investigation and a year of works come on top:
+    // joint ends on Friday 2026-05-22 after 303.5 working days, 446 calendar days (counted by
+    // hand in tests/integration/cli.rs).
+    h.get_by_label("joint: 303.5 working days");
+    h.get_by_label("serial: 368.5 working days");
+    h.get_by_label("parallel: 316.5 working days");
+    h.get_by_label("joint: 446 calendar days, the application day and the end day included");
+    h.get_by_label_contains("56 of 56 figures are assumed");
 }
 
 #[test]
@@ -37,12 +39,15 @@ fn dropping_joint_review_from_joint_gives_49_5_and_undo_brings_36_5_back() {
     let mut h = default_app();
     h.get_by_label("joint_review on joint").click();
     h.run();
-    h.get_by_label("joint: 49.5 working days");
-    assert!(h.query_by_label("joint: 36.5 working days").is_none());
+    h.get_by_label_contains("joint: 49.5 approval days (");
+    assert!(
+        h.query_by_label_contains("joint: 36.5 approval days (")
+            .is_none()
+    );
     assert!(h.state().doc.is_dirty());
     h.get_by_label("Undo").click();
     h.run();
-    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label_contains("joint: 36.5 approval days (");
     assert!(!h.state().doc.is_dirty());
 }
 
@@ -55,14 +60,14 @@ fn editing_a_limit_changes_the_schedule_and_undo_restores_it() {
         .set_value_accesskit(8.0);
     h.run();
     assert_eq!(limit(&h, "first_registration"), 8.0);
-    h.get_by_label("joint: 39.5 working days");
+    h.get_by_label_contains("joint: 39.5 approval days (");
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(limit(&h, "first_registration"), 5.0);
-    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label_contains("joint: 36.5 approval days (");
     h.get_by_label("Redo").click();
     h.run();
-    h.get_by_label("joint: 39.5 working days");
+    h.get_by_label_contains("joint: 39.5 approval days (");
 }
 
 #[test]
@@ -72,7 +77,7 @@ fn an_invalid_limit_keeps_the_last_schedule_and_says_why() {
         .set_value_accesskit(10.3);
     h.run();
     // The schedule is the last valid one; the problem names the item and the rule.
-    h.get_by_label("joint: 36.5 working days");
+    h.get_by_label_contains("joint: 36.5 approval days (");
     h.get_by_label_contains("not a multiple of half a working day");
     h.get_by_label("item `first_registration`");
     assert_eq!(limit(&h, "first_registration"), 5.0);
@@ -222,7 +227,8 @@ fn working_days(h: &Harness<'static, PermitflowApp>, regime: &str, days: &str) {
 
 #[test]
 fn a_start_to_start_link_with_lag_2_and_a_change_of_kind_move_the_schedule() {
-    let mut h = default_app();
+    // The all-approval flow: the days below are counted on it by hand.
+    let mut h = approval_only_app();
     h.get_by_label_contains("Links (").click();
     h.run();
     choose(&mut h, "link from", "quality_safety_registration");
@@ -288,7 +294,8 @@ fn a_start_to_start_link_with_lag_2_and_a_change_of_kind_move_the_schedule() {
 
 #[test]
 fn a_link_that_closes_a_circle_is_listed_as_a_problem_and_the_schedule_stays() {
-    let mut h = default_app();
+    // The all-approval flow: the days below are counted on it by hand.
+    let mut h = approval_only_app();
     h.get_by_label_contains("Links (").click();
     h.run();
     choose(&mut h, "link from", "construction_permit");
@@ -305,7 +312,8 @@ fn a_link_that_closes_a_circle_is_listed_as_a_problem_and_the_schedule_stays() {
 
 #[test]
 fn a_new_joint_group_merges_its_items_in_the_joint_regime_only() {
-    let mut h = default_app();
+    // The all-approval flow: the days below are counted on it by hand.
+    let mut h = approval_only_app();
     h.get_by_label_contains("Joint groups (").click();
     h.run();
     choose(&mut h, "stage of the new group", "4 Completion acceptance");

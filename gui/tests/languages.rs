@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{default_app, in_both_languages, wait_until, working_days_cell};
+use common::{approval_days_cell, default_app, in_both_languages, wait_until, working_days_cell};
 use egui_kittest::kittest::Queryable;
 use permitflow_i18n::{Lang, tr};
 
@@ -13,9 +13,14 @@ fn the_comparison_reads_36_5_working_days_for_joint_in_both_languages() {
     in_both_languages(|lang| {
         let h = default_app();
         let app = h.state();
-        h.get_by_label(&working_days_cell(app, "joint", "36.5"));
-        h.get_by_label(&working_days_cell(app, "serial", "100.5"));
-        h.get_by_label(&working_days_cell(app, "parallel", "49.5"));
+        // The published 36.5 (and the assumed 100.5 and 49.5) are approval days; elapsed, the
+        // publicity, the investigation and a year of works come on top.
+        h.get_by_label_contains(&approval_days_cell(app, "joint", "36.5"));
+        h.get_by_label_contains(&approval_days_cell(app, "serial", "100.5"));
+        h.get_by_label_contains(&approval_days_cell(app, "parallel", "49.5"));
+        h.get_by_label(&working_days_cell(app, "joint", "303.5"));
+        h.get_by_label(&working_days_cell(app, "serial", "368.5"));
+        h.get_by_label(&working_days_cell(app, "parallel", "316.5"));
         h.get_by_label(&tr!("gui-tab-compare"));
         h.get_by_label(&tr!("gui-col-working-days"));
         if lang == Lang::ZhCn {
@@ -23,14 +28,16 @@ fn the_comparison_reads_36_5_working_days_for_joint_in_both_languages() {
             h.get_by_label("审批模式对比");
             h.get_by_label("全流程\n工作日");
             h.get_by_label("审批用时\n（较串联审批）");
-            h.get_by_label("串联审批：100.5 个工作日");
-            h.get_by_label("并联审批＋联合审查：36.5 个工作日");
-            h.get_by_label("并联审批：49.5 个工作日");
+            h.get_by_label("串联审批：368.5 个工作日");
+            h.get_by_label("并联审批＋联合审查：303.5 个工作日");
+            h.get_by_label("并联审批：316.5 个工作日");
+            h.get_by_label_contains("并联审批＋联合审查：审批用时 36.5 个工作日（");
             // The default scenario applies on Monday 3 March 2025.
             h.get_by_label_contains("申请日期 2025年3月3日 星期一");
             assert!(h.query_by_label("Compare regimes").is_none());
         } else {
-            h.get_by_label("joint: 36.5 working days");
+            h.get_by_label("joint: 303.5 working days");
+            h.get_by_label_contains("joint: 36.5 approval days (");
             h.get_by_label_contains("application 2025-03-03 Mon");
         }
     });
@@ -43,11 +50,11 @@ fn dropping_joint_review_and_undo_in_both_languages() {
         let toggle = tr!("gui-measure-on", measure = "joint_review", regime = "joint");
         h.get_by_label(&toggle).click();
         h.run();
-        h.get_by_label(&working_days_cell(h.state(), "joint", "49.5"));
+        h.get_by_label_contains(&approval_days_cell(h.state(), "joint", "49.5"));
         assert!(h.state().doc.is_dirty());
         h.get_by_label(&tr!("gui-undo")).click();
         h.run();
-        h.get_by_label(&working_days_cell(h.state(), "joint", "36.5"));
+        h.get_by_label_contains(&approval_days_cell(h.state(), "joint", "36.5"));
         assert!(!h.state().doc.is_dirty());
         assert_eq!(h.state().status(), tr!("gui-undone"));
     });
@@ -61,16 +68,16 @@ fn editing_a_limit_moves_the_schedule_and_undo_redo_in_both_languages() {
         h.get_by_label(&tr!("gui-limit-of", id = "first_registration"))
             .set_value_accesskit(8.0);
         h.run();
-        h.get_by_label(&working_days_cell(h.state(), "joint", "39.5"));
+        h.get_by_label_contains(&approval_days_cell(h.state(), "joint", "39.5"));
         h.get_by_label(&tr!("gui-undo")).click();
         h.run();
-        h.get_by_label(&working_days_cell(h.state(), "joint", "36.5"));
+        h.get_by_label_contains(&approval_days_cell(h.state(), "joint", "36.5"));
         h.get_by_label(&tr!("gui-redo")).click();
         h.run();
-        h.get_by_label(&working_days_cell(h.state(), "joint", "39.5"));
+        h.get_by_label_contains(&approval_days_cell(h.state(), "joint", "39.5"));
         if lang == Lang::ZhCn {
             h.get_by_label("撤销");
-            h.get_by_label("并联审批＋联合审查：39.5 个工作日");
+            h.get_by_label_contains("并联审批＋联合审查：审批用时 39.5 个工作日（");
         }
     });
 }
@@ -82,7 +89,7 @@ fn an_invalid_limit_is_explained_in_both_languages() {
         h.get_by_label(&tr!("gui-limit-of", id = "first_registration"))
             .set_value_accesskit(10.3);
         h.run();
-        h.get_by_label(&working_days_cell(h.state(), "joint", "36.5"));
+        h.get_by_label_contains(&approval_days_cell(h.state(), "joint", "36.5"));
         h.get_by_label(&tr!("gui-problems-invalid-edit"));
         assert!(!h.state().doc.problems.is_empty());
         if lang == Lang::ZhCn {
@@ -124,12 +131,12 @@ fn the_planner_reaches_30_working_days_in_both_languages() {
         h.step();
         h.get_by_label(&tr!("gui-tab-compare")).click();
         wait_until(&mut h, |h| {
-            h.query_by_label(&working_days_cell(h.state(), "joint", "30"))
+            h.query_by_label_contains(&approval_days_cell(h.state(), "joint", "30"))
                 .is_some()
         });
         h.get_by_label(&tr!("gui-undo")).click();
         wait_until(&mut h, |h| {
-            h.query_by_label(&working_days_cell(h.state(), "joint", "36.5"))
+            h.query_by_label_contains(&approval_days_cell(h.state(), "joint", "36.5"))
                 .is_some()
         });
     });

@@ -51,9 +51,10 @@ fn report_is_self_contained_and_holds_the_comparison() {
         "<h2>Regimes compared</h2>",
         "<td class=\"num\"><b>100.5</b></td>",
         "<td class=\"num\"><b>36.5</b></td>",
-        "<td class=\"date\">2025-04-23</td>",
+        // Joint ends on Friday 2026-05-22 after a year of works (counted by hand in cli.rs).
+        "<td class=\"date\">2026-05-22</td>",
         "<td class=\"num\">16.5 / 16.5</td>",
-        "36.5 working days = 36.5",
+        "36.5 approval days = 36.5",
         "<h2>Uncertainty</h2>",
         "<h2>Reform planner: 30 working days under joint</h2>",
         "From 36.5 to 30 working days at a least cost of 6.5",
@@ -229,7 +230,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
     let dom = chromium(&["--dump-dom"]);
     assert!(dom.status.success());
     let text = String::from_utf8_lossy(&dom.stdout);
-    for want in ["100.5", "49.5", "36.5", "2025-04-23", "Regimes compared"] {
+    for want in ["100.5", "49.5", "36.5", "2026-05-22", "Regimes compared"] {
         assert!(text.contains(want), "the loaded page lacks {want}");
     }
     let log = String::from_utf8_lossy(&dom.stderr);
@@ -258,7 +259,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
         &[
             "Regimes compared",
             "departments",
-            "2025-04-23",
+            "2026-05-22",
             "100.5",
             "Reform planner: 30 working days under joint",
             "First real-estate registration",
@@ -284,7 +285,7 @@ fn chromium_renders_prints_and_finds_the_numbers() {
         &[
             "审批模式对比",
             "跑动次数",
-            "2025年4月23日",
+            "2026年5月22日",
             "100.5",
             "改革方案测算",
             "关键路径",

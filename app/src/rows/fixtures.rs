@@ -1,9 +1,32 @@
 //! Scenarios built in code for the tests of the result rows and what shows them.
 
-/// The default scenario with land pre-examination (5 working days, stage `approval`) as a
-/// special procedure outside the approval clock, and two fees (1,200 and 300 yuan).
-pub fn with_special_item() -> crate::Loaded {
+/// The shipped default scenario's items off the approval clock: the planning permit's publicity,
+/// the geotechnical investigation and the construction works.
+pub const OFF_CLOCK: [&str; 3] = [
+    "permit_publicity",
+    "geotechnical_survey",
+    "construction_works",
+];
+
+/// The default scenario as it was before the two clocks: every item on the approval clock and
+/// in working days (`OFF_CLOCK` taken out, with their links), so approval days equal working
+/// days — for the tests whose point is that flow.
+pub fn approval_only() -> crate::Loaded {
     let mut loaded = crate::load::load_default().unwrap_or_else(|e| panic!("{e}"));
+    let mut d = loaded.scenario.to_draft();
+    let off = |id: &permitflow_model::ItemId| OFF_CLOCK.contains(&id.as_str());
+    d.items.retain(|i| !off(&i.id));
+    d.links.retain(|l| !off(&l.from) && !off(&l.to));
+    assert_eq!(d.items.len(), 21, "the all-approval flow has 21 items");
+    loaded.scenario = permitflow_model::validate(&d, "t.toml").unwrap_or_else(|e| panic!("{e:?}"));
+    loaded
+}
+
+/// The default scenario's all-approval flow (`approval_only`) with land pre-examination (5
+/// working days, stage `approval`) as a special procedure outside the approval clock, and two
+/// fees (1,200 and 300 yuan).
+pub fn with_special_item() -> crate::Loaded {
+    let mut loaded = approval_only();
     let mut d = loaded.scenario.to_draft();
     let pre = d
         .items

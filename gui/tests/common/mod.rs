@@ -60,3 +60,73 @@ pub fn working_days_cell(app: &PermitflowApp, regime: &str, days: &str) -> Strin
         .regime_label(&permitflow_model::RegimeName::new(regime));
     permitflow_i18n::tr!("gui-cell-working-days", name = name, days = days)
 }
+
+/// The start of a regime's accessible approval-days cell in the comparison table, in the
+/// current language, up to where the saving against serial follows (`joint: 36.5 approval days
+/// (official approval time; ` in English, `并联审批＋联合审查：审批用时 36.5 个工作日（官方统计口径；较串联审批 `
+/// in Chinese): for `get_by_label_contains`. The default scenario's published figures and the
+/// what-ifs on them are approval days; its elapsed working days include a year of works.
+pub fn approval_days_cell(app: &PermitflowApp, regime: &str, days: &str) -> String {
+    let name = app
+        .doc
+        .valid
+        .regime_label(&permitflow_model::RegimeName::new(regime));
+    let full = permitflow_i18n::tr!(
+        "gui-cell-approval-days",
+        name = name,
+        days = days,
+        diff = "\u{1}"
+    );
+    full.split('\u{1}').next().unwrap_or_default().to_owned()
+}
+
+/// The app on the default scenario's all-approval flow: the shipped file without the items off
+/// the approval clock (the planning permit's publicity, the geotechnical investigation, the
+/// construction works), so approval days equal elapsed working days and what-ifs move both by
+/// the days a planner counts. For the tests whose point is an edit's effect on that flow.
+pub fn approval_only_app() -> Harness<'static, PermitflowApp> {
+    static PATH: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let path = PATH.get_or_init(|| {
+        let shipped = include_str!("../../../scenarios/social-investment-housing.toml");
+        let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("gui-approval-only-{}.toml", std::process::id()));
+        std::fs::write(&path, approval_only(shipped)).expect("write the all-approval scenario");
+        path
+    });
+    harness(PermitflowApp::new(Settings::default(), Some(path)))
+}
+
+/// `approval_only_app`'s scenario text: the shipped file without its off-clock items, their
+/// links and their departments.
+pub fn approval_only(shipped: &str) -> String {
+    const OFF_CLOCK: [&str; 3] = [
+        "permit_publicity",
+        "geotechnical_survey",
+        "construction_works",
+    ];
+    const DEPARTMENTS: [&str; 2] = ["\"Developer\" =", "\"Survey and design institute\" ="];
+    let mut out = String::new();
+    for (k, block) in shipped.split("\n[[").enumerate() {
+        let off = block.starts_with("items]]")
+            && OFF_CLOCK
+                .iter()
+                .any(|id| block.contains(&format!("\nid = \"{id}\"\n")));
+        if off {
+            continue;
+        }
+        if k > 0 {
+            out.push_str("\n[[");
+        }
+        out.push_str(block);
+    }
+    let out: String = out
+        .replace("after = [\"geotechnical_survey\"]\n", "")
+        .lines()
+        .filter(|l| !DEPARTMENTS.iter().any(|d| l.starts_with(d)))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    for id in OFF_CLOCK {
+        assert!(!out.contains(&format!("\"{id}\"")), "{id} is still named");
+    }
+    out
+}
