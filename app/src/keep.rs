@@ -243,8 +243,8 @@ mod tests {
             },
         );
         let out = scenario_toml(&d, Some(SHIPPED)).expect("written");
-        assert_eq!(SHIPPED.lines().count(), 430);
-        assert_eq!(out.lines().count(), 430, "{out}");
+        assert_eq!(SHIPPED.lines().count(), 476);
+        assert_eq!(out.lines().count(), 476, "{out}");
         assert_eq!(comments(&out), comments(SHIPPED));
         // The one change is the one line of the limit; the rest is the file as it was.
         let changed: Vec<(&str, &str)> = SHIPPED
@@ -295,7 +295,7 @@ mod tests {
         assert_eq!(kept, comments(SHIPPED).len());
         assert!(out.contains("id = \"pipeline_check\""));
         assert!(!out.contains("id = \"fire_design\""));
-        assert!(out.lines().count() < 435, "{}", out.lines().count());
+        assert!(out.lines().count() < 481, "{}", out.lines().count());
     }
 
     #[test]

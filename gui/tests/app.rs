@@ -164,7 +164,8 @@ fn a_broken_file_is_listed_with_its_problems_and_the_scenario_stays() {
         Some(std::path::Path::new(broken)),
     ));
     h.run();
-    h.get_by_label("joint: 36.5 working days");
+    // The built-in default stays: its published 36.5 approval days.
+    h.get_by_label_contains("joint: 36.5 approval days (");
     h.get_by_label_contains("unknown predecessor `drawing_revew`");
 }
 

@@ -2,7 +2,16 @@
 //! batch results and `check`/`batch --strict-calendar`. A schedule from Monday 28 December 2026
 //! runs into 2027, whose holidays are provisional; one in 2025 has nothing to say.
 
-use crate::harness::{permitflow, stderr, stdout};
+use crate::harness::{approval_only_default, permitflow, stderr, stdout};
+
+/// `permitflow` on the default scenario's all-approval flow (the file after the command): the
+/// shipped scenario's year of works would carry every schedule from these starts into 2028.
+fn on_default(args: &[&str]) -> std::process::Output {
+    let file = approval_only_default();
+    let mut all = vec![args[0], file.to_str().unwrap()];
+    all.extend_from_slice(&args[1..]);
+    permitflow(&all)
+}
 
 fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(text.as_bytes());
@@ -16,7 +25,7 @@ fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 
 #[test]
 fn csv_outputs_carry_a_calendar_column() {
-    let o = permitflow(&[
+    let o = on_default(&[
         "solve",
         "--regime",
         "joint",
@@ -42,7 +51,7 @@ fn csv_outputs_carry_a_calendar_column() {
     // export --format csv writes the same rows.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("s.csv");
-    let o = permitflow(&[
+    let o = on_default(&[
         "export",
         "--regime",
         "joint",
@@ -56,12 +65,12 @@ fn csv_outputs_carry_a_calendar_column() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(csv_rows(&std::fs::read_to_string(&out).unwrap()).1, rows);
     // compare: one row per regime, each naming the year.
-    let o = permitflow(&["compare", "--start", "2026-12-28", "--format", "csv"]);
+    let o = on_default(&["compare", "--start", "2026-12-28", "--format", "csv"]);
     let (header, rows) = csv_rows(&stdout(&o));
     assert_eq!(header.last().unwrap(), "calendar");
     assert_eq!(rows.len(), 4);
     assert!(rows.iter().all(|r| r.last().unwrap() == "provisional 2027"));
-    let o = permitflow(&["compare", "--start", "2025-03-03", "--format", "csv"]);
+    let o = on_default(&["compare", "--start", "2025-03-03", "--format", "csv"]);
     assert!(
         csv_rows(&stdout(&o))
             .1
@@ -75,7 +84,7 @@ fn charts_have_a_footnote_when_the_holidays_are_provisional() {
     let dir = tempfile::tempdir().unwrap();
     let svg = |start: &str| {
         let out = dir.path().join(format!("{start}.svg"));
-        let o = permitflow(&[
+        let o = on_default(&[
             "chart",
             "--start",
             start,
@@ -108,7 +117,7 @@ fn mspdi_names_the_provisional_days() {
             out.to_str().unwrap(),
         ];
         args.extend_from_slice(extra);
-        let o = permitflow(&args);
+        let o = on_default(&args);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         std::fs::read_to_string(&out).unwrap()
     };
@@ -279,7 +288,7 @@ fn chart_report_and_export_take_the_calendar_file_too() {
     let cal = file.to_str().unwrap();
     let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
     let run = |args: &[&str]| {
-        let o = permitflow(args);
+        let o = on_default(args);
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         assert!(
             !stderr(&o).contains("provisional"),
@@ -305,7 +314,7 @@ fn chart_report_and_export_take_the_calendar_file_too() {
             if with {
                 run(&v);
             } else {
-                assert_eq!(permitflow(&v).status.code(), Some(0));
+                assert_eq!(on_default(&v).status.code(), Some(0));
             }
         };
         go(args(&["chart", "--kind", "compare"], &svg));

@@ -1,12 +1,15 @@
 //! Calendars past the shipped years (issue 18, in part): provisional statutory holidays, the
 //! warning as data, and an official file replacing the provisional days of its year.
 
-use crate::harness::{permitflow, stderr, stdout};
+use crate::harness::{approval_only_default, permitflow, stderr, stdout};
 
 #[test]
 fn a_schedule_into_2027_skips_new_year_and_says_the_year_is_provisional() {
+    // The default scenario's all-approval flow (its year of works would reach into 2028).
+    let file = approval_only_default();
     let o = permitflow(&[
         "solve",
+        file.to_str().unwrap(),
         "--regime",
         "joint",
         "--start",
@@ -86,10 +89,14 @@ fn an_official_2027_file_replaces_the_provisional_days() {
 
 #[test]
 fn the_report_says_when_its_holidays_are_provisional() {
+    // The default scenario's all-approval flow, which stays inside 2027 from 2026-12-28.
+    let file = approval_only_default();
+    let file = file.to_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r.html");
     let o = permitflow(&[
         "report",
+        file,
         "--start",
         "2026-12-28",
         "-o",
@@ -106,6 +113,7 @@ fn the_report_says_when_its_holidays_are_provisional() {
     let out = dir.path().join("r2.html");
     permitflow(&[
         "report",
+        file,
         "--start",
         "2025-03-03",
         "-o",
@@ -169,9 +177,12 @@ fn a_calendar_file_on_the_command_line_replaces_the_provisional_days() {
     assert_eq!(items[0]["id"], "drawing_review");
     // Drawing review, 10 days: 23, 25–30 April, 6, 7 and 10 May.
     assert_eq!(items[0]["finish_date"], "2027-05-10");
-    // The default scenario takes it too: no warning, and the export the same end date as solve.
+    // The default scenario (its all-approval flow, which ends within 2027) takes it too: no
+    // warning, and the export the same end date as solve.
+    let file = approval_only_default();
     let o = permitflow(&[
         "compare",
+        file.to_str().unwrap(),
         "--start",
         "2027-04-20",
         "--format",

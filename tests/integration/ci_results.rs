@@ -317,8 +317,11 @@ fn dates_outside_the_documented_ranges_are_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.xml");
     std::fs::write(&out, "keep me").unwrap();
+    // The default scenario's all-approval flow: 36.5 working days from 1983-06-01.
+    let file = crate::harness::approval_only_default();
     let o = permitflow(&[
         "export",
+        s(&file),
         "--regime",
         "joint",
         "--format",

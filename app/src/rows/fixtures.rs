@@ -15,8 +15,20 @@ pub fn approval_only() -> crate::Loaded {
     let mut loaded = crate::load::load_default().unwrap_or_else(|e| panic!("{e}"));
     let mut d = loaded.scenario.to_draft();
     let off = |id: &permitflow_model::ItemId| OFF_CLOCK.contains(&id.as_str());
+    let gone: Vec<permitflow_model::Department> = d
+        .items
+        .iter()
+        .filter(|i| off(&i.id))
+        .map(|i| i.department.clone())
+        .collect();
     d.items.retain(|i| !off(&i.id));
     d.links.retain(|l| !off(&l.from) && !off(&l.to));
+    // Their departments (the developer, the survey institute) go with them.
+    for dept in gone {
+        if !d.items.iter().any(|i| i.department == dept) {
+            d.labels.departments.remove(&dept);
+        }
+    }
     assert_eq!(d.items.len(), 21, "the all-approval flow has 21 items");
     loaded.scenario = permitflow_model::validate(&d, "t.toml").unwrap_or_else(|e| panic!("{e:?}"));
     loaded

@@ -14,6 +14,7 @@ pub fn target_detail(check: &TargetCheck, outcome: Option<&Outcome>) -> String {
 mod tests {
     use super::*;
     use permitflow_i18n::{Lang, with_lang};
+    use permitflow_model::DayMeasure;
     use permitflow_solver::{Method, check_targets, evaluate_all};
 
     #[test]
@@ -44,8 +45,15 @@ mod tests {
             let zh = with_lang(Lang::ZhCn, || target_detail(check, o));
             assert!(!zh.contains("working"), "{zh}");
             if check.target.days.is_some() && check.target.stage.is_none() {
-                let days = o.map(|o| o.working_days().to_string()).unwrap_or_default();
-                assert!(zh.starts_with(&format!("工作日 {days} ")), "{zh}");
+                // The measure the target bounds, by its Chinese name, then the figure.
+                let measure = check.target.measure;
+                let name = match measure {
+                    DayMeasure::ApprovalDays => "审批用时",
+                    DayMeasure::WorkingDays => "工作日",
+                    DayMeasure::CalendarDays => "自然日",
+                };
+                let days = o.map(|o| o.days(measure).to_string()).unwrap_or_default();
+                assert!(zh.starts_with(&format!("{name} {days} ")), "{zh}");
             }
         }
     }
