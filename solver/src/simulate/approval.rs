@@ -220,7 +220,7 @@ mod tests {
     stage = "s"
     days = 5
     after = ["tech"]
-    returns = { rate = 0.3, rework_days = 10, rereview_days = 5 }
+    returns = { rate = 0.3, correction_days = 10, rework_days = 5 }
     "#;
         parse_scenario(text, "t.toml", Format::Toml).unwrap()
     }
