@@ -177,7 +177,7 @@ fn the_simulation_tab_shows_percentiles_and_target_probabilities() {
     wait_until(&mut h, |h| h.query_by_label("P80").is_some());
     h.get_by_label("P95");
     // Each target names the measure it bounds; the table has a row per clock.
-    h.get_by_label_contains("2020 target: 60 working days (elapsed working days):");
+    h.get_by_label_contains("2020 target: 60 working days (approval days):");
     h.get_by_label("measure");
     assert_eq!(
         h.get_all_by_label_contains("measure approval days").count(),
