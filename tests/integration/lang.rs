@@ -83,8 +83,17 @@ fn solve_check_simulate_plan_and_centre_speak_chinese() {
     assert!(sim.contains("各目标的达标概率"), "{sim}");
     assert!(sim.contains("关键性指数"), "{sim}");
 
-    let plan = zh(&["plan", "--regime", "joint", "--target", "30"]);
-    // 36.5 working days today; 30 reachable at a cost of 6.5.
+    // The planner bounds elapsed working days: the default's all-approval flow, where they are
+    // 36.5 today; 30 reachable at a cost of 6.5.
+    let file = crate::harness::approval_only_default();
+    let plan = zh(&[
+        "plan",
+        file.to_str().unwrap(),
+        "--regime",
+        "joint",
+        "--target",
+        "30",
+    ]);
     assert!(plan.contains("目前 36.5 个工作日，目标 30"), "{plan}");
     assert!(plan.contains("✓ 可以达到：30 个工作日，成本 6.5"), "{plan}");
     assert!(plan.contains("联合审查"), "{plan}");
