@@ -184,3 +184,25 @@ pub fn run(s: &Scenario, regime: &str, iterations: usize, seed: u64) -> Simulati
         .unwrap_or_else(|| panic!("no regime {regime}"));
     simulate(s, r, &SimulationOptions { iterations, seed }).unwrap()
 }
+
+/// `s` without its items off the approval clock or counted in calendar days (the shipped default
+/// scenario's publicity, geotechnical investigation and construction works), with their links
+/// and their departments: the all-approval flow, for the tests whose hand-counted working days
+/// are that flow's.
+pub fn approval_only(s: &Scenario) -> Scenario {
+    let mut d = s.to_draft();
+    let off = |it: &permitflow_model::Item| {
+        it.clock != permitflow_model::Clock::Approval
+            || it.unit == permitflow_model::DayUnit::Calendar
+    };
+    let gone: Vec<permitflow_model::Item> = d.items.iter().filter(|i| off(i)).cloned().collect();
+    d.items.retain(|i| !off(i));
+    d.links
+        .retain(|l| !gone.iter().any(|g| g.id == l.from || g.id == l.to));
+    for g in &gone {
+        if !d.items.iter().any(|i| i.department == g.department) {
+            d.labels.departments.remove(&g.department);
+        }
+    }
+    revalidate(&d)
+}
