@@ -179,10 +179,10 @@ fn a_calendar_file_on_the_command_line_replaces_the_provisional_days() {
     assert_eq!(items[0]["finish_date"], "2027-05-10");
     // The default scenario (its all-approval flow, which ends within 2027) takes it too: no
     // warning, and the export the same end date as solve.
-    let file = approval_only_default();
+    let flow = approval_only_default();
     let o = permitflow(&[
         "compare",
-        file.to_str().unwrap(),
+        flow.to_str().unwrap(),
         "--start",
         "2027-04-20",
         "--format",

@@ -356,7 +356,7 @@ fn dates_outside_the_documented_ranges_are_refused_and_nothing_is_written() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).starts_with(&format!(
-            "error[E016]: the start date 1899-12-31 is not in the years 1900 to 2200\n   --> {}:22:9",
+            "error[E016]: the start date 1899-12-31 is not in the years 1900 to 2200\n   --> {}:29:9",
             far.display()
         )),
         "{}",
