@@ -61,16 +61,26 @@ pub fn revalidate(d: &permitflow_model::Draft) -> Scenario {
     }
 }
 
-/// Every item gets a PERT spread around its limit (0.6×, 0.9×, 1.5×) and the published 5.3 %
+/// A point of a spread in the item's unit: calendar days are whole days (rounded), working days
+/// as given.
+fn spread_point(days: f64, unit: permitflow_model::DayUnit) -> WorkingDays {
+    match unit {
+        permitflow_model::DayUnit::Calendar => WorkingDays::new(days.round()),
+        permitflow_model::DayUnit::Working => WorkingDays::new(days),
+    }
+}
+
+/// Every item gets a PERT spread around its limit (0.6×, 0.9×, 1.5×; whole days for an item in
+/// calendar days) and the published 5.3 %
 /// return rate with 3 days of rework.
 pub fn add_spreads(s: &Scenario) -> Scenario {
     let mut d = s.to_draft();
     for it in &mut d.items {
-        let d = it.days.value.get();
+        let (d, unit) = (it.days.value.get(), it.unit);
         it.spread = Some(Distribution::Pert {
-            min: WorkingDays::new(0.6 * d),
-            likely: WorkingDays::new(0.9 * d),
-            max: WorkingDays::new(1.5 * d),
+            min: spread_point(0.6 * d, unit),
+            likely: spread_point(0.9 * d, unit),
+            max: spread_point(1.5 * d, unit),
         });
         it.returns = Some(Returns {
             rate: 0.053,
@@ -86,11 +96,11 @@ pub fn add_spreads(s: &Scenario) -> Scenario {
 pub fn triangular_spreads(s: &Scenario) -> Scenario {
     let mut d = s.to_draft();
     for it in &mut d.items {
-        let d = it.days.value.get();
+        let (d, unit) = (it.days.value.get(), it.unit);
         it.spread = Some(Distribution::Triangular {
-            min: WorkingDays::new(0.6 * d),
-            likely: WorkingDays::new(0.9 * d),
-            max: WorkingDays::new(1.5 * d),
+            min: spread_point(0.6 * d, unit),
+            likely: spread_point(0.9 * d, unit),
+            max: spread_point(1.5 * d, unit),
         });
     }
     revalidate(&d)
