@@ -13,6 +13,7 @@ pub mod clocks;
 pub mod error;
 pub mod flow;
 pub mod lp;
+pub mod milestones;
 pub mod outcome;
 pub mod paths;
 pub mod plan;

@@ -3,6 +3,7 @@
 //! rows, and the tables of the analyses ([`tables`]) as rows of formatted cells.
 
 mod compare;
+pub mod milestones;
 pub mod tables;
 mod targets;
 
@@ -10,4 +11,5 @@ pub use compare::{
     CompareRow, Comparison, RegimeFigures, Solved, StageCell, StageColumn, baseline, compare,
     critical_chain, signed,
 };
+pub use milestones::{Gain, MilestoneCell, MilestoneRow, milestone_rows};
 pub use targets::target_detail;

@@ -185,3 +185,15 @@ app-batch-bad-pattern = `{ $pattern }` is not a valid pattern: { $error }
 app-batch-no-match = `{ $pattern }` matches no file
 app-batch-not-found = { $path }: no such file or folder
     .help = check the path
+
+# --- two clocks (ms) ---
+app-effect-milestone-removed = milestone `{ $name }` is removed (it is reached at this item)
+app-milestone-col-milestone = Milestone
+app-milestone-col-regime = Regime
+app-milestone-col-date = Date
+app-milestone-col-approval-days = Approval days
+app-milestone-col-working-days = Working days
+app-milestone-col-calendar-days = Calendar days
+app-milestone-col-vs-baseline-working = vs serial (working days)
+app-milestone-col-vs-baseline-calendar = vs serial (calendar days)
+app-milestone-no-schedule = no schedule

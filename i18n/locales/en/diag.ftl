@@ -393,3 +393,9 @@ diag-target-bad-range = cannot read the range `{ $text }`
     .help = write a range as text "MIN..MAX", e.g. { $key } = "36.5..54"
 diag-target-range-order = the range `{ $text }` starts at { $min }, above its end { $max }
     .help = write the smaller number first
+
+# --- two clocks (ms) ---
+diag-word-milestone = milestone
+    .a = a milestone
+diag-milestone-unknown-at = unknown end `{ $value }`
+    .help = a milestone is reached when its item finishes or starts: write at = "finish" (the default) or at = "start"

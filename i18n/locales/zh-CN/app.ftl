@@ -173,3 +173,15 @@ app-batch-bad-pattern = `{ $pattern }` 不是有效的通配符模式：{ $error
 app-batch-no-match = `{ $pattern }` 没有匹配到任何文件
 app-batch-not-found = { $path }：没有这个文件或文件夹
     .help = 请检查路径
+
+# --- two clocks (ms) ---
+app-effect-milestone-removed = 里程碑“{ $name }”随之删除（它在该事项达到）
+app-milestone-col-milestone = 里程碑
+app-milestone-col-regime = 审批模式
+app-milestone-col-date = 日期
+app-milestone-col-approval-days = 审批用时（工作日）
+app-milestone-col-working-days = 经过工作日
+app-milestone-col-calendar-days = 经过自然日
+app-milestone-col-vs-baseline-working = 较串联审批（工作日）
+app-milestone-col-vs-baseline-calendar = 较串联审批（自然日）
+app-milestone-no-schedule = 无可行进度

@@ -387,3 +387,9 @@ diag-target-bad-range = 无法读取范围 `{ $text }`
     .help = 范围请写成文本 "下限..上限"，例如 { $key } = "36.5..54"
 diag-target-range-order = 范围 `{ $text }` 的下限 { $min } 大于上限 { $max }
     .help = 请先写较小的数
+
+# --- two clocks (ms) ---
+diag-word-milestone = 里程碑
+    .a = 里程碑
+diag-milestone-unknown-at = 未知的里程碑时点 `{ $value }`
+    .help = 里程碑在其事项办结或开始时达到：请写 at = "finish"（默认，办结时）或 at = "start"（开始时）
