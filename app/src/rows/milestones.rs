@@ -153,6 +153,48 @@ pub fn table(rows: &[MilestoneRow]) -> Table {
     t
 }
 
+/// The same in five columns for a narrow window: the three day counts in one cell
+/// (`8 / 8 / 10`: approval, working, calendar) and the gain in another (`-4 / -6`: working,
+/// calendar).
+pub fn compact_table(rows: &[MilestoneRow]) -> Table {
+    let full = table(rows);
+    let pair = |r: &[String], a: usize, b: usize| {
+        if r[a] == "–" {
+            "–".to_owned()
+        } else {
+            format!("{} / {}", r[a], r[b])
+        }
+    };
+    Table {
+        columns: vec![
+            full.columns[0].clone(),
+            full.columns[1].clone(),
+            full.columns[2].clone(),
+            tr!("app-milestone-col-days"),
+            tr!("app-milestone-col-vs-baseline"),
+        ],
+        numeric: 3..5,
+        rows: full
+            .rows
+            .iter()
+            .map(|r| {
+                let days = if r[3] == "–" {
+                    "–".to_owned()
+                } else {
+                    format!("{} / {} / {}", r[3], r[4], r[5])
+                };
+                vec![
+                    r[0].clone(),
+                    r[1].clone(),
+                    r[2].clone(),
+                    days,
+                    pair(r, 6, 7),
+                ]
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,5 +285,12 @@ mod tests {
             zh.rows[4],
             ["", "并联审批", "2025年3月13日", "8", "8", "11", "-4", "-6"]
         );
+        let narrow = with_lang(Lang::ZhCn, || compact_table(&rows(Lang::ZhCn)));
+        assert_eq!(narrow.columns[3], "天数（审批/工作日/自然日）");
+        assert_eq!(
+            narrow.rows[4],
+            ["", "并联审批", "2025年3月13日", "8 / 8 / 11", "-4 / -6"]
+        );
+        assert_eq!(narrow.rows[3][4], "–", "serial is the baseline");
     }
 }

@@ -197,3 +197,5 @@ app-milestone-col-calendar-days = Calendar days
 app-milestone-col-vs-baseline-working = vs serial (working days)
 app-milestone-col-vs-baseline-calendar = vs serial (calendar days)
 app-milestone-no-schedule = no schedule
+app-milestone-col-days = Days (approval / working / calendar)
+app-milestone-col-vs-baseline = vs serial (working / calendar)

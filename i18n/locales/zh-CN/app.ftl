@@ -185,3 +185,5 @@ app-milestone-col-calendar-days = 经过自然日
 app-milestone-col-vs-baseline-working = 较串联审批（工作日）
 app-milestone-col-vs-baseline-calendar = 较串联审批（自然日）
 app-milestone-no-schedule = 无可行进度
+app-milestone-col-days = 天数（审批/工作日/自然日）
+app-milestone-col-vs-baseline = 较串联审批（工作日/自然日）
