@@ -31,8 +31,17 @@ pub struct Row {
     pub scenario: String,
     /// The regime's name (empty for an invalid file).
     pub regime: String,
-    /// Working days, when the regime has a schedule.
+    /// Official approval days (审批用时), when the regime has a schedule.
+    #[serde(default)]
+    pub approval_days: Option<f64>,
+    /// Elapsed working days, when the regime has a schedule.
     pub working_days: Option<f64>,
+    /// Elapsed calendar days (both ends included), when the regime has a schedule.
+    #[serde(default)]
+    pub calendar_days: Option<u32>,
+    /// The applicant's fees in yuan, when the regime has a schedule.
+    #[serde(default)]
+    pub fees: Option<f64>,
     /// The end date (ISO), when the regime has a schedule.
     pub end_date: String,
     /// The applicant's trips.
@@ -50,6 +59,12 @@ pub struct Row {
     pub status: String,
     /// Why there is no schedule, or the first problem of an invalid file.
     pub error: String,
+    /// How many of the scenario's figures are assumed (the honest mark), for a valid file.
+    #[serde(default)]
+    pub assumed_figures: Option<usize>,
+    /// How many figures with a provenance the scenario has, for a valid file.
+    #[serde(default)]
+    pub figures: Option<usize>,
     /// The calendar's warning for this regime's dates ([`crate::Warning::short`]):
     /// `provisional 2027` when its holidays are not official yet; empty when they are.
     #[serde(default)]
@@ -128,7 +143,10 @@ pub struct CsvRow {
     file: String,
     scenario: String,
     regime: String,
+    approval_days: Option<f64>,
     working_days: Option<f64>,
+    calendar_days: Option<u32>,
+    fees: Option<f64>,
     end_date: String,
     trips: Option<u32>,
     forms: Option<u32>,
@@ -137,6 +155,10 @@ pub struct CsvRow {
     targets: String,
     status: String,
     error: String,
+    #[serde(default)]
+    assumed_figures: Option<usize>,
+    #[serde(default)]
+    figures: Option<usize>,
     #[serde(default)]
     calendar: String,
 }
@@ -147,7 +169,10 @@ impl From<&Row> for CsvRow {
             file: r.file.clone(),
             scenario: r.scenario.clone(),
             regime: r.regime.clone(),
+            approval_days: r.approval_days,
             working_days: r.working_days,
+            calendar_days: r.calendar_days,
+            fees: r.fees,
             end_date: r.end_date.clone(),
             trips: r.trips,
             forms: r.forms,
@@ -157,6 +182,8 @@ impl From<&Row> for CsvRow {
             status: r.status.clone(),
             error: r.error.clone(),
             calendar: r.calendar.clone(),
+            assumed_figures: r.assumed_figures,
+            figures: r.figures,
         }
     }
 }
@@ -168,7 +195,10 @@ impl From<CsvRow> for Row {
             file: r.file,
             scenario: r.scenario,
             regime: r.regime,
+            approval_days: r.approval_days,
             working_days: r.working_days,
+            calendar_days: r.calendar_days,
+            fees: r.fees,
             end_date: r.end_date,
             trips: r.trips,
             forms: r.forms,
@@ -177,6 +207,8 @@ impl From<CsvRow> for Row {
             status: r.status,
             error: r.error,
             calendar: r.calendar,
+            assumed_figures: r.assumed_figures,
+            figures: r.figures,
         }
     }
 }
@@ -220,6 +252,10 @@ pub struct FileResult {
     pub rows: Vec<Row>,
     /// Its JUnit test cases.
     pub cases: Vec<Case>,
+    /// Its JUnit test suite's properties: each regime's `approval_days`, `working_days`,
+    /// `calendar_days` and `fees` (`joint.approval_days`), and the honest mark
+    /// (`figures.total`, `figures.assumed`).
+    pub properties: Vec<(String, String)>,
     /// Diagnostics of an invalid file, rendered.
     pub invalid: Option<String>,
     /// When its run started: UTC, `YYYY-MM-DDTHH:MM:SS` (JUnit's `timestamp`).
@@ -302,6 +338,14 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
         })
         .collect();
     let checks = check_targets(s, &outcomes);
+    let figures = permitflow_model::assumed::figures(s);
+    let mut properties = vec![
+        ("figures.total".to_owned(), figures.total.to_string()),
+        (
+            "figures.assumed".to_owned(),
+            figures.assumed_count().to_string(),
+        ),
+    ];
     let mut rows = Vec::new();
     let mut cases = Vec::new();
     for ((r, o), &seconds) in s.regimes.iter().zip(&outcomes).zip(&times) {
@@ -332,7 +376,10 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                     file: file.clone(),
                     scenario: s.name.clone(),
                     regime: r.name.to_string(),
+                    approval_days: Some(o.approval_days.get()),
                     working_days: Some(o.working_days().get()),
+                    calendar_days: Some(o.calendar_days),
+                    fees: Some(o.fees),
                     end_date: o.end_date.format("%Y-%m-%d").to_string(),
                     trips: Some(o.counts.trips),
                     forms: Some(o.counts.forms),
@@ -342,7 +389,17 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                     status: status.into(),
                     error: String::new(),
                     calendar: warning.as_ref().map(Warning::short).unwrap_or_default(),
+                    assumed_figures: Some(figures.assumed_count()),
+                    figures: Some(figures.total),
                 });
+                for (key, value) in [
+                    ("approval_days", o.approval_days.to_string()),
+                    ("working_days", o.working_days().to_string()),
+                    ("calendar_days", o.calendar_days.to_string()),
+                    ("fees", o.fees.to_string()),
+                ] {
+                    properties.push((format!("{}.{key}", r.name), value));
+                }
                 for t in &mine {
                     cases.push(Case {
                         name: format!("{}: {}", r.name, t.target.name),
@@ -380,7 +437,10 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                     file: file.clone(),
                     scenario: s.name.clone(),
                     regime: r.name.to_string(),
+                    approval_days: None,
                     working_days: None,
+                    calendar_days: None,
+                    fees: None,
                     end_date: String::new(),
                     trips: None,
                     forms: None,
@@ -390,6 +450,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
                     status: "infeasible".into(),
                     error: e.to_string().replace('\n', " "),
                     calendar: String::new(),
+                    assumed_figures: Some(figures.assumed_count()),
+                    figures: Some(figures.total),
                 });
                 cases.push(Case {
                     name: format!("{}: schedule", r.name),
@@ -417,6 +479,7 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
         file,
         rows,
         cases,
+        properties,
         invalid: None,
         timestamp: started,
         seconds: clock.elapsed().as_secs_f64(),
@@ -439,7 +502,10 @@ fn invalid(file: String, e: &Error) -> FileResult {
             file,
             scenario: String::new(),
             regime: String::new(),
+            approval_days: None,
             working_days: None,
+            calendar_days: None,
+            fees: None,
             end_date: String::new(),
             trips: None,
             forms: None,
@@ -449,7 +515,10 @@ fn invalid(file: String, e: &Error) -> FileResult {
             status: "invalid".into(),
             error: first,
             calendar: String::new(),
+            assumed_figures: None,
+            figures: None,
         }],
+        properties: Vec::new(),
         cases: vec![Case {
             name: "valid scenario".into(),
             failure: None,

@@ -72,7 +72,7 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
                 found.invalid = true;
                 let first = text.lines().next().unwrap_or_default();
                 overview.push_str(&format!(
-                    "| `{name}` | {} | | |\n",
+                    "| `{name}` | {} | | | |\n",
                     tr!("app-library-invalid", error = cell(first))
                 ));
                 continue;
@@ -88,7 +88,9 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
                 Ok(o) => tr!(
                     "app-library-result",
                     regime = r.name.as_str(),
+                    approval = o.approval_days.to_string(),
                     days = o.working_days().to_string(),
+                    calendar = o.calendar_days,
                     trips = o.counts.trips,
                     forms = o.counts.forms,
                     materials = o.counts.materials
@@ -101,9 +103,10 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
             .collect();
         let sources: Vec<&str> = s.sources.iter().map(|x| x.id.as_str()).collect();
         overview.push_str(&format!(
-            "| `{name}` | {} | {} | {} |\n",
+            "| `{name}` | {} | {} | {} | {} |\n",
             cell(&s.name),
             results.join("<br>"),
+            crate::rows::assumed_note(&permitflow_model::assumed::figures(s)),
             cell(&sources.join(", "))
         ));
         for t in check_targets(s, &outcomes) {
@@ -154,6 +157,7 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
             tr!("app-library-col-file"),
             tr!("app-library-col-scenario"),
             tr!("app-library-col-regimes"),
+            tr!("app-library-col-assumed"),
             tr!("app-library-col-sources"),
         ]),
         tr!("app-library-figures"),

@@ -361,6 +361,16 @@ mod tests {
         let totals = texts(&cmp, "total");
         assert_eq!(totals[0], "100.5 个工作日 · 2025年7月25日");
         assert_eq!(totals[2], "36.5 个工作日 · 2025年4月23日（较串联审批 -64）");
+        // The official approval time under each total: the same here (every item is on the
+        // approval clock), so the saving is the same 64 days.
+        let approval = texts(&cmp, "approval-total");
+        assert_eq!(approval[0], "审批用时 100.5 个工作日");
+        assert_eq!(approval[2], "审批用时 36.5 个工作日（较串联审批 -64）");
+        assert!(
+            texts(&cmp, "legend-label")
+                .iter()
+                .any(|l| l == "审批计时（计入审批用时）")
+        );
         // Months on the axis as 2025年3月 …; the last row ends in July.
         let months = texts(&cmp, "month");
         assert_eq!(months.first().map(String::as_str), Some("2025年3月"));
@@ -409,6 +419,38 @@ mod tests {
     }
 
     #[test]
+    fn the_comparison_shows_where_the_approval_clock_stops() {
+        // Land pre-examination (working days 1 to 6 under the serial regime) as a special
+        // procedure: the serial row's approval strip runs 0–1 and 6–100.5, two pieces, and its
+        // approval total is 5 days shorter than its elapsed time.
+        let l = crate::rows::fixtures::with_special_item();
+        let (s, cal) = (&l.scenario, &l.calendar);
+        let outcomes: Vec<Outcome> = s
+            .regimes
+            .iter()
+            .map(|r| evaluate(s, r, cal, Method::Paths).unwrap())
+            .collect();
+        let refs: Vec<&Outcome> = outcomes.iter().collect();
+        let cmp = with_lang(Lang::En, || permitflow_chart::comparison(s, &refs, cal));
+        let serial_strips = cmp
+            .shapes
+            .iter()
+            .filter(|sh| match sh {
+                Shape::Rect { class, title, .. } => {
+                    *class == "approval-clock"
+                        && title.as_deref()
+                            == Some("approval clock running: 95.5 approval days in all")
+                }
+                _ => false,
+            })
+            .count();
+        assert_eq!(serial_strips, 2);
+        assert_eq!(texts(&cmp, "total")[0], "100.5 wd · 2025-07-25");
+        assert_eq!(texts(&cmp, "approval-total")[0], "approval 95.5 wd");
+        assert!(permitflow_chart::layout::outside(&cmp, 0.5).is_empty());
+    }
+
+    #[test]
     fn the_comparison_and_gantt_stay_english_in_english() {
         let (cmp, gantt) = charts(Lang::En);
         assert_eq!(
@@ -419,6 +461,10 @@ mod tests {
         assert_eq!(
             texts(&cmp, "total")[2],
             "36.5 wd · 2025-04-23 (-64 vs serial)"
+        );
+        assert_eq!(
+            texts(&cmp, "approval-total")[2],
+            "approval 36.5 wd (-64 vs serial)"
         );
         assert_eq!(texts(&cmp, "month")[0], "2025-03");
         assert!(texts(&gantt, "milestone-label").contains(&"04-23 · 16.5 wd".to_owned()));

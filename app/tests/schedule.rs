@@ -34,6 +34,8 @@ id = "c"
 department = "Bureau"
 stage = "s"
 days = 2
+clock = "special"
+fee = 800
 
 [[regimes]]
 name = "parallel"
@@ -70,6 +72,9 @@ fn one_row_per_item_with_dates_float_and_quoting() {
             "2025-03-05",
             "0",
             "true",
+            "approval",
+            "working",
+            "0",
             ""
         ]
     );
@@ -83,9 +88,13 @@ fn one_row_per_item_with_dates_float_and_quoting() {
             "2025-03-07",
             "0",
             "true",
+            "approval",
+            "working",
+            "0",
             ""
         ]
     );
+    // c is a special procedure (off the approval clock) with a fee of 800 yuan.
     assert_eq!(
         &rows[2][4..],
         [
@@ -96,9 +105,32 @@ fn one_row_per_item_with_dates_float_and_quoting() {
             "2025-03-04",
             "2.5",
             "false",
+            "special",
+            "working",
+            "800",
             ""
         ]
     );
     // The name with a quote and a comma is quoted in the file.
     assert!(text.contains("\"Review \"\"A\"\", with a comma\""));
+}
+
+#[test]
+fn the_json_schedule_has_both_clocks_fees_and_the_honest_mark() {
+    let s = parse_scenario(SCENARIO, "test.toml", Format::Toml).unwrap();
+    let cal = Calendar::weekends();
+    let o = evaluate(&s, s.regime("parallel").unwrap(), &cal, Method::Paths).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&permitflow_app::export::schedule_json(&s, &cal, &o)).unwrap();
+    // a (0–3) and b (3–4.5) are on the approval clock; c (0–2, special) runs beside a and adds
+    // nothing: 4.5 approval days, 4.5 elapsed, Monday 3 to Friday 7 March is 5 calendar days.
+    assert_eq!(v["approval_days"], 4.5);
+    assert_eq!(v["working_days"], 4.5);
+    assert_eq!(v["calendar_days"], 5);
+    assert_eq!(v["fees"], 800.0);
+    // Three limits and a fee, none of them marked `assumed`.
+    assert_eq!(v["figures"]["total"], 4);
+    assert_eq!(v["figures"]["assumed"], 0);
+    assert_eq!(v["items"][2]["clock"], "special");
+    assert_eq!(v["items"][2]["fee"], 800.0);
 }

@@ -24,6 +24,12 @@ fn the_default_scenario_shows_the_joint_regime_at_36_5_working_days() {
     h.get_by_label("serial: 100.5 working days");
     h.get_by_label("parallel: 49.5 working days");
     h.get_by_label("joint: -64 (-64 %) vs serial");
+    // Both clocks: every item is on the approval clock, so approval days equal working days;
+    // Monday 3 March to Wednesday 23 April is 52 calendar days.
+    h.get_by_label("joint: 36.5 approval days (official approval time; -64 vs serial)");
+    h.get_by_label("serial: 100.5 approval days (official approval time; – vs serial)");
+    h.get_by_label("joint: 52 calendar days, the application day and the end day included");
+    h.get_by_label_contains("52 of 52 figures are assumed");
 }
 
 #[test]

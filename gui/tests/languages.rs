@@ -21,7 +21,8 @@ fn the_comparison_reads_36_5_working_days_for_joint_in_both_languages() {
         if lang == Lang::ZhCn {
             // What a Chinese planner reads: the tab, the column, the regimes, the date.
             h.get_by_label("审批模式对比");
-            h.get_by_label("工作日");
+            h.get_by_label("全流程\n工作日");
+            h.get_by_label("审批用时\n（较串联审批）");
             h.get_by_label("串联审批：100.5 个工作日");
             h.get_by_label("并联审批＋联合审查：36.5 个工作日");
             h.get_by_label("并联审批：49.5 个工作日");

@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod assumed;
 pub mod calendar;
 pub mod clock;
 pub mod csv_item_list;

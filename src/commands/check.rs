@@ -48,7 +48,12 @@ pub fn run(
                     "\n  {}",
                     labelled(
                         &name,
-                        &tr!("common-working-days", n = o.working_days().get())
+                        &tr!(
+                            "cli-check-clocks",
+                            approval = o.approval_days.to_string(),
+                            days = o.working_days().to_string(),
+                            calendar = o.calendar_days
+                        )
                     )
                 )),
                 Err(e) => {
@@ -63,6 +68,10 @@ pub fn run(
                 }
             }
         }
+        line.push_str(&format!(
+            "\n  {}",
+            permitflow_app::rows::assumed_note(&permitflow_model::assumed::figures(s))
+        ));
         for t in check_targets(s, &outcomes) {
             let mark = match t.met {
                 Some(true) => tr!("cli-check-target-met"),

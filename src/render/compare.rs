@@ -2,12 +2,14 @@
 
 use comfy_table::Cell;
 use permitflow_app::Warning;
-use permitflow_app::rows::{Comparison, StageCell, signed};
+use permitflow_app::rows::{Comparison, StageCell, assumed_note, signed, yuan};
 use permitflow_i18n::tr;
 use permitflow_model::{Calendar, WorkingDays};
 use serde_json::{Value, json};
 
-use super::{OutputFormat, calendar_note, csv_text, date, date_day, labelled, right, table};
+use super::{
+    OutputFormat, calendar_note, csv_text, date, date_day, labelled, right, table, wide_table,
+};
 
 /// The comparison in `format`.
 pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
@@ -30,29 +32,50 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
         ));
         out.push_str("\n\n");
     }
-    let mut t = table(vec![
+    let mut header = vec![
         tr!("cli-col-regime"),
+        tr!("cli-col-approval-days"),
+        tr!("cli-col-vs-serial"),
         tr!("cli-col-working-days"),
         tr!("cli-col-vs-serial"),
+        tr!("cli-col-calendar-days"),
         tr!("cli-col-end-date"),
+    ];
+    if c.has_fees {
+        header.push(tr!("cli-col-fees"));
+    }
+    header.extend([
         tr!("cli-col-trips"),
         tr!("cli-col-forms"),
         tr!("cli-col-materials"),
         tr!("cli-col-departments"),
     ]);
+    let columns = header.len();
+    // Both clocks, the savings and the counts, with two-line headings (about 115 columns): a row
+    // stays on one line.
+    let mut t = wide_table(header);
     for row in &c.rows {
         match &row.result {
             Ok(f) => {
-                t.add_row(vec![
+                let mut cells = vec![
                     Cell::new(&row.label),
+                    Cell::new(f.approval_days),
+                    Cell::new(f.vs_baseline_approval.map_or_else(|| "–".into(), signed)),
                     Cell::new(f.working_days),
                     Cell::new(f.vs_baseline.map_or_else(|| "–".into(), signed)),
+                    Cell::new(f.calendar_days),
                     Cell::new(date_day(f.end_date)),
+                ];
+                if c.has_fees {
+                    cells.push(Cell::new(yuan(f.fees)));
+                }
+                cells.extend([
                     Cell::new(f.counts.trips),
                     Cell::new(f.counts.forms),
                     Cell::new(f.counts.materials),
                     Cell::new(f.counts.departments),
                 ]);
+                t.add_row(cells);
             }
             Err(_) => {
                 t.add_row(vec![
@@ -62,8 +85,12 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
             }
         }
     }
-    right(&mut t, 1..8);
+    right(&mut t, 1..columns);
     out.push_str(&t.to_string());
+    out.push('\n');
+    out.push_str(&tr!("cli-compare-clocks"));
+    out.push('\n');
+    out.push_str(&assumed_note(&c.figures));
     out.push_str("\n\n");
 
     // Days per stage: one column per stage of the scenario, merged stages shown once.
@@ -79,8 +106,8 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
         let mut cells = vec![Cell::new(&row.label)];
         cells.extend(f.stages.iter().map(|cell| {
             Cell::new(match cell {
-                StageCell::Days(d) => d.to_string(),
-                StageCell::MergedFirst(d) => tr!("cli-stage-merged-first", days = d.to_string()),
+                StageCell::Days(d) => d.both(),
+                StageCell::MergedFirst(d) => tr!("cli-stage-merged-first", days = d.both()),
                 StageCell::MergedInto => tr!("cli-stage-merged-into"),
                 StageCell::Absent => "–".into(),
             })
@@ -133,20 +160,31 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     out
 }
 
-/// One row per regime; `calendar` is the calendar warning for the regime's dates, empty when
-/// its years' holidays are official.
+/// One row per regime: both clocks (`approval_days`, `working_days`, `calendar_days`), `fees`,
+/// the stages' working, approval and calendar days, the honest mark (`assumed_figures` of
+/// `figures`); `calendar` is the calendar warning for the regime's dates, empty when its years'
+/// holidays are official.
 fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
+    let assumed = c.figures.assumed_count().to_string();
+    let total = c.figures.total.to_string();
     let header: Vec<String> = [
         "regime",
+        "approval_days",
         "working_days",
+        "calendar_days",
+        "fees",
         "end_date",
         "trips",
         "forms",
         "materials",
         "departments",
         "stages",
+        "stage_approval_days",
+        "stage_calendar_days",
         "critical_path",
         "error",
+        "assumed_figures",
+        "figures",
         "calendar",
     ]
     .map(String::from)
@@ -154,31 +192,48 @@ fn compare_csv(c: &Comparison, cal: &Calendar) -> String {
     let rows = c.rows.iter().map(|row| match &row.result {
         Ok(f) => vec![
             row.regime.clone(),
+            f.approval_days.to_string(),
             f.working_days.to_string(),
+            f.calendar_days.to_string(),
+            f.fees.to_string(),
             date(f.end_date),
             f.counts.trips.to_string(),
             f.counts.forms.to_string(),
             f.counts.materials.to_string(),
             f.counts.departments.to_string(),
-            f.spans
-                .iter()
-                .map(|(id, _, d)| format!("{id}={d}"))
-                .collect::<Vec<_>>()
-                .join(";"),
+            stage_cells(&f.spans, |d| d.working_days.to_string()),
+            stage_cells(&f.spans, |d| d.approval_days.to_string()),
+            stage_cells(&f.spans, |d| d.calendar_days.to_string()),
             f.critical_ids.join(";"),
             String::new(),
+            assumed.clone(),
+            total.clone(),
             c.start_date
                 .map(|s| Warning::calendar_cell(cal, s, f.end_date))
                 .unwrap_or_default(),
         ],
         Err(e) => {
-            let mut cells = vec![String::new(); 11];
+            let mut cells = vec![String::new(); 18];
             cells[0] = row.regime.clone();
-            cells[9] = e.clone();
+            cells[14] = e.clone();
+            cells[15] = assumed.clone();
+            cells[16] = total.clone();
             cells
         }
     });
     csv_text(std::iter::once(header).chain(rows))
+}
+
+/// `approval=13;planning=15`: one figure per stage as solved.
+fn stage_cells(
+    spans: &[permitflow_app::rows::SpanFigures],
+    figure: impl Fn(&permitflow_app::rows::StageDays) -> String,
+) -> String {
+    spans
+        .iter()
+        .map(|sp| format!("{}={}", sp.id, figure(&sp.days)))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn days_json(d: WorkingDays) -> Value {
@@ -192,17 +247,22 @@ fn compare_json(c: &Comparison) -> Value {
         "regimes": c.rows.iter().map(|row| match &row.result {
             Ok(f) => json!({
                 "name": row.regime,
+                "approval_days": days_json(f.approval_days),
                 "working_days": days_json(f.working_days),
+                "calendar_days": f.calendar_days,
+                "fees": f.fees,
                 "end_date": date(f.end_date),
                 "trips": f.counts.trips,
                 "forms": f.counts.forms,
                 "materials": f.counts.materials,
                 "departments": f.counts.departments,
                 "critical_path": f.critical_ids,
-                "stages": f.spans.iter().map(|(id, name, d)| json!({
-                    "id": id,
-                    "name": name,
-                    "working_days": days_json(*d),
+                "stages": f.spans.iter().map(|sp| json!({
+                    "id": sp.id,
+                    "name": sp.name,
+                    "approval_days": days_json(sp.days.approval_days),
+                    "working_days": days_json(sp.days.working_days),
+                    "calendar_days": sp.days.calendar_days,
                 })).collect::<Vec<_>>(),
             }),
             Err(e) => json!({ "name": row.regime, "error": e }),
@@ -214,5 +274,19 @@ fn compare_json(c: &Comparison) -> Value {
             "detail": t.detail,
         })).collect::<Vec<_>>(),
         "warnings": c.warnings.iter().map(permitflow_app::Warning::to_json).collect::<Vec<_>>(),
+        "figures": figures_json(&c.figures),
+    })
+}
+
+/// The honest mark for programs: how many figures, which are assumed (item, field, value).
+pub fn figures_json(f: &permitflow_model::assumed::Figures) -> Value {
+    json!({
+        "total": f.total,
+        "assumed": f.assumed_count(),
+        "assumed_figures": f.assumed.iter().map(|a| json!({
+            "id": a.id,
+            "field": a.field.name(),
+            "value": a.value,
+        })).collect::<Vec<_>>(),
     })
 }

@@ -20,7 +20,9 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                 "cli-solve-heading",
                 scenario = s.name.as_str(),
                 regime = s.regime_label(&o.regime.name),
+                approval = o.approval_days.to_string(),
                 days = o.working_days().to_string(),
+                calendar_days = o.calendar_days,
                 start = date_day(o.start_date),
                 end = date_day(o.end_date),
                 calendar = calendar_note(cal)
@@ -35,6 +37,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                 tr!("cli-col-from"),
                 tr!("cli-col-to"),
                 tr!("cli-col-float"),
+                tr!("cli-col-clock"),
                 tr!("cli-col-department"),
                 tr!("cli-col-name"),
             ]);
@@ -56,7 +59,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                 if stage != Some(a.stage) {
                     stage = Some(a.stage);
                     if let Some(k) = a.stage {
-                        let mut row = vec![Cell::new(""); 9];
+                        let mut row = vec![Cell::new(""); 10];
                         row.push(Cell::new(format!("── {} ──", o.network.stages[k].name)));
                         t.add_row(row);
                     }
@@ -70,6 +73,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                     Cell::new(date_short(o.dates[i].0)),
                     Cell::new(date_short(o.dates[i].1)),
                     Cell::new(o.schedule.total_float[i]),
+                    Cell::new(clock_cell(a)),
                     Cell::new(
                         a.departments
                             .iter()
@@ -91,7 +95,39 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                 departments = o.counts.departments
             ));
             out.push('\n');
+            if s.items.iter().any(|i| i.fee.is_some()) {
+                out.push_str(&tr!(
+                    "cli-solve-fees",
+                    fees = permitflow_app::rows::yuan(o.fees)
+                ));
+                out.push('\n');
+            }
+            out.push_str(&permitflow_app::rows::assumed_note(
+                &permitflow_model::assumed::figures(s),
+            ));
+            out.push('\n');
             out
         }
     }
+}
+
+/// An item's clock and unit where they are not the defaults: `special`, `applicant · calendar
+/// days`, `特别程序 · 自然日`; empty for a working-day item on the approval clock.
+fn clock_cell(a: &permitflow_model::Activity) -> String {
+    let zh = permitflow_i18n::lang() == permitflow_i18n::Lang::ZhCn;
+    let mut parts = Vec::new();
+    if !a.clock.is_official() {
+        parts.push(
+            if zh {
+                a.clock.name_zh()
+            } else {
+                a.clock.name()
+            }
+            .to_owned(),
+        );
+    }
+    if a.unit == permitflow_model::DayUnit::Calendar {
+        parts.push(tr!("cli-calendar-days-unit"));
+    }
+    parts.join(" · ")
 }

@@ -79,7 +79,10 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
             "file",
             "scenario",
             "regime",
+            "approval_days",
             "working_days",
+            "calendar_days",
+            "fees",
             "end_date",
             "trips",
             "forms",
@@ -88,6 +91,8 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
             "targets",
             "status",
             "error",
+            "assumed_figures",
+            "figures",
             "calendar"
         ]
     );
@@ -97,29 +102,33 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
         .iter()
         .find(|x| x[0].ends_with("a-housing.toml") && &x[2] == "joint")
         .unwrap();
+    // Both clocks: 36.5 approval days (the published figure), 36.5 working days elapsed, 52
+    // calendar days from Monday 3 March to Wednesday 23 April.
     assert_eq!(&joint[3], "36.5");
-    assert_eq!(&joint[4], "2025-04-23");
-    assert_eq!(&joint[5], "4");
-    assert_eq!(&joint[10], "pass");
+    assert_eq!(&joint[4], "36.5");
+    assert_eq!(&joint[5], "52");
+    assert_eq!(&joint[7], "2025-04-23");
+    assert_eq!(&joint[8], "4");
+    assert_eq!(&joint[13], "pass");
     let missed = rows
         .iter()
         .find(|x| x[0].ends_with("b-missed.toml") && &x[2] == "joint")
         .unwrap();
-    assert_eq!(&missed[10], "fail");
+    assert_eq!(&missed[13], "fail");
     assert!(
-        missed[9].contains("2020 target: 60 working days: MISSED: 36.5 working days > 30"),
+        missed[12].contains("2020 target: 60 working days: MISSED: 36.5 working days > 30"),
         "{}",
-        &missed[9]
+        &missed[12]
     );
     let broken = rows
         .iter()
         .find(|x| x[0].ends_with("c-broken.toml"))
         .unwrap();
-    assert_eq!(&broken[10], "invalid");
+    assert_eq!(&broken[13], "invalid");
     assert!(
-        broken[11].contains("c-broken.toml:"),
+        broken[14].contains("c-broken.toml:"),
         "file, line and column: {}",
-        &broken[11]
+        &broken[14]
     );
 
     // The JUnit report, parsed back.
@@ -154,6 +163,31 @@ fn batch_reports_every_scenario_and_picks_the_exit_code() {
         .find(|c| c.children().any(|x| x.has_tag_name("error")))
         .unwrap();
     assert_eq!(error.attribute("name"), Some("valid scenario"));
+    // Each valid file's suite carries both clocks per regime and the honest mark.
+    let props: Vec<(&str, &str)> = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("testsuite")
+                && n.attribute("name")
+                    .is_some_and(|f| f.ends_with("a-housing.toml"))
+        })
+        .unwrap()
+        .descendants()
+        .filter(|n| n.has_tag_name("property"))
+        .map(|n| (n.attribute("name").unwrap(), n.attribute("value").unwrap()))
+        .collect();
+    for want in [
+        ("joint.approval_days", "36.5"),
+        ("joint.working_days", "36.5"),
+        ("joint.calendar_days", "52"),
+        ("serial.calendar_days", "145"),
+    ] {
+        assert!(props.contains(&want), "{want:?} in {props:?}");
+    }
+    assert!(
+        props.iter().any(|(n, _)| *n == "figures.assumed"),
+        "{props:?}"
+    );
 
     // Without the broken file: 1 for the missed target; the good one alone: 0.
     let o = permitflow(&["batch", &p(dir, "a-housing.toml"), &p(dir, "b-missed.toml")]);

@@ -180,7 +180,7 @@ fn batch_results_carry_the_warning_and_strict_mode_fails() {
     assert_eq!(header.last().unwrap(), "calendar");
     let cells: Vec<(&str, &str, &str, &str)> = rows
         .iter()
-        .map(|r| (r[2].as_str(), r[4].as_str(), r[10].as_str(), r[12].as_str()))
+        .map(|r| (r[2].as_str(), r[7].as_str(), r[13].as_str(), r[17].as_str()))
         .collect();
     assert_eq!(
         cells,
@@ -207,8 +207,8 @@ fn batch_results_carry_the_warning_and_strict_mode_fails() {
         stdout(&o).contains("FAIL scenarios/construction-permit.csv [serial]: provisional 2027")
     );
     let (_, rows) = csv_rows(&std::fs::read_to_string(&csv).unwrap());
-    assert_eq!(rows[0][10], "fail");
-    assert_eq!(rows[1][10], "ok");
+    assert_eq!(rows[0][13], "fail");
+    assert_eq!(rows[1][13], "ok");
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert!(xml.contains("failures=\"1\""), "{xml}");
     assert!(xml.contains("<failure message=\"warning: the cn calendar"));
@@ -252,7 +252,7 @@ fn check_strict_calendar_fails_on_provisional_years_only() {
     // All in 2026: nothing to say, strict or not.
     let o = check("2026-03-02", true);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(!stdout(&o).contains("calendar"));
+    assert!(!stdout(&o).contains("calendar warning") && !stdout(&o).contains("calendar FAILED"));
     // With the notice for 2027 the strict check passes.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cn-2027.json");
@@ -317,7 +317,7 @@ fn chart_report_and_export_take_the_calendar_file_too() {
         let svg_text = std::fs::read_to_string(&svg).unwrap();
         let html_text = std::fs::read_to_string(&html).unwrap();
         let (_, rows) = csv_rows(&std::fs::read_to_string(&csv).unwrap());
-        let flagged = rows.iter().filter(|r| r[11] == "provisional 2027").count();
+        let flagged = rows.iter().filter(|r| r[14] == "provisional 2027").count();
         if with {
             assert!(!svg_text.contains("footnote"));
             assert!(!html_text.contains("class=\"warn\""));

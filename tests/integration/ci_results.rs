@@ -111,7 +111,7 @@ fn merge_refuses_shards_that_no_run_wrote_together() {
     shard(&lib, 2, 3, &s2);
     // Three shares of two files: the third is empty and says so with its header.
     shard(&lib, 3, 3, &s3);
-    let header = "file,scenario,regime,working_days,end_date,trips,forms,materials,departments,targets,status,error,calendar\n";
+    let header = "file,scenario,regime,approval_days,working_days,calendar_days,fees,end_date,trips,forms,materials,departments,targets,status,error,assumed_figures,figures,calendar\n";
     assert_eq!(std::fs::read_to_string(&s3).unwrap(), header);
     let merged = d.join("merged.csv");
     let o = permitflow(&["merge", s(&s1), s(&s2), s(&s3), "-o", s(&merged)]);
@@ -165,7 +165,7 @@ fn merge_refuses_shards_that_no_run_wrote_together() {
         (
             &[&renamed, &s2],
             format!(
-                "error: {}:1: not a permitflow results file: in the header, column 4 is `days`, expected `working_days`",
+                "error: {}:1: not a permitflow results file: in the header, column 5 is `days`, expected `working_days`",
                 renamed.display()
             ),
         ),

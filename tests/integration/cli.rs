@@ -24,8 +24,9 @@ fn no_arguments_compares_the_default_scenario() {
         "{out}"
     );
     for line in [
-        "serial                100.5           –   2025-07-25 Fri      18      18          43            10",
-        "joint                  36.5         -64   2025-04-23 Wed       4       4          26             2",
+        "serial            100.5        –     100.5        –        145   2025-07-25 Fri      18      18          43            10",
+        "joint              36.5      -64      36.5      -64         52   2025-04-23 Wed       4       4          26             2",
+        "52 of 52 figures are assumed",
         "✓ met    published: 36.5 working days: 36.5 working days = 36.5",
     ] {
         assert!(out.contains(line), "missing `{line}` in\n{out}");
@@ -66,6 +67,31 @@ fn compare_json_has_the_documented_shape() {
     assert_eq!(stages, [5.0, 7.0, 8.0, 16.5]);
     assert_eq!(regimes[3]["trips"], 0, "online submission: no trips");
     assert_eq!(regimes[0]["working_days"], 100.5);
+    // Both clocks: every item of the default scenario is on the approval clock, so approval
+    // days equal working days; 145 calendar days from Monday 3 March to Friday 25 July.
+    assert_eq!(regimes[0]["approval_days"], 100.5);
+    assert_eq!(regimes[0]["calendar_days"], 145);
+    assert_eq!(joint["approval_days"], 36.5);
+    assert_eq!(joint["calendar_days"], 52);
+    assert_eq!(joint["fees"], 0.0);
+    assert_eq!(joint["stages"][0]["approval_days"], 5.0);
+    // The keys in the documented order: approval_days, working_days, calendar_days, fees.
+    let keys: Vec<&str> = joint
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let at = |k: &str| keys.iter().position(|x| *x == k).unwrap();
+    assert!(at("approval_days") < at("working_days"));
+    assert!(at("working_days") < at("calendar_days") && at("calendar_days") < at("fees"));
+    // The honest mark: how many figures, how many assumed, and which.
+    let figures = &v["figures"];
+    assert!(figures["assumed"].as_u64().unwrap() <= figures["total"].as_u64().unwrap());
+    assert_eq!(
+        figures["assumed_figures"].as_array().unwrap().len() as u64,
+        figures["assumed"].as_u64().unwrap()
+    );
 }
 
 #[test]
@@ -99,7 +125,7 @@ fn lp_and_paths_print_the_same_schedule() {
     ]));
     assert_eq!(a, b);
     assert!(a.starts_with(
-        "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical,calendar\n"
+        "id,name,department,stage,days,start,finish,start_date,finish_date,total_float,critical,clock,unit,fee,calendar\n"
     ));
 }
 
@@ -277,7 +303,9 @@ fn csv_import_round_trip() {
 fn check_reports_targets_and_exit_codes() {
     let o = permitflow(&["check", "scenarios/social-investment-housing.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("  joint: 36.5 working days\n"));
+    assert!(
+        stdout(&o).contains("  joint: 36.5 approval days, 36.5 working days, 52 calendar days\n")
+    );
     assert!(
         stdout(&o).contains("target met: 2020 target: 60 working days: 36.5 working days ≤ 60")
     );
@@ -384,4 +412,76 @@ fn huge_files_are_refused_before_they_are_read() {
         e.contains("error[E001]: the file is 1025 MB; permitflow reads input files up to 1024 MB"),
         "{e}"
     );
+}
+
+/// The default scenario with land pre-examination (5 working days, the second item of the
+/// first stage) as a special procedure off the approval clock, with a fee of 1,200 yuan.
+fn special_pre_examination(dir: &std::path::Path) -> std::path::PathBuf {
+    let text =
+        std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    let text = text.replacen(
+        "id = \"land_pre_exam\"",
+        "id = \"land_pre_exam\"\nclock = \"special\"\nfee = { value = 1200, source = \"assumed\" }",
+        1,
+    );
+    let path = dir.join("special.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn compare_shows_both_clocks_when_an_item_is_off_the_approval_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = special_pre_examination(dir.path());
+    let f = file.to_str().unwrap();
+    let o = permitflow(&["compare", f, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let at = |c: &str| header.iter().position(|h| h == c).unwrap();
+    let serial = r.records().next().unwrap().unwrap();
+    // Serial runs one item after the other: 100.5 working days elapsed, 5 of them (the
+    // pre-examination) off the clock, so 95.5 approval days; the fee is the only one.
+    assert_eq!(&serial[at("approval_days")], "95.5");
+    assert_eq!(&serial[at("working_days")], "100.5");
+    assert_eq!(&serial[at("calendar_days")], "145");
+    assert_eq!(&serial[at("fees")], "1200");
+    assert_eq!(
+        &serial[at("stage_approval_days")],
+        "approval=8;planning=15;construction=27;completion=45.5"
+    );
+    assert_eq!(
+        &serial[at("stages")],
+        "approval=13;planning=15;construction=27;completion=45.5"
+    );
+    // 52 limits and floors, all assumed, and the fee, assumed too.
+    assert_eq!(&serial[at("assumed_figures")], "53");
+    assert_eq!(&serial[at("figures")], "53");
+    // The table for people: the fees column appears, the saving on both clocks.
+    let table = stdout(&permitflow(&["compare", f]));
+    assert!(
+        table.contains("(yuan)") && table.contains("1,200"),
+        "{table}"
+    );
+    assert!(table.contains("53 of 53 figures are assumed"), "{table}");
+    let parallel = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("parallel "))
+        .unwrap();
+    // Parallel: 49.5 approval and elapsed days, 46 fewer approval days than serial's 95.5 and
+    // 51 fewer elapsed days than its 100.5.
+    assert!(
+        parallel.contains("49.5      -46      49.5      -51"),
+        "{parallel}"
+    );
+    // solve: the heading names both clocks, the item its clock.
+    let solve = stdout(&permitflow(&["solve", f, "--regime", "serial"]));
+    assert!(
+        solve.contains("95.5 approval days, 100.5 working days, 145 calendar days"),
+        "{solve}"
+    );
+    let pre = solve.lines().find(|l| l.contains("land_pre_exam")).unwrap();
+    assert!(pre.contains("special"), "{pre}");
+    assert!(solve.contains("fees: 1,200 yuan"), "{solve}");
 }

@@ -115,12 +115,12 @@ fn library_with_dangling_link(dir: &Path) {
     std::os::unix::fs::symlink(dir.join("gone.toml"), lib.join("gone.toml")).unwrap();
 }
 
-const RESULTS_HEADER: &str = "file,scenario,regime,working_days,end_date,trips,forms,materials,departments,targets,status,error,calendar";
+const RESULTS_HEADER: &str = "file,scenario,regime,approval_days,working_days,calendar_days,fees,end_date,trips,forms,materials,departments,targets,status,error,assumed_figures,figures,calendar";
 
 fn shard(dir: &Path, name: &str, header: &str, status: &str) {
     std::fs::write(
         dir.join(name),
-        format!("{header}\ns.toml,S,joint,38.5,2025-04-25,4,4,26,2,,{status},,\n"),
+        format!("{header}\ns.toml,S,joint,38.5,38.5,54,0,2025-04-25,4,4,26,2,,{status},,10,40,\n"),
     )
     .unwrap();
 }

@@ -22,10 +22,11 @@ fn compare_under_a_chinese_locale_is_chinese_and_english_with_lang_en() {
     // The heading and columns a planner reads, the regimes by their Chinese names, the
     // application date in Chinese form: Monday 3 March 2025.
     assert!(out.contains("申请日期 2025年3月3日 星期一"), "{out}");
-    assert!(
-        out.contains("工作日") && out.contains("较串联审批"),
-        "{out}"
-    );
+    // Both clocks: 审批用时 and the elapsed 全流程 工作日 / 自然日 (two-line headings).
+    for want in ["审批", "用时", "全流程", "工作日", "自然日", "较串联"] {
+        assert!(out.contains(want), "{want} in {out}");
+    }
+    assert!(out.contains("52 个数据中有 52 个为假设值"), "{out}");
     let serial = out
         .lines()
         .find(|l| l.trim_start().starts_with("串联审批 "))
@@ -35,7 +36,7 @@ fn compare_under_a_chinese_locale_is_chinese_and_english_with_lang_en() {
     assert!(serial.contains("2025年7月25日 星期五"), "{serial}");
     assert!(out.contains("并联审批"), "{out}");
     assert!(
-        out.contains("各阶段工作日") && out.contains("关键路径"),
+        out.contains("各阶段审批用时 / 全流程工作日") && out.contains("关键路径"),
         "{out}"
     );
     assert!(out.contains("✓ 达标"), "{out}");
@@ -64,7 +65,10 @@ fn solve_check_simulate_plan_and_centre_speak_chinese() {
     assert!(solve.contains("跑动 4 次"), "{solve}");
 
     let check = zh(&["check", "scenarios/social-investment-housing.toml"]);
-    assert!(check.contains("串联审批：100.5 个工作日"), "{check}");
+    assert!(
+        check.contains("串联审批：审批用时 100.5 个工作日，全流程 100.5 个工作日、145 个自然日"),
+        "{check}"
+    );
     assert!(check.contains("目标达标"), "{check}");
 
     let sim = zh(&["simulate", "--iterations", "200", "--regime", "joint"]);

@@ -77,5 +77,7 @@ fn a_long_chain_is_checked_without_a_crash() {
     std::fs::write(&path, text).unwrap();
     let o = permitflow(&["check", path.to_str().unwrap(), "--start", "2025-03-03"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(crate::harness::stdout(&o).contains("parallel: 100000 working days"));
+    assert!(
+        crate::harness::stdout(&o).contains("parallel: 100000 approval days, 100000 working days")
+    );
 }

@@ -52,7 +52,7 @@ fn report_is_self_contained_and_holds_the_comparison() {
         "<td class=\"num\"><b>100.5</b></td>",
         "<td class=\"num\"><b>36.5</b></td>",
         "<td class=\"date\">2025-04-23</td>",
-        "<td class=\"num\">16.5</td>",
+        "<td class=\"num\">16.5 / 16.5</td>",
         "36.5 working days = 36.5",
         "<h2>Uncertainty</h2>",
         "<h2>Reform planner: 30 working days under joint</h2>",

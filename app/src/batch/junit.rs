@@ -81,6 +81,18 @@ pub fn junit(results: &[FileResult]) -> Result<Vec<u8>, String> {
         suite.push_attribute(("time", time(r.seconds).as_str()));
         suite.push_attribute(("timestamp", r.timestamp.as_str()));
         w.write_event(Event::Start(suite)).map_err(io)?;
+        if !r.properties.is_empty() {
+            w.write_event(Event::Start(BytesStart::new("properties")))
+                .map_err(io)?;
+            for (name, value) in &r.properties {
+                let mut p = BytesStart::new("property");
+                p.push_attribute(("name", name.as_str()));
+                p.push_attribute(("value", value.as_str()));
+                w.write_event(Event::Empty(p)).map_err(io)?;
+            }
+            w.write_event(Event::End(BytesEnd::new("properties")))
+                .map_err(io)?;
+        }
         let class = classname(&r.file);
         for c in &r.cases {
             let mut case = BytesStart::new("testcase");

@@ -14,11 +14,14 @@ use super::{CsvRow, Row};
 use crate::Error;
 
 /// The results table's columns, in order (CSV header, JSON keys).
-pub const HEADER: [&str; 13] = [
+pub const HEADER: [&str; 18] = [
     "file",
     "scenario",
     "regime",
+    "approval_days",
     "working_days",
+    "calendar_days",
+    "fees",
     "end_date",
     "trips",
     "forms",
@@ -27,6 +30,8 @@ pub const HEADER: [&str; 13] = [
     "targets",
     "status",
     "error",
+    "assumed_figures",
+    "figures",
     "calendar",
 ];
 
@@ -295,7 +300,7 @@ mod tests {
     #[test]
     fn csv_headers_and_statuses_are_checked() {
         let header = HEADER.join(",");
-        let ok = format!("{header}\na.toml,A,serial,10.0,2025-03-14,1,1,1,1,,ok,,\n");
+        let ok = format!("{header}\na.toml,A,serial,8.0,10.0,14,0,2025-03-14,1,1,1,1,,ok,,2,5,\n");
         assert_eq!(csv_rows(&ok, "s.csv").unwrap().len(), 1);
         assert_eq!(csv_rows(&format!("{header}\n"), "s.csv").unwrap().len(), 0);
         let e = csv_rows("", "s.csv").err().unwrap().render();
@@ -303,7 +308,7 @@ mod tests {
         let renamed = ok.replacen("working_days", "days", 1);
         let e = csv_rows(&renamed, "s.csv").err().unwrap().render();
         assert!(
-            e.contains("s.csv:1: not a permitflow results file: in the header, column 4 is `days`, expected `working_days`"),
+            e.contains("s.csv:1: not a permitflow results file: in the header, column 5 is `days`, expected `working_days`"),
             "{e}"
         );
         let bad = ok.replace(",ok,", ",passed,");
@@ -315,7 +320,7 @@ mod tests {
     fn json_keys_and_statuses_are_checked() {
         let row = |status: &str, key: &str| {
             format!(
-                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": [],\n    \"status\": \"{status}\",\n    \"error\": \"\",\n    \"calendar\": \"\"\n  }}\n]\n"
+                "[\n  {{\n    \"file\": \"a.toml\",\n    \"scenario\": \"A\",\n    \"regime\": \"serial\",\n    \"{key}\": 10.0,\n    \"end_date\": \"\",\n    \"trips\": null,\n    \"forms\": null,\n    \"materials\": null,\n    \"departments\": null,\n    \"targets\": [],\n    \"status\": \"{status}\",\n    \"error\": \"\",\n    \"calendar\": \"\",\n    \"approval_days\": 8.0,\n    \"calendar_days\": 14,\n    \"fees\": 0.0,\n    \"assumed_figures\": 2,\n    \"figures\": 5\n  }}\n]\n"
             )
         };
         assert_eq!(

@@ -9,7 +9,7 @@ use std::io::Write as _;
 use serde::{Serialize, Serializer};
 
 /// The columns, in order.
-pub const SCHEDULE_COLUMNS: [&str; 12] = [
+pub const SCHEDULE_COLUMNS: [&str; 15] = [
     "id",
     "name",
     "department",
@@ -21,13 +21,18 @@ pub const SCHEDULE_COLUMNS: [&str; 12] = [
     "finish_date",
     "total_float",
     "critical",
+    "clock",
+    "unit",
+    "fee",
     "calendar",
 ];
 
 /// One row per activity (stage gates left out), in network order: departments joined by `;`,
 /// the stage's name, working-day offsets, ISO dates, total float, and whether it is critical.
 /// `calendar` is the calendar warning for the row's dates (`provisional 2027`), empty when its
-/// years' holidays are official.
+/// years' holidays are official. `clock` (`approval`, `special`, `intermediary`, `applicant`)
+/// says whether the item counts toward official approval time, `unit` (`working`, `calendar`)
+/// what its `days` count, `fee` what the applicant pays for it in yuan.
 pub fn schedule_csv(o: &Outcome, cal: &Calendar) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing into memory cannot fail.
@@ -64,6 +69,9 @@ pub fn schedule_csv(o: &Outcome, cal: &Calendar) -> String {
             finish_date.format("%Y-%m-%d").to_string(),
             o.schedule.total_float[i].to_string(),
             o.schedule.critical[i].to_string(),
+            a.clock.name().to_owned(),
+            a.unit.name().to_owned(),
+            a.fee.to_string(),
             calendar,
         ]);
     }
@@ -108,14 +116,25 @@ impl<T: AsRef<str>> Serialize for Strs<'_, T> {
 struct JsonSchedule<'a> {
     scenario: &'a str,
     regime: &'a str,
+    approval_days: f64,
     working_days: f64,
+    calendar_days: u32,
+    fees: f64,
     start_date: Iso,
     end_date: Iso,
     /// What the reader must know about these dates (`Warning::to_json`): provisional or
     /// uncovered holiday years. Empty when there is nothing to say.
     warnings: Vec<serde_json::Value>,
     critical_path: Vec<&'a str>,
+    /// The honest mark: how many of the scenario's figures there are and how many are assumed.
+    figures: JsonFigures,
     items: JsonItems<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonFigures {
+    total: usize,
+    assumed: usize,
 }
 
 /// The items of a range of activities (gates left out), written one at a time (no tree of
@@ -140,6 +159,9 @@ impl Serialize for JsonItems<'_> {
             finish_date: Iso(o.dates[i].1),
             total_float: o.schedule.total_float[i].get(),
             critical: o.schedule.critical[i],
+            clock: a.clock.name(),
+            unit: a.unit.name(),
+            fee: a.fee,
         }))
     }
 }
@@ -157,6 +179,9 @@ struct JsonItem<'a> {
     finish_date: Iso,
     total_float: f64,
     critical: bool,
+    clock: &'static str,
+    unit: &'static str,
+    fee: f64,
 }
 
 /// The schedule of one regime as JSON: the format of `permitflow solve --format json` and
@@ -178,7 +203,10 @@ fn document<'a>(
     JsonSchedule {
         scenario: &s.name,
         regime: o.regime.name.as_str(),
+        approval_days: o.approval_days.get(),
         working_days: o.working_days().get(),
+        calendar_days: o.calendar_days,
+        fees: o.fees,
         start_date: Iso(o.start_date),
         end_date: Iso(o.end_date),
         warnings: crate::Warning::calendar_coverage(cal, &[o])
@@ -186,6 +214,13 @@ fn document<'a>(
             .map(crate::Warning::to_json)
             .collect(),
         critical_path: o.critical_ids(),
+        figures: {
+            let f = permitflow_model::assumed::figures(s);
+            JsonFigures {
+                total: f.total,
+                assumed: f.assumed_count(),
+            }
+        },
         items: JsonItems(o, items),
     }
 }

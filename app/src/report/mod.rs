@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use permitflow_chart::{Arrows, Layout, Scene};
 use permitflow_i18n::tr;
-use permitflow_model::{Calendar, Provenance, RegimeName, Scenario, SourceRef, WorkingDays};
+use permitflow_model::{Calendar, RegimeName, Scenario, SourceRef, WorkingDays};
 
 use crate::rows::Comparison;
 use crate::scenes;
@@ -112,8 +112,8 @@ pub struct Contents {
     simulation: Option<(Vec<SimulationResult>, Scene)>,
     planner: Option<Planner>,
     sources: Vec<SourceRef>,
-    assumed: usize,
-    items: usize,
+    /// The scenario's figures and those assumed (the honest mark and its list).
+    figures: permitflow_model::assumed::Figures,
 }
 
 #[derive(Debug, Default)]
@@ -285,12 +285,7 @@ pub fn contents(
         simulation,
         planner,
         sources: s.sources.clone(),
-        assumed: s
-            .items
-            .iter()
-            .filter(|i| i.days.source == Provenance::Assumed)
-            .count(),
-        items: s.items.len(),
+        figures: permitflow_model::assumed::figures(s),
     })
 }
 

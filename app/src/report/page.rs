@@ -8,7 +8,7 @@ use permitflow_i18n::{date, tr};
 use permitflow_model::{Provenance, WorkingDays};
 
 use super::{CSS, Contents, Planner};
-use crate::rows::StageCell;
+use crate::rows::{StageCell, assumed_note, field_label, signed, yuan};
 
 /// An SVG document as an inline `<svg>` that fills the text width (the print layout's
 /// assumption, see `permitflow_chart::print`).
@@ -47,6 +47,7 @@ pub(super) fn body(c: &Contents) -> Markup {
         (schedules(c))
         (simulation(c))
         @if let Some(p) = &c.planner { (planner(p)) }
+        (assumed(c))
         @if !c.sources.is_empty() {
             h2 { (tr!("report-sources")) }
             table.sources {
@@ -62,8 +63,8 @@ pub(super) fn body(c: &Contents) -> Markup {
         footer {
             (tr!(
                 "report-footer",
-                assumed = c.assumed,
-                items = c.items,
+                assumed = c.figures.assumed_count(),
+                items = c.figures.total,
                 version = VERSION,
                 file = c.file.as_str()
             ))
@@ -77,8 +78,11 @@ fn regimes(c: &Contents) -> Markup {
         h2 { (tr!("report-regimes")) }
         div.wide { table.regimes {
             tr {
-                th { (tr!("report-col-regime")) } th.num { (tr!("report-col-working-days")) }
-                th.num { (tr!("report-col-vs-serial")) } th { (tr!("report-col-end-date")) }
+                th { (tr!("report-col-regime")) }
+                th.num { (tr!("report-col-approval-days")) } th.num { (tr!("report-col-vs-serial")) }
+                th.num { (tr!("report-col-working-days")) } th.num { (tr!("report-col-vs-serial")) }
+                th.num { (tr!("report-col-calendar-days")) } th { (tr!("report-col-end-date")) }
+                @if cmp.has_fees { th.num { (tr!("report-col-fees")) } }
                 @for st in &cmp.stages { th.num { (st.name) } }
                 th.num { (tr!("report-col-trips")) } th.num { (tr!("report-col-forms")) }
                 th.num { (tr!("report-col-materials")) } th.num { (tr!("report-col-departments")) }
@@ -87,13 +91,17 @@ fn regimes(c: &Contents) -> Markup {
                 @match &row.result {
                     Ok(f) => tr {
                         td.regime { b { (c.regime(&row.regime)) } br; span.meta { (row.description) } }
+                        td.num { b { (wd(f.approval_days)) } }
+                        td.num { (f.vs_baseline_approval.map_or_else(|| "–".into(), signed)) }
                         td.num { b { (wd(f.working_days)) } }
-                        td.num { (f.vs_baseline.map_or_else(|| "–".into(), wd)) }
+                        td.num { (f.vs_baseline.map_or_else(|| "–".into(), signed)) }
+                        td.num { (f.calendar_days) }
                         td.date { (date(f.end_date)) }
+                        @if cmp.has_fees { td.num { (yuan(f.fees)) } }
                         @for cell in &f.stages {
                             td.num { @match cell {
-                                StageCell::Days(d) => (d),
-                                StageCell::MergedFirst(d) => (tr!("report-merged-first", days = d.to_string())),
+                                StageCell::Days(d) => (d.both()),
+                                StageCell::MergedFirst(d) => (tr!("report-merged-first", days = d.both())),
                                 StageCell::MergedInto => (tr!("report-merged")),
                                 StageCell::Absent => "–",
                             } }
@@ -103,13 +111,43 @@ fn regimes(c: &Contents) -> Markup {
                     },
                     Err(e) => tr {
                         td { b { (c.regime(&row.regime)) } }
-                        td.missed colspan="8" { (tr!("report-no-schedule", error = e.as_str())) }
+                        td.missed colspan=(10 + cmp.stages.len()) { (tr!("report-no-schedule", error = e.as_str())) }
                     },
                 }
             }
         } }
         p.meta { (tr!("report-regimes-note")) }
+        p.meta { (tr!("report-clocks-note")) }
+        p.meta { (assumed_note(&c.figures)) (tr!("report-assumed-see-list")) }
         @if let Some(w) = &c.warning { p.warn { (w) } }
+    }
+}
+
+/// The honest mark's list: every assumed figure with its item (or joint group), field and value.
+fn assumed(c: &Contents) -> Markup {
+    let f = &c.figures;
+    html! {
+        @if !f.assumed.is_empty() {
+            h2 { (tr!("report-assumed-figures")) }
+            p { (assumed_note(f)) (tr!("report-assumed-intro")) }
+            table.assumed {
+                tr {
+                    th { (tr!("report-col-item")) } th { (tr!("report-col-field")) }
+                    th.num { (tr!("report-col-value")) }
+                }
+                @for a in &f.assumed {
+                    tr {
+                        td { (a.name) @if a.name != a.id { " " span.meta { "(" (a.id) ")" } } }
+                        td { (field_label(a.field)) }
+                        td.num { @if a.field == permitflow_model::assumed::FigureField::Fee {
+                            (yuan(a.value))
+                        } @else {
+                            (WorkingDays::new(a.value))
+                        } }
+                    }
+                }
+            }
+        }
     }
 }
 

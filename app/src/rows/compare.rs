@@ -1,9 +1,11 @@
-//! The comparison of regimes, as rows: one per regime with its working days, the difference to
-//! the baseline (the serial regime, found by its role), dates, what the applicant meets, days
-//! per stage and the critical path; the targets checked; warnings. The command line prints these
+//! The comparison of regimes, as rows: one per regime with both clocks (official approval days,
+//! elapsed working and calendar days), fees, the difference to the baseline (the serial regime,
+//! found by its role) on both clocks, dates, what the applicant meets, days per stage and the
+//! critical path; the targets checked; how many of the scenario's figures are assumed; warnings. The command line prints these
 //! rows as a table, CSV or JSON, the report as HTML, the desktop app as a grid.
 
 use chrono::NaiveDate;
+use permitflow_model::assumed::Figures;
 use permitflow_model::{Calendar, Scenario, WorkingDays};
 use permitflow_solver::{
     Counts, Method, Outcome, SolveError, TargetCheck, check_targets, evaluate,
@@ -31,6 +33,10 @@ pub struct Comparison {
     pub targets: Vec<TargetCheck>,
     /// What the reader must know about the figures (e.g. dates past the calendar's years).
     pub warnings: Vec<Warning>,
+    /// The scenario's figures and which of them are assumed (the honest mark).
+    pub figures: Figures,
+    /// Whether any item has a fee: tables for people show the fees column only then.
+    pub has_fees: bool,
 }
 
 /// A stage of the scenario.
@@ -58,10 +64,18 @@ pub struct CompareRow {
 /// The figures of a solved regime.
 #[derive(Debug, Clone)]
 pub struct RegimeFigures {
-    /// Working days from the application to the last item.
+    /// Official approval time (审批用时): working days on which an approval-clock item runs.
+    pub approval_days: WorkingDays,
+    /// Elapsed working days from the application to the last item.
     pub working_days: WorkingDays,
-    /// Working days more (positive) or fewer than the baseline; `None` for a serial regime (a
-    /// baseline itself) or when no baseline is compared.
+    /// Elapsed calendar days, the application day and the end day included.
+    pub calendar_days: u32,
+    /// What the applicant pays, in yuan.
+    pub fees: f64,
+    /// Approval days more (positive) or fewer than the baseline's; `None` as `vs_baseline`.
+    pub vs_baseline_approval: Option<WorkingDays>,
+    /// Elapsed working days more (positive) or fewer than the baseline; `None` for a serial
+    /// regime (a baseline itself) or when no baseline is compared.
     pub vs_baseline: Option<WorkingDays>,
     /// The same as a share of the baseline (−0.64 for 64 % fewer).
     pub vs_baseline_share: Option<f64>,
@@ -71,21 +85,50 @@ pub struct RegimeFigures {
     pub counts: Counts,
     /// One cell per stage of the scenario.
     pub stages: Vec<StageCell>,
-    /// The stages as solved: id (merged stages `a+b`), name and working days.
-    pub spans: Vec<(String, String, WorkingDays)>,
+    /// The stages as solved, merged stages once.
+    pub spans: Vec<SpanFigures>,
     /// The critical activities' ids in time order.
     pub critical_ids: Vec<String>,
     /// The critical path, activities that run side by side joined by ` + `, steps by ` → `.
     pub critical_chain: String,
 }
 
+/// A stage as solved under a regime.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanFigures {
+    /// Its id (merged stages `a+b`).
+    pub id: String,
+    /// Its name (merged names joined by ` + `).
+    pub name: String,
+    /// Its days on both clocks.
+    pub days: StageDays,
+}
+
+/// A stage's days on both clocks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageDays {
+    /// Official approval days within the stage.
+    pub approval_days: WorkingDays,
+    /// Elapsed working days from its first start to its last finish.
+    pub working_days: WorkingDays,
+    /// Elapsed calendar days, first and last day included.
+    pub calendar_days: u32,
+}
+
+impl StageDays {
+    /// `approval / elapsed` working days, as the per-stage tables show them (`8 / 14`).
+    pub fn both(&self) -> String {
+        format!("{} / {}", self.approval_days, self.working_days)
+    }
+}
+
 /// What a regime does with one stage of the scenario.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum StageCell {
-    /// The stage takes these working days.
-    Days(WorkingDays),
-    /// The stage is the first of several merged into one, which take these working days.
-    MergedFirst(WorkingDays),
+    /// The stage takes these days.
+    Days(StageDays),
+    /// The stage is the first of several merged into one, which take these days.
+    MergedFirst(StageDays),
     /// The stage is merged into an earlier one.
     MergedInto,
     /// The regime has no such stage.
@@ -139,7 +182,7 @@ impl Comparison {
         let base_at = baseline(s, &names);
         let base = base_at
             .and_then(|i| outcomes[i].1.as_ref().ok())
-            .map(Outcome::working_days);
+            .map(|o| (o.approval_days, o.working_days()));
         let base_name = base_at.map(|i| names[i]);
         let rows = outcomes
             .iter()
@@ -185,6 +228,8 @@ impl Comparison {
             warnings: Warning::calendar_coverage(cal, &ok).into_iter().collect(),
             outcomes,
             targets,
+            figures: permitflow_model::assumed::figures(s),
+            has_fees: s.items.iter().any(|i| i.fee.is_some()),
         }
     }
 
@@ -210,7 +255,15 @@ impl Comparison {
     }
 }
 
-fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigures {
+fn stage_days(sp: &permitflow_solver::StageSpan) -> StageDays {
+    StageDays {
+        approval_days: sp.approval_days,
+        working_days: sp.working_days,
+        calendar_days: sp.calendar_days,
+    }
+}
+
+fn figures(s: &Scenario, o: &Outcome, base: Option<(WorkingDays, WorkingDays)>) -> RegimeFigures {
     // Each scenario stage's span, found by one lookup (the first span covering it).
     let mut span_of: std::collections::HashMap<&permitflow_model::StageId, usize> =
         std::collections::HashMap::new();
@@ -226,9 +279,9 @@ fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigure
             |stage| match span_of.get(&stage.id).map(|&k| &o.stages[k]) {
                 Some(sp) if sp.first_id() == Some(&stage.id) => {
                     if sp.is_merged() {
-                        StageCell::MergedFirst(sp.working_days)
+                        StageCell::MergedFirst(stage_days(sp))
                     } else {
-                        StageCell::Days(sp.working_days)
+                        StageCell::Days(stage_days(sp))
                     }
                 }
                 Some(_) => StageCell::MergedInto,
@@ -238,9 +291,13 @@ fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigure
         .collect();
     let wd = o.working_days();
     RegimeFigures {
+        approval_days: o.approval_days,
         working_days: wd,
-        vs_baseline: base.map(|b| wd - b),
-        vs_baseline_share: base.map(|b| {
+        calendar_days: o.calendar_days,
+        fees: o.fees,
+        vs_baseline_approval: base.map(|(b, _)| o.approval_days - b),
+        vs_baseline: base.map(|(_, b)| wd - b),
+        vs_baseline_share: base.map(|(_, b)| {
             if b.get() > 0.0 {
                 (wd - b).get() / b.get()
             } else {
@@ -253,7 +310,11 @@ fn figures(s: &Scenario, o: &Outcome, base: Option<WorkingDays>) -> RegimeFigure
         spans: o
             .stages
             .iter()
-            .map(|sp| (sp.label(), sp.name.clone(), sp.working_days))
+            .map(|sp| SpanFigures {
+                id: sp.label(),
+                name: sp.name.clone(),
+                days: stage_days(sp),
+            })
             .collect(),
         critical_ids: o.critical_ids().into_iter().map(String::from).collect(),
         critical_chain: critical_chain(o),
@@ -342,6 +403,57 @@ mod tests {
         assert_eq!(
             description(Lang::En, "joint"),
             "Parallel approval plus joint plan review, joint surveying and joint acceptance"
+        );
+    }
+
+    #[test]
+    fn a_special_item_leaves_the_approval_clock_but_not_the_elapsed_time() {
+        let plain = crate::load::load_default().unwrap_or_else(|e| panic!("{e}"));
+        let before = compare(&plain, &[], Method::Paths).unwrap_or_else(|e| panic!("{e}"));
+        let c = compare(
+            &crate::rows::fixtures::with_special_item(),
+            &[],
+            Method::Paths,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let figures = |c: &Comparison, name: &str| {
+            c.rows
+                .iter()
+                .find(|r| r.regime == name)
+                .and_then(|r| r.result.clone().ok())
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        let (b, s) = (figures(&before, "serial"), figures(&c, "serial"));
+        // Serial: one item after the other, so the elapsed time is unchanged and the official
+        // time is 5 working days shorter: the pre-examination runs off the clock.
+        assert_eq!(s.working_days, b.working_days);
+        assert_eq!(b.approval_days, b.working_days);
+        assert_eq!(s.approval_days, s.working_days - WorkingDays::new(5.0));
+        // The application day and the end day both count: Monday 3 March to the end date.
+        let expected =
+            (s.end_date - NaiveDate::from_ymd_opt(2025, 3, 3).unwrap_or_default()).num_days() + 1;
+        assert_eq!(i64::from(s.calendar_days), expected);
+        // Fees: 1,200 + 300 yuan under every regime.
+        assert_eq!(s.fees, 1500.0);
+        assert!(c.has_fees && !before.has_fees);
+        // The first stage in both clocks: its approval days are 5 fewer.
+        let first = &s.spans[0].days;
+        assert_eq!(
+            first.approval_days,
+            first.working_days - WorkingDays::new(5.0)
+        );
+        // The saving against the serial regime, on both clocks.
+        let j = figures(&c, "joint");
+        assert_eq!(
+            j.vs_baseline_approval,
+            Some(j.approval_days - s.approval_days)
+        );
+        assert_eq!(j.vs_baseline, Some(j.working_days - s.working_days));
+        // One more figure (the two fees), one more assumed (the 1,200 yuan).
+        assert_eq!(c.figures.total, before.figures.total + 2);
+        assert_eq!(
+            c.figures.assumed_count(),
+            before.figures.assumed_count() + 1
         );
     }
 }

@@ -3,13 +3,17 @@
 //! rows, and the tables of the analyses ([`tables`]) as rows of formatted cells.
 
 mod compare;
+#[cfg(test)]
+pub(crate) mod fixtures;
+mod honest;
 pub mod milestones;
 pub mod tables;
 mod targets;
 
 pub use compare::{
-    CompareRow, Comparison, RegimeFigures, Solved, StageCell, StageColumn, baseline, compare,
-    critical_chain, signed,
+    CompareRow, Comparison, RegimeFigures, Solved, SpanFigures, StageCell, StageColumn, StageDays,
+    baseline, compare, critical_chain, signed,
 };
+pub use honest::{assumed_note, field_label, yuan};
 pub use milestones::{Gain, MilestoneCell, MilestoneRow, milestone_rows};
 pub use targets::target_detail;

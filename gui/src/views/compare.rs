@@ -2,7 +2,7 @@
 //! one time axis and a Gantt chart per regime.
 
 use egui::{Color32, RichText, Ui};
-use permitflow_app::rows::{CompareRow, RegimeFigures, signed};
+use permitflow_app::rows::{CompareRow, RegimeFigures, assumed_note, signed, yuan};
 use permitflow_i18n::tr;
 use permitflow_model::Draft;
 use permitflow_solver::Outcome;
@@ -10,18 +10,21 @@ use permitflow_solver::Outcome;
 use super::Ctx;
 use crate::widgets::{self, AMBER, GREEN, RED, cell};
 
-/// The table's columns' keys; the last one is the days per stage.
-const COLUMNS: [&str; 9] = [
+/// The clocks table's columns' keys: both clocks, the savings, the end date and the fees (shown
+/// only when an item has a fee).
+const CLOCK_COLUMNS: [&str; 7] = [
     "gui-col-regime",
+    "gui-col-approval-days-vs-serial",
     "gui-col-working-days",
     "gui-col-vs-serial",
+    "gui-col-calendar-days",
     "gui-col-end-date",
-    "gui-col-trips",
-    "gui-col-forms",
-    "gui-col-materials",
-    "gui-col-departments",
-    "gui-col-days-per-stage",
+    "gui-col-fees",
 ];
+
+/// The second table's columns' keys: what the applicant meets and the days per stage. Two
+/// tables rather than one wide one, so both fit beside the what-ifs in a 1280-pixel window.
+const APPLICANT_COLUMNS: [&str; 3] = ["gui-col-regime", "gui-col-counts", "gui-col-days-per-stage"];
 
 /// Draws the comparison tab: the regimes' table, the targets and the charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
@@ -37,8 +40,22 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
         .weak(),
     );
     ui.add_space(4.0);
+    // The note under the table wraps at the window's width, not the scrolled table's.
+    let width = ui.available_width();
     widgets::above_charts(ui, "compare-table", 0.5, |ui| {
-        table(ui, s, &c.table.rows);
+        table(ui, s, &c.table.rows, c.table.has_fees);
+        ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(tr!(
+                        "gui-compare-clocks",
+                        assumed = assumed_note(&c.table.figures)
+                    ))
+                    .weak(),
+                )
+                .wrap(),
+            );
+        });
         // The warnings are in the calendar banner above the tabs (`views::calendar`).
         if !c.table.targets.is_empty() {
             ui.add_space(4.0);
@@ -94,19 +111,56 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     );
 }
 
-/// The outcome table: one row per regime.
-fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
+/// The outcome tables: one row per regime, its clocks in the first, what the applicant meets
+/// and the days per stage in the second.
+fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow], fees: bool) {
+    grid(
+        ui,
+        s,
+        rows,
+        "outcomes",
+        &CLOCK_COLUMNS,
+        fees,
+        |ui, name, f| {
+            figures(ui, name, f, fees);
+        },
+    );
+    ui.add_space(6.0);
+    grid(
+        ui,
+        s,
+        rows,
+        "outcomes-applicant",
+        &APPLICANT_COLUMNS,
+        fees,
+        applicant,
+    );
+}
+
+/// One grid of the regimes with `columns`' headings and `cells` drawing a solved regime's row.
+fn grid(
+    ui: &mut Ui,
+    s: &Draft,
+    rows: &[CompareRow],
+    salt: &str,
+    columns: &[&str],
+    fees: bool,
+    cells: impl Fn(&mut Ui, &str, &RegimeFigures),
+) {
     let stage_names: Vec<String> = rows
         .iter()
         .find_map(|r| r.result.as_ref().ok())
-        .map(|f| f.spans.iter().map(|(_, name, _)| name.clone()).collect())
+        .map(|f| f.spans.iter().map(|sp| sp.name.clone()).collect())
         .unwrap_or_default();
-    egui::Grid::new("outcomes")
+    egui::Grid::new(salt)
         .striped(true)
-        .spacing([18.0, 5.0])
+        .spacing([12.0, 5.0])
         .min_col_width(40.0)
         .show(ui, |ui| {
-            for key in COLUMNS {
+            for &key in columns {
+                if key == "gui-col-fees" && !fees {
+                    continue;
+                }
                 let h = permitflow_i18n::message(key, &[]);
                 if key == "gui-col-days-per-stage" {
                     // The stages by number, as the chart's legend names them.
@@ -127,7 +181,7 @@ fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
                 let name = widgets::regime_label(s, &row.regime);
                 ui.label(RichText::new(&name).strong());
                 match &row.result {
-                    Ok(f) => figures(ui, &name, f),
+                    Ok(f) => cells(ui, &name, f),
                     Err(e) => {
                         ui.label(RichText::new(tr!("gui-cannot-solve")).color(RED))
                             .on_hover_text(e);
@@ -139,7 +193,25 @@ fn table(ui: &mut Ui, s: &Draft, rows: &[CompareRow]) {
         });
 }
 
-fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures) {
+fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures, fees: bool) {
+    let ad = f.approval_days;
+    let approval_diff = f.vs_baseline_approval.map_or_else(|| "–".into(), signed);
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        cell(
+            ui,
+            RichText::new(ad.to_string()).strong(),
+            tr!(
+                "gui-cell-approval-days",
+                name = name,
+                days = ad.to_string(),
+                diff = &approval_diff
+            ),
+        );
+        if f.vs_baseline_approval.is_some() {
+            ui.label(RichText::new(format!("({approval_diff})")).weak());
+        }
+    });
     let wd = f.working_days;
     cell(
         ui,
@@ -155,25 +227,71 @@ fn figures(ui: &mut Ui, name: &str, f: &RegimeFigures) {
         diff.clone(),
         tr!("gui-cell-vs-serial", name = name, diff = &diff),
     );
+    cell(
+        ui,
+        f.calendar_days.to_string(),
+        tr!(
+            "gui-cell-calendar-days",
+            name = name,
+            days = f.calendar_days
+        ),
+    );
     ui.label(widgets::date(f.end_date));
+    if fees {
+        cell(
+            ui,
+            yuan(f.fees),
+            tr!("gui-cell-fees", name = name, fees = yuan(f.fees)),
+        );
+    }
+}
+
+/// What the applicant meets and the days per stage of a solved regime.
+fn applicant(ui: &mut Ui, name: &str, f: &RegimeFigures) {
     let counts = [
         (tr!("gui-col-trips"), f.counts.trips),
         (tr!("gui-col-forms"), f.counts.forms),
         (tr!("gui-col-materials"), f.counts.materials),
         (tr!("gui-col-departments"), f.counts.departments),
     ];
-    for (what, v) in counts {
-        cell(
-            ui,
-            v.to_string(),
-            tr!("gui-cell-count", name = name, what = what, n = v),
-        );
-    }
-    let days: Vec<String> = f.spans.iter().map(|(_, _, d)| d.to_string()).collect();
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (k, (what, v)) in counts.into_iter().enumerate() {
+            if k > 0 {
+                ui.label(RichText::new("·").weak());
+            }
+            cell(
+                ui,
+                v.to_string(),
+                tr!("gui-cell-count", name = name, what = what, n = v),
+            );
+        }
+    });
+    // A stage whose approval days differ from its elapsed days shows both (`8/14`).
+    let days: Vec<String> = f
+        .spans
+        .iter()
+        .map(|sp| {
+            let d = sp.days;
+            if d.approval_days == d.working_days {
+                d.working_days.to_string()
+            } else {
+                format!("{}/{}", d.approval_days, d.working_days)
+            }
+        })
+        .collect();
     let hover: Vec<String> = f
         .spans
         .iter()
-        .map(|(_, n, d)| tr!("gui-cell-working-days", name = n, days = d.to_string()))
+        .map(|sp| {
+            tr!(
+                "gui-cell-stage-days",
+                name = sp.name.as_str(),
+                approval = sp.days.approval_days.to_string(),
+                days = sp.days.working_days.to_string(),
+                calendar = sp.days.calendar_days
+            )
+        })
         .collect();
     ui.label(days.join(" · ")).on_hover_text(hover.join("\n"));
 }

@@ -78,3 +78,8 @@ chart-wip-axis = projects in process
 chart-error-svg = cannot read the SVG: { $error }
 chart-error-size = a { $width }×{ $height } image is too large to render
 chart-error-png = cannot encode the PNG: { $error }
+
+# --- two clocks (out) ---
+chart-approval-total = approval { $days } wd{ $diff }
+chart-approval-tip = approval clock running: { $days } approval days in all
+chart-approval-legend = approval clock running (official approval days)

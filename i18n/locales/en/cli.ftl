@@ -101,8 +101,12 @@ cli-calendar-note-provisional = calendar { $name } ({ $official }, provisional {
 cli-calendar-note-only-provisional = calendar { $name } (provisional { $provisional })
 cli-calendar-note-none = calendar { $name }
 cli-col-regime = regime
-cli-col-working-days = working days
-cli-col-vs-serial = vs serial
+cli-col-working-days =
+    working
+    days
+cli-col-vs-serial =
+    vs
+    serial
 cli-col-end-date = end date
 cli-col-trips = trips
 cli-col-forms = forms
@@ -118,7 +122,7 @@ cli-col-float = float
 cli-col-department = department
 cli-col-name = name
 cli-compare-application = application { $date } · { $calendar }
-cli-compare-per-stage = working days per stage
+cli-compare-per-stage = approval days / working days per stage
 cli-compare-critical-path = critical path
 cli-compare-targets = targets
 cli-stage-merged-first = { $days } (merged)
@@ -126,7 +130,7 @@ cli-stage-merged-into = ↖ merged
 cli-target-met = ✓ met{"   "}
 cli-target-missed = ✗ missed
 cli-target-na = ? n/a{"   "}
-cli-solve-heading = { $scenario } — regime { $regime }: { $days } working days, { $start } → { $end } · { $calendar }
+cli-solve-heading = { $scenario } — regime { $regime }: { $approval } approval days, { $days } working days, { $calendar_days } calendar days, { $start } → { $end } · { $calendar }
 cli-solve-legend = ● critical (no float) · start/finish in working days from the application · { $trips } trips, { $forms } forms, { $materials } materials, { $departments } departments
 cli-check-summary = { $file }: { $stages } stages, { $items } items, { $links } links, { $regimes } regimes
 cli-check-target-met = target met
@@ -190,3 +194,19 @@ cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }': { $reason }
 cli-usage-unknown-argument = unexpected argument '{ $arg }' found
 cli-usage-unknown-command = unrecognized subcommand '{ $command }'
 cli-usage-missing = the following required arguments were not provided: { $args }
+
+# --- two clocks (out) ---
+cli-col-approval-days =
+    approval
+    days
+cli-col-calendar-days =
+    calendar
+    days
+cli-col-fees =
+    fees
+    (yuan)
+cli-compare-clocks = approval days: official approval time (the working days on which the approval clock runs) · working days, calendar days: elapsed from the application to the last finish
+cli-solve-fees = fees: { $fees } yuan
+cli-check-clocks = { $approval } approval days, { $days } working days, { $calendar } calendar days
+cli-col-clock = clock
+cli-calendar-days-unit = calendar days

@@ -416,3 +416,18 @@ gui-bound-stage = {" "}(stage { $stage })
 gui-problem-with-help = { $message } ({ $help })
 gui-col-days-per-stage-numbered = { $heading } ({ $numbers })
 gui-name-id = { $name } ({ $id })
+
+# --- two clocks (out) ---
+gui-col-calendar-days =
+    calendar
+    days
+gui-col-fees = fees (yuan)
+gui-cell-approval-days = { $name }: { $days } approval days (official approval time; { $diff } vs serial)
+gui-cell-calendar-days = { $name }: { $days } calendar days, the application day and the end day included
+gui-cell-fees = { $name }: { $fees } yuan in fees
+gui-cell-stage-days = { $name }: { $approval } approval days, { $days } working days, { $calendar } calendar days
+gui-compare-clocks = Approval days: official approval time, the working days on which the approval clock runs. Working and calendar days: elapsed, from the application to the last finish. Days per stage: approval/working where they differ. { $assumed }.
+gui-col-approval-days-vs-serial =
+    approval days
+    (vs serial)
+gui-col-counts = trips · forms · materials · depts

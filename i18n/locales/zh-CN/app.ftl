@@ -87,7 +87,7 @@ app-centre-portfolio-regimes = 项目组合设定的审批模式
 ## 情景库页面（Markdown）
 app-library-folder-unreadable = 无法读取文件夹 { $dir }：{ $error }
 app-library-title = 情景库
-app-library-intro = 本页由 `permitflow library scenarios -o scenarios/README.md` 根据本文件夹中的情景文件生成，请勿手工编辑（页面过时会使测试失败）。工作日为各审批模式下的最少工作日；跑动次数、表单数和申请材料为申请人需要面对的数量。情景文件中的每个数字都注明出处，无公开数字的标为 `assumed`（假设）。
+app-library-intro = 本页由 `permitflow library scenarios -o scenarios/README.md` 根据本文件夹中的情景文件生成，请勿手工编辑（页面过时会使测试失败）。审批用时为官方统计口径（审批计时的工作日数）；全流程工作日和自然日为各审批模式下实际经历的时间；跑动次数、表单数和申请材料为申请人需要面对的数量。情景文件中的每个数字都注明出处，无公开数字的标为 `assumed`（假设）。
 app-library-scenarios = 情景
 app-library-figures = 公开数字和目标与本工具计算结果的对照
 app-library-figures-intro = *公开数字*必须准确重现；*假设数字*是出处没有给出具体数字时（例如“200+”）的精确替代值；*目标*是上限。
@@ -101,7 +101,7 @@ app-library-col-regime = 审批模式
 app-library-col-source = 出处
 app-library-col-holds = 是否成立
 app-library-invalid = **无效**：{ $error }
-app-library-result = { $regime } **{ $days }** 个工作日，跑动 { $trips } 次，表单 { $forms } 张，申请材料 { $materials } 份
+app-library-result = { $regime } 审批用时 **{ $approval }** 个工作日，全流程 { $days } 个工作日、{ $calendar } 个自然日，跑动 { $trips } 次，表单 { $forms } 张，申请材料 { $materials } 份
 app-library-no-schedule-of = { $regime }：无可行进度
 app-library-no-schedule = 无可行进度
 app-library-kind-assumed = 假设数字
@@ -173,6 +173,13 @@ app-batch-bad-pattern = `{ $pattern }` 不是有效的通配符模式：{ $error
 app-batch-no-match = `{ $pattern }` 没有匹配到任何文件
 app-batch-not-found = { $path }：没有这个文件或文件夹
     .help = 请检查路径
+
+# --- two clocks (out) ---
+app-assumed-note = { $m } 个数据中有 { $n } 个为假设值
+app-figure-days = 承诺时限
+app-figure-floor = 时限下限
+app-figure-fee = 费用（元）
+app-library-col-assumed = 假设值
 
 # --- two clocks (ms) ---
 app-effect-milestone-removed = 里程碑“{ $name }”随之删除（它在该事项达到）

@@ -78,3 +78,8 @@ chart-wip-axis = 在办项目数
 chart-error-svg = 无法读取 SVG：{ $error }
 chart-error-size = { $width }×{ $height } 的图像过大，无法渲染
 chart-error-png = 无法编码 PNG：{ $error }
+
+# --- two clocks (out) ---
+chart-approval-total = 审批用时 { $days } 个工作日{ $diff }
+chart-approval-tip = 审批计时中：审批用时共 { $days } 个工作日
+chart-approval-legend = 审批计时（计入审批用时）

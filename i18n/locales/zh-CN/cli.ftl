@@ -98,12 +98,20 @@ cli-calendar-note-provisional = 日历 { $name }（{ $official }，暂定 { $pro
 cli-calendar-note-only-provisional = 日历 { $name }（暂定 { $provisional }）
 cli-calendar-note-none = 日历 { $name }
 cli-col-regime = 审批模式
-cli-col-working-days = 工作日
-cli-col-vs-serial = 较串联审批
+cli-col-working-days =
+    全流程
+    工作日
+cli-col-vs-serial =
+    较串联
+    审批
 cli-col-end-date = 办结日期
-cli-col-trips = 跑动次数
+cli-col-trips =
+    跑动
+    次数
 cli-col-forms = 表单数
-cli-col-materials = 申请材料
+cli-col-materials =
+    申请
+    材料
 cli-col-departments = 部门数
 cli-col-id = 编号
 cli-col-days = 时限
@@ -115,7 +123,7 @@ cli-col-float = 总时差
 cli-col-department = 实施部门
 cli-col-name = 事项名称
 cli-compare-application = 申请日期 { $date } · { $calendar }
-cli-compare-per-stage = 各阶段工作日
+cli-compare-per-stage = 各阶段审批用时 / 全流程工作日
 cli-compare-critical-path = 关键路径
 cli-compare-targets = 目标
 cli-stage-merged-first = { $days }（合并）
@@ -123,7 +131,7 @@ cli-stage-merged-into = ↖ 已合并
 cli-target-met = ✓ 达标{"  "}
 cli-target-missed = ✗ 未达标
 cli-target-na = ? 不适用
-cli-solve-heading = { $scenario } — { $regime }：{ $days } 个工作日，{ $start } → { $end } · { $calendar }
+cli-solve-heading = { $scenario } — { $regime }：审批用时 { $approval } 个工作日，全流程 { $days } 个工作日、{ $calendar_days } 个自然日，{ $start } → { $end } · { $calendar }
 cli-solve-legend = ● 关键事项（总时差为 0）· 开始/完成为自申请日起的工作日 · 跑动 { $trips } 次，表单 { $forms } 张，申请材料 { $materials } 份，涉及 { $departments } 个部门
 cli-check-summary = { $file }：{ $stages } 个阶段，{ $items } 个事项，{ $links } 条前置关系，{ $regimes } 种审批模式
 cli-check-target-met = 目标达标
@@ -187,3 +195,19 @@ cli-usage-invalid-value = '{ $arg }' 的值 '{ $value }' 无效：{ $reason }
 cli-usage-unknown-argument = 不认识的参数 '{ $arg }'
 cli-usage-unknown-command = 不认识的命令 '{ $command }'
 cli-usage-missing = 缺少必需的参数：{ $args }
+
+# --- two clocks (out) ---
+cli-col-approval-days =
+    审批
+    用时
+cli-col-calendar-days =
+    全流程
+    自然日
+cli-col-fees =
+    费用
+    （元）
+cli-compare-clocks = 审批用时：审批计时的工作日（特别程序、中介服务和申请人自己的时间不计）· 全流程工作日、全流程自然日：自申请日至最后一个事项完成
+cli-solve-fees = 费用：{ $fees } 元
+cli-check-clocks = 审批用时 { $approval } 个工作日，全流程 { $days } 个工作日、{ $calendar } 个自然日
+cli-col-clock = 计时
+cli-calendar-days-unit = 自然日

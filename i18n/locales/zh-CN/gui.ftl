@@ -55,8 +55,12 @@ gui-status-writing-report = 正在生成报告…
 
 ## Compare tab
 gui-col-regime = 审批模式
-gui-col-working-days = 工作日
-gui-col-vs-serial = 较串联审批
+gui-col-working-days =
+    全流程
+    工作日
+gui-col-vs-serial =
+    较串联
+    审批
 gui-col-end-date = 办结日期
 gui-col-trips = 跑动次数
 gui-col-forms = 表单数
@@ -416,3 +420,18 @@ gui-bound-stage = （阶段 { $stage }）
 gui-problem-with-help = { $message }（{ $help }）
 gui-col-days-per-stage-numbered = { $heading }（{ $numbers }）
 gui-name-id = { $name }（{ $id }）
+
+# --- two clocks (out) ---
+gui-col-calendar-days =
+    全流程
+    自然日
+gui-col-fees = 费用（元）
+gui-cell-approval-days = { $name }：审批用时 { $days } 个工作日（官方统计口径；较串联审批 { $diff }）
+gui-cell-calendar-days = { $name }：全流程 { $days } 个自然日（含申请日和办结日）
+gui-cell-fees = { $name }：费用 { $fees } 元
+gui-cell-stage-days = { $name }：审批用时 { $approval } 个工作日，全流程 { $days } 个工作日、{ $calendar } 个自然日
+gui-compare-clocks = 审批用时：审批计时的工作日数（官方统计口径）。全流程工作日、自然日：自申请日至最后一个事项完成。各阶段工作日在两者不同时显示为“审批用时/全流程”。{ $assumed }。
+gui-col-approval-days-vs-serial =
+    审批用时
+    （较串联审批）
+gui-col-counts = 跑动 · 表单 · 材料 · 部门

@@ -4,7 +4,7 @@
 
 ## The head of the report.
 report-meta = { $file } · 申请日期 { $start } · 日历 { $calendar } · 由 permitflow { $version } 生成
-report-footer = { $items } 项时限中有 { $assumed } 项为假设值（未见公开发布）；其余数据均引自上列资料来源。由 permitflow { $version } 根据 { $file } 生成。
+report-footer = { $items } 个数据中有 { $assumed } 个为假设值（未见公开发布，见上文列表）；其余数据均引自上列资料来源。由 permitflow { $version } 根据 { $file } 生成。
 report-colon = ：
 report-sources = 资料来源
 report-source-id = 编号
@@ -14,7 +14,7 @@ report-source-note = 提供的内容
 ## The comparison of regimes.
 report-regimes = 审批模式对比
 report-col-regime = 审批模式
-report-col-working-days = 工作日
+report-col-working-days = 全流程工作日
 report-col-vs-serial = 较串联审批
 report-col-end-date = 办结日期
 report-col-trips = 跑动次数
@@ -69,3 +69,14 @@ report-index-title = permitflow 报告
 report-col-scenario = 情景
 report-col-file = 文件
 report-col-status = 状态
+
+# --- two clocks (out) ---
+report-col-approval-days = 审批用时
+report-col-calendar-days = 全流程自然日
+report-col-fees = 费用（元）
+report-clocks-note = 审批用时为官方统计口径：至少有一个审批计时事项在办理的工作日数；特别程序、中介服务和申请人自己的工作不计入。全流程工作日和全流程自然日为申请人自申请日至最后一个事项完成实际经历的时间，自然日首尾两天均计入。各阶段列为“审批用时 / 全流程工作日”。
+report-assumed-see-list = ，详见“假设数据”一节。
+report-assumed-figures = 假设数据
+report-assumed-intro = ：这些数据未见公开发布，由情景作者设定；依赖它们的结果均为估算。
+report-col-field = 数据项
+report-col-value = 数值
