@@ -155,7 +155,7 @@ pub fn table(rows: &[MilestoneRow]) -> Table {
 
 /// The same in five columns for a narrow window: the three day counts in one cell
 /// (`8 / 8 / 10`: approval, working, calendar) and the gain in another (`-4 / -6`: working,
-/// calendar).
+/// calendar); every line names its milestone.
 pub fn compact_table(rows: &[MilestoneRow]) -> Table {
     let full = table(rows);
     let pair = |r: &[String], a: usize, b: usize| {
@@ -174,22 +174,18 @@ pub fn compact_table(rows: &[MilestoneRow]) -> Table {
             tr!("app-milestone-col-vs-baseline"),
         ],
         numeric: 3..5,
-        rows: full
-            .rows
+        // Each line names its milestone: a grid's cells are read out by their line's first cell.
+        rows: rows
             .iter()
-            .map(|r| {
+            .flat_map(|m| m.cells.iter().map(move |_| m.name.clone()))
+            .zip(&full.rows)
+            .map(|(name, r)| {
                 let days = if r[3] == "–" {
                     "–".to_owned()
                 } else {
                     format!("{} / {} / {}", r[3], r[4], r[5])
                 };
-                vec![
-                    r[0].clone(),
-                    r[1].clone(),
-                    r[2].clone(),
-                    days,
-                    pair(r, 6, 7),
-                ]
+                vec![name, r[1].clone(), r[2].clone(), days, pair(r, 6, 7)]
             })
             .collect(),
     }
@@ -289,7 +285,7 @@ mod tests {
         assert_eq!(narrow.columns[3], "天数（审批/工作日/自然日）");
         assert_eq!(
             narrow.rows[4],
-            ["", "并联审批", "2025年3月13日", "8 / 8 / 11", "-4 / -6"]
+            ["开工", "并联审批", "2025年3月13日", "8 / 8 / 11", "-4 / -6"]
         );
         assert_eq!(narrow.rows[3][4], "–", "serial is the baseline");
     }

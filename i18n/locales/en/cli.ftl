@@ -210,3 +210,6 @@ cli-solve-fees = fees: { $fees } yuan
 cli-check-clocks = { $approval } approval days, { $days } working days, { $calendar } calendar days
 cli-col-clock = clock
 cli-calendar-days-unit = calendar days
+
+# --- two clocks (ms) ---
+cli-compare-milestones = milestones: when each is reached, days from the application

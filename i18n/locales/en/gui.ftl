@@ -431,3 +431,6 @@ gui-col-approval-days-vs-serial =
     approval days
     (vs serial)
 gui-col-counts = trips · forms · materials · depts
+
+# --- two clocks (ms) ---
+gui-compare-milestones = Milestones: when each is reached, days from the application

@@ -211,3 +211,6 @@ cli-solve-fees = 费用：{ $fees } 元
 cli-check-clocks = 审批用时 { $approval } 个工作日，全流程 { $days } 个工作日、{ $calendar } 个自然日
 cli-col-clock = 计时
 cli-calendar-days-unit = 自然日
+
+# --- two clocks (ms) ---
+cli-compare-milestones = 里程碑：各审批模式下的达到日期，天数自申请日起计

@@ -435,3 +435,6 @@ gui-col-approval-days-vs-serial =
     审批用时
     （较串联审批）
 gui-col-counts = 跑动 · 表单 · 材料 · 部门
+
+# --- two clocks (ms) ---
+gui-compare-milestones = 里程碑：各审批模式下的达到日期，天数自申请日起计
