@@ -3,7 +3,9 @@
 //! on a date axis that shows weekends, holidays and make-up working days.
 
 use permitflow_i18n::tr;
-use permitflow_model::{ActivityKind, Calendar, ItemKind, Scenario, WorkingDays};
+use permitflow_model::{
+    Activity, ActivityKind, Calendar, DayUnit, ItemKind, Scenario, WorkingDays,
+};
 use permitflow_solver::Outcome;
 
 use crate::arrows::{Arrows, BarPos};
@@ -26,6 +28,23 @@ const RIGHT: f64 = 260.0;
 
 fn days(d: WorkingDays) -> String {
     tr!("chart-wd", days = d.to_string())
+}
+
+/// An activity's time limit in its own unit: `5 wd`, or `10 cd` for calendar days.
+fn limit(a: &Activity) -> String {
+    match a.unit {
+        DayUnit::Working => days(a.days),
+        DayUnit::Calendar => tr!("chart-cd", days = a.days.to_string()),
+    }
+}
+
+/// The stripe under bars whose time is off the approval clock (special procedures,
+/// intermediary services, the applicant's own work): they do not count as official time.
+const OFF_CLOCK: crate::scene::Color = "#e8a317";
+
+/// Whether an activity is a calendar-day one: its bar spans its dates, not working offsets.
+fn in_calendar_days(a: &Activity) -> bool {
+    a.unit == DayUnit::Calendar && a.days.get() > 0.0
 }
 
 /// Below the last row: a gap, the legend and a margin.
@@ -54,7 +73,7 @@ pub fn gantt_laid_out(
     layout: Layout,
 ) -> Scene {
     let mut scene = Scene::default();
-    let axis = DateAxis::new(
+    let mut axis = DateAxis::new(
         cal,
         s.start,
         o.end_date,
@@ -62,6 +81,13 @@ pub fn gantt_laid_out(
         layout.axis_width(LEFT, RIGHT),
         layout.min_day(),
     );
+    // A calendar-day item may start before the first working day (applied on a Saturday).
+    if let Some(first) = o.dates.iter().map(|d| d.0).min()
+        && first < axis.first
+    {
+        axis.first = first;
+    }
+    let dated = o.network.activities.iter().any(in_calendar_days);
     let title = tr!(
         "chart-gantt-title",
         scenario = s.name.as_str(),
@@ -178,8 +204,16 @@ pub fn gantt_laid_out(
             );
         }
         if let Some(span) = o.stages.iter().find(|sp| sp.name == stage.name) {
-            let x = axis.x_finish(cal, span.finish);
-            let date = cal.finish_date(s.start, span.finish);
+            // With calendar-day items the delivery is the stage's last finish date (it may be a
+            // Sunday), drawn at that day's end.
+            let last = acts.iter().map(|&i| o.dates[i].1).max();
+            let (x, date) = match last {
+                Some(d) if dated => (axis.x_of(d) + axis.day, d),
+                _ => (
+                    axis.x_finish(cal, span.finish),
+                    cal.finish_date(s.start, span.finish),
+                ),
+            };
             scene.shapes.push(Shape::Diamond {
                 cx: x,
                 cy: y + row / 2.0,
@@ -213,8 +247,14 @@ pub fn gantt_laid_out(
             let a = &net.activities[i];
             let critical = o.schedule.critical[i];
             let (start, finish) = (o.schedule.start[i], o.schedule.finish[i]);
-            let x1 = axis.x_start(cal, start);
-            let x2 = axis.x_finish(cal, finish).max(x1 + 2.0);
+            let (x1, x2) = if in_calendar_days(a) {
+                // Its real dates, weekends included.
+                let (from, to) = o.dates[i];
+                (axis.x_of(from), axis.x_of(to) + axis.day)
+            } else {
+                let x1 = axis.x_start(cal, start);
+                (x1, axis.x_finish(cal, finish).max(x1 + 2.0))
+            };
             for (n, line) in act_names[i].iter().enumerate() {
                 scene.styled_text(
                     18.0,
@@ -256,7 +296,7 @@ pub fn gantt_laid_out(
                     name = a.name.as_str(),
                     id = a.id.to_string(),
                     departments = departments.as_str(),
-                    days = days(a.days),
+                    days = limit(a),
                     start = start.to_string(),
                     finish = finish.to_string(),
                     from = permitflow_i18n::date_short(dates.0),
@@ -264,6 +304,18 @@ pub fn gantt_laid_out(
                     float = o.schedule.total_float[i].to_string()
                 )),
             });
+            if !a.clock.is_official() && !a.is_gate() {
+                scene.shapes.push(Shape::Rect {
+                    x: x1,
+                    y: y + row - 6.0,
+                    w: x2 - x1,
+                    h: 3.0,
+                    fill: OFF_CLOCK,
+                    stroke: None,
+                    class: "off-clock",
+                    title: Some(tr!("chart-off-clock-tip", clock = clock_label(a.clock))),
+                });
+            }
             pos[i] = Some(BarPos {
                 x1,
                 x2,
@@ -275,7 +327,7 @@ pub fn gantt_laid_out(
                 x1,
                 x2,
                 y + base,
-                format!("{departments} · {}", days(a.days)),
+                format!("{departments} · {}", limit(a)),
             );
             y += height(&act_names[i]);
         }
@@ -286,6 +338,14 @@ pub fn gantt_laid_out(
     scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
     let legend_y = y + 14.0;
     legend(&mut scene, legend_y);
+    if net
+        .activities
+        .iter()
+        .any(|a| !a.clock.is_official() && !a.is_gate())
+    {
+        let right = legend_off_clock(&mut scene, legend_width() + 6.0, legend_y);
+        scene.width = scene.width.max(right + 12.0);
+    }
     scene.height = y + LEGEND_ROOM;
     scene
 }
@@ -378,4 +438,33 @@ pub fn legend(scene: &mut Scene, y: f64) {
         INK,
         "legend-label",
     );
+}
+
+/// A clock's name for people, in the current language.
+fn clock_label(c: permitflow_model::Clock) -> String {
+    match c {
+        permitflow_model::Clock::Approval => tr!("chart-clock-approval"),
+        permitflow_model::Clock::Special => tr!("chart-clock-special"),
+        permitflow_model::Clock::Intermediary => tr!("chart-clock-intermediary"),
+        permitflow_model::Clock::Applicant => tr!("chart-clock-applicant"),
+    }
+}
+
+/// The legend entry for the stripe under bars off the approval clock, from `x`; gives its right
+/// edge.
+fn legend_off_clock(scene: &mut Scene, x: f64, y: f64) -> f64 {
+    let label = tr!("chart-legend-off-clock");
+    scene.rect(x, y + 9.0, 14.0, 3.0, OFF_CLOCK, "legend");
+    let w = text_width(&label, 11.0);
+    scene.styled_text(
+        x + 19.0,
+        y + 10.5,
+        label,
+        11.0,
+        Anchor::Start,
+        false,
+        INK,
+        "legend-label",
+    );
+    x + 19.0 + w
 }

@@ -57,6 +57,13 @@ pub enum SolveError {
     },
     /// The LP (or the planning program) failed.
     Lp(String),
+    /// A method that counts working days only met a network with calendar days.
+    CalendarDays {
+        /// What cannot handle them: `lp` (the cross-check) or `plan` (reform planning).
+        feature: String,
+        /// The activity (or the link, `from → to`) counted in calendar days.
+        item: String,
+    },
 }
 
 impl SolveError {
@@ -108,6 +115,10 @@ impl SolveError {
                     .collect::<String>()
             ),
             Self::Lp(e) => tr!("diag-solver-lp", detail = e),
+            Self::CalendarDays { feature, item } => match feature.as_str() {
+                "lp" => tr!("diag-solver-calendar-lp", item = item),
+                _ => tr!("diag-solver-calendar-plan", item = item),
+            },
         }
     }
 }

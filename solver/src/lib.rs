@@ -10,6 +10,7 @@
 pub mod centre;
 pub mod check;
 pub mod clocks;
+pub mod dated;
 pub mod error;
 pub mod flow;
 pub mod lp;
@@ -29,7 +30,10 @@ pub use centre::{
     simulate_centre_with_cancel,
 };
 pub use error::SolveError;
-pub use outcome::{Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all};
+pub use outcome::{
+    Counts, Outcome, StageSpan, TargetCheck, check_targets, evaluate, evaluate_all,
+    evaluate_network,
+};
 pub use plan::{
     Attribution, Change, Cut, Plan, PlanMethod, RangeEnd, Removal, Sensitivity, Step, attribute,
     plan, plan_network, plan_network_with, sensitivity, time_cost_curve,

@@ -10,6 +10,7 @@ use permitflow_model::{
 };
 
 use crate::clocks::{approval_days, union_length};
+use crate::dated::{first_calendar, schedule_dated};
 use crate::error::SolveError;
 use crate::regime::{network_for, stage_label};
 use crate::schedule::{Method, Schedule, schedule};
@@ -137,10 +138,38 @@ pub fn evaluate(
     method: Method,
 ) -> Result<Outcome, SolveError> {
     let network = network_for(scenario, regime)?;
-    let schedule = schedule(&network, method)?;
+    evaluate_network(scenario, regime, network, calendar, method)
+}
+
+/// Solves a network already laid out for `regime` (by [`network_for`], perhaps changed since)
+/// and measures the outcome: what [`evaluate`] does after building the network.
+pub fn evaluate_network(
+    scenario: &Scenario,
+    regime: &Regime,
+    network: Network,
+    calendar: &Calendar,
+    method: Method,
+) -> Result<Outcome, SolveError> {
     let start_date = calendar.first_working_day(scenario.start);
-    let end_date = calendar.finish_date(scenario.start, schedule.makespan);
-    let dates = schedule.dates(calendar, scenario.start);
+    // Calendar days are placed exactly on the calendar; the LP counts working days only.
+    let (schedule, dates, end_date) = match first_calendar(&network) {
+        Some(item) if method == Method::Lp => {
+            return Err(SolveError::CalendarDays {
+                feature: "lp".into(),
+                item,
+            });
+        }
+        Some(_) => {
+            let d = schedule_dated(&network, calendar, scenario.start)?;
+            (d.schedule, d.dates, d.end_date)
+        }
+        None => {
+            let schedule = schedule(&network, method)?;
+            let end_date = calendar.finish_date(scenario.start, schedule.makespan);
+            let dates = schedule.dates(calendar, scenario.start);
+            (schedule, dates, end_date)
+        }
+    };
     let counts = counts(&network);
     // Each stage's first start and last finish, in one pass over the activities.
     let mut spans: Vec<Option<(WorkingDays, WorkingDays)>> = vec![None; network.stages.len()];

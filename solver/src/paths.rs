@@ -314,6 +314,18 @@ fn working_days(d: WorkingDays) -> String {
     )
 }
 
+/// A link's lag in its own unit: working days, or calendar days.
+fn lag_days(d: WorkingDays, unit: permitflow_model::DayUnit) -> String {
+    match unit {
+        permitflow_model::DayUnit::Working => working_days(d),
+        permitflow_model::DayUnit::Calendar => tr!(
+            "diag-solver-calendar-days",
+            n = d.get().abs(),
+            days = d.to_string()
+        ),
+    }
+}
+
 /// Describes a bound for a planner.
 pub fn describe(net: &Network, bound: Bound) -> String {
     let name = |i: usize| format!("`{}`", net.activities[i].id);
@@ -351,7 +363,7 @@ pub fn describe(net: &Network, bound: Bound) -> String {
                     "diag-solver-bound-max",
                     to = name(c.to),
                     verb_to = verb_to,
-                    days = working_days(c.max_lag.unwrap_or_default()),
+                    days = lag_days(c.max_lag.unwrap_or_default(), c.lag_unit),
                     from = name(c.from),
                     verb_from = verb_from,
                     why = why
@@ -360,7 +372,7 @@ pub fn describe(net: &Network, bound: Bound) -> String {
                     "diag-solver-bound-min",
                     to = name(c.to),
                     verb_to = verb_to,
-                    days = working_days(c.lag),
+                    days = lag_days(c.lag, c.lag_unit),
                     from = name(c.from),
                     verb_from = verb_from,
                     why = why

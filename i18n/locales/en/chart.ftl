@@ -83,3 +83,12 @@ chart-error-png = cannot encode the PNG: { $error }
 chart-approval-total = approval { $days } wd{ $diff }
 chart-approval-tip = approval clock running: { $days } approval days in all
 chart-approval-legend = approval clock running (official approval days)
+
+# --- two clocks (dated) ---
+chart-cd = { $days } cd
+chart-legend-off-clock = off the approval clock (special procedure, intermediary, applicant)
+chart-off-clock-tip = off the approval clock: { $clock }
+chart-clock-approval = approval
+chart-clock-special = special procedure
+chart-clock-intermediary = intermediary service
+chart-clock-applicant = the applicant's own work

@@ -394,6 +394,26 @@ diag-target-bad-range = cannot read the range `{ $text }`
 diag-target-range-order = the range `{ $text }` starts at { $min }, above its end { $max }
     .help = write the smaller number first
 
+# --- two clocks (dated) ---
+diag-solver-calendar-lp = the LP cross-check (`--method lp`) counts working days only, and `{ $item }` is counted in calendar days: use the default method (paths), which places calendar days exactly on the calendar
+diag-solver-calendar-plan = reform planning cuts working-day limits only, and `{ $item }` is counted in calendar days: plan a copy of the scenario with that item in working days, or leave it out
+diag-target-approval-days = { $n ->
+        [one] approval day
+       *[other] approval days
+    }
+diag-target-calendar-days = { $n ->
+        [one] calendar day
+       *[other] calendar days
+    }
+diag-target-stage-approval-days = approval days in stage { $stage }
+diag-target-stage-calendar-days = calendar days in stage { $stage }
+diag-target-in-range = { $figure } { $what } in { $min }..{ $max }
+diag-target-out-of-range = { $figure } { $what } outside { $min }..{ $max }
+diag-solver-calendar-days = { $n ->
+    [one] { $days } calendar day
+   *[other] { $days } calendar days
+}
+
 # --- two clocks (ms) ---
 diag-word-milestone = milestone
     .a = a milestone

@@ -83,3 +83,12 @@ chart-error-png = 无法编码 PNG：{ $error }
 chart-approval-total = 审批用时 { $days } 个工作日{ $diff }
 chart-approval-tip = 审批计时中：审批用时共 { $days } 个工作日
 chart-approval-legend = 审批计时（计入审批用时）
+
+# --- two clocks (dated) ---
+chart-cd = { $days } 个自然日
+chart-legend-off-clock = 不计入审批用时（特别程序、中介服务、申请人）
+chart-off-clock-tip = 不计入审批用时：{ $clock }
+chart-clock-approval = 审批
+chart-clock-special = 特别程序
+chart-clock-intermediary = 中介服务
+chart-clock-applicant = 申请人自办

@@ -388,6 +388,23 @@ diag-target-bad-range = 无法读取范围 `{ $text }`
 diag-target-range-order = 范围 `{ $text }` 的下限 { $min } 大于上限 { $max }
     .help = 请先写较小的数
 
+# --- two clocks (dated) ---
+diag-solver-calendar-lp = 线性规划校核（`--method lp`）只按工作日计算，而 `{ $item }` 按自然日计：请使用默认方法（paths），它按日历精确排布自然日
+diag-solver-calendar-plan = 改革规划只压缩按工作日计的时限，而 `{ $item }` 按自然日计：请把该事项改为按工作日计后再规划，或将其去掉
+diag-target-approval-days = { $n ->
+       *[other] 审批用时
+    }
+diag-target-calendar-days = { $n ->
+       *[other] 自然日
+    }
+diag-target-stage-approval-days = 阶段 { $stage } 审批用时
+diag-target-stage-calendar-days = 阶段 { $stage } 自然日
+diag-target-in-range = { $what } { $figure } 在 { $min }..{ $max } 之内
+diag-target-out-of-range = { $what } { $figure } 不在 { $min }..{ $max } 之内
+diag-solver-calendar-days = { $n ->
+   *[other] { $days } 个自然日
+}
+
 # --- two clocks (ms) ---
 diag-word-milestone = 里程碑
     .a = 里程碑

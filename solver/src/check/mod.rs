@@ -9,7 +9,10 @@ use permitflow_model::{Calendar, LinkKind, Network};
 
 use crate::schedule::Schedule;
 
+mod dated;
 mod outcome;
+
+pub use dated::{verify_dated, verify_measures};
 
 pub use outcome::verify_outcome;
 

@@ -10,14 +10,22 @@ use std::collections::HashMap;
 
 use permitflow_model::{ActivityKind, Calendar, ItemId, LinkKind, Measure, Scenario, WorkingDays};
 
+use super::dated::{counts_calendar_days, verify_dated, verify_measures};
 use super::{EPS, verify, verify_dates, verify_earliest};
 use crate::Outcome;
 
 /// Every problem of `o` as an outcome of `s` on `cal`; empty when it is right.
 pub fn verify_outcome(s: &Scenario, o: &Outcome, cal: &Calendar) -> Vec<String> {
-    let mut out = verify(&o.network, &o.schedule);
-    out.extend(verify_earliest(&o.network, &o.schedule));
-    out.extend(verify_dates(cal, s.start, &o.schedule, &o.dates));
+    // With calendar days, dates and lags are checked on the calendar, one day at a time.
+    let mut out = if counts_calendar_days(&o.network) {
+        verify_dated(&o.network, &o.schedule, &o.dates, cal, s.start)
+    } else {
+        let mut out = verify(&o.network, &o.schedule);
+        out.extend(verify_earliest(&o.network, &o.schedule));
+        out.extend(verify_dates(cal, s.start, &o.schedule, &o.dates));
+        out
+    };
+    out.extend(verify_measures(o, cal));
     out.extend(verify_network(s, o));
     if o.working_days() != o.schedule.makespan {
         out.push("the outcome's working days are not the schedule's makespan".into());
@@ -147,6 +155,10 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
                 .map(|t| t.lag),
             _ => None,
         });
+        // A lag in calendar days is checked on the calendar by `verify_dated`.
+        if tolerance.is_none() && l.lag_unit == permitflow_model::DayUnit::Calendar {
+            continue;
+        }
         let (kind, lag) = match tolerance {
             Some(lag) => (LinkKind::StartToStart, lag),
             None => (l.kind, l.lag),

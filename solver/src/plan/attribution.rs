@@ -77,7 +77,9 @@ pub struct Attribution {
 /// regime's); the removals show each part's value with all the others in place.
 pub fn attribute(scenario: &Scenario, regime: &Regime) -> Result<Attribution, SolveError> {
     let days = |r: &Regime| -> Result<WorkingDays, SolveError> {
-        Ok(schedule(&network_for(scenario, r)?, Method::Paths)?.makespan)
+        let net = network_for(scenario, r)?;
+        super::working_days_only(&net)?;
+        Ok(schedule(&net, Method::Paths)?.makespan)
     };
     let mut partial = Regime {
         base: BaseMode::Serial,

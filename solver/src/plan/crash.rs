@@ -17,6 +17,7 @@ pub fn plan_network_with(
     target: WorkingDays,
     method: PlanMethod,
 ) -> Result<Plan, SolveError> {
+    super::working_days_only(net)?;
     let current = schedule(net, Method::Paths)?.makespan;
     let least = least(net, method)?;
     let t = target.get();
@@ -74,6 +75,7 @@ pub fn time_cost_curve(
     regime: &Regime,
 ) -> Result<Vec<(WorkingDays, f64)>, SolveError> {
     let net = network_for(scenario, regime)?;
+    super::working_days_only(&net)?;
     let current = schedule(&net, Method::Paths)?.makespan.get();
     let least = least(&net, PlanMethod::Flow)?.makespan.get();
     if least >= current - EPS {

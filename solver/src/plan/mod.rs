@@ -107,3 +107,15 @@ pub enum PlanMethod {
 pub fn plan_network(net: &Network, target: WorkingDays) -> Result<Plan, SolveError> {
     plan_network_with(net, target, PlanMethod::Flow)
 }
+
+/// Reform planning cuts working-day limits on a working-day schedule: a network with anything
+/// counted in calendar days is refused, naming it, rather than planned on a wrong schedule.
+pub(crate) fn working_days_only(net: &Network) -> Result<(), SolveError> {
+    match crate::dated::first_calendar(net) {
+        Some(item) => Err(SolveError::CalendarDays {
+            feature: "plan".into(),
+            item,
+        }),
+        None => Ok(()),
+    }
+}

@@ -55,6 +55,7 @@ pub struct Sensitivity {
 /// function, finite: each round reaches a new piece). Each `M(x)` is a longest-path schedule.
 pub fn sensitivity(scenario: &Scenario, regime: &Regime) -> Result<Vec<Sensitivity>, SolveError> {
     let net = network_for(scenario, regime)?;
+    super::working_days_only(&net)?;
     let base = schedule(&net, Method::Paths)?;
     let m0 = base.makespan.get();
     let mut out = Vec::new();
