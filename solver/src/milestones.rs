@@ -148,4 +148,40 @@ mod tests {
         );
         assert_eq!(m[3].calendar_days, 30);
     }
+
+    /// The issue's example: `a` (approval, 5 working days), `b` after it (special, 10 calendar
+    /// days), `c` after `b` (approval, 3 working days), applied Monday 2025-03-03.
+    const CALENDAR_FLOW: &str = "version = 1\nname = \"t\"\nstart = \"2025-03-03\"\ncalendar = \"weekends\"\n\
+[[stages]]\nid = \"s\"\nlead = \"D\"\n\
+[[items]]\nid = \"a\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 5\n\
+[[items]]\nid = \"b\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 10\nunit = \"calendar\"\nclock = \"special\"\nafter = [\"a\"]\n\
+[[items]]\nid = \"c\"\ndepartment = \"D\"\nstage = \"s\"\ndays = 3\nafter = [\"b\"]\n\
+[[milestones]]\nid = \"publicised\"\nitem = \"b\"\n\
+[[milestones]]\nid = \"publicity_starts\"\nitem = \"b\"\nat = \"start\"\n\
+[[milestones]]\nid = \"permit\"\nitem = \"c\"\n";
+
+    #[test]
+    fn a_calendar_day_item_reaches_its_milestone_on_its_real_last_day() {
+        let s = parse_scenario(CALENDAR_FLOW, "t.toml", Format::Toml).expect("reads");
+        let r = s.regime("serial").expect("standard regime").clone();
+        let o = evaluate(&s, &r, &Calendar::weekends(), Method::Paths).expect("solves");
+        let m: Vec<Reached> = reached_all(&o, &s.milestones)
+            .into_iter()
+            .map(|m| m.expect("reached"))
+            .collect();
+        // The publicity period runs Saturday 03-08 to Monday 03-17: 5 official days so far.
+        assert_eq!(m[0].date, date("2025-03-17"));
+        assert_eq!(m[0].approval_days.get(), 5.0);
+        assert_eq!(m[0].calendar_days, 15);
+        assert_eq!(m[1].date, date("2025-03-08"));
+        assert_eq!(m[1].calendar_days, 6);
+        // c 03-18 to 03-20: approval_days 8, working_days 14, calendar_days 18.
+        assert_eq!(m[2].date, date("2025-03-20"));
+        assert_eq!(
+            (m[2].approval_days.get(), m[2].working_days.get()),
+            (8.0, 14.0)
+        );
+        assert_eq!(m[2].calendar_days, 18);
+        assert_eq!(m[2].calendar_days, o.calendar_days);
+    }
 }
