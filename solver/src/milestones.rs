@@ -182,6 +182,10 @@ mod tests {
             (8.0, 14.0)
         );
         assert_eq!(m[2].calendar_days, 18);
+        // The last item's milestone is the regime's own figures.
         assert_eq!(m[2].calendar_days, o.calendar_days);
+        assert_eq!(m[2].approval_days, o.approval_days);
+        assert_eq!(m[2].working_days, o.working_days());
+        assert_eq!(m[2].date, o.end_date);
     }
 }

@@ -42,7 +42,7 @@ fn compare_dates_each_milestone_under_each_regime() {
     let zh = stdout(&zh);
     for text in [
         "里程碑：各审批模式下的达到日期，天数自申请日起计",
-        "经过自然日",
+        "累计自然日",
         "较串联审批（自然日）",
         "2025年4月23日",
     ] {
