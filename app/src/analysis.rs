@@ -3,7 +3,7 @@
 //! returns typed results the command line prints and the desktop app draws.
 
 use permitflow_i18n::tr;
-use permitflow_model::{Scenario, WorkingDays};
+use permitflow_model::{Calendar, Scenario, WorkingDays};
 use permitflow_solver::{
     Attribution, CentreResult, Plan, Sensitivity, SimulationOptions, SimulationResult, SolveError,
     StaffingGain,
@@ -20,10 +20,12 @@ pub fn never() -> bool {
     false
 }
 
-/// Simulates the regimes named in `only` (all when empty), in the scenario's order. `progress`
-/// is told each regime's name before it runs; `cancelled` is asked between chunks.
+/// Simulates the regimes named in `only` (all when empty), in the scenario's order, on
+/// `calendar` (for the elapsed calendar days). `progress` is told each regime's name before it
+/// runs; `cancelled` is asked between chunks.
 pub fn simulate_regimes(
     s: &Scenario,
+    calendar: &Calendar,
     label: &str,
     only: &[String],
     opts: &SimulationOptions,
@@ -37,7 +39,7 @@ pub fn simulate_regimes(
         .filter(|r| only.is_empty() || only.iter().any(|n| n == r.name.as_str()))
     {
         progress(r.name.as_str());
-        let res = permitflow_solver::simulate_with_cancel(s, r, opts, cancelled).map_err(|e| {
+        let res = permitflow_solver::simulate_on(s, r, opts, calendar, cancelled).map_err(|e| {
             Error::msg(tr!(
                 "app-simulate-failed",
                 file = label,

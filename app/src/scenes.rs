@@ -3,7 +3,7 @@
 
 use permitflow_chart::{Arrows, Histogram, Scene};
 use permitflow_i18n::tr;
-use permitflow_model::{Calendar, RegimeName, Scenario};
+use permitflow_model::{Calendar, DayMeasure, RegimeName, Scenario};
 use permitflow_solver::{Attribution, CentreResult, Change, Outcome, SimulationResult};
 
 use crate::analysis::PlanReport;
@@ -106,24 +106,26 @@ pub fn activity_name(s: &Scenario, id: &str) -> String {
 /// Most items in a tornado chart of what drives the spread.
 pub const TORNADO_ITEMS: usize = 15;
 
-/// The simulated working days of each regime as histograms with the targets marked, then a
-/// tornado chart per regime of what drives the spread.
+/// The simulated elapsed working days and official approval days of each regime as
+/// histograms with the targets marked, then a tornado chart per regime of what drives the
+/// spread.
 pub fn simulation(
     s: &Scenario,
     results: &[&SimulationResult],
     iterations: usize,
     seed: u64,
 ) -> Scene {
-    let mut scenes = vec![simulation_histogram(
-        s,
-        results,
-        &tr!(
-            "chart-simulation-title",
-            scenario = s.name.as_str(),
-            iterations = iterations,
-            seed = seed.to_string()
-        ),
-    )];
+    let title = tr!(
+        "chart-simulation-title",
+        scenario = s.name.as_str(),
+        iterations = iterations,
+        seed = seed.to_string()
+    );
+    // Both clocks: elapsed working days, then official approval days.
+    let mut scenes = vec![
+        simulation_histogram(s, results, &title),
+        simulation_approval_histogram(s, results, &title),
+    ];
     for r in results {
         if !r.sensitivity.is_empty() {
             scenes.push(permitflow_chart::tornado(
@@ -145,18 +147,50 @@ pub fn simulation(
     Scene::stack(scenes, GAP)
 }
 
-/// The simulated working days of each regime as histograms with the targets marked.
+/// The simulated elapsed working days of each regime as histograms with their targets marked.
 pub fn simulation_histogram(s: &Scenario, results: &[&SimulationResult], title: &str) -> Scene {
-    let histograms: Vec<Histogram> = results
+    permitflow_chart::histogram(
+        title,
+        &sim_series(s, results, |r| r.into()),
+        &permitflow_chart::simulation_targets_on(
+            s,
+            results.iter().copied(),
+            DayMeasure::WorkingDays,
+        ),
+    )
+}
+
+/// The simulated official approval days (审批用时) of each regime as histograms with the
+/// approval-day targets marked, titled after `title` (the elapsed panel's title).
+pub fn simulation_approval_histogram(
+    s: &Scenario,
+    results: &[&SimulationResult],
+    title: &str,
+) -> Scene {
+    permitflow_chart::histogram(
+        &tr!("chart-sim-approval-title", title = title),
+        &sim_series(s, results, Histogram::approval),
+        &permitflow_chart::simulation_targets_on(
+            s,
+            results.iter().copied(),
+            DayMeasure::ApprovalDays,
+        ),
+    )
+}
+
+/// One series per regime, named for people.
+fn sim_series(
+    s: &Scenario,
+    results: &[&SimulationResult],
+    f: fn(&SimulationResult) -> Histogram,
+) -> Vec<Histogram> {
+    results
         .iter()
-        .copied()
         .map(|r| Histogram {
             regime: regime_label(s, &r.regime),
-            ..r.into()
+            ..f(r)
         })
-        .collect();
-    let targets = permitflow_chart::simulation_targets(s, results.iter().copied());
-    permitflow_chart::histogram(title, &histograms, &targets)
+        .collect()
 }
 
 /// The time–cost curve of a plan, with its target marked.
@@ -262,6 +296,28 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
             ),
             permitflow_chart::histogram::CENTRE,
             &hist,
+            &[],
+        ));
+        // The other clock: official approval days of the same projects.
+        let approval: Vec<Histogram> = r
+            .projects
+            .iter()
+            .map(|x| Histogram {
+                regime: x.name.clone(),
+                samples: x.approval.samples.clone(),
+                p50: x.approval.p50,
+                p80: x.approval.p80,
+                p95: x.approval.p95,
+            })
+            .collect();
+        scenes.push(permitflow_chart::histogram_of(
+            &tr!(
+                "chart-centre-approval-title",
+                portfolio = portfolio,
+                run = label.as_str()
+            ),
+            permitflow_chart::histogram::CENTRE,
+            &approval,
             &[],
         ));
     }

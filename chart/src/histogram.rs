@@ -67,16 +67,41 @@ pub const CENTRE: Nouns = Nouns {
     series: "chart-noun-project-type",
 };
 
-/// The whole-project working-day targets of the simulated regimes, labelled `regime: target`,
-/// as the histogram's vertical lines.
+impl Histogram {
+    /// A simulation's official approval days (审批用时) as a series.
+    pub fn approval(r: &permitflow_solver::SimulationResult) -> Self {
+        Self {
+            regime: r.regime.clone(),
+            samples: r.approval.samples.clone(),
+            p50: r.approval.p50,
+            p80: r.approval.p80,
+            p95: r.approval.p95,
+        }
+    }
+}
+
+/// The whole-project elapsed working-day targets of the simulated regimes, labelled `regime:
+/// target`, as the histogram's vertical lines.
 pub fn simulation_targets<'a>(
     s: &permitflow_model::Scenario,
     results: impl IntoIterator<Item = &'a permitflow_solver::SimulationResult>,
 ) -> Vec<(String, f64)> {
+    simulation_targets_on(s, results, permitflow_model::DayMeasure::WorkingDays)
+}
+
+/// The whole-project targets on `measure` of the simulated regimes (a range drawn at its upper
+/// end), labelled `regime: target`, as the histogram's vertical lines.
+pub fn simulation_targets_on<'a>(
+    s: &permitflow_model::Scenario,
+    results: impl IntoIterator<Item = &'a permitflow_solver::SimulationResult>,
+    measure: permitflow_model::DayMeasure,
+) -> Vec<(String, f64)> {
     let regimes: Vec<&str> = results.into_iter().map(|r| r.regime.as_str()).collect();
     s.targets
         .iter()
-        .filter(|t| t.stage.is_none() && regimes.contains(&t.regime.as_str()))
+        .filter(|t| {
+            t.stage.is_none() && t.measure == measure && regimes.contains(&t.regime.as_str())
+        })
         .filter_map(|t| {
             let label = tr!(
                 "chart-regime-target",

@@ -23,7 +23,9 @@ pub use arrows::Arrows;
 pub use compare::{comparison, comparison_laid_out};
 pub use footnote::with_footnote;
 pub use gantt::{gantt, gantt_laid_out, gantt_with};
-pub use histogram::{Histogram, histogram, histogram_of, simulation_targets};
+pub use histogram::{
+    Histogram, histogram, histogram_of, simulation_targets, simulation_targets_on,
+};
 pub use output::{Fonts, svg_to_png, svg_to_png_with, to_png, to_svg};
 pub use plots::{line_chart, time_cost_curve, tornado, waterfall};
 pub use print::Layout;

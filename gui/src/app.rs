@@ -255,9 +255,10 @@ impl PermitflowApp {
             seed: key.seed,
         };
         let (s, label) = (self.doc.valid.clone(), self.doc.label.clone());
+        let cal = self.doc.calendar.clone();
         let run = self.worker();
         self.jobs.simulation.request(key, run, move |cancel| {
-            compute::simulate(&s, &label, opts, cancel)
+            compute::simulate(&s, &cal, &label, opts, cancel)
         });
     }
 

@@ -137,6 +137,7 @@ pub struct SimOutput {
 /// others), stopping within a chunk of iterations once cancelled.
 pub fn simulate(
     s: &Scenario,
+    calendar: &permitflow_model::Calendar,
     label: &str,
     opts: SimulationOptions,
     cancel: &CancelFlag,
@@ -148,8 +149,15 @@ pub fn simulate(
             break;
         }
         let stop = || cancel.is_cancelled();
-        let one =
-            analysis::simulate_regimes(s, label, &[r.name.to_string()], &opts, &|_| {}, &stop);
+        let one = analysis::simulate_regimes(
+            s,
+            calendar,
+            label,
+            &[r.name.to_string()],
+            &opts,
+            &|_| {},
+            &stop,
+        );
         results.push(match one {
             Ok(mut v) if !v.is_empty() => Ok(v.remove(0)),
             Ok(_) => Err(permitflow_i18n::tr!(

@@ -170,7 +170,15 @@ fn the_simulation_tab_shows_percentiles_and_target_probabilities() {
     h.step(); // the worker starts; a spinner turns until it is done
     wait_until(&mut h, |h| h.query_by_label("P80").is_some());
     h.get_by_label("P95");
-    h.get_by_label_contains("2020 target: 60 working days:");
+    // Each target names the measure it bounds; the table has a row per clock.
+    h.get_by_label_contains("2020 target: 60 working days (elapsed working days):");
+    h.get_by_label("measure");
+    assert_eq!(
+        h.get_all_by_label_contains("measure approval days").count(),
+        4
+    );
+    h.get_by_label_contains("joint: measure elapsed calendar days");
+    h.get_by_label_contains("a return's correction stops the clock");
     assert_eq!(
         h.get_all_by_label_contains("most often critical").count(),
         4

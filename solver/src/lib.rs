@@ -25,9 +25,9 @@ pub mod simulate;
 pub mod targets;
 
 pub use centre::{
-    CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult, ServiceTimes,
-    StaffingGain, TargetShare, rank_reviewers, rank_reviewers_with_cancel, simulate_centre,
-    simulate_centre_with_cancel,
+    ApprovalDays, CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult,
+    ServiceTimes, StaffingGain, TargetShare, rank_reviewers, rank_reviewers_with_cancel,
+    simulate_centre, simulate_centre_with_cancel,
 };
 pub use error::SolveError;
 pub use outcome::{
@@ -40,5 +40,7 @@ pub use plan::{
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
-pub use simulate::{SimulationOptions, SimulationResult, simulate, simulate_with_cancel};
+pub use simulate::{
+    SimulationOptions, SimulationResult, Spread, simulate, simulate_on, simulate_with_cancel,
+};
 pub use targets::describe_target;

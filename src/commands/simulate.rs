@@ -37,7 +37,15 @@ pub fn run(
             iterations = iterations
         ));
     };
-    let results = simulate_regimes(s, &loaded.label, regimes, &opts, &progress, &never);
+    let results = simulate_regimes(
+        s,
+        &loaded.calendar,
+        &loaded.label,
+        regimes,
+        &opts,
+        &progress,
+        &never,
+    );
     spinner.finish_and_clear();
     let results = results?;
     print_in(

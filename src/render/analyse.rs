@@ -4,8 +4,8 @@
 use permitflow_app::analysis::PlanReport;
 use permitflow_app::rows::tables;
 use permitflow_i18n::tr;
-use permitflow_model::{MeasureId, RegimeName, Scenario};
-use permitflow_solver::SimulationResult;
+use permitflow_model::{DayMeasure, MeasureId, RegimeName, Scenario};
+use permitflow_solver::{SimulationResult, Spread};
 use serde_json::{Value, json};
 
 use super::{OutputFormat, labelled, rows_table};
@@ -37,7 +37,14 @@ pub fn simulation(
                     "min": r.min,
                     "max": r.max,
                     "infeasible": r.infeasible,
-                    "targets": r.targets.iter().map(|(n, p)| json!({"name": n, "probability": p})).collect::<Vec<_>>(),
+                    "approval_days": spread_json(&r.approval),
+                    "working_days": spread_json(&tables::simulation_measures(r)[1].1),
+                    "calendar_days": r.calendar.as_ref().map(spread_json),
+                    "targets": r.targets.iter().map(|(n, p)| json!({
+                        "name": n,
+                        "measure": target_measure(s, &r.regime, n).map(DayMeasure::name),
+                        "probability": p,
+                    })).collect::<Vec<_>>(),
                     "criticality": r.criticality.iter().map(|(id, c)| (id.clone(), json!(c))).collect::<serde_json::Map<String, Value>>(),
                     "sensitivity": r.sensitivity.iter().map(|(id, d)| json!({"id": id, "days": d})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
@@ -58,6 +65,20 @@ pub fn simulation(
                 "max",
                 "infeasible",
                 "targets",
+                "approval_days_deterministic",
+                "approval_days_mean",
+                "approval_days_p50",
+                "approval_days_p80",
+                "approval_days_p95",
+                "approval_days_min",
+                "approval_days_max",
+                "calendar_days_deterministic",
+                "calendar_days_mean",
+                "calendar_days_p50",
+                "calendar_days_p80",
+                "calendar_days_p95",
+                "calendar_days_min",
+                "calendar_days_max",
             ]);
             for r in results {
                 let targets = r
@@ -66,7 +87,7 @@ pub fn simulation(
                     .map(|(n, p)| format!("{n}={p}"))
                     .collect::<Vec<_>>()
                     .join("; ");
-                let _ = w.write_record([
+                let mut row = vec![
                     r.regime.clone(),
                     r.iterations.to_string(),
                     r.deterministic.to_string(),
@@ -78,7 +99,10 @@ pub fn simulation(
                     r.max.to_string(),
                     r.infeasible.to_string(),
                     targets,
-                ]);
+                ];
+                row.extend(spread_cells(Some(&r.approval)));
+                row.extend(spread_cells(r.calendar.as_ref()));
+                let _ = w.write_record(row);
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
@@ -93,8 +117,15 @@ pub fn simulation(
             out.push_str(&rng_note());
             out.push_str("\n\n");
             let mut table = tables::simulation(results);
-            for (row, r) in table.rows.iter_mut().zip(results) {
-                row[0] = regime_label(s, &r.regime);
+            // A row per measure: the regime named for people on its first row only.
+            let mut last = String::new();
+            for row in &mut table.rows {
+                if row[0] == last {
+                    row[0] = String::new();
+                } else {
+                    last = row[0].clone();
+                    row[0] = regime_label(s, &row[0]);
+                }
             }
             out.push_str(&rows_table(&table));
             out.push('\n');
@@ -107,7 +138,20 @@ pub fn simulation(
                 out.push('\n');
                 for r in with_targets {
                     for (name, p) in &r.targets {
-                        let share = labelled(name, &tables::percent1(*p));
+                        let shown = if p.is_nan() {
+                            tr!("cli-sim-not-simulated")
+                        } else {
+                            tables::percent1(*p)
+                        };
+                        let name = match target_measure(s, &r.regime, name) {
+                            Some(m) => tr!(
+                                "cli-sim-target",
+                                name = name.as_str(),
+                                measure = tables::sim_measure_label(m)
+                            ),
+                            None => name.clone(),
+                        };
+                        let share = labelled(&name, &shown);
                         out.push_str(&format!(
                             "  {}\n",
                             labelled(&regime_label(s, &r.regime), &share)
@@ -151,6 +195,38 @@ pub fn simulation(
             out
         }
     }
+}
+
+/// A distribution's figures as JSON (the samples left out).
+fn spread_json(x: &Spread) -> Value {
+    json!({
+        "deterministic": x.deterministic,
+        "mean": x.mean,
+        "p50": x.p50,
+        "p80": x.p80,
+        "p95": x.p95,
+        "min": x.min,
+        "max": x.max,
+    })
+}
+
+/// A distribution's figures as CSV cells (empty when not simulated).
+fn spread_cells(x: Option<&Spread>) -> Vec<String> {
+    match x {
+        Some(x) => [x.deterministic, x.mean, x.p50, x.p80, x.p95, x.min, x.max]
+            .iter()
+            .map(f64::to_string)
+            .collect(),
+        None => vec![String::new(); 7],
+    }
+}
+
+/// The measure a whole-regime target of `regime` named `name` bounds.
+fn target_measure(s: &Scenario, regime: &str, name: &str) -> Option<DayMeasure> {
+    s.targets
+        .iter()
+        .find(|t| t.regime.as_str() == regime && t.name == name && t.stage.is_none())
+        .map(|t| t.measure)
 }
 
 /// The reform planner's answer in `format`.

@@ -34,7 +34,14 @@ pub fn report(
                         "arrived": t.arrived, "completed": t.completed, "unfinished": t.unfinished,
                         "mean": t.mean, "p50": t.p50, "p80": t.p80, "p95": t.p95, "max": t.max,
                         "mean_wait": t.mean_wait, "statutory": t.statutory, "within_statutory": t.within_statutory,
-                        "targets": t.targets.iter().map(|x| json!({"name": x.name, "working_days": x.working_days, "share": x.share})).collect::<Vec<_>>(),
+                        "approval_days": {
+                            "mean": t.approval.mean, "p50": t.approval.p50, "p80": t.approval.p80,
+                            "p95": t.approval.p95, "max": t.approval.max, "statutory": t.approval.statutory,
+                        },
+                        "targets": t.targets.iter().map(|x| json!({
+                            "name": x.name, "measure": x.measure.name(), "working_days": x.working_days,
+                            "days_min": x.days_min, "share": if x.share.is_nan() { None } else { Some(x.share) },
+                        })).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
                     "departments": r.departments.iter().map(|d| json!({
                         "name": d.name, "reviewers": d.reviewers, "utilisation": if d.utilisation.is_nan() { None } else { Some(d.utilisation) },
@@ -71,8 +78,9 @@ pub fn report(
 /// The columns of `centre --format csv`: one row per run and project type (`kind` = project),
 /// department (`department`) or staffing option (`staffing`); a cell that does not apply to the
 /// row's kind is empty. A staffing row gives the department's reviewers and utilisation today
-/// and what one more reviewer saves.
-pub const CSV_COLUMNS: [&str; 21] = [
+/// and what one more reviewer saves. The `approval_days_…` columns are a project type's
+/// official approval days (the lead-time columns before them are elapsed working days).
+pub const CSV_COLUMNS: [&str; 26] = [
     "regime",
     "added_reviewer",
     "kind",
@@ -94,6 +102,11 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "reviews",
     "p80_saved",
     "mean_saved",
+    "approval_days_mean",
+    "approval_days_p50",
+    "approval_days_p80",
+    "approval_days_p95",
+    "approval_days_max",
 ];
 
 fn num(x: f64) -> String {
@@ -135,6 +148,10 @@ fn csv(runs: &[(String, CentreResult)], ranking: Option<&[StaffingGain]>) -> Str
             ];
             for (i, x) in stats.into_iter().enumerate() {
                 row[8 + i] = num(x);
+            }
+            let a = &t.approval;
+            for (i, x) in [a.mean, a.p50, a.p80, a.p95, a.max].into_iter().enumerate() {
+                row[21 + i] = num(x);
             }
             rows.push(row);
         }

@@ -154,3 +154,83 @@ fn plan_below_the_least_says_so_and_exits_1() {
             .contains("✗ the target is out of reach: the least achievable is 21.5 working days")
     );
 }
+
+#[test]
+fn simulation_reports_both_clocks_side_by_side() {
+    // No spreads or returns: every iteration gives the schedule's figures on both clocks, and
+    // from Monday 2025-03-03 the 21st, 11th and 8th working days are 03-31, 03-17 and 03-12:
+    // 29, 15 and 10 calendar days, application day included.
+    let (code, v) = json(&[
+        "simulate",
+        "scenarios/construction-permit.csv",
+        "--start",
+        "2025-03-03",
+        "--iterations",
+        "500",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(0));
+    let regimes = v["regimes"].as_array().unwrap();
+    for (r, (wd, cd)) in regimes
+        .iter()
+        .zip([(21.0, 29.0), (11.0, 15.0), (8.0, 10.0)])
+    {
+        let keys: Vec<&str> = r
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .filter(|k| k.ends_with("_days"))
+            .collect();
+        assert_eq!(keys, ["approval_days", "working_days", "calendar_days"]);
+        for key in ["deterministic", "mean", "p50", "p80", "p95", "min", "max"] {
+            assert_eq!(r["approval_days"][key], wd, "{} {key}", r["name"]);
+            assert_eq!(r["working_days"][key], wd, "{} {key}", r["name"]);
+            assert_eq!(r["calendar_days"][key], cd, "{} {key}", r["name"]);
+        }
+    }
+    // The default scenario's returns carry the applicant's correction: official time is below
+    // elapsed time, never above it.
+    let (_, v) = json(&[
+        "simulate",
+        "--regime",
+        "joint",
+        "--iterations",
+        "2000",
+        "--format",
+        "json",
+    ]);
+    let r = &v["regimes"][0];
+    for key in ["mean", "p80", "p95", "max"] {
+        let (a, w) = (
+            r["approval_days"][key].as_f64().unwrap(),
+            r["working_days"][key].as_f64().unwrap(),
+        );
+        assert!(a <= w, "{key}: approval {a} > elapsed {w}");
+    }
+    assert!(r["approval_days"]["mean"].as_f64() < r["working_days"]["mean"].as_f64());
+    assert_eq!(r["targets"][0]["measure"], "working_days");
+
+    // CSV: the approval and calendar columns after the elapsed ones.
+    let o = crate::harness::permitflow(&[
+        "simulate",
+        "scenarios/construction-permit.csv",
+        "--start",
+        "2025-03-03",
+        "--iterations",
+        "100",
+        "--format",
+        "csv",
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let mut lines = text.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |k: &str| head.iter().position(|h| *h == k).unwrap();
+    assert!(
+        at("p95") < at("approval_days_p50") && at("approval_days_p50") < at("calendar_days_p50")
+    );
+    assert_eq!(row[at("approval_days_p50")], "21");
+    assert_eq!(row[at("calendar_days_p95")], "29");
+}

@@ -103,3 +103,30 @@ fn one_more_reviewer_ranking_and_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("has no regime `fastest`"));
 }
+
+#[test]
+fn the_centre_reports_both_clocks_per_project_type() {
+    let o = crate::harness::permitflow(&[
+        "centre",
+        "portfolios/mid-sized-city.toml",
+        "--replications",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for p in v["runs"][0]["projects"].as_array().unwrap() {
+        let a = &p["approval_days"];
+        // The shipped flows have returns with the applicant's corrections: official time is
+        // at most the lead time at every percentile (the clock stops while they correct).
+        for key in ["mean", "p50", "p80", "p95", "max"] {
+            let (x, lead) = (a[key].as_f64().unwrap(), p[key].as_f64().unwrap());
+            assert!(x <= lead + 1e-9, "{}: {key} {x} > {lead}", p["name"]);
+            assert!(x > 0.0);
+        }
+        for t in p["targets"].as_array().unwrap() {
+            assert_eq!(t["measure"], "working_days", "{t}");
+        }
+    }
+}

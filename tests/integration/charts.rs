@@ -137,6 +137,7 @@ fn every_chart(path: &std::path::Path) -> Vec<(String, permitflow_chart::Scene)>
     };
     let sims = permitflow_app::analysis::simulate_regimes(
         s,
+        &loaded.calendar,
         &loaded.label,
         &[],
         &opts,

@@ -62,8 +62,9 @@ fn the_centre_writes_one_tidy_csv_table_that_agrees_with_its_json() {
     let text = stdout(&o);
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = r.headers().unwrap().clone();
-    assert_eq!(header.len(), 21);
+    assert_eq!(header.len(), 26);
     assert_eq!(&header[2], "kind");
+    assert_eq!(&header[21], "approval_days_mean");
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let o = permitflow(&[&args[..], &["--format", "json"]].concat());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -80,5 +81,10 @@ fn the_centre_writes_one_tidy_csv_table_that_agrees_with_its_json() {
         assert_eq!(&row[3], p["name"].as_str().unwrap());
         let mean: f64 = row[8].parse().unwrap();
         assert!((mean - p["mean"].as_f64().unwrap()).abs() < 1e-6, "{row:?}");
+        // Official approval days beside the lead time: never more than it.
+        let approval: f64 = row[21].parse().unwrap();
+        let want = p["approval_days"]["mean"].as_f64().unwrap();
+        assert!((approval - want).abs() < 1e-6, "{row:?}");
+        assert!(approval <= mean + 1e-9, "{row:?}");
     }
 }

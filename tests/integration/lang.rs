@@ -350,3 +350,34 @@ fn batch_results_are_english_in_any_language() {
         "{zh_summary}"
     );
 }
+
+#[test]
+fn simulate_shows_both_clocks_in_chinese() {
+    let sim = zh(&["simulate", "--iterations", "300", "--regime", "joint"]);
+    // A row per clock: official time, elapsed working days, elapsed calendar days.
+    for want in [
+        "口径",
+        "审批用时（工作日）",
+        "全流程用时（工作日）",
+        "全流程用时（自然日）",
+    ] {
+        assert!(sim.contains(want), "{want}: {sim}");
+    }
+    assert!(sim.contains("退回后申请人补正期间停止计时"), "{sim}");
+    assert!(sim.contains("——全流程用时（工作日）"), "{sim}");
+
+    let centre = zh(&[
+        "centre",
+        "portfolios/mid-sized-city.toml",
+        "--replications",
+        "2",
+    ]);
+    for want in [
+        "审批用时平均",
+        "审批用时 P80",
+        "审批用时 P95",
+        "不含退回后申请人补正的时间",
+    ] {
+        assert!(centre.contains(want), "{want}: {centre}");
+    }
+}

@@ -55,7 +55,9 @@ fn with_stdin(args: &[&str], input: Vec<u8>) -> Output {
 fn refused_quickly(o: &Output, took: Duration, what: &str) -> String {
     let e = stderr(o);
     assert_eq!(o.status.code(), Some(2), "{what}: {e}");
-    assert!(took < Duration::from_secs(20), "{what} took {took:?}");
+    // A guard against hangs and runaway reads, not a speed test (BENCHMARKS.md measures speed):
+    // generous, because a debug build on a loaded two-core machine takes 13–25 s here.
+    assert!(took < Duration::from_secs(90), "{what} took {took:?}");
     assert!(!e.contains("panicked"), "{what}: {e}");
     e
 }

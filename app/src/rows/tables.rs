@@ -6,9 +6,9 @@
 use std::ops::Range;
 
 use permitflow_i18n::tr;
-use permitflow_model::WorkingDays;
+use permitflow_model::{DayMeasure, WorkingDays};
 use permitflow_solver::{
-    Attribution, CentreResult, Plan, RangeEnd, Sensitivity, SimulationResult, StaffingGain,
+    Attribution, CentreResult, Plan, RangeEnd, Sensitivity, SimulationResult, Spread, StaffingGain,
 };
 
 /// A table of results: a header, which columns hold numbers (right-aligned), and rows of
@@ -56,11 +56,13 @@ pub fn percent1(p: f64) -> String {
     format!("{:.1} %", p * 100.0)
 }
 
-/// The simulated working days of each regime.
+/// The simulated days of each regime, a row per measure: official approval days, elapsed
+/// working days, and elapsed calendar days when simulated on a calendar.
 pub fn simulation(results: &[SimulationResult]) -> Table {
     let mut t = Table::new(
         vec![
             tr!("app-col-regime"),
+            tr!("app-col-sim-measure"),
             tr!("app-col-deterministic"),
             tr!("app-col-mean"),
             "P50".into(),
@@ -69,21 +71,56 @@ pub fn simulation(results: &[SimulationResult]) -> Table {
             tr!("app-col-min"),
             tr!("app-col-max"),
         ],
-        1..8,
+        2..9,
     );
     for r in results {
-        t.rows.push(vec![
-            r.regime.clone(),
-            days1(r.deterministic),
-            days1(r.mean),
-            days1(r.p50),
-            days1(r.p80),
-            days1(r.p95),
-            days1(r.min),
-            days1(r.max),
-        ]);
+        for (measure, x) in simulation_measures(r) {
+            t.rows.push(vec![
+                r.regime.clone(),
+                sim_measure_label(measure),
+                days1(x.deterministic),
+                days1(x.mean),
+                days1(x.p50),
+                days1(x.p80),
+                days1(x.p95),
+                days1(x.min),
+                days1(x.max),
+            ]);
+        }
     }
     t
+}
+
+/// A simulation's distributions by measure, in the order outputs show them: approval days,
+/// elapsed working days, then elapsed calendar days when simulated on a calendar.
+pub fn simulation_measures(r: &SimulationResult) -> Vec<(DayMeasure, Spread)> {
+    let working = Spread {
+        mean: r.mean,
+        p50: r.p50,
+        p80: r.p80,
+        p95: r.p95,
+        min: r.min,
+        max: r.max,
+        deterministic: r.deterministic,
+        samples: Vec::new(),
+    };
+    let mut out = vec![
+        (DayMeasure::ApprovalDays, r.approval.clone()),
+        (DayMeasure::WorkingDays, working),
+    ];
+    if let Some(c) = &r.calendar {
+        out.push((DayMeasure::CalendarDays, c.clone()));
+    }
+    out
+}
+
+/// A day measure's name in the simulation's tables: 审批用时 / 全流程用时, with the unit.
+pub fn sim_measure_label(m: DayMeasure) -> String {
+    match m {
+        DayMeasure::ApprovalDays => tr!("app-sim-approval-days"),
+        DayMeasure::WorkingDays => tr!("app-sim-working-days"),
+        DayMeasure::CalendarDays => tr!("app-sim-calendar-days"),
+    }
 }
 
 /// The items most often on the critical path, most critical first, with their shares.
@@ -241,18 +278,41 @@ pub fn centre_projects(r: &CentreResult) -> Table {
             tr!("app-col-mean"),
             "P80".into(),
             "P95".into(),
+            tr!("app-col-centre-approval-mean"),
+            tr!("app-col-centre-approval-p80"),
+            tr!("app-col-centre-approval-p95"),
             tr!("app-col-waiting"),
             tr!("app-col-statutory"),
             tr!("app-col-within-statutory"),
             tr!("app-col-within-targets"),
         ],
-        2..9,
+        2..12,
     );
     for x in &r.projects {
         let targets = x
             .targets
             .iter()
-            .map(|s| format!("≤{}: {}", s.working_days, percent0(s.share)))
+            .map(|s| {
+                let bound = match s.days_min {
+                    Some(lo) => format!("{lo}..{}", s.working_days),
+                    None => format!("≤{}", s.working_days),
+                };
+                let bound = match s.measure {
+                    DayMeasure::WorkingDays => bound,
+                    DayMeasure::ApprovalDays => {
+                        tr!("app-centre-target-approval", bound = bound)
+                    }
+                    DayMeasure::CalendarDays => {
+                        tr!("app-centre-target-calendar", bound = bound)
+                    }
+                };
+                let share = if s.share.is_nan() {
+                    tr!("app-centre-not-simulated")
+                } else {
+                    percent0(s.share)
+                };
+                format!("{bound}: {share}")
+            })
             .collect::<Vec<_>>()
             .join(", ");
         t.rows.push(vec![
@@ -266,6 +326,9 @@ pub fn centre_projects(r: &CentreResult) -> Table {
             days1(x.mean),
             days1(x.p80),
             days1(x.p95),
+            days1(x.approval.mean),
+            days1(x.approval.p80),
+            days1(x.approval.p95),
             days1(x.mean_wait),
             days1(x.statutory),
             percent0(x.within_statutory),
@@ -275,9 +338,13 @@ pub fn centre_projects(r: &CentreResult) -> Table {
     t
 }
 
-/// What the note under the project table says the numbers are.
+/// What the note under the project table says the numbers are (both clocks).
 pub fn centre_projects_note() -> String {
-    tr!("app-centre-projects-note")
+    format!(
+        "{}\n{}",
+        tr!("app-centre-projects-note"),
+        tr!("app-centre-clocks-note")
+    )
 }
 
 /// Reviewers, utilisation and waiting of each department in one approval-centre run.

@@ -70,11 +70,18 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 /// targets and most critical items.
 fn tables(ui: &mut Ui, out: &crate::compute::SimOutput, s: &permitflow_model::Draft) {
     let ok: Vec<SimulationResult> = out.results.iter().flatten().cloned().collect();
-    widgets::table_grid(ui, "sim-table", &rows::simulation(&ok));
+    // A row per measure (approval days, elapsed working and calendar days), each naming its
+    // regime for people (and for the accessible label of every cell).
+    let mut table = rows::simulation(&ok);
+    for row in &mut table.rows {
+        row[0] = widgets::regime_label(s, &row[0]);
+    }
+    widgets::table_grid(ui, "sim-table", &table);
     for e in out.results.iter().filter_map(|r| r.as_ref().err()) {
         ui.label(RichText::new(e).color(RED));
     }
     ui.label(RichText::new(tr!("gui-sim-table-note")).weak());
+    ui.label(RichText::new(tr!("gui-sim-clocks-note")).weak());
     for r in &ok {
         summary(ui, r, s);
     }
@@ -85,7 +92,22 @@ fn summary(ui: &mut Ui, r: &SimulationResult, s: &permitflow_model::Draft) {
     let targets: Vec<String> = r
         .targets
         .iter()
-        .map(|(n, p)| format!("{n}: {}", rows::percent1(*p)))
+        .map(|(n, p)| {
+            let measure = s
+                .targets
+                .iter()
+                .find(|t| t.regime.as_str() == r.regime && &t.name == n && t.stage.is_none())
+                .map(|t| rows::sim_measure_label(t.measure));
+            let shown = if p.is_nan() {
+                tr!("gui-sim-not-simulated")
+            } else {
+                rows::percent1(*p)
+            };
+            match measure {
+                Some(m) => format!("{n} ({m}): {shown}"),
+                None => format!("{n}: {shown}"),
+            }
+        })
         .collect();
     let crit: Vec<String> = rows::criticality(r, 6)
         .into_iter()

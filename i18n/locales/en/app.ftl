@@ -212,3 +212,16 @@ app-milestone-col-vs-baseline-calendar = vs serial (calendar days)
 app-milestone-no-schedule = no schedule
 app-milestone-col-days = Days (approval / working / calendar)
 app-milestone-col-vs-baseline = vs serial (working / calendar)
+
+# --- two clocks (sim) ---
+app-col-sim-measure = measure
+app-sim-approval-days = approval days
+app-sim-working-days = elapsed working days
+app-sim-calendar-days = elapsed calendar days
+app-col-centre-approval-mean = approval mean
+app-col-centre-approval-p80 = approval P80
+app-col-centre-approval-p95 = approval P95
+app-centre-target-approval = approval { $bound }
+app-centre-target-calendar = calendar days { $bound }
+app-centre-not-simulated = not simulated
+app-centre-clocks-note = (mean, P80, P95: elapsed lead time from application to completion; approval: official approval days, on which the department holds the file — waiting for a reviewer included, the applicant's corrections after a return not)

@@ -92,3 +92,7 @@ chart-clock-approval = approval
 chart-clock-special = special procedure
 chart-clock-intermediary = intermediary service
 chart-clock-applicant = the applicant's own work
+
+# --- two clocks (sim) ---
+chart-sim-approval-title = { $title }: official approval days (a return's correction stops the clock)
+chart-centre-approval-title = { $portfolio } — { $run }: official approval days per project type (waiting included, corrections not)

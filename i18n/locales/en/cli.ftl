@@ -140,7 +140,7 @@ cli-check-calendar-warning = calendar warning
 cli-check-calendar-failed = calendar FAILED
 cli-simulate-heading = { $scenario } — simulation, { $iterations } iterations, seed { $seed }
 cli-rng-note = PCG64 (MCG) seeded per 4,096-iteration chunk: the same seed gives the same numbers on any number of threads
-cli-simulate-unit = (working days)
+cli-simulate-unit = (approval days: working days on which an approval-clock item runs; a return's correction stops the clock, its re-review runs it. Elapsed: from the application to the last finish)
 cli-simulate-targets = probability of meeting each target
 cli-simulate-infeasible = { $regime }: { $n } iterations broke a maximum lag or deadline (counted as missing every target)
 cli-simulate-criticality = { $regime }: criticality (share of iterations on the critical path)
@@ -213,3 +213,7 @@ cli-calendar-days-unit = calendar days
 
 # --- two clocks (ms) ---
 cli-compare-milestones = milestones: when each is reached, days from the application
+
+# --- two clocks (sim) ---
+cli-sim-not-simulated = not simulated
+cli-sim-target = { $name } — { $measure }

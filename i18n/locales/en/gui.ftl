@@ -434,3 +434,7 @@ gui-col-counts = trips · forms · materials · depts
 
 # --- two clocks (ms) ---
 gui-compare-milestones = Milestones: when each is reached, days from the application
+
+# --- two clocks (sim) ---
+gui-sim-clocks-note = approval days: working days on which an approval-clock item runs (a return's correction stops the clock, its re-review runs it); elapsed: from the application to the last finish
+gui-sim-not-simulated = not simulated

@@ -194,3 +194,16 @@ app-milestone-col-vs-baseline-calendar = 较串联审批（自然日）
 app-milestone-no-schedule = 无可行进度
 app-milestone-col-days = 累计天数（审批用时/工作日/自然日）
 app-milestone-col-vs-baseline = 较串联审批（工作日/自然日）
+
+# --- two clocks (sim) ---
+app-col-sim-measure = 口径
+app-sim-approval-days = 审批用时（工作日）
+app-sim-working-days = 全流程用时（工作日）
+app-sim-calendar-days = 全流程用时（自然日）
+app-col-centre-approval-mean = 审批用时平均
+app-col-centre-approval-p80 = 审批用时 P80
+app-col-centre-approval-p95 = 审批用时 P95
+app-centre-target-approval = 审批用时 { $bound }
+app-centre-target-calendar = 自然日 { $bound }
+app-centre-not-simulated = 未模拟
+app-centre-clocks-note = （平均、P80、P95：自申请至办结的全流程用时；审批用时：部门持有材料的工作日，含排队等待，不含退回后申请人补正的时间）

@@ -92,3 +92,7 @@ chart-clock-approval = 审批
 chart-clock-special = 特别程序
 chart-clock-intermediary = 中介服务
 chart-clock-applicant = 申请人自办
+
+# --- two clocks (sim) ---
+chart-sim-approval-title = { $title }：审批用时（退回补正期间停止计时）
+chart-centre-approval-title = { $portfolio } — { $run }：各项目类型的审批用时（含排队等待，不含补正）

@@ -141,7 +141,7 @@ cli-check-calendar-warning = 日历警告
 cli-check-calendar-failed = 日历检查未通过
 cli-simulate-heading = { $scenario } — 蒙特卡洛模拟，{ $iterations } 次，随机数种子 { $seed }
 cli-rng-note = PCG64（MCG），每 4,096 次为一组分别设定种子：相同的种子在任意线程数下给出相同的结果
-cli-simulate-unit = （单位：工作日）
+cli-simulate-unit = （审批用时：审批计时事项办理的工作日，退回后申请人补正期间停止计时，重新审查期间计时；全流程用时：自申请至最后办结）
 cli-simulate-targets = 各目标的达标概率
 cli-simulate-infeasible = { $regime }：有 { $n } 次模拟超出最大间隔或截止期限（计为所有目标均未达标）
 cli-simulate-criticality = { $regime }：关键性指数（位于关键路径上的模拟次数占比）
@@ -214,3 +214,7 @@ cli-calendar-days-unit = 自然日
 
 # --- two clocks (ms) ---
 cli-compare-milestones = 里程碑：各审批模式下的达到日期，天数自申请日起计
+
+# --- two clocks (sim) ---
+cli-sim-not-simulated = 未模拟
+cli-sim-target = { $name }——{ $measure }

@@ -438,3 +438,7 @@ gui-col-counts = 跑动 · 表单 · 材料 · 部门
 
 # --- two clocks (ms) ---
 gui-compare-milestones = 里程碑：各审批模式下的达到日期，天数自申请日起计
+
+# --- two clocks (sim) ---
+gui-sim-clocks-note = 审批用时：审批计时事项办理的工作日（退回后申请人补正期间停止计时，重新审查期间计时）；全流程用时：自申请至最后办结
+gui-sim-not-simulated = 未模拟

@@ -88,7 +88,7 @@ mod stats;
 
 use std::collections::{BTreeMap, HashMap};
 
-use permitflow_model::{Regime, Scenario};
+use permitflow_model::{DayMeasure, Regime, Scenario};
 use rayon::prelude::*;
 
 use permitflow_i18n::tr;
@@ -243,12 +243,17 @@ pub struct ProjectTypeResult {
     pub mean_wait: f64,
     /// Standard error of `mean_wait`, from the spread of the replications' means.
     pub mean_wait_se: f64,
+    /// Official approval days (审批用时) per project: the working days on which the department
+    /// holds one of its approval-clock files (waiting in a queue included); the applicant's
+    /// corrections after a return stop the clock, the re-review (and its queue) runs it.
+    /// Percentiles by nearest rank over all replications' projects, as the lead times.
+    pub approval: ApprovalDays,
     /// The regime's statutory total: its working days with every activity at its limit.
     pub statutory: f64,
     /// Share of arrivals finished within `statutory`.
     pub within_statutory: f64,
-    /// Each whole-regime working-day target of the scenario for this regime, in scenario order:
-    /// its name, its working days and the share of arrivals finished within them.
+    /// Each whole-regime day target of the scenario for this regime, in scenario order: its
+    /// name, measure, days and the share of arrivals whose figure of that measure met it.
     pub targets: Vec<TargetShare>,
     /// Share of arrivals whose realised dates break a maximum lag or a deadline (not enforced).
     pub upper_bound_breaks: f64,
@@ -257,14 +262,38 @@ pub struct ProjectTypeResult {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-/// A whole-regime working-day target and the share of arrivals that met it.
+/// A whole-regime day target and the share of arrivals that met it.
 pub struct TargetShare {
     /// The target's name.
     pub name: String,
-    /// The target's working days.
+    /// The measure it bounds: elapsed working days (the lead time) or official approval days;
+    /// calendar days are not simulated by the centre (its share is NaN).
+    pub measure: DayMeasure,
+    /// The target's days (the upper end of a range).
     pub working_days: f64,
-    /// Share of the arrivals in the horizon finished within them (an unfinished one is a miss).
+    /// The lower end of a range target.
+    pub days_min: Option<f64>,
+    /// Share of the arrivals in the horizon whose figure met it (an unfinished one is a miss).
     pub share: f64,
+}
+
+/// The official approval days of a project type's projects.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ApprovalDays {
+    /// Mean over the finished projects.
+    pub mean: f64,
+    /// The median, by nearest rank.
+    pub p50: f64,
+    /// The 80th percentile.
+    pub p80: f64,
+    /// The 95th percentile.
+    pub p95: f64,
+    /// The most of any project.
+    pub max: f64,
+    /// With every activity at its limit and no waiting.
+    pub statutory: f64,
+    /// Every project's approval days, sorted ascending.
+    pub samples: Vec<f64>,
 }
 
 /// One department over the horizon, averaged over the replications.

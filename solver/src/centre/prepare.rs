@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use permitflow_model::{ActivityKind, ItemKind, LinkKind, Scenario};
+use permitflow_model::{ActivityKind, DayMeasure, ItemKind, LinkKind, Scenario};
 
 use super::{ProjectType, ServiceTimes};
 use crate::error::SolveError;
@@ -12,11 +12,13 @@ use rand_distr::Geometric;
 
 use crate::sample::{Shape, activity_draws, return_count};
 use crate::schedule::{Method, schedule};
+use crate::simulate::refuse_calendar_days;
 
 /// What does not depend on the departments' capacities.
 pub(super) struct Prepared {
     net: permitflow_model::Network,
     statutory: f64,
+    statutory_approval: f64,
     draws: Vec<Draw>,
     /// The department whose reviewer serves each activity; `None`: no reviewer needed.
     pub(super) served_by: Vec<Option<String>>,
@@ -25,7 +27,11 @@ pub(super) struct Prepared {
 impl Prepared {
     pub(super) fn new(p: &ProjectType) -> Result<Self, SolveError> {
         let net = network_for(&p.scenario, &p.regime)?;
-        let statutory = schedule(&net, Method::Paths)?.makespan.get();
+        refuse_calendar_days(&net)?;
+        let sched = schedule(&net, Method::Paths)?;
+        let statutory = sched.makespan.get();
+        let statutory_approval =
+            crate::clocks::approval_days(&net, &sched.start, &sched.finish, |_| true).get();
         let draws = draws(&p.scenario, &net);
         let kinds: HashMap<&str, ItemKind> = p
             .scenario
@@ -56,6 +62,7 @@ impl Prepared {
         Ok(Self {
             net,
             statutory,
+            statutory_approval,
             draws,
             served_by,
         })
@@ -128,7 +135,13 @@ pub(super) struct TypeModel {
     pub(super) roots: Vec<u32>,
     pub(super) upper: Vec<Upper>,
     pub(super) statutory: f64,
-    pub(super) targets: Vec<(String, f64)>,
+    /// The regime's official approval days with every activity at its limit.
+    pub(super) statutory_approval: f64,
+    /// Whole-regime day targets: name, measure, least and most days.
+    pub(super) targets: Vec<(String, DayMeasure, Option<f64>, f64)>,
+    /// Whether each activity's time counts toward official approval time (a non-gate on the
+    /// approval clock).
+    pub(super) official: Vec<bool>,
 }
 
 impl TypeModel {
@@ -201,7 +214,14 @@ impl TypeModel {
             .targets
             .iter()
             .filter(|t| t.regime == p.regime.name && t.stage.is_none())
-            .filter_map(|t| Some((t.name.clone(), t.days?.get())))
+            .filter_map(|t| {
+                Some((
+                    t.name.clone(),
+                    t.measure,
+                    t.days_min.map(|d| d.get()),
+                    t.days?.get(),
+                ))
+            })
             .collect();
         Self {
             key: fnv1a(&p.name),
@@ -224,7 +244,13 @@ impl TypeModel {
             on_finish,
             upper,
             statutory: pre.statutory,
+            statutory_approval: pre.statutory_approval,
             targets,
+            official: net
+                .activities
+                .iter()
+                .map(|a| !a.is_gate() && a.clock.is_official())
+                .collect(),
         }
     }
 }

@@ -107,6 +107,8 @@ struct Proj {
 pub(super) struct RepOut {
     /// Per type: lead times of counted projects, in completion order.
     pub(super) leads: Vec<Vec<f64>>,
+    /// Per type: official approval days of the same projects, in the same order.
+    pub(super) approvals: Vec<Vec<f64>>,
     pub(super) arrived: Vec<u64>,
     pub(super) completed: Vec<u64>,
     pub(super) wait: Vec<f64>,
@@ -135,6 +137,11 @@ struct State<'a> {
     base: Vec<f64>,
     returns_left: Vec<u32>,
     dur: Vec<f64>,
+    /// Per activity: when its current spell with the department began (the submission, or the
+    /// resubmission after a correction).
+    spell: Vec<f64>,
+    /// Per project: the intervals on the approval clock so far (emptied when it completes).
+    clock: Vec<Vec<(f64, f64)>>,
     /// Per type: arrival generators and arrivals so far.
     arrival_rng: Vec<Pcg64Mcg>,
     arrivals: Vec<u64>,
@@ -160,6 +167,8 @@ impl Run<'_> {
             base: Vec::new(),
             returns_left: Vec::new(),
             dur: Vec::new(),
+            spell: Vec::new(),
+            clock: Vec::new(),
             arrival_rng: self
                 .models
                 .iter()
@@ -169,6 +178,7 @@ impl Run<'_> {
             wip: 0,
             out: RepOut {
                 leads: vec![Vec::new(); nt],
+                approvals: vec![Vec::new(); nt],
                 arrived: vec![0; nt],
                 completed: vec![0; nt],
                 wait: vec![0.0; nt],
@@ -253,6 +263,7 @@ impl State<'_> {
             wait: 0.0,
             counted,
         });
+        self.clock.push(Vec::new());
         self.wip += 1;
         for i in 0..m.n {
             let mut s = stream(run.seed, self.rep, m.key, k, m.act_key[i]);
@@ -272,6 +283,7 @@ impl State<'_> {
             self.base.push(base);
             self.returns_left.push(k_ret);
             self.dur.push(base + f64::from(k_ret) * extra);
+            self.spell.push(f64::NAN);
         }
         if m.n == 0 {
             self.complete(p, now);
@@ -315,6 +327,7 @@ impl State<'_> {
         let m = &run.models[pr.ty as usize];
         let x = pr.off + i;
         let s = self.start[x];
+        self.spell[x] = s;
         self.fire(p, &m.on_start[i], s, now);
         if m.queued[i] {
             let base = self.base[x];
@@ -336,6 +349,19 @@ impl State<'_> {
             }
         } else if let Some(d) = m.dept[i] {
             self.unlimited_service(d as usize, s, self.base[x]);
+        }
+        if m.official[i] {
+            // Review, then per return a correction (clock stopped) and a re-review.
+            let base = self.base[x];
+            self.clock[p].push((s, s + base));
+            if let Some(r) = m.draws[i].returns.as_ref() {
+                let mut t = s + base;
+                for _ in 0..self.returns_left[x] {
+                    t += r.rework;
+                    self.clock[p].push((t, t + r.rereview));
+                    t += r.rereview;
+                }
+            }
         }
         let f = s + self.dur[x];
         self.finish[x] = f;
@@ -416,6 +442,10 @@ impl State<'_> {
     /// A review of a queued activity is over: returned for correction, or finished.
     fn reviewed(&mut self, p: usize, i: usize, now: f64) {
         let x = self.projs[p].off + i;
+        if self.run.models[self.projs[p].ty as usize].official[i] {
+            // The department held the file from its (re)submission: waiting included.
+            self.clock[p].push((self.spell[x], now));
+        }
         if self.returns_left[x] > 0 {
             self.returns_left[x] -= 1;
             let m = &self.run.models[self.projs[p].ty as usize];
@@ -428,6 +458,8 @@ impl State<'_> {
     }
 
     fn rework_end(&mut self, p: usize, i: usize, now: f64) {
+        let x = self.projs[p].off + i;
+        self.spell[x] = now;
         let m = &self.run.models[self.projs[p].ty as usize];
         let rereview = m.draws[i].returns.map(|r| r.rereview).unwrap_or(0.0);
         if rereview > 0.0 {
@@ -460,10 +492,12 @@ impl State<'_> {
             self.out.completed[ty] += 1;
             self.out.completions += 1;
         }
+        let intervals = std::mem::take(&mut self.clock[p]);
         if !pr.counted {
             return;
         }
         self.out.leads[ty].push(pr.max_finish - pr.arrival);
+        self.out.approvals[ty].push(crate::clocks::union_length(intervals).get());
         self.out.wait[ty] += pr.wait;
         let m = &run.models[ty];
         let (s, f) = (&self.start[pr.off..], &self.finish[pr.off..]);

@@ -3,9 +3,11 @@
 
 use super::prepare::TypeModel;
 use super::run::{RepOut, Run};
+use permitflow_model::DayMeasure;
+
 use super::{
-    CentreOptions, CentreResult, DepartmentResult, EPS, ProjectType, ProjectTypeResult,
-    TargetShare, WIP_STEP,
+    ApprovalDays, CentreOptions, CentreResult, DepartmentResult, EPS, ProjectType,
+    ProjectTypeResult, TargetShare, WIP_STEP,
 };
 use crate::sample::percentile;
 
@@ -27,12 +29,14 @@ pub(super) fn combine(
         .enumerate()
         .map(|(t, (p, m))| {
             let mut samples = Vec::new();
+            let mut approvals = Vec::new();
             let (mut arrived, mut completed, mut breaks) = (0u64, 0u64, 0u64);
             let mut wait = 0.0;
             let mut rep_means = Vec::with_capacity(reps);
             let mut rep_waits = Vec::with_capacity(reps);
             for o in &outs {
                 samples.extend_from_slice(&o.leads[t]);
+                approvals.extend_from_slice(&o.approvals[t]);
                 arrived += o.arrived[t];
                 completed += o.completed[t];
                 breaks += o.breaks[t];
@@ -49,14 +53,18 @@ pub(super) fn combine(
             } else {
                 samples.iter().sum::<f64>() / finished as f64
             };
+            let approval_sum: f64 = approvals.iter().sum();
             samples.sort_by(f64::total_cmp);
-            let share = |bound: f64| {
+            approvals.sort_by(f64::total_cmp);
+            let within = |sorted: &[f64], lo: Option<f64>, hi: f64| {
                 if arrived == 0 {
                     f64::NAN
                 } else {
-                    samples.partition_point(|&x| x <= bound + EPS) as f64 / arrived as f64
+                    let below = lo.map_or(0, |lo| sorted.partition_point(|&x| x < lo - EPS));
+                    (sorted.partition_point(|&x| x <= hi + EPS) - below) as f64 / arrived as f64
                 }
             };
+            let share = |bound: f64| within(&samples, None, bound);
             ProjectTypeResult {
                 name: p.name.clone(),
                 regime: p.regime.name.to_string(),
@@ -82,12 +90,31 @@ pub(super) fn combine(
                 targets: m
                     .targets
                     .iter()
-                    .map(|(name, days)| TargetShare {
+                    .map(|&(ref name, measure, lo, hi)| TargetShare {
                         name: name.clone(),
-                        working_days: *days,
-                        share: share(*days),
+                        measure,
+                        working_days: hi,
+                        days_min: lo,
+                        share: match measure {
+                            DayMeasure::WorkingDays => within(&samples, lo, hi),
+                            DayMeasure::ApprovalDays => within(&approvals, lo, hi),
+                            DayMeasure::CalendarDays => f64::NAN,
+                        },
                     })
                     .collect(),
+                approval: ApprovalDays {
+                    mean: if finished == 0 {
+                        f64::NAN
+                    } else {
+                        approval_sum / finished as f64
+                    },
+                    p50: percentile(&approvals, 0.50),
+                    p80: percentile(&approvals, 0.80),
+                    p95: percentile(&approvals, 0.95),
+                    max: approvals.last().copied().unwrap_or(f64::NAN),
+                    statutory: m.statutory_approval,
+                    samples: approvals,
+                },
                 upper_bound_breaks: if finished == 0 {
                     f64::NAN
                 } else {

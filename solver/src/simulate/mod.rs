@@ -36,6 +36,20 @@
 //!   same iteration when `G = 0`, `G` iterations on otherwise. One uniform per return, the same
 //!   distribution as a trial per iteration.
 //!
+//! # Two clocks
+//!
+//! Every iteration measures official approval time beside elapsed time: the union of the
+//! working intervals of the non-gate approval-clock activities (`approval`). A return splits an
+//! activity's time into review, correction, re-review, correction, re-review, …: the applicant's
+//! corrections stop the clock, the re-reviews run it. The draws are the same as before (a seed
+//! gives the same elapsed figures). When every non-gate activity is on the approval clock, all
+//! links are finish-to-start without lags, nothing is released late and no correction stops a
+//! clock, the approval time is the makespan and is not measured again; otherwise each iteration
+//! sorts its intervals (listed in deterministic start order, so nearly sorted already). Elapsed
+//! calendar days ([`simulate_on`]) follow from the working days (the end date is monotone in
+//! them) through the calendar's date table. Networks with calendar-day items or lags are refused
+//! ([`SolveError::NotSimulated`]): the simulation places every activity in working days.
+//!
 //! # Reproducibility
 //!
 //! The random numbers come from PCG-64 MCG ([`rand_pcg::Pcg64Mcg`], 128-bit multiplicative
@@ -93,14 +107,19 @@
 //! - `passes`: the forward and backward passes over a block of [`LANES`] iterations;
 //! - `stats`: the running sums of a chunk, the sensitivity's moments, the sorting of samples.
 
+mod approval;
 mod model;
 mod passes;
 mod stats;
 
-use permitflow_model::{Regime, Scenario};
+use permitflow_model::{
+    Calendar, DayMeasure, DayUnit, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
+};
 use rayon::prelude::*;
 
+use crate::clocks;
 use crate::error::SolveError;
+use crate::outcome::calendar_days_between;
 use crate::regime::network_for;
 use crate::sample::percentile;
 use crate::schedule::{Method, schedule};
@@ -142,7 +161,51 @@ impl Default for SimulationOptions {
     }
 }
 
-/// The distribution of a regime's working days over many iterations.
+/// The distribution of one day measure over the feasible iterations.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Spread {
+    /// Mean of the feasible iterations.
+    pub mean: f64,
+    /// Percentiles by nearest rank, as [`SimulationResult::p50`].
+    pub p50: f64,
+    /// The 80th percentile.
+    pub p80: f64,
+    /// The 95th percentile.
+    pub p95: f64,
+    /// The least of any feasible iteration.
+    pub min: f64,
+    /// The most of any feasible iteration.
+    pub max: f64,
+    /// The figure with every activity at its `days` (no uncertainty).
+    pub deterministic: f64,
+    /// Every feasible iteration's figure, sorted ascending.
+    pub samples: Vec<f64>,
+}
+
+impl Spread {
+    /// The statistics of `samples` (sorted ascending) whose sum is `sum`.
+    fn of(samples: Vec<f64>, sum: f64, deterministic: f64) -> Self {
+        let mean = if samples.is_empty() {
+            f64::NAN
+        } else {
+            sum / samples.len() as f64
+        };
+        Self {
+            mean,
+            p50: percentile(&samples, 0.50),
+            p80: percentile(&samples, 0.80),
+            p95: percentile(&samples, 0.95),
+            min: samples.first().copied().unwrap_or(f64::NAN),
+            max: samples.last().copied().unwrap_or(f64::NAN),
+            deterministic,
+            samples,
+        }
+    }
+}
+
+/// The distribution of a regime's working days over many iterations: elapsed working days (the
+/// top-level figures, as before the two clocks), official approval days (`approval`) and, when
+/// simulated on a calendar, elapsed calendar days (`calendar`).
 ///
 /// Statistics (`mean`, percentiles, `min`, `max`, criticality, sensitivity) are over the
 /// iterations that gave a schedule; all are NaN when there are none (no iterations, or every
@@ -170,9 +233,18 @@ pub struct SimulationResult {
     pub deterministic: f64,
     /// Every feasible iteration's working days, sorted ascending.
     pub samples: Vec<f64>,
-    /// Each whole-regime `working_days` target of this regime (stage targets are left out), in
-    /// scenario order: the share of all iterations whose working days are at most its figure (for
-    /// an exact target too). An infeasible iteration counts as a miss.
+    /// Official approval days (审批用时) of the same iterations: the working days on which an
+    /// approval-clock activity runs; a return's correction stops the clock, its re-review runs
+    /// it.
+    pub approval: Spread,
+    /// Elapsed calendar days of the same iterations, the application day and the end day
+    /// included; `None` when simulated without a calendar ([`simulate`]).
+    pub calendar: Option<Spread>,
+    /// Each whole-regime day target of this regime (stage targets are left out), in scenario
+    /// order: the share of all iterations whose figure of the target's measure is at most its
+    /// days (for an exact target too), or within `days_min..=days` for a range. An infeasible
+    /// iteration counts as a miss. NaN for a `calendar_days` target simulated without a
+    /// calendar.
     pub targets: Vec<(String, f64)>,
     /// Each non-gate activity, in network order: the share of feasible iterations in which its
     /// total float was zero.
@@ -193,12 +265,52 @@ pub struct SimulationResult {
 ///
 /// Fails as [`crate::evaluate`] does when the regime's network cannot be built or its
 /// deterministic schedule is infeasible.
+///
+/// Without a calendar, elapsed calendar days are not simulated: [`simulate_on`] simulates them.
 pub fn simulate(
     scenario: &Scenario,
     regime: &Regime,
     opts: &SimulationOptions,
 ) -> Result<SimulationResult, SolveError> {
     simulate_with_cancel(scenario, regime, opts, &|| false)
+}
+
+/// [`simulate_with_cancel`] on `calendar`: elapsed calendar days too (from the scenario's
+/// start, the application date, to the date of each iteration's last finish).
+pub fn simulate_on(
+    scenario: &Scenario,
+    regime: &Regime,
+    opts: &SimulationOptions,
+    calendar: &Calendar,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<SimulationResult, SolveError> {
+    run(scenario, regime, opts, Some(calendar), cancelled)
+}
+
+/// Refuses a network with calendar-day items or lags: the simulations (this one and the
+/// approval centre) place every activity in working days, so they would count a publicity
+/// period's calendar days as working days.
+pub(crate) fn refuse_calendar_days(net: &Network) -> Result<(), SolveError> {
+    let item = net
+        .activities
+        .iter()
+        .find(|a| a.unit == DayUnit::Calendar)
+        .map(|a| a.id.clone())
+        .or_else(|| {
+            net.constraints
+                .iter()
+                .find(|c| c.lag_unit == DayUnit::Calendar)
+                .map(|c| {
+                    format!(
+                        "{} → {}",
+                        net.activities[c.from].id, net.activities[c.to].id
+                    )
+                })
+        });
+    match item {
+        Some(item) => Err(SolveError::NotSimulated { item }),
+        None => Ok(()),
+    }
 }
 
 /// [`simulate`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says so: it is
@@ -209,15 +321,54 @@ pub fn simulate_with_cancel(
     opts: &SimulationOptions,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<SimulationResult, SolveError> {
+    run(scenario, regime, opts, None, cancelled)
+}
+
+fn run(
+    scenario: &Scenario,
+    regime: &Regime,
+    opts: &SimulationOptions,
+    calendar: Option<&Calendar>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<SimulationResult, SolveError> {
     let net = network_for(scenario, regime)?;
-    let deterministic = schedule(&net, Method::Paths)?.makespan.get();
-    let model = Model::new(scenario, net);
+    let targets: Vec<&Target> = scenario
+        .targets
+        .iter()
+        .filter(|t| t.regime == regime.name && t.stage.is_none())
+        .collect();
+    run_network(
+        scenario,
+        &regime.name,
+        net,
+        &targets,
+        opts,
+        calendar,
+        cancelled,
+    )
+}
+
+/// [`run`] on a regime's network, with its whole-regime targets.
+fn run_network(
+    scenario: &Scenario,
+    regime: &RegimeName,
+    net: Network,
+    targets: &[&Target],
+    opts: &SimulationOptions,
+    calendar: Option<&Calendar>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<SimulationResult, SolveError> {
+    refuse_calendar_days(&net)?;
+    let det = schedule(&net, Method::Paths)?;
+    let deterministic = det.makespan.get();
+    let det_approval = clocks::approval_days(&net, &det.start, &det.finish, |_| true).get();
+    let model = Model::new(scenario, net, &det.start);
     let net = &model.net;
 
     let chunks = opts.iterations.div_ceil(CHUNK);
     // On a pool thread: the chunks, then their samples merged, without coming back to this
     // thread in between.
-    let (outs, samples) = rayon::scope(|_| {
+    let (outs, samples, approvals) = rayon::scope(|_| {
         let outs: Option<Vec<ChunkOut>> = (0..chunks)
             .into_par_iter()
             .map(|c| {
@@ -231,20 +382,25 @@ pub fn simulate_with_cancel(
         let samples = outs
             .as_ref()
             .map(|outs| merge(outs.iter().map(|o| o.samples.as_slice()).collect()));
-        (outs, samples)
+        let approvals = outs
+            .as_ref()
+            .map(|outs| merge(outs.iter().map(|o| o.approvals.as_slice()).collect()));
+        (outs, samples, approvals)
     });
-    let (Some(outs), Some(samples)) = (outs, samples) else {
+    let (Some(outs), Some(samples), Some(approvals)) = (outs, samples, approvals) else {
         return Err(SolveError::Cancelled);
     };
 
     // Combine in chunk order, sequentially, so the sums do not depend on the threads.
     let n = net.activities.len();
     let mut sum = 0.0;
+    let mut approval_sum = 0.0;
     let mut critical = vec![0u64; n];
     let mut infeasible = 0;
     let mut moments = Moments::new(model.varying.len());
     for out in &outs {
         sum += out.sum;
+        approval_sum += out.approval_sum;
         for (total, c) in critical.iter_mut().zip(&out.critical) {
             *total += c;
         }
@@ -258,13 +414,42 @@ pub fn simulate_with_cancel(
         sum / feasible as f64
     };
 
-    let targets = scenario
-        .targets
+    let approval = Spread::of(approvals, approval_sum, det_approval);
+    let calendar = calendar.map(|cal| {
+        // The end date is monotone in the working days, so the sorted working days give the
+        // calendar days sorted, exactly.
+        let up_to = samples
+            .last()
+            .copied()
+            .unwrap_or(deterministic)
+            .max(deterministic);
+        let table = cal.date_table(scenario.start, WorkingDays::new(up_to));
+        let days = |w: f64| {
+            f64::from(calendar_days_between(
+                scenario.start,
+                table.finish_date(WorkingDays::new(w)),
+            ))
+        };
+        let cal_samples: Vec<f64> = samples.iter().map(|&w| days(w)).collect();
+        let sum = cal_samples.iter().sum();
+        Spread::of(cal_samples, sum, days(deterministic))
+    });
+    let targets = targets
         .iter()
-        .filter(|t| t.regime == regime.name && t.stage.is_none())
         .filter_map(|t| {
-            let bound = t.days?.get() + BOUND_EPS;
-            let met = samples.partition_point(|&x| x <= bound);
+            let hi = t.days?.get() + BOUND_EPS;
+            let sorted = match t.measure {
+                DayMeasure::ApprovalDays => &approval.samples,
+                DayMeasure::WorkingDays => &samples,
+                DayMeasure::CalendarDays => match &calendar {
+                    Some(c) => &c.samples,
+                    None => return Some((t.name.clone(), f64::NAN)),
+                },
+            };
+            let below = t.days_min.map_or(0, |lo| {
+                sorted.partition_point(|&x| x < lo.get() - BOUND_EPS)
+            });
+            let met = sorted.partition_point(|&x| x <= hi) - below;
             Some((t.name.clone(), share(met as u64, opts.iterations)))
         })
         .collect();
@@ -287,7 +472,7 @@ pub fn simulate_with_cancel(
     sensitivity.sort_by(|a, b| b.1.total_cmp(&a.1));
 
     Ok(SimulationResult {
-        regime: regime.name.to_string(),
+        regime: regime.to_string(),
         iterations: opts.iterations,
         mean,
         p50: percentile(&samples, 0.50),
@@ -297,6 +482,8 @@ pub fn simulate_with_cancel(
         max: samples.last().copied().unwrap_or(f64::NAN),
         deterministic,
         samples,
+        approval,
+        calendar,
         targets,
         criticality,
         sensitivity,

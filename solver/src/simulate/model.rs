@@ -1,9 +1,10 @@
 //! What is fixed for one regime (the network by position, the draws, the returns, the upper
 //! bounds) and one chunk's run: draw a block, add the returns, run the passes, record.
 
-use permitflow_model::{LinkKind, Network, Scenario};
+use permitflow_model::{LinkKind, Network, Scenario, WorkingDays};
 use rand_pcg::Pcg64Mcg;
 
+use super::approval::Approval;
 use super::passes::{FinishToStart, Passes};
 use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
@@ -70,8 +71,12 @@ struct Returning {
     inv_ln_q: f64,
     /// The probability of at least one return in an iteration.
     rate: f64,
-    /// Days one return adds: rework + re-review.
+    /// Days one return adds: correction + re-review.
     extra: f64,
+    /// The applicant's correction after each return (clock stopped).
+    correction: f64,
+    /// Each re-review (clock running).
+    rereview: f64,
 }
 
 /// An activity whose duration varies (a spread that is not a point, or returns).
@@ -97,12 +102,17 @@ pub(super) struct Model {
     /// `rand_distr`.
     shapes: Vec<BlockDraw>,
     returning: Vec<Returning>,
+    /// How official approval time is measured.
+    approval: Approval,
+    /// Per returning activity: (correction, re-review).
+    how: Vec<(f64, f64)>,
     /// In network order.
     pub(super) varying: Vec<Varying>,
 }
 
 impl Model {
-    pub(super) fn new(scenario: &Scenario, net: Network) -> Self {
+    /// `det_start`: the deterministic schedule's starts, in network order.
+    pub(super) fn new(scenario: &Scenario, net: Network, det_start: &[WorkingDays]) -> Self {
         let n = net.activities.len();
         let compact = Compact::new(&net);
         let order: Vec<usize> = match &compact {
@@ -118,20 +128,35 @@ impl Model {
             .iter()
             .map(|&a| BlockDraw::new(draws[a].shape))
             .collect();
-        let returning = order
+        let returning: Vec<Returning> = order
             .iter()
             .enumerate()
             .filter_map(|(q, &a)| {
-                let (rate, rework, rereview) = draws[a].returns?;
+                let (rate, correction, rereview) = draws[a].returns?;
                 Some(Returning {
                     pos: q,
                     inv_ln_q: 1.0 / (-rate).ln_1p(),
                     rate,
-                    extra: rework + rereview,
+                    extra: correction + rereview,
+                    correction,
+                    rereview,
                 })
             })
             // A rate too small for `ln(1 − rate)` never returns.
             .filter(|r| r.inv_ln_q.is_finite())
+            .collect();
+        let approval = Approval::new(
+            &net,
+            &order,
+            &returning
+                .iter()
+                .map(|r| (r.pos, r.correction))
+                .collect::<Vec<_>>(),
+            det_start,
+        );
+        let how = returning
+            .iter()
+            .map(|r| (r.correction, r.rereview))
             .collect();
         let varying = (0..n)
             .filter(|&a| {
@@ -176,6 +201,8 @@ impl Model {
             upper,
             shapes,
             returning,
+            approval,
+            how,
             varying,
         }
     }
@@ -204,10 +231,10 @@ impl Model {
     fn returns(&self, rs: &mut Pcg64Mcg) -> Returns {
         const BLOCKS: usize = CHUNK / LANES;
         let expected: f64 = self.returning.iter().map(|r| r.rate).sum();
-        let mut raw: Vec<(u32, u32, f64)> =
+        let mut raw: Vec<(u32, Event)> =
             Vec::with_capacity((1.1 * expected * CHUNK as f64) as usize + 64);
         let mut count = vec![0u32; BLOCKS + 1];
-        for r in &self.returning {
+        for (ri, r) in self.returning.iter().enumerate() {
             // By inversion, one uniform a gap: `rand_distr::Geometric` takes several uniforms
             // and powers a gap at small rates (BENCHMARKS.md).
             let mut gap = || geometric_gap(rs, r.inv_ln_q);
@@ -223,7 +250,16 @@ impl Model {
                     k += 1;
                     g = gap();
                 }
-                raw.push((at as u32, r.pos as u32, f64::from(k) * r.extra));
+                raw.push((
+                    at as u32,
+                    Event {
+                        pos: r.pos as u32,
+                        lane: 0,
+                        add: f64::from(k) * r.extra,
+                        returning: ri as u32,
+                        k,
+                    },
+                ));
                 count[at as usize / LANES + 1] += 1;
                 at = at.saturating_add(g);
             }
@@ -232,10 +268,13 @@ impl Model {
             count[b + 1] += count[b];
         }
         let mut fill = count.clone();
-        let mut events = vec![(0, 0, 0.0); raw.len()];
-        for (at, pos, add) in raw {
+        let mut events = vec![Event::default(); raw.len()];
+        for (at, e) in raw {
             let b = at as usize / LANES;
-            events[fill[b] as usize] = (pos, at % LANES as u32, add);
+            events[fill[b] as usize] = Event {
+                lane: at % LANES as u32,
+                ..e
+            };
             fill[b] += 1;
         }
         Returns {
@@ -347,14 +386,18 @@ impl Model {
         let mut ls = vec![[0.0; LANES]; 2 * n];
         let mut acc = Acc::new(n, self.varying.len());
         let mut samples = Vec::with_capacity(len);
+        let mut approvals = Vec::with_capacity(len);
+        let mut ks = vec![[0u32; LANES]; self.returning.len()];
+        let mut bufs: [Vec<(u64, f64)>; LANES] = std::array::from_fn(|_| Vec::new());
         let mut infeasible = 0;
         for first in (0..len).step_by(LANES) {
             let used = LANES.min(len - first);
             self.draw(&mut lanes, &mut d);
             let b = first / LANES;
             let events = &returns.events[returns.start[b] as usize..returns.start[b + 1] as usize];
-            for &(q, j, add) in events {
-                d[q as usize][j as usize] += add;
+            for e in events {
+                d[e.pos as usize][e.lane as usize] += e.add;
+                ks[e.returning as usize][e.lane as usize] = e.k;
             }
             let mut ok = [true; LANES];
             let (ms, counted) = match &self.fs {
@@ -380,9 +423,31 @@ impl Model {
                 acc.record::<true>(self, &d, &es, &ls, &ms, shift, &ok, counted);
             }
             samples.extend((0..LANES).filter(|&j| ok[j]).map(|j| ms[j]));
+            let mut ap = ms;
+            if !self.approval.is_makespan {
+                if self.fs.is_some() {
+                    // The finish-to-start passes keep only the earliest finishes.
+                    let dates = |q: usize| {
+                        let f = es[q];
+                        (std::array::from_fn(|j| f[j] - d[q][j]), f)
+                    };
+                    self.approval
+                        .block(&ok, &d, dates, &ks, &self.how, &mut bufs, &mut ap);
+                } else {
+                    let dates = |q: usize| (es[2 * q], es[2 * q + 1]);
+                    self.approval
+                        .block(&ok, &d, dates, &ks, &self.how, &mut bufs, &mut ap);
+                }
+            }
+            approvals.extend((0..LANES).filter(|&j| ok[j]).map(|j| ap[j]));
+            for e in events {
+                ks[e.returning as usize][e.lane as usize] = 0;
+            }
         }
         let sum = samples.iter().sum();
+        let approval_sum = approvals.iter().sum();
         radix_sort(&mut samples);
+        radix_sort(&mut approvals);
         let mut critical = vec![0u64; n];
         for (q, c) in acc.critical.iter().enumerate() {
             critical[self.order[q]] = c.iter().sum::<u64>();
@@ -390,6 +455,8 @@ impl Model {
         ChunkOut {
             samples,
             sum,
+            approvals,
+            approval_sum,
             critical,
             infeasible,
             moments: acc.moments(),
@@ -400,5 +467,20 @@ impl Model {
 /// A chunk's returns by block (see [`Model::returns`]).
 struct Returns {
     start: Vec<u32>,
-    events: Vec<(u32, u32, f64)>,
+    events: Vec<Event>,
+}
+
+/// Returns of one activity in one iteration.
+#[derive(Clone, Copy, Debug, Default)]
+struct Event {
+    /// The activity's position.
+    pos: u32,
+    /// The iteration's lane in its block.
+    lane: u32,
+    /// Days added: `k` times correction plus re-review.
+    add: f64,
+    /// Its index among the returning activities.
+    returning: u32,
+    /// How many times it came back.
+    k: u32,
 }

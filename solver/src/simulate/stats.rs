@@ -213,6 +213,10 @@ pub(super) struct ChunkOut {
     pub(super) samples: Vec<f64>,
     /// Their sum, in iteration order.
     pub(super) sum: f64,
+    /// Official approval days of the same iterations, sorted.
+    pub(super) approvals: Vec<f64>,
+    /// Their sum, in iteration order.
+    pub(super) approval_sum: f64,
     /// Per activity (network order), iterations in which it was critical.
     pub(super) critical: Vec<u64>,
     pub(super) infeasible: usize,
