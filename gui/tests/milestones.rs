@@ -33,11 +33,11 @@ fn the_comparison_dates_each_milestone_under_each_regime_in_both_languages() {
             // 14 May 2025, 51 working and 72 calendar days sooner than under serial approval.
             h.get_by_label(&format!("不动产首次登记: {days} 49.5 / 49.5 / 73"));
             h.get_by_label("不动产首次登记: 日期 2025年5月14日");
-            h.get_by_label("不动产首次登记: 较串联审批（工作日/自然日） -51 / -72");
+            h.get_by_label("不动产首次登记: 较串联\n工作日/自然日 -51 / -72");
         } else {
             h.get_by_label(&format!("First registration: {days} 49.5 / 49.5 / 73"));
             h.get_by_label("First registration: Date 2025-05-14");
-            h.get_by_label("First registration: vs serial (working / calendar) -51 / -72");
+            h.get_by_label("First registration: vs serial:\nworking / calendar -51 / -72");
         }
     });
 }

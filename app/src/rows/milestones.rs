@@ -282,7 +282,7 @@ mod tests {
             ["", "并联审批", "2025年3月13日", "8", "8", "11", "-4", "-6"]
         );
         let narrow = with_lang(Lang::ZhCn, || compact_table(&rows(Lang::ZhCn)));
-        assert_eq!(narrow.columns[3], "累计天数（审批用时/工作日/自然日）");
+        assert_eq!(narrow.columns[3], "累计天数\n审批/工作日/自然日");
         assert_eq!(
             narrow.rows[4],
             ["开工", "并联审批", "2025年3月13日", "8 / 8 / 11", "-4 / -6"]

@@ -210,8 +210,12 @@ app-milestone-col-calendar-days = Calendar days
 app-milestone-col-vs-baseline-working = vs serial (working days)
 app-milestone-col-vs-baseline-calendar = vs serial (calendar days)
 app-milestone-no-schedule = no schedule
-app-milestone-col-days = Days (approval / working / calendar)
-app-milestone-col-vs-baseline = vs serial (working / calendar)
+app-milestone-col-days =
+    days: approval /
+    working / calendar
+app-milestone-col-vs-baseline =
+    vs serial:
+    working / calendar
 
 # --- two clocks (sim) ---
 app-col-sim-measure = measure

@@ -192,8 +192,12 @@ app-milestone-col-calendar-days = 累计自然日
 app-milestone-col-vs-baseline-working = 较串联审批（工作日）
 app-milestone-col-vs-baseline-calendar = 较串联审批（自然日）
 app-milestone-no-schedule = 无可行进度
-app-milestone-col-days = 累计天数（审批用时/工作日/自然日）
-app-milestone-col-vs-baseline = 较串联审批（工作日/自然日）
+app-milestone-col-days =
+    累计天数
+    审批/工作日/自然日
+app-milestone-col-vs-baseline =
+    较串联
+    工作日/自然日
 
 # --- two clocks (sim) ---
 app-col-sim-measure = 口径
