@@ -210,3 +210,7 @@ cli-solve-fees = fees: { $fees } yuan
 cli-check-clocks = { $approval } approval days, { $days } working days, { $calendar } calendar days
 cli-col-clock = clock
 cli-calendar-days-unit = calendar days
+
+# --- two clocks (plan) ---
+cli-plan-calendar-items = Counted in calendar days, never cut and placed exactly on the calendar: { $items }. The target and every figure are elapsed working days from the application, from the exact schedule.
+cli-plan-fallback = ! No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.

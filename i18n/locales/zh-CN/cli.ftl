@@ -211,3 +211,7 @@ cli-solve-fees = 费用：{ $fees } 元
 cli-check-clocks = 审批用时 { $approval } 个工作日，全流程 { $days } 个工作日、{ $calendar } 个自然日
 cli-col-clock = 计时
 cli-calendar-days-unit = 自然日
+
+# --- two clocks (plan) ---
+cli-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排定：{ $items }。目标和各项数字均为从申请日起的经过工作日数，取自精确排程。
+cli-plan-fallback = ！经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。

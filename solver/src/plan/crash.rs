@@ -35,6 +35,7 @@ pub fn plan_network_with(
         limiting: Vec::new(),
         rounds: 0,
         fallback: false,
+        calendar_items: Vec::new(),
     };
     if t < least.makespan.get() - EPS {
         plan.reachable = false;

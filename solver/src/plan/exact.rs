@@ -115,6 +115,12 @@ pub(super) fn plan(
         limiting: Vec::new(),
         rounds: 0,
         fallback: false,
+        calendar_items: net
+            .activities
+            .iter()
+            .filter(|a| a.unit == DayUnit::Calendar && a.days.get() > 0.0)
+            .map(|a| a.id.clone())
+            .collect(),
     };
     if t < least_days.get() - EPS {
         plan.reachable = false;

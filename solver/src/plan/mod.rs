@@ -120,6 +120,9 @@ pub struct Plan {
     /// With calendar-day items: no program within the rounds met the target exactly, so the
     /// plan is the deepest cut (it reaches the least working days; a cheaper one may exist).
     pub fallback: bool,
+    /// The activities counted in calendar days (a publicity period, a construction period):
+    /// never cut, placed exactly on the calendar. Empty for working-days-only networks.
+    pub calendar_items: Vec<String>,
 }
 
 /// The cheapest limits that bring `regime` to at most `target` working days.
