@@ -19,6 +19,7 @@ mod hostile;
 mod labels;
 mod lang;
 mod limits;
+mod plan_calendar;
 mod progress;
 mod reads;
 mod report;
