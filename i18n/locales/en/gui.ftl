@@ -431,3 +431,7 @@ gui-col-approval-days-vs-serial =
     approval days
     (vs serial)
 gui-col-counts = trips · forms · materials · depts
+
+# --- two clocks (plan) ---
+gui-plan-calendar-items = Counted in calendar days, never cut and placed exactly on the calendar: { $items }. The target and every figure are elapsed working days from the application, from the exact schedule.
+gui-plan-fallback = No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.

@@ -435,3 +435,7 @@ gui-col-approval-days-vs-serial =
     审批用时
     （较串联审批）
 gui-col-counts = 跑动 · 表单 · 材料 · 部门
+
+# --- two clocks (plan) ---
+gui-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排定：{ $items }。目标和各项数字均为从申请日起的经过工作日数，取自精确排程。
+gui-plan-fallback = 经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。
