@@ -20,6 +20,7 @@ mod labels;
 mod lang;
 mod limits;
 mod milestones;
+mod plan_calendar;
 mod progress;
 mod reads;
 mod report;
