@@ -82,9 +82,25 @@ pub struct PlanReport {
     pub sensitivity: Vec<Sensitivity>,
 }
 
-/// Plans `regime` of `s` to `target` working days; the curve only `with_curve`.
+/// Plans `regime` of `s` to `target` working days; the curve only `with_curve`. Calendar-day
+/// items are placed on the scenario's base calendar ([`plan_regime_on`] takes the loaded one).
 pub fn plan_regime(
     s: &Scenario,
+    label: &str,
+    regime: &str,
+    target: f64,
+    with_curve: bool,
+) -> Result<PlanReport, Error> {
+    let calendar = Calendar::for_base(s.calendar.base);
+    plan_regime_on(s, &calendar, label, regime, target, with_curve)
+}
+
+/// [`plan_regime`] under `calendar` (the scenario's with its calendar files): calendar-day items
+/// (a publicity period, a construction period) are never cut, and every figure is the exact
+/// dated schedule's.
+pub fn plan_regime_on(
+    s: &Scenario,
+    calendar: &Calendar,
     label: &str,
     regime: &str,
     target: f64,
@@ -110,14 +126,14 @@ pub fn plan_regime(
     Ok(PlanReport {
         regime: regime.to_owned(),
         target: WorkingDays::new(target),
-        plan: permitflow_solver::plan(s, r, WorkingDays::new(target)).map_err(fail)?,
+        plan: permitflow_solver::plan_on(s, r, calendar, WorkingDays::new(target)).map_err(fail)?,
         curve: if with_curve {
-            Some(permitflow_solver::time_cost_curve(s, r).map_err(fail)?)
+            Some(permitflow_solver::time_cost_curve_on(s, r, calendar).map_err(fail)?)
         } else {
             None
         },
-        attribution: permitflow_solver::attribute(s, r).map_err(fail)?,
-        sensitivity: permitflow_solver::sensitivity(s, r).map_err(fail)?,
+        attribution: permitflow_solver::attribute_on(s, r, calendar).map_err(fail)?,
+        sensitivity: permitflow_solver::sensitivity_on(s, r, calendar).map_err(fail)?,
     })
 }
 

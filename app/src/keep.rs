@@ -409,4 +409,41 @@ approval_days = "8..12"
         assert_eq!(back.items[1].unit, permitflow_model::DayUnit::Calendar);
         assert_eq!(back.links[1].lag_unit, permitflow_model::DayUnit::Calendar);
     }
+
+    #[test]
+    fn milestones_keep_their_comments_and_go_with_their_item() {
+        let text = format!(
+            "{SHIPPED}\n# When the developer may start building.\n[[milestones]]\nid = \"works\"\n\
+name = {{ zh = \"开工\", en = \"Works started\" }}\nitem = \"construction_permit\"\n\n\
+# Filed.\n[[milestones]]\nid = \"filed\"\nitem = \"completion_filing\"\n"
+        );
+        let mut d = parse_scenario(&text, "s", Format::Toml)
+            .expect("reads")
+            .into_draft();
+        apply(
+            &mut d,
+            &Edit::Days {
+                item: ItemId::new("fire_design"),
+                days: 8.0,
+            },
+        );
+        let out = scenario_toml(&d, Some(&text)).expect("written");
+        assert_eq!(comments(&out), comments(&text));
+        assert_eq!(out.lines().count(), text.lines().count());
+        apply(
+            &mut d,
+            &Edit::Author(Author::RemoveItem {
+                item: ItemId::new("completion_filing"),
+            }),
+        );
+        let out = scenario_toml(&d, Some(&text)).expect("written");
+        assert!(
+            out.contains("# When the developer may start building."),
+            "{out}"
+        );
+        assert!(!out.contains("id = \"filed\""), "{out}");
+        let back = parse_scenario(&out, "out", Format::Toml).expect("reads back");
+        assert_eq!(back.milestones.len(), 1);
+        assert_eq!(back, d);
+    }
 }

@@ -25,6 +25,9 @@ pub struct Comparison {
     pub revision: u64,
     /// The rows, outcomes, targets and warnings, in the scenario's regime order.
     pub table: rows::Comparison,
+    /// When each milestone is reached under each regime, five columns wide (empty without
+    /// milestones).
+    pub milestones: rows::tables::Table,
     /// The regimes on one time axis (`None` when no regime could be solved).
     pub chart: Option<Scene>,
     /// A Gantt chart per solved regime.
@@ -71,6 +74,7 @@ impl Comparison {
             .collect();
         Self {
             revision,
+            milestones: rows::milestones::compact_table(&table.milestones),
             table,
             chart,
             gantts,

@@ -349,6 +349,7 @@ fn kind_key(kind: &str) -> Option<&'static str> {
         "measure" => "diag-word-measure",
         "joint group" => "diag-word-joint-group",
         "target" => "diag-word-target",
+        "milestone" => "diag-word-milestone",
         "source" => "diag-word-source",
         "project type" => "diag-word-project-type",
         "department" => "diag-word-department",

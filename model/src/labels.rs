@@ -93,6 +93,8 @@ pub enum Part {
     Regime,
     /// A target, by its position in the file (`0`, `1`, …).
     Target,
+    /// A milestone, by id.
+    Milestone,
 }
 
 /// A labelled thing's name as the file wrote it, and its labels.
@@ -292,6 +294,11 @@ impl Draft {
         for (at, t) in self.targets.iter_mut().enumerate() {
             if let Some(n) = pick(Part::Target, &at.to_string()) {
                 t.name = n;
+            }
+        }
+        for m in &mut self.milestones {
+            if let Some(n) = pick(Part::Milestone, m.id.as_str()) {
+                m.name = n;
             }
         }
         let descriptions = &self.labels.descriptions;

@@ -89,6 +89,9 @@ pub struct Draft {
     pub regimes: Vec<Regime>,
     /// Bounds the regimes should meet, or published figures to reproduce.
     pub targets: Vec<Target>,
+    /// Moments a developer cares about, each reached at one end of an item
+    /// ([`crate::milestone`]).
+    pub milestones: Vec<crate::milestone::Milestone>,
     /// Names in Chinese and English ([`crate::labels`]).
     pub labels: crate::labels::Labels,
 }

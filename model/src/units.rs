@@ -146,6 +146,10 @@ string_id!(
     RegimeName
 );
 string_id!(
+    /// Identifies a milestone: a moment a developer cares about (works started, …).
+    MilestoneId
+);
+string_id!(
     /// A government department, utility or the applicant, as the applicant meets it.
     Department
 );

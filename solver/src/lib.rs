@@ -14,6 +14,7 @@ pub mod dated;
 pub mod error;
 pub mod flow;
 pub mod lp;
+pub mod milestones;
 pub mod outcome;
 pub mod paths;
 pub mod plan;
@@ -35,7 +36,8 @@ pub use outcome::{
 };
 pub use plan::{
     Attribution, Change, Cut, Plan, PlanMethod, RangeEnd, Removal, Sensitivity, Step, attribute,
-    plan, plan_network, plan_network_with, sensitivity, time_cost_curve,
+    attribute_on, plan, plan_network, plan_network_with, plan_on, sensitivity, sensitivity_on,
+    time_cost_curve, time_cost_curve_on,
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};

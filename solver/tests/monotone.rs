@@ -112,6 +112,7 @@ fn build(spec: &Spec, extra_measures: Vec<MeasureDef>) -> Scenario {
         measures: extra_measures,
         regimes: vec![],
         targets: vec![],
+        milestones: vec![],
         labels: Default::default(),
     };
     // Built by the format's rules, so the solver only ever sees valid scenarios.

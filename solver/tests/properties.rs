@@ -172,6 +172,7 @@ fn build(spec: &Spec) -> Draft {
         measures: vec![],
         regimes: Draft::standard_regimes(),
         targets: vec![],
+        milestones: vec![],
         labels: Default::default(),
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use permitflow_app::write::refuse_inputs;
 
-use permitflow_app::analysis::plan_regime;
+use permitflow_app::analysis::plan_regime_on;
 use permitflow_app::{Error, Loaded, scenes};
 
 use super::MISSED;
@@ -24,7 +24,7 @@ pub fn run(
     if let Some(path) = chart {
         refuse_inputs(&[path], &[Path::new(&loaded.label)])?;
     }
-    let report = plan_regime(s, &loaded.label, regime, target, curve)?;
+    let report = plan_regime_on(s, &loaded.calendar, &loaded.label, regime, target, curve)?;
     print_in(&analyse::plan(s, regime, &report, format), format, excel)?;
     if let Some(path) = chart {
         crate::render::chart(path, &scenes::plan(s, &report), 1.5)?;

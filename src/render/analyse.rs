@@ -258,6 +258,9 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 "cost": p.cost,
                 "least_working_days": p.least_working_days.get(),
                 "limiting": p.limiting,
+                "calendar_items": p.calendar_items,
+                "rounds": p.rounds,
+                "fallback": p.fallback,
                 "cuts": p.cuts.iter().map(|c| json!({
                     "id": c.id, "from": c.from.get(), "to": c.to.get(), "days": c.days.get(), "cost": c.cost,
                 })).collect::<Vec<_>>(),
@@ -284,6 +287,13 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 target = p.target.to_string()
             );
             out.push_str("\n\n");
+            if !p.calendar_items.is_empty() {
+                out.push_str(&tr!(
+                    "cli-plan-calendar-items",
+                    items = p.calendar_items.join(", ")
+                ));
+                out.push_str("\n\n");
+            }
             if !p.reachable {
                 out.push_str(&tr!(
                     "cli-plan-out-of-reach",
@@ -309,6 +319,10 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 out.push_str("\n\n");
                 out.push_str(&rows_table(&tables::plan_cuts(p)));
                 out.push('\n');
+                if p.fallback {
+                    out.push_str(&tr!("cli-plan-fallback", rounds = p.rounds));
+                    out.push('\n');
+                }
             }
             if let Some(curve) = &r.curve {
                 out.push('\n');

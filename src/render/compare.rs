@@ -132,6 +132,10 @@ fn compare_table(c: &Comparison, cal: &Calendar) -> String {
             )),
         }
     }
+    if !c.milestones.is_empty() {
+        out.push('\n');
+        out.push_str(&super::milestones::milestones_text(&c.milestones));
+    }
     if !c.targets.is_empty() {
         out.push('\n');
         out.push_str(&tr!("cli-compare-targets"));
@@ -241,7 +245,7 @@ fn days_json(d: WorkingDays) -> Value {
 }
 
 fn compare_json(c: &Comparison) -> Value {
-    json!({
+    let mut v = json!({
         "scenario": c.scenario,
         "start_date": c.start_date.map(date),
         "regimes": c.rows.iter().map(|row| match &row.result {
@@ -275,7 +279,17 @@ fn compare_json(c: &Comparison) -> Value {
         })).collect::<Vec<_>>(),
         "warnings": c.warnings.iter().map(permitflow_app::Warning::to_json).collect::<Vec<_>>(),
         "figures": figures_json(&c.figures),
-    })
+    });
+    // Only a scenario with milestones has the key, so other outputs read as before.
+    if !c.milestones.is_empty()
+        && let Some(o) = v.as_object_mut()
+    {
+        o.insert(
+            "milestones".into(),
+            super::milestones::milestones_json(&c.milestones),
+        );
+    }
+    v
 }
 
 /// The honest mark for programs: how many figures, which are assumed (item, field, value).

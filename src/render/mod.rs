@@ -4,6 +4,7 @@
 pub mod analyse;
 pub mod centre;
 pub mod compare;
+pub mod milestones;
 pub mod schedule;
 
 use std::io::Write as _;

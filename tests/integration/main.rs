@@ -19,6 +19,8 @@ mod hostile;
 mod labels;
 mod lang;
 mod limits;
+mod milestones;
+mod plan_calendar;
 mod progress;
 mod reads;
 mod report;

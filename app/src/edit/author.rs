@@ -3,7 +3,7 @@
 //! otherwise dangle (links, group memberships, measure references, targets), and
 //! [`removal_effects`] lists that beforehand so the app can show it before the user confirms.
 
-use permitflow_i18n::Lang;
+use permitflow_i18n::{Lang, tr};
 use permitflow_model::{
     BaseMode, Department, Distribution, Draft, GroupId, Item, ItemId, ItemKind, Materials, Measure,
     MeasureId, Part, Regime, RegimeName, Sourced, Stage, StageId, Target, WorkingDays,
@@ -415,6 +415,9 @@ pub fn removal_effects(s: &Draft, edit: &Author) -> Vec<String> {
             out.push(format!("measure `{}` no longer names it", m.id));
         }
     }
+    for m in s.milestones.iter().filter(|m| gone(&m.item)) {
+        out.push(tr!("app-effect-milestone-removed", name = m.name.as_str()));
+    }
     out
 }
 
@@ -694,6 +697,7 @@ fn rename_item(s: &mut Draft, from: &ItemId, to: &ItemId) {
     for g in &mut s.joint_groups {
         g.items.iter_mut().for_each(fix);
     }
+    s.milestones.iter_mut().for_each(|m| fix(&mut m.item));
     for m in &mut s.measures {
         match &mut m.measure {
             Measure::NotificationCommitment { items, .. } => items.iter_mut().for_each(fix),
@@ -715,10 +719,11 @@ fn rename_item(s: &mut Draft, from: &ItemId, to: &ItemId) {
 
 /// Removes items and everything that would dangle without them: their links, their group
 /// memberships (a group left with fewer than two members goes), their places in measures (a
-/// measure left naming nothing goes, and regimes stop naming it).
+/// measure left naming nothing goes, and regimes stop naming it), the milestones they reach.
 fn remove_items(s: &mut Draft, items: &[ItemId]) {
     let gone = |i: &ItemId| items.contains(i);
     s.items.retain(|i| !gone(&i.id));
+    s.milestones.retain(|m| !gone(&m.item));
     s.links.retain(|l| !gone(&l.from) && !gone(&l.to));
     for g in &mut s.joint_groups {
         g.items.retain(|i| !gone(i));

@@ -66,12 +66,14 @@ pub(crate) fn forget_gone(s: &mut Draft) {
     let groups: Vec<String> = s.joint_groups.iter().map(|x| x.id.to_string()).collect();
     let measures: Vec<String> = s.measures.iter().map(|x| x.id.to_string()).collect();
     let regimes: Vec<String> = s.regimes.iter().map(|x| x.name.to_string()).collect();
+    let milestones: Vec<String> = s.milestones.iter().map(|x| x.id.to_string()).collect();
     s.labels.names.retain(|(part, id), _| match part {
         Part::Stage => stages.contains(id),
         Part::Item => items.contains(id),
         Part::Group => groups.contains(id),
         Part::Measure => measures.contains(id),
         Part::Regime => regimes.contains(id),
+        Part::Milestone => milestones.contains(id),
         Part::Scenario | Part::Target => true,
     });
     s.labels

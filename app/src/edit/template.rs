@@ -103,6 +103,7 @@ pub fn template(four_stages: bool, start: chrono::NaiveDate) -> Draft {
         measures: Vec::new(),
         regimes: Draft::standard_regimes(),
         targets: Vec::new(),
+        milestones: vec![],
         labels: Default::default(),
     };
     for (sid, [szh, sen], lead, iid, [izh, ien], dept, days) in stages {

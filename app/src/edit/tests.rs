@@ -433,3 +433,48 @@ fn the_four_stage_template_is_named_in_both_languages() {
     .expect("reads back");
     assert_eq!(back.items[3].name, "Completion acceptance filing");
 }
+
+#[test]
+fn removing_an_item_removes_the_milestones_it_reaches_and_says_so() {
+    use permitflow_i18n::{Lang, with_lang};
+    use permitflow_model::{ItemId, Milestone, MilestoneAt, MilestoneId};
+    let mut s = housing(Lang::En);
+    for (id, item) in [
+        ("works", "construction_permit"),
+        ("filed", "completion_filing"),
+    ] {
+        s.milestones.push(Milestone {
+            id: MilestoneId::new(id),
+            name: id.to_owned(),
+            item: ItemId::new(item),
+            at: MilestoneAt::Finish,
+            note: String::new(),
+        });
+    }
+    let remove = Author::RemoveItem {
+        item: ItemId::new("construction_permit"),
+    };
+    let effects = with_lang(Lang::En, || removal_effects(&s, &remove));
+    assert!(
+        effects.contains(&"milestone `works` is removed (it is reached at this item)".to_owned()),
+        "{effects:?}"
+    );
+    let zh = with_lang(Lang::ZhCn, || removal_effects(&s, &remove));
+    assert!(
+        zh.contains(&"里程碑“works”随之删除（它在该事项达到）".to_owned()),
+        "{zh:?}"
+    );
+    // A renamed item takes its milestones with it.
+    apply(
+        &mut s,
+        &Edit::Author(Author::RenameItem {
+            item: ItemId::new("completion_filing"),
+            to: ItemId::new("filing"),
+        }),
+    );
+    assert_eq!(s.milestones[1].item.as_str(), "filing");
+    apply(&mut s, &Edit::Author(remove));
+    let left: Vec<&str> = s.milestones.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(left, ["filed"]);
+    permitflow_model::validate(&s, "h.toml").expect("still valid");
+}

@@ -43,6 +43,7 @@ pub(super) fn body(c: &Contents) -> Markup {
         }
         @if !c.description.is_empty() { p { (c.description) } }
         (regimes(c))
+        (milestones(c))
         (targets(c))
         (schedules(c))
         (simulation(c))
@@ -120,6 +121,31 @@ fn regimes(c: &Contents) -> Markup {
         p.meta { (tr!("report-clocks-note")) }
         p.meta { (assumed_note(&c.figures)) (tr!("report-assumed-see-list")) }
         @if let Some(w) = &c.warning { p.warn { (w) } }
+    }
+}
+
+/// When each milestone is reached under each regime: the same table the command line prints.
+fn milestones(c: &Contents) -> Markup {
+    let rows = &c.comparison.milestones;
+    let t = crate::rows::milestones::table(rows);
+    html! {
+        @if !rows.is_empty() {
+            h2 { (tr!("report-milestones")) }
+            div.wide { table.regimes {
+                tr { @for (k, h) in t.columns.iter().enumerate() {
+                    @if t.numeric.contains(&k) { th.num { (h) } } @else { th { (h) } }
+                } }
+                @for r in &t.rows {
+                    tr { @for (k, cell) in r.iter().enumerate() {
+                        @if t.numeric.contains(&k) { td.num { (cell) } }
+                        @else if k == 2 { td.date { (cell) } }
+                        @else if k == 0 { td { b { (cell) } } }
+                        @else { td { (cell) } }
+                    } }
+                }
+            } }
+            p.meta { (tr!("report-milestones-note")) }
+        }
     }
 }
 

@@ -174,3 +174,39 @@ fn the_report_shows_both_clocks_fees_and_lists_the_assumed_figures() {
         assert!(en.contains(want), "missing `{want}`");
     }
 }
+
+#[test]
+fn milestones_are_a_table_in_both_languages() {
+    use permitflow_i18n::{Lang, with_lang};
+    use permitflow_model::{ItemId, Milestone, MilestoneAt, MilestoneId};
+    for (lang, heading, first, serial) in [
+        (Lang::En, "<h2>Milestones</h2>", "Milestone", "serial"),
+        (Lang::ZhCn, "<h2>里程碑</h2>", "里程碑", "串联审批"),
+    ] {
+        let html = with_lang(lang, || {
+            let l = shipped("social-investment-housing.toml");
+            let mut s = l.scenario.to_draft();
+            s.milestones.push(Milestone {
+                id: MilestoneId::new("registered"),
+                name: "R".into(),
+                item: ItemId::new("first_registration"),
+                at: MilestoneAt::Finish,
+                note: String::new(),
+            });
+            let s = permitflow_model::validate(&s, "m.toml").expect("valid");
+            report(&s, &l.calendar, "m.toml", None).expect("a report")
+        });
+        assert!(html.contains(heading), "{lang:?}");
+        assert!(html.contains(&format!("<th>{first}</th>")), "{lang:?}");
+        assert!(
+            html.contains(&format!("<td><b>R</b></td><td>{serial}</td>")),
+            "{lang:?}"
+        );
+        // Without milestones there is no such section.
+        let plain = with_lang(lang, || {
+            let l = shipped("social-investment-housing.toml");
+            report(&l.scenario, &l.calendar, "h.toml", None).expect("a report")
+        });
+        assert!(!plain.contains(heading));
+    }
+}

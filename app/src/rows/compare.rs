@@ -37,6 +37,8 @@ pub struct Comparison {
     pub figures: Figures,
     /// Whether any item has a fee: tables for people show the fees column only then.
     pub has_fees: bool,
+    /// When each of the scenario's milestones is reached under each regime compared.
+    pub milestones: Vec<super::milestones::MilestoneRow>,
 }
 
 /// A stage of the scenario.
@@ -213,7 +215,7 @@ impl Comparison {
             .iter()
             .filter_map(|(_, o)| o.as_ref().ok())
             .collect();
-        Self {
+        let mut c = Self {
             scenario: s.name.clone(),
             start_date: ok.first().map(|o| o.start_date),
             stages: s
@@ -230,7 +232,10 @@ impl Comparison {
             targets,
             figures: permitflow_model::assumed::figures(s),
             has_fees: s.items.iter().any(|i| i.fee.is_some()),
-        }
+            milestones: Vec::new(),
+        };
+        c.milestones = super::milestones::milestone_rows(s, &c);
+        c
     }
 
     /// The outcome of a regime, when it was solved.

@@ -6,6 +6,7 @@ mod compare;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod honest;
+pub mod milestones;
 pub mod tables;
 mod targets;
 
@@ -14,4 +15,5 @@ pub use compare::{
     baseline, compare, critical_chain, signed,
 };
 pub use honest::{assumed_note, field_label, yuan};
+pub use milestones::{Gain, MilestoneCell, MilestoneRow, milestone_rows};
 pub use targets::target_detail;

@@ -56,6 +56,11 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 .wrap(),
             );
         });
+        if !c.milestones.rows.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr!("gui-compare-milestones")).strong());
+            widgets::table_grid(ui, "compare-milestones", &c.milestones);
+        }
         // The warnings are in the calendar banner above the tabs (`views::calendar`).
         if !c.table.targets.is_empty() {
             ui.add_space(4.0);

@@ -88,6 +88,15 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
 /// Whether the target is reachable and the cuts that reach it; the cuts when the planner
 /// clicked "Adopt these limits".
 fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
+    if !p.calendar_items.is_empty() {
+        ui.label(
+            RichText::new(tr!(
+                "gui-plan-calendar-items",
+                items = p.calendar_items.join(", ")
+            ))
+            .weak(),
+        );
+    }
     if !p.reachable {
         ui.label(
             RichText::new(tr!(
@@ -126,6 +135,9 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
     );
     ui.label(RichText::new(tr!("gui-plan-cost-note")).weak());
     widgets::table_grid(ui, "cuts", &named(rows::plan_cuts(p), names));
+    if p.fallback {
+        ui.label(RichText::new(tr!("gui-plan-fallback", rounds = p.rounds)).color(RED));
+    }
     // A column is justified: the button keeps its own width in a row.
     ui.horizontal(|ui| {
         ui.button(tr!("gui-plan-adopt"))

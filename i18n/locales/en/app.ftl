@@ -199,6 +199,24 @@ app-figure-floor = floor
 app-figure-fee = fee (yuan)
 app-library-col-assumed = assumed
 
+# --- two clocks (ms) ---
+app-effect-milestone-removed = milestone `{ $name }` is removed (it is reached at this item)
+app-milestone-col-milestone = Milestone
+app-milestone-col-regime = Regime
+app-milestone-col-date = Date
+app-milestone-col-approval-days = Approval days
+app-milestone-col-working-days = Working days
+app-milestone-col-calendar-days = Calendar days
+app-milestone-col-vs-baseline-working = vs serial (working days)
+app-milestone-col-vs-baseline-calendar = vs serial (calendar days)
+app-milestone-no-schedule = no schedule
+app-milestone-col-days =
+    days: approval /
+    working / calendar
+app-milestone-col-vs-baseline =
+    vs serial:
+    working / calendar
+
 # --- two clocks (sim) ---
 app-col-sim-measure = measure
 app-sim-approval-days = approval days

@@ -211,6 +211,13 @@ cli-check-clocks = { $approval } approval days, { $days } working days, { $calen
 cli-col-clock = clock
 cli-calendar-days-unit = calendar days
 
+# --- two clocks (ms) ---
+cli-compare-milestones = milestones: when each is reached, days from the application
+
 # --- two clocks (sim) ---
 cli-sim-not-simulated = not simulated
 cli-sim-target = { $name } — { $measure }
+
+# --- two clocks (plan) ---
+cli-plan-calendar-items = Counted in calendar days, never cut and placed exactly on the calendar: { $items }. The target and every figure are elapsed working days from the application, from the exact schedule.
+cli-plan-fallback = ! No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.

@@ -414,5 +414,11 @@ diag-solver-calendar-days = { $n ->
    *[other] { $days } calendar days
 }
 
+# --- two clocks (ms) ---
+diag-word-milestone = milestone
+    .a = a milestone
+diag-milestone-unknown-at = unknown end `{ $value }`
+    .help = a milestone is reached when its item finishes or starts: write at = "finish" (the default) or at = "start"
+
 # --- two clocks (sim) ---
 diag-solver-calendar-not-simulated = `{ $item }` is counted in calendar days, which the simulations (`simulate`, `centre`) do not place yet (they would count its days as working days): simulate a copy with it in working days, or use `solve`, which dates calendar-day items exactly

@@ -432,6 +432,13 @@ gui-col-approval-days-vs-serial =
     (vs serial)
 gui-col-counts = trips · forms · materials · depts
 
+# --- two clocks (ms) ---
+gui-compare-milestones = Milestones: when each is reached, days from the application
+
 # --- two clocks (sim) ---
 gui-sim-clocks-note = approval days: working days on which an approval-clock item runs (a return's correction stops the clock, its re-review runs it); elapsed: from the application to the last finish
 gui-sim-not-simulated = not simulated
+
+# --- two clocks (plan) ---
+gui-plan-calendar-items = Counted in calendar days, never cut and placed exactly on the calendar: { $items }. The target and every figure are elapsed working days from the application, from the exact schedule.
+gui-plan-fallback = No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.

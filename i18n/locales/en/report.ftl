@@ -80,3 +80,7 @@ report-assumed-figures = Assumed figures
 report-assumed-intro = : nobody published them, the scenario's author chose them. Every figure that depends on them is an estimate.
 report-col-field = figure
 report-col-value = value
+
+# --- two clocks (ms) ---
+report-milestones = Milestones
+report-milestones-note = The day each milestone is reached (its item's last day, or first for a start), counted from the application: approval days while the approval clock runs, elapsed working days, and calendar days with the application day and that day included.

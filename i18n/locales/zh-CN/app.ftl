@@ -181,6 +181,24 @@ app-figure-floor = 时限下限
 app-figure-fee = 费用（元）
 app-library-col-assumed = 假设值
 
+# --- two clocks (ms) ---
+app-effect-milestone-removed = 里程碑“{ $name }”随之删除（它在该事项达到）
+app-milestone-col-milestone = 里程碑
+app-milestone-col-regime = 审批模式
+app-milestone-col-date = 日期
+app-milestone-col-approval-days = 审批用时（工作日）
+app-milestone-col-working-days = 累计工作日
+app-milestone-col-calendar-days = 累计自然日
+app-milestone-col-vs-baseline-working = 较串联审批（工作日）
+app-milestone-col-vs-baseline-calendar = 较串联审批（自然日）
+app-milestone-no-schedule = 无可行进度
+app-milestone-col-days =
+    累计天数
+    审批/工作日/自然日
+app-milestone-col-vs-baseline =
+    较串联
+    工作日/自然日
+
 # --- two clocks (sim) ---
 app-col-sim-measure = 口径
 app-sim-approval-days = 审批用时（工作日）

@@ -212,6 +212,13 @@ cli-check-clocks = 审批用时 { $approval } 个工作日，全流程 { $days }
 cli-col-clock = 计时
 cli-calendar-days-unit = 自然日
 
+# --- two clocks (ms) ---
+cli-compare-milestones = 里程碑：各审批模式下的达到日期，天数自申请日起计
+
 # --- two clocks (sim) ---
 cli-sim-not-simulated = 未模拟
 cli-sim-target = { $name }——{ $measure }
+
+# --- two clocks (plan) ---
+cli-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排定：{ $items }。目标和各项数字均为从申请日起的经过工作日数，取自精确排程。
+cli-plan-fallback = ！经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。

@@ -405,5 +405,11 @@ diag-solver-calendar-days = { $n ->
    *[other] { $days } 个自然日
 }
 
+# --- two clocks (ms) ---
+diag-word-milestone = 里程碑
+    .a = 里程碑
+diag-milestone-unknown-at = 未知的里程碑时点 `{ $value }`
+    .help = 里程碑在其事项办结或开始时达到：请写 at = "finish"（默认，办结时）或 at = "start"（开始时）
+
 # --- two clocks (sim) ---
 diag-solver-calendar-not-simulated = `{ $item }` 按自然日计，模拟（`simulate`、`centre`）尚不能按自然日排布（会把它的天数当作工作日）：请把它改为按工作日计后再模拟，或用 `solve`，它按自然日精确排出日期

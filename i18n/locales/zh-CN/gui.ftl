@@ -436,6 +436,13 @@ gui-col-approval-days-vs-serial =
     （较串联审批）
 gui-col-counts = 跑动 · 表单 · 材料 · 部门
 
+# --- two clocks (ms) ---
+gui-compare-milestones = 里程碑：各审批模式下的达到日期，天数自申请日起计
+
 # --- two clocks (sim) ---
 gui-sim-clocks-note = 审批用时：审批计时事项办理的工作日（退回后申请人补正期间停止计时，重新审查期间计时）；全流程用时：自申请至最后办结
 gui-sim-not-simulated = 未模拟
+
+# --- two clocks (plan) ---
+gui-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排定：{ $items }。目标和各项数字均为从申请日起的经过工作日数，取自精确排程。
+gui-plan-fallback = 经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。

@@ -80,3 +80,7 @@ report-assumed-figures = 假设数据
 report-assumed-intro = ：这些数据未见公开发布，由情景作者设定；依赖它们的结果均为估算。
 report-col-field = 数据项
 report-col-value = 数值
+
+# --- two clocks (ms) ---
+report-milestones = 里程碑
+report-milestones-note = 各里程碑的达到日期为其事项的办结日（以开始计的为开始日），天数自申请日起计：审批用时只计审批计时运行的工作日；累计工作日为其间全部工作日；累计自然日含申请日和达到当日。

@@ -45,6 +45,8 @@ pub(super) struct FileScenario {
     pub(super) regimes: Vec<FileRegime>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) targets: Vec<FileTarget>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) milestones: Vec<FileMilestone>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -323,6 +325,25 @@ pub(super) struct FileTarget {
     pub(super) exact: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) source: Option<String>,
+}
+
+/// `[[milestones]]`: a moment a developer cares about, reached at one end of an item.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileMilestone {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "FileName::is_empty")]
+    pub(super) name: FileName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) label_en: Option<String>,
+    pub(super) item: String,
+    /// `finish` (the default) or `start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) note: String,
 }
 
 /// A target's day bound: at most a number (`working_days = 60`) or within a range written as

@@ -12,7 +12,9 @@
 //! - `read/`: validation and conversion into the domain, one `check_*` function per rule;
 //!   `read/clocks.rs` the two clocks (an item's `clock`, `unit`, `fee`, whole calendar days,
 //!   returns' `correction_days` and `rework_days`), `read/targets.rs` a target's day measure
-//!   (`approval_days`, `working_days` or `calendar_days`, a number or a range `"36.5..54"`).
+//!   (`approval_days`, `working_days` or `calendar_days`, a number or a range `"36.5..54"`),
+//!   `read/milestones.rs` the `[[milestones]]` (an item and the end, `finish` or `start`, at
+//!   which the milestone is reached; CSV item lists have none).
 //! - `item_list.rs`: the CSV item list, turned into the same file types and validated by `read/`.
 //! - `write.rs`: the domain back into the file types (`to_toml`, `to_json`, and [`validate`]).
 //! - `names.rs`: a name given as text or as `{ zh = "…", en = "…" }`; `read/labels.rs` reads

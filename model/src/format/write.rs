@@ -137,6 +137,7 @@ impl From<&Draft> for FileScenario {
                     .collect()
             },
             targets: s.targets.iter().map(file_target).collect(),
+            milestones: s.milestones.iter().map(file_milestone).collect(),
             departments: BTreeMap::new(),
         };
         super::write_names::put_labels(&mut f, s);
@@ -189,6 +190,18 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         release: it.release.map(WorkingDays::get),
         deadline: it.deadline.map(WorkingDays::get),
         note: it.note.clone(),
+    }
+}
+
+fn file_milestone(m: &crate::milestone::Milestone) -> FileMilestone {
+    FileMilestone {
+        id: m.id.to_string(),
+        name: unless_id(&m.name, m.id.as_str()),
+        label_zh: None,
+        label_en: None,
+        item: m.item.to_string(),
+        at: (m.at != crate::milestone::MilestoneAt::default()).then(|| m.at.name().to_owned()),
+        note: m.note.clone(),
     }
 }
 

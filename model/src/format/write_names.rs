@@ -88,6 +88,10 @@ pub(super) fn put_labels(f: &mut FileScenario, d: &Draft) {
         (ft.name, ft.label_zh, ft.label_en) =
             written(get(Part::Target, &i.to_string()), &t.name, None);
     }
+    for (fm, m) in f.milestones.iter_mut().zip(&d.milestones) {
+        let id = m.id.as_str();
+        (fm.name, fm.label_zh, fm.label_en) = written(get(Part::Milestone, id), &m.name, Some(id));
+    }
     f.departments = d
         .labels
         .departments

@@ -14,6 +14,7 @@
 //! converted to working-day offsets for [`Schedule`], with each activity's own dates.
 
 mod axis;
+mod held;
 
 use std::collections::VecDeque;
 
@@ -293,6 +294,17 @@ pub fn schedule_dated(
     calendar: &Calendar,
     application: NaiveDate,
 ) -> Result<DatedSchedule, SolveError> {
+    Ok(dated_instants(net, calendar, application)?.0)
+}
+
+pub use held::held;
+
+/// [`schedule_dated`] with each activity's earliest start and finish as instants of the axis.
+fn dated_instants(
+    net: &Network,
+    calendar: &Calendar,
+    application: NaiveDate,
+) -> Result<(DatedSchedule, Vec<i64>, Vec<i64>), SolveError> {
     let n = net.activities.len();
     let mut sv = Solver {
         net,
@@ -402,11 +414,15 @@ pub fn schedule_dated(
         });
     }
     let end_date = sv.axis.date(Axis::finish_day(end));
-    Ok(DatedSchedule {
-        schedule,
-        dates,
-        end_date,
-    })
+    Ok((
+        DatedSchedule {
+            schedule,
+            dates,
+            end_date,
+        },
+        es,
+        ef,
+    ))
 }
 
 /// The latest starts that keep every finish by `end` and every constraint: the greatest

@@ -1,11 +1,11 @@
 //! What the parts of a regime are worth: added one at a time from the serial regime, and removed
 //! one at a time from the full regime.
 
-use permitflow_model::{BaseMode, MeasureId, Regime, Scenario, WorkingDays};
+use permitflow_model::{BaseMode, Calendar, MeasureId, Regime, Scenario, WorkingDays};
 
+use super::Dates;
 use crate::error::SolveError;
 use crate::regime::network_for;
-use crate::schedule::{Method, schedule};
 
 /// One change on the way from the serial regime to a regime.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,11 +75,25 @@ pub struct Attribution {
 /// What each part of `regime` is worth, added one at a time from the serial regime and removed
 /// one at a time from the full regime. The incremental values depend on the order (the
 /// regime's); the removals show each part's value with all the others in place.
+/// Calendar-day items are placed on the scenario's base calendar ([`attribute_on`] takes one).
 pub fn attribute(scenario: &Scenario, regime: &Regime) -> Result<Attribution, SolveError> {
+    attribute_on(
+        scenario,
+        regime,
+        &Calendar::for_base(scenario.calendar.base),
+    )
+}
+
+/// [`attribute`] under `calendar`: every figure is the exact schedule's working days, calendar
+/// days placed on the calendar.
+pub fn attribute_on(
+    scenario: &Scenario,
+    regime: &Regime,
+    calendar: &Calendar,
+) -> Result<Attribution, SolveError> {
+    let dates = Dates::of(scenario, calendar);
     let days = |r: &Regime| -> Result<WorkingDays, SolveError> {
-        let net = network_for(scenario, r)?;
-        super::working_days_only(&net)?;
-        Ok(schedule(&net, Method::Paths)?.makespan)
+        dates.makespan(&network_for(scenario, r)?)
     };
     let mut partial = Regime {
         base: BaseMode::Serial,

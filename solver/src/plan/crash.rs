@@ -4,12 +4,15 @@
 use permitflow_model::{LinkKind, Network, WorkingDays};
 
 use super::{Cut, EPS, Plan, PlanMethod};
+use crate::dated::has_calendar_days;
 use crate::error::SolveError;
 use crate::flow::{DifferenceLp, FlowFailure};
 use crate::lp::solve_lp;
 use crate::regime::network_for;
 use crate::schedule::{Method, Schedule, schedule};
-use permitflow_model::{Regime, Scenario};
+use permitflow_model::{Calendar, Regime, Scenario};
+
+use super::Dates;
 
 /// `plan_network` by a chosen method.
 pub fn plan_network_with(
@@ -30,6 +33,9 @@ pub fn plan_network_with(
         least_working_days: least.makespan,
         cuts: Vec::new(),
         limiting: Vec::new(),
+        rounds: 0,
+        fallback: false,
+        calendar_items: Vec::new(),
     };
     if t < least.makespan.get() - EPS {
         plan.reachable = false;
@@ -41,22 +47,32 @@ pub fn plan_network_with(
     }
     // A target a hair under the least (noise) is asked for at the least itself.
     let horizon = t.max(least.makespan.get());
+    let durations = cheapest(net, horizon, method)?;
+    let new = with_durations(net, &durations);
+    plan.working_days = schedule(&new, Method::Paths)?.makespan;
+    plan.cuts = cuts(net, &durations);
+    plan.cost = plan.cuts.iter().map(|c| c.cost).sum();
+    Ok(plan)
+}
+
+/// The cheapest limits that keep the makespan of `net` (working days only) within `horizon`,
+/// which must be at least the least makespan.
+pub(super) fn cheapest(
+    net: &Network,
+    horizon: f64,
+    method: PlanMethod,
+) -> Result<Vec<f64>, SolveError> {
     let cheapest = solve(net, Goal::Cost, Some(horizon), method)?.durations;
     let best = cost_of(net, &cheapest);
     // The same LP with every cost raised by a hair makes no free or tied cut that does not
     // help. It is kept only if its true cost is still the least (a hair could, with costs that
     // differ by less than it, pick a dearer plan).
     let tidy = solve(net, Goal::CostThenCut, Some(horizon), method)?.durations;
-    let durations = if cost_of(net, &tidy) <= best + 1e-9 * (1.0 + best.abs()) {
+    Ok(if cost_of(net, &tidy) <= best + 1e-9 * (1.0 + best.abs()) {
         tidy
     } else {
         cheapest
-    };
-    let new = with_durations(net, &durations);
-    plan.working_days = schedule(&new, Method::Paths)?.makespan;
-    plan.cuts = cuts(net, &durations);
-    plan.cost = plan.cuts.iter().map(|c| c.cost).sum();
-    Ok(plan)
+    })
 }
 
 /// The least cost of every reachable makespan from today's down to the least, as the
@@ -74,16 +90,39 @@ pub fn time_cost_curve(
     scenario: &Scenario,
     regime: &Regime,
 ) -> Result<Vec<(WorkingDays, f64)>, SolveError> {
+    let calendar = Calendar::for_base(scenario.calendar.base);
+    time_cost_curve_on(scenario, regime, &calendar)
+}
+
+/// [`time_cost_curve`] under a calendar (the scenario's, with any calendar files): with
+/// calendar-day items every point is an exact plan (see `exact`).
+pub fn time_cost_curve_on(
+    scenario: &Scenario,
+    regime: &Regime,
+    calendar: &Calendar,
+) -> Result<Vec<(WorkingDays, f64)>, SolveError> {
     let net = network_for(scenario, regime)?;
-    super::working_days_only(&net)?;
-    let current = schedule(&net, Method::Paths)?.makespan.get();
-    let least = least(&net, PlanMethod::Flow)?.makespan.get();
+    let dates = Dates {
+        calendar,
+        application: scenario.start,
+    };
+    if has_calendar_days(&net) {
+        return super::exact::curve(&net, &dates);
+    }
+    curve_network(&net)
+}
+
+/// The time–cost curve of a working-days-only network.
+pub(super) fn curve_network(net: &Network) -> Result<Vec<(WorkingDays, f64)>, SolveError> {
+    super::working_days_only(net)?;
+    let current = schedule(net, Method::Paths)?.makespan.get();
+    let least = least(net, PlanMethod::Flow)?.makespan.get();
     if least >= current - EPS {
         return Ok(vec![(WorkingDays::new(current), 0.0)]);
     }
     let cost_at = |t: f64| -> Result<f64, SolveError> {
-        let sol = solve(&net, Goal::Cost, Some(t), PlanMethod::Flow)?;
-        Ok(cost_of(&net, &sol.durations))
+        let sol = solve(net, Goal::Cost, Some(t), PlanMethod::Flow)?;
+        Ok(cost_of(net, &sol.durations))
     };
     let mut points = vec![(least, cost_at(least)?), (current, 0.0)];
     let mut open = vec![(points[0], points[1])];
@@ -124,18 +163,24 @@ pub fn time_cost_curve(
 }
 
 /// The least makespan and the schedule that shows what limits it.
-struct Least {
-    makespan: WorkingDays,
+pub(super) struct Least {
+    pub(super) makespan: WorkingDays,
     limiting: Vec<String>,
 }
 
-fn least(net: &Network, method: PlanMethod) -> Result<Least, SolveError> {
-    let deepest: Vec<f64> = if monotone(net) {
+/// The deepest limits: every floor when the network is monotone, otherwise the most days cut
+/// at the LP's least makespan.
+pub(super) fn deepest(net: &Network, method: PlanMethod) -> Result<Vec<f64>, SolveError> {
+    Ok(if monotone(net) {
         net.activities.iter().map(|a| a.floor.get()).collect()
     } else {
         let t = solve(net, Goal::Makespan, None, method)?.makespan;
         solve(net, Goal::MostCut, Some(t), method)?.durations
-    };
+    })
+}
+
+pub(super) fn least(net: &Network, method: PlanMethod) -> Result<Least, SolveError> {
+    let deepest = deepest(net, method)?;
     let s: Schedule = schedule(&with_durations(net, &deepest), Method::Paths)?;
     Ok(Least {
         makespan: s.makespan,
@@ -159,7 +204,7 @@ fn monotone(net: &Network) -> bool {
     })
 }
 
-fn with_durations(net: &Network, durations: &[f64]) -> Network {
+pub(super) fn with_durations(net: &Network, durations: &[f64]) -> Network {
     let mut new = net.clone();
     for (a, &d) in new.activities.iter_mut().zip(durations) {
         a.days = WorkingDays::new(d);
@@ -167,7 +212,7 @@ fn with_durations(net: &Network, durations: &[f64]) -> Network {
     new
 }
 
-fn cuts(net: &Network, durations: &[f64]) -> Vec<Cut> {
+pub(super) fn cuts(net: &Network, durations: &[f64]) -> Vec<Cut> {
     net.activities
         .iter()
         .zip(durations)

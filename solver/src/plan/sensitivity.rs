@@ -1,13 +1,13 @@
 //! What each critical item's limit is worth: project days saved per day cut, and how far that
 //! rate holds.
 
-use permitflow_model::{Regime, Scenario, WorkingDays};
+use permitflow_model::{Calendar, Regime, Scenario, WorkingDays};
 
-use super::EPS;
+use super::{Dates, EPS};
+use crate::dated::has_calendar_days;
 use crate::error::SolveError;
 use crate::lp::snap;
 use crate::regime::network_for;
-use crate::schedule::{Method, schedule};
 
 /// Where a sensitivity's range ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,24 +53,46 @@ pub struct Sensitivity {
 /// `M` at the far end (its slope again from `ε`), and the intersection replaces the far end
 /// until `M` lies on the first line there (Newton's method on a convex piecewise-linear
 /// function, finite: each round reaches a new piece). Each `M(x)` is a longest-path schedule.
+///
+/// With calendar-day items (never cut, so never listed) `M` is exact but a staircase: a
+/// calendar-day item starts at a midnight, so half a day cut often moves nothing. The rate is
+/// then measured over one working day (half a day for a shorter limit) and the range found by
+/// walking the limit down a working day at a time while `M` stays on that line.
+/// Calendar-day items are placed on the scenario's base calendar ([`sensitivity_on`] takes one).
 pub fn sensitivity(scenario: &Scenario, regime: &Regime) -> Result<Vec<Sensitivity>, SolveError> {
+    sensitivity_on(
+        scenario,
+        regime,
+        &Calendar::for_base(scenario.calendar.base),
+    )
+}
+
+/// [`sensitivity`] under `calendar`.
+pub fn sensitivity_on(
+    scenario: &Scenario,
+    regime: &Regime,
+    calendar: &Calendar,
+) -> Result<Vec<Sensitivity>, SolveError> {
     let net = network_for(scenario, regime)?;
-    super::working_days_only(&net)?;
-    let base = schedule(&net, Method::Paths)?;
+    let dates = Dates::of(scenario, calendar);
+    let dated = has_calendar_days(&net);
+    let base = dates.schedule(&net)?;
     let m0 = base.makespan.get();
     let mut out = Vec::new();
     for i in 0..net.activities.len() {
         let a = &net.activities[i];
-        if !base.critical[i] || a.is_gate() || a.days.get() <= 0.0 {
+        if !base.critical[i]
+            || a.is_gate()
+            || a.days.get() <= 0.0
+            || a.unit == permitflow_model::DayUnit::Calendar
+        {
             continue;
         }
         let full = a.days.get();
         let mut trial = net.clone();
         let mut m = |x: f64| -> Option<f64> {
             trial.activities[i].days = WorkingDays::new(full - x);
-            schedule(&trial, Method::Paths)
-                .ok()
-                .map(|s| s.makespan.get())
+            dates.makespan(&trial).ok().map(|d| d.get())
         };
         const STEP: f64 = 1.0 / 1024.0;
         let entry = |rate: f64, range: f64, until: RangeEnd| Sensitivity {
@@ -80,6 +102,10 @@ pub fn sensitivity(scenario: &Scenario, regime: &Regime) -> Result<Vec<Sensitivi
             range: WorkingDays::new(snap(range)),
             until,
         };
+        if dated {
+            out.push(staircase(&mut m, m0, full, entry));
+            continue;
+        }
         let Some(m_step) = m(STEP) else {
             out.push(entry(0.0, 0.0, RangeEnd::Infeasible));
             continue;
@@ -136,6 +162,39 @@ pub fn sensitivity(scenario: &Scenario, regime: &Regime) -> Result<Vec<Sensitivi
         out.push(entry(rate, range, until));
     }
     Ok(out)
+}
+
+/// The rate over one working day (half a day for a shorter limit) and how far, walking the
+/// limit down by that step, the exact makespan stays on its line.
+fn staircase(
+    m: &mut impl FnMut(f64) -> Option<f64>,
+    m0: f64,
+    full: f64,
+    entry: impl Fn(f64, f64, RangeEnd) -> Sensitivity,
+) -> Sensitivity {
+    let step = if full >= 1.0 { 1.0 } else { 0.5 };
+    let Some(m_step) = m(step) else {
+        return entry(0.0, 0.0, RangeEnd::Infeasible);
+    };
+    let rate = integral((m0 - m_step) / step);
+    let on_line = |x: f64, v: f64| (v - (m0 - rate * x)).abs() <= EPS;
+    let mut x = step;
+    loop {
+        // The next step, or the rest of the limit when less than a step is left.
+        let next = if x + step <= full + EPS {
+            x + step
+        } else {
+            full
+        };
+        if next <= x + EPS {
+            return entry(rate, x, RangeEnd::Zero);
+        }
+        match m(next) {
+            None => return entry(rate, x, RangeEnd::Infeasible),
+            Some(v) if !on_line(next, v) => return entry(rate, x, RangeEnd::OtherPath),
+            Some(_) => x = next,
+        }
+    }
 }
 
 /// Slopes of a longest path in one limit are integers: remove rounding noise.

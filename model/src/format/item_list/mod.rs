@@ -127,6 +127,7 @@ pub fn parse_item_list(
         measures: vec![],
         regimes: vec![],
         targets: vec![],
+        milestones: vec![],
     };
     // Rows are about 40 bytes at the least: room for the items without regrowing.
     let rows_hint = (body.len() / 40).min(super::MAX_ITEMS);

@@ -16,6 +16,7 @@ pub(in crate::format) struct Ctx<'a> {
     pub(super) measures: Vec<Range<usize>>,
     pub(super) regimes: Vec<Range<usize>>,
     pub(super) targets: Vec<Range<usize>>,
+    pub(super) milestones: Vec<Range<usize>>,
 }
 
 /// Which part of an entry a diagnostic points at.
@@ -73,6 +74,7 @@ impl<'a> Ctx<'a> {
             measures: entries("measures"),
             regimes: entries("regimes"),
             targets: entries("targets"),
+            milestones: entries("milestones"),
         }
     }
 

@@ -109,6 +109,19 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
             &f.label_en,
         );
     }
+    for (i, (f, m)) in raw.milestones.iter().zip(&draft.milestones).enumerate() {
+        let place = Place::new(&cx.milestones, i, "milestone", &f.id);
+        let key = (Part::Milestone, f.id.clone());
+        add(
+            cx,
+            &place,
+            key,
+            &m.name,
+            Some(&f.name),
+            &f.label_zh,
+            &f.label_en,
+        );
+    }
     labels.departments = departments(cx, raw, draft);
     labels.descriptions = descriptions(cx, raw, draft);
     labels

@@ -14,6 +14,7 @@ mod joint;
 mod labels;
 mod links;
 mod measures;
+mod milestones;
 mod regimes;
 mod stages;
 mod targets;
@@ -82,6 +83,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let measures = measures::read(cx, &raw.measures, &ids, &links, &group_refs);
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
+    let milestones = milestones::read(cx, &raw.milestones, &ids);
 
     let mut draft = Draft {
         name: raw.name.written().to_owned(),
@@ -96,6 +98,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         measures,
         regimes,
         targets,
+        milestones,
         labels: Default::default(),
     };
     draft.labels = labels::read(cx, &raw, &draft);
@@ -118,6 +121,7 @@ fn refused(name: String) -> Draft {
         measures: vec![],
         regimes: vec![],
         targets: vec![],
+        milestones: vec![],
         labels: Default::default(),
     }
 }
