@@ -8,9 +8,12 @@ use egui_kittest::kittest::Queryable;
 use permitflow_gui::{PermitflowApp, Settings};
 use permitflow_i18n::{Lang, tr};
 
-/// The shipped default scenario with one milestone: the first registration.
+/// The shipped default scenario's all-approval flow (without its publicity, investigation and
+/// works: the dates below are counted by hand on it) with one milestone: the first registration.
 fn scenario() -> String {
-    let shipped = include_str!("../../scenarios/social-investment-housing.toml");
+    let shipped = common::approval_only(include_str!(
+        "../../scenarios/social-investment-housing.toml"
+    ));
     format!(
         "{shipped}\n[[milestones]]\nid = \"registered\"\n\
          name = {{ zh = \"不动产首次登记\", en = \"First registration\" }}\n\
