@@ -23,12 +23,6 @@ pub enum SolveError {
     },
     /// The caller no longer wanted the result and stopped the work.
     Cancelled,
-    /// The simulations place activities in working days: an item or lag in calendar days is
-    /// not simulated yet.
-    NotSimulated {
-        /// The first calendar-day item (its id), or lag (`from → to`).
-        item: String,
-    },
     /// Two measures of one regime set one item's limit to different values.
     ConflictingMeasures {
         /// The first measure, by name.
@@ -87,7 +81,6 @@ impl SolveError {
                 )
             }
             Self::Cancelled => tr!("diag-solver-cancelled"),
-            Self::NotSimulated { item } => tr!("diag-solver-calendar-not-simulated", item = item),
             Self::ConflictingMeasures {
                 first,
                 second,

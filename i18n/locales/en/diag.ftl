@@ -415,4 +415,3 @@ diag-solver-calendar-days = { $n ->
 }
 
 # --- two clocks (sim) ---
-diag-solver-calendar-not-simulated = `{ $item }` is counted in calendar days, which the simulations (`simulate`, `centre`) do not place yet (they would count its days as working days): simulate a copy with it in working days, or use `solve`, which dates calendar-day items exactly

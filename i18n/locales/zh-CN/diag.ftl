@@ -406,4 +406,3 @@ diag-solver-calendar-days = { $n ->
 }
 
 # --- two clocks (sim) ---
-diag-solver-calendar-not-simulated = `{ $item }` 按自然日计，模拟（`simulate`、`centre`）尚不能按自然日排布（会把它的天数当作工作日）：请把它改为按工作日计后再模拟，或用 `solve`，它按自然日精确排出日期

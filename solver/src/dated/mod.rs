@@ -13,7 +13,7 @@
 //! solution below the latest finish, found backwards with the inverse maps. The result is
 //! converted to working-day offsets for [`Schedule`], with each activity's own dates.
 
-mod axis;
+pub(crate) mod axis;
 
 use std::collections::VecDeque;
 

@@ -132,7 +132,7 @@ mod passes;
 mod stats;
 
 use permitflow_model::{
-    Calendar, DayMeasure, DayUnit, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
+    Calendar, DayMeasure, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
 };
 use rayon::prelude::*;
 
@@ -306,32 +306,6 @@ pub fn simulate_on(
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<SimulationResult, SolveError> {
     run(scenario, regime, opts, Some(calendar), cancelled)
-}
-
-/// Refuses a network with calendar-day items or lags: the simulations (this one and the
-/// approval centre) place every activity in working days, so they would count a publicity
-/// period's calendar days as working days.
-pub(crate) fn refuse_calendar_days(net: &Network) -> Result<(), SolveError> {
-    let item = net
-        .activities
-        .iter()
-        .find(|a| a.unit == DayUnit::Calendar)
-        .map(|a| a.id.clone())
-        .or_else(|| {
-            net.constraints
-                .iter()
-                .find(|c| c.lag_unit == DayUnit::Calendar)
-                .map(|c| {
-                    format!(
-                        "{} → {}",
-                        net.activities[c.from].id, net.activities[c.to].id
-                    )
-                })
-        });
-    match item {
-        Some(item) => Err(SolveError::NotSimulated { item }),
-        None => Ok(()),
-    }
 }
 
 /// [`simulate`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says so: it is
