@@ -59,7 +59,8 @@ pub enum SolveError {
     Lp(String),
     /// A method that counts working days only met a network with calendar days.
     CalendarDays {
-        /// What cannot handle them: `lp` (the cross-check) or `plan` (reform planning).
+        /// What cannot handle them: `lp` (the cross-check), `plan` (reform planning) or
+        /// `returns` (the simulation of a calendar-day approval item's corrections).
         feature: String,
         /// The activity (or the link, `from → to`) counted in calendar days.
         item: String,
@@ -117,6 +118,7 @@ impl SolveError {
             Self::Lp(e) => tr!("diag-solver-lp", detail = e),
             Self::CalendarDays { feature, item } => match feature.as_str() {
                 "lp" => tr!("diag-solver-calendar-lp", item = item),
+                "returns" => tr!("diag-solver-calendar-returns", item = item),
                 _ => tr!("diag-solver-calendar-plan", item = item),
             },
         }

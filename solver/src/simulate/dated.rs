@@ -77,6 +77,10 @@ mod tests {
     use crate::simulate::{SimulationOptions, SimulationResult, run_network};
 
     fn flow(spread_on_a: &str) -> (Scenario, Network) {
+        flow_with(spread_on_a, "")
+    }
+
+    fn flow_with(spread_on_a: &str, on_b: &str) -> (Scenario, Network) {
         let text = format!(
             r#"
     version = 1
@@ -101,6 +105,7 @@ mod tests {
     stage = "s"
     days = 10
     after = ["a"]
+    {on_b}
 
     [[items]]
     id = "c"
@@ -199,5 +204,26 @@ mod tests {
         assert!((share(a85) - 0.25).abs() < 0.015, "{}", share(a85));
         // The same seed gives the same numbers.
         assert_eq!(sim(&s, n, 20_000, 7), r);
+    }
+
+    #[test]
+    fn a_calendar_day_approval_item_whose_corrections_stop_the_clock_is_refused() {
+        let (s, mut n) = flow_with("", "returns = { rate = 0.2, correction_days = 5 }");
+        let b = n.activities.iter_mut().find(|a| a.id == "b").unwrap();
+        b.clock = Clock::Approval;
+        let e = run_network(
+            &s,
+            &RegimeName::new("parallel"),
+            n,
+            &[],
+            &SimulationOptions::default(),
+            None,
+            &|| false,
+        )
+        .unwrap_err();
+        let en = permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || e.to_string());
+        assert!(en.starts_with("`b` is counted in calendar days"), "{en}");
+        let zh = permitflow_i18n::with_lang(permitflow_i18n::Lang::ZhCn, || e.to_string());
+        assert!(zh.starts_with("`b` 按自然日计"), "{zh}");
     }
 }

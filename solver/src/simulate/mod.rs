@@ -132,7 +132,7 @@ mod passes;
 mod stats;
 
 use permitflow_model::{
-    Calendar, DayMeasure, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
+    Calendar, DayMeasure, DayUnit, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
 };
 use rayon::prelude::*;
 
@@ -308,6 +308,24 @@ pub fn simulate_on(
     run(scenario, regime, opts, Some(calendar), cancelled)
 }
 
+/// The first calendar-day item on the approval clock whose returns stop the clock for a
+/// correction: its review, corrections and re-reviews would have to be cut on the calendar, which
+/// the approval measure of an iteration (in working offsets) does not do.
+fn split_calendar_item(scenario: &Scenario, net: &Network) -> Option<String> {
+    let draws = crate::sample::activity_draws(scenario, net);
+    net.activities
+        .iter()
+        .zip(&draws)
+        .find(|(a, d)| {
+            a.unit == DayUnit::Calendar
+                && a.days.get() > 0.0
+                && !a.is_gate()
+                && a.clock.is_official()
+                && d.returns.is_some_and(|(_, correction, _)| correction > 0.0)
+        })
+        .map(|(a, _)| a.id.clone())
+}
+
 /// [`simulate`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says so: it is
 /// asked before each chunk of iterations, so a cancelled run ends within one chunk per thread.
 pub fn simulate_with_cancel(
@@ -361,6 +379,14 @@ fn run_network(
             .unwrap_or_else(|| Calendar::for_base(scenario.calendar.base)),
         application: scenario.start,
     });
+    if dated.is_some()
+        && let Some(item) = split_calendar_item(scenario, &net)
+    {
+        return Err(SolveError::CalendarDays {
+            feature: "returns".into(),
+            item,
+        });
+    }
     let (det, det_calendar) = match &dated {
         Some(d) => {
             let s = schedule_dated(&net, &d.calendar, d.application)?;
