@@ -23,12 +23,6 @@ pub enum SolveError {
     },
     /// The caller no longer wanted the result and stopped the work.
     Cancelled,
-    /// The simulations place activities in working days: an item or lag in calendar days is
-    /// not simulated yet.
-    NotSimulated {
-        /// The first calendar-day item (its id), or lag (`from → to`).
-        item: String,
-    },
     /// Two measures of one regime set one item's limit to different values.
     ConflictingMeasures {
         /// The first measure, by name.
@@ -65,7 +59,8 @@ pub enum SolveError {
     Lp(String),
     /// A method that counts working days only met a network with calendar days.
     CalendarDays {
-        /// What cannot handle them: `lp` (the cross-check) or `plan` (reform planning).
+        /// What cannot handle them: `lp` (the cross-check), `plan` (reform planning) or
+        /// `returns` (the simulation of a calendar-day approval item's corrections).
         feature: String,
         /// The activity (or the link, `from → to`) counted in calendar days.
         item: String,
@@ -87,7 +82,6 @@ impl SolveError {
                 )
             }
             Self::Cancelled => tr!("diag-solver-cancelled"),
-            Self::NotSimulated { item } => tr!("diag-solver-calendar-not-simulated", item = item),
             Self::ConflictingMeasures {
                 first,
                 second,
@@ -124,6 +118,7 @@ impl SolveError {
             Self::Lp(e) => tr!("diag-solver-lp", detail = e),
             Self::CalendarDays { feature, item } => match feature.as_str() {
                 "lp" => tr!("diag-solver-calendar-lp", item = item),
+                "returns" => tr!("diag-solver-calendar-returns", item = item),
                 _ => tr!("diag-solver-calendar-plan", item = item),
             },
         }

@@ -421,4 +421,6 @@ diag-milestone-unknown-at = unknown end `{ $value }`
     .help = a milestone is reached when its item finishes or starts: write at = "finish" (the default) or at = "start"
 
 # --- two clocks (sim) ---
-diag-solver-calendar-not-simulated = `{ $item }` is counted in calendar days, which the simulations (`simulate`, `centre`) do not place yet (they would count its days as working days): simulate a copy with it in working days, or use `solve`, which dates calendar-day items exactly
+
+# --- two clocks (simcal) ---
+diag-solver-calendar-returns = `{ $item }` is counted in calendar days, is on the approval clock and its returns stop the clock for a correction: the simulation cannot cut its review and corrections on the calendar yet. Count it in working days, put it on another clock, or use `centre`, which places it exactly

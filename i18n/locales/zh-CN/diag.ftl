@@ -412,4 +412,6 @@ diag-milestone-unknown-at = 未知的里程碑时点 `{ $value }`
     .help = 里程碑在其事项办结或开始时达到：请写 at = "finish"（默认，办结时）或 at = "start"（开始时）
 
 # --- two clocks (sim) ---
-diag-solver-calendar-not-simulated = `{ $item }` 按自然日计，模拟（`simulate`、`centre`）尚不能按自然日排布（会把它的天数当作工作日）：请把它改为按工作日计后再模拟，或用 `solve`，它按自然日精确排出日期
+
+# --- two clocks (simcal) ---
+diag-solver-calendar-returns = `{ $item }` 按自然日计、计入审批用时，且退回后补正期间停止计时：模拟尚不能在日历上切分其审查与补正时段。请改为按工作日计、改为其他计时类型，或用 `centre`，它能精确排布

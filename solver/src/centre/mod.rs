@@ -36,6 +36,20 @@
 //!   applicant's own work and utility services need none. A department not in `departments` has
 //!   unlimited reviewers (its items never wait; its load is still reported). A service of 0 days
 //!   (a filing done on the spot) takes no reviewer.
+//! - **Calendar days**: a project type whose network has calendar-day items or lags is placed
+//!   on its scenario's base calendar (`cn` or `weekends`, without extra files), the centre
+//!   opening on the scenario's start date: working time `t` is the earliest calendar instant at
+//!   which `t` working days have elapsed (a whole `t` is the midnight after its last working day)
+//!   and back (`calendar`). A calendar-day activity needs no reviewer whatever its kind (a
+//!   publicity period runs by itself), starts at the next midnight after the instant its links
+//!   and the arrival allow (a calendar-day predecessor's own instants, not their working time,
+//!   so one ending on a Saturday night is followed on Sunday) and lasts its sampled days rounded
+//!   as the scheduler rounds a count (to the nearest half day, a half up to the whole day); its
+//!   returns add whole days of correction and re-review likewise. A calendar lag is added on the
+//!   calendar. On the approval clock, its review and re-reviews count the working days they
+//!   cover. With one project arriving at the start of a working day and no waiting, the figures
+//!   are those of
+//!   [`crate::dated::schedule_dated`] from the arrival.
 //! - **Service times** follow the same distributions as the durations of
 //!   [`simulate`](mod@crate::simulate) (`sample::activity_draws`; the Monte Carlo draws
 //!   triangular spreads in blocks, this simulation draws every spread one at a time through
@@ -78,9 +92,11 @@
 //! - this file: the options and results, and [`simulate_centre`], which sets a run up;
 //! - `prepare`: a project type's network, draws and departments, fixed for a run;
 //! - `run`: one replication, the event loop with its queues;
+//! - `calendar`: working time against the calendar, for calendar-day items and lags;
 //! - `stats`: the replications combined into the averages, percentiles and standard errors;
 //! - `staffing`: the one-more-reviewer what-if and [`rank_reviewers`].
 
+mod calendar;
 mod prepare;
 mod run;
 mod staffing;

@@ -3,16 +3,17 @@
 
 use std::collections::HashMap;
 
-use permitflow_model::{ActivityKind, DayMeasure, ItemKind, LinkKind, Scenario};
+use chrono::NaiveDate;
+use permitflow_model::{ActivityKind, Calendar, DayMeasure, DayUnit, ItemKind, LinkKind, Scenario};
 
 use super::{ProjectType, ServiceTimes};
 use crate::error::SolveError;
 use crate::regime::network_for;
 use rand_distr::Geometric;
 
+use crate::dated::{has_calendar_days, schedule_dated};
 use crate::sample::{Shape, activity_draws, return_count};
 use crate::schedule::{Method, schedule};
-use crate::simulate::refuse_calendar_days;
 
 /// What does not depend on the departments' capacities.
 pub(super) struct Prepared {
@@ -22,13 +23,21 @@ pub(super) struct Prepared {
     draws: Vec<Draw>,
     /// The department whose reviewer serves each activity; `None`: no reviewer needed.
     pub(super) served_by: Vec<Option<String>>,
+    /// With calendar-day items or lags: the scenario's base calendar.
+    calendar: Option<Calendar>,
 }
 
 impl Prepared {
     pub(super) fn new(p: &ProjectType) -> Result<Self, SolveError> {
         let net = network_for(&p.scenario, &p.regime)?;
-        refuse_calendar_days(&net)?;
-        let sched = schedule(&net, Method::Paths)?;
+        // Calendar days are placed on the scenario's base calendar from its start date (the day
+        // the centre opens for this project type).
+        let calendar =
+            has_calendar_days(&net).then(|| Calendar::for_base(p.scenario.calendar.base));
+        let sched = match &calendar {
+            Some(cal) => schedule_dated(&net, cal, p.scenario.start)?.schedule,
+            None => schedule(&net, Method::Paths)?,
+        };
         let statutory = sched.makespan.get();
         let statutory_approval =
             crate::clocks::approval_days(&net, &sched.start, &sched.finish, |_| true).get();
@@ -44,6 +53,10 @@ impl Prepared {
             .activities
             .iter()
             .map(|a| {
+                // A calendar-day period (publicity, notice) runs by itself: no reviewer.
+                if a.unit == DayUnit::Calendar && a.days.get() > 0.0 {
+                    return None;
+                }
                 let needs = match &a.kind {
                     ActivityKind::Gate => false,
                     ActivityKind::Item(k) => reviewed(*k),
@@ -65,6 +78,7 @@ impl Prepared {
             statutory_approval,
             draws,
             served_by,
+            calendar,
         })
     }
 }
@@ -93,6 +107,8 @@ pub(super) struct Succ {
     /// Start-to-finish or finish-to-finish: the bound subtracts the successor's duration.
     pub(super) minus_d: bool,
     pub(super) lag: f64,
+    /// The lag counts calendar days.
+    pub(super) cal_lag: bool,
 }
 
 /// An upper bound to check the realised dates against.
@@ -142,6 +158,11 @@ pub(super) struct TypeModel {
     /// Whether each activity's time counts toward official approval time (a non-gate on the
     /// approval clock).
     pub(super) official: Vec<bool>,
+    /// With calendar-day items or lags: the calendar and the day the centre opens (the
+    /// scenario's start).
+    pub(super) calendar: Option<(Calendar, NaiveDate)>,
+    /// Whether each activity counts calendar days (and has some).
+    pub(super) cal: Vec<bool>,
 }
 
 impl TypeModel {
@@ -176,6 +197,7 @@ impl TypeModel {
                 to: c.to as u32,
                 minus_d: matches!(c.kind, LinkKind::FinishToFinish | LinkKind::StartToFinish),
                 lag: c.lag.get(),
+                cal_lag: c.lag_unit == DayUnit::Calendar,
             };
             match c.kind {
                 LinkKind::StartToStart | LinkKind::StartToFinish => on_start[c.from].push(s),
@@ -250,6 +272,12 @@ impl TypeModel {
                 .activities
                 .iter()
                 .map(|a| !a.is_gate() && a.clock.is_official())
+                .collect(),
+            calendar: pre.calendar.map(|c| (c, p.scenario.start)),
+            cal: net
+                .activities
+                .iter()
+                .map(|a| a.unit == DayUnit::Calendar && a.days.get() > 0.0)
                 .collect(),
         }
     }

@@ -6,8 +6,10 @@ use std::collections::{BinaryHeap, VecDeque};
 
 use rand_pcg::Pcg64Mcg;
 
+use super::calendar::{Clock, next_midnight, whole_days};
 use super::prepare::{Succ, TypeModel, Upper};
 use super::{EPS, WIP_STEP};
+use crate::dated::axis::Axis;
 use crate::paths::link_offset;
 use crate::sample::{exp1, pcg, returns, splitmix64};
 
@@ -142,6 +144,13 @@ struct State<'a> {
     spell: Vec<f64>,
     /// Per project: the intervals on the approval clock so far (emptied when it completes).
     clock: Vec<Vec<(f64, f64)>>,
+    /// Per type with calendar days: its calendar. Per activity of every project: the calendar
+    /// instants of a calendar-day activity's start and finish, and the least calendar instant
+    /// its links allow it to start.
+    cal: Vec<Option<Clock<'a>>>,
+    cstart: Vec<f64>,
+    cfinish: Vec<f64>,
+    cbound: Vec<f64>,
     /// Per type: arrival generators and arrivals so far.
     arrival_rng: Vec<Pcg64Mcg>,
     arrivals: Vec<u64>,
@@ -169,6 +178,18 @@ impl Run<'_> {
             dur: Vec::new(),
             spell: Vec::new(),
             clock: Vec::new(),
+            cal: self
+                .models
+                .iter()
+                .map(|m| {
+                    m.calendar
+                        .as_ref()
+                        .map(|(c, origin)| Clock::new(Axis::new(c, *origin)))
+                })
+                .collect(),
+            cstart: Vec::new(),
+            cfinish: Vec::new(),
+            cbound: Vec::new(),
             arrival_rng: self
                 .models
                 .iter()
@@ -282,7 +303,18 @@ impl State<'_> {
             self.pending.push(m.indeg[i]);
             self.base.push(base);
             self.returns_left.push(k_ret);
-            self.dur.push(base + f64::from(k_ret) * extra);
+            self.dur.push(match (m.cal[i], draw.returns) {
+                // Whole calendar days, each piece as the scheduler takes a count.
+                (true, Some(r)) => {
+                    whole_days(base)
+                        + f64::from(k_ret) * (whole_days(r.rework) + whole_days(r.rereview))
+                }
+                (true, None) => whole_days(base),
+                (false, _) => base + f64::from(k_ret) * extra,
+            });
+            self.cstart.push(f64::NAN);
+            self.cfinish.push(f64::NAN);
+            self.cbound.push(f64::NEG_INFINITY);
             self.spell.push(f64::NAN);
         }
         if m.n == 0 {
@@ -299,20 +331,71 @@ impl State<'_> {
         let pr = self.projs[p];
         let m = &self.run.models[pr.ty as usize];
         let x = pr.off + i;
+        if m.cal[i]
+            && let Some(clock) = self.cal[pr.ty as usize].as_mut()
+        {
+            // The next midnight after the day its predecessors finish (after the arrival).
+            let r = clock
+                .instant_at(pr.arrival + m.release[i])
+                .max(self.cbound[x]);
+            let sc = next_midnight(r);
+            let s = clock.working_at(sc);
+            self.cstart[x] = sc;
+            self.start[x] = s;
+            self.push(s.max(now), Ev::Start(p as u32, i as u32));
+            return;
+        }
         let r = (pr.arrival + m.release[i]).max(self.bound[x]);
         let s = if m.queued[i] { r.max(now) } else { r };
         self.start[x] = s;
         self.push(s.max(now), Ev::Start(p as u32, i as u32));
     }
 
-    /// Fires the links leaving activity `i` (its start or its finish, `t`).
-    fn fire(&mut self, p: usize, links: &[Succ], t: f64, now: f64) {
-        let off = self.projs[p].off;
+    /// Fires the links leaving activity `i` (its start or its finish, `t`: `is_finish`).
+    fn fire(&mut self, p: usize, i: usize, links: &[Succ], t: f64, is_finish: bool, now: f64) {
+        let run = self.run;
+        let (off, ty) = (self.projs[p].off, self.projs[p].ty as usize);
+        let m = &run.models[ty];
         for l in links {
             let y = off + l.to as usize;
-            let b = t + l.lag - if l.minus_d { self.dur[y] } else { 0.0 };
-            if b > self.bound[y] {
-                self.bound[y] = b;
+            if let Some(clock) = self.cal[ty].as_mut() {
+                // On the calendar: a calendar-day activity's own instants, a working one's
+                // earliest instant.
+                let tc = match (m.cal[i], is_finish) {
+                    (true, true) => self.cfinish[off + i],
+                    (true, false) => self.cstart[off + i],
+                    (false, _) => clock.instant_at(t),
+                };
+                if m.cal[l.to as usize] {
+                    let mut c = if l.cal_lag {
+                        tc + l.lag
+                    } else if l.lag == 0.0 {
+                        tc
+                    } else if l.lag > 0.0 {
+                        clock.instant_at(t + l.lag).max(tc)
+                    } else {
+                        clock.instant_at(t + l.lag)
+                    };
+                    if l.minus_d {
+                        c -= self.dur[y];
+                    }
+                    self.cbound[y] = self.cbound[y].max(c);
+                } else {
+                    let mut b = if l.cal_lag {
+                        clock.working_at(tc + l.lag)
+                    } else {
+                        t + l.lag
+                    };
+                    if l.minus_d {
+                        b -= self.dur[y];
+                    }
+                    self.bound[y] = self.bound[y].max(b);
+                }
+            } else {
+                let b = t + l.lag - if l.minus_d { self.dur[y] } else { 0.0 };
+                if b > self.bound[y] {
+                    self.bound[y] = b;
+                }
             }
             self.pending[y] -= 1;
             if self.pending[y] == 0 {
@@ -328,7 +411,37 @@ impl State<'_> {
         let x = pr.off + i;
         let s = self.start[x];
         self.spell[x] = s;
-        self.fire(p, &m.on_start[i], s, now);
+        self.fire(p, i, &m.on_start[i], s, false, now);
+        if m.cal[i]
+            && let Some(clock) = self.cal[pr.ty as usize].as_mut()
+        {
+            // A calendar-day activity: whole days on the calendar, no reviewer.
+            let sc = self.cstart[x];
+            let fc = sc + self.dur[x];
+            if m.official[i] {
+                let mut c = sc;
+                let mut on = |from: f64, days: f64, clock: &mut Clock| {
+                    let iv = (clock.working_at(from), clock.working_at(from + days));
+                    self.clock[p].push(iv);
+                };
+                let base = whole_days(self.base[x]);
+                on(c, base, clock);
+                c += base;
+                if let Some(r) = m.draws[i].returns.as_ref() {
+                    let (rework, rereview) = (whole_days(r.rework), whole_days(r.rereview));
+                    for _ in 0..self.returns_left[x] {
+                        c += rework;
+                        on(c, rereview, clock);
+                        c += rereview;
+                    }
+                }
+            }
+            let f = clock.working_at(fc);
+            self.cfinish[x] = fc;
+            self.finish[x] = f;
+            self.push(f.max(now), Ev::Finish(p as u32, i as u32));
+            return;
+        }
         if m.queued[i] {
             let base = self.base[x];
             if base > 0.0 {
@@ -476,7 +589,7 @@ impl State<'_> {
         if f > self.projs[p].max_finish {
             self.projs[p].max_finish = f;
         }
-        self.fire(p, &m.on_finish[i], f, now);
+        self.fire(p, i, &m.on_finish[i], f, true, now);
         self.projs[p].remaining -= 1;
         if self.projs[p].remaining == 0 {
             self.complete(p, now);

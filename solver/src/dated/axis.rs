@@ -86,7 +86,7 @@ impl<'c> Axis<'c> {
 
     /// The working day with 0-based index `k` (the first on or after the origin is 0), as a
     /// day index.
-    fn working_day(&mut self, k: usize) -> i64 {
+    pub fn working_day(&mut self, k: usize) -> i64 {
         while self.wday.len() <= k {
             if !self.push_day() {
                 return self.working.len() as i64;

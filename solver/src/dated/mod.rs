@@ -13,7 +13,7 @@
 //! solution below the latest finish, found backwards with the inverse maps. The result is
 //! converted to working-day offsets for [`Schedule`], with each activity's own dates.
 
-mod axis;
+pub(crate) mod axis;
 mod held;
 
 use std::collections::VecDeque;
@@ -83,9 +83,11 @@ fn halves(d: WorkingDays) -> i64 {
     (d.get() * 2.0).round() as i64
 }
 
-fn span_of(a: &permitflow_model::Activity) -> Span {
-    let h = halves(a.days);
-    match (h > 0, a.unit) {
+/// An activity of `days` in `unit`: working days to the nearest half day, calendar days to
+/// whole days (the nearest half day, a half rounded up).
+fn span_of(days: f64, unit: DayUnit) -> Span {
+    let h = halves(WorkingDays::new(days));
+    match (h > 0, unit) {
         (false, _) => Span::Zero,
         (true, DayUnit::Working) => Span::Working(h),
         // Calendar-day counts are whole days; a half is rounded up to the whole day.
@@ -305,11 +307,39 @@ fn dated_instants(
     calendar: &Calendar,
     application: NaiveDate,
 ) -> Result<(DatedSchedule, Vec<i64>, Vec<i64>), SolveError> {
+    let days: Vec<f64> = net.activities.iter().map(|a| a.days.get()).collect();
+    dated_instants_days(net, calendar, application, &days)
+}
+
+/// [`schedule_dated`] with activity `i` lasting `days[i]` (in its own unit) instead of its
+/// `days`: one iteration of a simulation. Working days are taken to the nearest half day,
+/// calendar days to whole days (the nearest half day, a half rounded up), as the files' days.
+pub fn schedule_dated_days(
+    net: &Network,
+    calendar: &Calendar,
+    application: NaiveDate,
+    days: &[f64],
+) -> Result<DatedSchedule, SolveError> {
+    Ok(dated_instants_days(net, calendar, application, days)?.0)
+}
+
+/// [`schedule_dated_days`] with each activity's earliest start and finish as instants.
+fn dated_instants_days(
+    net: &Network,
+    calendar: &Calendar,
+    application: NaiveDate,
+    days: &[f64],
+) -> Result<(DatedSchedule, Vec<i64>, Vec<i64>), SolveError> {
     let n = net.activities.len();
     let mut sv = Solver {
         net,
         axis: Axis::new(calendar, application),
-        spans: net.activities.iter().map(span_of).collect(),
+        spans: net
+            .activities
+            .iter()
+            .zip(days)
+            .map(|(a, &d)| span_of(d, a.unit))
+            .collect(),
     };
     let arcs = arcs(net);
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];

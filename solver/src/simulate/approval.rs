@@ -359,7 +359,7 @@ mod tests {
     }
 
     #[test]
-    fn calendar_day_items_and_lags_are_refused_in_both_languages() {
+    fn calendar_day_items_and_lags_are_simulated_on_the_calendar() {
         let s = three();
         let n = net(&s, |n| {
             n.activities
@@ -367,24 +367,22 @@ mod tests {
                 .find(|a| a.id == "tech")
                 .unwrap()
                 .unit = DayUnit::Calendar;
+            set_clock(n, "tech", Clock::Special);
         });
-        let e = sim(&s, n, &[], None).unwrap_err();
-        assert_eq!(
-            e,
-            SolveError::NotSimulated {
-                item: "tech".into()
-            }
-        );
-        let en = permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || e.to_string());
-        assert!(en.starts_with("`tech` is counted in calendar days"), "{en}");
-        let zh = permitflow_i18n::with_lang(permitflow_i18n::Lang::ZhCn, || e.to_string());
-        assert!(zh.starts_with("`tech` 按自然日计"), "{zh}");
+        // a Mon 03-03 to Fri 03-07; tech 10 calendar days Sat 03-08 to Mon 03-17; b 03-18 to
+        // Mon 03-24: 16 working days, 22 calendar days, 10 approval days (tech a special procedure).
+        let r = sim(&s, n, &[], None).unwrap();
+        assert_eq!((r.deterministic, r.approval.deterministic), (16.0, 10.0));
+        assert_eq!(r.calendar, None, "no calendar asked for");
+        // Lags of 0 calendar days change nothing: the same draws, the same figures.
+        let plain = sim(&s, net(&s, |_| {}), &[], None).unwrap();
         let n = net(&s, |n| {
             for c in &mut n.constraints {
                 c.lag_unit = DayUnit::Calendar;
             }
         });
-        let e = sim(&s, n, &[], None).unwrap_err();
-        assert!(matches!(e, SolveError::NotSimulated { item } if item.contains(" → ")));
+        let lagged = sim(&s, n, &[], None).unwrap();
+        assert_eq!(lagged.deterministic, plain.deterministic);
+        assert_eq!(lagged.approval.deterministic, plain.approval.deterministic);
     }
 }

@@ -47,8 +47,26 @@
 //! clock, the approval time is the makespan and is not measured again; otherwise each iteration
 //! sorts its intervals (listed in deterministic start order, so nearly sorted already). Elapsed
 //! calendar days ([`simulate_on`]) follow from the working days (the end date is monotone in
-//! them) through the calendar's date table. Networks with calendar-day items or lags are refused
-//! ([`SolveError::NotSimulated`]): the simulation places every activity in working days.
+//! them) through the calendar's date table.
+//!
+//! # Calendar days
+//!
+//! A network with calendar-day items or lags ([`crate::dated::has_calendar_days`]) is placed on
+//! the calendar exactly in every iteration: the draws are the same (same seed, same durations),
+//! then each iteration of a block is scheduled by [`crate::dated::schedule_dated_days`] with its
+//! sampled durations, one lane at a time, instead of the lane passes. Its durations are taken as
+//! the files' days are: working days to the nearest half day, calendar days to whole days (the
+//! nearest half day, a half rounded up) — so a uniform 4–6 working-day spread gives 4, 4.5, 5,
+//! 5.5 or 6, where the lane passes keep every fraction. A return adds its correction and
+//! re-review to the activity's sampled duration in its own unit. Each iteration gives its own
+//! working days (the makespan's working offset), approval days (the union of the approval-clock
+//! intervals at their working offsets, the corrections cut out as above) and calendar days (its
+//! own end date: a calendar-day item may end on a Sunday, so the calendar days are no longer a
+//! function of the working days). An activity is critical as the dated scheduler says (a
+//! calendar-day item when it cannot start a day later). Without a calendar ([`simulate`]) the
+//! iterations are placed on the scenario's base calendar (`cn` or `weekends`, without extra
+//! files) and no calendar days are reported. The cost is linear per iteration: the dated
+//! scheduler's passes plus the calendar days the schedule reaches.
 //!
 //! # Reproducibility
 //!
@@ -108,6 +126,7 @@
 //! - `stats`: the running sums of a chunk, the sensitivity's moments, the sorting of samples.
 
 mod approval;
+mod dated;
 mod model;
 mod passes;
 mod stats;
@@ -118,6 +137,7 @@ use permitflow_model::{
 use rayon::prelude::*;
 
 use crate::clocks;
+use crate::dated::{has_calendar_days, schedule_dated};
 use crate::error::SolveError;
 use crate::outcome::calendar_days_between;
 use crate::regime::network_for;
@@ -125,6 +145,7 @@ use crate::sample::percentile;
 use crate::schedule::{Method, schedule};
 
 pub use crate::sample::{block_draws, return_gaps};
+use dated::Dated;
 use model::Model;
 use stats::{ChunkOut, Moments, merge, share};
 
@@ -287,30 +308,22 @@ pub fn simulate_on(
     run(scenario, regime, opts, Some(calendar), cancelled)
 }
 
-/// Refuses a network with calendar-day items or lags: the simulations (this one and the
-/// approval centre) place every activity in working days, so they would count a publicity
-/// period's calendar days as working days.
-pub(crate) fn refuse_calendar_days(net: &Network) -> Result<(), SolveError> {
-    let item = net
-        .activities
+/// The first calendar-day item on the approval clock whose returns stop the clock for a
+/// correction: its review, corrections and re-reviews would have to be cut on the calendar, which
+/// the approval measure of an iteration (in working offsets) does not do.
+fn split_calendar_item(scenario: &Scenario, net: &Network) -> Option<String> {
+    let draws = crate::sample::activity_draws(scenario, net);
+    net.activities
         .iter()
-        .find(|a| a.unit == DayUnit::Calendar)
-        .map(|a| a.id.clone())
-        .or_else(|| {
-            net.constraints
-                .iter()
-                .find(|c| c.lag_unit == DayUnit::Calendar)
-                .map(|c| {
-                    format!(
-                        "{} → {}",
-                        net.activities[c.from].id, net.activities[c.to].id
-                    )
-                })
-        });
-    match item {
-        Some(item) => Err(SolveError::NotSimulated { item }),
-        None => Ok(()),
-    }
+        .zip(&draws)
+        .find(|(a, d)| {
+            a.unit == DayUnit::Calendar
+                && a.days.get() > 0.0
+                && !a.is_gate()
+                && a.clock.is_official()
+                && d.returns.is_some_and(|(_, correction, _)| correction > 0.0)
+        })
+        .map(|(a, _)| a.id.clone())
 }
 
 /// [`simulate`] that stops early, with [`SolveError::Cancelled`], once `cancelled` says so: it is
@@ -358,17 +371,39 @@ fn run_network(
     calendar: Option<&Calendar>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<SimulationResult, SolveError> {
-    refuse_calendar_days(&net)?;
-    let det = schedule(&net, Method::Paths)?;
+    // A network with calendar days is placed on the calendar, every iteration exactly; without
+    // a calendar given, on the scenario's base calendar (its dates are needed).
+    let dated = has_calendar_days(&net).then(|| Dated {
+        calendar: calendar
+            .cloned()
+            .unwrap_or_else(|| Calendar::for_base(scenario.calendar.base)),
+        application: scenario.start,
+    });
+    if dated.is_some()
+        && let Some(item) = split_calendar_item(scenario, &net)
+    {
+        return Err(SolveError::CalendarDays {
+            feature: "returns".into(),
+            item,
+        });
+    }
+    let (det, det_calendar) = match &dated {
+        Some(d) => {
+            let s = schedule_dated(&net, &d.calendar, d.application)?;
+            let days = calendar_days_between(d.application, s.end_date);
+            (s.schedule, Some(f64::from(days)))
+        }
+        None => (schedule(&net, Method::Paths)?, None),
+    };
     let deterministic = det.makespan.get();
     let det_approval = clocks::approval_days(&net, &det.start, &det.finish, |_| true).get();
-    let model = Model::new(scenario, net, &det.start);
+    let model = Model::new(scenario, net, &det.start, dated);
     let net = &model.net;
 
     let chunks = opts.iterations.div_ceil(CHUNK);
     // On a pool thread: the chunks, then their samples merged, without coming back to this
     // thread in between.
-    let (outs, samples, approvals) = rayon::scope(|_| {
+    let (outs, samples, approvals, calendars) = rayon::scope(|_| {
         let outs: Option<Vec<ChunkOut>> = (0..chunks)
             .into_par_iter()
             .map(|c| {
@@ -385,7 +420,11 @@ fn run_network(
         let approvals = outs
             .as_ref()
             .map(|outs| merge(outs.iter().map(|o| o.approvals.as_slice()).collect()));
-        (outs, samples, approvals)
+        let calendars = outs
+            .as_ref()
+            .filter(|_| det_calendar.is_some())
+            .map(|outs| merge(outs.iter().map(|o| o.calendars.as_slice()).collect()));
+        (outs, samples, approvals, calendars)
     });
     let (Some(outs), Some(samples), Some(approvals)) = (outs, samples, approvals) else {
         return Err(SolveError::Cancelled);
@@ -395,12 +434,14 @@ fn run_network(
     let n = net.activities.len();
     let mut sum = 0.0;
     let mut approval_sum = 0.0;
+    let mut calendar_sum = 0.0;
     let mut critical = vec![0u64; n];
     let mut infeasible = 0;
     let mut moments = Moments::new(model.varying.len());
     for out in &outs {
         sum += out.sum;
         approval_sum += out.approval_sum;
+        calendar_sum += out.calendar_sum;
         for (total, c) in critical.iter_mut().zip(&out.critical) {
             *total += c;
         }
@@ -416,6 +457,10 @@ fn run_network(
 
     let approval = Spread::of(approvals, approval_sum, det_approval);
     let calendar = calendar.map(|cal| {
+        if let (Some(cal_samples), Some(det)) = (calendars, det_calendar) {
+            // Placed on the calendar: each iteration's own end date.
+            return Spread::of(cal_samples, calendar_sum, det);
+        }
         // The end date is monotone in the working days, so the sorted working days give the
         // calendar days sorted, exactly.
         let up_to = samples

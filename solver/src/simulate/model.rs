@@ -5,6 +5,7 @@ use permitflow_model::{LinkKind, Network, Scenario, WorkingDays};
 use rand_pcg::Pcg64Mcg;
 
 use super::approval::Approval;
+use super::dated::Dated;
 use super::passes::{FinishToStart, Passes};
 use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
@@ -91,7 +92,10 @@ pub(super) struct Varying {
 pub(super) struct Model {
     pub(super) net: Network,
     /// `order[q]`: the activity at position `q` (a topological order when `passes` exists).
-    order: Vec<usize>,
+    pub(super) order: Vec<usize>,
+    /// With calendar-day items or lags: every iteration is placed on this calendar exactly
+    /// (`pass_dated`), and neither the lane passes nor the approval shortcut are used.
+    dated: Option<Dated>,
     /// The specialised passes when they apply (see [`FinishToStart`]).
     fs: Option<FinishToStart>,
     /// `None` when the lower bounds alone have a cycle: then every lane uses Bellman–Ford.
@@ -111,8 +115,14 @@ pub(super) struct Model {
 }
 
 impl Model {
-    /// `det_start`: the deterministic schedule's starts, in network order.
-    pub(super) fn new(scenario: &Scenario, net: Network, det_start: &[WorkingDays]) -> Self {
+    /// `det_start`: the deterministic schedule's starts, in network order; `dated` the
+    /// calendar of a network with calendar days.
+    pub(super) fn new(
+        scenario: &Scenario,
+        net: Network,
+        det_start: &[WorkingDays],
+        dated: Option<Dated>,
+    ) -> Self {
         let n = net.activities.len();
         let compact = Compact::new(&net);
         let order: Vec<usize> = match &compact {
@@ -145,7 +155,7 @@ impl Model {
             // A rate too small for `ln(1 − rate)` never returns.
             .filter(|r| r.inv_ln_q.is_finite())
             .collect();
-        let approval = Approval::new(
+        let mut approval = Approval::new(
             &net,
             &order,
             &returning
@@ -154,6 +164,9 @@ impl Model {
                 .collect::<Vec<_>>(),
             det_start,
         );
+        // On the calendar a calendar-day item starts at the next midnight, so the approval
+        // clock may stop between two approval items (a working item ending at noon): measured.
+        approval.is_makespan &= dated.is_none();
         let how = returning
             .iter()
             .map(|r| (r.correction, r.rereview))
@@ -192,10 +205,12 @@ impl Model {
         let passes = compact.as_ref().map(|c| Passes::new(&net, c, &pos));
         let fs = compact
             .as_ref()
+            .filter(|_| dated.is_none())
             .and_then(|c| FinishToStart::new(&net, c, &pos, &upper));
         Self {
             net,
             order,
+            dated,
             fs,
             passes,
             upper,
@@ -284,7 +299,7 @@ impl Model {
     }
 
     /// Lane `j`'s durations in network order.
-    fn lane(&self, d: &[Lanes], j: usize) -> Vec<f64> {
+    pub(super) fn lane(&self, d: &[Lanes], j: usize) -> Vec<f64> {
         let mut out = vec![0.0; d.len()];
         for (q, &a) in self.order.iter().enumerate() {
             out[a] = d[q][j];
@@ -387,6 +402,8 @@ impl Model {
         let mut acc = Acc::new(n, self.varying.len());
         let mut samples = Vec::with_capacity(len);
         let mut approvals = Vec::with_capacity(len);
+        let mut calendars = Vec::new();
+        let mut cd = [0.0; LANES];
         let mut ks = vec![[0u32; LANES]; self.returning.len()];
         let mut bufs: [Vec<(u64, f64)>; LANES] = std::array::from_fn(|_| Vec::new());
         let mut infeasible = 0;
@@ -400,15 +417,19 @@ impl Model {
                 ks[e.returning as usize][e.lane as usize] = e.k;
             }
             let mut ok = [true; LANES];
-            let (ms, counted) = match &self.fs {
-                Some(fs) => {
+            let (ms, counted) = match (&self.dated, &self.fs) {
+                (Some(dated), _) => (
+                    self.pass_dated(dated, &d, &mut es, &mut ls, &mut ok, used, &mut cd),
+                    false,
+                ),
+                (None, Some(fs)) => {
                     let mask = std::array::from_fn(|j| u64::from(j < used).wrapping_neg());
                     (
                         fs.pass(&d, &mut es, &mut ls, &mask, &mut acc.critical),
                         true,
                     )
                 }
-                None => {
+                (None, None) => {
                     let full = used == LANES;
                     self.pass(&d, &mut es, &mut ls, &mut ok, &mut acc.critical, full)
                 }
@@ -423,6 +444,9 @@ impl Model {
                 acc.record::<true>(self, &d, &es, &ls, &ms, shift, &ok, counted);
             }
             samples.extend((0..LANES).filter(|&j| ok[j]).map(|j| ms[j]));
+            if self.dated.is_some() {
+                calendars.extend((0..LANES).filter(|&j| ok[j]).map(|j| cd[j]));
+            }
             let mut ap = ms;
             if !self.approval.is_makespan {
                 if self.fs.is_some() {
@@ -446,8 +470,10 @@ impl Model {
         }
         let sum = samples.iter().sum();
         let approval_sum = approvals.iter().sum();
+        let calendar_sum = calendars.iter().sum();
         radix_sort(&mut samples);
         radix_sort(&mut approvals);
+        radix_sort(&mut calendars);
         let mut critical = vec![0u64; n];
         for (q, c) in acc.critical.iter().enumerate() {
             critical[self.order[q]] = c.iter().sum::<u64>();
@@ -457,6 +483,8 @@ impl Model {
             sum,
             approvals,
             approval_sum,
+            calendars,
+            calendar_sum,
             critical,
             infeasible,
             moments: acc.moments(),

@@ -217,6 +217,11 @@ pub(super) struct ChunkOut {
     pub(super) approvals: Vec<f64>,
     /// Their sum, in iteration order.
     pub(super) approval_sum: f64,
+    /// Elapsed calendar days of the same iterations, sorted, when placed on the calendar
+    /// (a network with calendar days); empty otherwise.
+    pub(super) calendars: Vec<f64>,
+    /// Their sum, in iteration order.
+    pub(super) calendar_sum: f64,
     /// Per activity (network order), iterations in which it was critical.
     pub(super) critical: Vec<u64>,
     pub(super) infeasible: usize,
