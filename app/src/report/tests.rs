@@ -107,14 +107,15 @@ fn the_report_in_chinese_says_lang_zh_cn_and_uses_the_reform_terms() {
         "并联审批＋联合审查的甘特图：红色为关键事项",
         "<h2>不确定性</h2>",
         "蒙特卡洛模拟 10000 次，随机种子 1",
-        "<h2>改革方案测算：并联审批＋联合审查下 30 个工作日</h2>",
+        "<h2>改革方案测算：并联审批＋联合审查下 300 个工作日</h2>",
         "从 303.5 个工作日压缩至 300 个工作日，最低成本 3.5",
         "<h2>资料来源</h2>",
         // What a target measured, in Chinese (the solver's English detail stays in JSON).
         "<td>审批用时 36.5 ≤ 60</td>",
         // The charts inside, in Chinese too.
         "General social-investment housing (Hezhou 2020) — 审批模式对比",
-        "\n2025年3月\n",
+        // (the axis of a schedule over a year and a half is not labelled by month)
+        "\n368.5 个工作日 · 2026年8月24日\n",
         "\n关键事项\n",
     ] {
         assert!(html.contains(want), "missing `{want}`");
