@@ -47,7 +47,8 @@ fn in_calendar_days(a: &Activity) -> bool {
     a.unit == DayUnit::Calendar && a.days.get() > 0.0
 }
 
-/// Below the last row: a gap, the legend and a margin.
+/// Below the last row: a gap, the legend's first line and a margin (each further line of the
+/// legend adds [`LEGEND_LINE`]).
 const LEGEND_ROOM: f64 = 44.0;
 
 /// Lines of a wrapped name: the second and later add this much to a row.
@@ -97,10 +98,27 @@ pub fn gantt_laid_out(
         end = permitflow_i18n::date_short(o.end_date)
     );
     let (title_size, title) = crate::print::title(layout, 12.0, &title);
-    // Wide enough for the title and the legend however short the schedule.
+    // Wide enough for the title and the legend however short the schedule: on screen the
+    // legend on one line; in print it wraps within the page.
+    let off_clock = o
+        .network
+        .activities
+        .iter()
+        .any(|a| !a.clock.is_official() && !a.is_gate());
+    let entries = legend_entries(off_clock);
+    let legend_min = match layout {
+        Layout::Screen => legend_flow(&entries, f64::INFINITY)
+            .last()
+            .zip(entries.last())
+            .map_or(0.0, |(&(x, _), (_, label))| {
+                x + entry_width(label) + LEGEND_X
+            }),
+        Layout::Print => widest_entry(&entries),
+    };
     scene.width = (LEFT + axis.width() + RIGHT)
         .max(crate::layout::room_for(12.0, &title, title_size, true))
-        .max(legend_width() + 24.0);
+        .max(legend_min);
+    let legend_room = LEGEND_ROOM + LEGEND_LINE * (legend_lines(&entries, scene.width) - 1) as f64;
 
     scene.styled_text(
         12.0,
@@ -168,7 +186,7 @@ pub fn gantt_laid_out(
             .iter()
             .flat_map(|(_, acts)| acts.iter().map(|&i| wrapped(&act_names[i])))
             .sum::<f64>();
-    let row = layout.row_height(n_rows, extra, body_y + LEGEND_ROOM);
+    let row = layout.row_height(n_rows, extra, body_y + legend_room);
     let base = row - 7.0;
     let height = |lines: &[String]| row + wrapped(lines);
     let body_h: f64 = rows
@@ -336,17 +354,8 @@ pub fn gantt_laid_out(
         crate::arrows::draw(&mut scene, net, &pos);
     }
     scene.line(0.0, y, scene.width, y, crate::scene::GRID, 1.0);
-    let legend_y = y + 14.0;
-    legend(&mut scene, legend_y);
-    if net
-        .activities
-        .iter()
-        .any(|a| !a.clock.is_official() && !a.is_gate())
-    {
-        let right = legend_off_clock(&mut scene, legend_width() + 6.0, legend_y);
-        scene.width = scene.width.max(right + 12.0);
-    }
-    scene.height = y + LEGEND_ROOM;
+    legend(&mut scene, y + 14.0, &entries);
+    scene.height = y + legend_room;
     scene
 }
 
@@ -379,65 +388,112 @@ fn bar_label(scene: &mut Scene, x1: f64, x2: f64, baseline: f64, label: String) 
     );
 }
 
-/// The legend's swatches in the current language: (label, colour, class).
-fn legend_entries() -> [(String, crate::scene::Color, &'static str); 6] {
-    [
-        (tr!("chart-legend-critical"), CRITICAL, "legend"),
-        (tr!("chart-legend-float"), BAR, "legend"),
-        (tr!("chart-legend-light"), BAR_LIGHT, "legend"),
-        (tr!("chart-legend-weekend"), crate::scene::WEEKEND, "legend"),
-        (tr!("chart-legend-holiday"), crate::scene::HOLIDAY, "legend"),
-        (tr!("chart-legend-makeup"), crate::scene::MAKEUP, "legend"),
-    ]
+/// How a legend entry shows its colour.
+#[derive(Clone, Copy)]
+enum Swatch {
+    /// A 14 × 12 box.
+    Box(crate::scene::Color),
+    /// The milestone's diamond.
+    Diamond,
+    /// The thin stripe under bars off the approval clock.
+    Stripe,
 }
 
-/// Width of the [`legend`] from the left edge.
-fn legend_width() -> f64 {
-    legend_entries()
+/// The legend's entries in the current language; the stripe only when some bar is off the
+/// approval clock.
+fn legend_entries(off_clock: bool) -> Vec<(Swatch, String)> {
+    let mut entries = vec![
+        (Swatch::Box(CRITICAL), tr!("chart-legend-critical")),
+        (Swatch::Box(BAR), tr!("chart-legend-float")),
+        (Swatch::Box(BAR_LIGHT), tr!("chart-legend-light")),
+        (
+            Swatch::Box(crate::scene::WEEKEND),
+            tr!("chart-legend-weekend"),
+        ),
+        (
+            Swatch::Box(crate::scene::HOLIDAY),
+            tr!("chart-legend-holiday"),
+        ),
+        (
+            Swatch::Box(crate::scene::MAKEUP),
+            tr!("chart-legend-makeup"),
+        ),
+        (Swatch::Diamond, tr!("chart-legend-milestone")),
+    ];
+    if off_clock {
+        entries.push((Swatch::Stripe, tr!("chart-legend-off-clock")));
+    }
+    entries
+}
+
+/// The legend's margin left and right.
+const LEGEND_X: f64 = 12.0;
+/// Height of a legend line.
+const LEGEND_LINE: f64 = 18.0;
+
+/// An entry's width: swatch, gap, label.
+fn entry_width(label: &str) -> f64 {
+    19.0 + text_width(label, 11.0)
+}
+
+/// The widest single entry with its margins: the narrowest a chart may be and still show it.
+fn widest_entry(entries: &[(Swatch, String)]) -> f64 {
+    entries
         .iter()
-        .map(|(label, ..)| 19.0 + text_width(label, 11.0) + 18.0)
-        .sum::<f64>()
-        + 12.0
-        + 17.0
-        + text_width(&tr!("chart-legend-milestone"), 11.0)
+        .map(|(_, label)| LEGEND_X + entry_width(label) + LEGEND_X)
+        .fold(0.0, f64::max)
 }
 
-/// Swatches explaining colours, shared with the comparison chart.
-pub fn legend(scene: &mut Scene, y: f64) {
-    let entries = legend_entries();
-    let mut x = 12.0;
-    for (label, color, class) in entries {
-        let w = 19.0 + text_width(&label, 11.0) + 18.0;
-        scene.rect(x, y, 14.0, 12.0, color, class);
+/// The entries laid out in lines no wider than `width` (with a margin each side): the x of
+/// each entry and its line.
+fn legend_flow(entries: &[(Swatch, String)], width: f64) -> Vec<(f64, usize)> {
+    let mut out = Vec::with_capacity(entries.len());
+    let (mut x, mut line) = (LEGEND_X, 0);
+    for (_, label) in entries {
+        let w = entry_width(label);
+        if x > LEGEND_X && x + w > width - LEGEND_X {
+            x = LEGEND_X;
+            line += 1;
+        }
+        out.push((x, line));
+        x += w + 18.0;
+    }
+    out
+}
+
+/// The lines the legend takes at `width`.
+fn legend_lines(entries: &[(Swatch, String)], width: f64) -> usize {
+    legend_flow(entries, width)
+        .last()
+        .map_or(1, |&(_, line)| line + 1)
+}
+
+/// Swatches explaining colours from `y`, wrapped within the scene's width.
+fn legend(scene: &mut Scene, y: f64, entries: &[(Swatch, String)]) {
+    for ((swatch, label), (x, line)) in entries.iter().zip(legend_flow(entries, scene.width)) {
+        let y = y + LEGEND_LINE * line as f64;
+        match *swatch {
+            Swatch::Box(color) => scene.rect(x, y, 14.0, 12.0, color, "legend"),
+            Swatch::Diamond => scene.shapes.push(Shape::Diamond {
+                cx: x + 6.0,
+                cy: y + 6.0,
+                r: 6.0,
+                fill: MILESTONE,
+                title: None,
+            }),
+            Swatch::Stripe => scene.rect(x, y + 9.0, 14.0, 3.0, OFF_CLOCK, "legend"),
+        }
         scene.styled_text(
             x + 19.0,
             y + 10.5,
-            label,
+            label.clone(),
             11.0,
             Anchor::Start,
             false,
             INK,
             "legend-label",
         );
-        x += w;
     }
-    scene.shapes.push(Shape::Diamond {
-        cx: x + 6.0,
-        cy: y + 6.0,
-        r: 6.0,
-        fill: MILESTONE,
-        title: None,
-    });
-    scene.styled_text(
-        x + 17.0,
-        y + 10.5,
-        tr!("chart-legend-milestone"),
-        11.0,
-        Anchor::Start,
-        false,
-        INK,
-        "legend-label",
-    );
 }
 
 /// A clock's name for people, in the current language.
@@ -448,23 +504,4 @@ fn clock_label(c: permitflow_model::Clock) -> String {
         permitflow_model::Clock::Intermediary => tr!("chart-clock-intermediary"),
         permitflow_model::Clock::Applicant => tr!("chart-clock-applicant"),
     }
-}
-
-/// The legend entry for the stripe under bars off the approval clock, from `x`; gives its right
-/// edge.
-fn legend_off_clock(scene: &mut Scene, x: f64, y: f64) -> f64 {
-    let label = tr!("chart-legend-off-clock");
-    scene.rect(x, y + 9.0, 14.0, 3.0, OFF_CLOCK, "legend");
-    let w = text_width(&label, 11.0);
-    scene.styled_text(
-        x + 19.0,
-        y + 10.5,
-        label,
-        11.0,
-        Anchor::Start,
-        false,
-        INK,
-        "legend-label",
-    );
-    x + 19.0 + w
 }
