@@ -275,9 +275,10 @@ impl PermitflowApp {
             self.doc.label.clone(),
             key.regime.clone(),
         );
+        let cal = self.doc.calendar.clone();
         let run = self.worker();
         self.jobs.planner.request(key, run, move |_| {
-            compute::plan(&s, &label, &regime, target)
+            compute::plan(&s, &cal, &label, &regime, target)
         });
     }
 

@@ -197,10 +197,17 @@ pub struct PlanOutput {
     pub chart: Scene,
 }
 
-/// The cheapest cuts that bring `regime` to `target` working days, with the charts.
-pub fn plan(s: &Scenario, label: &str, regime: &str, target: f64) -> Result<PlanOutput, String> {
-    let report =
-        analysis::plan_regime(s, label, regime, target, true).map_err(|e| error_text(&e))?;
+/// The cheapest cuts that bring `regime` to `target` working days, with the charts, on the
+/// document's calendar (the scenario's with the calendar files the planner opened).
+pub fn plan(
+    s: &Scenario,
+    calendar: &permitflow_model::Calendar,
+    label: &str,
+    regime: &str,
+    target: f64,
+) -> Result<PlanOutput, String> {
+    let report = analysis::plan_regime_on(s, calendar, label, regime, target, true)
+        .map_err(|e| error_text(&e))?;
     Ok(PlanOutput {
         chart: scenes::plan(s, &report),
         report,

@@ -4,7 +4,8 @@ use egui::{Color32, RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::{LINK_KINDS, kind_label, kind_meaning};
 use permitflow_app::rows::tables::Table;
 use permitflow_chart::Scene;
-use permitflow_model::LinkKind;
+use permitflow_i18n::tr;
+use permitflow_model::{Clock, DayUnit, LinkKind};
 
 use crate::painter;
 
@@ -178,6 +179,66 @@ pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -
             }
         })
         .response
+}
+
+/// A clock's name for people, in the current language.
+pub fn clock_label(c: Clock) -> String {
+    match c {
+        Clock::Approval => tr!("gui-clock-approval"),
+        Clock::Special => tr!("gui-clock-special"),
+        Clock::Intermediary => tr!("gui-clock-intermediary"),
+        Clock::Applicant => tr!("gui-clock-applicant"),
+    }
+}
+
+/// A unit's short name (`wd`, `cd`; 工作日, 自然日).
+pub fn unit_label(u: DayUnit) -> String {
+    match u {
+        DayUnit::Working => tr!("gui-unit-wd"),
+        DayUnit::Calendar => tr!("gui-unit-cd"),
+    }
+}
+
+/// A chooser of the clock an item runs on; true when the planner picked another.
+pub fn clock_choice(
+    ui: &mut Ui,
+    salt: impl egui::AsIdSalt,
+    clock: &mut Clock,
+    accessible: &str,
+) -> bool {
+    let before = *clock;
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(clock_label(*clock))
+        .show_ui(ui, |ui| {
+            for c in Clock::ALL {
+                ui.selectable_value(clock, c, clock_label(c));
+            }
+        })
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, accessible));
+    *clock != before
+}
+
+/// A chooser of working or calendar days; true when the planner picked the other.
+pub fn unit_choice(
+    ui: &mut Ui,
+    salt: impl egui::AsIdSalt,
+    unit: &mut DayUnit,
+    accessible: &str,
+) -> bool {
+    let before = *unit;
+    let r = egui::ComboBox::from_id_salt(salt)
+        .width(52.0)
+        .selected_text(unit_label(*unit))
+        .show_ui(ui, |ui| {
+            for u in [DayUnit::Working, DayUnit::Calendar] {
+                ui.selectable_value(unit, u, unit_label(u));
+            }
+        })
+        .response;
+    r.widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, accessible));
+    r.on_hover_text(tr!("gui-unit-tip"));
+    *unit != before
 }
 
 /// A chooser of one of the scenario's regimes by its name for people (串联审批 in Chinese); the

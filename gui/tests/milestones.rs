@@ -47,6 +47,6 @@ fn the_comparison_dates_each_milestone_under_each_regime_in_both_languages() {
 
 #[test]
 fn without_milestones_there_is_no_milestones_table() {
-    let h = common::default_app();
+    let h = common::approval_only_app();
     assert!(h.query_by_label(&tr!("gui-compare-milestones")).is_none());
 }

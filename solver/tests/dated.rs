@@ -222,11 +222,13 @@ fn the_planner_refuses_calendar_days_in_both_languages() {
     let e = plan_network(&net, WorkingDays::new(10.0)).unwrap_err();
     let en = with_lang(Lang::En, || e.to_string());
     assert!(
-        en.starts_with("reform planning cuts working-day limits only, and `b`"),
+        en.starts_with(
+            "`b` is counted in calendar days, and a network planned without a calendar cannot place it"
+        ),
         "{en}"
     );
     let zh = with_lang(Lang::ZhCn, || e.to_string());
-    assert!(zh.contains("改革规划只压缩按工作日计的时限"), "{zh}");
+    assert!(zh.contains("脱离日历的网络无法安排它"), "{zh}");
     println!("{en}\n{zh}");
 }
 

@@ -2,9 +2,9 @@
 //! shown and typed in the authoring view, turned into link edits here.
 
 use permitflow_model::format::parse_after;
-use permitflow_model::{DayUnit, Draft, ItemId, LinkKind};
+use permitflow_model::{Draft, ItemId, LinkKind};
 
-use super::{Edit, lag_text};
+use super::{Edit, lag_text, unit_suffix};
 
 /// The predecessors of `item` in the `after` syntax, comma-separated.
 pub fn after_text(s: &Draft, item: &ItemId) -> String {
@@ -18,10 +18,7 @@ pub fn after_text(s: &Draft, item: &ItemId) -> String {
                 format!(":{}", l.kind.code())
             };
             // A calendar-day lag keeps its suffix, as in the file (`b+2cd`).
-            let unit = match l.lag_unit {
-                DayUnit::Calendar if l.lag.get() != 0.0 => "cd",
-                _ => "",
-            };
+            let unit = unit_suffix(l.lag.get(), l.lag_unit);
             format!("{}{kind}{}{unit}", l.from, lag_text(l.lag.get()).trim())
         })
         .collect::<Vec<_>>()
@@ -55,9 +52,12 @@ pub fn set_after(s: &Draft, item: &ItemId, text: &str) -> Result<Edit, String> {
         .rev()
         .filter(|(_, l)| &l.to == item)
     {
-        let same = wanted
-            .iter()
-            .position(|w| w.id == l.from.as_str() && w.kind == l.kind && w.lag == l.lag.get());
+        let same = wanted.iter().position(|w| {
+            w.id == l.from.as_str()
+                && w.kind == l.kind
+                && w.lag == l.lag.get()
+                && (w.unit == l.lag_unit || w.lag == 0.0)
+        });
         match same {
             Some(k) if !kept[k] => kept[k] = true,
             _ => edits.push(Edit::RemoveLink { index }),
@@ -69,6 +69,7 @@ pub fn set_after(s: &Draft, item: &ItemId, text: &str) -> Result<Edit, String> {
             to: item.clone(),
             kind: w.kind,
             lag: w.lag,
+            lag_unit: w.unit,
         });
     }
     Ok(Edit::Batch(edits))
@@ -78,6 +79,7 @@ pub fn set_after(s: &Draft, item: &ItemId, text: &str) -> Result<Edit, String> {
 mod tests {
     use super::*;
     use crate::edit::{apply, template};
+    use permitflow_model::DayUnit;
 
     #[test]
     fn typed_predecessors_become_links_and_read_back() {
@@ -112,5 +114,29 @@ mod tests {
         let link = s.links.iter_mut().find(|l| l.to == permit).unwrap();
         link.lag_unit = DayUnit::Calendar;
         assert_eq!(after_text(&s, &permit), "planning_permit+3cd");
+    }
+
+    #[test]
+    fn a_typed_calendar_day_lag_makes_a_calendar_day_link() {
+        let mut s = template(true, chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+        let permit = ItemId::new("construction_permit");
+        let e = set_after(&s, &permit, "planning_permit+3cd").unwrap();
+        apply(&mut s, &e);
+        let unit = |s: &Draft| {
+            s.links
+                .iter()
+                .find(|l| l.to == permit)
+                .map(|l| (l.lag.get(), l.lag_unit))
+        };
+        assert_eq!(unit(&s), Some((3.0, DayUnit::Calendar)));
+        assert_eq!(after_text(&s, &permit), "planning_permit+3cd");
+        // Typed unchanged: nothing to do. The same number in working days: the link replaced.
+        assert_eq!(
+            set_after(&s, &permit, "planning_permit+3cd").unwrap(),
+            Edit::Batch(vec![])
+        );
+        let e = set_after(&s, &permit, "planning_permit+3").unwrap();
+        apply(&mut s, &e);
+        assert_eq!(unit(&s), Some((3.0, DayUnit::Working)));
     }
 }

@@ -5,10 +5,15 @@
 
 use permitflow_i18n::{Lang, tr};
 use permitflow_model::{
-    BaseMode, Department, Distribution, Draft, GroupId, Item, ItemId, ItemKind, Materials, Measure,
-    MeasureId, Part, Regime, RegimeName, Sourced, Stage, StageId, Target, WorkingDays,
+    BaseMode, Clock, DayUnit, Department, Distribution, Draft, GroupId, Item, ItemId, ItemKind,
+    Materials, Measure, MeasureId, Part, Regime, RegimeName, Sourced, Stage, StageId, Target,
+    WorkingDays,
 };
 
+pub use super::fields::{
+    ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread, split_name,
+    spread_text,
+};
 use super::names;
 
 /// A structural change to a scenario (see [`super::Edit::Author`]).
@@ -84,6 +89,21 @@ pub enum Author {
         item: ItemId,
         /// The new kind.
         kind: ItemKind,
+    },
+    /// Whose clock an item's time runs on: the approval clock (official time) or one that
+    /// counts in elapsed time only (a special procedure, an intermediary, the applicant).
+    ItemClock {
+        /// The item.
+        item: ItemId,
+        /// The new clock.
+        clock: Clock,
+    },
+    /// Whether an item's limit (and spread) counts working days or calendar days.
+    ItemUnit {
+        /// The item.
+        item: ItemId,
+        /// The new unit.
+        unit: DayUnit,
     },
     /// The stage an item belongs to.
     ItemStage {
@@ -178,127 +198,6 @@ pub enum Author {
     },
 }
 
-/// The text fields of an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemText {
-    /// The Chinese part of the name (the name is written `中文 English`).
-    NameZh,
-    /// The English part of the name.
-    NameEn,
-    /// The department.
-    Department,
-    /// The note.
-    Note,
-    /// What the applicant hands in: a number of documents, or their names comma-separated
-    /// (`application form, design scheme`), which "one form" counts once per stage.
-    Materials,
-}
-
-/// An item's materials as the authoring view shows them: the names comma-separated, or the
-/// number of documents (empty for none).
-pub fn materials_text(m: &Materials) -> String {
-    match m {
-        Materials::Count(0) => String::new(),
-        Materials::Count(n) => n.to_string(),
-        Materials::Named(names) => names.join(", "),
-    }
-}
-
-/// Reads materials as [`materials_text`] writes them.
-pub fn parse_materials(text: &str) -> Materials {
-    let t = text.trim();
-    match t.parse::<u32>() {
-        Ok(n) => Materials::Count(n),
-        Err(_) if t.is_empty() => Materials::Count(0),
-        Err(_) => Materials::Named(
-            t.split(',')
-                .map(str::trim)
-                .filter(|x| !x.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        ),
-    }
-}
-
-/// The optional numbers of an item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemNumber {
-    /// The least limit its department can commit to.
-    Floor,
-    /// The cost per working day cut.
-    Cost,
-}
-
-/// Splits a name written `中文 English` (as the shipped scenarios write them) into its Chinese
-/// and English parts: the Chinese part is everything up to the last CJK character.
-pub fn split_name(name: &str) -> (String, String) {
-    let is_cjk = |c: char| matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
-    match name.char_indices().rfind(|(_, c)| is_cjk(*c)) {
-        Some((i, c)) => {
-            let cut = i + c.len_utf8();
-            (name[..cut].trim().to_owned(), name[cut..].trim().to_owned())
-        }
-        None => (String::new(), name.trim().to_owned()),
-    }
-}
-
-/// A spread as the authoring view shows it: `min/likely/max` (triangular), `pert min/likely/max`,
-/// `uniform min/max`, `fixed d`; empty for none.
-pub fn spread_text(d: Option<&Distribution>) -> String {
-    match d {
-        None => String::new(),
-        Some(Distribution::Fixed(v)) => format!("fixed {v}"),
-        Some(Distribution::Triangular { min, likely, max }) => format!("{min}/{likely}/{max}"),
-        Some(Distribution::Pert { min, likely, max }) => format!("pert {min}/{likely}/{max}"),
-        Some(Distribution::Uniform { min, max }) => format!("uniform {min}/{max}"),
-    }
-}
-
-/// Reads a spread written as [`spread_text`] writes it; the message says what to type.
-pub fn parse_spread(text: &str) -> Result<Option<Distribution>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let (kind, rest) = match t.split_once(' ') {
-        Some((k, r)) if k.chars().all(|c| c.is_ascii_alphabetic()) => (k, r),
-        _ => ("triangular", t),
-    };
-    let nums: Result<Vec<WorkingDays>, _> = rest
-        .split('/')
-        .map(|x| x.trim().parse::<f64>().map(WorkingDays::new))
-        .collect();
-    let help = "type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d";
-    let nums = nums.map_err(|_| format!("`{t}` is not a spread: {help}"))?;
-    Ok(Some(match (kind, nums.as_slice()) {
-        ("triangular", [min, likely, max]) => Distribution::Triangular {
-            min: *min,
-            likely: *likely,
-            max: *max,
-        },
-        ("pert", [min, likely, max]) => Distribution::Pert {
-            min: *min,
-            likely: *likely,
-            max: *max,
-        },
-        ("uniform", [min, max]) => Distribution::Uniform {
-            min: *min,
-            max: *max,
-        },
-        ("fixed", [d]) => Distribution::Fixed(*d),
-        _ => return Err(format!("`{t}` is not a spread: {help}")),
-    }))
-}
-
-/// Joins the two parts of a name as [`split_name`] reads them.
-pub fn join_name(zh: &str, en: &str) -> String {
-    match (zh.trim(), en.trim()) {
-        ("", e) => e.to_owned(),
-        (z, "") => z.to_owned(),
-        (z, e) => format!("{z} {e}"),
-    }
-}
-
 impl Author {
     /// Edits of the same key while typing are one undo step.
     pub(crate) fn key(&self) -> Option<String> {
@@ -326,6 +225,8 @@ impl Author {
             Self::AddItem { id, .. } => format!("item {id} added"),
             Self::ItemText { item, field, text } => format!("{item}: {field:?} {text}"),
             Self::ItemKind { item, kind } => format!("{item}: kind {}", kind.name()),
+            Self::ItemClock { item, clock } => format!("{item}: clock {}", clock.name()),
+            Self::ItemUnit { item, unit } => format!("{item}: {}", unit.name()),
             Self::ItemStage { item, stage } => format!("{item}: stage {stage}"),
             Self::ItemNumber { item, field, value } => match value {
                 Some(v) => format!("{item}: {field:?} {v}"),
@@ -496,6 +397,16 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                 it.kind = *kind;
             }
         }
+        Author::ItemClock { item, clock } => {
+            if let Some(it) = s.item_mut(item) {
+                it.clock = *clock;
+            }
+        }
+        Author::ItemUnit { item, unit } => {
+            if let Some(it) = s.item_mut(item) {
+                it.unit = *unit;
+            }
+        }
         Author::ItemStage { item, stage } => {
             if let Some(it) = s.item_mut(item) {
                 it.stage = stage.clone();
@@ -508,6 +419,7 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                         it.floor = value.map(|v| Sourced::unspecified(WorkingDays::new(v)))
                     }
                     ItemNumber::Cost => it.cost = *value,
+                    ItemNumber::Fee => it.fee = value.map(Sourced::unspecified),
                 }
             }
         }

@@ -186,7 +186,7 @@ impl Document {
 mod tests {
     use super::*;
     use crate::edit::group_problem;
-    use permitflow_model::{Format, GroupId, ItemId, LinkKind, parse_scenario};
+    use permitflow_model::{DayUnit, Format, GroupId, ItemId, LinkKind, parse_scenario};
 
     fn doc() -> Document {
         let text = include_str!("../../../scenarios/social-investment-housing.toml");
@@ -256,6 +256,7 @@ mod tests {
                 to: ItemId::new("project_filing"),
                 kind: LinkKind::FinishToStart,
                 lag: 0.0,
+                lag_unit: DayUnit::Working,
             },
             false,
         );
@@ -273,6 +274,7 @@ mod tests {
                 to: to.clone(),
                 kind: LinkKind::StartToStart,
                 lag: 2.0,
+                lag_unit: DayUnit::Working,
             },
             false,
         );

@@ -6,6 +6,7 @@
 mod after;
 mod author;
 mod document;
+mod fields;
 mod group;
 mod names;
 mod template;
@@ -15,7 +16,7 @@ mod what_if;
 
 use chrono::NaiveDate;
 use permitflow_model::{
-    Draft, GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Sourced, WorkingDays,
+    DayUnit, Draft, GroupId, ItemId, JointGroup, Link, LinkKind, MeasureId, Sourced, WorkingDays,
 };
 
 pub use after::{after_text, set_after};
@@ -64,8 +65,10 @@ pub enum Edit {
         to: ItemId,
         /// Which ends are linked.
         kind: LinkKind,
-        /// Working days between them.
+        /// Days between them, in `lag_unit`.
         lag: f64,
+        /// Whether the lag counts working days or calendar days (a publicity notice's `+2cd`).
+        lag_unit: DayUnit,
     },
     /// The link at this index of `scenario.links`.
     RemoveLink {
@@ -85,6 +88,13 @@ pub enum Edit {
         index: usize,
         /// Its new lag.
         lag: f64,
+    },
+    /// Whether the lag of the link at this index counts working days or calendar days.
+    LinkLagUnit {
+        /// The link's index.
+        index: usize,
+        /// Its new unit.
+        unit: DayUnit,
     },
     /// A new joint group of these items (one stage, no other group) with its own limit or
     /// (`None`) the longest member's. See [`group_problem`] for what is refused beforehand.
@@ -139,10 +149,12 @@ impl Edit {
                 to,
                 kind,
                 lag,
+                lag_unit,
             } => format!(
-                "link {from} → {to} ({}{}) added",
+                "link {from} → {to} ({}{}{}) added",
                 kind.code(),
-                lag_text(*lag)
+                lag_text(*lag),
+                unit_suffix(*lag, *lag_unit)
             ),
             Self::RemoveLink { .. } => "link removed".into(),
             Self::LinkKind { index, kind } => format!(
@@ -153,6 +165,9 @@ impl Edit {
             ),
             Self::LinkLag { index, lag } => {
                 format!("link {}: lag {}", index + 1, WorkingDays::new(*lag))
+            }
+            Self::LinkLagUnit { index, unit } => {
+                format!("link {}: lag in {}", index + 1, unit.name())
             }
             Self::AddGroup { id, items, days } => format!(
                 "joint group {id} of {} items added ({})",
@@ -211,6 +226,14 @@ pub fn lag_text(lag: f64) -> String {
     }
 }
 
+/// `cd` after a non-zero calendar-day lag, as the `after` syntax writes it; nothing otherwise.
+pub fn unit_suffix(lag: f64, unit: DayUnit) -> &'static str {
+    match unit {
+        DayUnit::Calendar if lag != 0.0 => "cd",
+        _ => "",
+    }
+}
+
 /// Applies an edit to a draft. The result may be invalid: validate it before solving (the
 /// command line does at once, the desktop app's [`Document`] keeps the last valid scenario).
 /// An edit naming something the scenario does not have changes nothing.
@@ -249,13 +272,14 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
             to,
             kind,
             lag,
+            lag_unit,
         } => s.links.push(Link {
             from: from.clone(),
             to: to.clone(),
             kind: *kind,
             lag: WorkingDays::new(*lag),
             max_lag: None,
-            lag_unit: permitflow_model::DayUnit::Working,
+            lag_unit: *lag_unit,
         }),
         Edit::RemoveLink { index } => {
             if *index < s.links.len() {
@@ -270,6 +294,11 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
         Edit::LinkLag { index, lag } => {
             if let Some(l) = s.links.get_mut(*index) {
                 l.lag = WorkingDays::new(*lag);
+            }
+        }
+        Edit::LinkLagUnit { index, unit } => {
+            if let Some(l) = s.links.get_mut(*index) {
+                l.lag_unit = *unit;
             }
         }
         Edit::AddGroup { id, items, days } => {

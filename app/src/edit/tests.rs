@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use permitflow_model::{
-    BaseMode, Calendar, GroupId, ItemId, LinkKind, MeasureId, Provenance, RegimeName, StageId,
-    Target, validate,
+    BaseMode, Calendar, Clock, DayUnit, GroupId, ItemId, LinkKind, MeasureId, Provenance,
+    RegimeName, StageId, Target, validate,
 };
 use permitflow_solver::{Method, check_targets, evaluate};
 
@@ -97,6 +97,7 @@ pub(crate) fn build_three_stages(d: &mut Document) {
             to: ItemId::new("fire_review"),
             kind: LinkKind::FinishToStart,
             lag: 0.0,
+            lag_unit: DayUnit::Working,
         },
         false,
     );
@@ -177,6 +178,7 @@ fn removing_an_item_lists_and_removes_what_would_dangle() {
                 to: to.clone(),
                 kind: LinkKind::FinishToStart,
                 lag: 0.0,
+                lag_unit: DayUnit::Working,
             },
             false,
         );
@@ -439,6 +441,7 @@ fn removing_an_item_removes_the_milestones_it_reaches_and_says_so() {
     use permitflow_i18n::{Lang, with_lang};
     use permitflow_model::{ItemId, Milestone, MilestoneAt, MilestoneId};
     let mut s = housing(Lang::En);
+    s.milestones.clear();
     for (id, item) in [
         ("works", "construction_permit"),
         ("filed", "completion_filing"),
@@ -477,4 +480,63 @@ fn removing_an_item_removes_the_milestones_it_reaches_and_says_so() {
     let left: Vec<&str> = s.milestones.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(left, ["filed"]);
     permitflow_model::validate(&s, "h.toml").expect("still valid");
+}
+
+#[test]
+fn an_items_clock_unit_and_fee_are_edited_counted_and_undone() {
+    let mut d = new_doc(true);
+    let serial = |d: &Document| {
+        let r = d.valid.regime("serial").expect("serial");
+        evaluate(&d.valid, r, &d.calendar, Method::Paths).expect("solved")
+    };
+    let before = serial(&d);
+    assert_eq!(before.approval_days, before.working_days());
+    assert_eq!(before.fees, 0.0);
+    let permit = ItemId::new("construction_permit");
+    // Off the approval clock: its 3 working days leave the official time, not the elapsed.
+    author(
+        &mut d,
+        Author::ItemClock {
+            item: permit.clone(),
+            clock: Clock::Special,
+        },
+    );
+    let o = serial(&d);
+    assert_eq!(o.working_days(), before.working_days());
+    assert_eq!(o.approval_days.get(), before.approval_days.get() - 3.0);
+    // In calendar days: the item spans exactly 3 days of the calendar, weekends included.
+    author(
+        &mut d,
+        Author::ItemUnit {
+            item: permit.clone(),
+            unit: DayUnit::Calendar,
+        },
+    );
+    let o = serial(&d);
+    let k = o
+        .network
+        .activities
+        .iter()
+        .position(|a| a.id.as_str() == "construction_permit")
+        .expect("the permit is scheduled");
+    let (first, last) = o.dates[k];
+    assert_eq!((last - first).num_days(), 2, "{first} to {last}");
+    assert!(o.working_days() <= before.working_days());
+    author(
+        &mut d,
+        Author::ItemNumber {
+            item: permit.clone(),
+            field: ItemNumber::Fee,
+            value: Some(1200.0),
+        },
+    );
+    assert_eq!(serial(&d).fees, 1200.0);
+    for _ in 0..3 {
+        d.undo();
+    }
+    let o = serial(&d);
+    assert_eq!(
+        (o.approval_days, o.working_days(), o.fees),
+        (before.approval_days, before.working_days(), 0.0)
+    );
 }

@@ -206,7 +206,7 @@ fn milestones_are_a_table_in_both_languages() {
         );
         // Without milestones there is no such section.
         let plain = with_lang(lang, || {
-            let l = shipped("social-investment-housing.toml");
+            let l = shipped("industrial.toml");
             report(&l.scenario, &l.calendar, "h.toml", None).expect("a report")
         });
         assert!(!plain.contains(heading));

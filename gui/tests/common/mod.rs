@@ -107,10 +107,11 @@ pub fn approval_only(shipped: &str) -> String {
     const DEPARTMENTS: [&str; 2] = ["\"Developer\" =", "\"Survey and design institute\" ="];
     let mut out = String::new();
     for (k, block) in shipped.split("\n[[").enumerate() {
-        let off = block.starts_with("items]]")
-            && OFF_CLOCK
-                .iter()
-                .any(|id| block.contains(&format!("\nid = \"{id}\"\n")));
+        // The items, and the milestones (the flow before the two clocks had none).
+        let off = block.starts_with("milestones]]")
+            || OFF_CLOCK.iter().any(|id| {
+                block.starts_with("items]]") && block.contains(&format!("\nid = \"{id}\"\n"))
+            });
         if off {
             continue;
         }

@@ -396,7 +396,7 @@ diag-target-range-order = the range `{ $text }` starts at { $min }, above its en
 
 # --- two clocks (dated) ---
 diag-solver-calendar-lp = the LP cross-check (`--method lp`) counts working days only, and `{ $item }` is counted in calendar days: use the default method (paths), which places calendar days exactly on the calendar
-diag-solver-calendar-plan = reform planning cuts working-day limits only, and `{ $item }` is counted in calendar days: plan a copy of the scenario with that item in working days, or leave it out
+diag-solver-calendar-plan = `{ $item }` is counted in calendar days, and a network planned without a calendar cannot place it: plan the scenario on its calendar (`permitflow plan`, or `plan_on` with the scenario's calendar)
 diag-target-approval-days = { $n ->
         [one] approval day
        *[other] approval days

@@ -442,3 +442,23 @@ gui-sim-not-simulated = not simulated
 # --- two clocks (plan) ---
 gui-plan-calendar-items = Counted in calendar days, never cut and placed exactly on the calendar: { $items }. The target and every figure are elapsed working days from the application, from the exact schedule.
 gui-plan-fallback = No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.
+
+# --- two clocks (authoring) ---
+gui-item-col-clock = Clock
+    .tip = whose clock the item's time runs on: approval (official approval time), or a special procedure, an intermediary service or the applicant (elapsed time only)
+gui-item-col-unit = Unit
+    .tip = whether the limit counts working days (wd) or calendar days (cd: publicity periods, construction works)
+gui-item-col-fee = Fee (yuan)
+    .tip = what the applicant pays for the item, in yuan; empty for none
+gui-item-clock-of = clock of { $id }
+gui-item-unit-of = unit of { $id }
+gui-item-fee-of = fee of { $id }
+gui-clock-approval = approval
+gui-clock-special = special procedure
+gui-clock-intermediary = intermediary service
+gui-clock-applicant = applicant
+gui-unit-wd = wd
+gui-unit-cd = cd
+gui-unit-tip = wd: working days of the scenario's calendar; cd: calendar days, every day of the week and holidays included (a publicity period, the construction works)
+gui-link-lag-unit-of = lag unit of { $link }
+gui-new-link-lag-unit = unit of the new link's lag

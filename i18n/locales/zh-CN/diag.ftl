@@ -390,7 +390,7 @@ diag-target-range-order = 范围 `{ $text }` 的下限 { $min } 大于上限 { $
 
 # --- two clocks (dated) ---
 diag-solver-calendar-lp = 线性规划校核（`--method lp`）只按工作日计算，而 `{ $item }` 按自然日计：请使用默认方法（paths），它按日历精确排布自然日
-diag-solver-calendar-plan = 改革规划只压缩按工作日计的时限，而 `{ $item }` 按自然日计：请把该事项改为按工作日计后再规划，或将其去掉
+diag-solver-calendar-plan = `{ $item }` 按自然日计，脱离日历的网络无法安排它：请连同日历规划整个情景（`permitflow plan`，或带情景日历的 `plan_on`）
 diag-target-approval-days = { $n ->
        *[other] 审批用时
     }

@@ -446,3 +446,23 @@ gui-sim-not-simulated = 未模拟
 # --- two clocks (plan) ---
 gui-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排定：{ $items }。目标和各项数字均为从申请日起的经过工作日数，取自精确排程。
 gui-plan-fallback = 经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。
+
+# --- two clocks (authoring) ---
+gui-item-col-clock = 计时类型
+    .tip = 事项时间计入哪种时钟：审批（计入审批用时），或特别程序、中介服务、申请人（只计入全流程用时）
+gui-item-col-unit = 计量单位
+    .tip = 时限按工作日还是自然日计（公示期、施工期按自然日）
+gui-item-col-fee = 收费（元）
+    .tip = 申请人为该事项支付的费用（元）；不收费留空
+gui-item-clock-of = { $id } 的计时类型
+gui-item-unit-of = { $id } 的计量单位
+gui-item-fee-of = { $id } 的收费
+gui-clock-approval = 审批
+gui-clock-special = 特别程序
+gui-clock-intermediary = 中介服务
+gui-clock-applicant = 申请人
+gui-unit-wd = 工作日
+gui-unit-cd = 自然日
+gui-unit-tip = 工作日：按情景日历计的工作日；自然日：每天都计，含周末和节假日（公示期、施工期）
+gui-link-lag-unit-of = { $link } 的间隔单位
+gui-new-link-lag-unit = 新关联的间隔单位

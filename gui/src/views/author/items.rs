@@ -1,5 +1,6 @@
 //! The items table of the authoring tab: id, name in Chinese and English, stage, department,
-//! kind, limit, floor, cost, materials, spread and predecessors; a row to add one.
+//! kind, clock, limit and its unit, floor, cost, fee, materials, spread and predecessors; a row
+//! to add one.
 
 use egui::{RichText, Ui, WidgetInfo};
 use permitflow_app::edit::{
@@ -12,7 +13,7 @@ use permitflow_model::{Draft, Item, ItemId, ItemKind, StageId};
 use super::{Author, live_field, number_text, parse_optional, small, small_if};
 use crate::command::Command;
 use crate::views::Ctx;
-use crate::widgets::{TapLabel, choice, days_drag, half_days};
+use crate::widgets::{TapLabel, choice, clock_choice, days_drag, half_days, unit_choice};
 
 /// The fields of a new item.
 #[derive(Debug)]
@@ -58,7 +59,7 @@ const PAGE: usize = 40;
 
 /// The columns' keys in the catalogue (empty: no heading); each has a `.tip` saying what the
 /// column holds.
-const HEADERS: [&str; 14] = [
+const HEADERS: [&str; 17] = [
     "gui-item-col-move",
     "gui-item-col-id",
     "gui-item-col-zh",
@@ -66,9 +67,12 @@ const HEADERS: [&str; 14] = [
     "gui-item-col-stage",
     "gui-item-col-department",
     "gui-item-col-kind",
+    "gui-item-col-clock",
     "gui-item-col-limit",
+    "gui-item-col-unit",
     "gui-item-col-floor",
     "gui-item-col-cost",
+    "gui-item-col-fee",
     "gui-item-col-materials",
     "gui-item-col-spread",
     "gui-item-col-after",
@@ -278,6 +282,14 @@ impl Author {
                 kind,
             }));
         }
+        let mut clock = it.clock;
+        let label = tr!("gui-item-clock-of", id = id.as_str());
+        if clock_choice(ui, format!("item-clock:{id}"), &mut clock, &label) {
+            edits.push(author(AuthorEdit::ItemClock {
+                item: id.clone(),
+                clock,
+            }));
+        }
         let mut days = it.days.value.get();
         let r = ui.add(days_drag(&mut days, 0.0));
         r.widget_info(|| {
@@ -289,6 +301,14 @@ impl Author {
                 item: id.clone(),
                 days,
             });
+        }
+        let mut unit = it.unit;
+        let label = tr!("gui-item-unit-of", id = id.as_str());
+        if unit_choice(ui, format!("item-unit:{id}"), &mut unit, &label) {
+            edits.push(author(AuthorEdit::ItemUnit {
+                item: id.clone(),
+                unit,
+            }));
         }
         let numbers = [
             (
@@ -302,6 +322,12 @@ impl Author {
                 it.cost,
                 "cost",
                 tr!("gui-item-cost-of", id = id.as_str()),
+            ),
+            (
+                ItemNumber::Fee,
+                it.fee.as_ref().map(|f| f.value),
+                "fee",
+                tr!("gui-item-fee-of", id = id.as_str()),
             ),
         ];
         for (field, value, what, label) in numbers {

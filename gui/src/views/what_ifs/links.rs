@@ -1,13 +1,14 @@
-//! Links between items: a new link put together, and the list with kind, lag and remove.
+//! Links between items: a new link put together, and the list with kind, lag and its unit
+//! (working or calendar days), and remove.
 
 use egui::{RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::{Edit, kind_meaning};
 use permitflow_i18n::tr;
-use permitflow_model::{ItemId, LinkKind};
+use permitflow_model::{DayUnit, ItemId, LinkKind};
 
 use crate::command::Command;
 use crate::views::Ctx;
-use crate::widgets::{TapLabel, half_days, kind_choice, lag_drag};
+use crate::widgets::{TapLabel, half_days, kind_choice, lag_drag, unit_choice};
 
 /// The link being put together.
 #[derive(Debug)]
@@ -16,6 +17,7 @@ pub struct NewLink {
     to: String,
     kind: LinkKind,
     lag: f64,
+    unit: DayUnit,
 }
 
 impl Default for NewLink {
@@ -25,6 +27,7 @@ impl Default for NewLink {
             to: String::new(),
             kind: LinkKind::FinishToStart,
             lag: 0.0,
+            unit: DayUnit::Working,
         }
     }
 }
@@ -61,6 +64,12 @@ impl NewLink {
             if r.dragged() {
                 self.lag = half_days(self.lag);
             }
+            unit_choice(
+                ui,
+                "link-unit-new",
+                &mut self.unit,
+                &tr!("gui-new-link-lag-unit"),
+            );
             let ready = !self.from.is_empty() && !self.to.is_empty() && self.from != self.to;
             if ui
                 .add_enabled(ready, egui::Button::new(tr!("gui-add-link")))
@@ -72,6 +81,7 @@ impl NewLink {
                     to: ItemId::new(&self.to),
                     kind: self.kind,
                     lag: self.lag,
+                    lag_unit: self.unit,
                 };
                 cx.push(Command::Edit(edit, false));
             }
@@ -110,12 +120,12 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let names = crate::widgets::names(&doc.draft);
     let mut edits: Vec<(Edit, bool)> = Vec::new();
     let mut end_drag = false;
-    // The kind, lag, maximum lag and remove button take about 190 points: the names are
+    // The kind, lag, its unit, maximum lag and remove button take about 250 points: the names are
     // truncated to a fixed width (not one taken from the panel, which would feed back into it).
     let name_width = 220.0;
     egui::Grid::new("links")
         .striped(true)
-        .num_columns(5)
+        .num_columns(6)
         .spacing([8.0, 4.0])
         .max_col_width(name_width)
         .show(ui, |ui| {
@@ -152,6 +162,11 @@ pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 }
                 if r.drag_stopped() {
                     end_drag = true;
+                }
+                let mut unit = l.lag_unit;
+                let label = tr!("gui-link-lag-unit-of", link = &name);
+                if unit_choice(ui, ("link-unit", k), &mut unit, &label) {
+                    edits.push((Edit::LinkLagUnit { index: k, unit }, false));
                 }
                 if let Some(m) = l.max_lag {
                     ui.label(RichText::new(format!("≤ {m}")).weak())
