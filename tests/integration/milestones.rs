@@ -93,7 +93,33 @@ fn compare_json_lists_milestones_only_when_the_scenario_has_some() {
             "vs_baseline"
         ]
     );
-    let plain = permitflow(&["compare", "--format", "json"]);
+    // A scenario without milestones (the industrial one) has no such array.
+    let plain = permitflow(&["compare", "scenarios/industrial.toml", "--format", "json"]);
     let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("JSON");
     assert!(plain.get("milestones").is_none());
+    // The shipped default has five; the works start the day after the construction permit.
+    let shipped = permitflow(&["compare", "--format", "json"]);
+    let shipped: serde_json::Value = serde_json::from_slice(&shipped.stdout).expect("JSON");
+    let ids: Vec<&str> = shipped["milestones"]
+        .as_array()
+        .expect("the default's milestones")
+        .iter()
+        .map(|m| m["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "land_secured",
+            "planning_permit_held",
+            "works_started",
+            "completion_filed",
+            "registered"
+        ]
+    );
+    // Joint: the construction permit is granted on Sunday 27 April 2025 (a make-up working
+    // day), so the works start on Monday the 28th.
+    let works = &shipped["milestones"][2];
+    assert_eq!(works["at"], "start");
+    assert_eq!(works["regimes"][2]["regime"], "joint");
+    assert_eq!(works["regimes"][2]["date"], "2025-04-28");
 }

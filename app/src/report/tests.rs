@@ -188,6 +188,8 @@ fn milestones_are_a_table_in_both_languages() {
         let html = with_lang(lang, || {
             let l = shipped("social-investment-housing.toml");
             let mut s = l.scenario.to_draft();
+            // One milestone of the test's own instead of the shipped five.
+            s.milestones.clear();
             s.milestones.push(Milestone {
                 id: MilestoneId::new("registered"),
                 name: "R".into(),
