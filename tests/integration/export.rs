@@ -202,6 +202,41 @@ fn export_all(dir: &Path, files: &[(String, Option<&str>)]) -> Vec<(PathBuf, Pat
 }
 
 #[test]
+fn calendar_day_items_are_elapsed_tasks_pinned_to_their_first_day() {
+    // The shipped default under joint review: the works, 365 calendar days from Monday
+    // 28 April 2025 (the permit was granted on Sunday 27 April, a make-up working day) to
+    // Monday 27 April 2026, midnight to midnight.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("joint.xml");
+    ok(&["export", "--regime", "joint", "-o", out.to_str().unwrap()]);
+    let xml = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let child = |n: roxmltree::Node, tag: &str| {
+        n.children()
+            .find(|c| c.has_tag_name(tag))
+            .and_then(|c| c.text())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let task = |name: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name("Task") && child(*n, "Name") == name)
+            .unwrap_or_else(|| panic!("no task {name}"))
+    };
+    let works = task("Construction works");
+    assert_eq!(child(works, "DurationFormat"), "8", "elapsed days");
+    assert_eq!(child(works, "Duration"), "PT8760H0M0S", "365 × 24 hours");
+    assert_eq!(child(works, "Start"), "2025-04-28T00:00:00");
+    assert_eq!(child(works, "Finish"), "2026-04-28T00:00:00");
+    assert_eq!(child(works, "ConstraintType"), "4", "start no earlier than");
+    assert_eq!(child(works, "ConstraintDate"), "2025-04-28T00:00:00");
+    // A working-day item keeps days of 8 working hours.
+    let permit = task("Construction permit");
+    assert_eq!(child(permit, "DurationFormat"), "7");
+    assert_eq!(child(permit, "Duration"), "PT8H0M0S");
+}
+
+#[test]
 #[ignore = "needs python3 with mpxj and jpype1, and Java: PERMITFLOW_MPXJ=1 cargo test --test export -- --include-ignored (.ci/run does)"]
 fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
     if std::env::var_os("PERMITFLOW_MPXJ").is_none() {
@@ -262,28 +297,58 @@ fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
             .collect();
         let file = &checked[xml.to_str().unwrap()];
         let day = |t: &serde_json::Value, k: &str| t[k].as_str().unwrap()[..10].to_owned();
+        // An elapsed task runs midnight to midnight: its finish at 00:00 is the end of the day
+        // before (MPX keeps no times, so every finish there is at 00:00).
+        let calendar_item = |t: &serde_json::Value| {
+            items
+                .get(t["permitflow_id"].as_str().unwrap_or(""))
+                .is_some_and(|i| i["unit"] == "calendar")
+        };
+        let end_day = |t: &serde_json::Value| {
+            let stamp = t["finish"].as_str().unwrap();
+            let d = chrono::NaiveDate::parse_from_str(&stamp[..10], "%Y-%m-%d").unwrap();
+            if calendar_item(t) && stamp[10..].starts_with("T00:00") {
+                d.pred_opt().unwrap().format("%Y-%m-%d").to_string()
+            } else {
+                d.format("%Y-%m-%d").to_string()
+            }
+        };
+        // Items counted in calendar days are elapsed tasks (`DurationFormat` 8, 24-hour days)
+        // pinned to their first day. MPXJ reads and converts them, but its scheduler runs an
+        // elapsed duration as working days, which MS Project does not: such exports are
+        // compared as written and converted only.
+        let elapsed = items.values().any(|i| i["unit"] == "calendar");
         // Every non-summary task's dates by MPXJ's scheduler: the reference for milestones
-        // (stage deliveries), which permitflow's schedule JSON does not list.
-        let scheduled: BTreeMap<i64, (String, String)> = file["scheduled"]
+        // (stage deliveries), which permitflow's schedule JSON does not list; with elapsed
+        // tasks, the dates as written (the conversions are then checked against them).
+        let reference = if elapsed { "written" } else { "scheduled" };
+        let scheduled: BTreeMap<i64, (String, String)> = file[reference]
             .as_array()
             .unwrap()
             .iter()
-            .map(|t| {
-                (
-                    t["uid"].as_i64().unwrap(),
-                    (day(t, "start"), day(t, "finish")),
-                )
-            })
+            .filter(|t| !t["summary"].as_bool().unwrap())
+            .map(|t| (t["uid"].as_i64().unwrap(), (day(t, "start"), end_day(t))))
             .collect();
         for view in ["written", "scheduled", "mpx", "pmxml", "planner"] {
+            if elapsed && view == "scheduled" {
+                continue;
+            }
             let tasks = file[view].as_array().unwrap();
             let mut seen = 0;
             // The summary being read, with the earliest start and latest finish of its tasks.
             let mut summary: Option<(&serde_json::Value, String, String)> = None;
             let close = |summary: Option<(&serde_json::Value, String, String)>,
                          mismatches: &mut Vec<String>| {
+                // A summary that ends with an elapsed task ends at its midnight.
+                let ends = |t: &serde_json::Value, last: &str| {
+                    let stamp = t["finish"].as_str().unwrap();
+                    let d = chrono::NaiveDate::parse_from_str(&stamp[..10], "%Y-%m-%d").unwrap();
+                    stamp[..10] == *last
+                        || (stamp[10..].starts_with("T00:00")
+                            && d.pred_opt().unwrap().format("%Y-%m-%d").to_string() == last)
+                };
                 if let Some((t, first, last)) = summary
-                    && (day(t, "start") != first || day(t, "finish") != last)
+                    && (day(t, "start") != first || !ends(t, &last))
                 {
                     mismatches.push(format!(
                         "{name} ({view}): summary {}: {} → {}, its tasks {first} → {last}",
@@ -297,7 +362,7 @@ fn mpxj_schedules_every_shipped_scenario_to_the_same_dates() {
                     summary = Some((t, String::new(), String::new()));
                     continue;
                 }
-                let (start, finish) = (day(t, "start"), day(t, "finish"));
+                let (start, finish) = (day(t, "start"), end_day(t));
                 let uid = t["uid"].as_i64().unwrap();
                 let want = match items.get(t["permitflow_id"].as_str().unwrap_or("")) {
                     Some(item) => {

@@ -13,7 +13,7 @@
 //! so tools that read the file schedule it to the same dates. Deadlines are written as deadlines.
 
 use chrono::{Datelike, NaiveDate};
-use permitflow_model::{Calendar, LinkKind, Scenario, WorkingDays};
+use permitflow_model::{Calendar, DayUnit, LinkKind, Scenario, WorkingDays};
 use permitflow_solver::Outcome;
 use permitflow_solver::paths::Compact;
 use quick_xml::Writer;
@@ -24,6 +24,27 @@ const MINUTES_PER_DAY: f64 = 480.0;
 fn hours(days: WorkingDays) -> String {
     let minutes = (days.get() * MINUTES_PER_DAY).round() as i64;
     format!("PT{}H{}M0S", minutes / 60, minutes % 60)
+}
+
+/// An activity counted in calendar days (a publicity period, the construction works): MS
+/// Project's elapsed duration, which runs around the clock on every day of the week.
+fn elapsed(a: &permitflow_model::Activity) -> bool {
+    a.unit == DayUnit::Calendar && a.days.get() > 0.0
+}
+
+/// A duration of `days` elapsed days: 24 hours each ("ed", `DurationFormat` 8).
+fn elapsed_hours(days: WorkingDays) -> String {
+    format!("PT{}H0M0S", (days.get() * 24.0).round() as i64)
+}
+
+/// The MSPDI `DurationFormat` and duration of an activity: days (7) of working time, or elapsed
+/// days (8) for one counted in calendar days.
+fn duration(a: &permitflow_model::Activity) -> (&'static str, String) {
+    if elapsed(a) {
+        ("8", elapsed_hours(a.days))
+    } else {
+        ("7", hours(a.days))
+    }
 }
 
 /// Date and time of an offset: a start at `s` is 08:00 (or 13:00 for a half day) of working day
@@ -101,10 +122,24 @@ fn working_times(x: &mut Xml) -> std::io::Result<()> {
 }
 
 /// Activities whose start a maximum lag (or a release) pulls later than their lower-bound links
-/// alone: they need a "start no earlier than" constraint in tools without maximum lags.
+/// alone: they need a "start no earlier than" constraint in tools without maximum lags. So does
+/// every activity counted in calendar days: it starts at midnight of the calendar day after its
+/// predecessors end (a Saturday too), where MS Project would start an elapsed task at once.
 fn pinned(o: &Outcome) -> Vec<bool> {
     let net = &o.network;
-    let durations: Vec<f64> = net.activities.iter().map(|a| a.days.get()).collect();
+    // A calendar-day activity lasts, in working time, what the exact schedule gives it.
+    let durations: Vec<f64> = net
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if elapsed(a) {
+                (o.schedule.finish[i] - o.schedule.start[i]).get()
+            } else {
+                a.days.get()
+            }
+        })
+        .collect();
     let mut es = vec![0.0; durations.len()];
     match Compact::new(net) {
         Some(c) => {
@@ -113,7 +148,11 @@ fn pinned(o: &Outcome) -> Vec<bool> {
         None => return vec![false; durations.len()],
     }
     (0..durations.len())
-        .map(|i| o.schedule.start[i].get() > es[i] + 1e-9 || net.activities[i].release.is_some())
+        .map(|i| {
+            o.schedule.start[i].get() > es[i] + 1e-9
+                || net.activities[i].release.is_some()
+                || elapsed(&net.activities[i])
+        })
         .collect()
 }
 
@@ -318,7 +357,12 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
     // Each activity's start and finish as written: a milestone at the end of the working time
     // before it (MS Project's stamp, and the day permitflow dates it on).
     let stamp = |i: usize| -> (String, String) {
-        if net.activities[i].days.get() == 0.0 {
+        if elapsed(&net.activities[i]) {
+            // Its calendar days from midnight to midnight: `N` × 24 elapsed hours.
+            let (first, last) = o.dates[i];
+            let midnight = |d: NaiveDate| format!("{}T00:00:00", d.format("%Y-%m-%d"));
+            (midnight(first), midnight(last + chrono::Days::new(1)))
+        } else if net.activities[i].days.get() == 0.0 {
             let at = finish_time(cal, project, o.schedule.start[i]);
             (at.clone(), at)
         } else {
@@ -435,12 +479,13 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
                 x.field("Milestone", if milestone { "1" } else { "0" })?;
                 x.field("Start", &start)?;
                 x.field("Finish", &finish)?;
-                x.field("Duration", hours(act.days))?;
-                x.field("DurationFormat", "7")?;
+                let (format, length) = duration(act);
+                x.field("Duration", &length)?;
+                x.field("DurationFormat", format)?;
                 // A plan, not progress: nothing done yet, the whole duration remaining.
                 x.field("PercentComplete", "0")?;
                 x.field("ActualDuration", "PT0H0M0S")?;
-                x.field("RemainingDuration", hours(act.days))?;
+                x.field("RemainingDuration", &length)?;
                 if pinned[*i] {
                     x.field("ConstraintType", "4")?;
                     x.field("ConstraintDate", &start)?;
@@ -478,12 +523,17 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
                         },
                     )?;
                     x.field("CrossProject", "0")?;
-                    // Tenths of a minute.
+                    // Tenths of a minute: of working time (days of 8 hours, format 7), or
+                    // elapsed (days of 24 hours, format 8) for a lag in calendar days.
+                    let (per_day, format) = match c.lag_unit {
+                        DayUnit::Calendar => (24.0 * 60.0, "8"),
+                        DayUnit::Working => (MINUTES_PER_DAY, "7"),
+                    };
                     x.field(
                         "LinkLag",
-                        ((c.lag.get() * MINUTES_PER_DAY * 10.0).round() as i64).to_string(),
+                        ((c.lag.get() * per_day * 10.0).round() as i64).to_string(),
                     )?;
-                    x.field("LagFormat", "7")?;
+                    x.field("LagFormat", format)?;
                     x.close("PredecessorLink")?;
                 }
             }
