@@ -100,8 +100,8 @@ pub enum Command {
         /// The HTML file to write.
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
-        /// The reform planner's regime and target, e.g. `joint:30` (default: the last regime, 80 %
-        /// of its working days).
+        /// The reform planner's regime and target, e.g. `joint:298` (default: the last regime,
+        /// halfway from its working days to the least achievable).
         #[arg(long, value_name = "REGIME:DAYS")]
         plan: Option<PlanTarget>,
         /// Start date (YYYY-MM-DD), overriding the scenario's.

@@ -137,6 +137,28 @@ pub fn plan_regime_on(
     })
 }
 
+/// The planner's target when none is given ([`crate::report::default_plan_target`]): halfway
+/// from `regime`'s working days today to the least achievable, under `calendar`.
+pub fn default_plan_target_on(
+    s: &Scenario,
+    calendar: &Calendar,
+    label: &str,
+    regime: &str,
+) -> Result<WorkingDays, Error> {
+    let Some(r) = s.regime(regime) else {
+        return Err(crate::unknown_regime_in(label, s, regime));
+    };
+    let curve = permitflow_solver::time_cost_curve_on(s, r, calendar).map_err(|e| {
+        Error::msg(tr!(
+            "app-plan-failed",
+            file = label,
+            regime = regime,
+            error = e.to_string()
+        ))
+    })?;
+    Ok(crate::report::default_plan_target(&curve))
+}
+
 /// One run of the approval centre: a label for it and its result.
 pub type CentreRun = (String, CentreResult);
 

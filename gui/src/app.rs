@@ -263,12 +263,12 @@ impl PermitflowApp {
     }
 
     fn plan(&mut self) {
-        let target = self.settings.plan_target;
+        let target = (!self.settings.plan_target_auto).then_some(self.settings.plan_target);
         let key = PlanKey {
             lang: permitflow_i18n::lang(),
             revision: self.doc.revision(),
             regime: self.settings.plan_regime.clone(),
-            target_halves: (target * 2.0).round() as i64,
+            target_halves: target.map(|t| (t * 2.0).round() as i64),
         };
         let (s, label, regime) = (
             self.doc.valid.clone(),

@@ -184,8 +184,9 @@ pub struct PlanKey {
     pub revision: u64,
     /// The regime to plan for.
     pub regime: String,
-    /// Target in half days, so the key compares exactly.
-    pub target_halves: i64,
+    /// Target in half days, so the key compares exactly; `None`: halfway from today's working
+    /// days to the least achievable.
+    pub target_halves: Option<i64>,
 }
 
 /// The reform planner's answer for one regime and target, with its charts.
@@ -197,15 +198,22 @@ pub struct PlanOutput {
     pub chart: Scene,
 }
 
-/// The cheapest cuts that bring `regime` to `target` working days, with the charts, on the
-/// document's calendar (the scenario's with the calendar files the planner opened).
+/// The cheapest cuts that bring `regime` to `target` working days (`None`: halfway from today's
+/// to the least achievable), with the charts, on the document's calendar (the scenario's with
+/// the calendar files the planner opened).
 pub fn plan(
     s: &Scenario,
     calendar: &permitflow_model::Calendar,
     label: &str,
     regime: &str,
-    target: f64,
+    target: Option<f64>,
 ) -> Result<PlanOutput, String> {
+    let target = match target {
+        Some(t) => t,
+        None => analysis::default_plan_target_on(s, calendar, label, regime)
+            .map_err(|e| error_text(&e))?
+            .get(),
+    };
     let report = analysis::plan_regime_on(s, calendar, label, regime, target, true)
         .map_err(|e| error_text(&e))?;
     Ok(PlanOutput {

@@ -83,6 +83,9 @@ pub struct Settings {
     pub plan_regime: String,
     /// The reform planner's target, in working days.
     pub plan_target: f64,
+    /// The target is chosen for the scenario: halfway from today's working days to the least
+    /// achievable (as the report's), until the planner types one.
+    pub plan_target_auto: bool,
     /// The regime whose float the time-limit table shows and whose schedule is exported.
     pub regime: String,
     /// Charts fitted to the width of the window (else drawn at full size).
@@ -111,6 +114,7 @@ impl Default for Settings {
             simulate_on_change: true,
             plan_regime: "joint".into(),
             plan_target: 30.0,
+            plan_target_auto: true,
             regime: "joint".into(),
             fit_charts: true,
             centre_portfolio: String::new(),

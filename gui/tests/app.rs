@@ -195,6 +195,8 @@ fn the_simulation_tab_shows_percentiles_and_target_probabilities() {
 fn the_planner_finds_cuts_and_adopting_them_reaches_the_target() {
     // The planner bounds elapsed working days: the all-approval flow, 36.5 of them.
     let mut h = approval_only_app();
+    // The target counted by hand, not the scenario's halfway default.
+    h.state_mut().settings.plan_target_auto = false;
     h.get_by_label("Reform planner").click();
     h.step();
     wait_until(&mut h, |h| h.query_by_label("Adopt these limits").is_some());
@@ -405,4 +407,17 @@ fn a_joint_group_that_would_make_a_circle_is_refused_with_the_reason() {
     h.get_by_label("Create joint group").click_accesskit();
     h.run();
     assert_eq!(h.state().doc.draft.joint_groups.len(), groups);
+}
+
+#[test]
+fn the_planner_aims_halfway_to_the_least_until_a_target_is_typed() {
+    // The shipped default under joint review: 303.5 elapsed working days today and
+    // 289.5 at the least (the year of works is never cut), so the planner aims at 296.5.
+    let mut h = default_app();
+    h.get_by_label("Reform planner").click();
+    h.step();
+    wait_until(&mut h, |h| h.query_by_label("Adopt these limits").is_some());
+    assert!(h.state().settings.plan_target_auto);
+    assert_eq!(h.state().settings.plan_target, 296.5);
+    h.get_by_label_contains("reachable: 303.5 →");
 }

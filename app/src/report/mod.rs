@@ -83,6 +83,20 @@ fn has_uncertainty(s: &Scenario) -> bool {
 }
 
 /// Whether any limit can be cut (then the report plans).
+/// The planner's target when none is given: halfway from today's working days to the least
+/// achievable (the time–cost curve's ends), in half days, so it is always within reach and
+/// asks for real cuts (a fixed share of today's figure is out of reach when a year of works,
+/// counted in calendar days and never cut, makes up most of it).
+pub fn default_plan_target(curve: &[(WorkingDays, f64)]) -> WorkingDays {
+    match (curve.first(), curve.last()) {
+        (Some(today), Some(least)) => {
+            let mid = (today.0.get() + least.0.get()) / 2.0;
+            WorkingDays::new((mid * 2.0).ceil() / 2.0)
+        }
+        _ => WorkingDays::new(0.0),
+    }
+}
+
 fn has_floors(s: &Scenario) -> bool {
     s.items
         .iter()
@@ -154,7 +168,7 @@ impl Contents {
 }
 
 /// What the report of a scenario shows. `file` names it; `plan_target` is (regime, working
-/// days) for the planner section, by default the last regime and 80 % of its working days.
+/// days) for the planner section, by default the last regime and [`default_plan_target`].
 pub fn contents(
     s: &Scenario,
     cal: &Calendar,
@@ -224,37 +238,30 @@ pub fn contents(
     };
     let planner = match s.regimes.last() {
         Some(last) if has_floors(s) => {
-            let (regime, target) = match &plan_target {
-                Some((r, t)) => (r.clone(), *t),
-                None => {
-                    let current = ok
-                        .iter()
-                        .find(|o| o.regime.name == last.name)
-                        .map(|o| o.working_days().get())
-                        .unwrap_or(0.0);
-                    (
-                        last.name.to_string(),
-                        WorkingDays::new((current * 0.8 * 2.0).round() / 2.0),
-                    )
-                }
+            let regime = match &plan_target {
+                Some((r, _)) => r.clone(),
+                None => last.name.to_string(),
             };
             match s.regime(&regime) {
-                Some(r) => Some(Planner {
-                    plan: plan(s, r, target)?,
-                    curve: scenes::time_cost(
-                        &tr!("report-curve-chart"),
-                        &time_cost_curve(s, r)?,
-                        target.get(),
-                    ),
-                    waterfall: scenes::waterfall(
-                        s,
-                        &tr!("report-waterfall-chart"),
-                        &attribute(s, r)?,
-                        &regime,
-                    ),
-                    regime: s.regime_label(&r.name),
-                    target,
-                }),
+                Some(r) => {
+                    let curve = time_cost_curve(s, r)?;
+                    let target = match &plan_target {
+                        Some((_, t)) => *t,
+                        None => default_plan_target(&curve),
+                    };
+                    Some(Planner {
+                        plan: plan(s, r, target)?,
+                        curve: scenes::time_cost(&tr!("report-curve-chart"), &curve, target.get()),
+                        waterfall: scenes::waterfall(
+                            s,
+                            &tr!("report-waterfall-chart"),
+                            &attribute(s, r)?,
+                            &regime,
+                        ),
+                        regime: s.regime_label(&r.name),
+                        target,
+                    })
+                }
                 None => None,
             }
         }

@@ -214,3 +214,22 @@ fn milestones_are_a_table_in_both_languages() {
         assert!(!plain.contains(heading));
     }
 }
+
+#[test]
+fn without_a_target_the_planner_aims_halfway_to_the_least_and_gets_there() {
+    // The default's last regime (joint review, all online): 303.5 elapsed working days today,
+    // 289.5 at the least (the year of works is never cut): halfway is 296.5.
+    let l = shipped("social-investment-housing.toml");
+    let c = contents(&l.scenario, &l.calendar, "h.toml", None).expect("contents");
+    let p = c.planner.expect("a planner section");
+    assert_eq!(p.plan.current.get(), 303.5);
+    assert_eq!(p.plan.least_working_days.get(), 289.5);
+    assert_eq!(p.target.get(), 296.5);
+    assert!(p.plan.reachable);
+    assert!(p.plan.working_days.get() <= 296.5);
+    assert_eq!(
+        default_plan_target(&[(WorkingDays::new(10.0), 0.0), (WorkingDays::new(7.0), 2.0)]).get(),
+        8.5
+    );
+    assert_eq!(default_plan_target(&[]).get(), 0.0);
+}

@@ -30,13 +30,27 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
             &cx.doc.draft,
         );
         let l = ui.label(tr!("gui-plan-target"));
-        ui.add(
-            egui::DragValue::new(&mut cx.settings.plan_target)
-                .speed(0.5)
-                .range(0.0..=9999.0)
-                .max_decimals(1),
-        )
-        .labelled_by(l.id);
+        let r = ui
+            .add(
+                egui::DragValue::new(&mut cx.settings.plan_target)
+                    .speed(0.5)
+                    .range(0.0..=9999.0)
+                    .max_decimals(1),
+            )
+            .labelled_by(l.id);
+        if r.changed() {
+            cx.settings.plan_target_auto = false;
+        }
+        if ui
+            .add_enabled(
+                !cx.settings.plan_target_auto,
+                egui::Button::new(tr!("gui-plan-target-auto")),
+            )
+            .on_hover_text(tr!("gui-plan-target-auto-tip"))
+            .clicked()
+        {
+            cx.settings.plan_target_auto = true;
+        }
         if let Some(c) = current {
             ui.label(RichText::new(tr!("gui-plan-today", days = c.to_string())).weak());
         }
@@ -53,6 +67,10 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let Some(out) = widgets::result_or_why(ui, result, &tr!("gui-plan-running")) else {
         return;
     };
+    // The chosen target shows in the field.
+    if cx.settings.plan_target_auto {
+        cx.settings.plan_target = out.report.target.get();
+    }
     let mut adopt = None;
     let names = widgets::names(&cx.doc.valid);
     widgets::above_charts(ui, "plan-tables", 0.6, |ui| {

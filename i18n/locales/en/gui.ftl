@@ -462,3 +462,5 @@ gui-unit-cd = cd
 gui-unit-tip = wd: working days of the scenario's calendar; cd: calendar days, every day of the week and holidays included (a publicity period, the construction works)
 gui-link-lag-unit-of = lag unit of { $link }
 gui-new-link-lag-unit = unit of the new link's lag
+gui-plan-target-auto = Halfway
+gui-plan-target-auto-tip = Aim halfway from today's working days to the least achievable (as the report does), in half days

@@ -466,3 +466,5 @@ gui-unit-cd = 自然日
 gui-unit-tip = 工作日：按情景日历计的工作日；自然日：每天都计，含周末和节假日（公示期、施工期）
 gui-link-lag-unit-of = { $link } 的间隔单位
 gui-new-link-lag-unit = 新关联的间隔单位
+gui-plan-target-auto = 取中点
+gui-plan-target-auto-tip = 以现有工作日与最少可达工作日的中点为目标（与报告相同），按半天取整
