@@ -85,7 +85,10 @@ impl Toolbar {
                 } else {
                     cx.doc.label.clone()
                 };
-                ui.label(RichText::new(label).weak());
+                // Cut with an ellipsis where the window is narrow (the whole name on hover), never
+                // drawn over the buttons on its left.
+                ui.add(egui::Label::new(RichText::new(&label).weak()).truncate())
+                    .on_hover_text(label);
             });
         });
         ui.add_space(3.0);

@@ -133,7 +133,14 @@ impl Limits {
                         let mut v = it.days.value.get();
                         let floor = it.floor.as_ref().map(|f| f.value.get()).unwrap_or(0.0);
                         let lowest = floor.min(v);
-                        let r = ui.add(days_drag(&mut v, lowest));
+                        // Working days unless marked: a calendar-day limit says so.
+                        let drag = days_drag(&mut v, lowest);
+                        let drag = if it.unit == permitflow_model::DayUnit::Calendar {
+                            drag.suffix(format!(" {}", tr!("gui-unit-cd")))
+                        } else {
+                            drag
+                        };
+                        let r = ui.add(drag);
                         r.widget_info(|| {
                             WidgetInfo::drag_value(true, v)
                                 .tap_label(tr!("gui-limit-of", id = it.id.as_str()))
