@@ -235,3 +235,51 @@ fn the_curve_sensitivity_and_attribution_are_exact_with_calendar_days() {
     assert_eq!(a.serial, wd(14.0));
     assert_eq!(a.working_days, wd(14.0));
 }
+
+/// The shipped default scenario (with its year of works, 365 calendar days).
+fn shipped_default() -> Scenario {
+    let path = format!(
+        "{}/../scenarios/social-investment-housing.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    scenario(&std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn no_cut_of_a_plan_with_a_year_of_works_is_given_back_for_nothing() {
+    // Joint review on the default: 303.5 elapsed working days. The program holds the works at
+    // fixed working lengths, so its first plan to 297 also cut the construction permit by half
+    // a day; the exact check gives it back: land-use permit 1, joint surveying 1.5 and first
+    // registration 4, cost 6.5, exactly 297.
+    let s = shipped_default();
+    let r = s.regime("joint").unwrap();
+    let cal = Calendar::for_base(s.calendar.base);
+    let p = plan(&s, r, wd(297.0)).unwrap();
+    assert!(p.reachable);
+    assert_eq!(p.working_days, wd(297.0));
+    assert_eq!(p.cost, 6.5);
+    assert_eq!(
+        cut_list(&p),
+        [
+            ("land_use_permit", 2.0, 1.0),
+            ("joint_survey", 5.0, 3.5),
+            ("first_registration", 5.0, 1.0)
+        ]
+    );
+    // Every cut is needed: half a day of any given back misses the target.
+    let base = network_for(&s, r).unwrap();
+    for k in 0..p.cuts.len() {
+        let mut net = base.clone();
+        for (j, c) in p.cuts.iter().enumerate() {
+            let i = net.index_of(&c.id).unwrap();
+            net.activities[i].days = if j == k { c.to + wd(0.5) } else { c.to };
+        }
+        let o = evaluate_network(&s, r, net, &cal, Method::Paths).unwrap();
+        assert!(
+            o.working_days() > wd(297.0),
+            "{} half a day back: {}",
+            p.cuts[k].id,
+            o.working_days()
+        );
+    }
+}

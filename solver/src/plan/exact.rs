@@ -154,7 +154,9 @@ pub(super) fn plan(
         let (now, exact) = held(&new, dates.calendar, dates.application)?;
         let e = exact.schedule.makespan.get();
         if e <= t + EPS {
-            found = Some((durations, exact.schedule.makespan));
+            let mut durations = durations;
+            let days = trim(net, dates, &mut durations, t)?.unwrap_or(exact.schedule.makespan);
+            found = Some((durations, days));
             break;
         }
         rehold(net, &mut hold, &now);
@@ -177,6 +179,53 @@ pub(super) fn plan(
     plan.cuts = cuts(net, &durations);
     plan.cost = plan.cuts.iter().map(|c| c.cost).sum();
     Ok(plan)
+}
+
+/// The exact checks [`trim`] may make on a network of `size` activities and links: fewer on a
+/// large network, so a plan stays a few seconds at most.
+fn trim_budget(size: usize) -> usize {
+    (2_000_000 / size.max(1)).clamp(8, 256)
+}
+
+/// Gives back, half a day at a time, what a plan that meets `t` cut without need: with
+/// calendar-day items the program holds them at fixed working lengths, so its cuts may move the
+/// works past a weekend that a cheaper set of cuts also clears. The costliest cuts per day go
+/// first; each step is kept only if the exact makespan still meets `t`. Returns the exact
+/// makespan after the last kept step (`None` when nothing was given back).
+fn trim(
+    net: &Network,
+    dates: &Dates,
+    durations: &mut [f64],
+    t: f64,
+) -> Result<Option<WorkingDays>, SolveError> {
+    let mut order: Vec<usize> = (0..net.activities.len())
+        .filter(|&i| net.activities[i].days.get() - durations[i] > EPS)
+        .collect();
+    order.sort_by(|&a, &b| {
+        net.activities[b]
+            .cost
+            .partial_cmp(&net.activities[a].cost)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    let mut budget = trim_budget(net.activities.len() + net.constraints.len());
+    let mut last = None;
+    for i in order {
+        let today = net.activities[i].days.get();
+        while budget > 0 && today - durations[i] > EPS {
+            budget -= 1;
+            let before = durations[i];
+            durations[i] = (before + 0.5).min(today);
+            let days = dates.makespan(&with_durations(net, durations))?;
+            if days.get() <= t + EPS {
+                last = Some(days);
+            } else {
+                durations[i] = before;
+                break;
+            }
+        }
+    }
+    Ok(last)
 }
 
 /// The time–cost curve of a network with calendar-day items: the exact plan of each target
