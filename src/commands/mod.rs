@@ -1,6 +1,7 @@
 //! One module per subcommand: each calls the application layer and formats its values.
 
 mod batch;
+pub(crate) mod calibrate;
 mod centre;
 pub(crate) mod chart;
 mod check;
@@ -143,6 +144,12 @@ pub fn run(command: Command) -> Result<u8, Error> {
                 &out,
             )
         }
+        Command::Calibrate {
+            log,
+            scenario,
+            format,
+            calendar,
+        } => calibrate::run(&log, scenario.as_deref(), format, &calendar.user()),
         Command::Check {
             files,
             start,

@@ -52,8 +52,9 @@ pub struct Span {
 pub struct Checked {
     /// Items of cases received and completed, in the order they first appear.
     pub spans: Vec<Span>,
-    /// Items received but not completed (still open when the log was taken).
-    pub open: usize,
+    /// Items received but not completed (still open when the log was taken): case, project type
+    /// and when received.
+    pub open: Vec<(String, String, Stamp)>,
     /// The first [`MAX_LISTED`] records left out (reading and checking), in the file's order.
     pub rejected: Vec<Rejected>,
     /// How many records were left out in all.
@@ -130,7 +131,8 @@ pub fn check(log: EventLog, known: Option<&dyn Fn(&str) -> bool>) -> Checked {
         if h.completed {
             out.spans.push(h.span);
         } else if h.received {
-            out.open += 1;
+            let s = h.span;
+            out.open.push((s.case, s.project_type, s.received));
         }
     }
     out.rejected.sort_by(|a, b| a.place.cmp(&b.place));
@@ -223,7 +225,8 @@ mod tests {
         let c = check(log, Some(&known));
         assert_eq!(c.spans.len(), 1);
         assert_eq!(c.spans[0].stops.len(), 1);
-        assert_eq!(c.open, 1);
+        assert_eq!(c.open.len(), 1);
+        assert_eq!(c.open[0].0, "B");
         let lines: Vec<_> = c
             .rejected
             .iter()

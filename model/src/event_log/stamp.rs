@@ -1,6 +1,6 @@
 //! When an event happened: an ISO date, or a date and a time of day (the clock time as written:
 //! an offset such as `+08:00` or `Z` is read and dropped, since approval systems record the
-//! local time of the office).
+//! local time of the office). Midnight exactly is read as a date without a time.
 
 use std::cmp::Ordering;
 
@@ -55,10 +55,12 @@ impl Stamp {
         Ok(stamp)
     }
 
+    /// Midnight is a date without a time: systems that keep dates only export them as
+    /// midnight (PM4Py writes `2025-03-03T00:00:00.000+08:00`), and no office works then.
     fn of(dt: NaiveDateTime) -> Self {
         Self {
             date: dt.date(),
-            time: Some(dt.time()),
+            time: Some(dt.time()).filter(|t| *t != NaiveTime::MIN),
         }
     }
 
@@ -97,6 +99,8 @@ mod tests {
             assert!(!s.afternoon());
         }
         assert!(Stamp::parse("2025-03-03 14:30").unwrap().afternoon());
+        let midnight = Stamp::parse("2025-03-03T00:00:00.000+08:00").unwrap();
+        assert_eq!((midnight.date, midnight.time), (d, None));
         assert!(matches!(
             Stamp::parse("03/03/2025"),
             Err(Reason::BadTime(_))
