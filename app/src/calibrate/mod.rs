@@ -367,3 +367,6 @@ fn fit_types(checked: &Checked, axis: &Axis) -> Vec<TypeFit> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
