@@ -198,3 +198,38 @@ fn hostile_logs_are_refused_with_a_clear_error() {
     let o = permitflow(&["calibrate", "tests/data/logs/missing.csv"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// The same records written as XES by PM4Py itself (`tests/pm4py/to_xes.py`: its timestamps in
+/// UTC at midnight, its events sorted by time across items, our columns as event attributes)
+/// calibrate to the same numbers. Runs where PM4Py is installed (`pip install pm4py`); skipped
+/// elsewhere, unless `PERMITFLOW_REQUIRE_PM4PY` is set, which makes a missing PM4Py a failure.
+#[test]
+fn an_xes_file_written_by_pm4py_gives_the_same_numbers() {
+    let has_pm4py = std::process::Command::new("python3")
+        .args(["-c", "import pm4py"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_pm4py {
+        assert!(
+            std::env::var_os("PERMITFLOW_REQUIRE_PM4PY").is_none(),
+            "PERMITFLOW_REQUIRE_PM4PY is set but PM4Py cannot be imported"
+        );
+        eprintln!("skipped: PM4Py is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xes = dir.path().join("pm4py.xes");
+    let o = std::process::Command::new("python3")
+        .current_dir(crate::harness::root())
+        .args(["tests/pm4py/to_xes.py", "tests/data/logs/small.csv"])
+        .arg(&xes)
+        .output()
+        .expect("run python3");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let written = std::fs::read_to_string(&xes).expect("the XES PM4Py wrote");
+    assert!(written.contains("time:timestamp"), "{written}");
+    assert_eq!(
+        calibrated(xes.to_str().expect("path")),
+        calibrated("tests/data/logs/small.csv")
+    );
+}
