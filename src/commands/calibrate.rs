@@ -29,7 +29,16 @@ pub fn run(
     let base = scenario
         .map(|p| load_with(Some(p), None, user))
         .transpose()?;
-    let c = calibrate(log, base.as_ref(), user)?;
+    // A log of a hundred thousand records or more takes a second or more to read and measure.
+    let big =
+        std::fs::metadata(log).is_ok_and(|m| m.is_file() && m.len() >= super::BIG_INPUT_BYTES);
+    let spinner =
+        big.then(|| crate::render::spinner(tr!("cli-reading", file = log.display().to_string())));
+    let c = calibrate(log, base.as_ref(), user);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let c = c?;
     report_rejected(&c);
     if c.items.is_empty() {
         return Err(Error::help(

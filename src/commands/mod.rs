@@ -237,7 +237,7 @@ fn prepare(
 
 /// Inputs from this size on are read under a spinner: about 100,000 items of a CSV item list,
 /// a second or more to read and check.
-const BIG_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const BIG_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// [`prepare`] with the reporting commands' common options.
 fn prepare_common(
