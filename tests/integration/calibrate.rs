@@ -157,7 +157,7 @@ fn bad_records_are_listed_with_their_line_and_case_and_the_rest_is_used() {
     );
     let err = stderr(&zh);
     assert!(
-        err.contains("第 15 行，案件 C4：事项受理之前出现 completed"),
+        err.contains("第 15 行，案件 C4：事项受理之前出现 办结"),
         "{err}"
     );
     assert!(stdout(&zh).contains("超期率"), "{}", stdout(&zh));

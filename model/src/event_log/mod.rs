@@ -66,6 +66,18 @@ impl EventKind {
             .map(|(k, _, _)| *k)
     }
 
+    /// The name in the current language: `received` in English, `受理` in Chinese.
+    pub fn shown(self) -> &'static str {
+        let (en, zh) = Self::NAMES
+            .iter()
+            .find(|(k, _, _)| *k == self)
+            .map_or(("", ""), |(_, en, zh)| (*en, *zh));
+        match permitflow_i18n::lang() {
+            permitflow_i18n::Lang::En => en,
+            permitflow_i18n::Lang::ZhCn => zh,
+        }
+    }
+
     /// The English name, as the CSV and JSON write it.
     pub fn name(self) -> &'static str {
         Self::NAMES
@@ -156,7 +168,14 @@ impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::diag::clip;
         let s = match self {
-            Self::Missing(column) => tr!("model-log-missing", column = *column),
+            Self::Missing(column) => {
+                let zh = CHINESE_HEADERS.iter().find(|(en, _)| en == column);
+                let shown = match (permitflow_i18n::lang(), zh) {
+                    (permitflow_i18n::Lang::ZhCn, Some((_, zh))) => zh,
+                    _ => column,
+                };
+                tr!("model-log-missing", column = *shown)
+            }
             Self::UnknownEvent(e) => tr!("model-log-unknown-event", event = clip(e).as_ref()),
             Self::BadTime(t) => tr!("model-log-bad-time", time = clip(t).as_ref()),
             Self::TimeOutOfRange(t) => tr!(
@@ -166,14 +185,14 @@ impl fmt::Display for Reason {
                 last = LAST_YEAR
             ),
             Self::UnknownItem(i) => tr!("model-log-unknown-item", item = clip(i).as_ref()),
-            Self::BeforeReceived(e) => tr!("model-log-before-received", event = e.name()),
+            Self::BeforeReceived(e) => tr!("model-log-before-received", event = e.shown()),
             Self::CompletedBeforeReceived => tr!("model-log-completed-before-received"),
             Self::ReceivedTwice => tr!("model-log-received-twice"),
             Self::OutOfOrder => tr!("model-log-out-of-order"),
-            Self::Overlapping(e) => tr!("model-log-overlapping", event = e.name()),
-            Self::NothingToEnd(e) => tr!("model-log-nothing-to-end", event = e.name()),
+            Self::Overlapping(e) => tr!("model-log-overlapping", event = e.shown()),
+            Self::NothingToEnd(e) => tr!("model-log-nothing-to-end", event = e.shown()),
             Self::CompletedWhileStopped => tr!("model-log-completed-while-stopped"),
-            Self::AfterCompleted(e) => tr!("model-log-after-completed", event = e.name()),
+            Self::AfterCompleted(e) => tr!("model-log-after-completed", event = e.shown()),
         };
         f.write_str(&s)
     }
