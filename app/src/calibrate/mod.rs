@@ -151,7 +151,13 @@ pub fn calibrate(
 ) -> Result<Calibration, Error> {
     let (label, log) = read_log(path)?;
     let scenario = base.map(|b| &b.scenario);
-    let known = |name: &str| scenario.is_some_and(|s| find(s, name).is_some());
+    // Ids and names in a set: a log of millions of records against a scenario of many items.
+    let names: std::collections::HashSet<&str> = scenario
+        .iter()
+        .flat_map(|s| s.items.iter())
+        .flat_map(|i| [i.id.as_str(), i.name.as_str()])
+        .collect();
+    let known = |name: &str| names.contains(name);
     let checked = check(log, scenario.map(|_| &known as &dyn Fn(&str) -> bool));
     let calendar = match base {
         Some(b) => b.calendar.clone(),
