@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::calendar_args::{CalendarArgs, CheckCalendarArgs};
+use crate::commands::calibrate::CalibrateFormat;
 use crate::commands::chart::ArrowsArg;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -288,6 +289,21 @@ pub enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Measure an approval system's event log (CSV or XES): per item the official time, returns,
+    /// corrections and the overdue rate; per project type the arrivals per year and lead times.
+    Calibrate {
+        /// The event log: CSV (case,project_type,item,department,event,time) or XES (.xes).
+        log: PathBuf,
+        /// The scenario whose items, statutory limits and calendar apply (default: the China
+        /// calendar, no limits).
+        #[arg(long, value_name = "BASE")]
+        scenario: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CalibrateFormat::Table)]
+        format: CalibrateFormat,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// Print a shell completion script (e.g. `permitflow completions bash >
     /// ~/.local/share/bash-completion/completions/permitflow`).

@@ -11,7 +11,7 @@ use permitflow_i18n::Lang;
 use crate::cli::Cli;
 
 /// Each subcommand and the key of its one-line description.
-const ABOUT: [(&str, &str); 15] = [
+const ABOUT: [(&str, &str); 16] = [
     ("compare", "cli-about-compare"),
     ("solve", "cli-about-solve"),
     ("chart", "cli-about-chart"),
@@ -25,14 +25,17 @@ const ABOUT: [(&str, &str); 15] = [
     ("merge", "cli-about-merge"),
     ("library", "cli-about-library"),
     ("import", "cli-about-import"),
+    ("calibrate", "cli-about-calibrate"),
     ("completions", "cli-about-completions"),
     ("man", "cli-about-man"),
 ];
 
 /// Options: the subcommand (`""`: any), the option's id and the key of its help. A
 /// subcommand's own entry comes before the general one.
-const ARGS: [(&str, &str, &str); 53] = [
+const ARGS: [(&str, &str, &str); 55] = [
     ("", "lang", "cli-help-lang"),
+    ("calibrate", "log", "cli-help-calibrate-log"),
+    ("calibrate", "scenario", "cli-help-calibrate-scenario"),
     ("", "file", "cli-help-file"),
     ("import", "file", "cli-help-import-file"),
     ("", "format", "cli-help-format"),

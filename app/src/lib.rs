@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod batch;
+pub mod calibrate;
 pub mod edit;
 mod error;
 pub mod export;

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod clock;
 pub mod csv_item_list;
 pub mod diag;
+pub mod event_log;
 pub mod format;
 pub mod labels;
 mod locate;

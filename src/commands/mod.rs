@@ -1,6 +1,7 @@
 //! One module per subcommand: each calls the application layer and formats its values.
 
 mod batch;
+pub(crate) mod calibrate;
 mod centre;
 pub(crate) mod chart;
 mod check;
@@ -143,6 +144,12 @@ pub fn run(command: Command) -> Result<u8, Error> {
                 &out,
             )
         }
+        Command::Calibrate {
+            log,
+            scenario,
+            format,
+            calendar,
+        } => calibrate::run(&log, scenario.as_deref(), format, &calendar.user()),
         Command::Check {
             files,
             start,
@@ -230,7 +237,7 @@ fn prepare(
 
 /// Inputs from this size on are read under a spinner: about 100,000 items of a CSV item list,
 /// a second or more to read and check.
-const BIG_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const BIG_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// [`prepare`] with the reporting commands' common options.
 fn prepare_common(

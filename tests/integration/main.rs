@@ -9,6 +9,7 @@ mod architecture;
 mod batch;
 mod calendar_outputs;
 mod calendars;
+mod calibrate;
 mod centre;
 mod charts;
 mod ci_results;

@@ -18,7 +18,7 @@ pub use calendars::{CALENDAR_DIR_VAR, UserCalendars};
 pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
-use read::{read_bytes, utf8};
+pub(crate) use read::{read_bytes, utf8};
 
 use crate::Error;
 

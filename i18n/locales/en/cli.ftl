@@ -221,3 +221,37 @@ cli-sim-target = { $name } — { $measure }
 # --- two clocks (plan) ---
 cli-plan-calendar-items = Counted in calendar days, never cut and placed exactly on the calendar: { $items }. The target and every figure are elapsed working days from the application, from the exact schedule.
 cli-plan-fallback = ! No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.
+
+# --- calibrate ---
+cli-about-calibrate = Measure an approval system's event log (CSV or XES): per item the official time, returns, corrections and the overdue rate; per project type the arrivals per year and lead times.
+cli-help-calibrate-log = The event log: CSV (case,project_type,item,department,event,time, or 案件编号,项目类型,事项,部门,环节,时间) or XES (.xes).
+cli-help-calibrate-scenario = The scenario whose items, statutory limits and calendar apply (default: the China calendar, no limits).
+cli-calibrate-nothing = { $file } has no item of a case both received and completed: nothing to measure
+    .help = a case's item needs a received and a completed record (受理 and 办结); see the rejected records above
+cli-calibrate-not-in-log = scenario items with no completed case in the log: { $items }
+cli-calibrate-rejected = { $n } records of { $file } left out:
+cli-calibrate-rejected-row = { $place }, case { $case }: { $reason }
+cli-calibrate-rejected-more = … and { $n } more
+cli-calibrate-heading = Event log { $file }: { $cases } cases, { $first } to { $last }
+cli-calibrate-open = { $n } items received but not completed (left out of the times)
+cli-calibrate-items = Per item: official time in working days (received to completed, less suspensions and returns)
+cli-calibrate-types = Per project type: lead time in elapsed working days (first received to last completed)
+cli-calibrate-col-item = item
+cli-calibrate-col-cases = cases
+cli-calibrate-col-mean = mean
+cli-calibrate-col-p50 = P50
+cli-calibrate-col-p80 = P80
+cli-calibrate-col-min = min
+cli-calibrate-col-max = max
+cli-calibrate-col-spread = spread
+cli-calibrate-col-returns = returned
+cli-calibrate-col-correction = correction
+cli-calibrate-col-special = special
+cli-calibrate-col-limit = limit
+cli-calibrate-col-overdue = overdue
+cli-calibrate-col-type = project type
+cli-calibrate-col-per-year = per year
+cli-calibrate-col-lead-p50 = lead P50
+cli-calibrate-col-lead-p80 = lead P80
+cli-calibrate-col-lead-p95 = lead P95
+cli-calibrate-empirical = empirical

@@ -29,3 +29,34 @@ model-imported-from = Imported from the CSV item list { $file }.
 # The comment at the top of a scenario file written by `permitflow import` (in the language of
 # the item list's header).
 model-import-header = # Imported by permitflow from { $file }. Add sources, measures, regimes and targets as needed.
+
+# --- calibrate ---
+model-log-place-line = line { $line }
+model-log-place-event = trace { $trace }, event { $event }
+model-log-missing = no { $column }
+model-log-unknown-event = unknown event `{ $event }`: use received, suspended, resumed, returned, resubmitted or completed (受理, 挂起, 恢复, 退件, 补正提交, 办结)
+model-log-bad-time = the time `{ $time }` is not an ISO date (2025-03-03) or date-time (2025-03-03T09:00)
+model-log-time-range = the time `{ $time }` lies outside the years { $first } to { $last }
+model-log-unknown-item = the item `{ $item }` is not in the scenario
+model-log-before-received = { $event } before the item was received
+model-log-completed-before-received = completed before received
+model-log-received-twice = received a second time
+model-log-out-of-order = earlier than the item's previous event
+model-log-overlapping = { $event } while already suspended or returned
+model-log-nothing-to-end = { $event } without a matching suspension or return
+model-log-completed-while-stopped = completed while suspended or returned
+model-log-after-completed = { $event } after the item was completed
+model-log-empty = the event log is empty
+model-log-columns =
+    .help = an event log's CSV header names the columns case,project_type,item,department,event,time (or 案件编号,项目类型,事项,部门,环节,时间)
+model-log-csv-syntax = the event log is not valid CSV: { $error }
+model-log-too-many-columns = the header has { $n } columns; an event log has at most { $max }
+model-log-missing-columns = the header lacks the columns { $missing } (found: { $found })
+model-log-too-many-records = the event log has more than { $max } records, the most permitflow reads
+model-log-too-many-items = the event log names more than { $max } items, the most permitflow reads
+model-log-too-many =
+    .help = split the log by year or by district and calibrate each part
+model-log-xml = the XES log is not well-formed XML: { $error }
+model-log-not-xes = not an XES log: the document's root element is <{ $found }>, not <log>
+model-log-xes =
+    .help = an XES log (IEEE 1849) is a <log> of <trace> elements, one per case, each with <event> elements

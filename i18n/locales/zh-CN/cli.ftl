@@ -222,3 +222,37 @@ cli-sim-target = { $name }——{ $measure }
 # --- two clocks (plan) ---
 cli-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排定：{ $items }。目标和各项数字均为从申请日起的经过工作日数，取自精确排程。
 cli-plan-fallback = ！经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。
+
+# --- calibrate ---
+cli-about-calibrate = 度量审批系统的事件日志（CSV 或 XES）：各事项的法定办理用时、退件、补正和超期率；各项目类型的年受理量和全流程用时。
+cli-help-calibrate-log = 事件日志：CSV（案件编号,项目类型,事项,部门,环节,时间，或 case,project_type,item,department,event,time）或 XES（.xes）。
+cli-help-calibrate-scenario = 提供事项、法定时限和日历的情景（默认：中国日历，无时限）。
+cli-calibrate-nothing = { $file } 中没有既受理又办结的案件事项：无可度量
+    .help = 案件的事项需有受理和办结记录（received 和 completed）；见上方被剔除的记录
+cli-calibrate-not-in-log = 情景中在日志里没有办结案件的事项：{ $items }
+cli-calibrate-rejected = { $file } 中有 { $n } 条记录被剔除：
+cli-calibrate-rejected-row = { $place }，案件 { $case }：{ $reason }
+cli-calibrate-rejected-more = ……另有 { $n } 条
+cli-calibrate-heading = 事件日志 { $file }：{ $cases } 个案件，{ $first } 至 { $last }
+cli-calibrate-open = { $n } 个事项已受理未办结（不计入用时）
+cli-calibrate-items = 各事项：法定办理用时，工作日（受理至办结，扣除挂起和退件）
+cli-calibrate-types = 各项目类型：全流程用时，经过工作日（首次受理至最后办结）
+cli-calibrate-col-item = 事项
+cli-calibrate-col-cases = 案件数
+cli-calibrate-col-mean = 平均
+cli-calibrate-col-p50 = P50
+cli-calibrate-col-p80 = P80
+cli-calibrate-col-min = 最短
+cli-calibrate-col-max = 最长
+cli-calibrate-col-spread = 分布
+cli-calibrate-col-returns = 退件率
+cli-calibrate-col-correction = 补正用时
+cli-calibrate-col-special = 特殊程序
+cli-calibrate-col-limit = 时限
+cli-calibrate-col-overdue = 超期率
+cli-calibrate-col-type = 项目类型
+cli-calibrate-col-per-year = 年受理量
+cli-calibrate-col-lead-p50 = 用时 P50
+cli-calibrate-col-lead-p80 = 用时 P80
+cli-calibrate-col-lead-p95 = 用时 P95
+cli-calibrate-empirical = 经验分布

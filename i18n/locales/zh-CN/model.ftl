@@ -29,3 +29,34 @@ model-imported-from = 由 CSV 事项清单 { $file } 导入。
 # The comment at the top of a scenario file written by `permitflow import` (in the language of
 # the item list's header).
 model-import-header = # 由 permitflow 从 { $file } 导入。请按需补充来源、改革措施、审批模式和目标。
+
+# --- calibrate ---
+model-log-place-line = 第 { $line } 行
+model-log-place-event = 第 { $trace } 条轨迹第 { $event } 个事件
+model-log-missing = 缺少 { $column }
+model-log-unknown-event = 未知环节 `{ $event }`：请用 受理、挂起、恢复、退件、补正提交 或 办结（received、suspended、resumed、returned、resubmitted、completed）
+model-log-bad-time = 时间 `{ $time }` 不是 ISO 日期（2025-03-03）或日期时间（2025-03-03T09:00）
+model-log-time-range = 时间 `{ $time }` 不在 { $first } 年至 { $last } 年之间
+model-log-unknown-item = 事项 `{ $item }` 不在情景中
+model-log-before-received = 事项受理之前出现 { $event }
+model-log-completed-before-received = 办结早于受理
+model-log-received-twice = 重复受理
+model-log-out-of-order = 早于该事项的上一个环节
+model-log-overlapping = 已挂起或退件时又出现 { $event }
+model-log-nothing-to-end = { $event } 没有对应的挂起或退件
+model-log-completed-while-stopped = 挂起或退件期间办结
+model-log-after-completed = 事项办结之后出现 { $event }
+model-log-empty = 事件日志为空
+model-log-columns =
+    .help = 事件日志的 CSV 表头应为 案件编号,项目类型,事项,部门,环节,时间（或 case,project_type,item,department,event,time）
+model-log-csv-syntax = 事件日志不是有效的 CSV：{ $error }
+model-log-too-many-columns = 表头有 { $n } 列；事件日志最多 { $max } 列
+model-log-missing-columns = 表头缺少列 { $missing }（现有：{ $found }）
+model-log-too-many-records = 事件日志超过 { $max } 条记录，超出 permitflow 的读取上限
+model-log-too-many-items = 事件日志涉及的事项超过 { $max } 个，超出 permitflow 的读取上限
+model-log-too-many =
+    .help = 请按年份或区县拆分日志，分别校准
+model-log-xml = XES 日志不是格式正确的 XML：{ $error }
+model-log-not-xes = 不是 XES 日志：文档根元素是 <{ $found }>，不是 <log>
+model-log-xes =
+    .help = XES 日志（IEEE 1849）是由 <trace> 元素组成的 <log>，每个案件一条轨迹，内含 <event> 元素

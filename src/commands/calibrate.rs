@@ -1,0 +1,210 @@
+//! `permitflow calibrate`: an approval system's event log measured per item and per project type.
+
+use std::path::Path;
+
+use permitflow_app::calibrate::{Calibration, Spread, calibrate, to_json};
+use permitflow_app::{Error, load::UserCalendars, load::load_with};
+use permitflow_i18n::tr;
+
+use crate::render::{print, right, wide_table};
+
+/// How many rejected records are listed on stderr (all are counted).
+const LISTED: usize = 5;
+
+/// Output for people or programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CalibrateFormat {
+    /// Aligned tables.
+    Table,
+    /// JSON.
+    Json,
+}
+
+pub fn run(
+    log: &Path,
+    scenario: Option<&Path>,
+    format: CalibrateFormat,
+    user: &UserCalendars,
+) -> Result<u8, Error> {
+    let base = scenario
+        .map(|p| load_with(Some(p), None, user))
+        .transpose()?;
+    // A log of a hundred thousand records or more takes a second or more to read and measure.
+    let big =
+        std::fs::metadata(log).is_ok_and(|m| m.is_file() && m.len() >= super::BIG_INPUT_BYTES);
+    let spinner =
+        big.then(|| crate::render::spinner(tr!("cli-reading", file = log.display().to_string())));
+    let c = calibrate(log, base.as_ref(), user);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let c = c?;
+    report_rejected(&c);
+    if c.items.is_empty() {
+        return Err(Error::help(
+            tr!("cli-calibrate-nothing", file = c.label.as_str()),
+            tr!("cli-calibrate-nothing.help"),
+        ));
+    }
+    if !c.not_in_log.is_empty() {
+        eprintln!(
+            "{}",
+            tr!("cli-calibrate-not-in-log", items = c.not_in_log.join(", "))
+        );
+    }
+    match format {
+        CalibrateFormat::Json => {
+            let text = serde_json::to_string_pretty(&to_json(&c))
+                .map_err(|e| Error::msg(e.to_string()))?;
+            print(&format!("{text}\n"))?;
+        }
+        CalibrateFormat::Table => print(&tables(&c))?,
+    }
+    Ok(0)
+}
+
+fn report_rejected(c: &Calibration) {
+    if c.rejected_count == 0 {
+        return;
+    }
+    eprintln!(
+        "{}",
+        tr!(
+            "cli-calibrate-rejected",
+            n = c.rejected_count,
+            file = c.label.as_str()
+        )
+    );
+    for r in c.rejected.iter().take(LISTED) {
+        let case = if r.case.is_empty() { "—" } else { &r.case };
+        eprintln!(
+            "  {}",
+            tr!(
+                "cli-calibrate-rejected-row",
+                place = r.place.to_string(),
+                case = case,
+                reason = r.reason.to_string()
+            )
+        );
+    }
+    if c.rejected_count > LISTED {
+        eprintln!(
+            "  {}",
+            tr!("cli-calibrate-rejected-more", n = c.rejected_count - LISTED)
+        );
+    }
+}
+
+fn num(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0} %", 100.0 * x)
+}
+
+fn opt(x: Option<String>) -> String {
+    x.unwrap_or_else(|| "—".to_owned())
+}
+
+fn tables(c: &Calibration) -> String {
+    let mut out = String::new();
+    if let Some((first, last)) = c.dates {
+        let cases: usize = c.project_types.iter().map(|t| t.cases).sum();
+        out += &tr!(
+            "cli-calibrate-heading",
+            file = c.label.as_str(),
+            cases = cases,
+            first = crate::render::date(first),
+            last = crate::render::date(last)
+        );
+        out += "\n";
+    }
+    if c.open > 0 {
+        out += &tr!("cli-calibrate-open", n = c.open);
+        out += "\n";
+    }
+    out += "\n";
+    out += &tr!("cli-calibrate-items");
+    out += "\n";
+    let mut t = wide_table(
+        [
+            "cli-calibrate-col-item",
+            "cli-calibrate-col-cases",
+            "cli-calibrate-col-mean",
+            "cli-calibrate-col-p50",
+            "cli-calibrate-col-p80",
+            "cli-calibrate-col-min",
+            "cli-calibrate-col-max",
+            "cli-calibrate-col-spread",
+            "cli-calibrate-col-returns",
+            "cli-calibrate-col-correction",
+            "cli-calibrate-col-special",
+            "cli-calibrate-col-limit",
+            "cli-calibrate-col-overdue",
+        ]
+        .iter()
+        .map(|k| permitflow_i18n::message(k, &[]))
+        .collect(),
+    );
+    for i in &c.items {
+        let spread = match i.spread {
+            Spread::Triangular { min, mode, max } => {
+                format!("tri {}/{}/{}", num(min), num(mode), num(max))
+            }
+            Spread::Empirical => tr!("cli-calibrate-empirical"),
+        };
+        t.add_row(vec![
+            i.item.clone(),
+            i.cases.to_string(),
+            num(i.mean),
+            num(i.p50),
+            num(i.p80),
+            num(i.min),
+            num(i.max),
+            spread,
+            pct(i.return_rate),
+            opt(i.correction_mean.map(num)),
+            opt(i.special_mean.map(num)),
+            opt(i.limit.map(num)),
+            opt(i.overdue_rate.map(pct)),
+        ]);
+    }
+    right(&mut t, [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+    out += &format!("{t}\n\n");
+    out += &tr!("cli-calibrate-types");
+    out += "\n";
+    let mut t = wide_table(
+        [
+            "cli-calibrate-col-type",
+            "cli-calibrate-col-cases",
+            "cli-calibrate-col-per-year",
+            "cli-calibrate-col-lead-p50",
+            "cli-calibrate-col-lead-p80",
+            "cli-calibrate-col-lead-p95",
+        ]
+        .iter()
+        .map(|k| permitflow_i18n::message(k, &[]))
+        .collect(),
+    );
+    for p in &c.project_types {
+        let lead = |k: usize| opt(p.lead.map(|l| num(l[k])));
+        let name = if p.project_type.is_empty() {
+            "—".to_owned()
+        } else {
+            p.project_type.clone()
+        };
+        t.add_row(vec![
+            name,
+            p.cases.to_string(),
+            opt(p.per_year.map(num)),
+            lead(0),
+            lead(1),
+            lead(2),
+        ]);
+    }
+    right(&mut t, [1, 2, 3, 4, 5]);
+    out += &format!("{t}\n");
+    out
+}
