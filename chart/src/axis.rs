@@ -118,6 +118,17 @@ impl DateAxis {
             );
             return 36.0;
         }
+        // Every month is named where a month is wide enough for its name; on a narrow axis (a
+        // year of works on a printed page) every second, third, sixth or twelfth month is, from
+        // a month whose number the step divides (quarters start in January, April, …), so
+        // names never collide.
+        let december = NaiveDate::from_ymd_opt(self.first.year(), 12, 1).unwrap_or(self.first);
+        let name_width = crate::scene::text_width(&month_label(december), 12.0) * 1.05 + 6.0;
+        let step = [1u32, 2, 3, 6, 12]
+            .into_iter()
+            .find(|k| f64::from(*k) * 28.0 * self.day > name_width)
+            .unwrap_or(12);
+        let end = self.x_of(self.last) + self.day;
         let mut d = self.first;
         let mut month_start = self.first;
         while d <= self.last {
@@ -126,8 +137,14 @@ impl DateAxis {
                 let x1 = self.x_of(month_start);
                 let x2 = self.x_of(d) + self.day;
                 let label = month_label(month_start);
-                // Only where the month is wide enough for its name, so names never collide.
-                if x2 - x1 > crate::scene::text_width(&label, 12.0) * 1.05 + 6.0 {
+                let named = if step == 1 {
+                    x2 - x1 > name_width
+                } else {
+                    (month_start.month() - 1).is_multiple_of(step)
+                        && month_start.day() == 1
+                        && x1 + name_width <= end
+                };
+                if named {
                     scene.styled_text(
                         x1 + 3.0,
                         y + 13.0,
@@ -182,5 +199,43 @@ impl DateAxis {
             }
             d = d + Days::new(1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Shape;
+
+    fn months(axis: &DateAxis) -> Vec<String> {
+        let mut scene = Scene::default();
+        permitflow_i18n::with_lang(Lang::En, || axis.header(&mut scene, 0.0));
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, class, .. } if *class == "month" => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_year_of_works_on_a_printed_page_names_every_quarter() {
+        // 2025-03-03 to 2026-05-22 in 429 pixels (a printed Gantt chart's axis): about one
+        // pixel a day, too narrow to name each month, so quarters are named from April (April
+        // 2026 would run past the axis's end).
+        let cal = Calendar::for_base(permitflow_model::BaseCalendar::China);
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let axis = DateAxis::new(&cal, d(2025, 3, 3), d(2026, 5, 22), 0.0, 429.0, 0.05);
+        assert_eq!(months(&axis), ["2025-04", "2025-07", "2025-10", "2026-01"]);
+        let axis = DateAxis::new(&cal, d(2025, 3, 3), d(2026, 6, 30), 0.0, 429.0, 0.05);
+        assert_eq!(
+            months(&axis),
+            ["2025-04", "2025-07", "2025-10", "2026-01", "2026-04"]
+        );
+        // A month of a short schedule on screen: every month named.
+        let axis = DateAxis::new(&cal, d(2025, 3, 3), d(2025, 4, 23), 0.0, 900.0, 3.0);
+        assert_eq!(months(&axis), ["2025-03", "2025-04"]);
     }
 }
