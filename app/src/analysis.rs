@@ -106,15 +106,38 @@ pub fn plan_regime_on(
     target: f64,
     with_curve: bool,
 ) -> Result<PlanReport, Error> {
-    let Some(r) = s.regime(regime) else {
-        return Err(crate::unknown_regime_in(label, s, regime));
-    };
     if !(target.is_finite() && target >= 0.0) {
         return Err(Error::msg(tr!(
             "app-bad-target",
             target = target.to_string()
         )));
     }
+    plan_with(s, calendar, label, regime, Some(target), with_curve)
+}
+
+/// [`plan_regime_on`] to the planner's target when none is given
+/// ([`crate::report::default_plan_target`]: halfway from today's working days to the least
+/// achievable), with the time–cost curve it is read from, computed once.
+pub fn plan_regime_halfway_on(
+    s: &Scenario,
+    calendar: &Calendar,
+    label: &str,
+    regime: &str,
+) -> Result<PlanReport, Error> {
+    plan_with(s, calendar, label, regime, None, true)
+}
+
+fn plan_with(
+    s: &Scenario,
+    calendar: &Calendar,
+    label: &str,
+    regime: &str,
+    target: Option<f64>,
+    with_curve: bool,
+) -> Result<PlanReport, Error> {
+    let Some(r) = s.regime(regime) else {
+        return Err(crate::unknown_regime_in(label, s, regime));
+    };
     let fail = |e: SolveError| {
         Error::msg(tr!(
             "app-plan-failed",
@@ -123,40 +146,24 @@ pub fn plan_regime_on(
             error = e.to_string()
         ))
     };
+    let curve = if with_curve || target.is_none() {
+        Some(permitflow_solver::time_cost_curve_on(s, r, calendar).map_err(fail)?)
+    } else {
+        None
+    };
+    let target = match (target, &curve) {
+        (Some(t), _) => WorkingDays::new(t),
+        (None, Some(c)) => crate::report::default_plan_target(c),
+        (None, None) => WorkingDays::new(0.0),
+    };
     Ok(PlanReport {
         regime: regime.to_owned(),
-        target: WorkingDays::new(target),
-        plan: permitflow_solver::plan_on(s, r, calendar, WorkingDays::new(target)).map_err(fail)?,
-        curve: if with_curve {
-            Some(permitflow_solver::time_cost_curve_on(s, r, calendar).map_err(fail)?)
-        } else {
-            None
-        },
+        target,
+        plan: permitflow_solver::plan_on(s, r, calendar, target).map_err(fail)?,
+        curve,
         attribution: permitflow_solver::attribute_on(s, r, calendar).map_err(fail)?,
         sensitivity: permitflow_solver::sensitivity_on(s, r, calendar).map_err(fail)?,
     })
-}
-
-/// The planner's target when none is given ([`crate::report::default_plan_target`]): halfway
-/// from `regime`'s working days today to the least achievable, under `calendar`.
-pub fn default_plan_target_on(
-    s: &Scenario,
-    calendar: &Calendar,
-    label: &str,
-    regime: &str,
-) -> Result<WorkingDays, Error> {
-    let Some(r) = s.regime(regime) else {
-        return Err(crate::unknown_regime_in(label, s, regime));
-    };
-    let curve = permitflow_solver::time_cost_curve_on(s, r, calendar).map_err(|e| {
-        Error::msg(tr!(
-            "app-plan-failed",
-            file = label,
-            regime = regime,
-            error = e.to_string()
-        ))
-    })?;
-    Ok(crate::report::default_plan_target(&curve))
 }
 
 /// One run of the approval centre: a label for it and its result.

@@ -208,14 +208,11 @@ pub fn plan(
     regime: &str,
     target: Option<f64>,
 ) -> Result<PlanOutput, String> {
-    let target = match target {
-        Some(t) => t,
-        None => analysis::default_plan_target_on(s, calendar, label, regime)
-            .map_err(|e| error_text(&e))?
-            .get(),
-    };
-    let report = analysis::plan_regime_on(s, calendar, label, regime, target, true)
-        .map_err(|e| error_text(&e))?;
+    let report = match target {
+        Some(t) => analysis::plan_regime_on(s, calendar, label, regime, t, true),
+        None => analysis::plan_regime_halfway_on(s, calendar, label, regime),
+    }
+    .map_err(|e| error_text(&e))?;
     Ok(PlanOutput {
         chart: scenes::plan(s, &report),
         report,

@@ -18,8 +18,8 @@ use crate::rows::Comparison;
 use crate::scenes;
 use crate::{Error, Loaded};
 use permitflow_solver::{
-    Method, Outcome, Plan, SimulationOptions, SimulationResult, SolveError, TargetCheck, attribute,
-    check_targets, evaluate, plan, simulate, time_cost_curve,
+    Method, Outcome, Plan, SimulationOptions, SimulationResult, SolveError, TargetCheck,
+    attribute_on, check_targets, evaluate, plan_on, simulate, time_cost_curve_on,
 };
 
 /// Iterations and seed of the report's simulation, fixed so a report can be regenerated.
@@ -244,18 +244,18 @@ pub fn contents(
             };
             match s.regime(&regime) {
                 Some(r) => {
-                    let curve = time_cost_curve(s, r)?;
+                    let curve = time_cost_curve_on(s, r, cal)?;
                     let target = match &plan_target {
                         Some((_, t)) => *t,
                         None => default_plan_target(&curve),
                     };
                     Some(Planner {
-                        plan: plan(s, r, target)?,
+                        plan: plan_on(s, r, cal, target)?,
                         curve: scenes::time_cost(&tr!("report-curve-chart"), &curve, target.get()),
                         waterfall: scenes::waterfall(
                             s,
                             &tr!("report-waterfall-chart"),
-                            &attribute(s, r)?,
+                            &attribute_on(s, r, cal)?,
                             &regime,
                         ),
                         regime: s.regime_label(&r.name),

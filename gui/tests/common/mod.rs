@@ -97,37 +97,7 @@ pub fn approval_only_app() -> Harness<'static, PermitflowApp> {
 }
 
 /// `approval_only_app`'s scenario text: the shipped file without its off-clock items, their
-/// links and their departments.
-pub fn approval_only(shipped: &str) -> String {
-    const OFF_CLOCK: [&str; 3] = [
-        "permit_publicity",
-        "geotechnical_survey",
-        "construction_works",
-    ];
-    const DEPARTMENTS: [&str; 2] = ["\"Developer\" =", "\"Survey and design institute\" ="];
-    let mut out = String::new();
-    for (k, block) in shipped.split("\n[[").enumerate() {
-        // The items, and the milestones (the flow before the two clocks had none).
-        let off = block.starts_with("milestones]]")
-            || OFF_CLOCK.iter().any(|id| {
-                block.starts_with("items]]") && block.contains(&format!("\nid = \"{id}\"\n"))
-            });
-        if off {
-            continue;
-        }
-        if k > 0 {
-            out.push_str("\n[[");
-        }
-        out.push_str(block);
-    }
-    let out: String = out
-        .replace("after = [\"geotechnical_survey\"]\n", "")
-        .lines()
-        .filter(|l| !DEPARTMENTS.iter().any(|d| l.starts_with(d)))
-        .flat_map(|l| [l, "\n"])
-        .collect();
-    for id in OFF_CLOCK {
-        assert!(!out.contains(&format!("\"{id}\"")), "{id} is still named");
-    }
-    out
-}
+/// links and their departments (shared with the command line's tests).
+#[path = "../../../tests/shared/approval_only.rs"]
+mod approval_only_text;
+pub use approval_only_text::approval_only;
