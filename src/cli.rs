@@ -299,6 +299,17 @@ pub enum Command {
         /// calendar, no limits).
         #[arg(long, value_name = "BASE")]
         scenario: Option<PathBuf>,
+        /// Write the fitted scenario here (TOML): the base's flow with the log's spreads and
+        /// returns, or without --scenario a flow read from the log.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also write a portfolio (TOML) of the log's project types on the fitted scenario.
+        #[arg(long, value_name = "FILE", requires = "output")]
+        portfolio: Option<PathBuf>,
+        /// The regime the log's cases ran under (the validation's and the portfolio's; default:
+        /// the scenario's first regime).
+        #[arg(long, value_name = "NAME")]
+        regime: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CalibrateFormat::Table)]
         format: CalibrateFormat,

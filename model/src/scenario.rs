@@ -291,6 +291,9 @@ pub struct Item {
     pub cost: Option<f64>,
     /// Spread of the real duration (simulation).
     pub spread: Option<Distribution>,
+    /// Where the spread comes from (`source` in its table: a document, `assumed`, or
+    /// `fitted: LOG, n cases, first–last date` when `calibrate` fitted it).
+    pub spread_source: Provenance,
     /// Submissions returned for correction (simulation).
     pub returns: Option<Returns>,
     /// Earliest start, in working days from the project start.
@@ -376,6 +379,8 @@ pub struct JointGroup {
     pub cost: Option<f64>,
     /// Spread of the joint event's real duration (simulation).
     pub spread: Option<Distribution>,
+    /// Where the spread comes from.
+    pub spread_source: Provenance,
 }
 
 /// A submission returned for correction: with probability `rate` the applicant corrects it for
@@ -390,6 +395,8 @@ pub struct Returns {
     pub correction: WorkingDays,
     /// The department's time to review it again (default: the item's own limit).
     pub rereview: Option<WorkingDays>,
+    /// Where the rate and times come from (`source` in the `returns` table).
+    pub source: Provenance,
 }
 
 /// How a regime lays items out before measures apply.

@@ -36,6 +36,7 @@ days = 5
         rate: 0.3,
         correction: WorkingDays::new(correction),
         rereview: Some(WorkingDays::new(rereview)),
+        source: permitflow_model::Provenance::Unspecified,
     });
     revalidate(&d)
 }

@@ -218,6 +218,7 @@ fn with_spreads(s: &Scenario, kind: &str, returns: bool) -> Scenario {
             rate: 0.053,
             correction: WorkingDays::new(3.0),
             rereview: None,
+            source: permitflow_model::Provenance::Unspecified,
         });
     }
     common::revalidate(&d)

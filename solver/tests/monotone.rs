@@ -64,6 +64,7 @@ fn build(spec: &Spec, extra_measures: Vec<MeasureDef>) -> Scenario {
             floor: None,
             cost: None,
             spread: None,
+            spread_source: permitflow_model::Provenance::Unspecified,
             returns: None,
             release: None,
             deadline: None,

@@ -94,6 +94,7 @@ fn build(spec: &Spec) -> Draft {
             floor: None,
             cost: None,
             spread: None,
+            spread_source: permitflow_model::Provenance::Unspecified,
             returns: None,
             release: spec
                 .releases
@@ -149,6 +150,7 @@ fn build(spec: &Spec) -> Draft {
                     floor: None,
                     cost: None,
                     spread: None,
+                    spread_source: permitflow_model::Provenance::Unspecified,
                 }),
             }
         }

@@ -51,6 +51,7 @@ fn with_returns(s: &Scenario, item: &str, rate: f64, correction: f64, rereview: 
         rate,
         correction: WorkingDays::new(correction),
         rereview: Some(WorkingDays::new(rereview)),
+        source: permitflow_model::Provenance::Unspecified,
     });
     revalidate(&d)
 }

@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use permitflow_app::calibrate::{Calibration, Spread, calibrate, to_json};
+use permitflow_app::calibrate::{
+    Calibration, Spread, calibrate_checked, fitted_toml, portfolio_toml, scenario_ref, to_json,
+};
+use permitflow_app::write::{file, refuse_inputs};
 use permitflow_app::{Error, load::UserCalendars, load::load_with};
 use permitflow_i18n::tr;
 
@@ -20,12 +23,29 @@ pub enum CalibrateFormat {
     Json,
 }
 
+/// What `calibrate` writes besides its report.
+pub struct Outputs<'a> {
+    /// The fitted scenario (`-o`).
+    pub scenario: Option<&'a Path>,
+    /// The portfolio (`--portfolio`).
+    pub portfolio: Option<&'a Path>,
+    /// The regime the cases ran under.
+    pub regime: Option<&'a str>,
+}
+
 pub fn run(
     log: &Path,
     scenario: Option<&Path>,
+    out: Outputs<'_>,
     format: CalibrateFormat,
     user: &UserCalendars,
 ) -> Result<u8, Error> {
+    let written: Vec<&Path> = [out.scenario, out.portfolio]
+        .into_iter()
+        .flatten()
+        .collect();
+    let read: Vec<&Path> = [Some(log), scenario].into_iter().flatten().collect();
+    refuse_inputs(&written, &read)?;
     let base = scenario
         .map(|p| load_with(Some(p), None, user))
         .transpose()?;
@@ -34,11 +54,11 @@ pub fn run(
         std::fs::metadata(log).is_ok_and(|m| m.is_file() && m.len() >= super::BIG_INPUT_BYTES);
     let spinner =
         big.then(|| crate::render::spinner(tr!("cli-reading", file = log.display().to_string())));
-    let c = calibrate(log, base.as_ref(), user);
+    let c = calibrate_checked(log, base.as_ref(), user);
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    let c = c?;
+    let (c, checked) = c?;
     report_rejected(&c);
     if c.items.is_empty() {
         return Err(Error::help(
@@ -59,6 +79,54 @@ pub fn run(
             print(&format!("{text}\n"))?;
         }
         CalibrateFormat::Table => print(&tables(&c))?,
+    }
+    if let Some(path) = out.scenario {
+        let (text, draft, notes) = fitted_toml(&c, &checked, base.as_ref())?;
+        file(path, text.as_bytes())?;
+        eprintln!(
+            "{}",
+            tr!(
+                "cli-calibrate-wrote",
+                file = path.display().to_string(),
+                items = notes.fitted
+            )
+        );
+        if !notes.spread_kept.is_empty() {
+            eprintln!(
+                "{}",
+                tr!(
+                    "cli-calibrate-spread-kept",
+                    items = notes.spread_kept.join(", "),
+                    n = permitflow_app::calibrate::MIN_FIT_CASES
+                )
+            );
+        }
+        let regime = match out.regime {
+            Some(r) if draft.regimes.iter().any(|g| g.name.as_str() == r) => r.to_owned(),
+            Some(r) => {
+                return Err(Error::help(
+                    tr!("cli-calibrate-unknown-regime", regime = r),
+                    tr!(
+                        "cli-calibrate-unknown-regime.help",
+                        regimes = draft
+                            .regimes
+                            .iter()
+                            .map(|g| g.name.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+            None => draft
+                .regimes
+                .first()
+                .map_or_else(|| "parallel".to_owned(), |g| g.name.to_string()),
+        };
+        if let Some(p) = out.portfolio {
+            let text = portfolio_toml(&c, &checked, &scenario_ref(p, path), &regime);
+            file(p, text.as_bytes())?;
+            eprintln!("{}", tr!("cli-wrote", file = p.display().to_string()));
+        }
     }
     Ok(0)
 }
@@ -140,6 +208,7 @@ fn tables(c: &Calibration) -> String {
             "cli-calibrate-col-spread",
             "cli-calibrate-col-returns",
             "cli-calibrate-col-correction",
+            "cli-calibrate-col-rereview",
             "cli-calibrate-col-special",
             "cli-calibrate-col-limit",
             "cli-calibrate-col-overdue",
@@ -150,8 +219,12 @@ fn tables(c: &Calibration) -> String {
     );
     for i in &c.items {
         let spread = match i.spread {
+            Spread::Fixed(v) => tr!("cli-calibrate-fixed", days = num(v)),
             Spread::Triangular { min, mode, max } => {
                 format!("tri {}/{}/{}", num(min), num(mode), num(max))
+            }
+            Spread::Pert { min, mode, max } => {
+                format!("pert {}/{}/{}", num(min), num(mode), num(max))
             }
             Spread::Empirical => tr!("cli-calibrate-empirical"),
         };
@@ -166,12 +239,13 @@ fn tables(c: &Calibration) -> String {
             spread,
             pct(i.return_rate),
             opt(i.correction_mean.map(num)),
+            opt(i.rereview_mean.map(num)),
             opt(i.special_mean.map(num)),
             opt(i.limit.map(num)),
             opt(i.overdue_rate.map(pct)),
         ]);
     }
-    right(&mut t, [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+    right(&mut t, [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]);
     out += &format!("{t}\n\n");
     out += &tr!("cli-calibrate-types");
     out += "\n";

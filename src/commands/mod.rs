@@ -147,9 +147,22 @@ pub fn run(command: Command) -> Result<u8, Error> {
         Command::Calibrate {
             log,
             scenario,
+            output,
+            portfolio,
+            regime,
             format,
             calendar,
-        } => calibrate::run(&log, scenario.as_deref(), format, &calendar.user()),
+        } => calibrate::run(
+            &log,
+            scenario.as_deref(),
+            calibrate::Outputs {
+                scenario: output.as_deref(),
+                portfolio: portfolio.as_deref(),
+                regime: regime.as_deref(),
+            },
+            format,
+            &calendar.user(),
+        ),
         Command::Check {
             files,
             start,

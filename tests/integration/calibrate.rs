@@ -20,8 +20,8 @@
 //!
 //! So fire: 5, 4, 2: mean 11/3 = 3.67, P50 (nearest rank, the 2nd of 3) 4, P80 (the 3rd) 5, min 2,
 //! max 5, no return, none over 5, one suspension of 1 day; plan: 4, 2, 0.5: mean 6.5/3 = 2.17,
-//! P50 2, P80 4, min 0.5, max 4, returned 1 of 3 with a 2-day correction, 1 of 3 over 3. Fewer
-//! than 5 cases: the spread is empirical.
+//! P50 2, P80 4, min 0.5, max 4, returned once in 4 submissions (3 cases, 1 resubmission; rate
+//! 1/4) with a 2-day correction, 1 of 3 over 3. Fewer than 5 cases: the spread is empirical.
 //!
 //! Housing: C1 from Mon 3 to Thu 13 March = 5 + 4 = 9 working days, C2 from Wed 2 to Wed 9 April
 //! = 5; P50 5, P80 and P95 9; 2 cases whose first receipts lie 30 days apart: 2 / (30 / 365.25)
@@ -80,7 +80,7 @@ fn a_small_log_gives_the_numbers_counted_by_hand() {
         ("p80", 4.0),
         ("min", 0.5),
         ("max", 4.0),
-        ("return_rate", 1.0 / 3.0),
+        ("return_rate", 0.25),
         ("correction_mean", 2.0),
         ("overdue_rate", 1.0 / 3.0),
     ] {

@@ -12,8 +12,12 @@ pub fn to_json(c: &Calibration) -> Value {
         .iter()
         .map(|i| {
             let spread = match i.spread {
+                Spread::Fixed(v) => json!({"dist": "fixed", "likely": v}),
                 Spread::Triangular { min, mode, max } => {
                     json!({"dist": "triangular", "min": min, "likely": mode, "max": max})
+                }
+                Spread::Pert { min, mode, max } => {
+                    json!({"dist": "pert", "min": min, "likely": mode, "max": max})
                 }
                 Spread::Empirical => json!({"dist": "empirical"}),
             };
@@ -25,9 +29,12 @@ pub fn to_json(c: &Calibration) -> Value {
                 "p80": i.p80,
                 "min": i.min,
                 "max": i.max,
+                "review_mean": i.review_mean,
                 "spread": spread,
+                "fit_distance": i.fit_distance,
                 "return_rate": i.return_rate,
                 "correction_mean": i.correction_mean,
+                "rereview_mean": i.rereview_mean,
                 "overdue_rate": i.overdue_rate,
             })
         })

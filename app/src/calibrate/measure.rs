@@ -73,29 +73,49 @@ impl Axis {
 /// The clocks of one item of one case, in working days.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Clocks {
-    /// Received to completed, less the stops.
+    /// Received to completed, less the stops: the review and the re-reviews.
     pub official: f64,
+    /// The first review: received to the first return (or to completed), less suspensions.
+    pub review: f64,
+    /// Each re-review: resubmitted to the next return (or to completed), less suspensions.
+    pub rereviews: Vec<f64>,
     /// Each return's correction time (returned → resubmitted).
     pub corrections: Vec<f64>,
     /// The special procedures' time (suspended → resumed).
     pub special: f64,
 }
 
-/// The clocks of `span` on `axis`.
+/// The clocks of `span` on `axis`: the clock runs from each start (received, resumed,
+/// resubmitted) to the next stop (suspended, returned, completed); a return closes a review.
 pub(crate) fn clocks(axis: &Axis, span: &Span) -> Clocks {
-    let elapsed = (axis.stop(&span.completed) - axis.start(&span.received)).max(0);
+    let mut at = axis.start(&span.received);
+    let mut running = 0i64;
+    let mut reviews = Vec::new();
     let mut corrections = Vec::new();
     let mut special = 0;
     for s in &span.stops {
-        let gap = (axis.start(&s.to) - axis.stop(&s.from)).max(0);
+        let stop = axis.stop(&s.from);
+        running += (stop - at).max(0);
+        let resume = axis.start(&s.to);
+        let gap = (resume - stop).max(0);
         match s.kind {
-            StopKind::Return => corrections.push(gap as f64 / 2.0),
+            StopKind::Return => {
+                corrections.push(gap as f64 / 2.0);
+                reviews.push(running as f64 / 2.0);
+                running = 0;
+            }
             StopKind::Suspension => special += gap,
         }
+        at = resume.max(stop);
     }
-    let stopped = special as f64 / 2.0 + corrections.iter().sum::<f64>();
+    running += (axis.stop(&span.completed) - at).max(0);
+    reviews.push(running as f64 / 2.0);
+    let rereviews = reviews.split_off(1);
+    let review = reviews[0];
     Clocks {
-        official: (elapsed as f64 / 2.0 - stopped).max(0.0),
+        official: review + rereviews.iter().sum::<f64>(),
+        review,
+        rereviews,
         corrections,
         special: special as f64 / 2.0,
     }
@@ -205,6 +225,8 @@ mod tests {
             (c.official, c.corrections.clone(), c.special),
             (5.0, vec![3.0], 0.0)
         );
+        // The first review Mon 3 to Tue 4 (2 days), the re-review Mon 10 to Wed 12 (3 days).
+        assert_eq!((c.review, c.rereviews.clone()), (2.0, vec![3.0]));
         // Calendar days: the same history, every day counted: 10 elapsed, 5 stopped.
         let all = Axis::new(None, d("2025-03-01"), d("2025-04-30"));
         let c = clocks(

@@ -3,10 +3,15 @@
 //! official time's distribution, returns and corrections and the overdue rate (超期率); per
 //! project type the arrivals per year and the observed lead time.
 
+mod fitted;
 mod json;
 mod measure;
+mod output;
+mod spread;
 
+pub use fitted::{FitNotes, MAX_INFERRED_ITEMS, apply, fitted_draft, provenance};
 pub use json::to_json;
+pub use output::{fitted_toml, peak_in_progress, portfolio_toml, scenario_ref};
 
 use std::path::Path;
 
@@ -22,13 +27,26 @@ use measure::{Axis, bounds, clocks, elapsed, mean, percentile, years};
 /// Fewer cases than this and an item's spread is the empirical distribution, not a fitted one.
 pub const MIN_FIT_CASES: usize = 5;
 
-/// The spread fitted to an item's official times.
+/// The spread fitted to an item's first-review times: a triangular or a PERT, whichever is
+/// closer to the observations (Kolmogorov–Smirnov distance).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Spread {
+    /// Every case took the same time.
+    Fixed(f64),
     /// Triangular: `min` and `max` the observed extremes, `mode` from the mean
     /// (`3 · mean − min − max`, the triangular mean's formula solved for the mode), kept within
     /// them.
     Triangular {
+        /// The least time observed.
+        min: f64,
+        /// The most likely time.
+        mode: f64,
+        /// The most time observed.
+        max: f64,
+    },
+    /// PERT: `min` and `max` the observed extremes, `mode` from the mean
+    /// (`(6 · mean − min − max) / 4`), kept within them.
+    Pert {
         /// The least time observed.
         min: f64,
         /// The most likely time.
@@ -59,12 +77,22 @@ pub struct ItemFit {
     pub min: f64,
     /// The most.
     pub max: f64,
-    /// The fitted spread.
+    /// The first review's mean (received to the first return or to completed, less
+    /// suspensions): what the spread is fitted to, since re-reviews are the returns' time.
+    pub review_mean: f64,
+    /// The first review's 80th percentile.
+    pub review_p80: f64,
+    /// The spread fitted to the first reviews.
     pub spread: Spread,
-    /// The share of cases returned for correction at least once.
+    /// The Kolmogorov–Smirnov distance between the first reviews and the fitted spread.
+    pub fit_distance: Option<f64>,
+    /// The share of submissions returned for correction: returns / (cases + returns), the
+    /// probability a scenario's `returns.rate` stands for (a resubmission can come back again).
     pub return_rate: f64,
     /// The mean correction time of a return (working days), when any was returned.
     pub correction_mean: Option<f64>,
+    /// The mean re-review time after a correction (working days), when any was returned.
+    pub rereview_mean: Option<f64>,
     /// The mean special-procedure time of a case (working days), over the cases suspended.
     pub special_mean: Option<f64>,
     /// The scenario's statutory limit for the item, when `--scenario` has it.
@@ -149,6 +177,15 @@ pub fn calibrate(
     base: Option<&Loaded>,
     user: &UserCalendars,
 ) -> Result<Calibration, Error> {
+    calibrate_checked(path, base, user).map(|(c, _)| c)
+}
+
+/// [`calibrate`] with the checked histories it measured (what a flow is read from).
+pub fn calibrate_checked(
+    path: &Path,
+    base: Option<&Loaded>,
+    user: &UserCalendars,
+) -> Result<(Calibration, Checked), Error> {
     let (label, log) = read_log(path)?;
     let scenario = base.map(|b| &b.scenario);
     // Ids and names in a set: a log of millions of records against a scenario of many items.
@@ -163,13 +200,13 @@ pub fn calibrate(
         Some(b) => b.calendar.clone(),
         None => load_default_with(user)?.calendar,
     };
-    Ok(measure_log(label, checked, &calendar, scenario))
+    Ok((measure_log(label, &checked, &calendar, scenario), checked))
 }
 
 /// Measures checked histories on `calendar`.
 pub fn measure_log(
     label: String,
-    checked: Checked,
+    checked: &Checked,
     calendar: &Calendar,
     scenario: Option<&Scenario>,
 ) -> Calibration {
@@ -180,7 +217,7 @@ pub fn measure_log(
             let days = Axis::new(None, first, last);
             (
                 fit_items(&checked.spans, &axis, &days, scenario),
-                fit_types(&checked, &axis),
+                fit_types(checked, &axis),
             )
         }
         None => (Vec::new(), Vec::new()),
@@ -200,7 +237,7 @@ pub fn measure_log(
         label,
         items,
         project_types,
-        rejected: checked.rejected,
+        rejected: checked.rejected.clone(),
         rejected_count: checked.rejected_count,
         open: checked.open.len(),
         dates,
@@ -244,6 +281,14 @@ fn fit_items(
             let n = official.len();
             let (min, max) = (official[0], official[n - 1]);
             let avg = mean(&official).unwrap_or(0.0);
+            let mut reviews: Vec<f64> = measured.iter().map(|c| c.review).collect();
+            reviews.sort_by(f64::total_cmp);
+            let review_mean = mean(&reviews).unwrap_or(0.0);
+            let (spread, fit_distance) = spread::fit(&reviews, review_mean);
+            let rereviews: Vec<f64> = measured
+                .iter()
+                .flat_map(|c| c.rereviews.iter().copied())
+                .collect();
             let corrections: Vec<f64> = measured
                 .iter()
                 .flat_map(|c| c.corrections.iter().copied())
@@ -253,10 +298,7 @@ fn fit_items(
                 .filter(|c| c.special > 0.0)
                 .map(|c| c.special)
                 .collect();
-            let returned = measured
-                .iter()
-                .filter(|c| !c.corrections.is_empty())
-                .count();
+            let returned = corrections.len();
             let share = |k: usize| k as f64 / n as f64;
             ItemFit {
                 item: first.item.clone(),
@@ -267,17 +309,13 @@ fn fit_items(
                 p80: percentile(&official, 0.8),
                 min,
                 max,
-                spread: if n < MIN_FIT_CASES {
-                    Spread::Empirical
-                } else {
-                    Spread::Triangular {
-                        min,
-                        mode: (3.0 * avg - min - max).clamp(min, max),
-                        max,
-                    }
-                },
-                return_rate: share(returned),
+                review_mean,
+                review_p80: percentile(&reviews, 0.8),
+                spread,
+                fit_distance,
+                return_rate: returned as f64 / (n + returned) as f64,
                 correction_mean: mean(&corrections),
+                rereview_mean: mean(&rereviews),
                 special_mean: mean(&special),
                 limit,
                 overdue_rate: limit

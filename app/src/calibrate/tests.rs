@@ -5,7 +5,7 @@ use super::{Spread, measure_log};
 
 fn measured(text: &str) -> super::Calibration {
     let log = parse_csv(text, "l.csv").unwrap();
-    measure_log("l.csv".into(), check(log, None), &Calendar::china(), None)
+    measure_log("l.csv".into(), &check(log, None), &Calendar::china(), None)
 }
 
 #[test]
@@ -40,8 +40,12 @@ fn five_cases_or_more_get_a_triangular_spread_whose_mean_is_the_observed_mean() 
 }
 
 #[test]
-fn a_skewed_sample_keeps_the_mode_within_the_observed_range() {
-    // 2, 2, 2, 2 and 12 working days (Mon 3 to Tue 18 March): mean 4, 3 · 4 − 2 − 12 = −2, kept at the least, 2.
+fn a_skewed_sample_is_fitted_a_pert_whose_mean_is_the_observed_mean() {
+    // 2, 2, 2, 2 and 12 working days (Mon 3 to Tue 18 March): mean 4. The triangular's mode
+    // would be 3 · 4 − 2 − 12 = −2, kept at the least, 2, so its mean is 16 / 3, not 4; the
+    // PERT's is (6 · 4 − 2 − 12) / 4 = 2.5, mean (2 + 10 + 12) / 6 = 4, and closer to the
+    // observations (KS distance: the PERT's F(2) = 0 against 4/5 observed, the triangular's too,
+    // but from above 2 on the triangular climbs faster): the PERT is kept.
     let mut text = String::from("case,project_type,item,department,event,time\n");
     for (i, done) in ["04", "04", "04", "04", "18"].iter().enumerate() {
         text +=
@@ -51,12 +55,36 @@ fn a_skewed_sample_keeps_the_mode_within_the_observed_range() {
     assert_eq!(fire.mean, 4.0);
     assert_eq!(
         fire.spread,
-        Spread::Triangular {
+        Spread::Pert {
             min: 2.0,
-            mode: 2.0,
+            mode: 2.5,
             max: 12.0
         }
     );
+}
+
+#[test]
+fn returns_split_the_first_review_from_the_re_review_and_the_correction() {
+    // Five cases of `fire`, received Mon 3 March 2025. Three are decided in 3 working days
+    // (Wed 5); two are returned on Tue 4 (a 2-day first review), corrected Wed 5 to Fri 7
+    // (resubmitted Mon 10: 3 days between) and decided Tue 11 (a 2-day re-review).
+    let mut text = String::from("case,project_type,item,department,event,time\n");
+    for i in 0..3 {
+        text += &format!("C{i},t,fire,F,received,2025-03-03\nC{i},t,fire,F,completed,2025-03-05\n");
+    }
+    for i in 3..5 {
+        text += &format!(
+            "C{i},t,fire,F,received,2025-03-03\nC{i},t,fire,F,returned,2025-03-04\n\
+             C{i},t,fire,F,resubmitted,2025-03-10\nC{i},t,fire,F,completed,2025-03-11\n"
+        );
+    }
+    let fire = &measured(&text).items[0];
+    // Official: 3, 3, 3, 4, 4 (first review 2 + re-review 2); first reviews 3, 3, 3, 2, 2.
+    assert_eq!((fire.mean, fire.review_mean), (3.4, 2.6));
+    // Two returns in seven submissions (five cases, two resubmitted).
+    assert_eq!(fire.return_rate, 2.0 / 7.0);
+    assert_eq!(fire.correction_mean, Some(3.0));
+    assert_eq!(fire.rereview_mean, Some(2.0));
 }
 
 #[test]

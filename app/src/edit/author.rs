@@ -522,6 +522,7 @@ pub(crate) fn new_item(id: &ItemId, stage: &StageId, department: &str, days: f64
         floor: None,
         cost: None,
         spread: None,
+        spread_source: permitflow_model::Provenance::Unspecified,
         returns: None,
         release: None,
         deadline: None,

@@ -325,6 +325,7 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
                     floor: None,
                     cost: None,
                     spread: None,
+                    spread_source: permitflow_model::Provenance::Unspecified,
                 });
             }
         }

@@ -229,3 +229,6 @@ app-centre-target-approval = approval { $bound }
 app-centre-target-calendar = calendar days { $bound }
 app-centre-not-simulated = not simulated
 app-centre-clocks-note = (mean, P80, P95: elapsed lead time from application to completion; approval: official approval days, on which the department holds the file — waiting for a reviewer included, the applicant's corrections after a return not)
+# --- calibrate (fitted output) ---
+app-calibrate-fit-failed = the scenario fitted from { $file } cannot be written: { $why }
+    .help = check the log's item and department names; with --scenario, the base must load on its own

@@ -211,3 +211,6 @@ app-centre-target-approval = 审批用时 { $bound }
 app-centre-target-calendar = 自然日 { $bound }
 app-centre-not-simulated = 未模拟
 app-centre-clocks-note = （平均、P80、P95：自申请至办结的全流程用时；审批用时：部门持有材料的工作日，含排队等待，不含退回后申请人补正的时间）
+# --- calibrate (fitted output) ---
+app-calibrate-fit-failed = 无法写出由 { $file } 拟合的情景：{ $why }
+    .help = 请检查日志中的事项和部门名称；使用 --scenario 时，基础情景须能单独载入

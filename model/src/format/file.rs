@@ -189,6 +189,9 @@ pub(super) struct FileSpread {
     pub(super) likely: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) max: Option<f64>,
+    /// Where the spread comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) source: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -227,6 +230,9 @@ pub(super) struct FileReturns {
     pub(super) rework_days: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) rereview_days: Option<f64>,
+    /// Where the rate and times come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) source: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

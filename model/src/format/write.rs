@@ -180,12 +180,16 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         joint: joint.map(ToString::to_string),
         floor: it.floor.as_ref().map(number),
         cost: it.cost,
-        spread: it.spread.as_ref().map(file_spread),
+        spread: it
+            .spread
+            .as_ref()
+            .map(|d| file_spread(d, &it.spread_source)),
         returns: it.returns.as_ref().map(|r| FileReturns {
             rate: r.rate,
             correction_days: Some(r.correction.get()),
             rework_days: r.rereview.map(WorkingDays::get),
             rereview_days: None,
+            source: r.source.as_text().map(str::to_owned),
         }),
         release: it.release.map(WorkingDays::get),
         deadline: it.deadline.map(WorkingDays::get),
@@ -215,17 +219,19 @@ fn file_joint(g: &JointGroup) -> FileJoint {
         department: g.department.as_ref().map(ToString::to_string),
         floor: g.floor.as_ref().map(number),
         cost: g.cost,
-        spread: g.spread.as_ref().map(file_spread),
+        spread: g.spread.as_ref().map(|d| file_spread(d, &g.spread_source)),
     }
 }
 
-fn file_spread(d: &Distribution) -> FileSpread {
+fn file_spread(d: &Distribution, source: &Provenance) -> FileSpread {
+    let source = source.as_text().map(str::to_owned);
     match d {
         Distribution::Fixed(v) => FileSpread {
             dist: "fixed".into(),
             min: None,
             likely: Some(v.get()),
             max: None,
+            source,
         },
         Distribution::Triangular { min, likely, max } | Distribution::Pert { min, likely, max } => {
             FileSpread {
@@ -237,6 +243,7 @@ fn file_spread(d: &Distribution) -> FileSpread {
                 min: Some(min.get()),
                 likely: Some(likely.get()),
                 max: Some(max.get()),
+                source,
             }
         }
         Distribution::Uniform { min, max } => FileSpread {
@@ -244,6 +251,7 @@ fn file_spread(d: &Distribution) -> FileSpread {
             min: Some(min.get()),
             likely: None,
             max: Some(max.get()),
+            source,
         },
     }
 }

@@ -86,6 +86,7 @@ pub fn add_spreads(s: &Scenario) -> Scenario {
             rate: 0.053,
             correction: WorkingDays::new(3.0),
             rereview: None,
+            source: permitflow_model::Provenance::Unspecified,
         });
     }
     revalidate(&d)

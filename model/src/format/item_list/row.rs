@@ -108,6 +108,7 @@ pub(super) fn read_row(
             min,
             likely,
             max,
+            source: None,
         })
     } else {
         None
@@ -162,6 +163,7 @@ pub(super) fn read_row(
                 .then(|| correction_days.unwrap_or(0.0)),
             rework_days,
             rereview_days: None,
+            source: None,
         }),
         release: None,
         deadline: None,

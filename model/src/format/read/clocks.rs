@@ -224,6 +224,7 @@ pub(super) fn returns(cx: &mut Ctx<'_>, place: &Place, r: &FileReturns) -> Optio
             rate: r.rate,
             correction: WorkingDays::new(correction),
             rereview: rereview.map(WorkingDays::new),
+            source: crate::units::Provenance::parse(r.source.as_deref().unwrap_or("")),
         }),
     }
 }

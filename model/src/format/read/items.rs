@@ -15,7 +15,7 @@ use super::{Ids, clocks, links};
 use crate::diag::Code;
 use crate::format::file::{FileItem, FileMaterials};
 use crate::scenario::{Item, ItemKind, Link, Materials};
-use crate::units::{Department, ItemId, StageId, WorkingDays};
+use crate::units::{Department, ItemId, Provenance, StageId, WorkingDays};
 
 /// Each item id's position (the last, when an id is repeated), after checking the ids.
 pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r str, usize> {
@@ -113,6 +113,7 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         floor,
         cost: it.cost,
         spread,
+        spread_source: spread_source(it.spread.as_ref()),
         returns,
         release: it.release.map(WorkingDays::new),
         deadline: it.deadline.map(WorkingDays::new),
@@ -209,4 +210,9 @@ fn check_release_and_deadline(
             );
         }
     }
+}
+
+/// The provenance a spread's table gives (`source = "…"`).
+pub(super) fn spread_source(spread: Option<&crate::format::file::FileSpread>) -> Provenance {
+    Provenance::parse(spread.and_then(|s| s.source.as_deref()).unwrap_or(""))
 }

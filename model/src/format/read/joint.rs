@@ -13,7 +13,7 @@ use super::context::{At, Ctx, Place, entry};
 use crate::diag::{Code, subject};
 use crate::format::file::{FileItem, FileJoint};
 use crate::scenario::JointGroup;
-use crate::units::{Department, GroupId, ItemId};
+use crate::units::{Department, GroupId, ItemId, Provenance};
 
 /// The joint groups: those defined, in order, then those only named on items.
 pub(super) fn read(
@@ -56,6 +56,7 @@ pub(super) fn read(
                         floor: None,
                         cost: None,
                         spread: None,
+                        spread_source: Provenance::Unspecified,
                     })
                 }
             }
@@ -106,6 +107,7 @@ fn definition(cx: &mut Ctx<'_>, place: &Place, g: &FileJoint) -> JointGroup {
         floor: g.floor.as_ref().map(|f| f.working_days()),
         cost: g.cost,
         spread: g.spread.as_ref().and_then(|s| check_spread(cx, place, s)),
+        spread_source: super::items::spread_source(g.spread.as_ref()),
     };
     if let Some(f) = &g.floor {
         let limit = g.days.as_ref().map(|d| d.value);
