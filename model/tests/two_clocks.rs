@@ -237,7 +237,8 @@ fn json_reads_the_same_as_toml() {
 fn every_new_field_round_trips_through_toml_and_json() {
     let text = scenario(
         "clock = \"applicant\"\nunit = \"calendar\"\nfee = { value = 1200, source = \"assumed\" }\n\
-         returns = { rate = 0.1, correction_days = 4, rework_days = 2 }",
+         returns = { rate = 0.1, correction_days = 4, rework_days = 2, source = \"fitted: log.csv, 40 cases, 2025-01-02–2025-12-30\" }\n\
+         spread = { dist = \"pert\", min = 7, likely = 9, max = 20, source = \"assumed\" }",
         "\"b+3cd\", { item = \"a\", type = \"SS\", lag = 2, max_lag = 9, unit = \"calendar\" }, \"a:FF+0cd\"",
         "approval_days = \"36.5..54\"",
     );
@@ -248,6 +249,13 @@ fn every_new_field_round_trips_through_toml_and_json() {
     assert!(toml.contains("\"b+3cd\""), "{toml}");
     assert!(toml.contains("approval_days = \"36.5..54\""), "{toml}");
     assert!(toml.contains("correction_days = 4"), "{toml}");
+    // A spread's and returns' provenance (what `calibrate -o` writes).
+    let b = &first.items[1];
+    assert_eq!(b.spread_source, Provenance::Assumed);
+    assert_eq!(
+        b.returns.as_ref().unwrap().source,
+        Provenance::Source("fitted: log.csv, 40 cases, 2025-01-02–2025-12-30".into())
+    );
     let again = parse_scenario(&toml, "again.toml", Format::Toml).unwrap();
     assert_eq!(again, first);
     let json = to_json(&first).unwrap();

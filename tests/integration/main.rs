@@ -10,6 +10,7 @@ mod batch;
 mod calendar_outputs;
 mod calendars;
 mod calibrate;
+mod calibrate_fit;
 mod centre;
 mod charts;
 mod ci_results;
