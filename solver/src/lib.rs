@@ -23,6 +23,7 @@ mod sample;
 pub mod schedule;
 pub mod simulate;
 pub mod targets;
+pub mod trace;
 
 pub use centre::{
     ApprovalDays, CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult,

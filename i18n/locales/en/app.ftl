@@ -229,3 +229,12 @@ app-centre-target-approval = approval { $bound }
 app-centre-target-calendar = calendar days { $bound }
 app-centre-not-simulated = not simulated
 app-centre-clocks-note = (mean, P80, P95: elapsed lead time from application to completion; approval: official approval days, on which the department holds the file — waiting for a reviewer included, the applicant's corrections after a return not)
+
+# --- loggen ---
+app-log-cases = a log of { $cases } cases cannot be generated: from 1 to { $max } cases
+    .help = give --log-cases a number from 1 to { $max }
+app-log-days = arrivals over { $days } days cannot be generated: from 1 to { $max } days
+    .help = give --log-days a number of calendar days from 1 to { $max }
+app-log-failed = { $file }: cannot generate a log under regime `{ $regime }`: { $error }
+app-log-records = the log passes { $max } records after { $cases } cases, more than calibrate reads
+    .help = generate fewer cases (--log-cases)

@@ -256,3 +256,12 @@ cli-calibrate-col-lead-p50 = 用时 P50
 cli-calibrate-col-lead-p80 = 用时 P80
 cli-calibrate-col-lead-p95 = 用时 P95
 cli-calibrate-empirical = 经验分布
+
+# --- loggen ---
+cli-log-one-regime = --log 只写出一种审批方式的案件，但给出了 { $regimes } 种
+    .help = 请用 --regime 指定恰好一种审批方式，例如 --regime parallel
+cli-log-wrote = 已写入 { $file }：{ $records } 条记录
+cli-help-log = 同时写出该审批方式下各案件的合成事件日志（CSV，- 表示标准输出），格式如同审批管理系统的记录；须恰好指定一个 --regime
+cli-help-log-cases = 日志中的案件数（1 至 100,000）
+cli-help-log-from = 最早的到件日期（YYYY-MM-DD；默认为情景的开始日期）
+cli-help-log-days = 到件均匀分布的自然日数（1 至 3660）
