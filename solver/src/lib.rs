@@ -23,7 +23,6 @@ mod sample;
 pub mod schedule;
 pub mod simulate;
 pub mod targets;
-pub mod trace;
 
 pub use centre::{
     ApprovalDays, CentreOptions, CentreResult, DepartmentResult, ProjectType, ProjectTypeResult,
@@ -42,6 +41,7 @@ pub use plan::{
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
+pub use simulate::trace;
 pub use simulate::{
     SimulationOptions, SimulationResult, Spread, simulate, simulate_on, simulate_with_cancel,
 };
