@@ -151,3 +151,93 @@ fn counts_out_of_range_and_unknown_regimes_are_refused() {
     let e = en(synthetic_log(&loaded, "nope", &opts(5)).unwrap_err());
     assert!(e.contains("nope"), "{e}");
 }
+
+/// `a` (5 working days, returned with rate 0.3: 2 days' correction, 3 days' re-review), then
+/// `b` counted in calendar days (a 10-day approval, 8 to 12 days): b's records are dates only,
+/// and calibrate (with the scenario, so b is measured in calendar days) reads both back.
+#[test]
+fn calendar_day_items_are_dated_and_read_back_in_calendar_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.toml");
+    std::fs::write(
+        &path,
+        r#"
+version = 1
+name = "Two items"
+start = "2025-03-03"
+calendar = "cn"
+
+[[stages]]
+id = "s"
+lead = "Bureau"
+
+[[items]]
+id = "a"
+department = "Bureau"
+stage = "s"
+days = 5
+returns = { rate = 0.3, correction_days = 2, rework_days = 3 }
+
+[[items]]
+id = "b"
+department = "Office"
+stage = "s"
+days = 10
+unit = "calendar"
+spread = { dist = "uniform", min = 8, max = 12 }
+after = ["a"]
+"#,
+    )
+    .unwrap();
+    let loaded = crate::load(Some(&path), None).unwrap();
+    let o = opts(200);
+    let log = synthetic_log(&loaded, "parallel", &o).unwrap();
+    let b: Vec<_> = log.records.iter().filter(|r| r.item == "b").collect();
+    assert!(
+        !b.is_empty()
+            && b.iter()
+                .all(|r| r.at.time.is_none() && r.department == "Office")
+    );
+    assert!(
+        log.records
+            .iter()
+            .filter(|r| r.item == "a")
+            .all(|r| r.at.time.is_some())
+    );
+    let checked = check(log, None);
+    assert_eq!(checked.rejected_count, 0, "{:?}", checked.rejected.first());
+    let c = measure_log(
+        "l.csv".into(),
+        checked,
+        &loaded.calendar,
+        Some(&loaded.scenario),
+    );
+    let fit = |id: &str| c.items.iter().find(|f| f.item == id).unwrap();
+    // b: whole days from 8 to 12, never returned.
+    let b = fit("b");
+    assert_eq!(b.cases, 200);
+    assert!(
+        b.min >= 8.0 && b.max <= 12.0 && b.min < b.max,
+        "{} {}",
+        b.min,
+        b.max
+    );
+    assert!(
+        [b.min, b.max, b.p50, b.p80]
+            .iter()
+            .all(|x| x.fract() == 0.0)
+    );
+    assert_eq!(b.return_rate, 0.0);
+    // a: 5 days, plus 3 per return; each correction 2 days.
+    let a = fit("a");
+    assert_eq!(a.min, 5.0);
+    assert_eq!(a.correction_mean, Some(2.0));
+    assert!(
+        a.return_rate > 0.15 && a.return_rate < 0.45,
+        "{}",
+        a.return_rate
+    );
+    let returns = (a.mean - 5.0) / 3.0;
+    // E[K] = 0.3 / 0.7 = 0.43 returns a case.
+    assert!((returns - 0.43).abs() < 0.12, "{returns}");
+}
