@@ -32,7 +32,7 @@ const ABOUT: [(&str, &str); 16] = [
 
 /// Options: the subcommand (`""`: any), the option's id and the key of its help. A
 /// subcommand's own entry comes before the general one.
-const ARGS: [(&str, &str, &str); 55] = [
+const ARGS: [(&str, &str, &str); 59] = [
     ("", "lang", "cli-help-lang"),
     ("calibrate", "log", "cli-help-calibrate-log"),
     ("calibrate", "scenario", "cli-help-calibrate-scenario"),
@@ -57,6 +57,10 @@ const ARGS: [(&str, &str, &str); 55] = [
     ("centre", "chart", "cli-help-centre-chart"),
     ("", "seed", "cli-help-seed"),
     ("simulate", "iterations", "cli-help-iterations"),
+    ("simulate", "log", "cli-help-log"),
+    ("simulate", "log_cases", "cli-help-log-cases"),
+    ("simulate", "log_from", "cli-help-log-from"),
+    ("simulate", "log_days", "cli-help-log-days"),
     ("plan", "target", "cli-help-target"),
     ("check", "files", "cli-help-check-files"),
     ("merge", "files", "cli-help-merge-files"),

@@ -22,6 +22,7 @@ pub mod load;
 pub mod report;
 pub mod rows;
 pub mod scenes;
+pub mod synth;
 mod warning;
 pub mod write;
 

@@ -41,6 +41,7 @@ pub use plan::{
 };
 pub use regime::network_for;
 pub use schedule::{Method, Schedule, schedule};
+pub use simulate::trace;
 pub use simulate::{
     SimulationOptions, SimulationResult, Spread, simulate, simulate_on, simulate_with_cancel,
 };

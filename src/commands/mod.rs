@@ -75,13 +75,13 @@ pub fn run(command: Command) -> Result<u8, Error> {
             iterations,
             seed,
             chart,
+            log,
             common,
         } => simulate::run(
             &prepared(file.as_deref(), &common)?,
             &regimes,
-            iterations,
-            seed,
-            chart.as_deref(),
+            (iterations, seed),
+            (chart.as_deref(), &log),
             (common.format, common.excel),
         ),
         Command::Plan {

@@ -21,6 +21,7 @@ mod hostile;
 mod labels;
 mod lang;
 mod limits;
+mod loggen;
 mod milestones;
 mod plan_calendar;
 mod progress;

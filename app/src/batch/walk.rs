@@ -43,6 +43,39 @@ pub(super) fn is_scenario(p: &Path) -> bool {
         .is_some_and(|x| x == "toml" || x == "json" || x == "csv")
 }
 
+/// Whether a CSV file starts with an event log's header (`case,project_type,…`, or in Chinese
+/// `案件编号,项目类型,…`): read up to its first line (at most 4 KiB), a byte-order mark skipped.
+fn is_event_log(p: &Path) -> bool {
+    use std::io::Read as _;
+    if p.extension().is_none_or(|x| x != "csv") {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    let Ok(file) = std::fs::File::open(p) else {
+        return false;
+    };
+    if file.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    let columns: Vec<&str> = first
+        .split(',')
+        .map(|c| c.trim().trim_matches('"'))
+        .collect();
+    let english = permitflow_model::event_log::COLUMNS;
+    let chinese = permitflow_model::event_log::CHINESE_HEADERS;
+    english.iter().zip(chinese).all(|(en, (_, zh))| {
+        columns
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(en) || *c == zh)
+    })
+}
+
 /// Hidden entries (`.git`, editors' `.#x.toml` lock links) are not part of a library.
 fn hidden(p: &Path) -> bool {
     p.file_name()
@@ -115,7 +148,10 @@ impl Walk {
             // Follows symlinks: a link to a folder is walked, a link to a file is run.
             match std::fs::metadata(&e) {
                 Ok(m) if m.is_dir() => self.dir(&e),
-                Ok(m) if m.is_file() && is_scenario(&e) => self.file(&e),
+                // An event log (`simulate --log`, `calibrate`'s input) kept beside the
+                // scenarios is not one.
+                Ok(m) if m.is_file() && is_scenario(&e) && !is_event_log(&e) => self.file(&e),
+                Ok(m) if m.is_file() && is_scenario(&e) => {}
                 // A FIFO or a device would block the run or never end: reported, not read.
                 Ok(_) if is_scenario(&e) => self.problem(&e, NOT_A_FILE.into()),
                 Ok(_) => {}
@@ -262,5 +298,37 @@ mod tests {
             .filter(|e| e.problem.is_none())
             .collect();
         assert_eq!(files.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod logs {
+    use super::*;
+
+    #[test]
+    fn event_logs_in_a_folder_are_not_run_but_item_lists_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("logs")).unwrap();
+        std::fs::write(
+            root.join("logs/year.csv"),
+            "case,project_type,item,department,event,time\nC1,t,a,D,received,2025-03-03\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("logs/zh.csv"),
+            "\u{feff}案件编号,项目类型,事项,部门,环节,时间\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("items.csv"),
+            "id,name,department,stage,days,after\n",
+        )
+        .unwrap();
+        let x = expand(&[root.display().to_string()]).unwrap();
+        assert_eq!(x.paths(), [root.join("items.csv")]);
+        // Named on its own, a log is run (and reported as what it is).
+        let named = expand(&[root.join("logs/year.csv").display().to_string()]).unwrap();
+        assert_eq!(named.paths(), [root.join("logs/year.csv")]);
     }
 }

@@ -232,3 +232,12 @@ app-centre-clocks-note = (mean, P80, P95: elapsed lead time from application to 
 # --- calibrate (fitted output) ---
 app-calibrate-fit-failed = the scenario fitted from { $file } cannot be written: { $why }
     .help = check the log's item and department names; with --scenario, the base must load on its own
+
+# --- loggen ---
+app-log-cases = a log of { $cases } cases cannot be generated: from 1 to { $max } cases
+    .help = give --log-cases a number from 1 to { $max }
+app-log-days = arrivals over { $days } days cannot be generated: from 1 to { $max } days
+    .help = give --log-days a number of calendar days from 1 to { $max }
+app-log-failed = { $file }: cannot generate a log under regime `{ $regime }`: { $error }
+app-log-records = the log passes { $max } records after { $cases } cases, more than calibrate reads
+    .help = generate fewer cases (--log-cases)

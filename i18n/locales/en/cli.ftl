@@ -264,3 +264,12 @@ cli-calibrate-wrote = wrote { $file }: spreads and returns of { $items } items f
 cli-calibrate-spread-kept = spreads not fitted, left as they were (fewer than { $n } cases): { $items }
 cli-calibrate-unknown-regime = the fitted scenario has no regime "{ $regime }"
     .help = its regimes: { $regimes }
+
+# --- loggen ---
+cli-log-one-regime = --log writes the cases of one regime, and { $regimes } were given
+    .help = name exactly one regime with --regime, e.g. --regime parallel
+cli-log-wrote = wrote { $file }: { $records } records
+cli-help-log = Also write a synthetic event log of the regime's cases (CSV, - for standard output), as an approval system records them; needs exactly one --regime
+cli-help-log-cases = Cases in the log (1 to 100,000)
+cli-help-log-from = The first day cases may arrive (YYYY-MM-DD; default the scenario's start date)
+cli-help-log-days = Calendar days the arrivals are spread over, uniformly (1 to 3660)

@@ -214,3 +214,12 @@ app-centre-clocks-note = （平均、P80、P95：自申请至办结的全流程�
 # --- calibrate (fitted output) ---
 app-calibrate-fit-failed = 无法写出由 { $file } 拟合的情景：{ $why }
     .help = 请检查日志中的事项和部门名称；使用 --scenario 时，基础情景须能单独载入
+
+# --- loggen ---
+app-log-cases = 无法生成 { $cases } 个案件的日志：案件数须为 1 至 { $max }
+    .help = 请为 --log-cases 指定 1 至 { $max } 之间的数
+app-log-days = 无法在 { $days } 天内生成到件：天数须为 1 至 { $max }
+    .help = 请为 --log-days 指定 1 至 { $max } 之间的自然日数
+app-log-failed = { $file }：无法按审批方式 `{ $regime }` 生成日志：{ $error }
+app-log-records = 生成到第 { $cases } 个案件时日志已超过 { $max } 条记录，超出 calibrate 可读取的上限
+    .help = 请减少案件数（--log-cases）

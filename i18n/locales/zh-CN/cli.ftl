@@ -265,3 +265,12 @@ cli-calibrate-wrote = 已写入 { $file }：拟合了 { $items } 个事项的分
 cli-calibrate-spread-kept = 以下事项案件少于 { $n } 件，未拟合分布（保持原样）：{ $items }
 cli-calibrate-unknown-regime = 拟合后的情景没有名为“{ $regime }”的模式
     .help = 其模式：{ $regimes }
+
+# --- loggen ---
+cli-log-one-regime = --log 只写出一种审批方式的案件，但给出了 { $regimes } 种
+    .help = 请用 --regime 指定恰好一种审批方式，例如 --regime parallel
+cli-log-wrote = 已写入 { $file }：{ $records } 条记录
+cli-help-log = 同时写出该审批方式下各案件的合成事件日志（CSV，- 表示标准输出），格式如同审批管理系统的记录；须恰好指定一个 --regime
+cli-help-log-cases = 日志中的案件数（1 至 100,000）
+cli-help-log-from = 最早的到件日期（YYYY-MM-DD；默认为情景的开始日期）
+cli-help-log-days = 到件均匀分布的自然日数（1 至 3660）

@@ -123,13 +123,16 @@
 //! - `model`: what is fixed for one regime (positions, draws, returns, upper bounds) and one
 //!   chunk's run;
 //! - `passes`: the forward and backward passes over a block of [`LANES`] iterations;
-//! - `stats`: the running sums of a chunk, the sensitivity's moments, the sorting of samples.
+//! - `stats`: the running sums of a chunk, the sensitivity's moments, the sorting of samples;
+//! - [`trace`]: one case at a time with the same draws, each activity split into review,
+//!   corrections and re-reviews on the calendar, for synthetic event logs (`simulate --log`).
 
 mod approval;
 mod dated;
 mod model;
 mod passes;
 mod stats;
+pub mod trace;
 
 use permitflow_model::{
     Calendar, DayMeasure, DayUnit, Network, Regime, RegimeName, Scenario, Target, WorkingDays,
