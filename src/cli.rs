@@ -312,6 +312,12 @@ pub enum Command {
         /// the scenario's first regime).
         #[arg(long, value_name = "NAME")]
         regime: Option<String>,
+        /// Write the observed and simulated lead times as a chart (.svg or .png).
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        /// Seed of the validation's simulated cases: the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CalibrateFormat::Table)]
         format: CalibrateFormat,

@@ -335,6 +335,45 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
     Scene::stack(scenes, GAP)
 }
 
+/// The observed lead times of each project type of an event log against the fitted scenario's
+/// simulated ones, overlaid.
+pub fn calibration(log: &str, v: &crate::calibrate::Validation) -> Scene {
+    let series: Vec<Histogram> = v
+        .rows
+        .iter()
+        .flat_map(|r| {
+            let series = |key: &str, samples: &[f64], p: [f64; 3]| Histogram {
+                regime: permitflow_i18n::message(
+                    key,
+                    &[("project_type", r.project_type.as_str().into())],
+                ),
+                samples: samples.to_vec(),
+                p50: p[0],
+                p80: p[1],
+                p95: p[2],
+            };
+            [
+                series("chart-calibrate-observed", &r.observed_samples, r.observed),
+                series(
+                    "chart-calibrate-simulated",
+                    &r.simulated_samples,
+                    r.simulated,
+                ),
+            ]
+        })
+        .collect();
+    permitflow_chart::histogram_of(
+        &tr!(
+            "chart-calibrate-title",
+            log = log,
+            regime = v.regime.as_str()
+        ),
+        permitflow_chart::histogram::CENTRE,
+        &series,
+        &[],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use permitflow_chart::Shape;

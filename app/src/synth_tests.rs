@@ -64,7 +64,7 @@ fn reads_back(regime: &str) {
     assert!(checked.open.is_empty());
     let c = measure_log(
         "log.csv".into(),
-        checked,
+        &checked,
         &loaded.calendar,
         Some(&loaded.scenario),
     );
@@ -208,7 +208,7 @@ after = ["a"]
     assert_eq!(checked.rejected_count, 0, "{:?}", checked.rejected.first());
     let c = measure_log(
         "l.csv".into(),
-        checked,
+        &checked,
         &loaded.calendar,
         Some(&loaded.scenario),
     );

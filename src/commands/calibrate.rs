@@ -3,11 +3,14 @@
 use std::path::Path;
 
 use permitflow_app::calibrate::{
-    Calibration, Spread, calibrate_checked, fitted_toml, portfolio_toml, scenario_ref, to_json,
+    Calibration, Spread, Validation, calibrate_checked, fitted_toml, portfolio_toml, scenario_ref,
+    to_json, validate,
 };
+use permitflow_app::scenes;
 use permitflow_app::write::{file, refuse_inputs};
 use permitflow_app::{Error, load::UserCalendars, load::load_with};
 use permitflow_i18n::tr;
+use permitflow_model::Scenario;
 
 use crate::render::{print, right, wide_table};
 
@@ -31,6 +34,10 @@ pub struct Outputs<'a> {
     pub portfolio: Option<&'a Path>,
     /// The regime the cases ran under.
     pub regime: Option<&'a str>,
+    /// The chart of observed against simulated lead times.
+    pub chart: Option<&'a Path>,
+    /// The validation's seed.
+    pub seed: u64,
 }
 
 pub fn run(
@@ -40,7 +47,7 @@ pub fn run(
     format: CalibrateFormat,
     user: &UserCalendars,
 ) -> Result<u8, Error> {
-    let written: Vec<&Path> = [out.scenario, out.portfolio]
+    let written: Vec<&Path> = [out.scenario, out.portfolio, out.chart]
         .into_iter()
         .flatten()
         .collect();
@@ -72,56 +79,46 @@ pub fn run(
             tr!("cli-calibrate-not-in-log", items = c.not_in_log.join(", "))
         );
     }
+    let fitted = fitted_toml(&c, &checked, base.as_ref())?;
+    let regime = regime_of(&fitted.scenario, out.regime)?;
+    let calendar = match &base {
+        Some(b) => b.calendar.clone(),
+        None => permitflow_app::load::load_default_with(user)?.calendar,
+    };
+    let validation = validate(&c, &fitted.scenario, &calendar, &regime, out.seed)?;
     match format {
         CalibrateFormat::Json => {
-            let text = serde_json::to_string_pretty(&to_json(&c))
-                .map_err(|e| Error::msg(e.to_string()))?;
+            let mut v = to_json(&c);
+            v["validation"] = validation_json(&validation);
+            let text = serde_json::to_string_pretty(&v).map_err(|e| Error::msg(e.to_string()))?;
             print(&format!("{text}\n"))?;
         }
-        CalibrateFormat::Table => print(&tables(&c))?,
+        CalibrateFormat::Table => print(&(tables(&c) + &validation_table(&validation)))?,
+    }
+    if let Some(path) = out.chart {
+        crate::render::chart(path, &scenes::calibration(&c.label, &validation), 1.5)?;
+        eprintln!("{}", tr!("cli-wrote", file = path.display().to_string()));
     }
     if let Some(path) = out.scenario {
-        let (text, draft, notes) = fitted_toml(&c, &checked, base.as_ref())?;
-        file(path, text.as_bytes())?;
+        file(path, fitted.text.as_bytes())?;
         eprintln!(
             "{}",
             tr!(
                 "cli-calibrate-wrote",
                 file = path.display().to_string(),
-                items = notes.fitted
+                items = fitted.notes.fitted
             )
         );
-        if !notes.spread_kept.is_empty() {
+        if !fitted.notes.spread_kept.is_empty() {
             eprintln!(
                 "{}",
                 tr!(
                     "cli-calibrate-spread-kept",
-                    items = notes.spread_kept.join(", "),
+                    items = fitted.notes.spread_kept.join(", "),
                     n = permitflow_app::calibrate::MIN_FIT_CASES
                 )
             );
         }
-        let regime = match out.regime {
-            Some(r) if draft.regimes.iter().any(|g| g.name.as_str() == r) => r.to_owned(),
-            Some(r) => {
-                return Err(Error::help(
-                    tr!("cli-calibrate-unknown-regime", regime = r),
-                    tr!(
-                        "cli-calibrate-unknown-regime.help",
-                        regimes = draft
-                            .regimes
-                            .iter()
-                            .map(|g| g.name.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ));
-            }
-            None => draft
-                .regimes
-                .first()
-                .map_or_else(|| "parallel".to_owned(), |g| g.name.to_string()),
-        };
         if let Some(p) = out.portfolio {
             let text = portfolio_toml(&c, &checked, &scenario_ref(p, path), &regime);
             file(p, text.as_bytes())?;
@@ -129,6 +126,87 @@ pub fn run(
         }
     }
     Ok(0)
+}
+
+/// The regime named, or the fitted scenario's first.
+fn regime_of(s: &Scenario, named: Option<&str>) -> Result<String, Error> {
+    let names: Vec<String> = s.regimes.iter().map(|g| g.name.to_string()).collect();
+    match named {
+        Some(r) if names.iter().any(|n| n == r) => Ok(r.to_owned()),
+        Some(r) => Err(Error::help(
+            tr!("cli-calibrate-unknown-regime", regime = r),
+            tr!(
+                "cli-calibrate-unknown-regime.help",
+                regimes = names.join(", ")
+            ),
+        )),
+        None => Ok(names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "parallel".to_owned())),
+    }
+}
+
+fn validation_json(v: &Validation) -> serde_json::Value {
+    let rows: Vec<serde_json::Value> = v
+        .rows
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "project_type": r.project_type,
+                "observed": {"p50": r.observed[0], "p80": r.observed[1], "p95": r.observed[2]},
+                "simulated": {"p50": r.simulated[0], "p80": r.simulated[1], "p95": r.simulated[2]},
+            })
+        })
+        .collect();
+    serde_json::json!({"regime": v.regime, "cases": v.cases, "seed": v.seed, "project_types": rows})
+}
+
+fn validation_table(v: &Validation) -> String {
+    let mut out = String::from("\n");
+    out += &tr!(
+        "cli-calibrate-validation",
+        regime = v.regime.as_str(),
+        cases = v.cases,
+        seed = v.seed
+    );
+    out += "\n";
+    let mut t = wide_table(
+        [
+            "cli-calibrate-col-type",
+            "cli-calibrate-col-measure",
+            "cli-calibrate-col-observed",
+            "cli-calibrate-col-simulated",
+            "cli-calibrate-col-difference",
+        ]
+        .iter()
+        .map(|k| permitflow_i18n::message(k, &[]))
+        .collect(),
+    );
+    for r in &v.rows {
+        for (k, name) in ["P50", "P80", "P95"].iter().enumerate() {
+            let (o, s) = (r.observed[k], r.simulated[k]);
+            let diff = if o > 0.0 {
+                format!("{:+.1} %", 100.0 * (s - o) / o)
+            } else {
+                "—".to_owned()
+            };
+            t.add_row(vec![
+                if k == 0 {
+                    r.project_type.clone()
+                } else {
+                    String::new()
+                },
+                (*name).to_owned(),
+                num(o),
+                num(s),
+                diff,
+            ]);
+        }
+    }
+    right(&mut t, [2, 3, 4]);
+    out += &format!("{t}\n");
+    out
 }
 
 fn report_rejected(c: &Calibration) {

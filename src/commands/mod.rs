@@ -150,6 +150,8 @@ pub fn run(command: Command) -> Result<u8, Error> {
             output,
             portfolio,
             regime,
+            chart,
+            seed,
             format,
             calendar,
         } => calibrate::run(
@@ -159,6 +161,8 @@ pub fn run(command: Command) -> Result<u8, Error> {
                 scenario: output.as_deref(),
                 portfolio: portfolio.as_deref(),
                 regime: regime.as_deref(),
+                chart: chart.as_deref(),
+                seed,
             },
             format,
             &calendar.user(),

@@ -156,3 +156,39 @@ fn an_output_over_the_log_or_the_scenario_is_refused() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_shipped_sample_log_is_reproduced_by_its_fitted_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("validation.svg");
+    let o = permitflow(&[
+        "calibrate",
+        "scenarios/logs/sample-city-2025-generated.csv",
+        "--scenario",
+        "scenarios/social-investment-housing.toml",
+        "--regime",
+        "parallel",
+        "--chart",
+        chart.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let val = &v["validation"];
+    assert_eq!(val["regime"], "parallel");
+    assert_eq!(val["cases"], 2000);
+    let row = &val["project_types"][0];
+    for p in ["p50", "p80", "p95"] {
+        let (obs, sim) = (
+            row["observed"][p].as_f64().unwrap(),
+            row["simulated"][p].as_f64().unwrap(),
+        );
+        assert!((sim - obs).abs() / obs < 0.03, "{p}: {obs} against {sim}");
+    }
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    assert!(
+        svg.contains("observed") && svg.contains("fitted, simulated"),
+        "{svg}"
+    );
+}

@@ -8,10 +8,12 @@ mod json;
 mod measure;
 mod output;
 mod spread;
+mod validate;
 
 pub use fitted::{FitNotes, MAX_INFERRED_ITEMS, apply, fitted_draft, provenance};
 pub use json::to_json;
-pub use output::{fitted_toml, peak_in_progress, portfolio_toml, scenario_ref};
+pub use output::{Fitted, fitted_toml, peak_in_progress, portfolio_toml, scenario_ref};
+pub use validate::{Validation, ValidationRow, validate};
 
 use std::path::Path;
 
@@ -113,6 +115,10 @@ pub struct TypeFit {
     /// The lead time of the cases whose every item was completed, first received to last
     /// completed, elapsed working days: P50, P80, P95 (`None` without such a case).
     pub lead: Option<[f64; 3]>,
+    /// Those lead times, ascending.
+    pub lead_samples: Vec<f64>,
+    /// The first and the last case's first receipt.
+    pub arrivals: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// The calibration of a log.
@@ -386,10 +392,8 @@ fn fit_types(checked: &Checked, axis: &Axis) -> Vec<TypeFit> {
                 .iter()
                 .filter_map(|c| c.first.map(|f| f.date))
                 .collect();
-            let span_years = match (firsts.iter().min(), firsts.iter().max()) {
-                (Some(a), Some(b)) => years(*a, *b),
-                _ => 0.0,
-            };
+            let arrivals = firsts.iter().min().zip(firsts.iter().max());
+            let span_years = arrivals.map_or(0.0, |(a, b)| years(*a, *b));
             let mut lead: Vec<f64> = cases
                 .iter()
                 .filter(|c| !c.open && !c.spans.is_empty())
@@ -407,6 +411,8 @@ fn fit_types(checked: &Checked, axis: &Axis) -> Vec<TypeFit> {
                         percentile(&lead, 0.95),
                     ]
                 }),
+                lead_samples: lead,
+                arrivals: arrivals.map(|(a, b)| (*a, *b)),
             }
         })
         .collect()

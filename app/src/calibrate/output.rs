@@ -10,10 +10,21 @@ use std::path::Path;
 use chrono::NaiveDate;
 use permitflow_i18n::tr;
 use permitflow_model::event_log::Checked;
-use permitflow_model::{Draft, Format, parse_scenario};
+use permitflow_model::{Format, Scenario, parse_scenario};
 
 use super::{Calibration, FitNotes, fitted_draft, provenance};
 use crate::{Error, Loaded};
+
+/// A fitted scenario: the text of its file, the scenario it reads as, and what was fitted.
+#[derive(Clone, Debug)]
+pub struct Fitted {
+    /// The TOML file.
+    pub text: String,
+    /// The scenario the text reads as.
+    pub scenario: Scenario,
+    /// What fitting changed and left.
+    pub notes: FitNotes,
+}
 
 /// The fitted scenario as the text of a TOML file; with a TOML base, the base file's text with
 /// only the fitted numbers changed (comments, sources and layout kept).
@@ -21,7 +32,7 @@ pub fn fitted_toml(
     c: &Calibration,
     checked: &Checked,
     base: Option<&Loaded>,
-) -> Result<(String, Draft, FitNotes), Error> {
+) -> Result<Fitted, Error> {
     let failed = |why: String| {
         Error::help(
             tr!(
@@ -47,8 +58,13 @@ pub fn fitted_toml(
     }
     .map_err(failed)?;
     // What is written must load: the numbers a log gives are checked as any file's are.
-    parse_scenario(&text, &c.label, Format::Toml).map_err(|e| failed(e.to_string()))?;
-    Ok((text, draft, notes))
+    let scenario =
+        parse_scenario(&text, &c.label, Format::Toml).map_err(|e| failed(e.to_string()))?;
+    Ok(Fitted {
+        text,
+        scenario,
+        notes,
+    })
 }
 
 /// The most cases each department had in progress on one day (received and not yet completed,

@@ -96,3 +96,7 @@ chart-clock-applicant = the applicant's own work
 # --- two clocks (sim) ---
 chart-sim-approval-title = { $title }: official approval days (a return's correction stops the clock)
 chart-centre-approval-title = { $portfolio } — { $run }: official approval days per project type (waiting included, corrections not)
+# --- calibrate ---
+chart-calibrate-title = Lead times of { $log }: observed against the fitted scenario ({ $regime })
+chart-calibrate-observed = { $project_type }: observed
+chart-calibrate-simulated = { $project_type }: fitted, simulated

@@ -96,3 +96,7 @@ chart-clock-applicant = 申请人自办
 # --- two clocks (sim) ---
 chart-sim-approval-title = { $title }：审批用时（退回补正期间停止计时）
 chart-centre-approval-title = { $portfolio } — { $run }：各项目类型的审批用时（含排队等待，不含补正）
+# --- calibrate ---
+chart-calibrate-title = { $log } 的办理总时长：实际与拟合情景（{ $regime }）对比
+chart-calibrate-observed = { $project_type }：实际
+chart-calibrate-simulated = { $project_type }：拟合后模拟
