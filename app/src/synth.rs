@@ -10,7 +10,9 @@
 //! applicant's work, intermediaries and special procedures are not the approval system's); a
 //! joint event's member items each get the event's times, with their own departments. An item
 //! that takes no time in a case (a review or re-review of 0 days: a filing made on commitment)
-//! leaves no record.
+//! leaves no record. A case whose draws break an upper bound (a maximum lag, a deadline) has no
+//! schedule and is left out (the simulation counts such an iteration infeasible); the cases are
+//! numbered among those recorded.
 //!
 //! Events: `received` when the review starts, per return `returned` at the end of the review
 //! (or re-review) and `resubmitted` when the correction ends, `completed` at the end. Working-day
@@ -91,15 +93,22 @@ pub fn synthetic_log(loaded: &Loaded, regime: &str, opts: &LogOptions) -> Result
     );
     let mut log = EventLog::default();
     let mut year = (0, 0usize);
+    let mut infeasible = None;
     for (k, &application) in dates.iter().enumerate() {
+        // A case whose draws break an upper bound (a maximum lag, a deadline) has no schedule:
+        // left out, as the simulation counts such an iteration infeasible.
+        let trace = match tracer.case(opts.seed, k as u64, application) {
+            Ok(t) => t,
+            Err(e) => {
+                infeasible.get_or_insert(e);
+                continue;
+            }
+        };
         year = match year {
             (y, n) if y == application.year() => (y, n + 1),
             _ => (application.year(), 1),
         };
         let case = format!("C{}-{:04}", year.0, year.1);
-        let trace = tracer
-            .case(opts.seed, k as u64, application)
-            .map_err(failed)?;
         for (a, t) in net.activities.iter().zip(&trace.activities) {
             if a.is_gate() || !a.clock.is_official() {
                 continue;
@@ -129,7 +138,10 @@ pub fn synthetic_log(loaded: &Loaded, regime: &str, opts: &LogOptions) -> Result
             ));
         }
     }
-    Ok(log)
+    match infeasible {
+        Some(e) if log.records.is_empty() => Err(failed(e)),
+        _ => Ok(log),
+    }
 }
 
 /// An item's department id (the item's own id when the scenario does not list it).

@@ -241,3 +241,66 @@ after = ["a"]
     // E[K] = 0.3 / 0.7 = 0.43 returns a case.
     assert!((returns - 0.43).abs() < 0.12, "{returns}");
 }
+
+fn one_item(dir: &std::path::Path, deadline: u32) -> crate::Loaded {
+    let path = dir.join(format!("d{deadline}.toml"));
+    std::fs::write(
+        &path,
+        format!(
+            r#"
+version = 1
+name = "One item"
+start = "2025-03-03"
+calendar = "cn"
+
+[[stages]]
+id = "s"
+lead = "Bureau"
+
+[[items]]
+id = "review"
+department = "Bureau"
+stage = "s"
+days = 10
+deadline = {deadline}
+spread = {{ dist = "uniform", min = 5, max = 15 }}
+"#
+        ),
+    )
+    .unwrap();
+    crate::load(Some(&path), None).unwrap()
+}
+
+/// A deadline of 10 working days and a review uniform on 5–15: about half the cases break it
+/// and are left out, as the simulation counts them infeasible; a deadline no draw meets is an
+/// error.
+#[test]
+fn cases_that_break_a_deadline_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = one_item(dir.path(), 10);
+    let log = synthetic_log(&loaded, "parallel", &opts(200)).unwrap();
+    let cases: std::collections::BTreeSet<&str> =
+        log.records.iter().map(|r| r.case.as_str()).collect();
+    assert!((60..=140).contains(&cases.len()), "{}", cases.len());
+    // Numbered among the recorded cases: no gaps.
+    let last = format!("C2025-{:04}", cases.len());
+    assert_eq!(cases.last(), Some(&last.as_str()));
+    let c = measure_log(
+        "l.csv".into(),
+        check(log, None),
+        &loaded.calendar,
+        Some(&loaded.scenario),
+    );
+    assert!(
+        c.items[0].max <= 10.0 && c.items[0].min >= 5.0,
+        "{:?}",
+        c.items[0]
+    );
+    let never = one_item(dir.path(), 3);
+    let e = synthetic_log(&never, "parallel", &opts(20)).unwrap_err();
+    let e = permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || e.to_string());
+    assert!(
+        e.contains("cannot generate a log under regime `parallel`"),
+        "{e}"
+    );
+}
