@@ -43,7 +43,7 @@ fn drawn(regime: &str, o: &LogOptions) -> Drawn {
                 let e = out.entry(m.as_str().to_owned()).or_default();
                 e.0.push(t.review + f64::from(t.returns) * t.rereview);
                 e.1.extend((0..t.returns).map(|_| t.correction));
-                e.2 += usize::from(t.returns > 0);
+                e.2 += t.returns as usize;
             }
         }
     }
@@ -90,11 +90,17 @@ fn reads_back(regime: &str) {
             "{}",
             fit.item
         );
-        // Each case returned adds at least one correction; the corrections are the drawn ones.
+        // The corrections are the drawn ones; the rate is per submission: returns over cases
+        // and resubmissions.
         let correction_mean = (!corrections.is_empty())
             .then(|| corrections.iter().sum::<f64>() / corrections.len() as f64);
         assert_eq!(fit.correction_mean, correction_mean, "{}", fit.item);
-        assert_eq!(fit.return_rate, *returned as f64 / n as f64, "{}", fit.item);
+        assert_eq!(
+            fit.return_rate,
+            *returned as f64 / (n + returned) as f64,
+            "{}",
+            fit.item
+        );
         returned_somewhere |= *returned > 0;
     }
     assert!(returned_somewhere, "the default scenario has returns");
@@ -287,7 +293,7 @@ fn cases_that_break_a_deadline_are_left_out() {
     assert_eq!(cases.last(), Some(&last.as_str()));
     let c = measure_log(
         "l.csv".into(),
-        check(log, None),
+        &check(log, None),
         &loaded.calendar,
         Some(&loaded.scenario),
     );
