@@ -312,6 +312,10 @@ pub enum Command {
         /// the scenario's first regime).
         #[arg(long, value_name = "NAME")]
         regime: Option<String>,
+        /// Only the records of this project type (a log of several types, calibrated type by
+        /// type against each type's flow).
+        #[arg(long, value_name = "TYPE")]
+        project_type: Option<String>,
         /// Write the observed and simulated lead times as a chart (.svg or .png).
         #[arg(long, value_name = "FILE")]
         chart: Option<PathBuf>,

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use permitflow_app::calibrate::{
-    Calibration, Spread, Validation, calibrate_checked, fitted_toml, portfolio_toml, scenario_ref,
+    Calibration, Spread, Validation, calibrate_type, fitted_toml, portfolio_toml, scenario_ref,
     to_json, validate,
 };
 use permitflow_app::scenes;
@@ -38,6 +38,8 @@ pub struct Outputs<'a> {
     pub chart: Option<&'a Path>,
     /// The validation's seed.
     pub seed: u64,
+    /// Only this project type's records.
+    pub project_type: Option<&'a str>,
 }
 
 pub fn run(
@@ -61,7 +63,7 @@ pub fn run(
         std::fs::metadata(log).is_ok_and(|m| m.is_file() && m.len() >= super::BIG_INPUT_BYTES);
     let spinner =
         big.then(|| crate::render::spinner(tr!("cli-reading", file = log.display().to_string())));
-    let c = calibrate_checked(log, base.as_ref(), user);
+    let c = calibrate_type(log, base.as_ref(), user, out.project_type);
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
@@ -206,6 +208,10 @@ fn validation_table(v: &Validation) -> String {
     }
     right(&mut t, [2, 3, 4]);
     out += &format!("{t}\n");
+    if v.rows.len() > 1 {
+        out += &tr!("cli-calibrate-one-flow");
+        out += "\n";
+    }
     out
 }
 

@@ -192,3 +192,35 @@ fn the_shipped_sample_log_is_reproduced_by_its_fitted_scenario() {
         "{svg}"
     );
 }
+
+#[test]
+fn a_project_type_is_calibrated_on_its_own_records() {
+    // small.csv: two housing cases and one industrial; the industrial one alone is one case.
+    let o = permitflow(&[
+        "calibrate",
+        "tests/data/logs/small.csv",
+        "--project-type",
+        "industrial",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let types = v["project_types"].as_array().unwrap();
+    assert_eq!(types.len(), 1);
+    assert_eq!(types[0]["project_type"], "industrial");
+    assert_eq!(types[0]["cases"], 1);
+    assert_eq!(v["items"][0]["cases"], 1);
+    let o = permitflow(&[
+        "calibrate",
+        "tests/data/logs/small.csv",
+        "--project-type",
+        "villa",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("its project types: housing, industrial"),
+        "{}",
+        stderr(&o)
+    );
+}

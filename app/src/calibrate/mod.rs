@@ -22,6 +22,8 @@ use permitflow_model::event_log::{Checked, Rejected, Span, Stamp, check, parse_c
 use permitflow_model::{Calendar, DayUnit, Item, Scenario};
 use std::collections::HashMap;
 
+use permitflow_i18n::tr;
+
 use crate::load::{UserCalendars, is_stdin, load_default_with, read_bytes, utf8};
 use crate::{Error, Loaded};
 use measure::{Axis, bounds, clocks, elapsed, mean, percentile, years};
@@ -192,7 +194,37 @@ pub fn calibrate_checked(
     base: Option<&Loaded>,
     user: &UserCalendars,
 ) -> Result<(Calibration, Checked), Error> {
-    let (label, log) = read_log(path)?;
+    calibrate_type(path, base, user, None)
+}
+
+/// [`calibrate_checked`] of the records of one project type (all with `None`): a log of several
+/// types calibrated type by type, each against its own flow.
+pub fn calibrate_type(
+    path: &Path,
+    base: Option<&Loaded>,
+    user: &UserCalendars,
+    project_type: Option<&str>,
+) -> Result<(Calibration, Checked), Error> {
+    let (label, mut log) = read_log(path)?;
+    if let Some(t) = project_type {
+        let mut types: Vec<&str> = Vec::new();
+        for r in &log.records {
+            if !types.contains(&r.project_type.as_str()) && types.len() < 20 {
+                types.push(&r.project_type);
+            }
+        }
+        if !types.contains(&t) {
+            return Err(Error::help(
+                tr!(
+                    "app-calibrate-no-type",
+                    file = label.as_str(),
+                    project_type = t
+                ),
+                tr!("app-calibrate-no-type.help", types = types.join(", ")),
+            ));
+        }
+        log.records.retain(|r| r.project_type == t);
+    }
     let scenario = base.map(|b| &b.scenario);
     // Ids and names in a set: a log of millions of records against a scenario of many items.
     let names: std::collections::HashSet<&str> = scenario

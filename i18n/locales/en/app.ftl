@@ -241,3 +241,5 @@ app-log-days = arrivals over { $days } days cannot be generated: from 1 to { $ma
 app-log-failed = { $file }: cannot generate a log under regime `{ $regime }`: { $error }
 app-log-records = the log passes { $max } records after { $cases } cases, more than calibrate reads
     .help = generate fewer cases (--log-cases)
+app-calibrate-no-type = { $file } has no record of project type "{ $project_type }"
+    .help = its project types: { $types }

@@ -280,3 +280,5 @@ cli-calibrate-col-measure = percentile
 cli-calibrate-col-observed = observed
 cli-calibrate-col-simulated = simulated
 cli-calibrate-col-difference = difference
+cli-help-calibrate-project-type = Only the records of this project type (a log of several types, calibrated type by type against each type's flow).
+cli-calibrate-one-flow = (one fitted flow is simulated for every project type: with several types, calibrate each with --project-type and its own --scenario)

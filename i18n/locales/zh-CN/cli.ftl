@@ -281,3 +281,5 @@ cli-calibrate-col-measure = 分位数
 cli-calibrate-col-observed = 实际
 cli-calibrate-col-simulated = 模拟
 cli-calibrate-col-difference = 差异
+cli-help-calibrate-project-type = 只计入此项目类型的记录（日志含多种项目类型时，逐类按各自流程校准）。
+cli-calibrate-one-flow = （每个项目类型都按同一拟合流程模拟：日志含多种类型时，请用 --project-type 和各自的 --scenario 分别校准）
