@@ -338,6 +338,11 @@ pub fn centre(portfolio: &str, runs: &[(String, CentreResult)]) -> Scene {
 /// The observed lead times of each project type of an event log against the fitted scenario's
 /// simulated ones, overlaid.
 pub fn calibration(log: &str, v: &crate::calibrate::Validation) -> Scene {
+    // The file's name: a path would run off the chart.
+    let file = std::path::Path::new(log)
+        .file_name()
+        .map_or_else(|| log.to_owned(), |f| f.to_string_lossy().into_owned());
+    let file = file.as_str();
     let series: Vec<Histogram> = v
         .rows
         .iter()
@@ -365,7 +370,7 @@ pub fn calibration(log: &str, v: &crate::calibrate::Validation) -> Scene {
     permitflow_chart::histogram_of(
         &tr!(
             "chart-calibrate-title",
-            log = log,
+            log = file,
             regime = v.regime.as_str()
         ),
         permitflow_chart::histogram::CENTRE,
