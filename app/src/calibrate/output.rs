@@ -114,9 +114,9 @@ pub fn portfolio_toml(c: &Calibration, checked: &Checked, scenario: &str, regime
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "# Fitted by `permitflow calibrate` from {}: arrivals a year per project type and the\n\
-         # most cases each department had in progress on one day (an upper bound of the reviewers\n\
-         # the observed times need without queueing).",
+        "# Fitted by `permitflow calibrate` from {}:\n\
+         # arrivals a year per project type, and as each department's reviewers the most cases it\n\
+         # had in progress on one day (a starting point: check utilisation with `permitflow centre`).",
         c.label
     );
     let _ = writeln!(t, "version = 1");
@@ -165,7 +165,7 @@ pub fn portfolio_toml(c: &Calibration, checked: &Checked, scenario: &str, regime
             "reviewers = {{ value = {peak}, source = {} }}",
             quoted(&format!(
                 "{}; most cases in progress on one day",
-                provenance(c, checked.spans.len())
+                provenance(c, c.project_types.iter().map(|t| t.cases).sum())
                     .as_text()
                     .unwrap_or_default()
             ))
