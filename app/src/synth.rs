@@ -92,6 +92,8 @@ pub fn synthetic_log(loaded: &Loaded, regime: &str, opts: &LogOptions) -> Result
         &loaded.calendar,
     );
     let mut log = EventLog::default();
+    let mut names = permitflow_model::event_log::Names::default();
+    let project_type = names.get(&opts.project_type);
     let mut year = (0, 0usize);
     let mut infeasible = None;
     for (k, &application) in dates.iter().enumerate() {
@@ -108,7 +110,7 @@ pub fn synthetic_log(loaded: &Loaded, regime: &str, opts: &LogOptions) -> Result
             (y, n) if y == application.year() => (y, n + 1),
             _ => (application.year(), 1),
         };
-        let case = format!("C{}-{:04}", year.0, year.1);
+        let case = names.get(&format!("C{}-{:04}", year.0, year.1));
         for (a, t) in net.activities.iter().zip(&trace.activities) {
             if a.is_gate() || !a.clock.is_official() {
                 continue;
@@ -117,13 +119,14 @@ pub fn synthetic_log(loaded: &Loaded, regime: &str, opts: &LogOptions) -> Result
                 continue;
             };
             for member in &a.members {
-                let department = department(s, member.as_str());
+                let department = names.get(&department(s, member.as_str()));
+                let item = names.get(member.as_str());
                 for &(event, at) in &events {
                     log.records.push(Record {
                         place: Place::Line(log.records.len() + 2),
                         case: case.clone(),
-                        project_type: opts.project_type.clone(),
-                        item: member.as_str().to_owned(),
+                        project_type: project_type.clone(),
+                        item: item.clone(),
                         department: department.clone(),
                         event,
                         at,
@@ -214,7 +217,7 @@ pub fn log_csv(log: &EventLog) -> Result<Vec<u8>, Error> {
         };
         let event = if zh { r.event.shown() } else { r.event.name() };
         w.write_record([
-            r.case.as_str(),
+            &*r.case,
             &r.project_type,
             &r.item,
             &r.department,

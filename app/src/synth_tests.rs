@@ -132,7 +132,7 @@ fn the_csv_reads_back_as_the_same_records_in_both_languages() {
     assert!(zh.contains(",受理,") && zh.contains(",办结,"));
     assert_eq!(parse_csv(&zh, "l.csv").unwrap().records, log.records);
     // Cases in arrival order, numbered per year; the first event of each item is its receipt.
-    assert_eq!(log.records[0].case, "C2025-0001");
+    assert_eq!(&*log.records[0].case, "C2025-0001");
     assert_eq!(log.records[0].event, EventKind::Received);
     // The same seed gives the same log; another seed another.
     assert_eq!(synthetic_log(&loaded, "parallel", &opts(20)).unwrap(), log);
@@ -198,16 +198,16 @@ after = ["a"]
     let loaded = crate::load(Some(&path), None).unwrap();
     let o = opts(200);
     let log = synthetic_log(&loaded, "parallel", &o).unwrap();
-    let b: Vec<_> = log.records.iter().filter(|r| r.item == "b").collect();
+    let b: Vec<_> = log.records.iter().filter(|r| &*r.item == "b").collect();
     assert!(
         !b.is_empty()
             && b.iter()
-                .all(|r| r.at.time.is_none() && r.department == "Office")
+                .all(|r| r.at.time.is_none() && &*r.department == "Office")
     );
     assert!(
         log.records
             .iter()
-            .filter(|r| r.item == "a")
+            .filter(|r| &*r.item == "a")
             .all(|r| r.at.time.is_some())
     );
     let checked = check(log, None);
@@ -285,8 +285,7 @@ fn cases_that_break_a_deadline_are_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let loaded = one_item(dir.path(), 10);
     let log = synthetic_log(&loaded, "parallel", &opts(200)).unwrap();
-    let cases: std::collections::BTreeSet<&str> =
-        log.records.iter().map(|r| r.case.as_str()).collect();
+    let cases: std::collections::BTreeSet<&str> = log.records.iter().map(|r| &*r.case).collect();
     assert!((60..=140).contains(&cases.len()), "{}", cases.len());
     // Numbered among the recorded cases: no gaps.
     let last = format!("C2025-{:04}", cases.len());

@@ -188,7 +188,7 @@ fn precedence(checked: &Checked, index: &HashMap<&str, usize>, n: usize) -> Vec<
     // Per case its items' (item, received, completed), cases in first-appearance order.
     let mut cases: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, s) in checked.spans.iter().enumerate() {
-        cases.entry(s.case.as_str()).or_default().push(k);
+        cases.entry(&*s.case).or_default().push(k);
     }
     // together[a][b]: cases with both; before[a][b]: cases where b was received after a was
     // completed.
@@ -201,9 +201,7 @@ fn precedence(checked: &Checked, index: &HashMap<&str, usize>, n: usize) -> Vec<
         for &x in spans {
             for &y in spans {
                 let (sx, sy) = (&checked.spans[x], &checked.spans[y]);
-                let (Some(&a), Some(&b)) =
-                    (index.get(sx.item.as_str()), index.get(sy.item.as_str()))
-                else {
+                let (Some(&a), Some(&b)) = (index.get(&*sx.item), index.get(&*sy.item)) else {
                     continue;
                 };
                 if a == b {

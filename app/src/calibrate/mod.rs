@@ -209,7 +209,7 @@ pub fn calibrate_type(
     if let Some(t) = project_type {
         let mut types: Vec<&str> = Vec::new();
         for r in &log.records {
-            if !types.contains(&r.project_type.as_str()) && types.len() < 20 {
+            if !types.contains(&&*r.project_type) && types.len() < 20 {
                 types.push(&r.project_type);
             }
         }
@@ -223,7 +223,7 @@ pub fn calibrate_type(
                 tr!("app-calibrate-no-type.help", types = types.join(", ")),
             ));
         }
-        log.records.retain(|r| r.project_type == t);
+        log.records.retain(|r| &*r.project_type == t);
     }
     let scenario = base.map(|b| &b.scenario);
     // Ids and names in a set: a log of millions of records against a scenario of many items.
@@ -339,8 +339,8 @@ fn fit_items(
             let returned = corrections.len();
             let share = |k: usize| k as f64 / n as f64;
             ItemFit {
-                item: first.item.clone(),
-                department: first.department.clone(),
+                item: first.item.to_string(),
+                department: first.department.to_string(),
                 cases: n,
                 mean: avg,
                 p50: percentile(&official, 0.5),
@@ -380,20 +380,8 @@ fn fit_types(checked: &Checked, axis: &Axis) -> Vec<TypeFit> {
     let entries = checked
         .spans
         .iter()
-        .map(|s| {
-            (
-                s.case.as_str(),
-                s.project_type.as_str(),
-                s.received,
-                Some(s),
-            )
-        })
-        .chain(
-            checked
-                .open
-                .iter()
-                .map(|(c, t, r)| (c.as_str(), t.as_str(), *r, None)),
-        );
+        .map(|s| (&*s.case, &*s.project_type, s.received, Some(s)))
+        .chain(checked.open.iter().map(|(c, t, r)| (&**c, &**t, *r, None)));
     for (case, project_type, received, span) in entries {
         let (t, c) = *case_at.entry(case).or_insert_with(|| {
             let t = *type_at.entry(project_type).or_insert_with(|| {

@@ -72,7 +72,7 @@ pub fn fitted_toml(
 pub fn peak_in_progress(checked: &Checked) -> BTreeMap<String, usize> {
     let mut changes: HashMap<&str, BTreeMap<NaiveDate, i64>> = HashMap::new();
     for s in &checked.spans {
-        let d = changes.entry(s.department.as_str()).or_default();
+        let d = changes.entry(&*s.department).or_default();
         let mut add = |day: NaiveDate, k: i64| *d.entry(day).or_default() += k;
         let next = |day: NaiveDate| day.succ_opt().unwrap_or(day);
         add(s.received.date, 1);

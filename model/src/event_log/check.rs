@@ -3,6 +3,7 @@
 //! that does not fit the history so far is rejected and left out; the history goes on without it.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -32,13 +33,13 @@ pub struct Stop {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Span {
     /// The case.
-    pub case: String,
+    pub case: Arc<str>,
     /// The case's project type (from its first record).
-    pub project_type: String,
+    pub project_type: Arc<str>,
     /// The item.
-    pub item: String,
+    pub item: Arc<str>,
     /// The department (from the received record).
-    pub department: String,
+    pub department: Arc<str>,
     /// Received.
     pub received: Stamp,
     /// Completed.
@@ -54,7 +55,7 @@ pub struct Checked {
     pub spans: Vec<Span>,
     /// Items received but not completed (still open when the log was taken): case, project type
     /// and when received.
-    pub open: Vec<(String, String, Stamp)>,
+    pub open: Vec<(Arc<str>, Arc<str>, Stamp)>,
     /// The first [`MAX_LISTED`] records left out (reading and checking), in the file's order.
     pub rejected: Vec<Rejected>,
     /// How many records were left out in all.
@@ -77,8 +78,8 @@ pub fn check(log: EventLog, known: Option<&dyn Fn(&str) -> bool>) -> Checked {
         rejected_count: log.rejected_count,
         ..Checked::default()
     };
-    let mut types: FxHashMap<String, String> = FxHashMap::default();
-    let mut index: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut types: FxHashMap<Arc<str>, Arc<str>> = FxHashMap::default();
+    let mut index: FxHashMap<(Arc<str>, Arc<str>), usize> = FxHashMap::default();
     let mut histories: Vec<History> = Vec::new();
     let reject = |out: &mut Checked, place: Place, case: &str, reason: Reason| {
         out.rejected_count += 1;
@@ -94,7 +95,7 @@ pub fn check(log: EventLog, known: Option<&dyn Fn(&str) -> bool>) -> Checked {
         if let Some(known) = known
             && !known(&r.item)
         {
-            let reason = Reason::UnknownItem(r.item.clone());
+            let reason = Reason::UnknownItem(r.item.to_string());
             reject(&mut out, r.place, &r.case, reason);
             continue;
         }
@@ -226,7 +227,7 @@ mod tests {
         assert_eq!(c.spans.len(), 1);
         assert_eq!(c.spans[0].stops.len(), 1);
         assert_eq!(c.open.len(), 1);
-        assert_eq!(c.open[0].0, "B");
+        assert_eq!(&*c.open[0].0, "B");
         let lines: Vec<_> = c
             .rejected
             .iter()

@@ -104,7 +104,8 @@ pub fn parse_csv(text: &str, file: &str) -> Result<EventLog, Diagnostic> {
         .help(tr!("model-log-columns.help")));
     }
     let mut log = EventLog::default();
-    let mut items: FxHashSet<String> = FxHashSet::default();
+    let mut items: FxHashSet<std::sync::Arc<str>> = FxHashSet::default();
+    let mut names = super::Names::default();
     let mut rows = 0usize;
     while reader.read_record(&mut row).map_err(syntax)? {
         let line = row.position().map_or(0, |p| p.line() as usize);
@@ -142,14 +143,14 @@ pub fn parse_csv(text: &str, file: &str) -> Result<EventLog, Diagnostic> {
             if items.len() >= MAX_ITEMS {
                 return Err(too_many_items(file));
             }
-            items.insert(item.to_owned());
+            items.insert(names.get(item));
         }
         log.records.push(Record {
             place,
-            case: case.to_owned(),
-            project_type: cell(1).to_owned(),
-            item: item.to_owned(),
-            department: cell(3).to_owned(),
+            case: names.get(case),
+            project_type: names.get(cell(1)),
+            item: names.get(item),
+            department: names.get(cell(3)),
             event,
             at,
         });
@@ -196,8 +197,8 @@ mod tests {
         let zh = "时间,环节,部门,事项,项目类型,案件编号\n2025-03-03 09:00,受理,消防,消防设计审查,住宅,A\n";
         let log = parse_csv(zh, "l.csv").unwrap();
         assert_eq!(log.records[0].event, EventKind::Received);
-        assert_eq!(log.records[0].case, "A");
-        assert_eq!(log.records[0].item, "消防设计审查");
+        assert_eq!(&*log.records[0].case, "A");
+        assert_eq!(&*log.records[0].item, "消防设计审查");
     }
 
     #[test]

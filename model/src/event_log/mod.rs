@@ -13,6 +13,9 @@ mod stamp;
 mod xes;
 
 use std::fmt;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use permitflow_i18n::tr;
 
@@ -120,13 +123,13 @@ pub struct Record {
     /// Where it is in the file.
     pub place: Place,
     /// The case (案件编号): one project's application.
-    pub case: String,
+    pub case: Arc<str>,
     /// The project type (项目类型), as the log names it.
-    pub project_type: String,
+    pub project_type: Arc<str>,
     /// The item (事项).
-    pub item: String,
+    pub item: Arc<str>,
     /// The department (部门).
-    pub department: String,
+    pub department: Arc<str>,
     /// What happened.
     pub event: EventKind,
     /// When.
@@ -231,5 +234,23 @@ impl EventLog {
                 reason,
             });
         }
+    }
+}
+
+/// One shared copy of each name a log repeats: every record names its case, project type, item
+/// and department, and a log of millions of records names a few hundred thousand cases and a
+/// handful of the rest.
+#[derive(Debug, Default)]
+pub struct Names(FxHashSet<Arc<str>>);
+
+impl Names {
+    /// The shared copy of `name`.
+    pub fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(name) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(name);
+        self.0.insert(Arc::clone(&a));
+        a
     }
 }

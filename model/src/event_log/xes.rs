@@ -47,7 +47,8 @@ pub fn parse_xes(text: &str, file: &str) -> Result<EventLog, Diagnostic> {
     }
     let mut reader = Reader::from_str(text);
     let mut log = EventLog::default();
-    let mut items: FxHashSet<String> = FxHashSet::default();
+    let mut items: FxHashSet<std::sync::Arc<str>> = FxHashSet::default();
+    let mut names = super::Names::default();
     let (mut traces, mut events) = (0usize, 0usize);
     let mut root_seen = false;
     // Inside a trace: its case and type, and its events until the trace ends.
@@ -90,7 +91,9 @@ pub fn parse_xes(text: &str, file: &str) -> Result<EventLog, Diagnostic> {
                             trace: traces,
                             event: position,
                         };
-                        if let Some(r) = record(p, place, &case, &project_type, &mut log) {
+                        if let Some(r) =
+                            record(p, place, (&case, &project_type), &mut names, &mut log)
+                        {
                             if !items.contains(&r.item) {
                                 if items.len() >= MAX_ITEMS {
                                     return Err(too_many_items(file));
@@ -200,8 +203,8 @@ fn key_value(s: &BytesStart<'_>, reader: &Reader<&[u8]>) -> (Option<String>, Opt
 fn record(
     p: Pending,
     place: Place,
-    case: &str,
-    project_type: &str,
+    (case, project_type): (&str, &str),
+    names: &mut super::Names,
     log: &mut EventLog,
 ) -> Option<Record> {
     let mut reject = |reason| {
@@ -230,10 +233,10 @@ fn record(
     let [d0, d1, d2] = p.department;
     Some(Record {
         place,
-        case: case.to_owned(),
-        project_type: project_type.to_owned(),
-        item,
-        department: d0.or(d1).or(d2).unwrap_or_default(),
+        case: names.get(case),
+        project_type: names.get(project_type),
+        item: names.get(&item),
+        department: names.get(&d0.or(d1).or(d2).unwrap_or_default()),
         event: kind,
         at,
     })
@@ -276,12 +279,12 @@ mod tests {
         assert_eq!(log.records.len(), 2);
         let r = &log.records[1];
         assert_eq!(
-            (r.case.as_str(), r.project_type.as_str(), r.item.as_str()),
+            (&*r.case, &*r.project_type, &*r.item),
             ("C1", "housing", "fire")
         );
         assert_eq!(r.event, EventKind::Completed);
         assert!(r.at.afternoon());
-        assert_eq!(log.records[0].department, "Fire");
+        assert_eq!(&*log.records[0].department, "Fire");
         assert_eq!(log.rejected_count, 1);
         assert_eq!(log.rejected[0].place, Place::Event { trace: 1, event: 2 });
         assert_eq!(log.rejected[0].case, "C1");
