@@ -32,10 +32,20 @@ const ABOUT: [(&str, &str); 16] = [
 
 /// Options: the subcommand (`""`: any), the option's id and the key of its help. A
 /// subcommand's own entry comes before the general one.
-const ARGS: [(&str, &str, &str); 59] = [
+const ARGS: [(&str, &str, &str); 65] = [
     ("", "lang", "cli-help-lang"),
     ("calibrate", "log", "cli-help-calibrate-log"),
     ("calibrate", "scenario", "cli-help-calibrate-scenario"),
+    ("calibrate", "output", "cli-help-calibrate-output"),
+    ("calibrate", "portfolio", "cli-help-calibrate-portfolio"),
+    ("calibrate", "regime", "cli-help-calibrate-regime"),
+    ("calibrate", "chart", "cli-help-calibrate-chart"),
+    ("calibrate", "seed", "cli-help-calibrate-seed"),
+    (
+        "calibrate",
+        "project_type",
+        "cli-help-calibrate-project-type",
+    ),
     ("", "file", "cli-help-file"),
     ("import", "file", "cli-help-import-file"),
     ("", "format", "cli-help-format"),

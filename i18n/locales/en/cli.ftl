@@ -223,7 +223,7 @@ cli-plan-calendar-items = Counted in calendar days, never cut and placed exactly
 cli-plan-fallback = ! No plan re-timed exactly within { $rounds } rounds met the target, so every limit is cut as deep as it goes: exact, but a cheaper plan may exist.
 
 # --- calibrate ---
-cli-about-calibrate = Measure an approval system's event log (CSV or XES): per item the official time, returns, corrections and the overdue rate; per project type the arrivals per year and lead times.
+cli-about-calibrate = Fit the model to an approval system's event log (CSV or XES): per item the official time, returns, corrections, the overdue rate and a fitted spread; per project type the arrivals per year and lead times; the fitted scenario (-o) and portfolio with each number's source, validated by simulation.
 cli-help-calibrate-log = The event log: CSV (case,project_type,item,department,event,time, or 案件编号,项目类型,事项,部门,环节,时间) or XES (.xes).
 cli-help-calibrate-scenario = The scenario whose items, statutory limits and calendar apply (default: the China calendar, no limits).
 cli-calibrate-nothing = { $file } has no item of a case both received and completed: nothing to measure

@@ -224,7 +224,7 @@ cli-plan-calendar-items = 按自然日计的事项不压缩，按日历精确排
 cli-plan-fallback = ！经 { $rounds } 轮精确重排仍未找到达到目标的方案，已把各时限压缩到底：结果精确，但可能存在更省的方案。
 
 # --- calibrate ---
-cli-about-calibrate = 度量审批系统的事件日志（CSV 或 XES）：各事项的法定办理用时、退件、补正和超期率；各项目类型的年受理量和全流程用时。
+cli-about-calibrate = 用审批系统的事件日志（CSV 或 XES）校准模型：各事项的审批用时、退件、补正、超期率和拟合分布；各项目类型的年受理量和全流程用时；写出注明来源的拟合情景（-o）和项目组合，并以模拟验证。
 cli-help-calibrate-log = 事件日志：CSV（案件编号,项目类型,事项,部门,环节,时间，或 case,project_type,item,department,event,time）或 XES（.xes）。
 cli-help-calibrate-scenario = 提供事项、法定时限和日历的情景（默认：中国日历，无时限）。
 cli-calibrate-nothing = { $file } 中没有既受理又办结的案件事项：无可度量
