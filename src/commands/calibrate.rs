@@ -75,6 +75,20 @@ pub fn run(
             tr!("cli-calibrate-nothing.help"),
         ));
     }
+    if !c.not_in_scenario.is_empty() {
+        let shown: Vec<&str> = c
+            .not_in_scenario
+            .iter()
+            .take(20)
+            .map(String::as_str)
+            .collect();
+        let more = c.not_in_scenario.len() - shown.len();
+        let mut items = shown.join(", ");
+        if more > 0 {
+            items += &tr!("cli-calibrate-and-more", n = more);
+        }
+        eprintln!("{}", tr!("cli-calibrate-not-in-scenario", items = items));
+    }
     if !c.not_in_log.is_empty() {
         eprintln!(
             "{}",

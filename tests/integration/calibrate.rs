@@ -143,6 +143,8 @@ fn bad_records_are_listed_with_their_line_and_case_and_the_rest_is_used() {
         "line 15, case C4: completed before the item was received",
         "line 18, case C3: the time `2025-13-45` is not an ISO date",
         "… and 2 more",
+        // The log's items the scenario lacks, once each, however many records name them.
+        "log items the scenario does not have (their records are left out): gas",
     ] {
         assert!(err.contains(line), "{line}\n{err}");
     }

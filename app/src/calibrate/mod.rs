@@ -142,6 +142,9 @@ pub struct Calibration {
     pub dates: Option<(NaiveDate, NaiveDate)>,
     /// Items of the scenario the log never completes (with `--scenario`).
     pub not_in_log: Vec<String>,
+    /// Items of the log the scenario does not have (with `--scenario`), in first-appearance
+    /// order: their records are rejected.
+    pub not_in_scenario: Vec<String>,
 }
 
 /// Reads the event log at `path` (`.xes` XES, otherwise CSV; standard input by content: `<`
@@ -233,12 +236,23 @@ pub fn calibrate_type(
         .flat_map(|i| [i.id.as_str(), i.name.as_str()])
         .collect();
     let known = |name: &str| names.contains(name);
+    let mut not_in_scenario: Vec<String> = Vec::new();
+    if scenario.is_some() {
+        let mut seen = std::collections::HashSet::new();
+        for r in &log.records {
+            if !known(&r.item) && seen.insert(r.item.clone()) {
+                not_in_scenario.push(r.item.to_string());
+            }
+        }
+    }
     let checked = check(log, scenario.map(|_| &known as &dyn Fn(&str) -> bool));
     let calendar = match base {
         Some(b) => b.calendar.clone(),
         None => load_default_with(user)?.calendar,
     };
-    Ok((measure_log(label, &checked, &calendar, scenario), checked))
+    let mut c = measure_log(label, &checked, &calendar, scenario);
+    c.not_in_scenario = not_in_scenario;
+    Ok((c, checked))
 }
 
 /// Measures checked histories on `calendar`.
@@ -280,6 +294,7 @@ pub fn measure_log(
         open: checked.open.len(),
         dates,
         not_in_log,
+        not_in_scenario: Vec::new(),
     }
 }
 

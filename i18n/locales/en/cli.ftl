@@ -282,3 +282,5 @@ cli-calibrate-col-simulated = simulated
 cli-calibrate-col-difference = difference
 cli-help-calibrate-project-type = Only the records of this project type (a log of several types, calibrated type by type against each type's flow).
 cli-calibrate-one-flow = (one fitted flow is simulated for every project type: with several types, calibrate each with --project-type and its own --scenario)
+cli-calibrate-not-in-scenario = log items the scenario does not have (their records are left out): { $items }
+cli-calibrate-and-more = { " " }… and { $n } more

@@ -283,3 +283,5 @@ cli-calibrate-col-simulated = 模拟
 cli-calibrate-col-difference = 差异
 cli-help-calibrate-project-type = 只计入此项目类型的记录（日志含多种项目类型时，逐类按各自流程校准）。
 cli-calibrate-one-flow = （每个项目类型都按同一拟合流程模拟：日志含多种类型时，请用 --project-type 和各自的 --scenario 分别校准）
+cli-calibrate-not-in-scenario = 情景中没有的日志事项（其记录已剔除）：{ $items }
+cli-calibrate-and-more = { " " }……另有 { $n } 项
