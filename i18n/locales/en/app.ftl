@@ -241,3 +241,5 @@ app-log-days = arrivals over { $days } days cannot be generated: from 1 to { $ma
 app-log-failed = { $file }: cannot generate a log under regime `{ $regime }`: { $error }
 app-log-records = the log passes { $max } records after { $cases } cases, more than calibrate reads
     .help = generate fewer cases (--log-cases)
+# --- calgui ---
+app-edit-adopt-fit = fitted numbers of { $file } adopted ({ $items } items measured)

@@ -223,3 +223,5 @@ app-log-days = 无法在 { $days } 天内生成到件：天数须为 1 至 { $ma
 app-log-failed = { $file }：无法按审批方式 `{ $regime }` 生成日志：{ $error }
 app-log-records = 生成到第 { $cases } 个案件时日志已超过 { $max } 条记录，超出 calibrate 可读取的上限
     .help = 请减少案件数（--log-cases）
+# --- calgui ---
+app-edit-adopt-fit = 已采用 { $file } 的拟合数值（实测 { $items } 个事项）
