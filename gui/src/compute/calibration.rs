@@ -45,6 +45,18 @@ fn name_of(s: &Scenario, logged: &str) -> String {
         .map_or_else(|| logged.to_owned(), |i| i.name.clone())
 }
 
+/// A log that cannot be read, as lines naming the file, line and column, what is wrong and what
+/// to do (at most the first five problems, then how many more).
+fn log_error(e: &permitflow_app::Error) -> String {
+    const SHOWN: usize = 5;
+    let all = e.diagnostics("");
+    let mut lines: Vec<String> = all.iter().take(SHOWN).map(ToString::to_string).collect();
+    if all.len() > SHOWN {
+        lines.push(tr!("gui-and-more-problems", n = all.len() - SHOWN));
+    }
+    lines.join("\n")
+}
+
 /// Measures the log at `path` against `scenario` on `calendar`, then validates the fitted
 /// scenario under `regime` with `seed`; stops before the validation once cancelled.
 pub fn calibrate(
@@ -63,7 +75,7 @@ pub fn calibrate(
         save_path: None,
     };
     let (c, _) = calibrate::calibrate_checked(path, Some(&base), &UserCalendars::default())
-        .map_err(|e| error_text(&e))?;
+        .map_err(|e| log_error(&e))?;
     if c.items.is_empty() {
         return Err(tr!("gui-cal-nothing", file = c.label.as_str()));
     }

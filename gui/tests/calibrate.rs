@@ -1,0 +1,74 @@
+//! The calibration tab (issue 24, the app): the shipped sample log opened against the default
+//! scenario lists its 21 items with their fits, and adopting the fitted numbers is one edit that
+//! Ctrl+Z undoes; a log that cannot be read shows why, in the tab.
+
+mod common;
+
+use common::{default_app, wait_until};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use permitflow_gui::Tab;
+use permitflow_model::Provenance;
+
+#[test]
+fn the_sample_log_lists_21_items_and_adopting_is_one_undoable_edit() {
+    let mut h = default_app();
+    h.state_mut().settings.tab = Tab::Calibrate;
+    h.run();
+    // The shipped sample log is filled in.
+    assert!(
+        h.state()
+            .settings
+            .calibrate_log
+            .ends_with("sample-city-2025-generated.csv")
+    );
+    h.get_by_label("Open log").click();
+    wait_until(&mut h, |h| {
+        h.query_by_label("Adopt fitted numbers").is_some()
+            || h.query_by_label_contains("No validation").is_some()
+    });
+    // A row per item, each with its cases.
+    assert_eq!(h.query_all_by_label_contains(": cases ").count(), 21);
+    h.get_by_label_contains("No record left out");
+    h.get_by_label_contains("Validation: the fitted scenario simulated under joint");
+    let before = h.state().doc.draft.clone();
+    h.get_by_label("Adopt fitted numbers").click();
+    h.run();
+    let doc = &h.state().doc;
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    assert!(doc.can_undo() && doc.is_dirty());
+    assert!(h.state().status().starts_with("fitted numbers of "));
+    // Every item with a fitted spread says where it came from.
+    let fitted: Vec<_> = doc
+        .draft
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(&i.spread_source, Provenance::Source(s)
+                if s.starts_with("fitted: ") && s.contains("sample-city-2025-generated.csv"))
+        })
+        .collect();
+    assert_eq!(fitted.len(), 21);
+    assert_ne!(doc.draft, before);
+    // One Ctrl+Z takes all of it back.
+    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::Z]);
+    h.run();
+    assert_eq!(h.state().doc.draft, before);
+    assert!(!h.state().doc.can_undo());
+}
+
+#[test]
+fn a_log_that_cannot_be_read_shows_why_in_the_tab() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.csv");
+    std::fs::write(&path, "not,a,log\n1,2,3\n").expect("written");
+    let mut h = default_app();
+    h.state_mut().settings.tab = Tab::Calibrate;
+    h.state_mut().settings.calibrate_log = path.display().to_string();
+    h.run();
+    h.get_by_label("Open log").click();
+    wait_until(&mut h, |h| {
+        h.query_by_label_contains("broken.csv").is_some()
+    });
+    assert!(h.query_by_label("Adopt fitted numbers").is_none());
+}
