@@ -27,6 +27,8 @@ pub struct CalibrationOutput {
     pub names: Vec<String>,
     /// Each item's first reviews against its fitted spread, in the calibration's order.
     pub charts: Vec<Scene>,
+    /// The names of the scenario's items the log never completes.
+    pub missing: Vec<String>,
     /// The names of the items whose spread adopting keeps: too few cases to fit one.
     pub kept: Vec<String>,
     /// The fitted scenario's simulated lead times against the observed, with its chart; or why
@@ -80,11 +82,20 @@ pub fn calibrate(
         return Err(tr!("gui-cal-nothing", file = c.label.as_str()));
     }
     let names: Vec<String> = c.items.iter().map(|f| name_of(scenario, &f.item)).collect();
+    // Charts are titled with the log's file name: a path would run off them.
+    let file = Path::new(&c.label)
+        .file_name()
+        .map_or_else(|| c.label.clone(), |f| f.to_string_lossy().into_owned());
     let charts = c
         .items
         .iter()
         .zip(&names)
-        .map(|(f, n)| scenes::calibration_item(&c.label, n, f))
+        .map(|(f, n)| scenes::calibration_item(&file, n, f))
+        .collect();
+    let missing = c
+        .not_in_log
+        .iter()
+        .map(|id| name_of(scenario, id))
         .collect();
     let mut draft = scenario.to_draft();
     let notes = calibrate::apply(&c, &mut draft);
@@ -107,13 +118,14 @@ pub fn calibrate(
                 calibrate::validate(&c, &fitted, calendar, regime, seed).map_err(|e| error_text(&e))
             })
             .map(|v| {
-                let chart = scenes::calibration(&c.label, &v);
+                let chart = scenes::calibration(&file, &v);
                 (v, chart)
             })
     };
     Ok(CalibrationOutput {
         calibration: Arc::new(c),
         names,
+        missing,
         charts,
         kept,
         validation,

@@ -188,9 +188,9 @@ fn summary(ui: &mut Ui, out: &CalibrationOutput) {
             ));
         }
     }
-    if !c.not_in_log.is_empty() {
+    if !out.missing.is_empty() {
         ui.label(
-            RichText::new(tr!("gui-cal-not-in-log", items = c.not_in_log.join(", "))).color(AMBER),
+            RichText::new(tr!("gui-cal-not-in-log", items = out.missing.join(", "))).color(AMBER),
         );
     }
 }
