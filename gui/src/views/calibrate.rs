@@ -90,7 +90,7 @@ impl Calibrate {
             ui.label(RichText::new(tr!("gui-cal-stale")).color(AMBER));
         }
         let mut selected = self.selected;
-        widgets::above_charts(ui, "cal-tables", 0.55, |ui| {
+        widgets::above_charts(ui, "cal-tables", 0.45, |ui| {
             summary(ui, out);
             adopt(ui, cx, out);
             items(ui, out, &mut selected);
