@@ -72,3 +72,17 @@ fn a_log_that_cannot_be_read_shows_why_in_the_tab() {
     });
     assert!(h.query_by_label("Adopt fitted numbers").is_none());
 }
+
+#[test]
+fn the_tab_speaks_chinese_with_the_items_by_their_chinese_names() {
+    permitflow_i18n::with_lang(permitflow_i18n::Lang::ZhCn, || {
+        let mut h = default_app();
+        h.state_mut().settings.tab = Tab::Calibrate;
+        h.run();
+        h.get_by_label("打开日志").click();
+        wait_until(&mut h, |h| h.query_by_label("采用拟合数值").is_some());
+        assert_eq!(h.query_all_by_label_contains(": 案件数 ").count(), 21);
+        h.get_by_label("设计方案审查: 拟合分布 PERT 5.5 / 7.6 / 10");
+        h.get_by_label_contains("没有记录被剔除");
+    });
+}
