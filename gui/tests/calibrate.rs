@@ -86,3 +86,30 @@ fn the_tab_speaks_chinese_with_the_items_by_their_chinese_names() {
         h.get_by_label_contains("没有记录被剔除");
     });
 }
+
+#[test]
+fn bad_records_are_listed_with_their_line_and_case_and_the_rest_is_measured() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let scenario = root.join("tests/data/logs/base.toml");
+    let mut h = common::harness(permitflow_gui::PermitflowApp::new(
+        permitflow_gui::Settings::default(),
+        Some(&scenario),
+    ));
+    h.state_mut().settings.tab = Tab::Calibrate;
+    h.state_mut().settings.calibrate_log =
+        root.join("tests/data/logs/bad.csv").display().to_string();
+    h.run();
+    h.get_by_label("Open log").click();
+    wait_until(&mut h, |h| {
+        h.query_by_label("Adopt fitted numbers").is_some()
+    });
+    h.get_by_label("7 records left out:");
+    for row in [
+        "line 4, case C1: unknown event `approved`",
+        "line 7, case C1: the item `gas` is not in the scenario",
+        "line 15, case C4: completed before the item was received",
+        "… and 2 more",
+    ] {
+        h.get_by_label_contains(row);
+    }
+}
