@@ -379,6 +379,44 @@ pub fn calibration(log: &str, v: &crate::calibrate::Validation) -> Scene {
     )
 }
 
+/// One item of an event log: its observed first-review times as a histogram against the
+/// spread fitted to them (its density, or a fixed time's line), named `name` (the scenario's
+/// name for the item, else the log's).
+pub fn calibration_item(log: &str, name: &str, fit: &crate::calibrate::ItemFit) -> Scene {
+    use crate::calibrate::Spread;
+    use permitflow_chart::Fitted;
+    let n = |v: f64| format!("{:.1}", v).trim_end_matches(".0").to_owned();
+    let curve = crate::calibrate::density(&fit.spread);
+    let (fitted, label) = match fit.spread {
+        Spread::Triangular { min, mode, max } => (
+            Fitted::Density(&curve),
+            tr!(
+                "chart-fit-triangular",
+                min = n(min),
+                mode = n(mode),
+                max = n(max)
+            ),
+        ),
+        Spread::Pert { min, mode, max } => (
+            Fitted::Density(&curve),
+            tr!("chart-fit-pert", min = n(min), mode = n(mode), max = n(max)),
+        ),
+        Spread::Fixed(v) => (Fitted::Fixed(v), tr!("chart-fit-fixed", days = n(v))),
+        Spread::Empirical => (
+            Fitted::None,
+            tr!("chart-fit-empirical", n = crate::calibrate::MIN_FIT_CASES),
+        ),
+    };
+    permitflow_chart::fit_histogram(
+        &tr!("chart-fit-title", item = name, log = log),
+        &tr!("chart-fit-subtitle"),
+        &fit.reviews,
+        name,
+        &fitted,
+        &label,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use permitflow_chart::Shape;

@@ -10,6 +10,7 @@
 pub mod arrows;
 pub mod axis;
 pub mod compare;
+pub mod fit;
 pub mod footnote;
 pub mod gantt;
 pub mod histogram;
@@ -21,6 +22,7 @@ pub mod scene;
 
 pub use arrows::Arrows;
 pub use compare::{comparison, comparison_laid_out};
+pub use fit::{Fitted, fit_histogram};
 pub use footnote::with_footnote;
 pub use gantt::{gantt, gantt_laid_out, gantt_with};
 pub use histogram::{

@@ -183,6 +183,7 @@ impl PermitflowApp {
                 Tab::Simulation => views::simulation::ui(ui, &mut cx),
                 Tab::Planner => views::planner::ui(ui, &mut cx),
                 Tab::Centre => v.centre.ui(ui, &mut cx),
+                Tab::Calibrate => v.calibrate.ui(ui, &mut cx),
                 Tab::Author => v.author.ui(ui, &mut cx),
             }
         });

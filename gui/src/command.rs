@@ -45,6 +45,8 @@ pub enum JobKind {
     Planner,
     /// The approval-centre run.
     Centre,
+    /// The calibration of an event log.
+    Calibration,
 }
 
 /// The inputs of an approval-centre run.
@@ -56,6 +58,22 @@ pub struct CentreKey {
     pub replications: usize,
     /// The seed of the random arrivals and durations.
     pub seed: u64,
+}
+
+/// The inputs of a calibration: the log, measured against the document's revision, validated
+/// under a regime with a seed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalibrationKey {
+    /// The event log (CSV or XES).
+    pub log: PathBuf,
+    /// The document's revision it is measured against.
+    pub revision: u64,
+    /// The regime the fitted scenario is simulated under for the validation.
+    pub regime: String,
+    /// The validation's seed.
+    pub seed: u64,
+    /// The language its tables and charts are told in.
+    pub lang: Lang,
 }
 
 /// What the user asked for; applied after the frame is drawn.
@@ -100,6 +118,8 @@ pub enum Command {
     RunSimulation,
     /// Run the approval centre with these inputs (on a worker).
     RunCentre(CentreKey),
+    /// Measure this event log against the open scenario (on a worker).
+    RunCalibration(PathBuf),
     /// Stop waiting for this background work.
     Cancel(JobKind),
     /// Show this item in the time limits.

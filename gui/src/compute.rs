@@ -18,6 +18,9 @@ use permitflow_solver::{
 
 use crate::jobs::CancelFlag;
 
+mod calibration;
+pub use calibration::{CalibrationOutput, calibrate};
+
 /// Every regime's outcome as comparison rows, and their charts, for one revision.
 #[derive(Debug)]
 pub struct Comparison {

@@ -203,3 +203,8 @@ pub fn shipped_scenarios() -> Vec<PathBuf> {
 pub fn shipped_portfolios() -> Vec<PathBuf> {
     shipped_files("portfolios", &["toml"])
 }
+
+/// The shipped event logs (`.csv`, `.xes`) for the calibration tab, by file name.
+pub fn shipped_logs() -> Vec<PathBuf> {
+    shipped_files("scenarios/logs", &["csv", "xes"])
+}

@@ -9,8 +9,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Context;
 
-use crate::command::{CentreKey, JobKind};
-use crate::compute::{CentreOutput, Comparison, PlanKey, PlanOutput, SimKey, SimOutput};
+use crate::command::{CalibrationKey, CentreKey, JobKind};
+use crate::compute::{
+    CalibrationOutput, CentreOutput, Comparison, PlanKey, PlanOutput, SimKey, SimOutput,
+};
 
 /// Set when the job's result is no longer wanted; long work checks it between its steps.
 #[derive(Clone, Debug, Default)]
@@ -152,6 +154,8 @@ pub struct Jobs {
     pub planner: Job<PlanKey, Result<PlanOutput, String>>,
     /// The approval-centre run.
     pub centre: Job<CentreKey, Result<CentreOutput, String>>,
+    /// The event log measured and validated.
+    pub calibration: Job<CalibrationKey, Result<CalibrationOutput, String>>,
     /// The HTML report being written: where, and what happened.
     pub report: Job<PathBuf, Result<(), String>>,
 }
@@ -164,6 +168,7 @@ impl Jobs {
         self.simulation.poll();
         self.planner.poll();
         self.centre.poll();
+        self.calibration.poll();
     }
 
     /// Cancels a long job; true when one was running.
@@ -172,6 +177,7 @@ impl Jobs {
             JobKind::Simulation => self.simulation.cancel(),
             JobKind::Planner => self.planner.cancel(),
             JobKind::Centre => self.centre.cancel(),
+            JobKind::Calibration => self.calibration.cancel(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `permitflow-gui`: the window around [`permitflow_gui::PermitflowApp`].
 //!
-//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre|author] [--run]
+//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre|calibrate|author] [--run]
 //! [--dialog schedule|report|charts|save-as]`
 
 use std::path::PathBuf;
@@ -119,6 +119,16 @@ impl Window {
                         seed: s.centre_seed,
                     };
                     self.app.push(Command::RunCentre(key));
+                }
+                Tab::Calibrate => {
+                    // The log in the settings, else the shipped sample.
+                    let log = Some(s.calibrate_log.trim())
+                        .filter(|l| !l.is_empty())
+                        .map(PathBuf::from)
+                        .or_else(|| permitflow_gui::io::shipped_logs().into_iter().next());
+                    if let Some(log) = log {
+                        self.app.push(Command::RunCalibration(log));
+                    }
                 }
                 // The comparison and the planner run by themselves.
                 _ => {}

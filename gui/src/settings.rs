@@ -16,17 +16,21 @@ pub enum Tab {
     Planner,
     /// The approval centre: many projects through departments with few reviewers.
     Centre,
+    /// Calibration: an approval system's event log measured against the scenario, the fit
+    /// per item, and the fitted numbers adopted.
+    Calibrate,
     /// Authoring: stages, items, departments, regimes, targets and joint groups.
     Author,
 }
 
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Compare,
         Tab::Simulation,
         Tab::Planner,
         Tab::Centre,
+        Tab::Calibrate,
         Tab::Author,
     ];
 
@@ -37,6 +41,7 @@ impl Tab {
             Tab::Simulation => tr!("gui-tab-simulation"),
             Tab::Planner => tr!("gui-tab-planner"),
             Tab::Centre => tr!("gui-tab-centre"),
+            Tab::Calibrate => tr!("gui-tab-calibrate"),
             Tab::Author => tr!("gui-tab-author"),
         }
     }
@@ -48,6 +53,7 @@ impl Tab {
             "simulation" | "simulate" => Some(Tab::Simulation),
             "planner" | "plan" => Some(Tab::Planner),
             "centre" | "center" => Some(Tab::Centre),
+            "calibrate" | "calibration" => Some(Tab::Calibrate),
             "author" | "edit" => Some(Tab::Author),
             _ => None,
         }
@@ -60,6 +66,7 @@ impl Tab {
             Tab::Simulation => "simulation",
             Tab::Planner => "planner",
             Tab::Centre => "centre",
+            Tab::Calibrate => "calibrate",
             Tab::Author => "author",
         }
     }
@@ -99,6 +106,8 @@ pub struct Settings {
     /// A holiday-cn file applied to every scenario opened (e.g. next year's official
     /// holidays), as `--calendar` on the command line; empty for none.
     pub calendar_file: String,
+    /// The event log (CSV or XES) the calibration tab measures; empty until one is chosen.
+    pub calibrate_log: String,
     /// The language the user chose in the menu (`en`, `zh-CN`); empty until they choose, and
     /// then `PERMITFLOW_LANG`, the locale variables and the system decide.
     pub lang: String,
@@ -121,6 +130,7 @@ impl Default for Settings {
             centre_replications: 20,
             centre_seed: 1,
             calendar_file: String::new(),
+            calibrate_log: String::new(),
             lang: String::new(),
         }
     }

@@ -13,6 +13,7 @@ mod validate;
 pub use fitted::{FitNotes, MAX_INFERRED_ITEMS, apply, fitted_draft, provenance};
 pub use json::to_json;
 pub use output::{Fitted, fitted_toml, peak_in_progress, portfolio_toml, scenario_ref};
+pub use spread::density;
 pub use validate::{Validation, ValidationRow, validate};
 
 use std::path::Path;
@@ -86,6 +87,9 @@ pub struct ItemFit {
     pub review_mean: f64,
     /// The first review's 80th percentile.
     pub review_p80: f64,
+    /// The first reviews themselves (working days, ascending): what the spread is fitted to,
+    /// drawn against it as a histogram.
+    pub reviews: Vec<f64>,
     /// The spread fitted to the first reviews.
     pub spread: Spread,
     /// The Kolmogorov–Smirnov distance between the first reviews and the fitted spread.
@@ -364,6 +368,7 @@ fn fit_items(
                 max,
                 review_mean,
                 review_p80: percentile(&reviews, 0.8),
+                reviews,
                 spread,
                 fit_distance,
                 return_rate: returned as f64 / (n + returned) as f64,

@@ -146,6 +146,48 @@ impl PertTable {
     }
 }
 
+/// Points where a density curve is evaluated.
+const CURVE_POINTS: usize = 200;
+
+/// The fitted spread's density (per working day) at [`CURVE_POINTS`] + 1 points from its least
+/// to its most, for drawing over the observed histogram; empty for a fixed time (all its weight
+/// on one value) and for the empirical distribution (the observations themselves).
+pub fn density(s: &Spread) -> Vec<(f64, f64)> {
+    let (a, c, b, pert) = match *s {
+        Spread::Triangular { min, mode, max } => (min, mode, max, false),
+        Spread::Pert { min, mode, max } => (min, mode, max, true),
+        Spread::Fixed(_) | Spread::Empirical => return Vec::new(),
+    };
+    if b - a < 1e-9 {
+        return Vec::new();
+    }
+    let xs = (0..=CURVE_POINTS).map(|k| a + (b - a) * k as f64 / CURVE_POINTS as f64);
+    if pert {
+        // Beta(α, β) on [a, b]; the normalising constant integrated as the table integrates it.
+        let alpha = 1.0 + 4.0 * (c - a) / (b - a);
+        let beta = 1.0 + 4.0 * (b - c) / (b - a);
+        let shape = |u: f64| u.powf(alpha - 1.0) * (1.0 - u).powf(beta - 1.0);
+        let h = 1.0 / PERT_GRID as f64;
+        let total: f64 = (0..PERT_GRID)
+            .map(|k| (shape(k as f64 * h) + shape((k + 1) as f64 * h)) * h / 2.0)
+            .sum();
+        xs.map(|x| (x, shape((x - a) / (b - a)) / (total * (b - a))))
+            .collect()
+    } else {
+        xs.map(|x| {
+            let d = if x < c {
+                2.0 * (x - a) / ((b - a) * (c - a))
+            } else if x > c {
+                2.0 * (b - x) / ((b - a) * (b - c))
+            } else {
+                2.0 / (b - a)
+            };
+            (x, d)
+        })
+        .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +253,41 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+    #[test]
+    fn the_densities_integrate_to_one_and_peak_at_the_mode() {
+        // Triangular 2–4–12: height 2 / (12 − 2) = 0.2 at the mode.
+        let tri = density(&Spread::Triangular {
+            min: 2.0,
+            mode: 4.0,
+            max: 12.0,
+        });
+        let area = |d: &[(f64, f64)]| {
+            d.windows(2)
+                .map(|w| (w[1].0 - w[0].0) * (w[0].1 + w[1].1) / 2.0)
+                .sum::<f64>()
+        };
+        assert!((area(&tri) - 1.0).abs() < 1e-3, "{}", area(&tri));
+        let top = tri
+            .iter()
+            .copied()
+            .fold((0.0, 0.0), |m, p| if p.1 > m.1 { p } else { m });
+        assert!(
+            (top.0 - 4.0).abs() < 0.06 && (top.1 - 0.2).abs() < 1e-3,
+            "{top:?}"
+        );
+        let pert = density(&Spread::Pert {
+            min: 2.0,
+            mode: 4.0,
+            max: 12.0,
+        });
+        assert!((area(&pert) - 1.0).abs() < 1e-3, "{}", area(&pert));
+        let top = pert
+            .iter()
+            .copied()
+            .fold((0.0, 0.0), |m, p| if p.1 > m.1 { p } else { m });
+        assert!((top.0 - 4.0).abs() < 0.06, "{top:?}");
+        assert!(density(&Spread::Fixed(3.0)).is_empty());
+        assert!(density(&Spread::Empirical).is_empty());
     }
 }

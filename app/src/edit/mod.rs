@@ -3,6 +3,8 @@
 //! function, [`apply`]. [`Document`] keeps the desktop app's draft, the last valid scenario and
 //! the undo history.
 
+#[cfg(test)]
+mod adopt_tests;
 mod after;
 mod author;
 mod document;
@@ -117,6 +119,11 @@ pub enum Edit {
     Batch(Vec<Edit>),
     /// A structural change: adding, renaming, reordering or removing a part of the scenario.
     Author(Author),
+    /// The numbers fitted from an event log adopted: each item the log measured takes its
+    /// fitted spread (unless too few cases were fitted) and returns, each carrying the
+    /// provenance `fitted: LOG, n cases, first–last` ([`crate::calibrate::apply`]); one undo
+    /// step. Shared, so an edit of a million-record log is not copied with every command.
+    AdoptFit(std::sync::Arc<crate::calibrate::Calibration>),
 }
 
 impl Edit {
@@ -181,6 +188,11 @@ impl Edit {
             Self::Start(d) => format!("application date {d}"),
             Self::Batch(es) => format!("{} changes", es.len()),
             Self::Author(a) => a.describe(),
+            Self::AdoptFit(c) => permitflow_i18n::tr!(
+                "app-edit-adopt-fit",
+                file = c.label.as_str(),
+                items = c.items.len()
+            ),
         }
     }
 }
@@ -345,5 +357,8 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
             }
         }
         Edit::Author(a) => author::apply(s, a),
+        Edit::AdoptFit(c) => {
+            crate::calibrate::apply(c, s);
+        }
     }
 }

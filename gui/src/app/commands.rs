@@ -126,12 +126,29 @@ impl PermitflowApp {
                     compute::centre(&k.portfolio, k.replications, k.seed, cancel)
                 });
             }
+            Command::RunCalibration(log) => {
+                self.jobs.calibration.invalidate();
+                let key = crate::command::CalibrationKey {
+                    log,
+                    revision: self.doc.revision(),
+                    regime: self.calibration_regime(),
+                    seed: self.settings.seed,
+                    lang: permitflow_i18n::lang(),
+                };
+                let k = key.clone();
+                let (s, cal) = (self.doc.valid.clone(), self.doc.calendar.clone());
+                let run = self.worker();
+                self.jobs.calibration.request(key, run, move |cancel| {
+                    compute::calibrate(&k.log, &s, &cal, &k.regime, k.seed, cancel)
+                });
+            }
             Command::Cancel(kind) => {
                 if self.jobs.cancel(kind) {
                     self.status = match kind {
                         JobKind::Simulation => tr!("gui-cancelled-simulation"),
                         JobKind::Planner => tr!("gui-cancelled-planner"),
                         JobKind::Centre => tr!("gui-cancelled-centre"),
+                        JobKind::Calibration => tr!("gui-cancelled-calibration"),
                     };
                 }
             }

@@ -160,8 +160,34 @@ impl PermitflowApp {
                 Some((_, Ok(c))) => Some(c.chart.clone()),
                 _ => None,
             },
+            Tab::Calibrate => match self.jobs.calibration.result() {
+                Some((_, Ok(c))) => {
+                    let mut scenes: Vec<Scene> = c
+                        .charts
+                        .get(self.views.calibrate.selected)
+                        .cloned()
+                        .into_iter()
+                        .collect();
+                    if let Ok((_, v)) = &c.validation {
+                        scenes.push(v.clone());
+                    }
+                    (!scenes.is_empty()).then(|| Scene::stack(scenes, 24.0))
+                }
+                _ => None,
+            },
             Tab::Author => None,
         }
+    }
+
+    /// The regime a calibration validates under: the one the time limits show, else the
+    /// scenario's first.
+    pub(super) fn calibration_regime(&self) -> String {
+        let regimes = &self.doc.valid.regimes;
+        regimes
+            .iter()
+            .find(|r| r.name.as_str() == self.settings.regime)
+            .or_else(|| regimes.first())
+            .map_or_else(|| "parallel".to_owned(), |r| r.name.to_string())
     }
 
     pub(super) fn export_charts(&mut self, path: &Path) -> bool {

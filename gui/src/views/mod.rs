@@ -3,6 +3,7 @@
 
 pub mod author;
 pub mod calendar;
+pub mod calibrate;
 pub mod centre;
 pub mod compare;
 pub mod dialogs;
@@ -69,4 +70,6 @@ pub struct Views {
     pub calendar: calendar::CalendarBanner,
     /// The authoring tab's new-entry fields and pending removal.
     pub author: author::Author,
+    /// The calibration tab's shipped logs and selected item.
+    pub calibrate: calibrate::Calibrate,
 }

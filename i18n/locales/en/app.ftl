@@ -243,3 +243,5 @@ app-log-records = the log passes { $max } records after { $cases } cases, more t
     .help = generate fewer cases (--log-cases)
 app-calibrate-no-type = { $file } has no record of project type "{ $project_type }"
     .help = its project types: { $types }
+# --- calgui ---
+app-edit-adopt-fit = fitted numbers of { $file } adopted ({ $items } items measured)

@@ -100,3 +100,12 @@ chart-centre-approval-title = { $portfolio } — { $run }: official approval day
 chart-calibrate-title = Lead times of { $log }: observed against the fitted scenario ({ $regime })
 chart-calibrate-observed = { $project_type }: observed
 chart-calibrate-simulated = { $project_type }: fitted, simulated
+# --- calgui ---
+chart-fit-density = share of cases per working day
+chart-fit-observed = { $series }: first reviews observed ({ $n } cases)
+chart-fit-title = { $item }: first reviews in { $log } against the fitted spread
+chart-fit-subtitle = bars: the observed first-review times; line: the fitted spread's density
+chart-fit-triangular = fitted: triangular { $min } / { $mode } / { $max } working days
+chart-fit-pert = fitted: PERT { $min } / { $mode } / { $max } working days
+chart-fit-fixed = fitted: fixed { $days } working days
+chart-fit-empirical = fewer than { $n } cases: the observed times are the spread (none fitted)

@@ -4,7 +4,7 @@
 
 ## Command line of the app
 gui-usage =
-    usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre|author] [--run] [--dialog NAME]
+    usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre|calibrate|author] [--run] [--dialog NAME]
       FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario
       --tab     the tab shown at start
       --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)
@@ -464,3 +464,50 @@ gui-link-lag-unit-of = lag unit of { $link }
 gui-new-link-lag-unit = unit of the new link's lag
 gui-plan-target-auto = Halfway
 gui-plan-target-auto-tip = Aim halfway from today's working days to the least achievable (as the report does), in half days
+# --- calgui ---
+gui-tab-calibrate = Calibrate
+gui-cal-log = Event log
+gui-cal-log-hint = path of an event log (.csv or .xes)
+gui-cal-shipped = Shipped logs
+gui-cal-open = Open log
+gui-cal-choose-first = choose an event log first
+gui-cal-running = reading and measuring the log…
+gui-job-calibration = calibration
+gui-cancelled-calibration = cancelled the calibration
+gui-cal-note = The log is measured against the open scenario: its items, statutory limits and calendar. Each item's spread is fitted to its first reviews (received to the first return or to completed, less suspensions); the fitted scenario is then simulated under the regime the time limits show to check it reproduces the observed lead times.
+gui-cal-press-open = Choose an event log and press “Open log”.
+gui-cal-nothing = { $file } has no item of a case both received and completed: nothing to measure
+gui-cal-stale = Measured against an earlier version of the scenario: press “Open log” to measure against this one (adopting the fit alone changes nothing the measuring uses).
+gui-cal-heading = { $file }: { $cases } cases, { $first } to { $last } (measured in { $ms } ms)
+gui-cal-open-items = { $n } items received but not completed (left out of the times)
+gui-cal-none-rejected = No record left out.
+gui-cal-rejected = { $n } records left out:
+gui-cal-rejected-row = { $place }, case { $case }: { $reason }
+gui-cal-rejected-more = … and { $n } more
+gui-cal-not-in-log = Items of the scenario with no completed case in the log (kept as they are): { $items }
+gui-cal-adopt = Adopt fitted numbers
+    .tip = Give every item the log measured its fitted spread and returns, each noted “fitted: log, n cases, first–last”; one edit, undone with Ctrl+Z.
+gui-cal-adopt-note = one undoable edit (Ctrl+Z undoes all of it); the other tabs recompute
+gui-cal-kept = Fewer than { $n } cases: these items keep their spread (their returns are adopted): { $items }
+gui-cal-items = Per item: official time in working days; the spread is fitted to the first reviews. Click an item to see its fit.
+gui-cal-items-note = return rate: returns per submission; correction: mean working days from returned to resubmitted; re-review: mean working days after a resubmission; overdue: share of cases over the statutory limit (超期率).
+gui-cal-col-item = item
+gui-cal-col-cases = cases
+gui-cal-col-mean = mean
+gui-cal-col-p80 = P80
+gui-cal-col-spread = fitted spread
+gui-cal-col-returns = return rate
+gui-cal-col-correction = correction
+gui-cal-col-rereview = re-review
+gui-cal-col-overdue = overdue
+gui-cal-fixed = fixed { $days }
+gui-cal-triangular = triangular { $min } / { $mode } / { $max }
+gui-cal-pert = PERT { $min } / { $mode } / { $max }
+gui-cal-empirical = empirical (too few cases)
+gui-cal-validation = Validation: the fitted scenario simulated under { $regime } ({ $cases } cases per project type, seed { $seed }), lead times in elapsed working days
+gui-cal-no-validation = No validation: { $why }
+gui-cal-col-type = project type
+gui-cal-col-measure = percentile
+gui-cal-col-observed = observed
+gui-cal-col-simulated = simulated
+gui-cal-col-difference = difference

@@ -225,3 +225,5 @@ app-log-records = 生成到第 { $cases } 个案件时日志已超过 { $max } �
     .help = 请减少案件数（--log-cases）
 app-calibrate-no-type = { $file } 中没有项目类型为“{ $project_type }”的记录
     .help = 其项目类型：{ $types }
+# --- calgui ---
+app-edit-adopt-fit = 已采用 { $file } 的拟合数值（实测 { $items } 个事项）

@@ -100,3 +100,12 @@ chart-centre-approval-title = { $portfolio } — { $run }：各项目类型的�
 chart-calibrate-title = { $log } 的办理总时长：实际与拟合情景（{ $regime }）对比
 chart-calibrate-observed = { $project_type }：实际
 chart-calibrate-simulated = { $project_type }：拟合后模拟
+# --- calgui ---
+chart-fit-density = 每个工作日的案件占比
+chart-fit-observed = { $series }：实测首次审查用时（{ $n } 件）
+chart-fit-title = { $item }：{ $log } 中的首次审查用时与拟合分布
+chart-fit-subtitle = 柱：实测首次审查用时；线：拟合分布的密度
+chart-fit-triangular = 拟合：三角分布 { $min } / { $mode } / { $max } 个工作日
+chart-fit-pert = 拟合：PERT 分布 { $min } / { $mode } / { $max } 个工作日
+chart-fit-fixed = 拟合：固定 { $days } 个工作日
+chart-fit-empirical = 案件少于 { $n } 件：以实测用时为分布（未拟合）

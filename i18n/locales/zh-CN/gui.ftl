@@ -4,7 +4,7 @@
 
 ## Command line of the app
 gui-usage =
-    用法：permitflow-gui [文件] [--tab compare|simulation|planner|centre|author] [--run] [--dialog 名称]
+    用法：permitflow-gui [文件] [--tab compare|simulation|planner|centre|calibrate|author] [--run] [--dialog 名称]
       文件      要打开的情景（.toml、.json）或事项清单（.csv、.xlsx），不给则打开默认情景
       --tab     启动时显示的标签页
       --run     启动时运行该标签页的分析（模拟，或按组合运行审批中心）
@@ -468,3 +468,50 @@ gui-link-lag-unit-of = { $link } 的间隔单位
 gui-new-link-lag-unit = 新关联的间隔单位
 gui-plan-target-auto = 取中点
 gui-plan-target-auto-tip = 以现有工作日与最少可达工作日的中点为目标（与报告相同），按半天取整
+# --- calgui ---
+gui-tab-calibrate = 校准
+gui-cal-log = 事件日志
+gui-cal-log-hint = 事件日志路径（.csv 或 .xes）
+gui-cal-shipped = 随附日志
+gui-cal-open = 打开日志
+gui-cal-choose-first = 请先选择事件日志
+gui-cal-running = 正在读取并测量日志…
+gui-job-calibration = 校准
+gui-cancelled-calibration = 已取消校准
+gui-cal-note = 按当前打开的情景（事项、法定时限和日历）测量日志。各事项的分布按首次审查用时拟合（受理至首次退件或办结，扣除挂起）；随后按时限表所示的审批方式模拟拟合后的情景，检验其能否再现实测的全流程用时。
+gui-cal-press-open = 请选择事件日志并点击“打开日志”。
+gui-cal-nothing = { $file } 中没有既受理又办结的事项：无可测量
+gui-cal-stale = 此结果按情景的较早版本测量：点击“打开日志”按当前情景重新测量（仅采用拟合数值不影响测量所用内容）。
+gui-cal-heading = { $file }：{ $cases } 个案件，{ $first } 至 { $last }（测量用时 { $ms } 毫秒）
+gui-cal-open-items = { $n } 个事项已受理未办结（不计入用时）
+gui-cal-none-rejected = 没有记录被剔除。
+gui-cal-rejected = 剔除 { $n } 条记录：
+gui-cal-rejected-row = { $place }，案件 { $case }：{ $reason }
+gui-cal-rejected-more = ……另有 { $n } 条
+gui-cal-not-in-log = 情景中在日志里没有办结案件的事项（保持不变）：{ $items }
+gui-cal-adopt = 采用拟合数值
+    .tip = 为日志测得的每个事项采用拟合的分布和退件参数，并注明“fitted: 日志, n 件, 起止日期”；作为一次编辑，可用 Ctrl+Z 撤销。
+gui-cal-adopt-note = 一次可撤销的编辑（Ctrl+Z 全部撤销）；其他标签页随之重新计算
+gui-cal-kept = 案件少于 { $n } 件：以下事项保留原分布（退件参数仍采用）：{ $items }
+gui-cal-items = 各事项：官方用时（工作日）；分布按首次审查用时拟合。点击事项查看拟合情况。
+gui-cal-items-note = 退件率：每次提交被退回的比例；补正：退件至补正提交的平均工作日；复审：补正提交后的平均工作日；超期率：超过法定时限的案件占比。
+gui-cal-col-item = 事项
+gui-cal-col-cases = 案件数
+gui-cal-col-mean = 均值
+gui-cal-col-p80 = P80
+gui-cal-col-spread = 拟合分布
+gui-cal-col-returns = 退件率
+gui-cal-col-correction = 补正
+gui-cal-col-rereview = 复审
+gui-cal-col-overdue = 超期率
+gui-cal-fixed = 固定 { $days }
+gui-cal-triangular = 三角 { $min } / { $mode } / { $max }
+gui-cal-pert = PERT { $min } / { $mode } / { $max }
+gui-cal-empirical = 经验分布（案件过少）
+gui-cal-validation = 检验：按 { $regime } 模拟拟合后的情景（每类项目 { $cases } 个案件，种子 { $seed }），全流程用时以经过的工作日计
+gui-cal-no-validation = 无检验结果：{ $why }
+gui-cal-col-type = 项目类型
+gui-cal-col-measure = 分位数
+gui-cal-col-observed = 实测
+gui-cal-col-simulated = 模拟
+gui-cal-col-difference = 差异
