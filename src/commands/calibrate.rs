@@ -55,6 +55,10 @@ pub fn run(
         .collect();
     let read: Vec<&Path> = [Some(log), scenario].into_iter().flatten().collect();
     refuse_inputs(&written, &read)?;
+    // A chart in a format not written is refused before the log is read, not after.
+    if let Some(chart) = out.chart {
+        permitflow_app::write::ChartFormat::of(chart)?;
+    }
     let base = scenario
         .map(|p| load_with(Some(p), None, user))
         .transpose()?;

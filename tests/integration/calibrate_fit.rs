@@ -145,6 +145,10 @@ fn an_output_over_the_log_or_the_scenario_is_refused() {
     let o = run(dir.path(), &["-o", log.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&log).unwrap(), LOG);
+    // A chart in a format not written: refused before anything is printed.
+    let o = run(dir.path(), &["--chart", "x.jpg"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
     let o = run(
         dir.path(),
         &["--portfolio", dir.path().join("p.toml").to_str().unwrap()],
