@@ -18,6 +18,8 @@ use super::{Calibration, ItemFit, Spread};
 /// The most items a flow is read from a log for (its links compare every pair of items in a
 /// case, and every triple for the links a longer path implies).
 pub const MAX_INFERRED_ITEMS: usize = 300;
+/// The most (item, item) pairs over all cases compared to read a flow's links from a log.
+pub const MAX_PAIRS: usize = 50_000_000;
 
 /// What fitting changed and left, for the user.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -192,6 +194,15 @@ fn precedence(checked: &Checked, index: &HashMap<&str, usize>, n: usize) -> Vec<
     }
     // together[a][b]: cases with both; before[a][b]: cases where b was received after a was
     // completed.
+    // Every pair of items in every case: past this much work the log gets no links rather
+    // than a wait (a log of 300 items in each of 10,000 cases would be 900 million pairs).
+    let pairs: usize = cases
+        .values()
+        .map(|v| v.len().saturating_mul(v.len()))
+        .sum();
+    if pairs > MAX_PAIRS {
+        return vec![Vec::new(); n];
+    }
     let mut together = vec![0u32; n * n];
     let mut before = vec![0u32; n * n];
     for spans in cases.values() {
