@@ -40,6 +40,8 @@ pub use plan::{
     time_cost_curve, time_cost_curve_on,
 };
 pub use regime::network_for;
+/// Nearest-rank percentiles, as every simulation reports them (calibration measures logs alike).
+pub use sample::percentile;
 pub use schedule::{Method, Schedule, schedule};
 pub use simulate::trace;
 pub use simulate::{

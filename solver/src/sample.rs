@@ -26,7 +26,7 @@ use crate::simulate::LANES;
 pub(crate) const MAX_RETURNS: u32 = 1000;
 
 /// Nearest rank: the `ceil(p · N)`-th smallest sample.
-pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
     }

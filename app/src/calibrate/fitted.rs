@@ -118,7 +118,7 @@ pub fn fitted_draft(
 }
 
 /// A TOML string in double quotes.
-fn quoted(s: &str) -> String {
+pub(super) fn quoted(s: &str) -> String {
     toml_edit::Value::from(s).to_string().trim().to_owned()
 }
 

@@ -127,13 +127,7 @@ pub(crate) fn elapsed(axis: &Axis, from: &Stamp, to: &Stamp) -> f64 {
 }
 
 /// Nearest rank, as the simulation reports percentiles: the `ceil(p · N)`-th smallest.
-pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = (p * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
+pub(crate) use permitflow_solver::percentile;
 
 /// The mean, `None` for no values.
 pub(crate) fn mean(values: &[f64]) -> Option<f64> {

@@ -12,6 +12,7 @@ use permitflow_i18n::tr;
 use permitflow_model::event_log::Checked;
 use permitflow_model::{Format, Scenario, parse_scenario};
 
+use super::fitted::quoted;
 use super::{Calibration, FitNotes, fitted_draft, provenance};
 use crate::{Error, Loaded};
 
@@ -94,11 +95,6 @@ pub fn peak_in_progress(checked: &Checked) -> BTreeMap<String, usize> {
             (dept.to_owned(), usize::try_from(peak.max(1)).unwrap_or(1))
         })
         .collect()
-}
-
-/// A TOML string in double quotes.
-fn quoted(s: &str) -> String {
-    toml_edit::Value::from(s).to_string().trim().to_owned()
 }
 
 /// The portfolio of the log's project types, each on the fitted scenario at `scenario` (as the

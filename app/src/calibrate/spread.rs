@@ -29,10 +29,9 @@ pub(crate) fn fit(sorted: &[f64], mean: f64) -> (Spread, Option<f64>) {
     let d_pert = ks(sorted, |x| table.cdf(x));
     // A mode kept within the ends no longer gives the observed mean: a fit that keeps the mean
     // comes first, then the smaller distance; a tie keeps the triangular.
-    let keeps_mean =
-        |mode: f64, mean_of: f64| (mean_of - mean).abs() < 1e-9 * (1.0 + mean) || mode.is_nan();
-    let tri_mean = keeps_mean(tri, (min + tri + max) / 3.0);
-    let pert_mean = keeps_mean(pert, (min + 4.0 * pert + max) / 6.0);
+    let keeps_mean = |mean_of: f64| (mean_of - mean).abs() < 1e-9 * (1.0 + mean);
+    let tri_mean = keeps_mean((min + tri + max) / 3.0);
+    let pert_mean = keeps_mean((min + 4.0 * pert + max) / 6.0);
     let pert_first = match (tri_mean, pert_mean) {
         (false, true) => true,
         (true, false) => false,
