@@ -7,12 +7,12 @@ use permitflow_app::calibrate::{
     to_json, validate,
 };
 use permitflow_app::scenes;
-use permitflow_app::write::{file, refuse_inputs};
+use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, load::UserCalendars, load::load_with};
 use permitflow_i18n::tr;
 use permitflow_model::Scenario;
 
-use crate::render::{print, right, wide_table};
+use crate::render::{output, print, right, wide_table};
 
 /// How many rejected records are listed on stderr (all are counted).
 const LISTED: usize = 5;
@@ -55,9 +55,27 @@ pub fn run(
         .collect();
     let read: Vec<&Path> = [Some(log), scenario].into_iter().flatten().collect();
     refuse_inputs(&written, &read)?;
-    // A chart in a format not written is refused before the log is read, not after.
+    // A chart in a format not written, or a scenario or portfolio not named .toml (what they
+    // are written as), is refused before the log is read, not after.
     if let Some(chart) = out.chart {
         permitflow_app::write::ChartFormat::of(chart)?;
+    }
+    if out.portfolio.is_some() && out.scenario.is_some_and(|p| p.as_os_str() == "-") {
+        return Err(Error::help(
+            tr!("cli-calibrate-portfolio-stdout"),
+            tr!("cli-calibrate-portfolio-stdout.help"),
+        ));
+    }
+    for path in [out.scenario, out.portfolio].into_iter().flatten() {
+        let toml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        if !toml && path.as_os_str() != "-" {
+            return Err(Error::help(
+                tr!("cli-calibrate-not-toml", file = path.display().to_string()),
+                tr!("cli-calibrate-not-toml.help"),
+            ));
+        }
     }
     let base = scenario
         .map(|p| load_with(Some(p), None, user))
@@ -106,21 +124,32 @@ pub fn run(
         None => permitflow_app::load::load_default_with(user)?.calendar,
     };
     let validation = validate(&c, &fitted.scenario, &calendar, &regime, out.seed)?;
-    match format {
+    let report = match format {
         CalibrateFormat::Json => {
             let mut v = to_json(&c);
             v["validation"] = validation_json(&validation);
             let text = serde_json::to_string_pretty(&v).map_err(|e| Error::msg(e.to_string()))?;
-            print(&format!("{text}\n"))?;
+            format!("{text}\n")
         }
-        CalibrateFormat::Table => print(&(tables(&c) + &validation_table(&validation)))?,
+        CalibrateFormat::Table => tables(&c) + &validation_table(&validation),
+    };
+    // With the fitted scenario or portfolio on standard output (`-`), the report goes to
+    // standard error so the file stays whole.
+    let stdout_taken = [out.scenario, out.portfolio]
+        .into_iter()
+        .flatten()
+        .any(|p| p.as_os_str() == "-");
+    if stdout_taken {
+        eprint!("{report}");
+    } else {
+        print(&report)?;
     }
     if let Some(path) = out.chart {
         crate::render::chart(path, &scenes::calibration(&c.label, &validation), 1.5)?;
         eprintln!("{}", tr!("cli-wrote", file = path.display().to_string()));
     }
     if let Some(path) = out.scenario {
-        file(path, fitted.text.as_bytes())?;
+        output(path, fitted.text.as_bytes())?;
         eprintln!(
             "{}",
             tr!(
@@ -141,7 +170,7 @@ pub fn run(
         }
         if let Some(p) = out.portfolio {
             let text = portfolio_toml(&c, &checked, &scenario_ref(p, path), &regime);
-            file(p, text.as_bytes())?;
+            output(p, text.as_bytes())?;
             eprintln!("{}", tr!("cli-wrote", file = p.display().to_string()));
         }
     }

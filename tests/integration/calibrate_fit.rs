@@ -145,6 +145,28 @@ fn an_output_over_the_log_or_the_scenario_is_refused() {
     let o = run(dir.path(), &["-o", log.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&log).unwrap(), LOG);
+    // The fitted scenario is TOML: another name is refused, `-` is standard output (the
+    // report then on stderr), and a portfolio cannot name standard output as its scenario.
+    let o = run(
+        dir.path(),
+        &["-o", dir.path().join("f.json").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("written as TOML"), "{}", stderr(&o));
+    let o = run(dir.path(), &["-o", "-"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("version = 1\n"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("Per item"), "{}", stderr(&o));
+    let o = run(
+        dir.path(),
+        &[
+            "-o",
+            "-",
+            "--portfolio",
+            dir.path().join("p.toml").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     // A chart in a format not written: refused before anything is printed.
     let o = run(dir.path(), &["--chart", "x.jpg"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));

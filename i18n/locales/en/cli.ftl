@@ -284,3 +284,7 @@ cli-help-calibrate-project-type = Only the records of this project type (a log o
 cli-calibrate-one-flow = (one fitted flow is simulated for every project type: with several types, calibrate each with --project-type and its own --scenario)
 cli-calibrate-not-in-scenario = log items the scenario does not have (their records are left out): { $items }
 cli-calibrate-and-more = { " " }… and { $n } more
+cli-calibrate-not-toml = { $file }: the fitted scenario and portfolio are written as TOML
+    .help = name the file .toml
+cli-calibrate-portfolio-stdout = the portfolio names the fitted scenario's file, and -o - writes it to standard output
+    .help = give -o a file name (fitted.toml) with --portfolio

@@ -285,3 +285,7 @@ cli-help-calibrate-project-type = 只计入此项目类型的记录（日志含�
 cli-calibrate-one-flow = （每个项目类型都按同一拟合流程模拟：日志含多种类型时，请用 --project-type 和各自的 --scenario 分别校准）
 cli-calibrate-not-in-scenario = 情景中没有的日志事项（其记录已剔除）：{ $items }
 cli-calibrate-and-more = { " " }……另有 { $n } 项
+cli-calibrate-not-toml = { $file }：拟合情景和项目组合以 TOML 格式写出
+    .help = 请用 .toml 作为文件扩展名
+cli-calibrate-portfolio-stdout = 项目组合要引用拟合情景的文件，而 -o - 将其写到标准输出
+    .help = 使用 --portfolio 时请给 -o 一个文件名（如 fitted.toml）
