@@ -3,14 +3,13 @@
 use std::path::Path;
 
 use permitflow_app::calibrate::{
-    Calibration, Spread, Validation, calibrate_type, fitted_toml, portfolio_toml, scenario_ref,
-    to_json, validate,
+    Calibration, Spread, Validation, calibrate_type, fitted_toml, portfolio_toml, regime_of,
+    scenario_ref, to_json, validate, validation_to_json,
 };
 use permitflow_app::scenes;
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, load::UserCalendars, load::load_with};
 use permitflow_i18n::tr;
-use permitflow_model::Scenario;
 
 use crate::render::{output, print, right, wide_table};
 
@@ -127,7 +126,7 @@ pub fn run(
     let report = match format {
         CalibrateFormat::Json => {
             let mut v = to_json(&c);
-            v["validation"] = validation_json(&validation);
+            v["validation"] = validation_to_json(&validation);
             let text = serde_json::to_string_pretty(&v).map_err(|e| Error::msg(e.to_string()))?;
             format!("{text}\n")
         }
@@ -175,40 +174,6 @@ pub fn run(
         }
     }
     Ok(0)
-}
-
-/// The regime named, or the fitted scenario's first.
-fn regime_of(s: &Scenario, named: Option<&str>) -> Result<String, Error> {
-    let names: Vec<String> = s.regimes.iter().map(|g| g.name.to_string()).collect();
-    match named {
-        Some(r) if names.iter().any(|n| n == r) => Ok(r.to_owned()),
-        Some(r) => Err(Error::help(
-            tr!("cli-calibrate-unknown-regime", regime = r),
-            tr!(
-                "cli-calibrate-unknown-regime.help",
-                regimes = names.join(", ")
-            ),
-        )),
-        None => Ok(names
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "parallel".to_owned())),
-    }
-}
-
-fn validation_json(v: &Validation) -> serde_json::Value {
-    let rows: Vec<serde_json::Value> = v
-        .rows
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "project_type": r.project_type,
-                "observed": {"p50": r.observed[0], "p80": r.observed[1], "p95": r.observed[2]},
-                "simulated": {"p50": r.simulated[0], "p80": r.simulated[1], "p95": r.simulated[2]},
-            })
-        })
-        .collect();
-    serde_json::json!({"regime": v.regime, "cases": v.cases, "seed": v.seed, "project_types": rows})
 }
 
 fn validation_table(v: &Validation) -> String {

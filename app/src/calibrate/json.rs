@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Calibration, Spread};
+use super::{Calibration, Spread, Validation};
 
 /// The JSON of `c`. An unknown figure (no limit, no return, all arrivals on one day) is `null`.
 pub fn to_json(c: &Calibration) -> Value {
@@ -55,4 +55,21 @@ pub fn to_json(c: &Calibration) -> Value {
         })
         .collect();
     json!({"items": items, "project_types": types, "rejected": c.rejected_count})
+}
+
+/// The validation as JSON: `{"regime", "cases", "seed", "project_types": [{"project_type",
+/// "observed": {"p50", "p80", "p95"}, "simulated": {…}}]}`.
+pub fn validation_to_json(v: &Validation) -> Value {
+    let rows: Vec<Value> = v
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "project_type": r.project_type,
+                "observed": {"p50": r.observed[0], "p80": r.observed[1], "p95": r.observed[2]},
+                "simulated": {"p50": r.simulated[0], "p80": r.simulated[1], "p95": r.simulated[2]},
+            })
+        })
+        .collect();
+    json!({"regime": v.regime, "cases": v.cases, "seed": v.seed, "project_types": rows})
 }

@@ -11,10 +11,10 @@ mod spread;
 mod validate;
 
 pub use fitted::{FitNotes, MAX_INFERRED_ITEMS, apply, fitted_draft, provenance};
-pub use json::to_json;
+pub use json::{to_json, validation_to_json};
 pub use output::{Fitted, fitted_toml, peak_in_progress, portfolio_toml, scenario_ref};
 pub use spread::density;
-pub use validate::{Validation, ValidationRow, validate};
+pub use validate::{Validation, ValidationRow, regime_of, validate};
 
 use std::path::Path;
 

@@ -2,6 +2,7 @@
 //! under, recorded as the approval system would have ([`crate::synth`]) and measured exactly as
 //! the log was, so the simulated lead times compare with the observed ones on one measure.
 
+use permitflow_i18n::tr;
 use permitflow_model::event_log::check;
 use permitflow_model::{Calendar, Scenario};
 
@@ -101,4 +102,24 @@ pub fn validate(
         seed,
         rows,
     })
+}
+
+/// The regime named (refused, naming the scenario's, when it has no such regime), or the
+/// fitted scenario's first.
+pub fn regime_of(s: &Scenario, named: Option<&str>) -> Result<String, Error> {
+    let names: Vec<String> = s.regimes.iter().map(|g| g.name.to_string()).collect();
+    match named {
+        Some(r) if names.iter().any(|n| n == r) => Ok(r.to_owned()),
+        Some(r) => Err(Error::help(
+            tr!("app-calibrate-unknown-regime", regime = r),
+            tr!(
+                "app-calibrate-unknown-regime.help",
+                regimes = names.join(", ")
+            ),
+        )),
+        None => Ok(names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "parallel".to_owned())),
+    }
 }

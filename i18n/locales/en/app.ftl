@@ -245,3 +245,5 @@ app-calibrate-no-type = { $file } has no record of project type "{ $project_type
     .help = its project types: { $types }
 # --- calgui ---
 app-edit-adopt-fit = fitted numbers of { $file } adopted ({ $items } items measured)
+app-calibrate-unknown-regime = the fitted scenario has no regime "{ $regime }"
+    .help = its regimes: { $regimes }

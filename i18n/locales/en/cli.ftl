@@ -262,8 +262,6 @@ cli-help-calibrate-portfolio = Also write a portfolio (TOML) of the log's projec
 cli-help-calibrate-regime = The regime the log's cases ran under (the validation's and the portfolio's; default: the scenario's first regime).
 cli-calibrate-wrote = wrote { $file }: spreads and returns of { $items } items fitted (each with its source)
 cli-calibrate-spread-kept = spreads not fitted, left as they were (fewer than { $n } cases): { $items }
-cli-calibrate-unknown-regime = the fitted scenario has no regime "{ $regime }"
-    .help = its regimes: { $regimes }
 
 # --- loggen ---
 cli-log-one-regime = --log writes the cases of one regime, and { $regimes } were given

@@ -227,3 +227,5 @@ app-calibrate-no-type = { $file } 中没有项目类型为“{ $project_type }�
     .help = 其项目类型：{ $types }
 # --- calgui ---
 app-edit-adopt-fit = 已采用 { $file } 的拟合数值（实测 { $items } 个事项）
+app-calibrate-unknown-regime = 拟合后的情景没有名为“{ $regime }”的模式
+    .help = 其模式：{ $regimes }

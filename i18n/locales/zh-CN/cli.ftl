@@ -263,8 +263,6 @@ cli-help-calibrate-portfolio = 另写出日志中各项目类型基于拟合情�
 cli-help-calibrate-regime = 日志中案件所依的审批模式（用于验证和项目组合；默认：情景的第一个模式）。
 cli-calibrate-wrote = 已写入 { $file }：拟合了 { $items } 个事项的分布和退件（均注明来源）
 cli-calibrate-spread-kept = 以下事项案件少于 { $n } 件，未拟合分布（保持原样）：{ $items }
-cli-calibrate-unknown-regime = 拟合后的情景没有名为“{ $regime }”的模式
-    .help = 其模式：{ $regimes }
 
 # --- loggen ---
 cli-log-one-regime = --log 只写出一种审批方式的案件，但给出了 { $regimes } 种
