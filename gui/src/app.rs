@@ -121,6 +121,11 @@ impl PermitflowApp {
         self.commands.push(c);
     }
 
+    /// The Schedule tab's state (its zoom, selection and baseline).
+    pub fn schedule_view(&self) -> &views::gantt::Gantt {
+        &self.views.gantt
+    }
+
     /// The status bar's message (the last thing done or gone wrong).
     pub fn status(&self) -> &str {
         &self.status
@@ -185,6 +190,7 @@ impl PermitflowApp {
                 Tab::Centre => v.centre.ui(ui, &mut cx),
                 Tab::Calibrate => v.calibrate.ui(ui, &mut cx),
                 Tab::Author => v.author.ui(ui, &mut cx),
+                Tab::Schedule => v.gantt.ui(ui, &mut cx),
             }
         });
         if let Some(d) = &self.dialog {

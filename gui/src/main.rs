@@ -1,6 +1,6 @@
 //! `permitflow-gui`: the window around [`permitflow_gui::PermitflowApp`].
 //!
-//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre|calibrate|author] [--run]
+//! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre|calibrate|author|schedule] [--run]
 //! [--dialog schedule|report|charts|save-as]`
 
 use std::path::PathBuf;

@@ -21,12 +21,15 @@ pub enum Tab {
     Calibrate,
     /// Authoring: stages, items, departments, regimes, targets and joint groups.
     Author,
+    /// The interactive Gantt of one regime, with a baseline.
+    Schedule,
 }
 
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Compare,
+        Tab::Schedule,
         Tab::Simulation,
         Tab::Planner,
         Tab::Centre,
@@ -43,6 +46,7 @@ impl Tab {
             Tab::Centre => tr!("gui-tab-centre"),
             Tab::Calibrate => tr!("gui-tab-calibrate"),
             Tab::Author => tr!("gui-tab-author"),
+            Tab::Schedule => tr!("gui-tab-schedule"),
         }
     }
 
@@ -55,6 +59,7 @@ impl Tab {
             "centre" | "center" => Some(Tab::Centre),
             "calibrate" | "calibration" => Some(Tab::Calibrate),
             "author" | "edit" => Some(Tab::Author),
+            "schedule" | "gantt" => Some(Tab::Schedule),
             _ => None,
         }
     }
@@ -68,6 +73,7 @@ impl Tab {
             Tab::Centre => "centre",
             Tab::Calibrate => "calibrate",
             Tab::Author => "author",
+            Tab::Schedule => "schedule",
         }
     }
 }

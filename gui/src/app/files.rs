@@ -38,6 +38,9 @@ impl PermitflowApp {
                 }
                 self.load_problems.clear();
                 self.views.what_ifs.reset(&self.doc, true);
+                if self.views.gantt.opened() {
+                    self.status = tr!("gui-gantt-baseline-cleared-open", status = &self.status);
+                }
                 self.fix_regime_choices();
             }
             Err(d) => {
@@ -176,6 +179,14 @@ impl PermitflowApp {
                 _ => None,
             },
             Tab::Author => None,
+            Tab::Schedule => {
+                let regime = self.views.gantt.regime();
+                let gantts = &self.comparison().gantts;
+                gantts
+                    .iter()
+                    .find(|(n, _)| n == regime)
+                    .map(|(_, g)| g.clone())
+            }
         }
     }
 

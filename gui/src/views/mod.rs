@@ -7,6 +7,7 @@ pub mod calibrate;
 pub mod centre;
 pub mod compare;
 pub mod dialogs;
+pub mod gantt;
 pub mod planner;
 pub mod problems;
 pub mod simulation;
@@ -72,4 +73,6 @@ pub struct Views {
     pub author: author::Author,
     /// The calibration tab's shipped logs and selected item.
     pub calibrate: calibrate::Calibrate,
+    /// The Schedule tab's zoom, scroll, selection, drag and baseline.
+    pub gantt: gantt::Gantt,
 }

@@ -511,3 +511,56 @@ gui-cal-col-measure = percentile
 gui-cal-col-observed = observed
 gui-cal-col-simulated = simulated
 gui-cal-col-difference = difference
+
+# --- gantt ---
+gui-tab-schedule = Schedule
+gui-gantt-summary = Approval time { $approval } working days · elapsed { $days } working days, { $calendar } calendar days · applied { $start }, done { $end }
+gui-gantt-regime = Regime
+gui-gantt-zoom = Zoom
+gui-gantt-zoom-out = Zoom out (or Ctrl+wheel over the chart)
+gui-gantt-zoom-in = Zoom in (or Ctrl+wheel over the chart)
+gui-gantt-fit = Fit
+    .tip = The whole schedule in the width of the chart. Wheel: scroll the rows; Shift+wheel or drag on empty space: move along the time axis.
+gui-gantt-baseline-label-hint = baseline name
+gui-gantt-set-baseline = Set baseline
+    .tip = Pins every regime's current schedule: it is drawn thin and grey under each bar, with each finish's variance in working days. It stays through edits and undo; opening another file clears it.
+gui-gantt-baseline-default = Baseline
+gui-gantt-baseline-set = Baseline “{ $label }” set at { $time }: every regime's schedule pinned.
+gui-gantt-baseline-shown = Baseline: { $label } ({ $time })
+gui-gantt-clear-baseline = Clear baseline
+gui-gantt-baseline-cleared = Baseline cleared.
+gui-gantt-baseline-cleared-open = { $status } The baseline of the previous file was cleared.
+gui-gantt-refuse-calendar = { $name } counts calendar days: set its limit in the time limits (a drag on this working-day axis would change it in the wrong unit).
+gui-gantt-refuse-gate = { $name } has no limit to drag.
+gui-gantt-refuse-measure = The limit of { $name } is set by the measure “{ $measure }” of this regime: change the measure (or choose another regime) instead.
+gui-gantt-refuse-regime = The limit of { $name } under this regime is not its own: change it in the time limits.
+gui-gantt-refuse-longest = { $name } takes its longest member's limit: drag that member's bar, or give the joint group its own limit.
+gui-gantt-end-of = end of bar { $id }
+gui-gantt-limit-changed = Limit of { $name }: { $old } → { $new } working days (Ctrl+Z undoes).
+gui-gantt-wd = { $days } wd
+gui-gantt-cd = { $days } cd
+gui-gantt-dragging = { $days } wd (was { $old })
+gui-gantt-col-item = Item
+gui-gantt-col-department = Department
+gui-gantt-col-variance = Finish Δ (wd)
+gui-gantt-row-tip =
+    { $name } ({ $id })
+    Department: { $department }
+    Limit: { $limit }
+    Start: { $start }, { $start_days } working days after the application
+    Finish: { $finish }, { $finish_days } working days after the application
+    Float: { $float }
+gui-gantt-row-tip-baseline = Baseline “{ $label }”: finish at { $finish } working days, variance { $variance } working days
+gui-gantt-no-links = none
+gui-gantt-details = { $department } · limit { $limit } · { $start } → { $finish } · float { $float }
+gui-gantt-unselect = Unselect
+gui-gantt-links-in = Links in:
+gui-gantt-links-out = Links out:
+gui-gantt-legend-critical = critical (no float)
+gui-gantt-legend-approval = on the approval clock
+gui-gantt-legend-off-clock = off the approval clock
+gui-gantt-legend-calendar = calendar days
+gui-gantt-legend-joint = joint event (one bar for its members)
+gui-gantt-legend-baseline = baseline
+gui-gantt-variance-of = Finish Δ of { $id }: { $variance } wd
+# --- end gantt ---

@@ -515,3 +515,56 @@ gui-cal-col-measure = 分位数
 gui-cal-col-observed = 实测
 gui-cal-col-simulated = 模拟
 gui-cal-col-difference = 差异
+
+# --- gantt ---
+gui-tab-schedule = 进度计划
+gui-gantt-summary = 审批用时 { $approval } 个工作日 · 全流程 { $days } 个工作日、{ $calendar } 个自然日 · 申请 { $start }，办结 { $end }
+gui-gantt-regime = 审批模式
+gui-gantt-zoom = 缩放
+gui-gantt-zoom-out = 缩小（或在图上按住 Ctrl 滚动滚轮）
+gui-gantt-zoom-in = 放大（或在图上按住 Ctrl 滚动滚轮）
+gui-gantt-fit = 适应宽度
+    .tip = 整个进度计划显示在图的宽度内。滚轮：上下滚动各行；Shift+滚轮或在空白处拖动：沿时间轴移动。
+gui-gantt-baseline-label-hint = 基准名称
+gui-gantt-set-baseline = 设置基准
+    .tip = 固定各审批模式当前的进度计划：在每条横道下方以灰色细条显示，并列出各事项结束时间的偏差（工作日）。修改和撤销后仍保留；打开其他文件时清除。
+gui-gantt-baseline-default = 基准
+gui-gantt-baseline-set = 已于 { $time } 设置基准“{ $label }”：各审批模式的进度计划已固定。
+gui-gantt-baseline-shown = 基准：{ $label }（{ $time }）
+gui-gantt-clear-baseline = 清除基准
+gui-gantt-baseline-cleared = 已清除基准。
+gui-gantt-baseline-cleared-open = { $status } 上一个文件的基准已清除。
+gui-gantt-refuse-calendar = { $name } 按自然日计：请在承诺时限中修改（在此工作日时间轴上拖动会按错误的单位修改）。
+gui-gantt-refuse-gate = { $name } 没有可拖动的时限。
+gui-gantt-refuse-measure = { $name } 的时限由本审批模式的改革措施“{ $measure }”设定：请修改该措施（或选择其他审批模式）。
+gui-gantt-refuse-regime = { $name } 在本审批模式下的时限不是其自身时限：请在承诺时限中修改。
+gui-gantt-refuse-longest = { $name } 取成员中最长的时限：请拖动该成员的横道，或为联合审查组设定自身时限。
+gui-gantt-end-of = 横道 { $id } 的结束端
+gui-gantt-limit-changed = { $name } 的时限：{ $old } → { $new } 个工作日（Ctrl+Z 撤销）。
+gui-gantt-wd = { $days } 个工作日
+gui-gantt-cd = { $days } 个自然日
+gui-gantt-dragging = { $days } 个工作日（原 { $old }）
+gui-gantt-col-item = 审批事项
+gui-gantt-col-department = 实施部门
+gui-gantt-col-variance = 结束偏差（工作日）
+gui-gantt-row-tip =
+    { $name }（{ $id }）
+    实施部门：{ $department }
+    承诺时限：{ $limit }
+    开始：{ $start }，申请后第 { $start_days } 个工作日
+    结束：{ $finish }，申请后第 { $finish_days } 个工作日
+    总时差：{ $float }
+gui-gantt-row-tip-baseline = 基准“{ $label }”：第 { $finish } 个工作日结束，偏差 { $variance } 个工作日
+gui-gantt-no-links = 无
+gui-gantt-details = { $department } · 时限 { $limit } · { $start } → { $finish } · 总时差 { $float }
+gui-gantt-unselect = 取消选择
+gui-gantt-links-in = 前置关系：
+gui-gantt-links-out = 后续关系：
+gui-gantt-legend-critical = 关键事项（无总时差）
+gui-gantt-legend-approval = 计入审批用时
+gui-gantt-legend-off-clock = 不计入审批用时
+gui-gantt-legend-calendar = 按自然日计
+gui-gantt-legend-joint = 联合审查（成员合为一条横道）
+gui-gantt-legend-baseline = 基准
+gui-gantt-variance-of = { $id } 的结束偏差：{ $variance } 个工作日
+# --- end gantt ---

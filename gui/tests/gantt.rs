@@ -1,0 +1,277 @@
+//! The Schedule tab's interactive Gantt: dragging a bar's end changes that item's limit by the
+//! days dragged (one undoable edit) and the regime's total as worked by hand; a baseline shows
+//! the variance of each finish; zoom changes the points per day.
+
+mod common;
+
+use egui::{Pos2, vec2};
+use egui_kittest::kittest::Queryable;
+use permitflow_gui::{PermitflowApp, Settings, Tab};
+use permitflow_i18n::tr;
+use permitflow_model::ItemId;
+
+mod common_gantt {
+    /// Two stages. Planning: site selection (10 wd) then the planning permit (5 wd), beside
+    /// them the fire review (3 wd); construction: the construction permit (4 wd).
+    ///
+    /// By hand: serial = 10 + 5 + 3 + 4 = 22 working days; parallel = max(10 + 5, 3) + 4 = 19.
+    pub const SCENARIO: &str = r#"version = 1
+name = "Two-stage flow"
+start = "2025-03-03"
+calendar = "cn"
+
+[[stages]]
+id = "planning"
+name = "Planning"
+lead = "Planning bureau"
+
+[[stages]]
+id = "construction"
+name = "Construction"
+lead = "Housing bureau"
+
+[[items]]
+id = "site"
+name = "Site selection"
+department = "Planning bureau"
+stage = "planning"
+days = 10
+
+[[items]]
+id = "permit"
+name = "Planning permit"
+department = "Planning bureau"
+stage = "planning"
+days = 5
+after = ["site"]
+
+[[items]]
+id = "fire"
+name = "Fire review"
+department = "Fire brigade"
+stage = "planning"
+days = 3
+
+[[items]]
+id = "build"
+name = "Construction permit"
+department = "Housing bureau"
+stage = "construction"
+days = 4
+
+[[regimes]]
+name = "serial"
+base = "serial"
+
+[[regimes]]
+name = "parallel"
+base = "parallel"
+"#;
+}
+
+type H = common::H;
+
+/// The app on the two-stage flow, on the Schedule tab showing `regime`.
+fn app(dir: &tempfile::TempDir, regime: &str) -> H {
+    let path = dir.path().join("two-stage.toml");
+    std::fs::write(&path, common_gantt::SCENARIO).expect("write the scenario");
+    let settings = Settings {
+        tab: Tab::Schedule,
+        regime: regime.into(),
+        ..Settings::default()
+    };
+    common::harness(PermitflowApp::new(settings, Some(&path)))
+}
+
+fn total(h: &H, regime: &str) -> f64 {
+    h.state()
+        .comparison()
+        .outcome(regime)
+        .expect("solved")
+        .working_days()
+        .get()
+}
+
+fn limit(h: &H, item: &str) -> f64 {
+    let id = ItemId::new(item);
+    let it = h.state().doc.draft.items.iter().find(|i| i.id == id);
+    it.expect("the item").days.value.get()
+}
+
+fn bar_end(h: &H, id: &str) -> Pos2 {
+    h.get_by_label(&tr!("gui-gantt-end-of", id = id))
+        .rect()
+        .center()
+}
+
+/// Drags the end of `id`'s bar `dx` points to the right, in steps, and lets go.
+fn drag_end(h: &mut H, id: &str, dx: f32) {
+    let p = bar_end(h, id);
+    h.hover_at(p);
+    h.run();
+    h.drag_at(p);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(p + vec2(dx * k as f32 / 4.0, 0.0));
+        h.run();
+    }
+}
+
+#[test]
+fn dragging_a_bar_end_changes_the_limit_by_the_days_dragged_and_ctrl_z_restores_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app(&dir, "parallel");
+    assert_eq!(
+        h.state().doc.valid.name,
+        "Two-stage flow",
+        "{}",
+        h.state().status()
+    );
+    assert_eq!(h.state().schedule_view().regime(), "parallel");
+    assert_eq!(total(&h, "parallel"), 19.0);
+    assert_eq!(total(&h, "serial"), 22.0);
+    let px = h.state().schedule_view().px_per_day();
+    let before = bar_end(&h, "permit");
+    // 4.2 days' worth of points: the drag moves in half days, so 4.
+    drag_end(&mut h, "permit", 4.2 * px);
+    // While dragging, the bar follows and nothing is edited yet.
+    let during = bar_end(&h, "permit");
+    assert!(
+        (during.x - before.x - 4.0 * px).abs() < 1.0,
+        "the bar's end follows the pointer in half days: {} → {} at {px} points a day",
+        before.x,
+        during.x
+    );
+    assert_eq!(limit(&h, "permit"), 5.0);
+    assert!(!h.state().doc.can_undo());
+    let end = during + vec2(0.2 * px, 0.0);
+    h.drop_at(end);
+    h.run();
+    // One edit: the permit's limit 5 → 9; parallel 10 + 9 + 4 = 23, serial 10 + 9 + 3 + 4 = 26.
+    assert_eq!(limit(&h, "permit"), 9.0);
+    assert_eq!(total(&h, "parallel"), 23.0);
+    assert_eq!(total(&h, "serial"), 26.0);
+    assert!(h.state().status().contains("9"), "{}", h.state().status());
+    // Ctrl+Z undoes the whole drag at once.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(limit(&h, "permit"), 5.0);
+    assert_eq!(total(&h, "parallel"), 19.0);
+    assert!(!h.state().doc.can_undo(), "one drag, one undo step");
+}
+
+#[test]
+fn a_baseline_shows_the_variance_of_the_edited_item_and_zero_for_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app(&dir, "parallel");
+    h.get_by_label(&tr!("gui-gantt-set-baseline")).click();
+    h.run();
+    let b = h
+        .state()
+        .schedule_view()
+        .baseline()
+        .expect("pinned")
+        .clone();
+    assert_eq!(b.bar("parallel", "permit"), Some((10.0, 15.0)));
+    assert_eq!(b.bar("serial", "build"), Some((18.0, 22.0)));
+    let px = h.state().schedule_view().px_per_day();
+    drag_end(&mut h, "permit", 3.0 * px);
+    let end = bar_end(&h, "permit");
+    h.drop_at(end);
+    h.run();
+    assert_eq!(limit(&h, "permit"), 8.0);
+    let o = h.state().comparison().outcome("parallel").expect("solved");
+    let finish = |id: &str| {
+        let i = o
+            .network
+            .activities
+            .iter()
+            .position(|a| a.id == id)
+            .expect("activity");
+        o.schedule.finish[i].get()
+    };
+    let b = h
+        .state()
+        .schedule_view()
+        .baseline()
+        .expect("still pinned after an edit");
+    // The permit and everything after it finish 3 days later; the fire review and the site
+    // selection are unaffected.
+    assert_eq!(
+        b.variance("parallel", "permit", finish("permit")),
+        Some(3.0)
+    );
+    assert_eq!(b.variance("parallel", "build", finish("build")), Some(3.0));
+    assert_eq!(b.variance("parallel", "fire", finish("fire")), Some(0.0));
+    assert_eq!(b.variance("parallel", "site", finish("site")), Some(0.0));
+    // The variance column shows them as a planner writes them.
+    let cell = |h: &H, id: &str, v: &str| {
+        let label = tr!("gui-gantt-variance-of", id = id, variance = v);
+        assert!(h.query_by_label(&label).is_some(), "{label}");
+    };
+    cell(&h, "permit", "+3");
+    cell(&h, "build", "+3");
+    cell(&h, "fire", "0");
+    // Undo keeps the baseline; the variances are 0 again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let o = h.state().comparison().outcome("parallel").expect("solved");
+    let i = o
+        .network
+        .activities
+        .iter()
+        .position(|a| a.id == "permit")
+        .expect("permit");
+    let b = h
+        .state()
+        .schedule_view()
+        .baseline()
+        .expect("kept through undo");
+    assert_eq!(
+        b.variance("parallel", "permit", o.schedule.finish[i].get()),
+        Some(0.0)
+    );
+    // Opening another file clears it, and the status says so.
+    h.state_mut()
+        .push(permitflow_gui::Command::Discard(Box::new(
+            permitflow_gui::Command::Open(permitflow_gui::Source::Default),
+        )));
+    h.run();
+    assert!(h.state().schedule_view().baseline().is_none());
+    let cleared = tr!("gui-gantt-baseline-cleared-open", status = "");
+    assert!(
+        h.state().status().ends_with(cleared.trim()),
+        "{}",
+        h.state().status()
+    );
+}
+
+#[test]
+fn the_zoom_buttons_change_the_points_per_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app(&dir, "serial");
+    let fitted = h.state().schedule_view().px_per_day();
+    h.get_by_label("+").click();
+    h.run();
+    let zoomed = h.state().schedule_view().px_per_day();
+    assert!((zoomed - fitted * 1.5).abs() < 1e-3, "{fitted} → {zoomed}");
+    // The 5-day permit's bar is 5 days' worth of points wide at either zoom.
+    let start = |h: &H| {
+        let o = h.state().comparison().outcome("serial").expect("solved");
+        let i = o
+            .network
+            .activities
+            .iter()
+            .position(|a| a.id == "permit")
+            .expect("permit");
+        o.schedule.start[i].get()
+    };
+    assert_eq!(start(&h), 10.0);
+    h.get_by_label("−").click();
+    h.run();
+    let back = h.state().schedule_view().px_per_day();
+    assert!((back - fitted).abs() < 1e-3);
+    h.get_by_label(&tr!("gui-gantt-fit")).click();
+    h.run();
+    assert!((h.state().schedule_view().px_per_day() - fitted).abs() < 1e-3);
+}
