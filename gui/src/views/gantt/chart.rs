@@ -124,9 +124,11 @@ pub(super) fn show(
         px_per_day: g.px_per_day,
         first_day: g.first_day,
     };
-    if g.fit_next {
-        axis.fit(makespan, time_w);
-        g.fit_next = false;
+    // Fitted until the planner zooms or pans: the schedule keeps the chart's width as the
+    // window is resized (not as an edit lengthens it: the bars move, the scale stays).
+    if g.fitted && g.fit_width != time_w {
+        axis.fit(makespan, time_w - 60.0 * scale);
+        g.fit_width = time_w;
     }
     let (rows, row_of) = rows::rows(o);
 
@@ -136,8 +138,10 @@ pub(super) fn show(
         let (zoom, delta) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta));
         if zoom != 1.0 {
             axis.zoom_about(p.x.max(time_left), zoom);
+            g.fitted = false;
         }
         if delta != Vec2::ZERO {
+            g.fitted &= delta.x == 0.0;
             axis.pan(delta.x);
             g.scroll -= delta.y;
             ui.input_mut(|i| i.smooth_scroll_delta = Vec2::ZERO);
@@ -145,6 +149,7 @@ pub(super) fn show(
     }
     if bg.dragged() {
         let d = bg.drag_delta();
+        g.fitted &= d.x == 0.0;
         axis.pan(d.x);
         g.scroll -= d.y;
     }

@@ -13,8 +13,8 @@ use super::rows;
 use crate::views::Ctx;
 use crate::widgets::{self, CRITICAL};
 
-/// The strip's height at 14-point text.
-pub(super) const HEIGHT: f32 = 74.0;
+/// Lines of text the strip has room for before it scrolls.
+pub(super) const LINES: f32 = 4.0;
 
 /// Float with its unit, and whether the activity is critical.
 fn float_text(o: &Outcome, i: usize) -> String {
@@ -98,7 +98,6 @@ pub(super) fn ui(ui: &mut Ui, cx: &Ctx<'_>, o: &Outcome, id: &str, selected: &mu
         .collect();
     let none = || tr!("gui-gantt-no-links");
     let list = |v: Vec<String>| if v.is_empty() { none() } else { v.join(" · ") };
-    ui.separator();
     ui.horizontal_wrapped(|ui| {
         let name = RichText::new(&a.name).strong();
         let name = if o.schedule.critical[i] {

@@ -80,7 +80,8 @@ impl Axis {
         let first = (self.first_day / step).ceil() * step;
         let last = self.day_at(self.left + width);
         let mut out = Vec::new();
-        let mut d = first.max(0.0);
+        // `+ 0.0` turns a -0 into 0, so the first label does not read "-0".
+        let mut d = first.max(0.0) + 0.0;
         while d <= last && out.len() < 1000 {
             out.push(d);
             d += step;
@@ -116,6 +117,7 @@ pub fn dragged_limit(old: f64, dx: f32, px_per_day: f32, lowest: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use permitflow_model::WorkingDays;
 
     fn axis() -> Axis {
         Axis {
@@ -168,6 +170,14 @@ mod tests {
         assert_eq!(a.tick_step(10.0), 1.0);
         assert_eq!(a.tick_step(11.0), 2.0);
         assert_eq!(a.ticks(300.0, 10.0), vec![0.0, 10.0, 20.0, 30.0]);
+        let early = Axis {
+            first_day: -0.5,
+            ..a
+        };
+        assert_eq!(
+            WorkingDays::new(early.ticks(300.0, 10.0)[0]).to_string(),
+            "0"
+        );
     }
 
     #[test]

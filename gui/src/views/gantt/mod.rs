@@ -49,8 +49,10 @@ pub struct Gantt {
     regime: String,
     px_per_day: f32,
     first_day: f64,
-    /// The zoom is fitted to the schedule at the next frame (first shown, regime changed).
-    fit_next: bool,
+    /// The zoom fits the schedule to the chart's width (until the planner zooms or pans).
+    fitted: bool,
+    /// The time axis' width the fit was made for (NaN: fit at the next frame).
+    fit_width: f32,
     scroll: f32,
     name_w: f32,
     dept_w: f32,
@@ -66,7 +68,8 @@ impl Default for Gantt {
             regime: String::new(),
             px_per_day: 10.0,
             first_day: -0.5,
-            fit_next: true,
+            fitted: true,
+            fit_width: f32::NAN,
             scroll: 0.0,
             name_w: 240.0,
             dept_w: 150.0,
@@ -104,7 +107,7 @@ impl Gantt {
     pub fn opened(&mut self) -> bool {
         self.selected = None;
         self.drag = None;
-        self.fit_next = true;
+        self.refit();
         self.scroll = 0.0;
         self.baseline.take().is_some()
     }
@@ -118,7 +121,7 @@ impl Gantt {
             } else {
                 regimes.first().cloned().unwrap_or_default()
             };
-            self.fit_next = true;
+            self.refit();
         }
         self.controls(ui, cx, &regimes);
         let comparison = cx.comparison;
@@ -146,8 +149,11 @@ impl Gantt {
             .weak(),
         );
         paint::legend(ui, self.baseline.is_some());
+        // The selected item's strip: room for four lines of text (it scrolls when it wraps
+        // to more in a narrow window).
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
         let strip = if self.selected.is_some() {
-            details::HEIGHT * ui.text_style_height(&egui::TextStyle::Body) / 14.0
+            details::LINES * line + 8.0
         } else {
             0.0
         };
@@ -157,7 +163,12 @@ impl Gantt {
             ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click_and_drag());
         chart::show(self, ui, cx, o, rect, bg);
         if let Some(id) = self.selected.clone() {
-            details::ui(ui, cx, o, &id, &mut self.selected);
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .id_salt("gantt-details")
+                .max_height(strip)
+                .auto_shrink([false, true])
+                .show(ui, |ui| details::ui(ui, cx, o, &id, &mut self.selected));
         }
     }
 
@@ -173,7 +184,7 @@ impl Gantt {
                 &cx.doc.draft,
             );
             if self.regime != before {
-                self.fit_next = true;
+                self.refit();
                 self.selected = None;
             }
             ui.separator();
@@ -191,15 +202,22 @@ impl Gantt {
                 .on_hover_text(tr!("gui-gantt-fit.tip"))
                 .clicked()
             {
-                self.fit_next = true;
+                self.refit();
             }
             ui.separator();
             self.baseline_controls(ui, cx);
         });
     }
 
+    /// Fits the schedule to the chart's width at the next frame.
+    fn refit(&mut self) {
+        self.fitted = true;
+        self.fit_width = f32::NAN;
+    }
+
     /// Zooms about the left edge of the time axis (the buttons).
     fn zoom_by(&mut self, factor: f32) {
+        self.fitted = false;
         self.px_per_day = (self.px_per_day * factor).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
     }
 
