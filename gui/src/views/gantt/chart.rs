@@ -112,10 +112,19 @@ pub(super) fn show(
         0.0
     };
     // The columns narrow before the time axis does; each keeps a least width.
-    let room = (rect.width() - var_w - MIN_TIME).max(MIN_NAME + MIN_DEPT);
-    g.name_w = g.name_w.clamp(MIN_NAME, (room - MIN_DEPT).max(MIN_NAME));
-    g.dept_w = g.dept_w.clamp(MIN_DEPT, (room - g.name_w).max(MIN_DEPT));
-    let time_left = rect.left() + g.name_w + g.dept_w + var_w;
+    // In a narrow window the names take at most 30 % of the width and the departments 20 %,
+    // so the time axis keeps half; the planner's widths come back when it widens.
+    let w = rect.width();
+    let room = (w - var_w - MIN_TIME).max(MIN_NAME + MIN_DEPT);
+    let name_w = g
+        .name_w
+        .min(w * 0.3)
+        .clamp(MIN_NAME, (room - MIN_DEPT).max(MIN_NAME));
+    let dept_w = g
+        .dept_w
+        .min(w * 0.2)
+        .clamp(MIN_DEPT, (room - name_w).max(MIN_DEPT));
+    let time_left = rect.left() + name_w + dept_w + var_w;
     let time_w = (rect.right() - time_left - 8.0).max(20.0);
     let body = Rect::from_min_max(pos2(rect.left(), rect.top() + header_h), rect.max);
     let makespan = o.working_days().get();
@@ -172,8 +181,8 @@ pub(super) fn show(
         body,
         row_h,
         font,
-        name_w: g.name_w,
-        dept_w: g.dept_w,
+        name_w,
+        dept_w,
         var_w,
         axis,
         scroll: g.scroll,
@@ -277,7 +286,13 @@ pub(super) fn show(
     frame.dragged = g.drag.as_ref().map(|d| (d.activity.clone(), d.days));
     frame.selected = g.selected.clone();
 
-    resizers(ui, &mut g.name_w, &mut g.dept_w, rect, header_h, scale);
+    if let Some((k, dx)) = resizers(ui, name_w, dept_w, rect, header_h, scale) {
+        if k == 0 {
+            g.name_w = name_w + dx;
+        } else {
+            g.dept_w = dept_w + dx;
+        }
+    }
 
     // A click selects the item of the row (again: unselects); on empty rows, nothing.
     if bg.clicked()
@@ -317,16 +332,17 @@ pub(super) fn show(
 }
 
 /// The handles between the name, department and variance columns' headings: dragged, they
-/// narrow or widen the columns.
+/// narrow or widen the columns. Which was dragged (0: names, 1: departments) and by how much.
 fn resizers(
     ui: &mut Ui,
-    name_w: &mut f32,
-    dept_w: &mut f32,
+    name_w: f32,
+    dept_w: f32,
     rect: Rect,
     header_h: f32,
     scale: f32,
-) {
-    for (k, x) in [rect.left() + *name_w, rect.left() + *name_w + *dept_w]
+) -> Option<(usize, f32)> {
+    let mut moved = None;
+    for (k, x) in [rect.left() + name_w, rect.left() + name_w + dept_w]
         .into_iter()
         .enumerate()
     {
@@ -339,19 +355,8 @@ fn resizers(
             ui.ctx().set_cursor_icon(CursorIcon::ResizeColumn);
         }
         if h.dragged() {
-            let dx = h.drag_delta().x;
-            if k == 0 {
-                *name_w += dx;
-            } else {
-                *dept_w += dx;
-            }
+            moved = Some((k, h.drag_delta().x));
         }
-        ui.painter().line_segment(
-            [
-                pos2(x, rect.top() + 4.0),
-                pos2(x, rect.top() + header_h - 4.0),
-            ],
-            ui.visuals().widgets.noninteractive.bg_stroke,
-        );
     }
+    moved
 }

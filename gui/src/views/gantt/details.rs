@@ -14,7 +14,7 @@ use crate::views::Ctx;
 use crate::widgets::{self, CRITICAL};
 
 /// Lines of text the strip has room for before it scrolls.
-pub(super) const LINES: f32 = 4.0;
+pub(super) const LINES: f32 = 5.0;
 
 /// Float with its unit, and whether the activity is critical.
 fn float_text(o: &Outcome, i: usize) -> String {
