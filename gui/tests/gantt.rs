@@ -275,3 +275,73 @@ fn the_zoom_buttons_change_the_points_per_day() {
     h.run();
     assert!((h.state().schedule_view().px_per_day() - fitted).abs() < 1e-3);
 }
+
+/// The shipped default scenario on the Schedule tab under the joint regime.
+fn default_on(regime: &str) -> H {
+    let settings = Settings {
+        tab: Tab::Schedule,
+        regime: regime.into(),
+        ..Settings::default()
+    };
+    common::harness(PermitflowApp::new(settings, None))
+}
+
+#[test]
+fn a_calendar_day_item_refuses_the_drag_and_a_joint_event_changes_its_groups_limit() {
+    let mut h = default_on("joint");
+    // The planning permit's publicity counts 7 calendar days: a drag on the working-day axis
+    // would set it in the wrong unit, so it is refused and nothing is edited.
+    let px = h.state().schedule_view().px_per_day();
+    drag_end(&mut h, "permit_publicity", 12.0 * px);
+    let end = bar_end(&h, "permit_publicity");
+    h.drop_at(end);
+    h.run();
+    assert!(!h.state().doc.can_undo(), "no edit");
+    assert_eq!(limit(&h, "permit_publicity"), 7.0);
+    let name = &h
+        .state()
+        .doc
+        .valid
+        .items
+        .iter()
+        .find(|i| i.id.as_str() == "permit_publicity");
+    let refused = tr!(
+        "gui-gantt-refuse-calendar",
+        name = name.expect("item").name.as_str()
+    );
+    assert_eq!(h.state().status(), refused);
+    // The joint plan review is one bar for its three members with the group's own 7 days:
+    // dragging it 2 days further sets the group's limit to 9, one undo step; the joint regime
+    // takes 36.5 + 2 = 38.5 approval days (the review is on its critical path).
+    let group = |h: &H| {
+        let g = h
+            .state()
+            .doc
+            .draft
+            .joint_groups
+            .iter()
+            .find(|g| g.id.as_str() == "joint_plan_review");
+        g.and_then(|g| g.days.as_ref()).map(|d| d.value.get())
+    };
+    let approval = |h: &H| {
+        h.state()
+            .comparison()
+            .outcome("joint")
+            .expect("solved")
+            .approval_days
+            .get()
+    };
+    assert_eq!(group(&h), Some(7.0));
+    assert_eq!(approval(&h), 36.5);
+    let px = h.state().schedule_view().px_per_day();
+    drag_end(&mut h, "joint_plan_review", 2.0 * px);
+    let end = bar_end(&h, "joint_plan_review");
+    h.drop_at(end);
+    h.run();
+    assert_eq!(group(&h), Some(9.0));
+    assert_eq!(approval(&h), 38.5);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(group(&h), Some(7.0));
+    assert!(!h.state().doc.can_undo(), "one drag, one undo step");
+}
