@@ -107,3 +107,84 @@ fn measure_setting(s: &Scenario, regime: &str, items: &[ItemId]) -> Option<Strin
         sets.then(|| s.measure_label(id))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use permitflow_model::{Calendar, Format, parse_scenario};
+    use permitflow_solver::{Method, evaluate};
+
+    use super::*;
+
+    /// Two items; the `compressed` regime's measure sets the review's limit to 3.
+    const TEXT: &str = r#"version = 1
+name = "Compressed"
+start = "2025-03-03"
+calendar = "cn"
+
+[[stages]]
+id = "s"
+name = "Stage"
+lead = "Bureau"
+
+[[items]]
+id = "review"
+name = "Review"
+department = "Bureau"
+stage = "s"
+days = 10
+
+[[items]]
+id = "permit"
+name = "Permit"
+department = "Bureau"
+stage = "s"
+days = 5
+after = ["review"]
+
+[[measures]]
+id = "cut"
+kind = "time_limit_compression"
+limits = { review = 3 }
+
+[[regimes]]
+name = "parallel"
+base = "parallel"
+
+[[regimes]]
+name = "compressed"
+base = "parallel"
+measures = ["cut"]
+"#;
+
+    fn target(regime: &str, id: &str) -> Result<Target, String> {
+        let s = parse_scenario(TEXT, "t.toml", Format::Toml).expect("valid");
+        let cal = Calendar::for_base(s.calendar.base);
+        let r = s.regime(regime).expect("regime").clone();
+        let o = evaluate(&s, &r, &cal, Method::Paths).expect("solved");
+        let a = o
+            .network
+            .activities
+            .iter()
+            .find(|a| a.id == id)
+            .expect("activity");
+        limit_edit(&s, regime, a)
+    }
+
+    #[test]
+    fn an_items_own_limit_maps_to_its_days_edit() {
+        let t = target("parallel", "review").expect("draggable");
+        assert_eq!(t.lowest, 0.0);
+        assert_eq!(
+            t.edit(12.0),
+            Edit::Days {
+                item: ItemId::new("review"),
+                days: 12.0
+            }
+        );
+        // The same item's limit is not its own under the regime that compresses it.
+        let why = target("compressed", "review").expect_err("refused");
+        assert!(why.contains("Review") && why.contains("cut"), "{why}");
+        // Its neighbour's still is.
+        assert!(target("compressed", "permit").is_ok());
+    }
+}
