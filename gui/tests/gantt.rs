@@ -345,3 +345,35 @@ fn a_calendar_day_item_refuses_the_drag_and_a_joint_event_changes_its_groups_lim
     assert_eq!(group(&h), Some(7.0));
     assert!(!h.state().doc.can_undo(), "one drag, one undo step");
 }
+
+#[test]
+fn ctrl_wheel_over_the_chart_zooms_and_shift_wheel_pans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app(&dir, "serial");
+    let fitted = h.state().schedule_view().px_per_day();
+    // Over the permit's bar (working days 10–15 under serial).
+    let over = bar_end(&h, "permit") - vec2(20.0, 0.0);
+    h.hover_at(over);
+    h.run();
+    let wheel = |h: &mut H, delta: egui::Vec2, modifiers: egui::Modifiers| {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers,
+        });
+        // The wheel's delta is smoothed over a few frames.
+        h.run_steps(12);
+    };
+    wheel(&mut h, vec2(0.0, 50.0), egui::Modifiers::COMMAND);
+    let zoomed = h.state().schedule_view().px_per_day();
+    assert!(zoomed > fitted * 1.05, "{fitted} → {zoomed}");
+    // Shift+wheel moves along the time axis: the permit's end moves, the zoom stays.
+    let before = bar_end(&h, "permit");
+    wheel(&mut h, vec2(0.0, -40.0), egui::Modifiers::SHIFT);
+    let after = bar_end(&h, "permit");
+    assert!((after.x - before.x).abs() > 5.0, "{before:?} → {after:?}");
+    assert_eq!(after.y, before.y);
+    assert_eq!(h.state().schedule_view().px_per_day(), zoomed);
+}
