@@ -89,14 +89,25 @@ pub(super) fn draw(ui: &Ui, f: &Frame<'_>) {
         weak,
         v.window_fill,
     );
-    // The columns' edges.
+    // The columns' edges: the time axis' the whole height; the others in the header and
+    // across the item rows (a stage's name runs across the columns).
     let edge = Stroke::new(1.0, v.widgets.noninteractive.bg_stroke.color);
-    for x in [
+    painter.vline(f.time_left(), f.rect.y_range(), edge);
+    let inner = [
         f.rect.left() + f.name_w,
         f.rect.left() + f.name_w + f.dept_w,
-        f.time_left(),
-    ] {
-        painter.vline(x, f.rect.y_range(), edge);
+    ];
+    for x in inner {
+        painter.vline(x, f.rect.top()..=f.body.top(), edge);
+    }
+    for r in f.visible.clone() {
+        if let Row::Activity(_) = f.rows[r] {
+            let y = f.row_y(r).max(f.body.top());
+            let y2 = (f.row_y(r) + f.row_h).min(f.rect.bottom());
+            for x in inner {
+                painter.vline(x, y..=y2, edge);
+            }
+        }
     }
 }
 
