@@ -152,6 +152,8 @@ fn dragging_a_bar_end_changes_the_limit_by_the_days_dragged_and_ctrl_z_restores_
     assert_eq!(total(&h, "parallel"), 23.0);
     assert_eq!(total(&h, "serial"), 26.0);
     assert!(h.state().status().contains("9"), "{}", h.state().status());
+    // The scale stays as it was: the bars move, not the axis.
+    assert_eq!(h.state().schedule_view().px_per_day(), px);
     // Ctrl+Z undoes the whole drag at once.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();

@@ -135,7 +135,7 @@ pub(super) fn show(
     };
     // Fitted until the planner zooms or pans: the schedule keeps the chart's width as the
     // window is resized (not as an edit lengthens it: the bars move, the scale stays).
-    if g.fitted && g.fit_width != time_w {
+    if g.fitted && (g.fit_width.is_nan() || (g.fit_width - time_w).abs() > 1.0) {
         axis.fit(makespan, time_w - 60.0 * scale);
         g.fit_width = time_w;
     }
