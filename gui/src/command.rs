@@ -34,6 +34,10 @@ pub enum Dialog {
     ExportSchedule,
     /// Write the HTML report.
     Report,
+    /// Open a scenario, item list, calendar file or event log (the built-in file browser).
+    Open,
+    /// Unsaved work found at start: recover it, discard it, or decide later.
+    Recover(Box<crate::recovery::Found>),
 }
 
 /// The background work a Cancel button stops.
@@ -136,4 +140,10 @@ pub enum Command {
     SetLang(Lang),
     /// Quit, asking first when there are unsaved changes.
     Quit,
+    /// Open the unsaved work kept in this recovery file as unsaved changes to its document.
+    Recover(PathBuf),
+    /// Delete this recovery file.
+    DiscardRecovery(PathBuf),
+    /// Open the report of the current tab in the system's browser, to print or save as PDF.
+    Print,
 }

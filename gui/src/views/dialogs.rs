@@ -1,5 +1,6 @@
-//! The modal dialogs: unsaved changes, save as, and the file dialogs of the exports and the
-//! report (a path typed or suggested; the file is written atomically).
+//! The modal dialogs: unsaved changes, recovered work, and the app's own file dialogs (open,
+//! save as, the exports and the report: the built-in file browser over a path field; files are
+//! written atomically), shown where the system's dialogs are not.
 
 use std::path::PathBuf;
 
@@ -8,7 +9,9 @@ use permitflow_app::export::ExportFormat;
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::{Command, Dialog};
+use super::browser::{Browser, Picked};
+use crate::command::{Command, Dialog, Source};
+use crate::io;
 
 /// The exchange formats offered, with their names (the same in every language).
 pub const FORMATS: [(ExportFormat, &str); 3] = [
@@ -26,6 +29,8 @@ pub struct Dialogs {
     pub format: ExportFormat,
     /// Give the path field the keyboard focus (once, when the dialog opens).
     pub focus_path: bool,
+    /// The file browser above the path field.
+    pub browser: Browser,
 }
 
 impl Default for Dialogs {
@@ -34,6 +39,7 @@ impl Default for Dialogs {
             path_text: String::new(),
             format: ExportFormat::Mspdi,
             focus_path: false,
+            browser: Browser::default(),
         }
     }
 }
@@ -42,9 +48,10 @@ impl Dialogs {
     /// Draws `dialog` as a modal window over the app.
     pub fn ui(&mut self, ctx: &Context, cx: &mut Ctx<'_>, dialog: &Dialog) {
         let resp = egui::Modal::new(egui::Id::unique("permitflow-dialog")).show(ctx, |ui| {
-            ui.set_width(520.0);
+            ui.set_width(560.0);
             match dialog {
                 Dialog::Unsaved(then) => unsaved(ui, cx, then),
+                Dialog::Recover(found) => recover(ui, cx, found),
                 _ => self.file(ui, cx, dialog),
             }
         });
@@ -70,6 +77,11 @@ impl Dialogs {
                 tr!("gui-dialog-schedule.hint"),
                 tr!("gui-dialog-schedule.action"),
             ),
+            Dialog::Open => (
+                tr!("gui-dialog-open"),
+                tr!("gui-dialog-open.hint"),
+                tr!("gui-dialog-open.action"),
+            ),
             _ => (
                 tr!("gui-dialog-report"),
                 tr!("gui-dialog-report.hint"),
@@ -83,6 +95,24 @@ impl Dialogs {
         if *dialog == Dialog::Report {
             ui.label(RichText::new(tr!("gui-dialog-report-note")).weak());
         }
+        let ext = self.format.extension();
+        let extensions: Vec<&str> = match dialog {
+            Dialog::Open => io::OPENABLE.to_vec(),
+            Dialog::SaveAs => vec!["toml", "json"],
+            Dialog::ExportCharts => vec!["svg", "png"],
+            Dialog::ExportSchedule => vec![ext],
+            _ => vec!["html"],
+        };
+        let save = *dialog != Dialog::Open;
+        let mut accept = false;
+        match self.browser.ui(ui, &self.path_text, &extensions, save) {
+            Picked::None => {}
+            Picked::Path(p) => self.path_text = p,
+            Picked::Accept(p) => {
+                self.path_text = p;
+                accept = true;
+            }
+        }
         let label = ui.label(tr!("gui-dialog-path"));
         let field = ui
             .add(
@@ -94,11 +124,20 @@ impl Dialogs {
         if std::mem::take(&mut self.focus_path) {
             field.request_focus();
         }
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        // Enter opens (or goes into the folder typed), from the field or the list.
+        let enter = (field.lost_focus() || !field.has_focus())
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && !std::path::Path::new(self.path_text.trim()).is_dir();
+        accept |= enter;
         ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
         ui.horizontal(|ui| {
-            if ui.button(action).clicked() || enter {
+            if ui.button(action).clicked() || accept {
                 let path = PathBuf::from(self.path_text.trim());
+                if *dialog == Dialog::Open {
+                    cx.push(Command::CloseDialog);
+                    cx.push(Command::Open(Source::File(path)));
+                    return;
+                }
                 cx.push(match dialog {
                     Dialog::SaveAs => Command::SaveAs(path),
                     Dialog::ExportCharts => Command::ExportCharts(path),
@@ -173,6 +212,36 @@ fn unsaved(ui: &mut Ui, cx: &mut Ctx<'_>, then: &Command) {
             cx.push(Command::Discard(Box::new(then.clone())));
         }
         if ui.button(tr!("gui-cancel")).clicked() {
+            cx.push(Command::CloseDialog);
+        }
+    });
+}
+
+fn recover(ui: &mut Ui, cx: &mut Ctx<'_>, found: &crate::recovery::Found) {
+    ui.heading(tr!("gui-recover"));
+    let name = if found.label == io::DEFAULT_LABEL {
+        tr!("gui-default-label")
+    } else {
+        found.label.clone()
+    };
+    ui.label(tr!(
+        "gui-recover-question",
+        file = name,
+        time = found.when()
+    ));
+    if let Some(p) = &found.original {
+        ui.label(RichText::new(p.display().to_string()).weak());
+    }
+    ui.label(RichText::new(tr!("gui-recover-note")).weak());
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(tr!("gui-recover-recover")).clicked() {
+            cx.push(Command::Recover(found.file.clone()));
+        }
+        if ui.button(tr!("gui-recover-discard")).clicked() {
+            cx.push(Command::DiscardRecovery(found.file.clone()));
+        }
+        if ui.button(tr!("gui-recover-later")).clicked() {
             cx.push(Command::CloseDialog);
         }
     });
