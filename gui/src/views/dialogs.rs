@@ -129,7 +129,9 @@ impl Dialogs {
             && ui.input(|i| i.key_pressed(Key::Enter))
             && !std::path::Path::new(self.path_text.trim()).is_dir();
         accept |= enter;
-        ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
+        if *dialog != Dialog::Open {
+            ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
+        }
         ui.horizontal(|ui| {
             if ui.button(action).clicked() || accept {
                 let path = PathBuf::from(self.path_text.trim());
@@ -226,16 +228,24 @@ fn recover(ui: &mut Ui, cx: &mut Ctx<'_>, found: &crate::recovery::Found) {
     };
     ui.label(tr!(
         "gui-recover-question",
-        file = name,
+        file = name.as_str(),
         time = found.when()
     ));
-    if let Some(p) = &found.original {
+    // The file's full path, when the name shown is not already that.
+    if let Some(p) = found
+        .original
+        .as_ref()
+        .filter(|p| p.display().to_string() != name)
+    {
         ui.label(RichText::new(p.display().to_string()).weak());
     }
     ui.label(RichText::new(tr!("gui-recover-note")).weak());
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button(tr!("gui-recover-recover")).clicked() {
+        if ui
+            .button(RichText::new(tr!("gui-recover-recover")).strong())
+            .clicked()
+        {
             cx.push(Command::Recover(found.file.clone()));
         }
         if ui.button(tr!("gui-recover-discard")).clicked() {
