@@ -38,6 +38,30 @@ pub enum Dialog {
     Open,
     /// Unsaved work found at start: recover it, discard it, or decide later.
     Recover(Box<crate::recovery::Found>),
+    /// Choose a file for a field of a tab.
+    Pick(PickFor),
+}
+
+/// The fields a file is chosen for with a file dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickFor {
+    /// A holiday-cn calendar file, applied to the scenario.
+    Calendar,
+    /// The calibration tab's event log.
+    EventLog,
+    /// The approval centre's portfolio.
+    Portfolio,
+}
+
+impl PickFor {
+    /// The extensions offered (no dot).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            PickFor::Calendar => &["json"],
+            PickFor::EventLog => &["csv", "xes"],
+            PickFor::Portfolio => &["toml"],
+        }
+    }
 }
 
 /// The background work a Cancel button stops.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use common::{harness, wait_until};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use permitflow_gui::command::Dialog;
+use permitflow_gui::command::{Dialog, PickFor};
 use permitflow_gui::places::Places;
 use permitflow_gui::{Command, PermitflowApp, Settings, Tab};
 
@@ -207,4 +207,52 @@ fn dropped_files_open_by_what_they_are() {
     h.step();
     assert_eq!(h.state().settings.tab, Tab::Calibrate);
     assert_eq!(h.state().settings.calibrate_log, log.display().to_string());
+}
+
+#[test]
+fn browse_chooses_the_calibration_log_and_the_calendar_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = work(tmp.path());
+    std::fs::copy(
+        shipped("logs/sample-city-2025-generated.csv"),
+        work.join("log.csv"),
+    )
+    .unwrap();
+    let mut h = app_on(&work.join("housing.toml"), &tmp.path().join("data"));
+    h.state_mut()
+        .push(Command::ShowDialog(Dialog::Pick(PickFor::EventLog)));
+    h.run();
+    h.get_by_label("Choose an event log (CSV or XES)");
+    // Only logs: no scenarios.
+    assert!(h.query_by_label("housing.toml").is_none());
+    h.get_by_label("log.csv").click();
+    h.run();
+    h.get_by_label("Choose").click();
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(
+        h.state().settings.calibrate_log,
+        work.join("log.csv").display().to_string()
+    );
+    assert_eq!(h.state().settings.tab, Tab::Compare, "chosen, not run");
+    // A holiday file chosen for the calendar is applied at once.
+    let holidays = work.join("2027.json");
+    std::fs::write(
+        &holidays,
+        r#"{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#,
+    )
+    .unwrap();
+    h.state_mut()
+        .push(Command::ShowDialog(Dialog::Pick(PickFor::Calendar)));
+    h.run();
+    h.get_by_label("2027.json").click();
+    h.run();
+    h.get_by_label("Choose").click();
+    h.run();
+    assert_eq!(
+        h.state().settings.calendar_file,
+        holidays.display().to_string(),
+        "{}",
+        h.state().status()
+    );
 }

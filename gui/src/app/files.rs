@@ -102,6 +102,7 @@ impl PermitflowApp {
     pub(super) fn show_dialog(&mut self, d: Dialog) {
         let path = match &d {
             Dialog::Open => self.open_folder(),
+            Dialog::Pick(what) => self.pick_start(*what),
             Dialog::SaveAs => self
                 .doc
                 .path
@@ -143,6 +144,32 @@ impl PermitflowApp {
             .unwrap_or_default()
     }
 
+    /// Where the dialog choosing a file for `what` starts: the field's file, else the shipped
+    /// folder of such files, else the working directory.
+    fn pick_start(&self, what: crate::command::PickFor) -> String {
+        use crate::command::PickFor;
+        let field = match what {
+            PickFor::Calendar => &self.settings.calendar_file,
+            PickFor::EventLog => &self.settings.calibrate_log,
+            PickFor::Portfolio => &self.settings.centre_portfolio,
+        };
+        if !field.trim().is_empty() {
+            return field.trim().to_owned();
+        }
+        let shipped = match what {
+            PickFor::Calendar => None,
+            PickFor::EventLog => self
+                .places
+                .shipped_dirs("scenarios/logs")
+                .into_iter()
+                .next(),
+            PickFor::Portfolio => self.places.shipped_dirs("portfolios").into_iter().next(),
+        };
+        shipped
+            .map(|d| format!("{}{}", d.display(), std::path::MAIN_SEPARATOR))
+            .unwrap_or_else(|| self.open_folder())
+    }
+
     /// Opens a file by what it is: a scenario or item list (asking first about unsaved
     /// changes), a holiday-cn calendar file (applied to the scenario), a portfolio (run in the
     /// approval centre tab), an event log (measured in the calibration tab); dropped files and
@@ -176,6 +203,9 @@ impl PermitflowApp {
         match self.native.poll() {
             Some(Answer::Chosen(d, p)) => match d {
                 Dialog::Open => self.open_any(p),
+                Dialog::Pick(what) => {
+                    crate::views::dialogs::picked(what, p, &mut self.settings, &mut self.commands)
+                }
                 Dialog::SaveAs => self.push(Command::SaveAs(p)),
                 Dialog::ExportCharts => self.push(Command::ExportCharts(p)),
                 _ => self.push(Command::WriteReport(p)),
@@ -364,6 +394,12 @@ fn native_request(d: &Dialog, path: &str) -> Option<Request> {
             tr!("gui-filter-report"),
             vec!["html"],
             true,
+        ),
+        Dialog::Pick(what) => (
+            crate::views::dialogs::pick_title(*what),
+            crate::views::dialogs::pick_title(*what),
+            what.extensions().to_vec(),
+            false,
         ),
         _ => return None,
     };

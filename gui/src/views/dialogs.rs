@@ -10,7 +10,7 @@ use permitflow_i18n::tr;
 
 use super::Ctx;
 use super::browser::{Browser, Picked};
-use crate::command::{Command, Dialog, Source};
+use crate::command::{Command, Dialog, PickFor, Source};
 use crate::io;
 
 /// The exchange formats offered, with their names (the same in every language).
@@ -77,6 +77,11 @@ impl Dialogs {
                 tr!("gui-dialog-schedule.hint"),
                 tr!("gui-dialog-schedule.action"),
             ),
+            Dialog::Pick(what) => (
+                pick_title(*what),
+                tr!("gui-dialog-pick-hint"),
+                tr!("gui-dialog-pick-action"),
+            ),
             Dialog::Open => (
                 tr!("gui-dialog-open"),
                 tr!("gui-dialog-open.hint"),
@@ -98,12 +103,13 @@ impl Dialogs {
         let ext = self.format.extension();
         let extensions: Vec<&str> = match dialog {
             Dialog::Open => io::OPENABLE.to_vec(),
+            Dialog::Pick(what) => what.extensions().to_vec(),
             Dialog::SaveAs => vec!["toml", "json"],
             Dialog::ExportCharts => vec!["svg", "png"],
             Dialog::ExportSchedule => vec![ext],
             _ => vec!["html"],
         };
-        let save = *dialog != Dialog::Open;
+        let save = !matches!(dialog, Dialog::Open | Dialog::Pick(_));
         let mut accept = false;
         match self.browser.ui(ui, &self.path_text, &extensions, save) {
             Picked::None => {}
@@ -129,7 +135,7 @@ impl Dialogs {
             && ui.input(|i| i.key_pressed(Key::Enter))
             && !std::path::Path::new(self.path_text.trim()).is_dir();
         accept |= enter;
-        if *dialog != Dialog::Open {
+        if save {
             ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
         }
         ui.horizontal(|ui| {
@@ -138,6 +144,11 @@ impl Dialogs {
                 if *dialog == Dialog::Open {
                     cx.push(Command::CloseDialog);
                     cx.push(Command::Open(Source::File(path)));
+                    return;
+                }
+                if let Dialog::Pick(what) = dialog {
+                    cx.push(Command::CloseDialog);
+                    picked(*what, path, cx.settings, cx.commands);
                     return;
                 }
                 cx.push(match dialog {
@@ -255,4 +266,27 @@ fn recover(ui: &mut Ui, cx: &mut Ctx<'_>, found: &crate::recovery::Found) {
             cx.push(Command::CloseDialog);
         }
     });
+}
+
+/// The title of the dialog choosing a file for `what`.
+pub fn pick_title(what: PickFor) -> String {
+    match what {
+        PickFor::Calendar => tr!("gui-dialog-pick-calendar"),
+        PickFor::EventLog => tr!("gui-dialog-pick-log"),
+        PickFor::Portfolio => tr!("gui-dialog-pick-portfolio"),
+    }
+}
+
+/// Puts the file chosen for `what` in its field (a calendar file is applied at once).
+pub fn picked(
+    what: PickFor,
+    path: PathBuf,
+    settings: &mut crate::settings::Settings,
+    commands: &mut Vec<Command>,
+) {
+    match what {
+        PickFor::Calendar => commands.push(Command::UseCalendar(Some(path))),
+        PickFor::EventLog => settings.calibrate_log = path.display().to_string(),
+        PickFor::Portfolio => settings.centre_portfolio = path.display().to_string(),
+    }
 }

@@ -550,4 +550,11 @@ gui-print-opened = Opened the print page in your browser: print it there or save
 gui-print-no-browser = No browser could be started: open { $path } yourself to print it or save it as PDF.
 gui-print-written = Wrote the print page { $path }.
 gui-print-failed = The print page could not be made.
+gui-browse = Browse…
+    .tip = Choose the file with a file dialog
+gui-dialog-pick-calendar = Choose a holiday calendar (holiday-cn JSON)
+gui-dialog-pick-log = Choose an event log (CSV or XES)
+gui-dialog-pick-portfolio = Choose a portfolio (TOML)
+gui-dialog-pick-hint = the file's path, or a folder
+gui-dialog-pick-action = Choose
 # --- end files ---

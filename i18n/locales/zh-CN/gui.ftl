@@ -554,4 +554,11 @@ gui-print-opened = 已在浏览器中打开打印页面：可在浏览器中打�
 gui-print-no-browser = 无法启动浏览器：请自行打开 { $path } 打印或另存为 PDF。
 gui-print-written = 已写入打印页面 { $path }。
 gui-print-failed = 无法生成打印页面。
+gui-browse = 浏览…
+    .tip = 用文件对话框选择文件
+gui-dialog-pick-calendar = 选择节假日日历（holiday-cn JSON）
+gui-dialog-pick-log = 选择事件日志（CSV 或 XES）
+gui-dialog-pick-portfolio = 选择项目组合（TOML）
+gui-dialog-pick-hint = 文件路径，或文件夹
+gui-dialog-pick-action = 选择
 # --- end files ---
