@@ -46,6 +46,14 @@ pub struct PermitflowApp {
     background_allowed: bool,
     /// For waking the UI when a worker finishes.
     ctx: Option<Context>,
+    /// Where shipped files, recovery files and print pages are.
+    pub places: crate::places::Places,
+    /// When to write unsaved work to its recovery file.
+    autosave: crate::recovery::Autosave,
+    /// The system's open and save dialogs (off until [`Self::set_native_dialogs`]).
+    native: crate::native::Native,
+    /// The print page being made.
+    printing: crate::print::Printing,
 }
 
 /// A comparison that took longer than this is computed on a worker thread next time.
@@ -53,8 +61,20 @@ pub const SYNC_BUDGET: std::time::Duration = std::time::Duration::from_millis(25
 
 impl PermitflowApp {
     /// The app with the default scenario, or `file` when given (its problems are shown and the
-    /// default scenario opened instead when it cannot be read).
+    /// default scenario opened instead when it cannot be read); without a data folder, so
+    /// nothing is autosaved (see [`with_places`](Self::with_places)).
     pub fn new(settings: Settings, file: Option<&Path>) -> Self {
+        Self::with_places(settings, file, crate::places::Places::without_data())
+    }
+
+    /// [`new`](Self::new) with its data folders (recovery files, print pages) in `places`
+    /// (the binary's are the user's, [`Places::system`](crate::places::Places::system)):
+    /// unsaved work is autosaved there, and work found there is offered back.
+    pub fn with_places(
+        settings: Settings,
+        file: Option<&Path>,
+        places: crate::places::Places,
+    ) -> Self {
         // The remembered calendar file may have gone: then without it, and the status says so.
         let user = io::user_calendars(&settings.calendar_file);
         let (loaded, status) = match io::load_default(&user) {
@@ -84,6 +104,10 @@ impl PermitflowApp {
             quit_requested: false,
             background_allowed: true,
             ctx: None,
+            places,
+            autosave: Default::default(),
+            native: Default::default(),
+            printing: Default::default(),
         };
         if let Some(f) = file {
             app.open_now(&Source::File(f.to_path_buf()));
@@ -91,6 +115,7 @@ impl PermitflowApp {
         app.views.what_ifs.reset(&app.doc, true);
         app.fix_regime_choices();
         app.update_comparison();
+        app.offer_recovery();
         app
     }
 
@@ -144,6 +169,7 @@ impl PermitflowApp {
         self.request_analyses();
         self.draw(ui, &ctx);
         self.apply_commands(&ctx);
+        self.autosave_tick(&ctx);
     }
 
     fn draw(&mut self, ui: &mut Ui, ctx: &Context) {
@@ -202,6 +228,7 @@ impl PermitflowApp {
     // Background work
 
     fn poll_jobs(&mut self) {
+        self.poll_files();
         self.jobs.poll();
         if self.jobs.report.poll()
             && let Some((path, r)) = self.jobs.report.result()
@@ -302,7 +329,7 @@ impl PermitflowApp {
                 .find(|p| !p.as_os_str().is_empty())
         });
         if let Some(p) = dropped {
-            self.push(Command::Open(Source::File(p)));
+            self.open_any(p);
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.quit_confirmed
@@ -330,6 +357,8 @@ impl PermitflowApp {
                 Command::ShowDialog(Dialog::SaveAs),
             ),
             (shortcut(ctrl, Key::S), Command::Save),
+            (shortcut(ctrl, Key::O), Command::ShowDialog(Dialog::Open)),
+            (shortcut(ctrl, Key::P), Command::Print),
             (shortcut(ctrl, Key::Q), Command::Quit),
         ];
         for (keys, command) in wanted {
@@ -340,6 +369,7 @@ impl PermitflowApp {
     }
 }
 
+mod autosave;
 mod calendar;
 mod commands;
 mod files;

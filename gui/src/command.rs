@@ -34,6 +34,34 @@ pub enum Dialog {
     ExportSchedule,
     /// Write the HTML report.
     Report,
+    /// Open a scenario, item list, calendar file or event log (the built-in file browser).
+    Open,
+    /// Unsaved work found at start: recover it, discard it, or decide later.
+    Recover(Box<crate::recovery::Found>),
+    /// Choose a file for a field of a tab.
+    Pick(PickFor),
+}
+
+/// The fields a file is chosen for with a file dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickFor {
+    /// A holiday-cn calendar file, applied to the scenario.
+    Calendar,
+    /// The calibration tab's event log.
+    EventLog,
+    /// The approval centre's portfolio.
+    Portfolio,
+}
+
+impl PickFor {
+    /// The extensions offered (no dot).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            PickFor::Calendar => &["json"],
+            PickFor::EventLog => &["csv", "xes"],
+            PickFor::Portfolio => &["toml"],
+        }
+    }
 }
 
 /// The background work a Cancel button stops.
@@ -136,4 +164,10 @@ pub enum Command {
     SetLang(Lang),
     /// Quit, asking first when there are unsaved changes.
     Quit,
+    /// Open the unsaved work kept in this recovery file as unsaved changes to its document.
+    Recover(PathBuf),
+    /// Delete this recovery file.
+    DiscardRecovery(PathBuf),
+    /// Open the report of the current tab in the system's browser, to print or save as PDF.
+    Print,
 }

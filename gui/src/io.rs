@@ -21,6 +21,7 @@ use permitflow_model::Calendar;
 use permitflow_solver::Outcome;
 
 use crate::compute::error_text;
+use crate::places::Places;
 
 /// The remembered calendar file (none when empty) and `PERMITFLOW_CALENDAR_DIR`'s files, as
 /// on the command line.
@@ -106,30 +107,13 @@ pub fn save(path: &Path, s: &Scenario, original: Option<&str>) -> Result<Option<
     Ok(toml.then_some(text))
 }
 
-/// Whether `path` is one of the shipped scenarios (opened read-only, saved only as a copy): a
-/// file in the `scenarios` folder of the source tree this app was built from, or beside the
-/// installed binary. A `scenarios` folder of the user's own (in the working directory) is not.
+/// Whether `path` is one of the shipped scenarios (opened read-only, saved only as a copy):
+/// a file in a `scenarios` folder beside the installed binary, under its
+/// `../share/permitflow`, in the user's data folder or in the source tree this app was built
+/// from ([`Places::is_shipped`]). A `scenarios` folder of the user's own (in the working
+/// directory) is not.
 pub fn is_shipped(path: &Path) -> bool {
-    let Some(parent) = path.parent() else {
-        return false;
-    };
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
-    let Ok(parent) = parent.canonicalize() else {
-        return false;
-    };
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
-    let beside = std::env::current_exe()
-        .ok()
-        .and_then(|e| e.parent().map(|d| d.join("scenarios")));
-    [Some(built), beside]
-        .into_iter()
-        .flatten()
-        .filter_map(|d| d.canonicalize().ok())
-        .any(|d| d == parent)
+    Places::system().is_shipped(path)
 }
 
 /// Charts as SVG or PNG by the file's extension, written atomically; the status message.
@@ -164,34 +148,10 @@ pub fn write_report(loaded: &Loaded, path: &Path) -> Result<(), String> {
     write::file(path, html.as_bytes()).map_err(|e| error_text(&e))
 }
 
-/// A folder shipped with permitflow (`scenarios`, `portfolios`): under the working directory,
-/// else the one beside this crate's sources.
-fn shipped_dir(name: &str) -> Option<PathBuf> {
-    let here = PathBuf::from(name);
-    if here.is_dir() {
-        return Some(here);
-    }
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(name);
-    built.is_dir().then_some(built)
-}
-
-/// The files of a shipped folder with one of `extensions`, by file name.
+/// The files of the shipped folders named `folder` with one of `extensions`, by file name
+/// (see [`Places::shipped_files`]).
 fn shipped_files(folder: &str, extensions: &[&str]) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = shipped_dir(folder)
-        .and_then(|d| std::fs::read_dir(d).ok())
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| extensions.contains(&x.to_ascii_lowercase().as_str()))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    Places::system().shipped_files(folder, extensions)
 }
 
 /// The shipped scenarios and item lists (`.toml`, `.json`, `.csv`, `.xlsx`), by file name.
@@ -207,4 +167,123 @@ pub fn shipped_portfolios() -> Vec<PathBuf> {
 /// The shipped event logs (`.csv`, `.xes`) for the calibration tab, by file name.
 pub fn shipped_logs() -> Vec<PathBuf> {
     shipped_files("scenarios/logs", &["csv", "xes"])
+}
+
+/// The extensions the open dialog offers: scenarios and item lists, holiday-cn calendar files,
+/// event logs.
+pub const OPENABLE: [&str; 5] = ["toml", "json", "csv", "xlsx", "xes"];
+
+/// What a file opened by name (dropped, or chosen in the open dialog) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A scenario (`.toml`, `.json`) or an item list (`.csv`, `.xlsx`).
+    Scenario,
+    /// A holiday-cn calendar file (`.json` with `isOffDay` days).
+    Calendar,
+    /// The approval centre's portfolio (`.toml` with `[[projects]]` and `[[departments]]`).
+    Portfolio,
+    /// An approval system's event log (`.xes`, or a `.csv` with a `case` / `案件编号` column).
+    EventLog,
+    /// None of these.
+    Unknown,
+}
+
+/// What `path` is, by its extension and its first 64 KiB (a holiday file lists days with
+/// `isOffDay`; an event log's header names the case column; a portfolio lists projects and
+/// departments).
+pub fn kind_of(path: &Path) -> FileKind {
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let head = || {
+        use std::io::Read as _;
+        let mut buf = Vec::new();
+        if let Ok(f) = std::fs::File::open(path) {
+            let _ = f.take(64 * 1024).read_to_end(&mut buf);
+        }
+        String::from_utf8_lossy(&buf).into_owned()
+    };
+    match ext.as_str() {
+        "toml" => {
+            let text = head();
+            let table = |name: &str| text.lines().any(|l| l.trim() == name);
+            if table("[[projects]]") && table("[[departments]]") {
+                FileKind::Portfolio
+            } else {
+                FileKind::Scenario
+            }
+        }
+        "xlsx" => FileKind::Scenario,
+        "xes" => FileKind::EventLog,
+        "json" if head().contains("\"isOffDay\"") => FileKind::Calendar,
+        "json" => FileKind::Scenario,
+        "csv" => {
+            let text = head();
+            let header = text
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .next()
+                .unwrap_or("");
+            let log = header
+                .split([',', ';', '\t'])
+                .map(|c| c.trim().trim_matches('"').to_ascii_lowercase())
+                .any(|c| c == "case" || c == "案件编号");
+            if log {
+                FileKind::EventLog
+            } else {
+                FileKind::Scenario
+            }
+        }
+        _ => FileKind::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_opened_by_what_it_is() {
+        let tmp = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let p = tmp.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let holidays =
+            r#"{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#;
+        assert_eq!(kind_of(&write("h.json", holidays)), FileKind::Calendar);
+        assert_eq!(
+            kind_of(&write("s.json", r#"{"name":"x","stages":[]}"#)),
+            FileKind::Scenario
+        );
+        assert_eq!(
+            kind_of(&write(
+                "log.csv",
+                "case,project_type,item,department,event,time\n"
+            )),
+            FileKind::EventLog
+        );
+        assert_eq!(
+            kind_of(&write(
+                "log-zh.csv",
+                "\u{feff}时间,环节,部门,事项,项目类型,案件编号\n"
+            )),
+            FileKind::EventLog
+        );
+        assert_eq!(
+            kind_of(&write("items.csv", "stage,item,department,days\n")),
+            FileKind::Scenario
+        );
+        assert_eq!(kind_of(Path::new("a.XES")), FileKind::EventLog);
+        let portfolio =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../portfolios/mid-sized-city.toml");
+        assert_eq!(kind_of(&portfolio), FileKind::Portfolio);
+        let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/industrial.toml");
+        assert_eq!(kind_of(&scenario), FileKind::Scenario);
+        assert_eq!(kind_of(Path::new("a.TOML")), FileKind::Scenario);
+        assert_eq!(kind_of(Path::new("a.pdf")), FileKind::Unknown);
+    }
 }

@@ -1,7 +1,10 @@
 //! `permitflow-gui`: the window around [`permitflow_gui::PermitflowApp`].
 //!
 //! `permitflow-gui [FILE] [--tab compare|simulation|planner|centre|calibrate|author|schedule] [--run]
-//! [--dialog schedule|report|charts|save-as]`
+//! [--dialog schedule|report|charts|save-as|open]`
+//!
+//! `PERMITFLOW_NATIVE_DIALOGS=0` uses the app's own file browser instead of the system's
+//! dialogs; `PERMITFLOW_DATA_DIR` the folder for recovery files and print pages.
 
 use std::path::PathBuf;
 
@@ -28,6 +31,7 @@ fn parse_dialog(v: &str) -> Result<Dialog, String> {
         "report" => Ok(Dialog::Report),
         "charts" | "export-charts" => Ok(Dialog::ExportCharts),
         "save-as" | "saveas" => Ok(Dialog::SaveAs),
+        "open" => Ok(Dialog::Open),
         _ => Err(tr!("gui-arg-unknown-dialog", value = v)),
     }
 }
@@ -206,8 +210,18 @@ fn main() -> std::process::ExitCode {
             if let Some(tab) = args.tab {
                 settings.tab = tab;
             }
+            // The user's folders: unsaved work autosaved and offered back after a crash.
+            let places = permitflow_gui::places::Places::system();
+            let mut app = PermitflowApp::with_places(settings, args.file.as_deref(), places);
+            // The system's dialogs unless PERMITFLOW_NATIVE_DIALOGS=0 (or none can be shown).
+            let var = std::env::var(permitflow_gui::native::VAR).ok();
+            app.set_native_dialogs(
+                permitflow_gui::native::allowed(var.as_deref())
+                    && permitflow_gui::native::possible(),
+            );
+            app.set_open_browser(true);
             Ok(Box::new(Window {
-                app: PermitflowApp::new(settings, args.file.as_deref()),
+                app,
                 start,
                 fitted: false,
             }))

@@ -167,6 +167,18 @@ impl Document {
         self.dirty = false;
     }
 
+    /// Puts `draft` (work recovered after a crash) in place of the draft as one undoable
+    /// step: the document stays as opened, so the recovered work shows as unsaved changes.
+    pub fn restore(&mut self, draft: Draft) {
+        if draft == self.draft {
+            return;
+        }
+        self.undo.push(std::mem::replace(&mut self.draft, draft));
+        self.redo.clear();
+        self.last_key = None;
+        self.revalidate();
+    }
+
     fn revalidate(&mut self) {
         self.dirty = self.draft != self.saved;
         match validate(&self.draft, &self.label) {

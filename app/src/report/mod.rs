@@ -4,8 +4,11 @@
 //! any browser, and a print stylesheet gives clean A4 pages. The bundled CJK font is embedded so
 //! Chinese names render on any machine.
 
+mod focus;
 mod font;
 mod page;
+
+pub use focus::{Focus, of_focused, render_focused};
 
 use std::collections::BTreeMap;
 

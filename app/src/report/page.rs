@@ -7,7 +7,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use permitflow_i18n::{date, tr};
 use permitflow_model::{Provenance, WorkingDays};
 
-use super::{CSS, Contents, Planner};
+use super::{CSS, Contents, Focus, Planner};
 use crate::rows::{StageCell, assumed_note, field_label, signed, yuan};
 
 /// An SVG document as an inline `<svg>` that fills the text width (the print layout's
@@ -30,6 +30,14 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The report's body, from the title to the footer, in the current language.
 pub(super) fn body(c: &Contents) -> Markup {
+    body_for(c, Focus::Whole)
+}
+
+/// The body with only the sections `focus` asks for (the title, the meta line and the footer
+/// always); a focused section the scenario does not have says so.
+pub(super) fn body_for(c: &Contents, focus: Focus) -> Markup {
+    let whole = focus == Focus::Whole;
+    let compare = whole || focus == Focus::Compare;
     html! {
         h1 { (c.name) }
         p.meta {
@@ -41,15 +49,25 @@ pub(super) fn body(c: &Contents) -> Markup {
                 version = VERSION
             ))
         }
-        @if !c.description.is_empty() { p { (c.description) } }
-        (regimes(c))
-        (milestones(c))
-        (targets(c))
-        (schedules(c))
-        (simulation(c))
-        @if let Some(p) = &c.planner { (planner(p)) }
-        (assumed(c))
-        @if !c.sources.is_empty() {
+        @if let Some(part) = focus.title() { p.meta { (part) } }
+        @if whole && !c.description.is_empty() { p { (c.description) } }
+        @if compare { (regimes(c)) }
+        @if whole { (milestones(c)) }
+        @if compare { (targets(c)) (schedules(c)) }
+        @if whole || focus == Focus::Simulation { (simulation(c)) }
+        @if focus == Focus::Simulation && c.simulation.is_none() {
+            h2 { (tr!("report-uncertainty")) }
+            p { (tr!("report-focus-no-simulation")) }
+        }
+        @if whole || focus == Focus::Planner {
+            @if let Some(p) = &c.planner { (planner(p)) }
+        }
+        @if focus == Focus::Planner && c.planner.is_none() {
+            h2 { (tr!("report-focus-planner")) }
+            p { (tr!("report-focus-no-planner")) }
+        }
+        @if whole { (assumed(c)) }
+        @if whole && !c.sources.is_empty() {
             h2 { (tr!("report-sources")) }
             table.sources {
                 tr {

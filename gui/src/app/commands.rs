@@ -10,6 +10,10 @@ use crate::io;
 
 impl PermitflowApp {
     pub(super) fn apply_commands(&mut self, ctx: &Context) {
+        // What a command changed is drawn in the next frame, input or not.
+        if !self.commands.is_empty() {
+            ctx.request_repaint();
+        }
         // Applying a command may queue another (save, then open): apply until none is left.
         while !self.commands.is_empty() {
             for c in std::mem::take(&mut self.commands) {
@@ -44,6 +48,15 @@ impl PermitflowApp {
                     (false, false) => tr!("gui-nothing-to-redo"),
                 };
                 self.views.what_ifs.reset(&self.doc, false);
+            }
+            // A calendar, an event log or a portfolio is not a document: applied, measured or run.
+            Command::Open(crate::command::Source::File(p))
+                if matches!(
+                    io::kind_of(&p),
+                    io::FileKind::Calendar | io::FileKind::EventLog | io::FileKind::Portfolio
+                ) =>
+            {
+                self.open_any(p);
             }
             Command::Open(src) => {
                 if self.doc.is_dirty() {
@@ -161,10 +174,15 @@ impl PermitflowApp {
             }
             Command::Status(s) => self.status = s,
             Command::SetLang(lang) => self.set_language(lang),
+            Command::Recover(file) => self.recover(&file),
+            Command::DiscardRecovery(file) => self.discard_recovery(&file),
+            Command::Print => self.print(),
             Command::Quit => {
                 if self.doc.is_dirty() && !self.quit_confirmed {
                     self.dialog = Some(Dialog::Unsaved(Box::new(Command::Quit)));
                 } else {
+                    // A clean quit: the work is saved or discarded.
+                    self.forget_recovery();
                     self.quit_confirmed = true;
                     self.quit_requested = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -7,10 +7,13 @@ use permitflow_app::edit::Document;
 use permitflow_chart::Scene;
 use permitflow_i18n::tr;
 
+use permitflow_app::report::PlanTarget;
+
 use super::PermitflowApp;
-use crate::command::{Dialog, Source};
-use crate::io;
+use crate::command::{Command, Dialog, Source};
+use crate::native::{Answer, Request};
 use crate::settings::Tab;
+use crate::{io, print};
 
 impl PermitflowApp {
     /// Opens without asking; a file that cannot be read leaves the current document open and
@@ -96,9 +99,13 @@ impl PermitflowApp {
         }
     }
 
-    /// Shows a dialog, its path field filled with a suggestion.
+    /// Shows a dialog, its path field filled with a suggestion: the system's own for open,
+    /// save as, the charts and the report when it can show one, else the app's with its file
+    /// browser.
     pub(super) fn show_dialog(&mut self, d: Dialog) {
         let path = match &d {
+            Dialog::Open => self.open_folder(),
+            Dialog::Pick(what) => self.pick_start(*what),
             Dialog::SaveAs => self
                 .doc
                 .path
@@ -112,11 +119,150 @@ impl PermitflowApp {
                 self.views.dialogs.format.extension(),
             ),
             Dialog::Report => self.suggested_path("report", "html"),
-            Dialog::Unsaved(_) => String::new(),
+            Dialog::Unsaved(_) | Dialog::Recover(_) => String::new(),
         };
+        if self.native.enabled
+            && let Some(req) = native_request(&d, &path)
+        {
+            if !self.native.is_open() {
+                self.native.start(req, self.ctx.clone());
+            }
+            return;
+        }
         self.views.dialogs.path_text = path;
         self.views.dialogs.focus_path = true;
         self.dialog = Some(d);
+    }
+
+    /// The folder an open dialog starts in: the open file's, else the working directory.
+    fn open_folder(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .and_then(|p| std::path::absolute(p).ok())
+            .or_else(|| std::env::current_dir().ok())
+            .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
+            .unwrap_or_default()
+    }
+
+    /// Where the dialog choosing a file for `what` starts: the field's file, else the shipped
+    /// folder of such files, else the working directory.
+    fn pick_start(&self, what: crate::command::PickFor) -> String {
+        use crate::command::PickFor;
+        let field = match what {
+            PickFor::Calendar => &self.settings.calendar_file,
+            PickFor::EventLog => &self.settings.calibrate_log,
+            PickFor::Portfolio => &self.settings.centre_portfolio,
+        };
+        if !field.trim().is_empty() {
+            return field.trim().to_owned();
+        }
+        let shipped = match what {
+            PickFor::Calendar => None,
+            PickFor::EventLog => self
+                .places
+                .shipped_dirs("scenarios/logs")
+                .into_iter()
+                .next(),
+            PickFor::Portfolio => self.places.shipped_dirs("portfolios").into_iter().next(),
+        };
+        shipped
+            .map(|d| format!("{}{}", d.display(), std::path::MAIN_SEPARATOR))
+            .unwrap_or_else(|| self.open_folder())
+    }
+
+    /// Opens a file by what it is: a scenario or item list (asking first about unsaved
+    /// changes), a holiday-cn calendar file (applied to the scenario), a portfolio (run in the
+    /// approval centre tab), an event log (measured in the calibration tab); dropped files and
+    /// the open dialogs come here.
+    pub(super) fn open_any(&mut self, p: PathBuf) {
+        match io::kind_of(&p) {
+            io::FileKind::Scenario => self.push(Command::Open(Source::File(p))),
+            io::FileKind::Calendar => self.push(Command::UseCalendar(Some(p))),
+            io::FileKind::Portfolio => {
+                self.settings.centre_portfolio = p.display().to_string();
+                self.settings.tab = Tab::Centre;
+                self.push(Command::RunCentre(crate::command::CentreKey {
+                    portfolio: p,
+                    replications: self.settings.centre_replications,
+                    seed: self.settings.centre_seed,
+                }));
+            }
+            io::FileKind::EventLog => {
+                self.settings.calibrate_log = p.display().to_string();
+                self.settings.tab = Tab::Calibrate;
+                self.push(Command::RunCalibration(p));
+            }
+            io::FileKind::Unknown => {
+                self.status = tr!("gui-open-unknown-kind", file = p.display().to_string());
+            }
+        }
+    }
+
+    /// Takes the answers of a native dialog and of the print view.
+    pub(super) fn poll_files(&mut self) {
+        match self.native.poll() {
+            Some(Answer::Chosen(d, p)) => match d {
+                Dialog::Open => self.open_any(p),
+                Dialog::Pick(what) => {
+                    crate::views::dialogs::picked(what, p, &mut self.settings, &mut self.commands)
+                }
+                Dialog::SaveAs => self.push(Command::SaveAs(p)),
+                Dialog::ExportCharts => self.push(Command::ExportCharts(p)),
+                _ => self.push(Command::WriteReport(p)),
+            },
+            Some(Answer::Cancelled(_)) => {
+                self.after_save = None;
+                self.status = tr!("gui-dialog-cancelled");
+            }
+            // No dialog could be shown: the app's own, from now on.
+            Some(Answer::Unavailable(d)) => self.show_dialog(d),
+            None => {}
+        }
+        if let Some(r) = self.printing.poll() {
+            self.status = print::status(&r, self.printing.open_browser);
+        }
+    }
+
+    /// Makes the print page of the current tab and opens it in the browser (on a worker).
+    pub(super) fn print(&mut self) {
+        if self.printing.is_running() {
+            return;
+        }
+        let tab = self.settings.tab;
+        let loaded = io::Loaded {
+            scenario: self.doc.valid.clone(),
+            calendar: self.doc.calendar.clone(),
+            label: self.doc.label.clone(),
+            save_path: self.doc.path.clone(),
+        };
+        // The planner's own target when the planner prints and one was typed.
+        let plan = (tab == Tab::Planner && !self.settings.plan_target_auto).then(|| PlanTarget {
+            regime: self.settings.plan_regime.clone(),
+            days: permitflow_model::WorkingDays::new(self.settings.plan_target),
+        });
+        let path = print::page_path(&self.places.print_dir(), &self.doc.label, tab);
+        self.status = tr!("gui-print-making", path = path.display().to_string());
+        self.printing
+            .start(loaded, plan, tab, path, self.ctx.clone());
+    }
+
+    /// Turns the system's open and save dialogs on or off (off in tests and under
+    /// `PERMITFLOW_NATIVE_DIALOGS=0`).
+    pub fn set_native_dialogs(&mut self, on: bool) {
+        self.native.enabled = on;
+    }
+
+    /// Opens print pages in the system's browser once written (off in tests).
+    pub fn set_open_browser(&mut self, on: bool) {
+        self.printing.open_browser = on;
+    }
+
+    /// The dialog shown, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
     }
 
     /// A file name beside the open file (or in the working directory), e.g.
@@ -230,4 +376,49 @@ impl PermitflowApp {
             .report
             .request(path, run, move |_| io::write_report(&loaded, &p));
     }
+}
+
+/// The native dialog standing for `d` with the suggested `path`; `None` for the dialogs that
+/// ask more than a path (the schedule's regime and format) and the questions.
+fn native_request(d: &Dialog, path: &str) -> Option<Request> {
+    let (title, name, exts, save) = match d {
+        Dialog::Open => (
+            tr!("gui-dialog-open"),
+            tr!("gui-filter-openable"),
+            io::OPENABLE.to_vec(),
+            false,
+        ),
+        Dialog::SaveAs => (
+            tr!("gui-dialog-save-as"),
+            tr!("gui-filter-scenario"),
+            vec!["toml", "json"],
+            true,
+        ),
+        Dialog::ExportCharts => (
+            tr!("gui-dialog-charts"),
+            tr!("gui-filter-charts"),
+            vec!["svg", "png"],
+            true,
+        ),
+        Dialog::Report => (
+            tr!("gui-dialog-report"),
+            tr!("gui-filter-report"),
+            vec!["html"],
+            true,
+        ),
+        Dialog::Pick(what) => (
+            crate::views::dialogs::pick_title(*what),
+            crate::views::dialogs::pick_title(*what),
+            what.extensions().to_vec(),
+            false,
+        ),
+        _ => return None,
+    };
+    Some(Request {
+        dialog: d.clone(),
+        title,
+        filter: (name, exts.into_iter().map(str::to_owned).collect()),
+        suggested: PathBuf::from(path),
+        save,
+    })
 }

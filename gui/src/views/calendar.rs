@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::Command;
+use crate::command::{Command, Dialog, PickFor};
 use crate::widgets::AMBER;
 
 /// The banner's path field.
@@ -43,6 +43,13 @@ impl CalendarBanner {
                         .hint_text(tr!("gui-calendar-hint"))
                         .desired_width(260.0),
                 );
+                if ui
+                    .button(tr!("gui-browse"))
+                    .on_hover_text(tr!("gui-browse.tip"))
+                    .clicked()
+                {
+                    cx.push(Command::ShowDialog(Dialog::Pick(PickFor::Calendar)));
+                }
                 let path = self.path_text.trim();
                 if ui
                     .add_enabled(!path.is_empty(), egui::Button::new(tr!("gui-calendar-use")))

@@ -13,7 +13,7 @@ use permitflow_app::rows::tables::{Table, percent1};
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::{Command, JobKind};
+use crate::command::{Command, Dialog, JobKind, PickFor};
 use crate::compute::CalibrationOutput;
 use crate::io;
 use crate::widgets::{self, AMBER, RED};
@@ -122,6 +122,13 @@ impl Calibrate {
                     .desired_width(330.0),
             )
             .labelled_by(l.id);
+            if ui
+                .button(tr!("gui-browse"))
+                .on_hover_text(tr!("gui-browse.tip"))
+                .clicked()
+            {
+                cx.push(Command::ShowDialog(Dialog::Pick(PickFor::EventLog)));
+            }
             ui.menu_button(tr!("gui-cal-shipped"), |ui| {
                 for p in &self.shipped {
                     let name = p.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -9,7 +9,7 @@ use permitflow_app::rows::tables as rows;
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::{CentreKey, Command, JobKind};
+use crate::command::{CentreKey, Command, Dialog, JobKind, PickFor};
 use crate::compute::CentreOutput;
 use crate::io;
 use crate::widgets::{self, AMBER};
@@ -70,6 +70,13 @@ impl Centre {
                     .desired_width(330.0),
             )
             .labelled_by(l.id);
+            if ui
+                .button(tr!("gui-browse"))
+                .on_hover_text(tr!("gui-browse.tip"))
+                .clicked()
+            {
+                cx.push(Command::ShowDialog(Dialog::Pick(PickFor::Portfolio)));
+            }
             ui.menu_button(tr!("gui-centre-shipped"), |ui| {
                 for p in &self.shipped {
                     let name = p.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -1,5 +1,6 @@
-//! The modal dialogs: unsaved changes, save as, and the file dialogs of the exports and the
-//! report (a path typed or suggested; the file is written atomically).
+//! The modal dialogs: unsaved changes, recovered work, and the app's own file dialogs (open,
+//! save as, the exports and the report: the built-in file browser over a path field; files are
+//! written atomically), shown where the system's dialogs are not.
 
 use std::path::PathBuf;
 
@@ -8,7 +9,9 @@ use permitflow_app::export::ExportFormat;
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::{Command, Dialog};
+use super::browser::{Browser, Picked};
+use crate::command::{Command, Dialog, PickFor, Source};
+use crate::io;
 
 /// The exchange formats offered, with their names (the same in every language).
 pub const FORMATS: [(ExportFormat, &str); 3] = [
@@ -26,6 +29,8 @@ pub struct Dialogs {
     pub format: ExportFormat,
     /// Give the path field the keyboard focus (once, when the dialog opens).
     pub focus_path: bool,
+    /// The file browser above the path field.
+    pub browser: Browser,
 }
 
 impl Default for Dialogs {
@@ -34,6 +39,7 @@ impl Default for Dialogs {
             path_text: String::new(),
             format: ExportFormat::Mspdi,
             focus_path: false,
+            browser: Browser::default(),
         }
     }
 }
@@ -42,9 +48,10 @@ impl Dialogs {
     /// Draws `dialog` as a modal window over the app.
     pub fn ui(&mut self, ctx: &Context, cx: &mut Ctx<'_>, dialog: &Dialog) {
         let resp = egui::Modal::new(egui::Id::unique("permitflow-dialog")).show(ctx, |ui| {
-            ui.set_width(520.0);
+            ui.set_width(560.0);
             match dialog {
                 Dialog::Unsaved(then) => unsaved(ui, cx, then),
+                Dialog::Recover(found) => recover(ui, cx, found),
                 _ => self.file(ui, cx, dialog),
             }
         });
@@ -70,6 +77,16 @@ impl Dialogs {
                 tr!("gui-dialog-schedule.hint"),
                 tr!("gui-dialog-schedule.action"),
             ),
+            Dialog::Pick(what) => (
+                pick_title(*what),
+                tr!("gui-dialog-pick-hint"),
+                tr!("gui-dialog-pick-action"),
+            ),
+            Dialog::Open => (
+                tr!("gui-dialog-open"),
+                tr!("gui-dialog-open.hint"),
+                tr!("gui-dialog-open.action"),
+            ),
             _ => (
                 tr!("gui-dialog-report"),
                 tr!("gui-dialog-report.hint"),
@@ -83,6 +100,25 @@ impl Dialogs {
         if *dialog == Dialog::Report {
             ui.label(RichText::new(tr!("gui-dialog-report-note")).weak());
         }
+        let ext = self.format.extension();
+        let extensions: Vec<&str> = match dialog {
+            Dialog::Open => io::OPENABLE.to_vec(),
+            Dialog::Pick(what) => what.extensions().to_vec(),
+            Dialog::SaveAs => vec!["toml", "json"],
+            Dialog::ExportCharts => vec!["svg", "png"],
+            Dialog::ExportSchedule => vec![ext],
+            _ => vec!["html"],
+        };
+        let save = !matches!(dialog, Dialog::Open | Dialog::Pick(_));
+        let mut accept = false;
+        match self.browser.ui(ui, &self.path_text, &extensions, save) {
+            Picked::None => {}
+            Picked::Path(p) => self.path_text = p,
+            Picked::Accept(p) => {
+                self.path_text = p;
+                accept = true;
+            }
+        }
         let label = ui.label(tr!("gui-dialog-path"));
         let field = ui
             .add(
@@ -94,11 +130,27 @@ impl Dialogs {
         if std::mem::take(&mut self.focus_path) {
             field.request_focus();
         }
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
+        // Enter opens (or goes into the folder typed), from the field or the list.
+        let enter = (field.lost_focus() || !field.has_focus())
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && !std::path::Path::new(self.path_text.trim()).is_dir();
+        accept |= enter;
+        if save {
+            ui.label(RichText::new(tr!("gui-dialog-atomic")).weak());
+        }
         ui.horizontal(|ui| {
-            if ui.button(action).clicked() || enter {
+            if ui.button(action).clicked() || accept {
                 let path = PathBuf::from(self.path_text.trim());
+                if *dialog == Dialog::Open {
+                    cx.push(Command::CloseDialog);
+                    cx.push(Command::Open(Source::File(path)));
+                    return;
+                }
+                if let Dialog::Pick(what) = dialog {
+                    cx.push(Command::CloseDialog);
+                    picked(*what, path, cx.settings, cx.commands);
+                    return;
+                }
                 cx.push(match dialog {
                     Dialog::SaveAs => Command::SaveAs(path),
                     Dialog::ExportCharts => Command::ExportCharts(path),
@@ -176,4 +228,65 @@ fn unsaved(ui: &mut Ui, cx: &mut Ctx<'_>, then: &Command) {
             cx.push(Command::CloseDialog);
         }
     });
+}
+
+fn recover(ui: &mut Ui, cx: &mut Ctx<'_>, found: &crate::recovery::Found) {
+    ui.heading(tr!("gui-recover"));
+    let name = if found.label == io::DEFAULT_LABEL {
+        tr!("gui-default-label")
+    } else {
+        found.label.clone()
+    };
+    ui.label(tr!(
+        "gui-recover-question",
+        file = name.as_str(),
+        time = found.when()
+    ));
+    // The file's full path, when the name shown is not already that.
+    if let Some(p) = found
+        .original
+        .as_ref()
+        .filter(|p| p.display().to_string() != name)
+    {
+        ui.label(RichText::new(p.display().to_string()).weak());
+    }
+    ui.label(RichText::new(tr!("gui-recover-note")).weak());
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new(tr!("gui-recover-recover")).strong())
+            .clicked()
+        {
+            cx.push(Command::Recover(found.file.clone()));
+        }
+        if ui.button(tr!("gui-recover-discard")).clicked() {
+            cx.push(Command::DiscardRecovery(found.file.clone()));
+        }
+        if ui.button(tr!("gui-recover-later")).clicked() {
+            cx.push(Command::CloseDialog);
+        }
+    });
+}
+
+/// The title of the dialog choosing a file for `what`.
+pub fn pick_title(what: PickFor) -> String {
+    match what {
+        PickFor::Calendar => tr!("gui-dialog-pick-calendar"),
+        PickFor::EventLog => tr!("gui-dialog-pick-log"),
+        PickFor::Portfolio => tr!("gui-dialog-pick-portfolio"),
+    }
+}
+
+/// Puts the file chosen for `what` in its field (a calendar file is applied at once).
+pub fn picked(
+    what: PickFor,
+    path: PathBuf,
+    settings: &mut crate::settings::Settings,
+    commands: &mut Vec<Command>,
+) {
+    match what {
+        PickFor::Calendar => commands.push(Command::UseCalendar(Some(path))),
+        PickFor::EventLog => settings.calibrate_log = path.display().to_string(),
+        PickFor::Portfolio => settings.centre_portfolio = path.display().to_string(),
+    }
 }

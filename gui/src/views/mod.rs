@@ -2,6 +2,7 @@
 //! pushes [`Command`]s that the app applies after the frame is drawn.
 
 pub mod author;
+pub mod browser;
 pub mod calendar;
 pub mod calibrate;
 pub mod centre;

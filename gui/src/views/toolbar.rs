@@ -72,6 +72,13 @@ impl Toolbar {
             }
             ui.separator();
             ui.menu_button(tr!("gui-export"), |ui| export_menu(ui, cx));
+            if ui
+                .button(tr!("gui-print"))
+                .on_hover_text(tr!("gui-print.tip"))
+                .clicked()
+            {
+                cx.push(Command::Print);
+            }
             ui.separator();
             language_menu(ui, cx);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -95,6 +102,15 @@ impl Toolbar {
     }
 
     fn open_menu(&self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        if ui
+            .button(tr!("gui-open-dialog"))
+            .on_hover_text(tr!("gui-open-dialog.tip"))
+            .clicked()
+        {
+            cx.push(Command::ShowDialog(Dialog::Open));
+            ui.close();
+        }
+        ui.separator();
         ui.label(tr!("gui-shipped-scenarios"));
         if ui.button(tr!("gui-open-default")).clicked() {
             cx.push(Command::Open(Source::Default));

@@ -8,7 +8,7 @@ gui-usage =
       FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario
       --tab     the tab shown at start
       --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)
-      --dialog  open a dialog at start: schedule (export a schedule), report, charts or save-as
+      --dialog  open a dialog at start: schedule (export a schedule), report, charts, save-as or open (the file browser)
 gui-arg-unknown-dialog = unknown dialog `{ $value }`
 gui-arg-unknown-tab = unknown tab `{ $value }`
 gui-arg-needs-value = { $option } needs a value
@@ -564,3 +564,49 @@ gui-gantt-legend-joint = joint event (one bar for its members)
 gui-gantt-legend-baseline = baseline
 gui-gantt-variance-of = Finish Δ of { $id }: { $variance } wd
 # --- end gantt ---
+# --- files ---
+gui-open-dialog = Open a file…
+    .tip = Open a scenario, an item list, a holiday calendar or an event log (Ctrl+O)
+gui-print = Print…
+    .tip = Open this tab as a printable page in your browser, to print it or save it as PDF (Ctrl+P)
+gui-dialog-open = Open a file
+    .hint = a .toml, .json, .csv, .xlsx or .xes path, or a folder
+    .action = Open the file
+gui-dialog-cancelled = No file chosen.
+gui-filter-openable = Scenarios, item lists, calendars, event logs
+gui-filter-scenario = permitflow scenario
+gui-filter-charts = Charts (SVG, PNG)
+gui-filter-report = HTML report
+gui-open-unknown-kind = { $file } is not a file permitflow opens: choose a scenario (.toml, .json), an item list (.csv, .xlsx), a holiday calendar (.json) or an event log (.csv, .xes).
+gui-browser-up = Up
+    .tip = The folder above this one
+gui-browser-home = Home
+gui-browser-shipped = Shipped scenarios
+gui-browser-all-files = Showing every file
+gui-browser-showing = Showing folders and { $types } files
+gui-browser-empty = No folders or matching files here.
+gui-browser-cannot-list = Cannot list { $folder }: { $error }
+gui-recover = Recover unsaved work?
+gui-recover-question = Recover unsaved changes to { $file } from { $time }?
+gui-recover-note = permitflow kept them when it closed without saving. Recovered changes open as unsaved: save them to keep them. Your file has not been changed.
+gui-recover-recover = Recover
+gui-recover-discard = Discard
+gui-recover-later = Later
+gui-recovered = Recovered the unsaved changes to { $file } from { $time }: save to keep them.
+gui-recovery-discarded = The unsaved changes were discarded.
+gui-recovery-unreadable = { $path } is not a permitflow recovery file.
+gui-autosave-failed = Unsaved changes could not be kept for recovery: { $error }
+gui-cannot-remove-recovery = Cannot remove the recovery file { $path }: { $error }
+gui-print-making = Making the print page { $path }…
+gui-print-opened = Opened the print page in your browser: print it there or save it as PDF ({ $path }).
+gui-print-no-browser = No browser could be started: open { $path } yourself to print it or save it as PDF.
+gui-print-written = Wrote the print page { $path }.
+gui-print-failed = The print page could not be made.
+gui-browse = Browse…
+    .tip = Choose the file with a file dialog
+gui-dialog-pick-calendar = Choose a holiday calendar (holiday-cn JSON)
+gui-dialog-pick-log = Choose an event log (CSV or XES)
+gui-dialog-pick-portfolio = Choose a portfolio (TOML)
+gui-dialog-pick-hint = the file's path, or a folder
+gui-dialog-pick-action = Choose
+# --- end files ---

@@ -84,3 +84,11 @@ report-col-value = value
 # --- two clocks (ms) ---
 report-milestones = Milestones
 report-milestones-note = The day each milestone is reached (its item's last day, or first for a start), counted from the application: approval days while the approval clock runs, elapsed working days, and calendar days with the application day and that day included.
+
+# --- files ---
+report-focus-compare = Print of the comparison: the regimes, the targets, the schedules and their Gantt charts.
+report-focus-simulation = Print of the simulation.
+report-focus-planner = Reform planner
+report-focus-no-simulation = No item or joint group has a spread or a return rate: nothing to simulate.
+report-focus-no-planner = No item or joint group has a floor below its limit: no limit can be cut, so there is nothing to plan.
+# --- end files ---

@@ -8,7 +8,7 @@ gui-usage =
       文件      要打开的情景（.toml、.json）或事项清单（.csv、.xlsx），不给则打开默认情景
       --tab     启动时显示的标签页
       --run     启动时运行该标签页的分析（模拟，或按组合运行审批中心）
-      --dialog  启动时打开对话框：schedule（导出进度计划）、report（报告）、charts（图表）或 save-as（另存为）
+      --dialog  启动时打开对话框：schedule（导出进度计划）、report（报告）、charts（图表）、save-as（另存为）或 open（文件浏览器）
 gui-arg-unknown-dialog = 未知的对话框“{ $value }”
 gui-arg-unknown-tab = 未知的标签页“{ $value }”
 gui-arg-needs-value = { $option } 需要一个值
@@ -568,3 +568,49 @@ gui-gantt-legend-joint = 联合审查（成员合为一条横道）
 gui-gantt-legend-baseline = 基准
 gui-gantt-variance-of = { $id } 的结束偏差：{ $variance } 个工作日
 # --- end gantt ---
+# --- files ---
+gui-open-dialog = 打开文件…
+    .tip = 打开情景、事项清单、节假日日历或事件日志（Ctrl+O）
+gui-print = 打印…
+    .tip = 在浏览器中以可打印页面打开本页，可打印或另存为 PDF（Ctrl+P）
+gui-dialog-open = 打开文件
+    .hint = .toml、.json、.csv、.xlsx 或 .xes 文件路径，或文件夹
+    .action = 打开该文件
+gui-dialog-cancelled = 未选择文件。
+gui-filter-openable = 情景、事项清单、日历、事件日志
+gui-filter-scenario = permitflow 情景
+gui-filter-charts = 图表（SVG、PNG）
+gui-filter-report = HTML 报告
+gui-open-unknown-kind = { $file } 不是 permitflow 可打开的文件：请选择情景（.toml、.json）、事项清单（.csv、.xlsx）、节假日日历（.json）或事件日志（.csv、.xes）。
+gui-browser-up = 上一级
+    .tip = 上一级文件夹
+gui-browser-home = 主目录
+gui-browser-shipped = 自带情景
+gui-browser-all-files = 显示全部文件
+gui-browser-showing = 显示文件夹和 { $types } 文件
+gui-browser-empty = 此处没有文件夹或匹配的文件。
+gui-browser-cannot-list = 无法列出 { $folder }：{ $error }
+gui-recover = 恢复未保存的修改？
+gui-recover-question = 是否恢复 { $time } 对 { $file } 未保存的修改？
+gui-recover-note = permitflow 在未保存就关闭时保留了这些修改。恢复后的修改显示为未保存：保存后才会保留。您的文件没有被改动。
+gui-recover-recover = 恢复
+gui-recover-discard = 丢弃
+gui-recover-later = 稍后
+gui-recovered = 已恢复 { $time } 对 { $file } 未保存的修改：保存后才会保留。
+gui-recovery-discarded = 已丢弃未保存的修改。
+gui-recovery-unreadable = { $path } 不是 permitflow 恢复文件。
+gui-autosave-failed = 未保存的修改无法保留以备恢复：{ $error }
+gui-cannot-remove-recovery = 无法删除恢复文件 { $path }：{ $error }
+gui-print-making = 正在生成打印页面 { $path }…
+gui-print-opened = 已在浏览器中打开打印页面：可在浏览器中打印或另存为 PDF（{ $path }）。
+gui-print-no-browser = 无法启动浏览器：请自行打开 { $path } 打印或另存为 PDF。
+gui-print-written = 已写入打印页面 { $path }。
+gui-print-failed = 无法生成打印页面。
+gui-browse = 浏览…
+    .tip = 用文件对话框选择文件
+gui-dialog-pick-calendar = 选择节假日日历（holiday-cn JSON）
+gui-dialog-pick-log = 选择事件日志（CSV 或 XES）
+gui-dialog-pick-portfolio = 选择项目组合（TOML）
+gui-dialog-pick-hint = 文件路径，或文件夹
+gui-dialog-pick-action = 选择
+# --- end files ---

@@ -84,3 +84,11 @@ report-col-value = 数值
 # --- two clocks (ms) ---
 report-milestones = 里程碑
 report-milestones-note = 各里程碑的达到日期为其事项的办结日（以开始计的为开始日），天数自申请日起计：审批用时只计审批计时运行的工作日；累计工作日为其间全部工作日；累计自然日含申请日和达到当日。
+
+# --- files ---
+report-focus-compare = 打印对比：各审批模式、目标、进度计划及其甘特图。
+report-focus-simulation = 打印模拟结果。
+report-focus-planner = 改革方案测算
+report-focus-no-simulation = 没有事项或联合审查组设置了时限分布或退回率：无需模拟。
+report-focus-no-planner = 没有事项或联合审查组的时限下限低于现行时限：没有可压缩的时限，无需测算。
+# --- end files ---
