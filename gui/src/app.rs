@@ -185,6 +185,7 @@ impl PermitflowApp {
                 Tab::Centre => v.centre.ui(ui, &mut cx),
                 Tab::Calibrate => v.calibrate.ui(ui, &mut cx),
                 Tab::Author => v.author.ui(ui, &mut cx),
+                Tab::Versions => v.versions.ui(ui, &mut cx),
             }
         });
         if let Some(d) = &self.dialog {

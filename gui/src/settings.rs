@@ -21,17 +21,20 @@ pub enum Tab {
     Calibrate,
     /// Authoring: stages, items, departments, regimes, targets and joint groups.
     Author,
+    /// Two versions or two scenarios side by side: pinned versions, the current one, files.
+    Versions,
 }
 
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Compare,
         Tab::Simulation,
         Tab::Planner,
         Tab::Centre,
         Tab::Calibrate,
         Tab::Author,
+        Tab::Versions,
     ];
 
     /// The tab's title in the window, in the current language.
@@ -43,6 +46,7 @@ impl Tab {
             Tab::Centre => tr!("gui-tab-centre"),
             Tab::Calibrate => tr!("gui-tab-calibrate"),
             Tab::Author => tr!("gui-tab-author"),
+            Tab::Versions => tr!("gui-tab-versions"),
         }
     }
 
@@ -55,6 +59,7 @@ impl Tab {
             "centre" | "center" => Some(Tab::Centre),
             "calibrate" | "calibration" => Some(Tab::Calibrate),
             "author" | "edit" => Some(Tab::Author),
+            "versions" | "diff" => Some(Tab::Versions),
             _ => None,
         }
     }
@@ -68,6 +73,7 @@ impl Tab {
             Tab::Centre => "centre",
             Tab::Calibrate => "calibrate",
             Tab::Author => "author",
+            Tab::Versions => "versions",
         }
     }
 }

@@ -175,7 +175,7 @@ impl PermitflowApp {
                 }
                 _ => None,
             },
-            Tab::Author => None,
+            Tab::Author | Tab::Versions => None,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod planner;
 pub mod problems;
 pub mod simulation;
 pub mod toolbar;
+pub mod versions;
 pub mod what_ifs;
 
 use permitflow_app::edit::Document;
@@ -72,4 +73,6 @@ pub struct Views {
     pub author: author::Author,
     /// The calibration tab's shipped logs and selected item.
     pub calibrate: calibrate::Calibrate,
+    /// The versions tab's pins and the two sides compared.
+    pub versions: versions::Versions,
 }
