@@ -22,6 +22,9 @@ use crate::widgets::{self, RED};
 
 pub use pins::Pin;
 
+/// From this width of the tab on, the model's changes are listed beside the regimes' table.
+const WIDE: f32 = 1250.0;
+
 /// One side of the comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Choice {
@@ -275,6 +278,15 @@ impl Versions {
         }
     }
 
+    /// What side `k` shows, for the line above the tables: a pin's name, the file read.
+    fn side_label(&self, k: usize) -> String {
+        let choice = if k == 0 { self.a } else { self.b };
+        match (&self.files[k].opened, choice) {
+            (Some(Ok(v)), Choice::File) => v.label.clone(),
+            _ => self.choice_label(choice),
+        }
+    }
+
     /// The tables of A and B, computed when the sides, the regime or the language change.
     fn compare_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let (a, b) = match (self.side(0, cx), self.side(1, cx)) {
@@ -316,12 +328,22 @@ impl Versions {
         ui.label(
             RichText::new(tr!(
                 "gui-versions-a-b",
-                a = self.choice_label(self.a),
-                b = self.choice_label(self.b)
+                a = self.side_label(0),
+                b = self.side_label(1)
             ))
             .weak(),
         );
-        tables::regimes(ui, &t.regimes);
+        // Wide enough: the model's changes beside the regimes, else under the items.
+        let beside = ui.available_width() >= WIDE;
+        if beside {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| tables::regimes(ui, &t.regimes));
+                ui.add_space(24.0);
+                ui.vertical(|ui| tables::changes(ui, &t.changes));
+            });
+        } else {
+            tables::regimes(ui, &t.regimes);
+        }
         ui.add_space(8.0);
         let names = t.regimes_both.clone();
         let s = &b.1.scenario;
@@ -342,7 +364,9 @@ impl Versions {
         });
         let t = self.tables.as_ref().expect("computed above");
         tables::items(ui, &t.items, self.show_all);
-        ui.add_space(8.0);
-        tables::changes(ui, &t.changes);
+        if !beside {
+            ui.add_space(8.0);
+            tables::changes(ui, &t.changes);
+        }
     }
 }

@@ -72,7 +72,7 @@ pub fn regimes(ui: &mut Ui, rows: &[RegimeRow]) {
         .show(ui, |ui| {
             egui::Grid::new("versions-regimes")
                 .striped(true)
-                .spacing([14.0, 4.0])
+                .spacing([10.0, 4.0])
                 .show(ui, |ui| {
                     for key in [
                         "gui-col-regime",
@@ -202,14 +202,14 @@ pub fn items(ui: &mut Ui, rows: &[ItemRow], show_all: bool) {
     if shown.is_empty() {
         return;
     }
-    egui::ScrollArea::both()
+    // Sideways only: the tab scrolls down (a second vertical scroll inside it would hide the
+    // header and catch the wheel).
+    egui::ScrollArea::horizontal()
         .id_salt("versions-items-scroll")
-        .max_height(420.0)
-        .auto_shrink([false, true])
         .show(ui, |ui| {
             egui::Grid::new("versions-items")
                 .striped(true)
-                .spacing([14.0, 4.0])
+                .spacing([10.0, 4.0])
                 .show(ui, |ui| {
                     for key in [
                         "gui-versions-col-item",
@@ -374,15 +374,21 @@ pub fn changes(ui: &mut Ui, list: &[ModelChange]) {
         ui.label(RichText::new(tr!("gui-versions-no-changes")).weak());
         return;
     }
-    for c in list {
-        let (mark, color) = match c.action {
-            Action::Added => ("+", GREEN),
-            Action::Removed => ("−", RED),
-            Action::Changed => ("~", AMBER),
-        };
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(mark).color(color).strong().monospace());
-            ui.label(&c.text).on_hover_text(&c.subject);
+    egui::ScrollArea::vertical()
+        .id_salt("versions-changes-scroll")
+        .max_height(400.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for c in list {
+                let (mark, color) = match c.action {
+                    Action::Added => ("+", GREEN),
+                    Action::Removed => ("−", RED),
+                    Action::Changed => ("~", AMBER),
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(mark).color(color).strong().monospace());
+                    ui.label(&c.text).on_hover_text(&c.subject);
+                });
+            }
         });
-    }
 }
