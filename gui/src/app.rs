@@ -171,7 +171,8 @@ impl PermitflowApp {
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {
             v.calendar.ui(ui, &mut cx);
-            ui.horizontal(|ui| {
+            // Wrapped: seven tabs are wider than the central area of a 1024-pixel window.
+            ui.horizontal_wrapped(|ui| {
                 for tab in Tab::ALL {
                     let title = RichText::new(tab.title()).size(15.0);
                     ui.selectable_value(&mut cx.settings.tab, tab, title);

@@ -196,3 +196,26 @@ fn another_file_as_b_and_a_file_that_cannot_be_read() {
         h.get_by_label("Fire check — Limit: 3 wd → —");
     });
 }
+
+#[test]
+fn in_chinese_the_cells_and_changes_speak_chinese() {
+    with_lang(Lang::ZhCn, || {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("flow.toml");
+        std::fs::write(&path, FLOW).unwrap();
+        let mut h = app_on(&path);
+        h.get_by_label("固定此版本").click();
+        h.run();
+        h.state_mut().push(Command::Edit(
+            Edit::Days {
+                item: ItemId::new("b"),
+                days: 10.0,
+            },
+            false,
+        ));
+        settle(&mut h);
+        h.get_by_label("Design review — 时限：15 工作日 → 10 工作日 (-5)");
+        h.get_by_label("Construction permit — 开始（第几个工作日）：25 → 20 (-5)");
+        h.get_by_label("「Design review」的时限 15 → 10 个工作日");
+    });
+}

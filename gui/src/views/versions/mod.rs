@@ -69,6 +69,8 @@ struct Tables {
     items: Vec<ItemRow>,
     changes: Vec<ModelChange>,
     regimes_both: Vec<String>,
+    /// A and B are the same scenario.
+    same: bool,
 }
 
 /// The versions tab's state: the pins, the two sides, the regime of the item table.
@@ -221,6 +223,7 @@ impl Versions {
                 if k == 1 && ui.button(tr!("gui-versions-swap")).clicked() {
                     std::mem::swap(&mut self.a, &mut self.b);
                     self.files.swap(0, 1);
+                    self.tables = None;
                 }
             });
             let choice = if k == 0 { self.a } else { self.b };
@@ -318,11 +321,12 @@ impl Versions {
                 items: diff::items(&a.1, &b.1, &key.regime),
                 changes: diff::changes(&a.1.scenario, &b.1.scenario),
                 regimes_both: both,
+                same: a.1.scenario == b.1.scenario,
                 key,
             });
         }
         let t = self.tables.as_ref().expect("computed above");
-        if a.1.scenario == b.1.scenario {
+        if t.same {
             ui.label(RichText::new(tr!("gui-versions-same")).strong());
         }
         ui.label(
