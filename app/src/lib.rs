@@ -13,6 +13,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod calibrate;
+pub mod diff;
 pub mod edit;
 mod error;
 pub mod export;

@@ -202,6 +202,7 @@ impl PermitflowApp {
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {
             v.calendar.ui(ui, &mut cx);
+            // Wrapped: eight tabs are wider than the central area of a 1024-pixel window.
             ui.horizontal_wrapped(|ui| {
                 for tab in Tab::ALL {
                     let title = RichText::new(tab.title()).size(15.0);
@@ -217,6 +218,7 @@ impl PermitflowApp {
                 Tab::Calibrate => v.calibrate.ui(ui, &mut cx),
                 Tab::Author => v.author.ui(ui, &mut cx),
                 Tab::Schedule => v.gantt.ui(ui, &mut cx),
+                Tab::Versions => v.versions.ui(ui, &mut cx),
             }
         });
         if let Some(d) = &self.dialog {

@@ -23,11 +23,13 @@ pub enum Tab {
     Author,
     /// The interactive Gantt of one regime, with a baseline.
     Schedule,
+    /// Two versions or two scenarios side by side: pinned versions, the current one, files.
+    Versions,
 }
 
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Compare,
         Tab::Schedule,
         Tab::Simulation,
@@ -35,6 +37,7 @@ impl Tab {
         Tab::Centre,
         Tab::Calibrate,
         Tab::Author,
+        Tab::Versions,
     ];
 
     /// The tab's title in the window, in the current language.
@@ -47,6 +50,7 @@ impl Tab {
             Tab::Calibrate => tr!("gui-tab-calibrate"),
             Tab::Author => tr!("gui-tab-author"),
             Tab::Schedule => tr!("gui-tab-schedule"),
+            Tab::Versions => tr!("gui-tab-versions"),
         }
     }
 
@@ -60,6 +64,7 @@ impl Tab {
             "calibrate" | "calibration" => Some(Tab::Calibrate),
             "author" | "edit" => Some(Tab::Author),
             "schedule" | "gantt" => Some(Tab::Schedule),
+            "versions" | "diff" => Some(Tab::Versions),
             _ => None,
         }
     }
@@ -74,6 +79,7 @@ impl Tab {
             Tab::Calibrate => "calibrate",
             Tab::Author => "author",
             Tab::Schedule => "schedule",
+            Tab::Versions => "versions",
         }
     }
 }

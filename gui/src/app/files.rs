@@ -324,7 +324,7 @@ impl PermitflowApp {
                 }
                 _ => None,
             },
-            Tab::Author => None,
+            Tab::Author | Tab::Versions => None,
             Tab::Schedule => {
                 let regime = self.views.gantt.regime();
                 let gantts = &self.comparison().gantts;

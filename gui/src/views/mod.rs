@@ -13,6 +13,7 @@ pub mod planner;
 pub mod problems;
 pub mod simulation;
 pub mod toolbar;
+pub mod versions;
 pub mod what_ifs;
 
 use permitflow_app::edit::Document;
@@ -76,4 +77,6 @@ pub struct Views {
     pub calibrate: calibrate::Calibrate,
     /// The Schedule tab's zoom, scroll, selection, drag and baseline.
     pub gantt: gantt::Gantt,
+    /// The versions tab's pins and the two sides compared.
+    pub versions: versions::Versions,
 }
