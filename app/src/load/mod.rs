@@ -5,6 +5,7 @@
 mod calendars;
 mod portfolio;
 mod read;
+mod rules;
 mod xlsx;
 
 use permitflow_i18n::tr;
@@ -19,6 +20,7 @@ pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
 pub(crate) use read::{read_bytes, utf8};
+pub use rules::{apply as apply_attributes, attributes, set_attributes, take_notes};
 
 use crate::Error;
 
@@ -123,6 +125,7 @@ pub fn load_with(
             })?
         }
     };
+    let scenario = rules::apply(scenario, &label, rules::attributes())?;
     let dir = if stdin { None } else { path.parent() };
     let subject =
         (k != Some("xlsx")).then(|| tr!("app-load-calendar-files-of", file = label.as_str()));
@@ -149,6 +152,7 @@ pub fn load_default_with(user: &UserCalendars) -> Result<Loaded, Error> {
             diagnostics: d,
             text: Some(DEFAULT_TEXT.into()),
         })?;
+    let scenario = rules::apply(scenario, DEFAULT_NAME, rules::attributes())?;
     let calendar =
         calendars::calendar_for(&scenario, None, None, user).map_err(Error::diagnostic)?;
     Ok(Loaded {

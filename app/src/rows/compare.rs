@@ -39,6 +39,9 @@ pub struct Comparison {
     pub has_fees: bool,
     /// When each of the scenario's milestones is reached under each regime compared.
     pub milestones: Vec<super::milestones::MilestoneRow>,
+    /// The project attribute values the flow was resolved with (name, value as written), in the
+    /// scenario's order; empty for a flow without attributes.
+    pub attributes: Vec<(String, String)>,
 }
 
 /// A stage of the scenario.
@@ -233,6 +236,7 @@ impl Comparison {
             figures: permitflow_model::assumed::figures(s),
             has_fees: s.items.iter().any(|i| i.fee.is_some()),
             milestones: Vec::new(),
+            attributes: attributes(s),
         };
         c.milestones = super::milestones::milestone_rows(s, &c);
         c
@@ -351,6 +355,16 @@ pub fn signed(d: WorkingDays) -> String {
     } else {
         d.to_string()
     }
+}
+
+/// The project attribute values a resolved scenario was built for (name, value as written:
+/// `5000`, `"social"`, `yes`).
+pub fn attributes(s: &Scenario) -> Vec<(String, String)> {
+    s.rules
+        .attributes
+        .iter()
+        .filter_map(|a| Some((a.name.clone(), a.default.as_ref()?.to_string())))
+        .collect()
 }
 
 #[cfg(test)]

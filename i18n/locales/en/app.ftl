@@ -247,3 +247,9 @@ app-calibrate-no-type = { $file } has no record of project type "{ $project_type
 app-edit-adopt-fit = fitted numbers of { $file } adopted ({ $items } items measured)
 app-calibrate-unknown-regime = the fitted scenario has no regime "{ $regime }"
     .help = its regimes: { $regimes }
+
+# --- rules ---
+app-attr-error = { $file }: { $problem }
+    .help = give --attr NAME=VALUE with one of the scenario's attributes ([project] in a scenario file, the names in an item list's when column) and a value of its type: a number, text, or yes/no
+    .missing = an item list declares no defaults: give every attribute its when column names, e.g. --attr underground_area=5000
+# --- end rules ---

@@ -286,3 +286,8 @@ cli-calibrate-not-toml = { $file }: the fitted scenario and portfolio are writte
     .help = name the file .toml
 cli-calibrate-portfolio-stdout = the portfolio names the fitted scenario's file, and -o - writes it to standard output
     .help = give -o a file name (fitted.toml) with --portfolio
+
+# --- rules ---
+cli-attr-note = note: { $note }
+cli-attributes-line = Project attributes: { $values }
+# --- end rules ---

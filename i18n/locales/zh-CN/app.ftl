@@ -229,3 +229,9 @@ app-calibrate-no-type = { $file } 中没有项目类型为“{ $project_type }�
 app-edit-adopt-fit = 已采用 { $file } 的拟合数值（实测 { $items } 个事项）
 app-calibrate-unknown-regime = 拟合后的情景没有名为“{ $regime }”的模式
     .help = 其模式：{ $regimes }
+
+# --- rules ---
+app-attr-error = { $file }：{ $problem }
+    .help = 请用 --attr 名称=值 给出该情景的项目属性（情景文件的 [project]，或事项清单 适用条件 列中的名称），值的类型须一致：数值、文本或 是/否
+    .missing = 事项清单不声明默认值：请给出 适用条件 列中用到的每个属性，例如 --attr underground_area=5000
+# --- end rules ---

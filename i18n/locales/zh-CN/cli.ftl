@@ -287,3 +287,8 @@ cli-calibrate-not-toml = { $file }：拟合情景和项目组合以 TOML 格式�
     .help = 请用 .toml 作为文件扩展名
 cli-calibrate-portfolio-stdout = 项目组合要引用拟合情景的文件，而 -o - 将其写到标准输出
     .help = 使用 --portfolio 时请给 -o 一个文件名（如 fitted.toml）
+
+# --- rules ---
+cli-attr-note = 提示：{ $note }
+cli-attributes-line = 项目属性：{ $values }
+# --- end rules ---
