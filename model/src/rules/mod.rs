@@ -9,7 +9,7 @@
 pub mod expr;
 mod resolve;
 #[cfg(test)]
-mod tests;
+mod rules_tests;
 
 use std::collections::BTreeMap;
 use std::fmt;
