@@ -312,17 +312,13 @@ fn compare_json(c: &Comparison) -> Value {
     v
 }
 
-/// An attribute's value as JSON: a number, `true`/`false`, or the text without its quotes.
-fn attribute_json(v: &str) -> Value {
+/// An attribute's value as JSON: a number, text or `true`/`false`.
+fn attribute_json(v: &permitflow_model::rules::Value) -> Value {
+    use permitflow_model::rules::Value as V;
     match v {
-        "yes" => Value::Bool(true),
-        "no" => Value::Bool(false),
-        _ => v
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
-            .unwrap_or_else(|| Value::String(v.trim_matches('"').to_owned())),
+        V::Number(x) => json!(x),
+        V::Text(t) => json!(t),
+        V::YesNo(b) => json!(b),
     }
 }
 

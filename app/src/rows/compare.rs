@@ -39,9 +39,9 @@ pub struct Comparison {
     pub has_fees: bool,
     /// When each of the scenario's milestones is reached under each regime compared.
     pub milestones: Vec<super::milestones::MilestoneRow>,
-    /// The project attribute values the flow was resolved with (name, value as written), in the
-    /// scenario's order; empty for a flow without attributes.
-    pub attributes: Vec<(String, String)>,
+    /// The project attribute values the flow was resolved with, in the scenario's order; empty
+    /// for a flow without attributes.
+    pub attributes: Vec<(String, permitflow_model::rules::Value)>,
 }
 
 /// A stage of the scenario.
@@ -357,13 +357,12 @@ pub fn signed(d: WorkingDays) -> String {
     }
 }
 
-/// The project attribute values a resolved scenario was built for (name, value as written:
-/// `5000`, `"social"`, `yes`).
-pub fn attributes(s: &Scenario) -> Vec<(String, String)> {
+/// The project attribute values a resolved scenario was built for.
+pub fn attributes(s: &Scenario) -> Vec<(String, permitflow_model::rules::Value)> {
     s.rules
         .attributes
         .iter()
-        .filter_map(|a| Some((a.name.clone(), a.default.as_ref()?.to_string())))
+        .filter_map(|a| Some((a.name.clone(), a.default.clone()?)))
         .collect()
 }
 
