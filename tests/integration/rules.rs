@@ -136,3 +136,59 @@ fn a_bad_condition_names_the_row_and_column_of_the_token() {
         "{err}"
     );
 }
+
+fn solve_json(args: &[&str]) -> (serde_json::Value, String) {
+    let file = root().join("tests/data/conditional-items.toml");
+    let mut all = vec![
+        "solve",
+        file.to_str().expect("a UTF-8 path"),
+        "--regime",
+        "parallel",
+        "--format",
+        "json",
+    ];
+    all.extend_from_slice(args);
+    let o = permitflow(&all);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    (serde_json::from_str(&stdout(&o)).expect("JSON"), stderr(&o))
+}
+
+fn finish(v: &serde_json::Value, id: &str) -> Option<f64> {
+    v["items"]
+        .as_array()?
+        .iter()
+        .find(|i| i["id"] == id)?
+        .get("finish")?
+        .as_f64()
+}
+
+#[test]
+fn a_scenario_file_declares_defaults_and_a_dropped_item_is_bridged() {
+    // Defaults: no basement, so the civil-air-defence review (5 days, 1 after the planning
+    // permit, 2 before the construction permit) is dropped and bridged planning →(FS+3) permit;
+    // the environmental assessment applies: planning 0–5, assessment 5–15, permit 15–16.
+    let (v, err) = solve_json(&[]);
+    assert_eq!(v["attributes"]["underground_area"], 0.0);
+    assert_eq!(v["attributes"]["investment"], "social");
+    assert_eq!(v["attributes"]["in_assessed_area"], false);
+    assert_eq!(finish(&v, "civil_air_defence"), None);
+    assert_eq!(finish(&v, "construction_permit"), Some(16.0));
+    assert!(
+        err.contains("milestone `air_defence_approved` is at `civil_air_defence`"),
+        "{err}"
+    );
+    // In an assessed area with 5000 m² underground: the assessment is dropped (bridged FS+0),
+    // the review runs 6–11 and the permit 13–14.
+    let (v, _) = solve_json(&[
+        "--attr",
+        "underground_area=5000",
+        "--attr",
+        "in_assessed_area=yes",
+    ]);
+    assert_eq!(finish(&v, "environmental_assessment"), None);
+    assert_eq!(finish(&v, "civil_air_defence"), Some(11.0));
+    assert_eq!(finish(&v, "construction_permit"), Some(14.0));
+    // Government investment adds the link planning →(FS+2) permit: no later than before (15 > 7).
+    let (v, _) = solve_json(&["--attr", "investment=government"]);
+    assert_eq!(finish(&v, "construction_permit"), Some(16.0));
+}
