@@ -273,6 +273,9 @@ pub(super) struct FileMeasure {
     pub(super) groups: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) source: Option<String>,
+    /// The measure applies only when this condition over `[project]` holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) when: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) note: String,
 }

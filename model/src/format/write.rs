@@ -301,6 +301,7 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
         stages: vec![],
         groups: None,
         source: m.source.as_text().map(str::to_owned),
+        when: None,
         note: m.note.clone(),
     };
     match &m.measure {

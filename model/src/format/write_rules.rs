@@ -49,6 +49,10 @@ pub(super) fn put_rules(f: &mut FileScenario, s: &Draft) {
         return;
     }
     f.project = project(&s.rules);
+    for m in &mut f.measures {
+        let id = crate::units::MeasureId::new(&m.id);
+        m.when = s.rules.measures.get(&id).map(|c| c.text.clone());
+    }
     let known: rustc_hash::FxHashSet<&str> = s.items.iter().map(|i| i.id.as_str()).collect();
     for it in &mut f.items {
         let id = ItemId::new(&it.id);

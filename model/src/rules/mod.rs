@@ -16,7 +16,7 @@ use std::fmt;
 
 use permitflow_i18n::tr;
 
-use crate::units::ItemId;
+use crate::units::{ItemId, MeasureId};
 
 pub use expr::{Expr, ExprError, Op, TypeProblem};
 pub use resolve::{Resolution, resolve};
@@ -150,6 +150,9 @@ pub struct Rules {
     pub items: BTreeMap<ItemId, Condition>,
     /// Links (predecessor, successor) that apply only when their condition holds.
     pub links: BTreeMap<(ItemId, ItemId), Condition>,
+    /// Declared measures that apply only when their condition holds (regimes naming one whose
+    /// condition is false run without it).
+    pub measures: BTreeMap<MeasureId, Condition>,
 }
 
 /// Why `--attr` values cannot be used.
@@ -207,7 +210,10 @@ impl fmt::Display for AttrError {
 impl Rules {
     /// Whether the scenario has attributes or conditions.
     pub fn is_empty(&self) -> bool {
-        self.attributes.is_empty() && self.items.is_empty() && self.links.is_empty()
+        self.attributes.is_empty()
+            && self.items.is_empty()
+            && self.links.is_empty()
+            && self.measures.is_empty()
     }
 
     /// The attribute with this name.

@@ -63,9 +63,21 @@ pub fn resolve(draft: &Draft, values: &BTreeMap<String, Value>) -> Resolution {
         .map(|i| i.id.clone())
         .collect();
     out.items.retain(|i| !dropped_set.contains(&i.id));
+    // A measure whose condition is false is not declared: regimes run without it.
+    let off: Vec<_> = draft
+        .measures
+        .iter()
+        .filter(|m| !holds(draft.rules.measures.get(&m.id)))
+        .map(|m| m.id.clone())
+        .collect();
+    out.measures.retain(|m| !off.contains(&m.id));
+    for r in &mut out.regimes {
+        r.measures.retain(|m| !off.contains(m));
+    }
     prune(&mut out, &dropped_set, &mut warnings);
     out.rules.items.clear();
     out.rules.links.clear();
+    out.rules.measures.clear();
     for a in &mut out.rules.attributes {
         a.default = values.get(&a.name).cloned();
     }

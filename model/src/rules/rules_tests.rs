@@ -288,4 +288,22 @@ after = ["y+3", { item = "a", lag = 1, when = "not in_assessed_area" }]
         let err = parse_scenario(&bad, "rules.toml", Format::Toml).unwrap_err();
         assert_eq!(err.0[0].location(), "rules.toml:26:34");
     }
+
+    #[test]
+    fn a_measure_under_a_false_condition_is_left_out_of_its_regimes() {
+        let text = format!(
+            "{FLOW}\n[[measures]]\nid = \"cut\"\nkind = \"time_limit_compression\"\nlimits = {{ a = 2 }}\nwhen = \"in_assessed_area\"\n\n[[regimes]]\nname = \"reformed\"\nbase = \"parallel\"\nmeasures = [\"cut\"]\n"
+        );
+        let s = parse_scenario(&text, "m.toml", Format::Toml).unwrap();
+        assert_eq!(s.rules.measures.len(), 1);
+        let written = to_toml(&s).unwrap();
+        assert!(written.contains("when = \"in_assessed_area\""), "{written}");
+        // Outside an assessed area the cut does not apply: the regime keeps no measure.
+        let r = resolve(&s, &values(&s.rules, &[]));
+        assert!(r.draft.measures.is_empty());
+        assert!(r.draft.regimes[0].measures.is_empty());
+        crate::validate(&r.draft, "m.toml").unwrap();
+        let r = resolve(&s, &values(&s.rules, &["in_assessed_area=yes"]));
+        assert_eq!(r.draft.regimes[0].measures.len(), 1);
+    }
 }

@@ -85,7 +85,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
     let milestones = milestones::read(cx, &raw.milestones, &ids);
-    let rules = rules::read(cx, &raw.project, &raw.items, &ids);
+    let rules = rules::read(cx, &raw.project, (&raw.items, &raw.measures), &ids);
 
     let mut draft = Draft {
         name: raw.name.written().to_owned(),

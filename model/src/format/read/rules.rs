@@ -10,9 +10,9 @@ use super::Ids;
 use super::common::unknown_help;
 use super::context::{At, Ctx, Place};
 use crate::diag::Code;
-use crate::format::file::{FileAfter, FileAttrValue, FileAttribute, FileItem};
+use crate::format::file::{FileAfter, FileAttrValue, FileAttribute, FileItem, FileMeasure};
 use crate::rules::{Attribute, Condition, Kind, Rules, TypeProblem, Value, expr};
-use crate::units::ItemId;
+use crate::units::{ItemId, MeasureId};
 
 fn value(v: &FileAttrValue) -> Value {
     match v {
@@ -194,7 +194,7 @@ fn condition(
 pub(super) fn read(
     cx: &mut Ctx<'_>,
     project: &BTreeMap<String, FileAttribute>,
-    items: &[FileItem],
+    (items, measures): (&[FileItem], &[FileMeasure]),
     ids: &Ids<'_>,
 ) -> Rules {
     let attributes = attributes(cx, project);
@@ -219,6 +219,14 @@ pub(super) fn read(
                     .links
                     .insert((ItemId::new(&l.item), ItemId::new(&it.id)), c);
             }
+        }
+    }
+    for (i, m) in measures.iter().enumerate() {
+        let place = Place::new(&cx.measures, i, "measure", &m.id);
+        if let Some(w) = &m.when
+            && let Some(c) = condition(cx, &place, w, &rules.attributes)
+        {
+            rules.measures.insert(MeasureId::new(&m.id), c);
         }
     }
     rules
