@@ -125,13 +125,17 @@ pub fn load_with(
             })?
         }
     };
+    // A flow with conditions is resolved for one project: saved back over its file it would lose
+    // the items that do not apply and every `when`, so it is not saved there.
+    let conditional = rules::has_conditions(&scenario);
     let scenario = rules::apply(scenario, &label, rules::attributes())?;
     let dir = if stdin { None } else { path.parent() };
     let subject =
         (k != Some("xlsx")).then(|| tr!("app-load-calendar-files-of", file = label.as_str()));
     let calendar = calendars::calendar_for(&scenario, dir, subject.as_deref(), user)
         .map_err(Error::diagnostic)?;
-    let save_path = (!stdin && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
+    let save_path =
+        (!stdin && !conditional && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
     Ok(Loaded {
         scenario,
         calendar,

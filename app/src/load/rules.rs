@@ -36,6 +36,12 @@ pub fn take_notes() -> Vec<String> {
     notes
 }
 
+/// Whether a scenario has items, links or measures under a condition.
+pub(super) fn has_conditions(s: &Scenario) -> bool {
+    let r = &s.rules;
+    !(r.items.is_empty() && r.links.is_empty() && r.measures.is_empty())
+}
+
 /// The scenario for the attribute values: its defaults overridden by `overrides`, the items and
 /// links that do not apply left out. A scenario without attributes is returned as it is (and any
 /// `--attr` is an error: it names nothing).
