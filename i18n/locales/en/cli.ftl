@@ -290,4 +290,5 @@ cli-calibrate-portfolio-stdout = the portfolio names the fitted scenario's file,
 # --- rules ---
 cli-attr-note = note: { $note }
 cli-attributes-line = Project attributes: { $values }
+cli-help-attr = A project attribute's value, overriding the scenario's default ([project]): items and links whose when condition is false are left out (repeatable), e.g. --attr underground_area=5000
 # --- end rules ---

@@ -291,4 +291,5 @@ cli-calibrate-portfolio-stdout = 项目组合要引用拟合情景的文件，�
 # --- rules ---
 cli-attr-note = 提示：{ $note }
 cli-attributes-line = 项目属性：{ $values }
+cli-help-attr = 项目属性的取值，覆盖情景的默认值（[project]）：适用条件不成立的事项和关联将被略去（可重复），例如 --attr underground_area=5000
 # --- end rules ---
