@@ -30,6 +30,11 @@ pub struct Cli {
     /// the locale, LC_ALL, LC_MESSAGES or LANG, then English).
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<permitflow_i18n::Lang>,
+    /// A project attribute's value, overriding the scenario's default (`[project]`): items and
+    /// links whose `when` condition is false are left out (repeatable), e.g.
+    /// --attr underground_area=5000.
+    #[arg(long = "attr", global = true, value_name = "NAME=VALUE")]
+    pub attrs: Vec<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

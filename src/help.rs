@@ -32,8 +32,9 @@ const ABOUT: [(&str, &str); 16] = [
 
 /// Options: the subcommand (`""`: any), the option's id and the key of its help. A
 /// subcommand's own entry comes before the general one.
-const ARGS: [(&str, &str, &str); 65] = [
+const ARGS: [(&str, &str, &str); 66] = [
     ("", "lang", "cli-help-lang"),
+    ("", "attrs", "cli-help-attr"),
     ("calibrate", "log", "cli-help-calibrate-log"),
     ("calibrate", "scenario", "cli-help-calibrate-scenario"),
     ("calibrate", "output", "cli-help-calibrate-output"),

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => help::exit_with(e),
     };
+    permitflow_app::load::set_attributes(cli.attrs.clone());
     let command = cli.command.unwrap_or(Command::Compare {
         file: None,
         regimes: vec![],
@@ -49,7 +50,11 @@ fn main() -> ExitCode {
         },
         calendar: Default::default(),
     });
-    match commands::run(command) {
+    let result = commands::run(command);
+    for note in permitflow_app::load::take_notes() {
+        eprintln!("{}", tr!("cli-attr-note", note = note));
+    }
+    match result {
         Ok(code) => ExitCode::from(code),
         // The one place an error is shown.
         Err(e) => {

@@ -350,6 +350,7 @@ fn kind_key(kind: &str) -> Option<&'static str> {
         "joint group" => "diag-word-joint-group",
         "target" => "diag-word-target",
         "milestone" => "diag-word-milestone",
+        "attribute" => "diag-word-attribute",
         "source" => "diag-word-source",
         "project type" => "diag-word-project-type",
         "department" => "diag-word-department",

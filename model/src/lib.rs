@@ -19,6 +19,7 @@ mod locate;
 pub mod milestone;
 pub mod network;
 pub mod portfolio;
+pub mod rules;
 pub mod scenario;
 pub mod statutory;
 pub mod units;

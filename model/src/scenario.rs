@@ -94,6 +94,9 @@ pub struct Draft {
     pub milestones: Vec<crate::milestone::Milestone>,
     /// Names in Chinese and English ([`crate::labels`]).
     pub labels: crate::labels::Labels,
+    /// Project attributes and the items and links that apply only under a condition
+    /// ([`crate::rules`]).
+    pub rules: crate::rules::Rules,
 }
 
 /// A published document the scenario's numbers cite.

@@ -115,6 +115,7 @@ fn build(spec: &Spec, extra_measures: Vec<MeasureDef>) -> Scenario {
         targets: vec![],
         milestones: vec![],
         labels: Default::default(),
+        rules: Default::default(),
     };
     // Built by the format's rules, so the solver only ever sees valid scenarios.
     validate(&draft, "random").unwrap_or_else(|e| panic!("{:#?}", e.0))

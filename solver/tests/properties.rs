@@ -176,6 +176,7 @@ fn build(spec: &Spec) -> Draft {
         targets: vec![],
         milestones: vec![],
         labels: Default::default(),
+        rules: Default::default(),
     }
 }
 

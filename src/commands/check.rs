@@ -41,6 +41,7 @@ pub fn run(
             links = s.links.len(),
             regimes = s.regimes.len()
         );
+        line.push_str(&crate::render::attributes_line(s).replace('\n', "\n  "));
         for (r, o) in s.regimes.iter().zip(&outcomes) {
             let name = s.regime_label(&r.name);
             match o {

@@ -24,6 +24,15 @@ pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
 
 fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     let mut out = format!("{}\n", c.scenario);
+    if !c.attributes.is_empty() {
+        let values: Vec<String> = c
+            .attributes
+            .iter()
+            .map(|(n, v)| format!("{n} = {v}"))
+            .collect();
+        out.push_str(&tr!("cli-attributes-line", values = values.join(", ")));
+        out.push('\n');
+    }
     if let Some(d) = c.start_date {
         out.push_str(&tr!(
             "cli-compare-application",
@@ -280,6 +289,17 @@ fn compare_json(c: &Comparison) -> Value {
         "warnings": c.warnings.iter().map(permitflow_app::Warning::to_json).collect::<Vec<_>>(),
         "figures": figures_json(&c.figures),
     });
+    // Only a scenario with attributes has the key, so other outputs read as before.
+    if !c.attributes.is_empty()
+        && let Some(o) = v.as_object_mut()
+    {
+        let attrs: serde_json::Map<String, Value> = c
+            .attributes
+            .iter()
+            .map(|(n, v)| (n.clone(), attribute_json(v)))
+            .collect();
+        o.insert("attributes".into(), Value::Object(attrs));
+    }
     // Only a scenario with milestones has the key, so other outputs read as before.
     if !c.milestones.is_empty()
         && let Some(o) = v.as_object_mut()
@@ -290,6 +310,16 @@ fn compare_json(c: &Comparison) -> Value {
         );
     }
     v
+}
+
+/// An attribute's value as JSON: a number, text or `true`/`false`.
+fn attribute_json(v: &permitflow_model::rules::Value) -> Value {
+    use permitflow_model::rules::Value as V;
+    match v {
+        V::Number(x) => json!(x),
+        V::Text(t) => json!(t),
+        V::YesNo(b) => json!(b),
+    }
 }
 
 /// The honest mark for programs: how many figures, which are assumed (item, field, value).

@@ -202,3 +202,21 @@ pub fn csv_text<R: AsRef<[u8]>>(rows: impl IntoIterator<Item = Vec<R>>) -> Strin
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
+
+/// `\nProject attributes: underground_area = 5000, …` for a flow resolved with attributes; empty
+/// for one without.
+pub fn attributes_line(s: &permitflow_model::Scenario) -> String {
+    let values: Vec<String> = s
+        .rules
+        .attributes
+        .iter()
+        .filter_map(|a| Some(format!("{} = {}", a.name, a.default.as_ref()?)))
+        .collect();
+    if values.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n{}",
+        tr!("cli-attributes-line", values = values.join(", "))
+    )
+}

@@ -27,6 +27,7 @@ pub fn solve(s: &Scenario, cal: &Calendar, o: &Outcome, format: OutputFormat) ->
                 end = date_day(o.end_date),
                 calendar = calendar_note(cal)
             );
+            out.push_str(&crate::render::attributes_line(s));
             out.push_str("\n\n");
             let mut t = table(vec![
                 String::new(),

@@ -27,6 +27,7 @@ mod plan_calendar;
 mod progress;
 mod reads;
 mod report;
+mod rules;
 mod scale;
 mod scenarios;
 mod writes;

@@ -105,6 +105,7 @@ pub fn template(four_stages: bool, start: chrono::NaiveDate) -> Draft {
         targets: Vec::new(),
         milestones: vec![],
         labels: Default::default(),
+        rules: Default::default(),
     };
     for (sid, [szh, sen], lead, iid, [izh, ien], dept, days) in stages {
         let (sid, iid) = (StageId::new(*sid), ItemId::new(*iid));

@@ -8,7 +8,9 @@ use permitflow_model::{Calendar, Scenario};
 use permitflow_solver::Outcome;
 
 pub use mspdi::{MSPDI_DATES, mspdi, mspdi_dates_problem};
-pub use schedule::{SCHEDULE_COLUMNS, schedule_csv, schedule_json, write_schedule_json};
+pub use schedule::{
+    SCHEDULE_COLUMNS, attributes_json, schedule_csv, schedule_json, write_schedule_json,
+};
 
 use crate::Error;
 

@@ -128,6 +128,9 @@ struct JsonSchedule<'a> {
     critical_path: Vec<&'a str>,
     /// The honest mark: how many of the scenario's figures there are and how many are assumed.
     figures: JsonFigures,
+    /// The project attribute values the flow was resolved with; left out without attributes.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    attributes: serde_json::Map<String, serde_json::Value>,
     items: JsonItems<'a>,
 }
 
@@ -221,8 +224,26 @@ fn document<'a>(
                 assumed: f.assumed_count(),
             }
         },
+        attributes: attributes_json(s),
         items: JsonItems(o, items),
     }
+}
+
+/// The attribute values as JSON: numbers, text and `true`/`false`.
+pub fn attributes_json(s: &Scenario) -> serde_json::Map<String, serde_json::Value> {
+    use permitflow_model::rules::Value;
+    s.rules
+        .attributes
+        .iter()
+        .filter_map(|a| {
+            let v = match a.default.as_ref()? {
+                Value::Number(x) => serde_json::json!(x),
+                Value::Text(t) => serde_json::json!(t),
+                Value::YesNo(b) => serde_json::json!(b),
+            };
+            Some((a.name.clone(), v))
+        })
+        .collect()
 }
 
 /// Items per block the JSON writer formats on one thread: big enough that threads rarely wait,

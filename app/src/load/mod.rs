@@ -5,6 +5,7 @@
 mod calendars;
 mod portfolio;
 mod read;
+mod rules;
 mod xlsx;
 
 use permitflow_i18n::tr;
@@ -19,6 +20,7 @@ pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
 pub(crate) use read::{read_bytes, utf8};
+pub use rules::{apply as apply_attributes, attributes, set_attributes, take_notes};
 
 use crate::Error;
 
@@ -123,12 +125,17 @@ pub fn load_with(
             })?
         }
     };
+    // A flow with conditions is resolved for one project: saved back over its file it would lose
+    // the items that do not apply and every `when`, so it is not saved there.
+    let conditional = rules::has_conditions(&scenario);
+    let scenario = rules::apply(scenario, &label, rules::attributes())?;
     let dir = if stdin { None } else { path.parent() };
     let subject =
         (k != Some("xlsx")).then(|| tr!("app-load-calendar-files-of", file = label.as_str()));
     let calendar = calendars::calendar_for(&scenario, dir, subject.as_deref(), user)
         .map_err(Error::diagnostic)?;
-    let save_path = (!stdin && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
+    let save_path =
+        (!stdin && !conditional && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
     Ok(Loaded {
         scenario,
         calendar,
@@ -149,6 +156,7 @@ pub fn load_default_with(user: &UserCalendars) -> Result<Loaded, Error> {
             diagnostics: d,
             text: Some(DEFAULT_TEXT.into()),
         })?;
+    let scenario = rules::apply(scenario, DEFAULT_NAME, rules::attributes())?;
     let calendar =
         calendars::calendar_for(&scenario, None, None, user).map_err(Error::diagnostic)?;
     Ok(Loaded {

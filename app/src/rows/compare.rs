@@ -39,6 +39,9 @@ pub struct Comparison {
     pub has_fees: bool,
     /// When each of the scenario's milestones is reached under each regime compared.
     pub milestones: Vec<super::milestones::MilestoneRow>,
+    /// The project attribute values the flow was resolved with, in the scenario's order; empty
+    /// for a flow without attributes.
+    pub attributes: Vec<(String, permitflow_model::rules::Value)>,
 }
 
 /// A stage of the scenario.
@@ -233,6 +236,7 @@ impl Comparison {
             figures: permitflow_model::assumed::figures(s),
             has_fees: s.items.iter().any(|i| i.fee.is_some()),
             milestones: Vec::new(),
+            attributes: attributes(s),
         };
         c.milestones = super::milestones::milestone_rows(s, &c);
         c
@@ -351,6 +355,15 @@ pub fn signed(d: WorkingDays) -> String {
     } else {
         d.to_string()
     }
+}
+
+/// The project attribute values a resolved scenario was built for.
+pub fn attributes(s: &Scenario) -> Vec<(String, permitflow_model::rules::Value)> {
+    s.rules
+        .attributes
+        .iter()
+        .filter_map(|a| Some((a.name.clone(), a.default.clone()?)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -298,3 +298,9 @@ app-diff-milestone-added = milestone { $name } added
 app-diff-milestone-removed = milestone { $name } removed
 app-diff-milestone-changed = milestone { $name } changed
 # --- end versions ---
+
+# --- rules ---
+app-attr-error = { $file }: { $problem }
+    .help = give --attr NAME=VALUE with one of the scenario's attributes ([project] in a scenario file, the names in an item list's when column) and a value of its type: a number, text, or yes/no
+    .missing = an item list declares no defaults: give every attribute its when column names, e.g. --attr underground_area=5000
+# --- end rules ---

@@ -286,3 +286,9 @@ cli-calibrate-not-toml = { $file }: the fitted scenario and portfolio are writte
     .help = name the file .toml
 cli-calibrate-portfolio-stdout = the portfolio names the fitted scenario's file, and -o - writes it to standard output
     .help = give -o a file name (fitted.toml) with --portfolio
+
+# --- rules ---
+cli-attr-note = note: { $note }
+cli-attributes-line = Project attributes: { $values }
+cli-help-attr = A project attribute's value, overriding the scenario's default ([project]): items and links whose when condition is false are left out (repeatable), e.g. --attr underground_area=5000
+# --- end rules ---

@@ -424,3 +424,8 @@ diag-milestone-unknown-at = unknown end `{ $value }`
 
 # --- two clocks (simcal) ---
 diag-solver-calendar-returns = `{ $item }` is counted in calendar days, is on the approval clock and its returns stop the clock for a correction: the simulation cannot cut its review and corrections on the calendar yet. Count it in working days, put it on another clock, or use `centre`, which places it exactly
+
+# --- rules ---
+diag-word-attribute = attribute
+    .a = an attribute
+# --- end rules ---

@@ -60,3 +60,43 @@ model-log-xml = the XES log is not well-formed XML: { $error }
 model-log-not-xes = not an XES log: the document's root element is <{ $found }>, not <log>
 model-log-xes =
     .help = an XES log (IEEE 1849) is a <log> of <trace> elements, one per case, each with <event> elements
+
+# --- rules ---
+model-rules-kind-number = number
+model-rules-kind-text = text
+model-rules-kind-yes-no = yes/no
+model-rules-expr-bang = `!` on its own: write `not`, or `!=` for "differs from"
+model-rules-expr-unclosed-text = the quoted text is not closed
+model-rules-expr-bad-number = `{ $text }` is not a number
+model-rules-expr-bad-char = `{ $char }` has no meaning in a condition
+model-rules-expr-too-long = the condition is longer than { $max } characters
+model-rules-expr-too-deep = parentheses nested more than { $max } deep
+model-rules-expr-empty = the condition is empty
+model-rules-expr-trailing = expected `and`, `or` or the end of the condition here
+model-rules-expr-expected-close = expected `)` here
+model-rules-expr-expected-value = expected a number, "quoted text", yes or no after the comparison
+model-rules-expr-unexpected-end = the condition ends where an attribute or `(` was expected
+model-rules-expr-expected-name = expected an attribute name, `not` or `(` here
+model-rules-expr-flag-not-yes-no = `{ $name }` is a { $kind } attribute: compare it (`{ $name } >= 1000`) instead of naming it alone
+model-rules-expr-wrong-type = `{ $name }` is a { $kind } attribute and cannot be compared with { $value } (`{ $op }`)
+model-rules-expr-no-order = `{ $name }` is a { $kind } attribute: only `=` and `!=` compare it, not `{ $op }`
+model-rules-attr-syntax = `--attr { $text }`: write NAME=VALUE
+model-rules-attr-unknown-none = unknown attribute `{ $name }`: the scenario declares no attributes (a `[project]` table, or a `when` column in an item list)
+model-rules-attr-unknown = unknown attribute `{ $name }`; the scenario's attributes are: { $known }
+model-rules-attr-bad-value = attribute `{ $name }` is a { $kind } and `{ $value }` is not one
+model-rules-attr-missing = attribute `{ $name }` has no default: give it with --attr { $name }=VALUE
+model-rules-attr-bad-name = `{ $name }` cannot name an attribute
+    .help = use letters, digits and `_`, not starting with a digit, and not one of and, or, not, yes, no, true, false
+model-rules-attr-bad-type = attribute `{ $name }` has type `{ $kind }`
+model-rules-attr-type-mismatch = attribute `{ $name }` is declared a { $kind } but its value is { $value }
+model-rules-attr-no-value = attribute `{ $name }` has neither a `value` nor a `type`
+model-rules-attr-table-help = write `NAME = VALUE`, or `NAME = {"{"} value = VALUE, unit = "m²", name = {"{"} zh = "…", en = "…" {"}"} {"}"}`, or `{"{"} type = "number" {"}"}` (also "text", "yes/no") for one that --attr must give
+model-rules-bad-when = the condition `{ $text }` cannot be used: { $problem }
+    .help = write comparisons `NAME < <= > >= = != VALUE` (a number, "quoted text", yes or no) joined by and, or, not and parentheses, e.g. `underground_area >= 1000 and investment = 'social'`
+model-rules-unknown-attribute = the condition `{ $text }` names `{ $name }`, which is not a project attribute
+    .help-declare = declare it in `[project]` with its default, e.g. `{ $name } = 0`
+model-rules-bridge-mixed-units = a dropped item joined a link in working days to one in calendar days: the bridge counts the sum in working days
+model-rules-group-dissolved = joint group `{ $group }` is left with fewer than two items and dissolves
+model-rules-measure-emptied = measure `{ $measure }` has nothing left to act on and is left out
+model-rules-milestone-dropped = milestone `{ $milestone }` is at `{ $item }`, which does not apply to this project: it is left out
+# --- end rules ---

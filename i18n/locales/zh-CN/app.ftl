@@ -280,3 +280,9 @@ app-diff-milestone-added = 新增里程碑「{ $name }」
 app-diff-milestone-removed = 删除里程碑「{ $name }」
 app-diff-milestone-changed = 里程碑「{ $name }」有变化
 # --- end versions ---
+
+# --- rules ---
+app-attr-error = { $file }：{ $problem }
+    .help = 请用 --attr 名称=值 给出该情景的项目属性（情景文件的 [project]，或事项清单 适用条件 列中的名称），值的类型须一致：数值、文本或 是/否
+    .missing = 事项清单不声明默认值：请给出 适用条件 列中用到的每个属性，例如 --attr underground_area=5000
+# --- end rules ---

@@ -287,3 +287,9 @@ cli-calibrate-not-toml = { $file }：拟合情景和项目组合以 TOML 格式�
     .help = 请用 .toml 作为文件扩展名
 cli-calibrate-portfolio-stdout = 项目组合要引用拟合情景的文件，而 -o - 将其写到标准输出
     .help = 使用 --portfolio 时请给 -o 一个文件名（如 fitted.toml）
+
+# --- rules ---
+cli-attr-note = 提示：{ $note }
+cli-attributes-line = 项目属性：{ $values }
+cli-help-attr = 项目属性的取值，覆盖情景的默认值（[project]）：适用条件不成立的事项和关联将被略去（可重复），例如 --attr underground_area=5000
+# --- end rules ---

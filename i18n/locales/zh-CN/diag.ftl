@@ -415,3 +415,8 @@ diag-milestone-unknown-at = 未知的里程碑时点 `{ $value }`
 
 # --- two clocks (simcal) ---
 diag-solver-calendar-returns = `{ $item }` 按自然日计、计入审批用时，且退回后补正期间停止计时：模拟尚不能在日历上切分其审查与补正时段。请改为按工作日计、改为其他计时类型，或用 `centre`，它能精确排布
+
+# --- rules ---
+diag-word-attribute = 项目属性
+    .a = 项目属性
+# --- end rules ---

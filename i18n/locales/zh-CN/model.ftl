@@ -60,3 +60,43 @@ model-log-xml = XES 日志不是格式正确的 XML：{ $error }
 model-log-not-xes = 不是 XES 日志：文档根元素是 <{ $found }>，不是 <log>
 model-log-xes =
     .help = XES 日志（IEEE 1849）是由 <trace> 元素组成的 <log>，每个案件一条轨迹，内含 <event> 元素
+
+# --- rules ---
+model-rules-kind-number = 数值
+model-rules-kind-text = 文本
+model-rules-kind-yes-no = 是/否
+model-rules-expr-bang = 单独的 `!` 无意义：请写 `not`，或用 `!=` 表示“不等于”
+model-rules-expr-unclosed-text = 引号中的文本没有结束
+model-rules-expr-bad-number = `{ $text }` 不是数值
+model-rules-expr-bad-char = `{ $char }` 在条件中无意义
+model-rules-expr-too-long = 条件超过 { $max } 个字符
+model-rules-expr-too-deep = 括号嵌套超过 { $max } 层
+model-rules-expr-empty = 条件为空
+model-rules-expr-trailing = 此处应为 `and`、`or` 或条件结束
+model-rules-expr-expected-close = 此处应为 `)`
+model-rules-expr-expected-value = 比较符之后应为数值、"带引号的文本"、yes 或 no
+model-rules-expr-unexpected-end = 条件在应出现属性名或 `(` 处结束
+model-rules-expr-expected-name = 此处应为属性名、`not` 或 `(`
+model-rules-expr-flag-not-yes-no = `{ $name }` 是{ $kind }属性：请写比较（如 `{ $name } >= 1000`），不能单独使用
+model-rules-expr-wrong-type = `{ $name }` 是{ $kind }属性，不能与 { $value } 比较（`{ $op }`）
+model-rules-expr-no-order = `{ $name }` 是{ $kind }属性：只能用 `=` 和 `!=` 比较，不能用 `{ $op }`
+model-rules-attr-syntax = `--attr { $text }`：请写成 名称=值
+model-rules-attr-unknown-none = 未知的项目属性 `{ $name }`：该情景未声明任何属性（`[project]` 表，或事项清单的 适用条件 列）
+model-rules-attr-unknown = 未知的项目属性 `{ $name }`；该情景的属性为：{ $known }
+model-rules-attr-bad-value = 项目属性 `{ $name }` 是{ $kind }，`{ $value }` 不是
+model-rules-attr-missing = 项目属性 `{ $name }` 没有默认值：请用 --attr { $name }=值 给出
+model-rules-attr-bad-name = `{ $name }` 不能作为属性名
+    .help = 请用字母、数字和 `_`，不以数字开头，且不是 and、or、not、yes、no、true、false
+model-rules-attr-bad-type = 项目属性 `{ $name }` 的类型 `{ $kind }` 无法识别
+model-rules-attr-type-mismatch = 项目属性 `{ $name }` 声明为{ $kind }，但其值为 { $value }
+model-rules-attr-no-value = 项目属性 `{ $name }` 既无 `value` 也无 `type`
+model-rules-attr-table-help = 写成 `名称 = 值`，或 `名称 = {"{"} value = 值, unit = "m²", name = {"{"} zh = "…", en = "…" {"}"} {"}"}`，或 `{"{"} type = "number" {"}"}`（也可为 "text"、"yes/no"）表示须由 --attr 给出
+model-rules-bad-when = 条件 `{ $text }` 无法使用：{ $problem }
+    .help = 请写比较 `名称 < <= > >= = != 值`（数值、"带引号的文本"、yes 或 no），用 and、or、not 和括号组合，例如 `underground_area >= 1000 and investment = 'social'`
+model-rules-unknown-attribute = 条件 `{ $text }` 中的 `{ $name }` 不是项目属性
+    .help-declare = 请在 `[project]` 中声明它及其默认值，例如 `{ $name } = 0`
+model-rules-bridge-mixed-units = 被略去的事项连接了按工作日和按自然日计的滞后：桥接后的滞后按工作日合计
+model-rules-group-dissolved = 联合组 `{ $group }` 剩余事项少于两项，已解散
+model-rules-measure-emptied = 改革措施 `{ $measure }` 已无作用对象，已略去
+model-rules-milestone-dropped = 里程碑 `{ $milestone }` 位于 `{ $item }`，该事项不适用于本项目：已略去
+# --- end rules ---

@@ -30,6 +30,9 @@ pub(super) struct FileScenario {
     pub(super) calendar: Option<FileCalendar>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) sources: Vec<FileSource>,
+    /// `[project]`: the project's attributes with their defaults, which `when` conditions use.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) project: BTreeMap<String, FileAttribute>,
     /// Department names in each language, by the name items use.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(super) departments: BTreeMap<String, FileLabel>,
@@ -122,6 +125,9 @@ pub(super) struct FileItem {
     pub(super) release: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) deadline: Option<f64>,
+    /// The item applies only when this condition over `[project]` holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) when: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) note: String,
 }
@@ -177,6 +183,9 @@ pub(super) struct FileLinkSpec {
     /// `working` (the default) or `calendar`: what `lag` and `max_lag` count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) unit: Option<String>,
+    /// The link applies only when this condition over `[project]` holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) when: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -264,6 +273,9 @@ pub(super) struct FileMeasure {
     pub(super) groups: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) source: Option<String>,
+    /// The measure applies only when this condition over `[project]` holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) when: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) note: String,
 }
@@ -406,4 +418,37 @@ pub(super) struct FileLabel {
     pub(super) zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) en: Option<String>,
+}
+
+/// One `[project]` attribute: a plain value (`floor_area = 12000`, `investment = "social"`,
+/// `in_assessed_area = false`), or a table `{ value = 12000, unit = "m²", name = { zh = "…",
+/// en = "…" } }`; a table without `value` gives `type = "number" | "text" | "yes/no"` instead and
+/// the value must come from `--attr`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub(super) enum FileAttribute {
+    Plain(FileAttrValue),
+    Table(FileAttrTable),
+}
+
+/// An attribute's value as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub(super) enum FileAttrValue {
+    YesNo(bool),
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileAttrTable {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) value: Option<FileAttrValue>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) name: Option<FileLabel>,
 }

@@ -34,6 +34,7 @@ mod names_tests;
 mod read;
 mod write;
 mod write_names;
+mod write_rules;
 
 use permitflow_i18n::tr;
 

@@ -26,6 +26,7 @@ fn after_text(l: &Link) -> FileAfter {
             lag: (l.lag != WorkingDays::ZERO).then_some(l.lag.get()),
             max_lag: Some(m.get()),
             unit: calendar.then(|| DayUnit::Calendar.name().to_owned()),
+            when: None,
         });
     }
     let mut s = l.from.to_string();
@@ -139,8 +140,10 @@ impl From<&Draft> for FileScenario {
             targets: s.targets.iter().map(file_target).collect(),
             milestones: s.milestones.iter().map(file_milestone).collect(),
             departments: BTreeMap::new(),
+            project: BTreeMap::new(),
         };
         super::write_names::put_labels(&mut f, s);
+        super::write_rules::put_rules(&mut f, s);
         f
     }
 }
@@ -193,6 +196,7 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         }),
         release: it.release.map(WorkingDays::get),
         deadline: it.deadline.map(WorkingDays::get),
+        when: None,
         note: it.note.clone(),
     }
 }
@@ -297,6 +301,7 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
         stages: vec![],
         groups: None,
         source: m.source.as_text().map(str::to_owned),
+        when: None,
         note: m.note.clone(),
     };
     match &m.measure {

@@ -6,7 +6,7 @@ use permitflow_i18n::Lang;
 
 /// Each column's Chinese names, the first the one written by permitflow. The terms are those of
 /// the reform documents (`glossary-zh.md`).
-pub const CHINESE_COLUMNS: [(&str, &[&str]); 24] = [
+pub const CHINESE_COLUMNS: [(&str, &[&str]); 25] = [
     ("id", &["编号", "事项编号"]),
     ("name", &["事项名称", "名称"]),
     ("department", &["实施部门", "部门"]),
@@ -31,6 +31,7 @@ pub const CHINESE_COLUMNS: [(&str, &[&str]); 24] = [
     ("rework_days", &["复审用时"]),
     ("label_zh", &["中文名称"]),
     ("label_en", &["英文名称"]),
+    ("when", &["适用条件", "条件"]),
 ];
 
 /// A column as readers of the current language name it: `after` in English, `前置事项（after）`

@@ -36,7 +36,7 @@ use crate::scenario::{FORMAT_VERSION, Scenario};
 /// The columns every item list has.
 pub const REQUIRED_COLUMNS: [&str; 6] = ["id", "name", "department", "stage", "days", "after"];
 /// The columns an item list may have.
-pub const OPTIONAL_COLUMNS: [&str; 18] = [
+pub const OPTIONAL_COLUMNS: [&str; 19] = [
     "lead",
     "kind",
     "clock",
@@ -55,6 +55,7 @@ pub const OPTIONAL_COLUMNS: [&str; 18] = [
     "rework_days",
     "label_zh",
     "label_en",
+    "when",
 ];
 
 /// The most cells an item list may have, all rows together: every item with 40 columns. A file of
@@ -128,6 +129,7 @@ pub fn parse_item_list(
         regimes: vec![],
         targets: vec![],
         milestones: vec![],
+        project: Default::default(),
     };
     // Rows are about 40 bytes at the least: room for the items without regrowing.
     let rows_hint = (body.len() / 40).min(super::MAX_ITEMS);
@@ -170,8 +172,34 @@ pub fn parse_item_list(
     for s in &mut raw.stages {
         s.name = FileName::default();
     }
+    raw.project = infer_attributes(&raw.items);
     let loc = Locator::csv(text, index);
     out.then(from_file(raw, file, &loc))
+}
+
+/// An item list declares no attributes: each one its `when` column names is one without a
+/// default (its value comes from `--attr`), of the type its first use implies (a number when
+/// compared with a number). A condition that does not parse is reported when it is read.
+fn infer_attributes(
+    items: &[super::file::FileItem],
+) -> std::collections::BTreeMap<String, super::file::FileAttribute> {
+    let mut out = std::collections::BTreeMap::new();
+    for w in items.iter().filter_map(|i| i.when.as_deref()) {
+        let Ok(e) = crate::rules::expr::parse(w) else {
+            continue;
+        };
+        for (name, kind) in e.names() {
+            out.entry(name.to_owned()).or_insert_with(|| {
+                super::file::FileAttribute::Table(super::file::FileAttrTable {
+                    value: None,
+                    kind: Some(kind.name().to_owned()),
+                    unit: None,
+                    name: None,
+                })
+            });
+        }
+    }
+    out
 }
 
 /// The records, one at a time: values read by the csv crate (quotes, doubled quotes, line breaks

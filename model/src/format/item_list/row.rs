@@ -167,6 +167,7 @@ pub(super) fn read_row(
         }),
         release: None,
         deadline: None,
+        when: text("when"),
         note: String::new(),
     }
 }

@@ -29,6 +29,8 @@ pub(super) enum At<'s> {
     Value(&'s str),
     /// A quoted string.
     Str(&'s str),
+    /// Bytes `range` of a quoted string's content (a token of a `when` condition).
+    Inside(&'s str, Range<usize>),
 }
 
 /// One entry of the file: where it is (when the text is known) and what its problems concern
@@ -102,6 +104,13 @@ impl<'a> Ctx<'a> {
             At::Str(s) => loc
                 .string(entry.clone(), s)
                 .or_else(|| self.span(Some(entry), At::Entry)),
+            At::Inside(s, r) => match loc.string(entry.clone(), s) {
+                Some(found) if found.len() >= s.len() => {
+                    let end = (found.start + r.end.max(r.start + 1)).min(found.start + s.len());
+                    Some(found.start + r.start.min(s.len())..end.max(found.start + 1))
+                }
+                _ => self.span(Some(entry), At::Entry),
+            },
         }
     }
 

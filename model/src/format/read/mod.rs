@@ -16,6 +16,7 @@ mod links;
 mod measures;
 mod milestones;
 mod regimes;
+mod rules;
 mod stages;
 mod targets;
 
@@ -84,6 +85,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
     let milestones = milestones::read(cx, &raw.milestones, &ids);
+    let rules = rules::read(cx, &raw.project, (&raw.items, &raw.measures), &ids);
 
     let mut draft = Draft {
         name: raw.name.written().to_owned(),
@@ -100,6 +102,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         targets,
         milestones,
         labels: Default::default(),
+        rules,
     };
     draft.labels = labels::read(cx, &raw, &draft);
     draft.relabel();
@@ -123,5 +126,6 @@ fn refused(name: String) -> Draft {
         targets: vec![],
         milestones: vec![],
         labels: Default::default(),
+        rules: Default::default(),
     }
 }
