@@ -424,3 +424,19 @@ diag-milestone-unknown-at = unknown end `{ $value }`
 
 # --- two clocks (simcal) ---
 diag-solver-calendar-returns = `{ $item }` is counted in calendar days, is on the approval clock and its returns stop the clock for a correction: the simulation cannot cut its review and corrections on the calendar yet. Count it in working days, put it on another clock, or use `centre`, which places it exactly
+
+# --- measures ---
+diag-agent-nothing = an agent_service measure changes nothing
+    .help = add items = ["…"] with factor = 0.5 (the applicant items agents speed up), limits = {"{"} item = days {"}"}, or returns_factor = 0.5 (fewer returns)
+diag-agent-items-factor = an agent_service measure gives items without a factor, or a factor without items
+    .help = give both: items = ["…"] and factor = 0.5 (their time is multiplied by it)
+diag-agent-bad-factor = { $field } = { $value } is not a share from 0 to 1
+    .help = write a share such as 0.5 (factor above 0, returns_factor from 0 up)
+diag-agent-not-applicant = `{ $id }` is not the applicant's own work: agent service shortens only applicant items
+    .help = name items with clock = "applicant" or kind = "applicant_work"; cut a department's limit with time_limit_compression
+diag-verification-late = the verification takes { $days } working days, longer than its deadline of { $deadline }
+    .help = make deadline_days at least the verification's days
+diag-verification-rate = the verification's failure_rate { $rate } is not a probability below 1
+    .help = give failure_rate as a share from 0 to below 1 (5 % is 0.05)
+diag-solver-origin-verification = verification after a notification-commitment, within its deadline
+# --- end measures ---

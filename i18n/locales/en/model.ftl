@@ -60,3 +60,8 @@ model-log-xml = the XES log is not well-formed XML: { $error }
 model-log-not-xes = not an XES log: the document's root element is <{ $found }>, not <log>
 model-log-xes =
     .help = an XES log (IEEE 1849) is a <log> of <trace> elements, one per case, each with <event> elements
+
+# --- measures ---
+model-measure-parallel_advance = cross-stage parallel advance
+model-measure-agent_service = agent service
+# --- end measures ---

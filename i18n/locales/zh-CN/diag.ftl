@@ -415,3 +415,19 @@ diag-milestone-unknown-at = 未知的里程碑时点 `{ $value }`
 
 # --- two clocks (simcal) ---
 diag-solver-calendar-returns = `{ $item }` 按自然日计、计入审批用时，且退回后补正期间停止计时：模拟尚不能在日历上切分其审查与补正时段。请改为按工作日计、改为其他计时类型，或用 `centre`，它能精确排布
+
+# --- measures ---
+diag-agent-nothing = agent_service（帮办代办）措施没有改变任何内容
+    .help = 请添加 items = ["…"] 和 factor = 0.5（代办缩短的申请人事项），或 limits = {"{"} 事项 = 天数 {"}"}，或 returns_factor = 0.5（减少退件）
+diag-agent-items-factor = agent_service（帮办代办）措施只给了 items 或只给了 factor
+    .help = 请同时给出 items = ["…"] 和 factor = 0.5（这些事项的用时乘以该系数）
+diag-agent-bad-factor = { $field } = { $value } 不是 0 到 1 之间的比例
+    .help = 请写成比例，例如 0.5（factor 须大于 0，returns_factor 可为 0）
+diag-agent-not-applicant = `{ $id }` 不是申请人自己的工作：帮办代办只缩短申请人事项
+    .help = 请列出 clock = "applicant" 或 kind = "applicant_work" 的事项；缩短部门时限请用 time_limit_compression
+diag-verification-late = 核查需要 { $days } 个工作日，超过其期限 { $deadline }
+    .help = 请让 deadline_days 不少于核查的天数
+diag-verification-rate = 核查的 failure_rate { $rate } 不是小于 1 的概率
+    .help = 请把 failure_rate 写成 0 到 1 之间（不含 1）的比例（5% 写作 0.05）
+diag-solver-origin-verification = 告知承诺后的核查，须在期限内完成
+# --- end measures ---

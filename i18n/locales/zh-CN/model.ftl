@@ -60,3 +60,8 @@ model-log-xml = XES 日志不是格式正确的 XML：{ $error }
 model-log-not-xes = 不是 XES 日志：文档根元素是 <{ $found }>，不是 <log>
 model-log-xes =
     .help = XES 日志（IEEE 1849）是由 <trace> 元素组成的 <log>，每个案件一条轨迹，内含 <event> 元素
+
+# --- measures ---
+model-measure-parallel_advance = 并行推进
+model-measure-agent_service = 帮办代办
+# --- end measures ---
