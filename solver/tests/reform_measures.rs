@@ -6,7 +6,11 @@ mod common;
 use common::{scenario, solve};
 use permitflow_model::{Calendar, Format, Scenario, parse_scenario, to_json, to_toml};
 use permitflow_solver::check::verify_outcome;
-use permitflow_solver::{SimulationOptions, simulate};
+use std::collections::BTreeMap;
+
+use permitflow_solver::{
+    CentreOptions, CentreResult, SimulationOptions, simulate, simulate_centre,
+};
 
 /// Written as TOML and as JSON and read back: the same scenario.
 fn round_trip(s: &Scenario) {
@@ -518,4 +522,70 @@ verification = { days = 25, deadline_days = 20, failure_rate = 1.2 }
     let shown = format!("{:?}", e.0);
     assert!(shown.contains("longer than its deadline of 20"), "{shown}");
     assert!(shown.contains("failure_rate 1.2"), "{shown}");
+}
+
+/// The approval centre with unlimited reviewers: `regime` of `s`, half a project a working day
+/// over 2,000 working days, 8 replications.
+fn centre(s: &Scenario, regime: &str) -> CentreResult {
+    let p = [common::project("p", s, regime, 0.5, false)];
+    simulate_centre(&p, &BTreeMap::new(), &CentreOptions::new(2000.0, 8, 11)).unwrap()
+}
+
+fn reviews_per_project(r: &CentreResult, dept: &str) -> f64 {
+    let d = r.departments.iter().find(|d| d.name == dept).unwrap();
+    d.reviews / r.projects[0].arrived
+}
+
+#[test]
+fn in_the_centre_a_false_commitment_comes_back_for_its_full_review() {
+    let s = scenario(&commitment(
+        r#"
+[[measures]]
+id = "commit"
+kind = "notification_commitment"
+items = ["a"]
+verification = { days = 5, deadline_days = 20, failure_rate = 0.1 }
+
+[[regimes]]
+name = "commit"
+base = "parallel"
+measures = ["commit"]
+"#,
+    ));
+    let r = centre(&s, "commit");
+    // As the Monte Carlo: 8 + 15 × 0.1 / 0.9 (sampling error about 0.06).
+    let want = 8.0 + 15.0 / 9.0;
+    assert!(
+        (r.projects[0].mean - want).abs() < 0.25,
+        "{}",
+        r.projects[0].mean
+    );
+    // D verifies every commitment and reviews a false one in full: 1 + 1/9 reviews a project
+    // (the filing on the spot takes no reviewer).
+    let d = reviews_per_project(&r, "D");
+    assert!((d - 10.0 / 9.0).abs() < 0.03, "{d}");
+}
+
+#[test]
+fn in_the_centre_agents_halve_the_returns() {
+    let s = scenario(&design_and_review(
+        r#"
+[[measures]]
+id = "agent"
+kind = "agent_service"
+items = ["design"]
+factor = 0.45
+returns_factor = 0.5
+
+[[regimes]]
+name = "agent"
+base = "parallel"
+measures = ["agent"]
+"#,
+    ));
+    // Reviews a project: 1 + p / (1 − p), 1.25 at 20 %, 1.11 at 10 %.
+    let before = reviews_per_project(&centre(&s, "parallel"), "D");
+    let after = reviews_per_project(&centre(&s, "agent"), "D");
+    assert!((before - 1.25).abs() < 0.04, "{before}");
+    assert!((after - 10.0 / 9.0).abs() < 0.03, "{after}");
 }
