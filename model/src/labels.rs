@@ -199,6 +199,8 @@ fn builtin_measure_key(name: &str) -> Option<&'static str> {
         "time_limit_compression" => Some("model-measure-time_limit_compression"),
         "merged_stages" => Some("model-measure-merged_stages"),
         "online_submission" => Some("model-measure-online_submission"),
+        "parallel_advance" => Some("model-measure-parallel_advance"),
+        "agent_service" => Some("model-measure-agent_service"),
         _ => None,
     }
 }

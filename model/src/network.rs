@@ -88,6 +88,8 @@ pub enum Origin {
     SerialChain,
     /// A stage's unified delivery.
     StageGate,
+    /// A notification-commitment's verification after the grant, within its deadline.
+    Verification,
 }
 
 /// `to` relative to `from`, in the sense of [`LinkKind`], at least `lag` and at most `max_lag`.

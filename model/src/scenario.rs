@@ -439,15 +439,21 @@ pub enum Measure {
         /// The groups merged; all when `None`.
         groups: Option<Vec<GroupId>>,
     },
-    /// Approvals become filings done on commitment, taking `days` (usually 0).
+    /// Approvals become filings done on commitment, taking `days` (usually 0); with a
+    /// verification, the department verifies each commitment afterwards, off the applicant's
+    /// path, and a false one brings the item back with its full review (simulation).
     NotificationCommitment {
         /// The approvals that become filings.
         items: Vec<ItemId>,
         /// What a filing takes.
         days: WorkingDays,
+        /// The check after the grant, if the measure has one.
+        verification: Option<Verification>,
     },
     /// A finish-to-start link becomes start-to-start with a lag: the next step starts on the
-    /// applicant's commitment to make up the material later.
+    /// applicant's commitment to make up the material later. With a deadline (容缺受理 as the
+    /// reform does it) the material must also arrive within the deadline after the start, and
+    /// the result is delivered only once it has (finish-to-finish).
     ToleranceAcceptance {
         /// The links accepted with tolerance.
         links: Vec<ToleranceLink>,
@@ -464,6 +470,26 @@ pub enum Measure {
     },
     /// Everything submitted online: no trips.
     OnlineSubmission,
+    /// Agent service (帮办代办): agents prepare and submit for the applicant, so the named
+    /// applicant items take less time and every submission is returned less often.
+    AgentService {
+        /// Applicant items whose time is multiplied by `factor`.
+        items: Vec<ItemId>,
+        /// What the named items' time is multiplied by (from above 0 to 1); the product is
+        /// rounded to the nearest half day.
+        factor: Option<f64>,
+        /// Applicant items set to a given time instead.
+        days: BTreeMap<ItemId, WorkingDays>,
+        /// What every item's return rate is multiplied by (0 to 1).
+        returns_factor: Option<f64>,
+    },
+    /// Cross-stage parallel advance (并行推进): stage gates become soft, so an item of a later
+    /// stage starts when its own links allow, except after the stages named here, whose unified
+    /// delivery the next stage still waits for.
+    ParallelAdvance {
+        /// The stages whose gate stays hard (the next stage waits for their delivery).
+        hard_gates: Vec<StageId>,
+    },
 }
 
 impl Measure {
@@ -476,6 +502,8 @@ impl Measure {
             Self::TimeLimitCompression { .. } => "time_limit_compression",
             Self::MergedStages { .. } => "merged_stages",
             Self::OnlineSubmission => "online_submission",
+            Self::ParallelAdvance { .. } => "parallel_advance",
+            Self::AgentService { .. } => "agent_service",
         }
     }
 
@@ -484,9 +512,23 @@ impl Measure {
         match name {
             "joint_review" => Some(Self::JointReview { groups: None }),
             "online_submission" => Some(Self::OnlineSubmission),
+            "parallel_advance" => Some(Self::ParallelAdvance { hard_gates: vec![] }),
             _ => None,
         }
     }
+}
+
+/// The verification of a notification-commitment (告知承诺 事后核查): after the grant the
+/// department checks the commitment; a false one revokes the grant and the item is reviewed in
+/// full.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verification {
+    /// Working days the verification takes.
+    pub days: WorkingDays,
+    /// It is done within this many working days after the grant.
+    pub deadline: WorkingDays,
+    /// Probability that a commitment proves false (simulation), from 0 to below 1.
+    pub failure_rate: f64,
 }
 
 /// A finish-to-start link a tolerance-acceptance measure turns into start-to-start.
@@ -498,6 +540,9 @@ pub struct ToleranceLink {
     pub to: ItemId,
     /// The lag of the start-to-start link that replaces it.
     pub lag: WorkingDays,
+    /// The most working days the material (the predecessor's finish) may follow the
+    /// successor's start; with it the successor also finishes no earlier than the material.
+    pub deadline: Option<WorkingDays>,
 }
 
 /// A measure declared in the scenario under a name regimes use.

@@ -355,6 +355,7 @@ pub fn describe(net: &Network, bound: Bound) -> String {
                 Origin::Tolerance => tr!("diag-solver-origin.tolerance"),
                 Origin::SerialChain => tr!("diag-solver-origin.serial"),
                 Origin::StageGate => tr!("diag-solver-origin.stage-gate"),
+                Origin::Verification => tr!("diag-solver-origin-verification"),
             };
             let verb_to = point(c.kind, false);
             let verb_from = point(c.kind, true);

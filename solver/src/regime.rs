@@ -1,19 +1,21 @@
 //! Regimes as transformations of the model: one function per measure, composed in a fixed
 //! pipeline so that the order a regime lists its measures in does not change the result:
 //!
-//! 1. durations (time-limit compression, notification-commitment),
+//! 1. durations (time-limit compression, agent service, notification-commitment),
 //! 2. links (tolerance acceptance),
 //! 3. joint review (groups become single events),
 //! 4. merged stages,
 //! 5. the base mode (serial chains or parallel intake) and stage gates,
-//! 6. online submission (counting only).
+//! 6. cross-stage parallel advance (gates made soft),
+//! 7. online submission (counting only).
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use permitflow_model::{
     Activity, ActivityKind, Constraint, Intake, ItemId, ItemKind, LinkKind, Measure, MeasureId,
-    Network, NetworkStage, Origin, Regime, Scenario, StageId, ToleranceLink, WorkingDays,
+    Network, NetworkStage, Origin, Provenance, Regime, Returns, Scenario, StageId, ToleranceLink,
+    Verification, WorkingDays,
 };
 
 use permitflow_i18n::tr;
@@ -45,8 +47,24 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
         }
     }
     for (id, m) in &measures {
-        if let Measure::NotificationCommitment { items, days } = m {
-            notification_commitment(&mut net, id, items, *days)?;
+        if let Measure::AgentService {
+            items,
+            factor,
+            days,
+            returns_factor,
+        } = m
+        {
+            agent_service(&mut net, id, items, *factor, days, *returns_factor)?;
+        }
+    }
+    for (id, m) in &measures {
+        if let Measure::NotificationCommitment {
+            items,
+            days,
+            verification,
+        } = m
+        {
+            notification_commitment(&mut net, id, items, *days, verification.as_ref())?;
         }
     }
     for (id, m) in &measures {
@@ -67,6 +85,18 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
     match regime.base {
         permitflow_model::BaseMode::Serial => serial(&mut net),
         permitflow_model::BaseMode::Parallel => parallel(&mut net),
+    }
+    // Gates softened last, once they exist: a gate is hard when any parallel-advance measure
+    // names its stage, so the order of the measures does not matter.
+    let advance: Vec<(&MeasureId, &[StageId])> = measures
+        .iter()
+        .filter_map(|(id, m)| match m {
+            Measure::ParallelAdvance { hard_gates } => Some((id, hard_gates.as_slice())),
+            _ => None,
+        })
+        .collect();
+    if !advance.is_empty() {
+        parallel_advance(&mut net, &advance)?;
     }
     if measures
         .iter()
@@ -91,13 +121,17 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
 fn same_limit_everywhere(measures: &[(MeasureId, Measure)]) -> Result<(), SolveError> {
     let mut cut: BTreeMap<&ItemId, (&MeasureId, WorkingDays)> = BTreeMap::new();
     let mut commit: BTreeMap<&ItemId, (&MeasureId, WorkingDays)> = BTreeMap::new();
+    let mut agent: BTreeMap<&ItemId, (&MeasureId, WorkingDays)> = BTreeMap::new();
     for (id, m) in measures {
         let (seen, settings): (_, Vec<(&ItemId, WorkingDays)>) = match m {
             Measure::TimeLimitCompression { days } => {
                 (&mut cut, days.iter().map(|(i, d)| (i, *d)).collect())
             }
-            Measure::NotificationCommitment { items, days } => {
+            Measure::NotificationCommitment { items, days, .. } => {
                 (&mut commit, items.iter().map(|i| (i, *days)).collect())
+            }
+            Measure::AgentService { days, .. } => {
+                (&mut agent, days.iter().map(|(i, d)| (i, *d)).collect())
             }
             _ => continue,
         };
@@ -164,25 +198,114 @@ pub fn time_limit_compression(
     Ok(())
 }
 
+/// Agent service (帮办代办): the named applicant items' time multiplied by `factor` (rounded to
+/// the nearest half day) or set to `days`, and every activity's return rate multiplied by
+/// `returns_factor`.
+pub fn agent_service(
+    net: &mut Network,
+    measure: &MeasureId,
+    items: &[ItemId],
+    factor: Option<f64>,
+    days: &BTreeMap<ItemId, WorkingDays>,
+    returns_factor: Option<f64>,
+) -> Result<(), SolveError> {
+    time_limit_compression(net, measure, days)?;
+    if let Some(f) = factor {
+        let at = item_activities(net, measure, items.iter())?;
+        for item in items {
+            let a = &mut net.activities[at[item]];
+            a.days = half_days(a.days.get() * f);
+            a.floor = a.floor.min(a.days);
+        }
+    }
+    if let Some(f) = returns_factor {
+        for r in net.activities.iter_mut().filter_map(|a| a.returns.as_mut()) {
+            r.rate *= f;
+        }
+    }
+    Ok(())
+}
+
+/// `days` rounded to the nearest half day (a half-way value up).
+pub(crate) fn half_days(days: f64) -> WorkingDays {
+    WorkingDays::new((days * 2.0).round() / 2.0)
+}
+
 /// Approvals become filings made on the applicant's commitment, taking `days` (usually 0).
+///
+/// With a verification, each becomes a filing that cannot be returned, followed by its
+/// verification (`verify:ITEM`: a review by the same department, in no stage, so no gate and no
+/// successor waits for it) starting when the grant is made and done within the deadline after it
+/// (a maximum lag). A false commitment (the failure rate) comes back as a return: the applicant
+/// learns it when the verification ends (`days` of the verification, the clock stopped) and the
+/// item is then reviewed in full (its limit before the commitment).
 pub fn notification_commitment(
     net: &mut Network,
     measure: &MeasureId,
     items: &[ItemId],
     days: WorkingDays,
+    verification: Option<&Verification>,
 ) -> Result<(), SolveError> {
     let at = item_activities(net, measure, items.iter())?;
     for item in items {
-        let a = &mut net.activities[at[item]];
+        let i = at[item];
+        let a = &mut net.activities[i];
+        let full = a.days;
         a.days = days;
         a.floor = a.floor.min(days);
         a.kind = ActivityKind::Item(ItemKind::Filing);
+        let Some(v) = verification else {
+            continue;
+        };
+        a.returns = (v.failure_rate > 0.0).then_some(Returns {
+            rate: v.failure_rate,
+            correction: v.days,
+            rereview: Some(full),
+            source: Provenance::Unspecified,
+        });
+        let check = Activity {
+            id: format!("verify:{item}"),
+            name: format!("{}: verification", a.name),
+            kind: ActivityKind::Item(ItemKind::Review),
+            stage: None,
+            days: v.days,
+            unit: permitflow_model::DayUnit::Working,
+            clock: permitflow_model::Clock::Special,
+            fee: 0.0,
+            members: vec![],
+            release: None,
+            deadline: None,
+            submission: false,
+            forms: 0,
+            materials: vec![],
+            order: usize::MAX,
+            floor: v.days,
+            cost: 0.0,
+            spread: None,
+            returns: None,
+            departments: a.departments.clone(),
+        };
+        let k = net.activities.len();
+        net.activities.push(check);
+        // From the grant (the filing's end, also when a simulated failure later brings the item
+        // back): start-to-start with the filing's days as lag.
+        net.constraints.push(Constraint {
+            from: i,
+            to: k,
+            kind: LinkKind::StartToStart,
+            lag: days,
+            max_lag: Some(days + v.deadline - v.days),
+            lag_unit: permitflow_model::DayUnit::Working,
+            origin: Origin::Verification,
+        });
     }
     Ok(())
 }
 
 /// A finish-to-start link becomes start-to-start with a lag: the next step starts before the
-/// previous one is complete, on the applicant's commitment to make up the material.
+/// previous one is complete, on the applicant's commitment to make up the material. With a
+/// deadline the material must arrive within it after the start (finish-to-start with the
+/// deadline as a lead) and the result waits for it (finish-to-finish).
 pub fn tolerance_acceptance(
     net: &mut Network,
     measure: &MeasureId,
@@ -216,6 +339,25 @@ pub fn tolerance_acceptance(
         c.kind = LinkKind::StartToStart;
         c.lag = l.lag;
         c.origin = Origin::Tolerance;
+        if let Some(deadline) = l.deadline {
+            // The material follows within the deadline: f_from ≤ s_to + deadline, written as
+            // s_to ≥ f_from − deadline; the result only once it has arrived: f_to ≥ f_from.
+            let base = c.clone();
+            net.constraints.push(Constraint {
+                kind: LinkKind::FinishToStart,
+                lag: -deadline,
+                max_lag: None,
+                lag_unit: permitflow_model::DayUnit::Working,
+                ..base.clone()
+            });
+            net.constraints.push(Constraint {
+                kind: LinkKind::FinishToFinish,
+                lag: WorkingDays::ZERO,
+                max_lag: None,
+                lag_unit: permitflow_model::DayUnit::Working,
+                ..base
+            });
+        }
     }
     Ok(())
 }
@@ -320,6 +462,36 @@ pub fn serial(net: &mut Network) {
 pub fn parallel(net: &mut Network) {
     net.intake = Intake::PerStage;
     stage_gates(net);
+}
+
+/// Cross-stage parallel advance (并行推进): the next stage no longer waits for a stage's unified
+/// delivery, so its items start when their own links allow, except after the stages that
+/// `measures` name as hard gates (a merged stage is hard when any of its stages is named). The
+/// gates stay as milestones of each stage's delivery.
+pub fn parallel_advance(
+    net: &mut Network,
+    measures: &[(&MeasureId, &[StageId])],
+) -> Result<(), SolveError> {
+    let mut hard: Vec<String> = Vec::new();
+    for (measure, stages) in measures {
+        for s in *stages {
+            let st = net
+                .stages
+                .iter()
+                .find(|st| st.ids.contains(s))
+                .ok_or_else(|| SolveError::BadMeasure {
+                    measure: measure.to_string(),
+                    reason: tr!("diag-solver-no-stage", id = s.to_string()),
+                })?;
+            hard.push(format!("gate:{}", stage_label(&st.ids)));
+        }
+    }
+    let acts = &net.activities;
+    net.constraints.retain(|c| {
+        let from = &acts[c.from];
+        !(c.origin == Origin::StageGate && from.is_gate() && !hard.contains(&from.id))
+    });
+    Ok(())
 }
 
 /// Everything submitted online: no trips.

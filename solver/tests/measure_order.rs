@@ -39,6 +39,7 @@ fn reform(item: usize, nc_days: u8, cut_days: u8, cut2_days: u8, order: &[usize]
             Measure::NotificationCommitment {
                 items: vec![it.clone()],
                 days: WorkingDays::new(f64::from(nc_days) / 2.0),
+                verification: None,
             },
         ),
         (
@@ -70,6 +71,7 @@ fn reform(item: usize, nc_days: u8, cut_days: u8, cut2_days: u8, order: &[usize]
                     from: l.from,
                     to: l.to,
                     lag: WorkingDays::new(1.0),
+                    deadline: None,
                 }],
             },
         ));

@@ -201,7 +201,7 @@ proptest! {
             names.push("cut");
         }
         if !commit.is_empty() {
-            measures.push(measure("commit", Measure::NotificationCommitment { items: commit, days: WorkingDays::ZERO }));
+            measures.push(measure("commit", Measure::NotificationCommitment { items: commit, days: WorkingDays::ZERO, verification: None }));
             names.push("commit");
         }
         let s = build(&spec, measures);

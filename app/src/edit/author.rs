@@ -329,6 +329,9 @@ fn measure_names(m: &Measure, items: &[ItemId]) -> bool {
             .iter()
             .any(|l| items.contains(&l.from) || items.contains(&l.to)),
         Measure::TimeLimitCompression { days } => days.keys().any(|i| items.contains(i)),
+        Measure::AgentService {
+            items: is, days, ..
+        } => is.iter().chain(days.keys()).any(|i| items.contains(i)),
         _ => false,
     }
 }
@@ -558,7 +561,9 @@ fn rename_stage(s: &mut Draft, from: &StageId, to: &StageId) {
         t.stage = Some(to.clone());
     }
     for m in &mut s.measures {
-        if let Measure::MergedStages { stages } = &mut m.measure {
+        if let Measure::MergedStages { stages } | Measure::ParallelAdvance { hard_gates: stages } =
+            &mut m.measure
+        {
             for st in stages.iter_mut().filter(|x| *x == from) {
                 *st = to.clone();
             }
@@ -578,7 +583,9 @@ fn remove_stage(s: &mut Draft, stage: &StageId) {
     names::retain_targets(s, |t| t.stage.as_ref() != Some(stage));
     names::forget_gone(s);
     for m in &mut s.measures {
-        if let Measure::MergedStages { stages } = &mut m.measure {
+        if let Measure::MergedStages { stages } | Measure::ParallelAdvance { hard_gates: stages } =
+            &mut m.measure
+        {
             stages.retain(|x| x != stage);
         }
     }
@@ -625,6 +632,12 @@ fn rename_item(s: &mut Draft, from: &ItemId, to: &ItemId) {
                     days.insert(to.clone(), d);
                 }
             }
+            Measure::AgentService { items, days, .. } => {
+                items.iter_mut().for_each(fix);
+                if let Some(d) = days.remove(from) {
+                    days.insert(to.clone(), d);
+                }
+            }
             _ => {}
         }
     }
@@ -657,6 +670,18 @@ fn remove_items(s: &mut Draft, items: &[ItemId]) {
                 links.retain(|l| !gone(&l.from) && !gone(&l.to))
             }
             Measure::TimeLimitCompression { days } => days.retain(|i, _| !gone(i)),
+            Measure::AgentService {
+                items: is,
+                days,
+                factor,
+                ..
+            } => {
+                is.retain(|i| !gone(i));
+                days.retain(|i, _| !gone(i));
+                if is.is_empty() {
+                    *factor = None;
+                }
+            }
             _ => {}
         }
     }
@@ -672,6 +697,12 @@ fn drop_empty_measures(s: &mut Draft) {
             Measure::NotificationCommitment { items, .. } => items.is_empty(),
             Measure::ToleranceAcceptance { links } => links.is_empty(),
             Measure::TimeLimitCompression { days } => days.is_empty(),
+            Measure::AgentService {
+                items,
+                days,
+                returns_factor,
+                ..
+            } => items.is_empty() && days.is_empty() && returns_factor.is_none(),
             Measure::MergedStages { stages } => stages.len() < 2,
             Measure::JointReview { groups: Some(g) } => g.is_empty(),
             _ => false,

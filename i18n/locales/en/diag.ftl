@@ -165,7 +165,7 @@ diag-group-spans-stages = joint group `{ $id }` spans stages: { $detail }
 diag-unknown-base = unknown base mode `{ $base }`
     .help = use "serial" or "parallel"
 diag-unknown-measure-kind = unknown measure kind `{ $kind }`
-    .help = use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, merged_stages or online_submission
+    .help = use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, agent_service, merged_stages, parallel_advance or online_submission
 diag-field-not-applicable = `{ $field }` does not apply to a { $kind } measure
     .help = a { $kind } measure takes { $fields }
     .help-none = a { $kind } measure takes no parameters
@@ -429,3 +429,18 @@ diag-solver-calendar-returns = `{ $item }` is counted in calendar days, is on th
 diag-word-attribute = attribute
     .a = an attribute
 # --- end rules ---
+# --- measures ---
+diag-agent-nothing = an agent_service measure changes nothing
+    .help = add items = ["…"] with factor = 0.5 (the applicant items agents speed up), limits = {"{"} item = days {"}"}, or returns_factor = 0.5 (fewer returns)
+diag-agent-items-factor = an agent_service measure gives items without a factor, or a factor without items
+    .help = give both: items = ["…"] and factor = 0.5 (their time is multiplied by it)
+diag-agent-bad-factor = { $field } = { $value } is not a share from 0 to 1
+    .help = write a share such as 0.5 (factor above 0, returns_factor from 0 up)
+diag-agent-not-applicant = `{ $id }` is not the applicant's own work: agent service shortens only applicant items
+    .help = name items with clock = "applicant" or kind = "applicant_work"; cut a department's limit with time_limit_compression
+diag-verification-late = the verification takes { $days } working days, longer than its deadline of { $deadline }
+    .help = make deadline_days at least the verification's days
+diag-verification-rate = the verification's failure_rate { $rate } is not a probability below 1
+    .help = give failure_rate as a share from 0 to below 1 (5 % is 0.05)
+diag-solver-origin-verification = verification after a notification-commitment, within its deadline
+# --- end measures ---

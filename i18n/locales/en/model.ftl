@@ -100,3 +100,7 @@ model-rules-group-dissolved = joint group `{ $group }` is left with fewer than t
 model-rules-measure-emptied = measure `{ $measure }` has nothing left to act on and is left out
 model-rules-milestone-dropped = milestone `{ $milestone }` is at `{ $item }`, which does not apply to this project: it is left out
 # --- end rules ---
+# --- measures ---
+model-measure-parallel_advance = cross-stage parallel advance
+model-measure-agent_service = agent service
+# --- end measures ---

@@ -165,7 +165,7 @@ diag-group-spans-stages = 联合办理组 `{ $id }` 跨越多个审批阶段：{
 diag-unknown-base = 未知的基本模式 `{ $base }`
     .help = 请使用 "serial"（串联审批）或 "parallel"（并联审批）
 diag-unknown-measure-kind = 未知的改革措施类型 `{ $kind }`
-    .help = 请使用 joint_review、notification_commitment、tolerance_acceptance、time_limit_compression、merged_stages 或 online_submission
+    .help = 请使用 joint_review、notification_commitment、tolerance_acceptance、time_limit_compression、agent_service、merged_stages、parallel_advance 或 online_submission
 diag-field-not-applicable = `{ $field }` 不适用于 { $kind } 措施
     .help = { $kind } 措施的参数为 { $fields }
     .help-none = { $kind } 措施没有参数
@@ -420,3 +420,18 @@ diag-solver-calendar-returns = `{ $item }` 按自然日计、计入审批用时�
 diag-word-attribute = 项目属性
     .a = 项目属性
 # --- end rules ---
+# --- measures ---
+diag-agent-nothing = agent_service（帮办代办）措施没有改变任何内容
+    .help = 请添加 items = ["…"] 和 factor = 0.5（代办缩短的申请人事项），或 limits = {"{"} 事项 = 天数 {"}"}，或 returns_factor = 0.5（减少退件）
+diag-agent-items-factor = agent_service（帮办代办）措施只给了 items 或只给了 factor
+    .help = 请同时给出 items = ["…"] 和 factor = 0.5（这些事项的用时乘以该系数）
+diag-agent-bad-factor = { $field } = { $value } 不是 0 到 1 之间的比例
+    .help = 请写成比例，例如 0.5（factor 须大于 0，returns_factor 可为 0）
+diag-agent-not-applicant = `{ $id }` 不是申请人自己的工作：帮办代办只缩短申请人事项
+    .help = 请列出 clock = "applicant" 或 kind = "applicant_work" 的事项；缩短部门时限请用 time_limit_compression
+diag-verification-late = 核查需要 { $days } 个工作日，超过其期限 { $deadline }
+    .help = 请让 deadline_days 不少于核查的天数
+diag-verification-rate = 核查的 failure_rate { $rate } 不是小于 1 的概率
+    .help = 请把 failure_rate 写成 0 到 1 之间（不含 1）的比例（5% 写作 0.05）
+diag-solver-origin-verification = 告知承诺后的核查，须在期限内完成
+# --- end measures ---

@@ -100,3 +100,7 @@ model-rules-group-dissolved = 联合组 `{ $group }` 剩余事项少于两项，
 model-rules-measure-emptied = 改革措施 `{ $measure }` 已无作用对象，已略去
 model-rules-milestone-dropped = 里程碑 `{ $milestone }` 位于 `{ $item }`，该事项不适用于本项目：已略去
 # --- end rules ---
+# --- measures ---
+model-measure-parallel_advance = 并行推进
+model-measure-agent_service = 帮办代办
+# --- end measures ---

@@ -268,6 +268,18 @@ pub(super) struct FileMeasure {
     /// merged_stages: the stages merged into the first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) stages: Vec<String>,
+    /// notification_commitment: the check after the grant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) verification: Option<FileVerification>,
+    /// agent_service: what the named items' time is multiplied by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) factor: Option<f64>,
+    /// agent_service: what every item's return rate is multiplied by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) returns_factor: Option<f64>,
+    /// parallel_advance: the stages whose gate stays hard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) hard_gates: Vec<String>,
     /// joint_review: the groups (default all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) groups: Option<Vec<String>>,
@@ -280,6 +292,16 @@ pub(super) struct FileMeasure {
     pub(super) note: String,
 }
 
+/// `verification = { days = 5, deadline_days = 20, failure_rate = 0.05 }`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileVerification {
+    pub(super) days: f64,
+    pub(super) deadline_days: f64,
+    #[serde(default)]
+    pub(super) failure_rate: f64,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FileToleranceLink {
@@ -287,6 +309,9 @@ pub(super) struct FileToleranceLink {
     pub(super) to: String,
     #[serde(default)]
     pub(super) lag: f64,
+    /// The material must arrive within this many working days after the successor starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) deadline_days: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -299,6 +299,10 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
         limits: BTreeMap::new(),
         links: vec![],
         stages: vec![],
+        hard_gates: vec![],
+        verification: None,
+        factor: None,
+        returns_factor: None,
         groups: None,
         source: m.source.as_text().map(str::to_owned),
         when: None,
@@ -310,9 +314,18 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
                 .as_ref()
                 .map(|g| g.iter().map(ToString::to_string).collect())
         }
-        Measure::NotificationCommitment { items, days } => {
+        Measure::NotificationCommitment {
+            items,
+            days,
+            verification,
+        } => {
             f.items = items.iter().map(ToString::to_string).collect();
             f.days = (*days != WorkingDays::ZERO).then_some(days.get());
+            f.verification = verification.as_ref().map(|v| FileVerification {
+                days: v.days.get(),
+                deadline_days: v.deadline.get(),
+                failure_rate: v.failure_rate,
+            });
         }
         Measure::ToleranceAcceptance { links } => {
             f.links = links
@@ -321,6 +334,7 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
                     from: l.from.to_string(),
                     to: l.to.to_string(),
                     lag: l.lag.get(),
+                    deadline_days: l.deadline.map(WorkingDays::get),
                 })
                 .collect()
         }
@@ -331,6 +345,20 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
             f.stages = stages.iter().map(ToString::to_string).collect()
         }
         Measure::OnlineSubmission => {}
+        Measure::AgentService {
+            items,
+            factor,
+            days,
+            returns_factor,
+        } => {
+            f.items = items.iter().map(ToString::to_string).collect();
+            f.factor = *factor;
+            f.limits = days.iter().map(|(k, v)| (k.to_string(), v.get())).collect();
+            f.returns_factor = *returns_factor;
+        }
+        Measure::ParallelAdvance { hard_gates } => {
+            f.hard_gates = hard_gates.iter().map(ToString::to_string).collect()
+        }
     }
     f
 }

@@ -97,6 +97,7 @@
 //! - `staffing`: the one-more-reviewer what-if and [`rank_reviewers`].
 
 mod calendar;
+mod joint;
 mod prepare;
 mod run;
 mod staffing;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use permitflow_model::{ActivityKind, Calendar, DayMeasure, DayUnit, ItemKind, LinkKind, Scenario};
 
+use super::joint::JointSplit;
 use super::{ProjectType, ServiceTimes};
 use crate::error::SolveError;
 use crate::regime::network_for;
@@ -20,9 +21,12 @@ pub(super) struct Prepared {
     net: permitflow_model::Network,
     statutory: f64,
     statutory_approval: f64,
+    /// Per slot (the network's activities, then the member reviews of joint events).
     draws: Vec<Draw>,
-    /// The department whose reviewer serves each activity; `None`: no reviewer needed.
+    /// The department whose reviewer serves each slot; `None`: no reviewer needed.
     pub(super) served_by: Vec<Option<String>>,
+    /// Member reviews of joint events: see [`JointSplit`].
+    split: JointSplit,
     /// With calendar-day items or lags: the scenario's base calendar.
     calendar: Option<Calendar>,
 }
@@ -41,7 +45,7 @@ impl Prepared {
         let statutory = sched.makespan.get();
         let statutory_approval =
             crate::clocks::approval_days(&net, &sched.start, &sched.finish, |_| true).get();
-        let draws = draws(&p.scenario, &net);
+        let draws = draws_of(&p.scenario, &net);
         let kinds: HashMap<&str, ItemKind> = p
             .scenario
             .items
@@ -49,7 +53,7 @@ impl Prepared {
             .map(|it| (it.id.as_str(), it.kind))
             .collect();
         let reviewed = |k: ItemKind| matches!(k, ItemKind::Review | ItemKind::Filing);
-        let served_by = net
+        let mut served_by: Vec<Option<String>> = net
             .activities
             .iter()
             .map(|a| {
@@ -72,19 +76,22 @@ impl Prepared {
                 }
             })
             .collect();
+        let mut draws = draws;
+        let split = JointSplit::new(p, &net, &mut served_by, &mut draws)?;
         Ok(Self {
             net,
             statutory,
             statutory_approval,
             draws,
             served_by,
+            split,
             calendar,
         })
     }
 }
 
 /// How each activity's duration is drawn: the same distributions as [`crate::simulate`].
-fn draws(scenario: &Scenario, net: &permitflow_model::Network) -> Vec<Draw> {
+pub(super) fn draws_of(scenario: &Scenario, net: &permitflow_model::Network) -> Vec<Draw> {
     activity_draws(scenario, net)
         .into_iter()
         .map(|d| Draw {
@@ -132,7 +139,14 @@ pub(super) struct TypeModel {
     pub(super) key: u64,
     pub(super) rate: f64,
     pub(super) priority: bool,
+    /// The network's activities (slots `0..n`); member reviews of joint events follow them.
     pub(super) n: usize,
+    /// Activities and member reviews.
+    pub(super) slots: usize,
+    /// Per activity: the slots of its member reviews (a joint event split, [`JointSplit`]).
+    pub(super) subs: Vec<Vec<u32>>,
+    /// Per member review (slot `n + k`): its joint event.
+    pub(super) parent: Vec<u32>,
     pub(super) release: Vec<f64>,
     pub(super) draws: Vec<Draw>,
     /// Mean of the exponential service ([`ServiceTimes::Exponential`]); `None`: as drawn.
@@ -184,13 +198,21 @@ impl TypeModel {
                     .map(|&i| i as u32)
             })
             .collect();
-        let queued = dept
+        let split = &pre.split;
+        let mut queued: Vec<bool> = dept
             .iter()
             .map(|d| d.is_some_and(|d| cap[d as usize].is_some()))
             .collect();
-        let mut on_start = vec![Vec::new(); n];
-        let mut on_finish = vec![Vec::new(); n];
-        let mut indeg = vec![0u32; n];
+        // A split joint event waits (cannot start before its submission) when a member does.
+        for (j, subs) in split.subs.iter().enumerate() {
+            if subs.iter().any(|&k| queued[k as usize]) {
+                queued[j] = true;
+            }
+        }
+        let slots = pre.split.slots();
+        let mut on_start = vec![Vec::new(); slots];
+        let mut on_finish = vec![Vec::new(); slots];
+        let mut indeg = vec![0u32; slots];
         let mut upper = Vec::new();
         for c in &net.constraints {
             let s = Succ {
@@ -224,11 +246,11 @@ impl TypeModel {
         let exp_mean = net
             .activities
             .iter()
-            .map(|a| match service {
-                ServiceTimes::Exponential if !a.is_gate() && a.days.get() > 0.0 => {
-                    Some(a.days.get())
-                }
-                _ => None,
+            .map(|a| (!a.is_gate()).then(|| a.days.get()))
+            .chain(split.days.iter().map(|&d| Some(d)))
+            .map(|d| match service {
+                ServiceTimes::Exponential => d.filter(|&d| d > 0.0),
+                ServiceTimes::Scenario => None,
             })
             .collect();
         let targets = p
@@ -250,16 +272,25 @@ impl TypeModel {
             rate: p.rate,
             priority: p.priority,
             n,
+            slots: split.slots(),
+            subs: split.subs.clone(),
+            parent: split.parent.clone(),
             release: net
                 .activities
                 .iter()
                 .map(|a| a.release.map(|r| r.get()).unwrap_or(0.0).max(0.0))
+                .chain(split.parent.iter().map(|_| 0.0))
                 .collect(),
             draws: pre.draws,
             exp_mean,
             dept,
             queued,
-            act_key: net.activities.iter().map(|a| fnv1a(&a.id)).collect(),
+            act_key: net
+                .activities
+                .iter()
+                .map(|a| fnv1a(&a.id))
+                .chain(split.keys.iter().copied())
+                .collect(),
             roots: (0..n as u32).filter(|&i| indeg[i as usize] == 0).collect(),
             indeg,
             on_start,
@@ -268,23 +299,27 @@ impl TypeModel {
             statutory: pre.statutory,
             statutory_approval: pre.statutory_approval,
             targets,
+            // A split joint event's time is its member reviews'.
             official: net
                 .activities
                 .iter()
-                .map(|a| !a.is_gate() && a.clock.is_official())
+                .zip(&split.subs)
+                .map(|(a, subs)| !a.is_gate() && a.clock.is_official() && subs.is_empty())
+                .chain(split.official.iter().copied())
                 .collect(),
             calendar: pre.calendar.map(|c| (c, p.scenario.start)),
             cal: net
                 .activities
                 .iter()
                 .map(|a| a.unit == DayUnit::Calendar && a.days.get() > 0.0)
+                .chain(split.parent.iter().map(|_| false))
                 .collect(),
         }
     }
 }
 
 /// FNV-1a, 64 bits: a stable hash of a name for stream keys.
-fn fnv1a(s: &str) -> u64 {
+pub(super) fn fnv1a(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
         h ^= u64::from(b);

@@ -286,7 +286,7 @@ impl State<'_> {
         });
         self.clock.push(Vec::new());
         self.wip += 1;
-        for i in 0..m.n {
+        for i in 0..m.slots {
             let mut s = stream(run.seed, self.rep, m.key, k, m.act_key[i]);
             let draw = &m.draws[i];
             let base = match m.exp_mean[i] {
@@ -316,6 +316,16 @@ impl State<'_> {
             self.cfinish.push(f64::NAN);
             self.cbound.push(f64::NEG_INFINITY);
             self.spell.push(f64::NAN);
+        }
+        // A split joint event lasts, without waiting, as long as its longest member review.
+        for (j, subs) in m.subs.iter().enumerate() {
+            if let Some(d) = subs
+                .iter()
+                .map(|&k| self.dur[off + k as usize])
+                .reduce(f64::max)
+            {
+                self.dur[off + j] = d;
+            }
         }
         if m.n == 0 {
             self.complete(p, now);
@@ -442,6 +452,31 @@ impl State<'_> {
             self.push(f.max(now), Ev::Finish(p as u32, i as u32));
             return;
         }
+        let subs = &m.subs[i];
+        if subs.is_empty() {
+            self.serve(p, i, now);
+            return;
+        }
+        // A joint event: its member reviews start with it, each in its own department; it
+        // finishes with the last of them (`pending` counts those still running, `finish` keeps
+        // the latest finish so far).
+        self.pending[x] = subs.len() as u32;
+        self.finish[x] = s;
+        for &k in subs {
+            let y = pr.off + k as usize;
+            self.start[y] = s;
+            self.spell[y] = s;
+            self.serve(p, k as usize, now);
+        }
+    }
+
+    /// Slot `i` of project `p` has started: its reviews (queued or not), returns and finish.
+    fn serve(&mut self, p: usize, i: usize, now: f64) {
+        let run = self.run;
+        let pr = self.projs[p];
+        let m = &run.models[pr.ty as usize];
+        let x = pr.off + i;
+        let s = self.start[x];
         if m.queued[i] {
             let base = self.base[x];
             if base > 0.0 {
@@ -586,6 +621,16 @@ impl State<'_> {
         let m = &self.run.models[self.projs[p].ty as usize];
         let x = self.projs[p].off + i;
         let f = self.finish[x];
+        if let Some(&j) = i.checked_sub(m.n).and_then(|k| m.parent.get(k)) {
+            // A member review of a joint event: the event finishes with its last one.
+            let y = self.projs[p].off + j as usize;
+            self.finish[y] = self.finish[y].max(f);
+            self.pending[y] -= 1;
+            if self.pending[y] == 0 {
+                self.push(self.finish[y].max(now), Ev::Finish(p as u32, j));
+            }
+            return;
+        }
         if f > self.projs[p].max_finish {
             self.projs[p].max_finish = f;
         }

@@ -82,25 +82,51 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
         }
     }
 
-    // Durations: the file's limit, unless exactly one measure sets it.
+    // Durations: the file's limit, unless exactly one measure sets it; an agent service's factor
+    // multiplies the limit it leaves (to the nearest half day); a commitment's days win.
     let set_by = |id: &ItemId| -> Vec<WorkingDays> {
         measures
             .iter()
             .filter_map(|m| match m {
-                Measure::NotificationCommitment { items, days } if items.contains(id) => {
+                Measure::NotificationCommitment { items, days, .. } if items.contains(id) => {
                     Some(*days)
                 }
                 Measure::TimeLimitCompression { days } => days.get(id).copied(),
+                Measure::AgentService { days, .. } => days.get(id).copied(),
                 _ => None,
             })
             .collect()
     };
+    let committed = |id: &ItemId| {
+        measures.iter().any(
+            |m| matches!(m, Measure::NotificationCommitment { items, .. } if items.contains(id)),
+        )
+    };
+    let factor = |id: &ItemId| -> f64 {
+        measures
+            .iter()
+            .filter_map(|m| match m {
+                Measure::AgentService {
+                    items,
+                    factor: Some(f),
+                    ..
+                } if items.contains(id) => Some(*f),
+                _ => None,
+            })
+            .product()
+    };
     let item_days = |id: &ItemId| -> Option<WorkingDays> {
-        match set_by(id).as_slice() {
+        let limit = match set_by(id).as_slice() {
             [] => s.item(id).map(|it| it.days.value),
             [d] => Some(*d),
             _ => None,
-        }
+        }?;
+        let f = factor(id);
+        Some(if committed(id) || f == 1.0 {
+            limit
+        } else {
+            WorkingDays::new((limit.get() * f * 2.0).round() / 2.0)
+        })
     };
     for a in &net.activities {
         let expected = match a.kind {
@@ -138,6 +164,9 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
         }
     }
 
+    out.extend(verify_gates(o, &measures));
+    out.extend(verify_verifications(o, &measures));
+
     // Every link of the file holds between the activities of its items (on the tolerance
     // measure's start-to-start terms where it applies); links inside one joint event vanish.
     let sched = &o.schedule;
@@ -148,13 +177,30 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
         if a == b {
             continue;
         }
-        let tolerance = measures.iter().find_map(|m| match m {
-            Measure::ToleranceAcceptance { links } => links
-                .iter()
-                .find(|t| t.from == l.from && t.to == l.to)
-                .map(|t| t.lag),
+        let accepted = measures.iter().find_map(|m| match m {
+            Measure::ToleranceAcceptance { links } => {
+                links.iter().find(|t| t.from == l.from && t.to == l.to)
+            }
             _ => None,
         });
+        let tolerance = accepted.map(|t| t.lag);
+        if let Some(deadline) = accepted.and_then(|t| t.deadline) {
+            // The material within the deadline after the start; the result after the material.
+            if (sched.finish[a] - sched.start[b]).get() > deadline.get() + EPS {
+                out.push(format!(
+                    "the material `{}` arrives {} after `{}` starts, beyond its deadline of {deadline}",
+                    l.from,
+                    sched.finish[a] - sched.start[b],
+                    l.to
+                ));
+            }
+            if sched.finish[b].get() < sched.finish[a].get() - EPS {
+                out.push(format!(
+                    "`{}` is delivered at {} before its material `{}` arrives at {}",
+                    l.to, sched.finish[b], l.from, sched.finish[a]
+                ));
+            }
+        }
         // A lag in calendar days is checked on the calendar by `verify_dated`.
         if tolerance.is_none() && l.lag_unit == permitflow_model::DayUnit::Calendar {
             continue;
@@ -179,6 +225,105 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
                 kind.code(),
                 to - from
             ));
+        }
+    }
+    out
+}
+
+/// Stage gates: the items of a stage start after every item of the stage before it has finished,
+/// unless a parallel-advance measure made that stage's gate soft (it names it among its hard
+/// gates, or there is no such measure, to keep it hard).
+fn verify_gates(o: &Outcome, measures: &[Measure]) -> Vec<String> {
+    let net = &o.network;
+    let sched = &o.schedule;
+    let advance: Option<Vec<&permitflow_model::StageId>> = measures
+        .iter()
+        .filter_map(|m| match m {
+            Measure::ParallelAdvance { hard_gates } => Some(hard_gates),
+            _ => None,
+        })
+        .fold(None, |acc, h| {
+            let mut all = acc.unwrap_or_default();
+            all.extend(h.iter());
+            Some(all)
+        });
+    let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); net.stages.len()];
+    for (i, a) in net.activities.iter().enumerate() {
+        if let Some(k) = a.stage.filter(|&k| k < by_stage.len()) {
+            by_stage[k].push(i);
+        }
+    }
+    let non_empty: Vec<usize> = (0..by_stage.len())
+        .filter(|&k| !by_stage[k].is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for w in non_empty.windows(2) {
+        let (k, next) = (w[0], w[1]);
+        let hard = match &advance {
+            None => true,
+            Some(h) => net.stages[k].ids.iter().any(|s| h.contains(&s)),
+        };
+        if !hard {
+            continue;
+        }
+        let delivered = by_stage[k]
+            .iter()
+            .map(|&i| sched.finish[i])
+            .fold(WorkingDays::ZERO, WorkingDays::max);
+        for &j in &by_stage[next] {
+            if sched.start[j].get() < delivered.get() - EPS {
+                out.push(format!(
+                    "`{}` starts at {} before stage `{}` is delivered at {delivered}",
+                    net.activities[j].id, sched.start[j], net.stages[k].name
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Each verification of a notification-commitment starts no earlier than the grant, ends within
+/// its deadline after it, and nothing waits for it.
+fn verify_verifications(o: &Outcome, measures: &[Measure]) -> Vec<String> {
+    let net = &o.network;
+    let sched = &o.schedule;
+    let mut out = Vec::new();
+    for m in measures {
+        let Measure::NotificationCommitment {
+            items,
+            verification: Some(v),
+            ..
+        } = m
+        else {
+            continue;
+        };
+        for item in items {
+            let Some(i) = net
+                .activities
+                .iter()
+                .position(|a| a.members.first() == Some(item))
+            else {
+                continue;
+            };
+            let id = format!("verify:{item}");
+            let Some(k) = net.index_of(&id) else {
+                out.push(format!(
+                    "the commitment of `{item}` has no verification `{id}`"
+                ));
+                continue;
+            };
+            let granted = sched.finish[i];
+            if sched.start[k].get() < granted.get() - EPS
+                || sched.finish[k].get() > granted.get() + v.deadline.get() + EPS
+            {
+                out.push(format!(
+                    "`{id}` runs from {} to {}, not within {} after the grant at {granted}",
+                    sched.start[k], sched.finish[k], v.deadline
+                ));
+            }
+            if net.constraints.iter().any(|c| c.from == k) {
+                out.push(format!("`{id}` holds up another activity"));
+            }
         }
     }
     out

@@ -6,8 +6,10 @@ use super::Ids;
 use super::common::{check_id, check_unique, days_problem, unknown_help};
 use super::context::{At, Ctx, Place};
 use crate::diag::Code;
-use crate::format::file::{FileMeasure, FileToleranceLink, provenance};
-use crate::scenario::{Link, LinkKind, Measure, MeasureDef, ToleranceLink};
+use crate::format::file::{FileMeasure, FileToleranceLink, FileVerification, provenance};
+use crate::scenario::{
+    Item, ItemKind, Link, LinkKind, Measure, MeasureDef, ToleranceLink, Verification,
+};
 use crate::units::{GroupId, ItemId, MeasureId, StageId, WorkingDays};
 
 /// The measures with a known kind, in order. `links` are the scenario's, `groups` its joint
@@ -17,6 +19,7 @@ pub(super) fn read(
     raw: &[FileMeasure],
     ids: &Ids<'_>,
     links: &[Link],
+    items: &[Item],
     groups: &[&str],
 ) -> Vec<MeasureDef> {
     let mut measures = Vec::new();
@@ -43,6 +46,8 @@ pub(super) fn read(
             "tolerance_acceptance" => tolerance_acceptance(cx, &place, m, ids, links),
             "time_limit_compression" => time_limit_compression(cx, &place, m, ids),
             "merged_stages" => merged_stages(cx, &place, m, ids),
+            "parallel_advance" => parallel_advance(cx, &place, m, ids),
+            "agent_service" => agent_service(cx, &place, m, ids, items),
             _ => Measure::OnlineSubmission,
         };
         measures.push(MeasureDef {
@@ -59,11 +64,13 @@ pub(super) fn read(
 fn check_kind(cx: &mut Ctx<'_>, place: &Place, kind: &str) -> Option<&'static [&'static str]> {
     let allowed: &[&str] = match kind {
         "joint_review" => &["groups"],
-        "notification_commitment" => &["items", "days"],
+        "notification_commitment" => &["items", "days", "verification"],
         "tolerance_acceptance" => &["links"],
         "time_limit_compression" => &["limits"],
         "merged_stages" => &["stages"],
         "online_submission" => &[],
+        "parallel_advance" => &["hard_gates"],
+        "agent_service" => &["items", "factor", "limits", "returns_factor"],
         other => {
             cx.report(
                 place,
@@ -87,6 +94,10 @@ fn check_fields_apply(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, allowed:
         ("links", !m.links.is_empty()),
         ("stages", !m.stages.is_empty()),
         ("groups", m.groups.is_some()),
+        ("hard_gates", !m.hard_gates.is_empty()),
+        ("verification", m.verification.is_some()),
+        ("factor", m.factor.is_some()),
+        ("returns_factor", m.returns_factor.is_some()),
     ];
     for (field, is_present) in present {
         if is_present && !allowed.contains(&field) {
@@ -170,9 +181,18 @@ fn notification_commitment(
     }
     let days = m.days.unwrap_or(0.0);
     check_filing_time(cx, place, days);
+    let verification = m.verification.as_ref().map(|v| {
+        check_verification(cx, place, v);
+        Verification {
+            days: WorkingDays::new(v.days),
+            deadline: WorkingDays::new(v.deadline_days),
+            failure_rate: v.failure_rate,
+        }
+    });
     Measure::NotificationCommitment {
         items: m.items.iter().map(ItemId::new).collect(),
         days: WorkingDays::new(days),
+        verification,
     }
 }
 
@@ -197,6 +217,9 @@ fn tolerance_acceptance(
             check_finish_to_start_link(cx, place, l, links);
         }
         check_tolerance_lag(cx, place, l);
+        if let Some(d) = l.deadline_days {
+            check_tolerance_deadline(cx, place, l, d);
+        }
     }
     Measure::ToleranceAcceptance {
         links: m
@@ -206,6 +229,7 @@ fn tolerance_acceptance(
                 from: ItemId::new(&l.from),
                 to: ItemId::new(&l.to),
                 lag: WorkingDays::new(l.lag),
+                deadline: l.deadline_days.map(WorkingDays::new),
             })
             .collect(),
     }
@@ -261,6 +285,102 @@ fn merged_stages(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, ids: &Ids<'_>
     }
     Measure::MergedStages {
         stages: m.stages.iter().map(StageId::new).collect(),
+    }
+}
+
+fn agent_service(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    m: &FileMeasure,
+    ids: &Ids<'_>,
+    items: &[Item],
+) -> Measure {
+    check_names_some(
+        cx,
+        place,
+        !m.items.is_empty() || !m.limits.is_empty() || m.returns_factor.is_some(),
+        tr!("diag-agent-nothing"),
+        tr!("diag-agent-nothing.help"),
+    );
+    // Items and factor come together.
+    if m.items.is_empty() != m.factor.is_none() {
+        let at = if m.items.is_empty() {
+            At::Key("factor")
+        } else {
+            At::Key("items")
+        };
+        cx.report(
+            place,
+            Code::BadMeasure,
+            at,
+            tr!("diag-agent-items-factor"),
+            &tr!("diag-agent-items-factor.help"),
+        );
+    }
+    for (field, value, least) in [
+        ("factor", m.factor, false),
+        ("returns_factor", m.returns_factor, true),
+    ] {
+        if let Some(v) = value
+            && !(v.is_finite() && v <= 1.0 && (v > 0.0 || (least && v == 0.0)))
+        {
+            cx.report(
+                place,
+                Code::BadMeasure,
+                At::Value(field),
+                tr!(
+                    "diag-agent-bad-factor",
+                    field = field,
+                    value = v.to_string()
+                ),
+                &tr!("diag-agent-bad-factor.help"),
+            );
+        }
+    }
+    let named = m.items.iter().chain(m.limits.keys());
+    for id in named {
+        if !check_item_exists(cx, place, id, ids) {
+            continue;
+        }
+        let applicant = items
+            .iter()
+            .find(|it| it.id.as_str() == id)
+            .is_some_and(|it| {
+                it.clock == crate::clock::Clock::Applicant || it.kind == ItemKind::ApplicantWork
+            });
+        if !applicant {
+            cx.report(
+                place,
+                Code::BadMeasure,
+                At::Str(id),
+                tr!("diag-agent-not-applicant", id = id.as_str()),
+                &tr!("diag-agent-not-applicant.help"),
+            );
+        }
+    }
+    for (id, v) in &m.limits {
+        if ids.items.contains_key(id.as_str()) {
+            check_new_limit(cx, place, id, *v);
+        }
+    }
+    Measure::AgentService {
+        items: m.items.iter().map(ItemId::new).collect(),
+        factor: m.factor,
+        days: m
+            .limits
+            .iter()
+            .map(|(k, v)| (ItemId::new(k), WorkingDays::new(*v)))
+            .collect(),
+        returns_factor: m.returns_factor,
+    }
+}
+
+fn parallel_advance(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, ids: &Ids<'_>) -> Measure {
+    for s in &m.hard_gates {
+        check_stage_exists(cx, place, s, ids);
+    }
+    Measure::ParallelAdvance {
+        hard_gates: m.hard_gates.iter().map(StageId::new).collect(),
     }
 }
 
@@ -332,6 +452,71 @@ fn check_tolerance_lag(cx: &mut Ctx<'_>, place: &Place, l: &FileToleranceLink) {
                 "diag-bad-days",
                 what = tr!("diag-days-what.lag"),
                 value = l.lag.to_string(),
+                problem = p
+            ),
+            &tr!("diag-bad-days.help"),
+        );
+    }
+}
+
+/// Rule: a verification takes a working-day time from 0 up, no longer than its deadline, and
+/// fails with a probability below 1.
+fn check_verification(cx: &mut Ctx<'_>, place: &Place, v: &FileVerification) {
+    for (value, what) in [
+        (v.days, "diag-days-what.time-limit"),
+        (v.deadline_days, "diag-days-what.deadline"),
+    ] {
+        if let Some(p) = days_problem(value, false) {
+            cx.report(
+                place,
+                Code::BadDays,
+                At::Key("verification"),
+                tr!(
+                    "diag-bad-days",
+                    what = permitflow_i18n::message(what, &[]),
+                    value = value.to_string(),
+                    problem = p
+                ),
+                &tr!("diag-bad-days.help"),
+            );
+        }
+    }
+    if v.days > v.deadline_days {
+        cx.report(
+            place,
+            Code::BadMeasure,
+            At::Key("verification"),
+            tr!(
+                "diag-verification-late",
+                days = v.days.to_string(),
+                deadline = v.deadline_days.to_string()
+            ),
+            &tr!("diag-verification-late.help"),
+        );
+    }
+    if !(v.failure_rate.is_finite() && (0.0..1.0).contains(&v.failure_rate)) {
+        cx.report(
+            place,
+            Code::BadMeasure,
+            At::Key("verification"),
+            tr!("diag-verification-rate", rate = v.failure_rate.to_string()),
+            &tr!("diag-verification-rate.help"),
+        );
+    }
+}
+
+/// Rule: the deadline for the missing material is a working-day number from 0 up.
+fn check_tolerance_deadline(cx: &mut Ctx<'_>, place: &Place, l: &FileToleranceLink, d: f64) {
+    // Located at the link (its `from`), as its lag is.
+    if let Some(p) = days_problem(d, false) {
+        cx.report(
+            place,
+            Code::BadDays,
+            At::Str(&l.from),
+            tr!(
+                "diag-bad-days",
+                what = tr!("diag-days-what.deadline"),
+                value = d.to_string(),
                 problem = p
             ),
             &tr!("diag-bad-days.help"),

@@ -81,7 +81,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let joint_groups = joint::read(cx, &raw.joint, &raw.items, &ids);
     let group_names: Vec<String> = joint_groups.iter().map(|g| g.id.to_string()).collect();
     let group_refs: Vec<&str> = group_names.iter().map(String::as_str).collect();
-    let measures = measures::read(cx, &raw.measures, &ids, &links, &group_refs);
+    let measures = measures::read(cx, &raw.measures, &ids, &links, &items, &group_refs);
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
     let milestones = milestones::read(cx, &raw.milestones, &ids);

@@ -16,11 +16,11 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileRegime], measures: &[FileMeasure
     if raw.is_empty() {
         regimes = Draft::standard_regimes();
     }
-    // The two measures a regime may name without defining them.
+    // The measures a regime may name without defining them.
     let measure_names: Vec<&str> = measures
         .iter()
         .map(|m| m.id.as_str())
-        .chain(["joint_review", "online_submission"])
+        .chain(["joint_review", "online_submission", "parallel_advance"])
         .collect();
     for (i, r) in raw.iter().enumerate() {
         let place = Place::new(&cx.regimes, i, "regime", &r.name);
