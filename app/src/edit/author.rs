@@ -196,6 +196,26 @@ pub enum Author {
         /// The new name.
         name: String,
     },
+    /// A joint group's name in one language (its Chinese or English name field).
+    GroupNameIn {
+        /// The group.
+        group: GroupId,
+        /// Which language's name.
+        lang: Lang,
+        /// The new name.
+        name: String,
+    },
+    /// An item added to (`on`) or taken out of a joint group. An item already in another
+    /// group is not added (membership is written on the item: the two groups would merge); a
+    /// group left with fewer than two members is removed, as with [`super::Edit::RemoveGroup`].
+    GroupMember {
+        /// The group.
+        group: GroupId,
+        /// The item.
+        item: ItemId,
+        /// Added (`true`) or taken out.
+        on: bool,
+    },
 }
 
 impl Author {
@@ -208,6 +228,7 @@ impl Author {
             Self::ItemText { item, field, .. } => Some(format!("item:{item}:{field:?}")),
             Self::ItemNumber { item, field, .. } => Some(format!("item:{item}:{field:?}")),
             Self::GroupName { group, .. } => Some(format!("group-name:{group}")),
+            Self::GroupNameIn { group, lang, .. } => Some(format!("group-name:{group}:{lang:?}")),
             _ => None,
         }
     }
@@ -244,6 +265,25 @@ impl Author {
             Self::AddTarget(t) => format!("target {} added", t.name),
             Self::RemoveTarget { .. } => "target removed".into(),
             Self::GroupName { group, name } => format!("{group}: name {name}"),
+            Self::GroupNameIn { group, name, .. } => format!("{group}: name {name}"),
+            Self::GroupMember {
+                group,
+                item,
+                on: true,
+            } => tr!(
+                "app-edit-group-member-added",
+                group = group.as_str(),
+                item = item.as_str()
+            ),
+            Self::GroupMember {
+                group,
+                item,
+                on: false,
+            } => tr!(
+                "app-edit-group-member-removed",
+                group = group.as_str(),
+                item = item.as_str()
+            ),
         }
     }
 }
@@ -263,6 +303,23 @@ pub fn removal_effects(s: &Draft, edit: &Author) -> Vec<String> {
             .filter(|i| &i.stage == stage)
             .map(|i| i.id.clone())
             .collect(),
+        Author::GroupMember {
+            group,
+            item,
+            on: false,
+        } => {
+            return match s.joint_groups.iter().find(|g| &g.id == group) {
+                Some(g) if g.items.contains(item) && g.items.len() <= 2 => {
+                    let mut out = vec![tr!(
+                        "app-effect-group-removed-too-few",
+                        group = group.as_str()
+                    )];
+                    out.extend(group_removal_effects(s, group));
+                    out
+                }
+                _ => Vec::new(),
+            };
+        }
         Author::RemoveRegime { regime } => {
             return s
                 .targets
@@ -502,7 +559,76 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                 names::renamed(s, Part::Group, group.as_str(), name);
             }
         }
+        Author::GroupNameIn { group, lang, name } => names::set_group_name(s, group, *lang, name),
+        Author::GroupMember { group, item, on } => group_member(s, group, item, *on),
     }
+}
+
+/// Adds `item` to (`on`) or takes it out of `group`; see [`Author::GroupMember`].
+fn group_member(s: &mut Draft, group: &GroupId, item: &ItemId, on: bool) {
+    if on {
+        let elsewhere = s.joint_groups.iter().any(|g| g.items.contains(item));
+        if elsewhere || s.item(item).is_none() {
+            return;
+        }
+        // Members in the scenario's item order, as validation lists them.
+        let order: Vec<ItemId> = s.items.iter().map(|i| i.id.clone()).collect();
+        if let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) {
+            g.items.push(item.clone());
+            g.items
+                .sort_by_key(|i| order.iter().position(|o| o == i).unwrap_or(usize::MAX));
+        }
+        return;
+    }
+    let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) else {
+        return;
+    };
+    g.items.retain(|i| i != item);
+    if g.items.len() < 2 {
+        super::apply(
+            s,
+            &super::Edit::RemoveGroup {
+                group: group.clone(),
+            },
+        );
+    }
+}
+
+/// What removing joint group `group` takes with it, one line each: the measures that name it
+/// (a measure left naming no group is removed, and the regimes that apply it stop applying it).
+pub fn group_removal_effects(s: &Draft, group: &GroupId) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &s.measures {
+        let Measure::JointReview { groups: Some(gs) } = &m.measure else {
+            continue;
+        };
+        if !gs.contains(group) {
+            continue;
+        }
+        if gs.len() > 1 {
+            out.push(tr!(
+                "app-effect-group-measure-names",
+                measure = m.id.as_str()
+            ));
+            continue;
+        }
+        let regimes: Vec<String> = s
+            .regimes
+            .iter()
+            .filter(|r| r.measures.contains(&m.id))
+            .map(|r| s.regime_label(&r.name))
+            .collect();
+        out.push(if regimes.is_empty() {
+            tr!("app-effect-group-measure-removed", measure = m.id.as_str())
+        } else {
+            tr!(
+                "app-effect-group-measure-removed-regimes",
+                measure = m.id.as_str(),
+                regimes = regimes.join(", ")
+            )
+        });
+    }
+    out
 }
 
 /// A review item of `days` working days with the defaults a file leaves out.
@@ -664,7 +790,7 @@ fn remove_items(s: &mut Draft, items: &[ItemId]) {
 }
 
 /// Measures that name nothing any more are removed, and regimes stop naming them.
-fn drop_empty_measures(s: &mut Draft) {
+pub(crate) fn drop_empty_measures(s: &mut Draft) {
     let empty: Vec<MeasureId> = s
         .measures
         .iter()

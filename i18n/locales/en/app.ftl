@@ -247,3 +247,12 @@ app-calibrate-no-type = { $file } has no record of project type "{ $project_type
 app-edit-adopt-fit = fitted numbers of { $file } adopted ({ $items } items measured)
 app-calibrate-unknown-regime = the fitted scenario has no regime "{ $regime }"
     .help = its regimes: { $regimes }
+# --- polish ---
+app-edit-group-member-added = { $item } joins joint group { $group }
+app-edit-group-member-removed = { $item } leaves joint group { $group }
+app-effect-group-removed-too-few = joint group `{ $group }` is removed (fewer than two members left)
+app-effect-group-measure-names = measure `{ $measure }` no longer names this group
+app-effect-group-measure-removed = measure `{ $measure }` is removed (it names no other group)
+app-effect-group-measure-removed-regimes = measure `{ $measure }` is removed (it names no other group); regimes that stop applying it: { $regimes }
+app-spread-not-a-spread = `{ $text }` is not a spread: type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d
+# --- end polish ---

@@ -229,3 +229,12 @@ app-calibrate-no-type = { $file } 中没有项目类型为“{ $project_type }�
 app-edit-adopt-fit = 已采用 { $file } 的拟合数值（实测 { $items } 个事项）
 app-calibrate-unknown-regime = 拟合后的情景没有名为“{ $regime }”的模式
     .help = 其模式：{ $regimes }
+# --- polish ---
+app-edit-group-member-added = { $item } 加入联合办理组 { $group }
+app-edit-group-member-removed = { $item } 退出联合办理组 { $group }
+app-effect-group-removed-too-few = 联合办理组“{ $group }”随之删除（成员不足两个）
+app-effect-group-measure-names = 措施“{ $measure }”不再包含该组
+app-effect-group-measure-removed = 措施“{ $measure }”随之删除（不再包含其他组）
+app-effect-group-measure-removed-regimes = 措施“{ $measure }”随之删除（不再包含其他组）；不再采用它的审批模式：{ $regimes }
+app-spread-not-a-spread = “{ $text }”不是有效的分布：请输入 最短/最可能/最长（三角分布）、pert 最短/最可能/最长、uniform 最短/最长 或 fixed 天数
+# --- end polish ---
