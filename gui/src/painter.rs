@@ -27,7 +27,9 @@ pub fn fit_scale(scene: &Scene, width: f32) -> f32 {
     if scene.width <= 0.0 {
         return 1.0;
     }
-    (width / scene.width as f32).clamp(0.6, 1.0)
+    // Down to a third (text below that is unreadable: the area scrolls instead), up to twice
+    // on a wide screen, so a fitted chart takes the whole width.
+    (width / scene.width as f32).clamp(0.35, 2.0)
 }
 
 /// Allocates the scene's size at `scale` and paints it; returns the response and the title of

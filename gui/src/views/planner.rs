@@ -29,7 +29,7 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
             &regimes,
             &cx.doc.draft,
         );
-        let l = ui.label(tr!("gui-plan-target"));
+        let l = crate::glossary::term(ui, crate::glossary::Term::Target, tr!("gui-plan-target"));
         let r = ui
             .add(
                 egui::DragValue::new(&mut cx.settings.plan_target)
@@ -110,7 +110,7 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
         ui.label(
             RichText::new(tr!(
                 "gui-plan-calendar-items",
-                items = p.calendar_items.join(", ")
+                items = by_name(&p.calendar_items, names)
             ))
             .weak(),
         );
@@ -125,7 +125,11 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
             .color(RED)
             .strong(),
         );
-        ui.label(tr!("gui-plan-limiting", items = p.limiting.join(" → ")));
+        ui.label(tr!(
+            "gui-plan-limiting",
+            items = by_name(&p.limiting, names).replace(", ", " → ")
+        ))
+        .on_hover_text(p.limiting.join(" → "));
         return None;
     }
     if p.cuts.is_empty() {
@@ -151,7 +155,11 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
         .color(GREEN)
         .strong(),
     );
-    ui.label(RichText::new(tr!("gui-plan-cost-note")).weak());
+    crate::glossary::term(
+        ui,
+        crate::glossary::Term::Cost,
+        RichText::new(tr!("gui-plan-cost-note")).weak(),
+    );
     widgets::table_grid(ui, "cuts", &named(rows::plan_cuts(p), names));
     if p.fallback {
         ui.label(RichText::new(tr!("gui-plan-fallback", rounds = p.rounds)).color(RED));
@@ -170,6 +178,14 @@ fn sensitivity(ui: &mut Ui, r: &PlanReport, names: &Names<'_>) {
     ui.add_space(6.0);
     ui.strong(tr!("gui-plan-sensitivity"));
     widgets::table_grid(ui, "sens", &named(rows::sensitivity(&r.sensitivity), names));
+}
+
+/// Ids as the names people read, comma-separated.
+fn by_name(ids: &[String], names: &Names<'_>) -> String {
+    ids.iter()
+        .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Item and group names by id.
