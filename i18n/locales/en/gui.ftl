@@ -223,7 +223,7 @@ gui-float-in = float in
 gui-limits-hint = ● critical · drag or type a limit (steps of ½ day)
 gui-limits-item = Item
 gui-limits-limit = Limit (wd)
-gui-limits-float = Float
+gui-limits-float = Float (wd)
 gui-limits-floor = floor { $days } working days (least the department can commit to)
 gui-limits-item-tip =
     { $name }

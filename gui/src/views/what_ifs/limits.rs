@@ -70,10 +70,10 @@ impl Limits {
             .id_salt("limits")
             .striped(true)
             .vscroll(false)
-            .column(Column::remainder().at_least(170.0).clip(true))
+            .column(Column::remainder().at_least(120.0).clip(true))
             // Wide enough for "365.0 自然日" (a calendar-day limit says its unit).
             .column(Column::exact(108.0))
-            .column(Column::exact(58.0))
+            .column(Column::exact(72.0))
             .cell_layout(Layout::left_to_right(Align::Center));
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, Some(Align::Center));
