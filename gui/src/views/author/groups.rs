@@ -105,7 +105,7 @@ impl Author {
             (Lang::En, en, tr!("gui-group-name-en-of", id = id)),
         ] {
             let salt = format!("group-name:{id}:{lang:?}");
-            if let Some(name) = live_field(ui, &salt, &now, label, 150.0) {
+            if let Some(name) = live_field(ui, &salt, &now, label, 130.0) {
                 let edit = AuthorEdit::GroupNameIn {
                     group: g.id.clone(),
                     lang,
@@ -329,7 +329,7 @@ impl NewGroup {
         };
         let problem = group_problem(s, &id, &self.items);
         let mut create = false;
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             let b = egui::Button::new(tr!("gui-create-group"));
             let r = ui.add_enabled(problem.is_none(), b);
             r.widget_info(|| {
@@ -340,14 +340,17 @@ impl NewGroup {
                 )
             });
             create = r.clicked();
-            match &problem {
-                Some(p) => ui.label(RichText::new(p).color(RED)),
-                None => ui.label(
-                    RichText::new(tr!("gui-new-group-count", id = &id, n = self.items.len()))
-                        .weak(),
-                ),
-            };
+            if problem.is_none() {
+                let n = self.items.len();
+                ui.label(RichText::new(tr!("gui-new-group-count", id = &id, n = n)).weak());
+            }
         });
+        // Why not, on its own lines, wrapped at a width a person reads (the tab scrolls sideways).
+        if let Some(p) = &problem {
+            ui.allocate_ui(egui::vec2(ui.available_width().min(720.0), 0.0), |ui| {
+                ui.add(egui::Label::new(RichText::new(p).color(RED)).wrap());
+            });
+        }
         if create && problem.is_none() {
             let group = GroupId::new(&id);
             let mut edits = vec![Edit::AddGroup {
