@@ -286,34 +286,11 @@ impl NewGroup {
                 self.items.clear();
             }
         });
-        ui.horizontal_wrapped(|ui| {
-            for it in s.items.iter().filter(|it| it.stage.as_str() == self.stage) {
-                let id = &it.id;
-                let group = s.joint_groups.iter().find(|g| g.items.contains(id));
-                let mut on = self.items.contains(id);
-                let r = ui.add_enabled(
-                    group.is_none(),
-                    egui::Checkbox::new(&mut on, it.name.as_str()),
-                );
-                let label = tr!("gui-author-group-pick", id = id.as_str());
-                r.widget_info(|| WidgetInfo::selected(Role::CheckBox, group.is_none(), on, &label));
-                let r = match group {
-                    Some(g) => r.on_disabled_hover_text(tr!(
-                        "gui-in-group-already",
-                        name = &it.name,
-                        id = id.as_str(),
-                        group = g.id.as_str()
-                    )),
-                    None => r.on_hover_text(tr!("gui-id-tip", id = id.as_str())),
-                };
-                if r.changed() {
-                    if on {
-                        self.items.push(id.clone());
-                    } else {
-                        self.items.retain(|i| i != id);
-                    }
-                }
-            }
+        // Wrapped at the visible width: the tab scrolls sideways, so its own width has no end.
+        let visible = (ui.clip_rect().right() - ui.cursor().left()).max(200.0);
+        ui.allocate_ui(egui::vec2(visible, 0.0), |ui| {
+            ui.set_max_width(visible);
+            ui.horizontal_wrapped(|ui| self.pick(ui, s));
         });
         let generated = (1..)
             .map(|n| format!("joint_{n}"))
@@ -347,7 +324,7 @@ impl NewGroup {
         });
         // Why not, on its own lines, wrapped at a width a person reads (the tab scrolls sideways).
         if let Some(p) = &problem {
-            ui.allocate_ui(egui::vec2(ui.available_width().min(720.0), 0.0), |ui| {
+            ui.allocate_ui(egui::vec2(visible.min(720.0), 0.0), |ui| {
                 ui.add(egui::Label::new(RichText::new(p).color(RED)).wrap());
             });
         }
@@ -372,6 +349,37 @@ impl NewGroup {
                 ..Self::default()
             };
             cx.push(Command::Edit(Edit::Batch(edits), false));
+        }
+    }
+
+    /// The stage's items as checkboxes (those already in a group greyed out).
+    fn pick(&mut self, ui: &mut Ui, s: &Draft) {
+        for it in s.items.iter().filter(|it| it.stage.as_str() == self.stage) {
+            let id = &it.id;
+            let group = s.joint_groups.iter().find(|g| g.items.contains(id));
+            let mut on = self.items.contains(id);
+            let r = ui.add_enabled(
+                group.is_none(),
+                egui::Checkbox::new(&mut on, it.name.as_str()),
+            );
+            let label = tr!("gui-author-group-pick", id = id.as_str());
+            r.widget_info(|| WidgetInfo::selected(Role::CheckBox, group.is_none(), on, &label));
+            let r = match group {
+                Some(g) => r.on_disabled_hover_text(tr!(
+                    "gui-in-group-already",
+                    name = &it.name,
+                    id = id.as_str(),
+                    group = g.id.as_str()
+                )),
+                None => r.on_hover_text(tr!("gui-id-tip", id = id.as_str())),
+            };
+            if r.changed() {
+                if on {
+                    self.items.push(id.clone());
+                } else {
+                    self.items.retain(|i| i != id);
+                }
+            }
         }
     }
 
