@@ -173,16 +173,26 @@ pub fn kind_choice(
     *kind != before
 }
 
-/// A chooser of one of `options`, labelled for screen readers and tests.
-pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -> egui::Response {
+/// A chooser of one of `options` (ids), each shown as `shown` names it, the id on hover.
+pub fn choice(
+    ui: &mut Ui,
+    salt: &str,
+    value: &mut String,
+    options: &[String],
+    shown: &dyn Fn(&str) -> String,
+) -> egui::Response {
     egui::ComboBox::from_id_salt(salt)
-        .selected_text(value.as_str())
+        .width(140.0)
+        .truncate()
+        .selected_text(shown(value))
         .show_ui(ui, |ui| {
             for o in options {
-                ui.selectable_value(value, o.clone(), o);
+                ui.selectable_value(value, o.clone(), shown(o))
+                    .on_hover_text(tr!("gui-id-tip", id = o.as_str()));
             }
         })
         .response
+        .on_hover_text(tr!("gui-id-tip", id = value.as_str()))
 }
 
 /// A clock's name for people, in the current language.

@@ -248,7 +248,8 @@ impl Author {
             }
         }
         let mut stage = it.stage.to_string();
-        choice(ui, &format!("item-stage:{id}"), &mut stage, stages).widget_info(|| {
+        let shown = |st: &str| stage_name(row.draft, st);
+        choice(ui, &format!("item-stage:{id}"), &mut stage, stages, &shown).widget_info(|| {
             WidgetInfo::labeled(
                 egui::Role::ComboBox,
                 true,
@@ -444,7 +445,8 @@ impl Author {
             ui.add(egui::TextEdit::singleline(&mut self.item.id).desired_width(140.0))
                 .labelled_by(l.id);
             let l = ui.label(tr!("gui-stage"));
-            choice(ui, "new-item-stage", &mut self.item.stage, stages).labelled_by(l.id);
+            let shown = |st: &str| stage_name(&doc.draft, st);
+            choice(ui, "new-item-stage", &mut self.item.stage, stages, &shown).labelled_by(l.id);
             let l = ui.label(tr!("gui-new-item-department"));
             ui.add(egui::TextEdit::singleline(&mut self.item.department).desired_width(180.0))
                 .labelled_by(l.id);
@@ -490,4 +492,14 @@ fn kind_label(k: ItemKind) -> String {
         ItemKind::ApplicantWork => tr!("gui-item-kind-applicant"),
         ItemKind::UtilityService => tr!("gui-item-kind-utility"),
     }
+}
+
+/// A stage's name for people (its id when it has none).
+fn stage_name(s: &Draft, id: &str) -> String {
+    s.stages
+        .iter()
+        .find(|st| st.id.as_str() == id)
+        .map(|st| st.name.clone())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| id.to_owned())
 }
