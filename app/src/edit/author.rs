@@ -14,6 +14,7 @@ pub use super::fields::{
     ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread, split_name,
     spread_text,
 };
+use super::group::{group_member, group_removal_effects};
 use super::names;
 
 /// A structural change to a scenario (see [`super::Edit::Author`]).
@@ -562,73 +563,6 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
         Author::GroupNameIn { group, lang, name } => names::set_group_name(s, group, *lang, name),
         Author::GroupMember { group, item, on } => group_member(s, group, item, *on),
     }
-}
-
-/// Adds `item` to (`on`) or takes it out of `group`; see [`Author::GroupMember`].
-fn group_member(s: &mut Draft, group: &GroupId, item: &ItemId, on: bool) {
-    if on {
-        let elsewhere = s.joint_groups.iter().any(|g| g.items.contains(item));
-        if elsewhere || s.item(item).is_none() {
-            return;
-        }
-        // Members in the scenario's item order, as validation lists them.
-        let order: Vec<ItemId> = s.items.iter().map(|i| i.id.clone()).collect();
-        if let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) {
-            g.items.push(item.clone());
-            g.items
-                .sort_by_key(|i| order.iter().position(|o| o == i).unwrap_or(usize::MAX));
-        }
-        return;
-    }
-    let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) else {
-        return;
-    };
-    g.items.retain(|i| i != item);
-    if g.items.len() < 2 {
-        super::apply(
-            s,
-            &super::Edit::RemoveGroup {
-                group: group.clone(),
-            },
-        );
-    }
-}
-
-/// What removing joint group `group` takes with it, one line each: the measures that name it
-/// (a measure left naming no group is removed, and the regimes that apply it stop applying it).
-pub fn group_removal_effects(s: &Draft, group: &GroupId) -> Vec<String> {
-    let mut out = Vec::new();
-    for m in &s.measures {
-        let Measure::JointReview { groups: Some(gs) } = &m.measure else {
-            continue;
-        };
-        if !gs.contains(group) {
-            continue;
-        }
-        if gs.len() > 1 {
-            out.push(tr!(
-                "app-effect-group-measure-names",
-                measure = m.id.as_str()
-            ));
-            continue;
-        }
-        let regimes: Vec<String> = s
-            .regimes
-            .iter()
-            .filter(|r| r.measures.contains(&m.id))
-            .map(|r| s.regime_label(&r.name))
-            .collect();
-        out.push(if regimes.is_empty() {
-            tr!("app-effect-group-measure-removed", measure = m.id.as_str())
-        } else {
-            tr!(
-                "app-effect-group-measure-removed-regimes",
-                measure = m.id.as_str(),
-                regimes = regimes.join(", ")
-            )
-        });
-    }
-    out
 }
 
 /// A review item of `days` working days with the defaults a file leaves out.

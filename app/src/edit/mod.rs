@@ -25,11 +25,11 @@ use permitflow_model::{
 
 pub use after::{after_text, set_after};
 pub use author::{
-    Author, ItemNumber, ItemText, group_removal_effects, join_name, materials_text,
-    parse_materials, parse_spread, removal_effects, split_name, spread_text,
+    Author, ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread,
+    removal_effects, split_name, spread_text,
 };
 pub use document::Document;
-pub use group::group_problem;
+pub use group::{group_problem, group_removal_effects};
 pub use names::{group_names, item_names};
 pub use template::template;
 pub use what_if::{SetDays, apply_what_ifs};
