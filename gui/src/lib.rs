@@ -8,6 +8,7 @@
 //!   layer (`permitflow-app`), memoised by its inputs;
 //! - `views`: the toolbar, the what-if panel, the tabs, the problems and the dialogs, each with
 //!   its own form state; `widgets`: the palette and shared small widgets;
+//! - `glossary`: the planner's terms explained on hover ([`glossary::term`]);
 //! - `painter`: draws `permitflow_chart` scenes with egui's painter;
 //! - `io`: reading, atomic saving, exports and the report (the only file access).
 
@@ -17,6 +18,7 @@ pub mod app;
 pub mod command;
 pub mod compute;
 pub mod fonts;
+pub mod glossary;
 pub mod io;
 pub mod jobs;
 pub mod native;

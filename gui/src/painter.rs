@@ -21,13 +21,15 @@ pub fn color(css: &str) -> Color32 {
     }
 }
 
-/// The scale that fits `scene` into `width` points: never larger than 1, never so small that
-/// the text becomes unreadable (the caller's scroll area takes the rest).
+/// The scale that fits `scene` into `width` points: from a third (a long plan in a narrow
+/// window; the caller's scroll area takes the rest) to twice (a wide screen).
 pub fn fit_scale(scene: &Scene, width: f32) -> f32 {
     if scene.width <= 0.0 {
         return 1.0;
     }
-    (width / scene.width as f32).clamp(0.6, 1.0)
+    // Down to a third (text below that is unreadable: the area scrolls instead), up to twice
+    // on a wide screen, so a fitted chart takes the whole width.
+    (width / scene.width as f32).clamp(0.35, 2.0)
 }
 
 /// Allocates the scene's size at `scale` and paints it; returns the response and the title of
@@ -86,7 +88,9 @@ pub fn scene(ui: &mut Ui, scene: &Scene, scale: f32) -> (egui::Response, Option<
                 fill,
                 ..
             } => {
-                let px = (*size as f32 * scale).max(6.0);
+                // Scaled with everything else: text enlarged beyond the scale would run into its
+                // neighbours (the chart laid it out at its own size). Hover shows the details.
+                let px = (*size as f32 * scale).max(3.0);
                 // SVG places text by its baseline; egui by the top of the row.
                 let top = at(*x, *y) - vec2(0.0, px * 0.92);
                 if top.y > clip.max.y || top.y + px * 1.3 < clip.min.y {

@@ -7,6 +7,7 @@ use permitflow_chart::Scene;
 use permitflow_i18n::tr;
 use permitflow_model::{Clock, DayUnit, LinkKind};
 
+use crate::glossary::{self, Term};
 use crate::painter;
 
 /// Problems, missed targets, errors.
@@ -34,7 +35,10 @@ pub fn table_grid(ui: &mut Ui, salt: impl std::hash::Hash + std::fmt::Debug, t: 
         .spacing([12.0, 3.0])
         .show(ui, |ui| {
             for h in &t.columns {
-                ui.strong(h.as_str());
+                match Term::for_heading(h) {
+                    Some(term) => glossary::heading(ui, term, h.as_str()),
+                    None => ui.strong(h.as_str()),
+                };
             }
             ui.end_row();
             for row in &t.rows {
@@ -169,16 +173,26 @@ pub fn kind_choice(
     *kind != before
 }
 
-/// A chooser of one of `options`, labelled for screen readers and tests.
-pub fn choice(ui: &mut Ui, salt: &str, value: &mut String, options: &[String]) -> egui::Response {
+/// A chooser of one of `options` (ids), each shown as `shown` names it, the id on hover.
+pub fn choice(
+    ui: &mut Ui,
+    salt: &str,
+    value: &mut String,
+    options: &[String],
+    shown: &dyn Fn(&str) -> String,
+) -> egui::Response {
     egui::ComboBox::from_id_salt(salt)
-        .selected_text(value.as_str())
+        .width(140.0)
+        .truncate()
+        .selected_text(shown(value))
         .show_ui(ui, |ui| {
             for o in options {
-                ui.selectable_value(value, o.clone(), o);
+                ui.selectable_value(value, o.clone(), shown(o))
+                    .on_hover_text(tr!("gui-id-tip", id = o.as_str()));
             }
         })
         .response
+        .on_hover_text(tr!("gui-id-tip", id = value.as_str()))
 }
 
 /// A clock's name for people, in the current language.
@@ -251,7 +265,7 @@ pub fn regime_choice(
     regimes: &[String],
     s: &permitflow_model::Draft,
 ) -> egui::Response {
-    let l = ui.label(label);
+    let l = glossary::term(ui, Term::Regime, label);
     egui::ComboBox::from_id_salt(salt)
         .selected_text(regime_label(s, value))
         .show_ui(ui, |ui| {
@@ -266,19 +280,43 @@ pub fn regime_choice(
 
 /// What sits above a tab's charts (tables, summaries): scrolled both ways within `share` of
 /// the height left, so the charts below keep the rest of the window and a table wider than the
-/// window scrolls instead of being cut off.
+/// window scrolls instead of being cut off. A grip under it moves the split (kept for the
+/// session), so a short window can show a long table, or the charts, whole.
 pub fn above_charts<R>(
     ui: &mut Ui,
     salt: &str,
     share: f32,
     add_contents: impl FnOnce(&mut Ui) -> R,
 ) -> R {
-    egui::ScrollArea::both()
+    let id = ui.scope_id().with(("above-charts", salt));
+    let total = ui.available_height().max(1.0);
+    let share = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(share);
+    let out = egui::ScrollArea::both()
         .id_salt(salt)
-        .max_height((ui.available_height() * share).max(120.0))
+        .max_height((total * share).max(120.0))
         .auto_shrink([false, true])
-        .show(ui, add_contents)
-        .inner
+        .show(ui, add_contents);
+    let shown = out.inner_rect.height();
+    let (rect, grip) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 8.0), egui::Sense::drag());
+    let color = if grip.hovered() || grip.dragged() {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    let c = rect.center();
+    ui.painter().line_segment(
+        [egui::pos2(c.x - 18.0, c.y), egui::pos2(c.x + 18.0, c.y)],
+        egui::Stroke::new(2.0, color),
+    );
+    let grip = grip
+        .on_hover_cursor(egui::CursorIcon::ResizeVertical)
+        .on_hover_text(tr!("gui-split-grip"));
+    if grip.dragged() {
+        let share = ((shown + grip.drag_delta().y) / total).clamp(0.12, 0.88);
+        ui.data_mut(|d| d.insert_temp(id, share));
+    }
+    out.inner
 }
 
 /// Charts in a scroll area, fitted to its width when `fit`; `tooltip` turns a hovered shape's

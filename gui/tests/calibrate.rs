@@ -38,6 +38,12 @@ fn the_sample_log_lists_21_items_and_adopting_is_one_undoable_edit() {
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
     assert!(doc.can_undo() && doc.is_dirty());
     assert!(h.state().status().starts_with("fitted numbers of "));
+    // Adopting changes nothing the measuring uses: the results are not called stale.
+    assert!(
+        h.query_by_label_contains("Measured against an earlier")
+            .is_none(),
+        "stale right after adopting"
+    );
     // Every item with a fitted spread says where it came from.
     let fitted: Vec<_> = doc
         .draft

@@ -14,6 +14,7 @@ pub use super::fields::{
     ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread, split_name,
     spread_text,
 };
+use super::group::{group_member, group_removal_effects};
 use super::names;
 
 /// A structural change to a scenario (see [`super::Edit::Author`]).
@@ -196,6 +197,26 @@ pub enum Author {
         /// The new name.
         name: String,
     },
+    /// A joint group's name in one language (its Chinese or English name field).
+    GroupNameIn {
+        /// The group.
+        group: GroupId,
+        /// Which language's name.
+        lang: Lang,
+        /// The new name.
+        name: String,
+    },
+    /// An item added to (`on`) or taken out of a joint group. An item already in another
+    /// group is not added (membership is written on the item: the two groups would merge); a
+    /// group left with fewer than two members is removed, as with [`super::Edit::RemoveGroup`].
+    GroupMember {
+        /// The group.
+        group: GroupId,
+        /// The item.
+        item: ItemId,
+        /// Added (`true`) or taken out.
+        on: bool,
+    },
 }
 
 impl Author {
@@ -208,6 +229,7 @@ impl Author {
             Self::ItemText { item, field, .. } => Some(format!("item:{item}:{field:?}")),
             Self::ItemNumber { item, field, .. } => Some(format!("item:{item}:{field:?}")),
             Self::GroupName { group, .. } => Some(format!("group-name:{group}")),
+            Self::GroupNameIn { group, lang, .. } => Some(format!("group-name:{group}:{lang:?}")),
             _ => None,
         }
     }
@@ -244,6 +266,25 @@ impl Author {
             Self::AddTarget(t) => format!("target {} added", t.name),
             Self::RemoveTarget { .. } => "target removed".into(),
             Self::GroupName { group, name } => format!("{group}: name {name}"),
+            Self::GroupNameIn { group, name, .. } => format!("{group}: name {name}"),
+            Self::GroupMember {
+                group,
+                item,
+                on: true,
+            } => tr!(
+                "app-edit-group-member-added",
+                group = group.as_str(),
+                item = item.as_str()
+            ),
+            Self::GroupMember {
+                group,
+                item,
+                on: false,
+            } => tr!(
+                "app-edit-group-member-removed",
+                group = group.as_str(),
+                item = item.as_str()
+            ),
         }
     }
 }
@@ -263,6 +304,23 @@ pub fn removal_effects(s: &Draft, edit: &Author) -> Vec<String> {
             .filter(|i| &i.stage == stage)
             .map(|i| i.id.clone())
             .collect(),
+        Author::GroupMember {
+            group,
+            item,
+            on: false,
+        } => {
+            return match s.joint_groups.iter().find(|g| &g.id == group) {
+                Some(g) if g.items.contains(item) && g.items.len() <= 2 => {
+                    let mut out = vec![tr!(
+                        "app-effect-group-removed-too-few",
+                        group = group.as_str()
+                    )];
+                    out.extend(group_removal_effects(s, group));
+                    out
+                }
+                _ => Vec::new(),
+            };
+        }
         Author::RemoveRegime { regime } => {
             return s
                 .targets
@@ -505,6 +563,8 @@ pub(crate) fn apply(s: &mut Draft, edit: &Author) {
                 names::renamed(s, Part::Group, group.as_str(), name);
             }
         }
+        Author::GroupNameIn { group, lang, name } => names::set_group_name(s, group, *lang, name),
+        Author::GroupMember { group, item, on } => group_member(s, group, item, *on),
     }
 }
 
@@ -689,7 +749,7 @@ fn remove_items(s: &mut Draft, items: &[ItemId]) {
 }
 
 /// Measures that name nothing any more are removed, and regimes stop naming them.
-fn drop_empty_measures(s: &mut Draft) {
+pub(crate) fn drop_empty_measures(s: &mut Draft) {
     let empty: Vec<MeasureId> = s
         .measures
         .iter()

@@ -95,8 +95,8 @@ pub fn parse_spread(text: &str) -> Result<Option<Distribution>, String> {
         .split('/')
         .map(|x| x.trim().parse::<f64>().map(WorkingDays::new))
         .collect();
-    let help = "type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d";
-    let nums = nums.map_err(|_| format!("`{t}` is not a spread: {help}"))?;
+    let wrong = || permitflow_i18n::tr!("app-spread-not-a-spread", text = t);
+    let nums = nums.map_err(|_| wrong())?;
     Ok(Some(match (kind, nums.as_slice()) {
         ("triangular", [min, likely, max]) => Distribution::Triangular {
             min: *min,
@@ -113,7 +113,7 @@ pub fn parse_spread(text: &str) -> Result<Option<Distribution>, String> {
             max: *max,
         },
         ("fixed", [d]) => Distribution::Fixed(*d),
-        _ => return Err(format!("`{t}` is not a spread: {help}")),
+        _ => return Err(wrong()),
     }))
 }
 

@@ -1,6 +1,7 @@
 //! Whether a set of items can become a joint group, said in words a planner reads.
 
-use permitflow_model::{Draft, ItemId};
+use permitflow_i18n::tr;
+use permitflow_model::{Draft, GroupId, ItemId, Measure};
 
 /// Characters an id may not contain (the model's rule: spaces and `; : , + =` and quotes).
 fn bad_id_char(id: &str) -> Option<char> {
@@ -88,4 +89,71 @@ pub fn group_problem(s: &Draft, id: &str, items: &[ItemId]) -> Option<String> {
         ));
     }
     None
+}
+
+/// Adds `item` to (`on`) or takes it out of `group`; see [`super::Author::GroupMember`].
+pub(crate) fn group_member(s: &mut Draft, group: &GroupId, item: &ItemId, on: bool) {
+    if on {
+        let elsewhere = s.joint_groups.iter().any(|g| g.items.contains(item));
+        if elsewhere || s.item(item).is_none() {
+            return;
+        }
+        // Members in the scenario's item order, as validation lists them.
+        let order: Vec<ItemId> = s.items.iter().map(|i| i.id.clone()).collect();
+        if let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) {
+            g.items.push(item.clone());
+            g.items
+                .sort_by_key(|i| order.iter().position(|o| o == i).unwrap_or(usize::MAX));
+        }
+        return;
+    }
+    let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) else {
+        return;
+    };
+    g.items.retain(|i| i != item);
+    if g.items.len() < 2 {
+        super::apply(
+            s,
+            &super::Edit::RemoveGroup {
+                group: group.clone(),
+            },
+        );
+    }
+}
+
+/// What removing joint group `group` takes with it, one line each: the measures that name it
+/// (a measure left naming no group is removed, and the regimes that apply it stop applying it).
+pub fn group_removal_effects(s: &Draft, group: &GroupId) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &s.measures {
+        let Measure::JointReview { groups: Some(gs) } = &m.measure else {
+            continue;
+        };
+        if !gs.contains(group) {
+            continue;
+        }
+        if gs.len() > 1 {
+            out.push(tr!(
+                "app-effect-group-measure-names",
+                measure = m.id.as_str()
+            ));
+            continue;
+        }
+        let regimes: Vec<String> = s
+            .regimes
+            .iter()
+            .filter(|r| r.measures.contains(&m.id))
+            .map(|r| s.regime_label(&r.name))
+            .collect();
+        out.push(if regimes.is_empty() {
+            tr!("app-effect-group-measure-removed", measure = m.id.as_str())
+        } else {
+            tr!(
+                "app-effect-group-measure-removed-regimes",
+                measure = m.id.as_str(),
+                regimes = regimes.join(", ")
+            )
+        });
+    }
+    out
 }

@@ -10,6 +10,8 @@ mod author;
 mod document;
 mod fields;
 mod group;
+#[cfg(test)]
+mod group_tests;
 mod names;
 mod template;
 #[cfg(test)]
@@ -27,8 +29,8 @@ pub use author::{
     removal_effects, split_name, spread_text,
 };
 pub use document::Document;
-pub use group::group_problem;
-pub use names::item_names;
+pub use group::{group_problem, group_removal_effects};
+pub use names::{group_names, item_names};
 pub use template::template;
 pub use what_if::{SetDays, apply_what_ifs};
 
@@ -342,13 +344,25 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
             }
         }
         Edit::RemoveGroup { group } => {
+            if !s.joint_groups.iter().any(|g| &g.id == group) {
+                return;
+            }
             s.joint_groups.retain(|g| &g.id != group);
+            let mut emptied = false;
             for m in &mut s.measures {
                 if let permitflow_model::Measure::JointReview { groups: Some(gs) } = &mut m.measure
+                    && gs.contains(group)
                 {
                     gs.retain(|g| g != group);
+                    emptied |= gs.is_empty();
                 }
             }
+            // A joint review left naming no group goes (it would review nothing), and the
+            // regimes stop applying it; see [`group_removal_effects`].
+            if emptied {
+                author::drop_empty_measures(s);
+            }
+            names::forget_gone(s);
         }
         Edit::Start(d) => s.start = *d,
         Edit::Batch(es) => {

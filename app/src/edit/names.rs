@@ -53,6 +53,47 @@ pub(crate) fn set_item_name(
     }
 }
 
+/// A joint group's Chinese and English names as the authoring view shows them (as
+/// [`item_names`] does for items).
+pub fn group_names(s: &Draft, g: &permitflow_model::JointGroup) -> (String, String) {
+    match s.labels.names.get(&(Part::Group, g.id.to_string())) {
+        Some(n) => {
+            let zh = n.label.zh.clone().unwrap_or_else(|| n.written.clone());
+            let en = n.label.en.clone().unwrap_or_else(|| n.written.clone());
+            (zh, en)
+        }
+        None => split_name(&g.name),
+    }
+}
+
+/// Sets a joint group's name in `lang` to `text` (as [`set_item_name`] does for items).
+pub(crate) fn set_group_name(
+    s: &mut Draft,
+    group: &permitflow_model::GroupId,
+    lang: Lang,
+    text: &str,
+) {
+    let key = (Part::Group, group.to_string());
+    let now = permitflow_i18n::lang();
+    let shown = s.labels.names.get_mut(&key).map(|n| {
+        n.set_name(lang, text);
+        n.shown(now).to_owned()
+    });
+    let Some(g) = s.joint_groups.iter_mut().find(|g| &g.id == group) else {
+        return;
+    };
+    g.name = match shown {
+        Some(name) => name,
+        None => {
+            let (zh, en) = split_name(&g.name);
+            match lang {
+                Lang::ZhCn => join_name(text, &en),
+                Lang::En => join_name(&zh, text),
+            }
+        }
+    };
+}
+
 /// The labels of `part` `from` now belong to the id `to`.
 pub(crate) fn moved(s: &mut Draft, part: Part, from: &str, to: &str) {
     s.labels.change_id(part, from, to);

@@ -14,7 +14,7 @@ fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 3).expect("date")
 }
 
-fn new_doc(four: bool) -> Document {
+pub(crate) fn new_doc(four: bool) -> Document {
     let s = validate(&template(four, start()), "new.toml").expect("the template is valid");
     Document::new(
         "new.toml".into(),

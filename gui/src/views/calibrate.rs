@@ -27,6 +27,12 @@ pub struct Calibrate {
     shipped: Vec<PathBuf>,
     /// The item whose fit is drawn (an index into the calibration's items).
     pub selected: usize,
+    /// Adopt was pressed: the revision the calibration was measured at and the document's
+    /// revision then, until the adoption makes a new one.
+    adopting: Option<(u64, u64)>,
+    /// The revision a calibration was measured at and the one its adoption made: the results
+    /// are not stale there, since adopting changes nothing the measuring uses.
+    adopted: Option<(u64, u64)>,
 }
 
 impl Default for Calibrate {
@@ -34,6 +40,8 @@ impl Default for Calibrate {
         Self {
             shipped: io::shipped_logs(),
             selected: 0,
+            adopting: None,
+            adopted: None,
         }
     }
 }
@@ -84,20 +92,30 @@ impl Calibrate {
         if self.selected >= out.calibration.items.len() {
             self.selected = 0;
         }
-        if let Some((key, _)) = result
-            && key.revision != cx.doc.revision()
+        let now = cx.doc.revision();
+        if let Some((measured, at)) = self.adopting
+            && now != at
         {
+            self.adopted = Some((measured, now));
+            self.adopting = None;
+        }
+        let measured = result.map(|(key, _)| key.revision).unwrap_or(now);
+        if measured != now && self.adopted != Some((measured, now)) {
             ui.label(RichText::new(tr!("gui-cal-stale")).color(AMBER));
         }
         let mut selected = self.selected;
+        let mut adopted = false;
         widgets::above_charts(ui, "cal-tables", 0.45, |ui| {
             summary(ui, out);
-            adopt(ui, cx, out);
+            adopted = adopt(ui, cx, out);
             items(ui, out, &mut selected);
             if let Ok((v, _)) = &out.validation {
                 validation(ui, v);
             }
         });
+        if adopted {
+            self.adopting = Some((measured, now));
+        }
         if let Err(e) = &out.validation {
             ui.label(RichText::new(tr!("gui-cal-no-validation", why = e.as_str())).color(RED));
         }
@@ -202,8 +220,9 @@ fn summary(ui: &mut Ui, out: &CalibrationOutput) {
     }
 }
 
-/// The Adopt button, and which items keep their spread.
-fn adopt(ui: &mut Ui, cx: &mut Ctx<'_>, out: &CalibrationOutput) {
+/// The Adopt button, and which items keep their spread; true when it was pressed.
+fn adopt(ui: &mut Ui, cx: &mut Ctx<'_>, out: &CalibrationOutput) -> bool {
+    let mut pressed = false;
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(RichText::new(tr!("gui-cal-adopt")).strong())
@@ -214,6 +233,7 @@ fn adopt(ui: &mut Ui, cx: &mut Ctx<'_>, out: &CalibrationOutput) {
                 Edit::AdoptFit(out.calibration.clone()),
                 false,
             ));
+            pressed = true;
         }
         ui.label(RichText::new(tr!("gui-cal-adopt-note")).weak());
     });
@@ -227,6 +247,7 @@ fn adopt(ui: &mut Ui, cx: &mut Ctx<'_>, out: &CalibrationOutput) {
             .color(AMBER),
         );
     }
+    pressed
 }
 
 /// Per item: cases, mean, P80, the fitted spread, returns, corrections, re-reviews and the

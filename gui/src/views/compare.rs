@@ -8,7 +8,21 @@ use permitflow_model::Draft;
 use permitflow_solver::Outcome;
 
 use super::Ctx;
+use crate::glossary::{self, Term};
 use crate::widgets::{self, AMBER, GREEN, RED, cell};
+
+/// The glossary term a column's heading names.
+fn column_term(key: &str) -> Option<Term> {
+    Some(match key {
+        "gui-col-regime" => Term::Regime,
+        "gui-col-approval-days-vs-serial" => Term::ApprovalDay,
+        "gui-col-working-days" => Term::WorkingDay,
+        "gui-col-calendar-days" => Term::CalendarDay,
+        "gui-col-fees" => Term::Fee,
+        "gui-col-counts" => Term::Counts,
+        _ => return None,
+    })
+}
 
 /// The clocks table's columns' keys: both clocks, the savings, the end date and the fees (shown
 /// only when an item has a fee).
@@ -74,7 +88,12 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                     None => (tr!("gui-target-unsolved"), Color32::GRAY),
                 };
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(mark).color(color).strong());
+                    let term = if t.target.exact {
+                        Term::PublishedFigure
+                    } else {
+                        Term::Target
+                    };
+                    glossary::term(ui, term, RichText::new(mark).color(color).strong());
                     ui.label(tr!(
                         "gui-target-line",
                         name = &t.target.name,
@@ -177,6 +196,8 @@ fn grid(
                         numbers = numbers.join(" · ")
                     );
                     ui.strong(title).on_hover_text(stage_names.join("\n"));
+                } else if let Some(term) = column_term(key) {
+                    glossary::heading(ui, term, h);
                 } else {
                     ui.strong(h);
                 }

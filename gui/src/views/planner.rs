@@ -6,7 +6,7 @@ use permitflow_app::analysis::PlanReport;
 use permitflow_app::edit::Edit;
 use permitflow_app::rows::tables as rows;
 use permitflow_i18n::tr;
-use permitflow_model::{Draft, GroupId, ItemId};
+use permitflow_model::{Draft, GroupId, ItemId, MeasureId};
 use permitflow_solver::{Cut, Plan};
 
 use super::Ctx;
@@ -29,7 +29,7 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
             &regimes,
             &cx.doc.draft,
         );
-        let l = ui.label(tr!("gui-plan-target"));
+        let l = crate::glossary::term(ui, crate::glossary::Term::Target, tr!("gui-plan-target"));
         let r = ui
             .add(
                 egui::DragValue::new(&mut cx.settings.plan_target)
@@ -86,7 +86,9 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                 });
             egui::ScrollArea::horizontal()
                 .id_salt("plan-right")
-                .show(&mut right[0], |ui| attribution(ui, &out.report));
+                .show(&mut right[0], |ui| {
+                    attribution(ui, &out.report, &cx.doc.valid)
+                });
         });
     });
     ui.separator();
@@ -110,7 +112,7 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
         ui.label(
             RichText::new(tr!(
                 "gui-plan-calendar-items",
-                items = p.calendar_items.join(", ")
+                items = by_name(&p.calendar_items, names)
             ))
             .weak(),
         );
@@ -125,7 +127,11 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
             .color(RED)
             .strong(),
         );
-        ui.label(tr!("gui-plan-limiting", items = p.limiting.join(" → ")));
+        ui.label(tr!(
+            "gui-plan-limiting",
+            items = by_name(&p.limiting, names).replace(", ", " → ")
+        ))
+        .on_hover_text(p.limiting.join(" → "));
         return None;
     }
     if p.cuts.is_empty() {
@@ -151,7 +157,11 @@ fn cuts(ui: &mut Ui, p: &Plan, names: &Names<'_>) -> Option<Vec<Cut>> {
         .color(GREEN)
         .strong(),
     );
-    ui.label(RichText::new(tr!("gui-plan-cost-note")).weak());
+    crate::glossary::term(
+        ui,
+        crate::glossary::Term::Cost,
+        RichText::new(tr!("gui-plan-cost-note")).weak(),
+    );
     widgets::table_grid(ui, "cuts", &named(rows::plan_cuts(p), names));
     if p.fallback {
         ui.label(RichText::new(tr!("gui-plan-fallback", rounds = p.rounds)).color(RED));
@@ -172,6 +182,14 @@ fn sensitivity(ui: &mut Ui, r: &PlanReport, names: &Names<'_>) {
     widgets::table_grid(ui, "sens", &named(rows::sensitivity(&r.sensitivity), names));
 }
 
+/// Ids as the names people read, comma-separated.
+fn by_name(ids: &[String], names: &Names<'_>) -> String {
+    ids.iter()
+        .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Item and group names by id.
 type Names<'a> = std::collections::HashMap<&'a str, &'a str>;
 
@@ -188,19 +206,42 @@ fn named(mut t: rows::Table, names: &Names<'_>) -> rows::Table {
     t
 }
 
-fn attribution(ui: &mut Ui, r: &PlanReport) {
+fn attribution(ui: &mut Ui, r: &PlanReport, s: &Draft) {
     let a = &r.attribution;
     ui.strong(tr!(
         "gui-plan-attribution",
         serial = a.serial.to_string(),
-        regime = a.regime.to_string(),
+        regime = widgets::regime_label(s, a.regime.as_str()),
         days = a.working_days.to_string()
     ));
-    widgets::table_grid(ui, "steps", &rows::attribution_steps(a));
+    widgets::table_grid(ui, "steps", &measures_named(rows::attribution_steps(a), s));
     if !a.removals.is_empty() {
         ui.add_space(4.0);
-        widgets::table_grid(ui, "removals", &rows::attribution_removals(a));
+        let t = measures_named(rows::attribution_removals(a), s);
+        widgets::table_grid(ui, "removals", &t);
     }
+}
+
+/// The table with the measures (and base modes) of its first column by their names for
+/// people, the id after them.
+fn measures_named(mut t: rows::Table, s: &Draft) -> rows::Table {
+    for row in &mut t.rows {
+        let Some(cell) = row.first_mut() else {
+            continue;
+        };
+        let id = cell.clone();
+        let measure = MeasureId::new(id.as_str());
+        let declared = s.measures.iter().any(|m| m.id == measure);
+        let name = if declared || ["joint_review", "online_submission"].contains(&id.as_str()) {
+            s.measure_label(&measure)
+        } else {
+            widgets::regime_label(s, &id)
+        };
+        if name != id {
+            *cell = tr!("gui-name-id", name = name, id = id.as_str());
+        }
+    }
+    t
 }
 
 /// The plan's new limits as one edit (one undo step): items by id, else joint groups.

@@ -8,6 +8,7 @@ use permitflow_solver::SimulationResult;
 
 use super::Ctx;
 use crate::command::{Command, JobKind};
+use crate::glossary::{self, Term};
 use crate::widgets::{self, AMBER, RED};
 
 /// Draws the simulation tab: options, percentiles per regime, targets and charts.
@@ -109,18 +110,28 @@ fn summary(ui: &mut Ui, r: &SimulationResult, s: &permitflow_model::Draft) {
             }
         })
         .collect();
-    let crit: Vec<String> = rows::criticality(r, 6)
-        .into_iter()
-        .map(|(id, c)| format!("{id} {c}"))
+    // Items by name (the id on hover over the line).
+    let names = widgets::names(s);
+    let critical = rows::criticality(r, 6);
+    let crit: Vec<String> = critical
+        .iter()
+        .map(|(id, c)| {
+            format!(
+                "{} {c}",
+                names.get(id.as_str()).copied().unwrap_or(id.as_str())
+            )
+        })
         .collect();
+    let ids: Vec<String> = critical.iter().map(|(id, _)| id.to_string()).collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(widgets::regime_label(s, &r.regime)).strong());
         if !targets.is_empty() {
-            ui.label(tr!("gui-sim-probability"));
+            glossary::term(ui, Term::Target, tr!("gui-sim-probability"));
             ui.label(targets.join(" · "));
             ui.label("·");
         }
-        ui.label(tr!("gui-sim-most-critical"));
-        ui.label(RichText::new(crit.join(", ")).weak());
+        glossary::term(ui, Term::Criticality, tr!("gui-sim-most-critical"));
+        ui.label(RichText::new(crit.join(", ")).weak())
+            .on_hover_text(ids.join(", "));
     });
 }

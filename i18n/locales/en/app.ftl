@@ -304,3 +304,12 @@ app-attr-error = { $file }: { $problem }
     .help = give --attr NAME=VALUE with one of the scenario's attributes ([project] in a scenario file, the names in an item list's when column) and a value of its type: a number, text, or yes/no
     .missing = an item list declares no defaults: give every attribute its when column names, e.g. --attr underground_area=5000
 # --- end rules ---
+# --- polish ---
+app-edit-group-member-added = { $item } joins joint group { $group }
+app-edit-group-member-removed = { $item } leaves joint group { $group }
+app-effect-group-removed-too-few = joint group `{ $group }` is removed (fewer than two members left)
+app-effect-group-measure-names = measure `{ $measure }` no longer names this group
+app-effect-group-measure-removed = measure `{ $measure }` is removed (it names no other group)
+app-effect-group-measure-removed-regimes = measure `{ $measure }` is removed (it names no other group); regimes that stop applying it: { $regimes }
+app-spread-not-a-spread = `{ $text }` is not a spread: type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d
+# --- end polish ---

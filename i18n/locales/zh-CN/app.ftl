@@ -286,3 +286,12 @@ app-attr-error = { $file }：{ $problem }
     .help = 请用 --attr 名称=值 给出该情景的项目属性（情景文件的 [project]，或事项清单 适用条件 列中的名称），值的类型须一致：数值、文本或 是/否
     .missing = 事项清单不声明默认值：请给出 适用条件 列中用到的每个属性，例如 --attr underground_area=5000
 # --- end rules ---
+# --- polish ---
+app-edit-group-member-added = { $item } 加入联合办理组 { $group }
+app-edit-group-member-removed = { $item } 退出联合办理组 { $group }
+app-effect-group-removed-too-few = 联合办理组“{ $group }”随之删除（成员不足两个）
+app-effect-group-measure-names = 措施“{ $measure }”不再包含该组
+app-effect-group-measure-removed = 措施“{ $measure }”随之删除（不再包含其他组）
+app-effect-group-measure-removed-regimes = 措施“{ $measure }”随之删除（不再包含其他组）；不再采用它的审批模式：{ $regimes }
+app-spread-not-a-spread = “{ $text }”不是有效的分布：请输入 最短/最可能/最长（三角分布）、pert 最短/最可能/最长、uniform 最短/最长 或 fixed 天数
+# --- end polish ---

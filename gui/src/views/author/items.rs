@@ -2,6 +2,7 @@
 //! kind, clock, limit and its unit, floor, cost, fee, materials, spread and predecessors; a row
 //! to add one.
 
+use crate::glossary::{self, Term};
 use egui::{RichText, Ui, WidgetInfo};
 use permitflow_app::edit::{
     Author as AuthorEdit, Edit, ItemNumber, ItemText, after_text, item_names, materials_text,
@@ -142,8 +143,21 @@ impl Author {
                         continue;
                     }
                     let tip = permitflow_i18n::message(&format!("{key}.tip"), &[]);
-                    ui.strong(permitflow_i18n::message(key, &[]))
-                        .on_hover_text(tip);
+                    let text = permitflow_i18n::message(key, &[]);
+                    // The planner's terms carry the glossary's explanation after the column's.
+                    let term = match key {
+                        "gui-item-col-floor" => Some(Term::Floor),
+                        "gui-item-col-cost" => Some(Term::Cost),
+                        "gui-item-col-limit" => Some(Term::Limit),
+                        "gui-item-col-fee" => Some(Term::Fee),
+                        "gui-item-col-stage" => Some(Term::Stage),
+                        "gui-item-col-unit" => Some(Term::CalendarDay),
+                        _ => None,
+                    };
+                    match term {
+                        Some(t) => glossary::heading(ui, t, text).on_hover_text(tip),
+                        None => ui.strong(text).on_hover_text(tip),
+                    };
                 }
                 ui.end_row();
                 let n = doc.draft.items.len();
@@ -234,7 +248,8 @@ impl Author {
             }
         }
         let mut stage = it.stage.to_string();
-        choice(ui, &format!("item-stage:{id}"), &mut stage, stages).widget_info(|| {
+        let shown = |st: &str| stage_name(row.draft, st);
+        choice(ui, &format!("item-stage:{id}"), &mut stage, stages, &shown).widget_info(|| {
             WidgetInfo::labeled(
                 egui::Role::ComboBox,
                 true,
@@ -262,10 +277,11 @@ impl Author {
         }
         let mut kind = it.kind;
         egui::ComboBox::from_id_salt(format!("item-kind:{id}"))
-            .selected_text(kind.name())
+            .selected_text(kind_label(kind))
             .show_ui(ui, |ui| {
                 for k in ItemKind::ALL {
-                    ui.selectable_value(&mut kind, k, k.name());
+                    ui.selectable_value(&mut kind, k, kind_label(k))
+                        .on_hover_text(k.name());
                 }
             })
             .response
@@ -429,7 +445,8 @@ impl Author {
             ui.add(egui::TextEdit::singleline(&mut self.item.id).desired_width(140.0))
                 .labelled_by(l.id);
             let l = ui.label(tr!("gui-stage"));
-            choice(ui, "new-item-stage", &mut self.item.stage, stages).labelled_by(l.id);
+            let shown = |st: &str| stage_name(&doc.draft, st);
+            choice(ui, "new-item-stage", &mut self.item.stage, stages, &shown).labelled_by(l.id);
             let l = ui.label(tr!("gui-new-item-department"));
             ui.add(egui::TextEdit::singleline(&mut self.item.department).desired_width(180.0))
                 .labelled_by(l.id);
@@ -465,4 +482,24 @@ impl Author {
             }
         });
     }
+}
+
+/// An item kind's name for people, in the current language (the file's word on hover).
+fn kind_label(k: ItemKind) -> String {
+    match k {
+        ItemKind::Review => tr!("gui-item-kind-review"),
+        ItemKind::Filing => tr!("gui-item-kind-filing"),
+        ItemKind::ApplicantWork => tr!("gui-item-kind-applicant"),
+        ItemKind::UtilityService => tr!("gui-item-kind-utility"),
+    }
+}
+
+/// A stage's name for people (its id when it has none).
+fn stage_name(s: &Draft, id: &str) -> String {
+    s.stages
+        .iter()
+        .find(|st| st.id.as_str() == id)
+        .map(|st| st.name.clone())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| id.to_owned())
 }

@@ -4,6 +4,7 @@
 //! [`Edit`](permitflow_app::edit::Edit) pushed as a command, so it is undoable, and problems show
 //! in the problems panel while the last valid schedule stays on the other tabs.
 
+mod groups;
 mod items;
 mod parts;
 mod stages;
@@ -24,7 +25,7 @@ pub struct Author {
     /// Text being typed into fields that apply on Enter (ids, predecessors, numbers), by field.
     typing: HashMap<String, String>,
     /// A removal waiting for confirmation, with what it takes along.
-    pending: Option<(AuthorEdit, Vec<String>)>,
+    pending: Option<(Edit, Vec<String>)>,
     /// The items filter and the page of items shown.
     item_filter: String,
     item_page: usize,
@@ -32,6 +33,7 @@ pub struct Author {
     item: items::NewItem,
     regime: parts::NewRegime,
     target: parts::NewTarget,
+    group: groups::NewGroup,
 }
 
 impl Author {
@@ -92,7 +94,7 @@ impl Author {
                     .default_open(true)
                     .show(ui, |ui| self.targets(ui, cx));
                 egui::CollapsingHeader::new(RichText::new(tr!("gui-author-groups")).strong())
-                    .default_open(false)
+                    .default_open(true)
                     .show(ui, |ui| self.groups(ui, cx));
             });
         self.confirm(ui, cx);
@@ -104,7 +106,7 @@ impl Author {
         if effects.is_empty() {
             cx.push(Command::Edit(Edit::Author(edit), false));
         } else {
-            self.pending = Some((edit, effects));
+            self.pending = Some((Edit::Author(edit), effects));
         }
     }
 
@@ -125,7 +127,7 @@ impl Author {
                 }
                 ui.horizontal(|ui| {
                     if ui.button(tr!("gui-remove-with")).clicked() {
-                        cx.push(Command::Edit(Edit::Author(edit.clone()), false));
+                        cx.push(Command::Edit(edit.clone(), false));
                         close = true;
                     }
                     if ui.button(tr!("gui-remove-keep")).clicked() {

@@ -1,5 +1,5 @@
 //! The smaller parts of the authoring tab: departments (renamed everywhere), regimes (a base
-//! mode composed with measures), targets and joint groups.
+//! mode composed with measures) and targets.
 
 use permitflow_i18n::tr;
 use std::collections::BTreeMap;
@@ -8,7 +8,7 @@ use egui::{RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::{Author as AuthorEdit, Edit};
 use permitflow_model::{BaseMode, Draft, MeasureId, Provenance, RegimeName, Target, WorkingDays};
 
-use super::{Author, live_field, small};
+use super::{Author, small};
 use crate::command::Command;
 use crate::views::Ctx;
 use crate::widgets::{TapLabel, days_drag};
@@ -312,62 +312,6 @@ impl Author {
         });
         for e in edits {
             cx.push(Command::Edit(Edit::Author(e), false));
-        }
-    }
-
-    pub(super) fn groups(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
-        let s = &cx.doc.draft;
-        let mut edits = Vec::new();
-        ui.label(RichText::new(tr!("gui-groups-note")).weak());
-        egui::Grid::new("author-groups")
-            .striped(true)
-            .show(ui, |ui| {
-                for h in [
-                    tr!("gui-id"),
-                    tr!("gui-groups-col-name"),
-                    tr!("gui-groups-col-members"),
-                    String::new(),
-                ] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for g in &s.joint_groups {
-                    let id = g.id.as_str();
-                    ui.label(id);
-                    if let Some(name) = live_field(
-                        ui,
-                        &format!("group-name:{id}"),
-                        &g.name,
-                        tr!("gui-group-name-of", id = id),
-                        260.0,
-                    ) {
-                        edits.push((
-                            Edit::Author(AuthorEdit::GroupName {
-                                group: g.id.clone(),
-                                name,
-                            }),
-                            true,
-                        ));
-                    }
-                    let names: Vec<&str> = g
-                        .items
-                        .iter()
-                        .map(|i| s.item(i).map(|it| it.name.as_str()).unwrap_or(i.as_str()))
-                        .collect();
-                    ui.label(names.join(", "));
-                    if small(ui, "×", tr!("gui-group-remove", id = id)) {
-                        edits.push((
-                            Edit::RemoveGroup {
-                                group: g.id.clone(),
-                            },
-                            false,
-                        ));
-                    }
-                    ui.end_row();
-                }
-            });
-        for (e, c) in edits {
-            cx.push(Command::Edit(e, c));
         }
     }
 }

@@ -7,6 +7,7 @@ use permitflow_i18n::tr;
 use permitflow_model::WorkingDays;
 
 use crate::command::Command;
+use crate::glossary::{self, Term};
 use crate::views::Ctx;
 use crate::widgets::{CRITICAL, TapLabel, days_drag, half_days};
 
@@ -40,7 +41,11 @@ impl Limits {
                 &regimes,
                 &cx.doc.draft,
             );
-            ui.label(RichText::new(tr!("gui-limits-hint")).weak());
+            glossary::term(
+                ui,
+                Term::CriticalPath,
+                RichText::new(tr!("gui-limits-hint")).weak(),
+            );
         });
         let doc = cx.doc;
         let rows = crate::widgets::items_matching(&doc.draft.items, &self.item_filter);
@@ -65,24 +70,25 @@ impl Limits {
             .id_salt("limits")
             .striped(true)
             .vscroll(false)
-            .column(Column::remainder().at_least(170.0).clip(true))
-            .column(Column::exact(78.0))
-            .column(Column::exact(58.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            // Wide enough for "365.0 自然日" (a calendar-day limit says its unit).
+            .column(Column::exact(108.0))
+            .column(Column::exact(72.0))
             .cell_layout(Layout::left_to_right(Align::Center));
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, Some(Align::Center));
         }
         table
             .header(22.0, |mut h| {
-                for title in [
-                    tr!("gui-limits-item"),
-                    tr!("gui-limits-limit"),
-                    tr!("gui-limits-float"),
-                ] {
-                    h.col(|ui| {
-                        ui.strong(title);
-                    });
-                }
+                h.col(|ui| {
+                    ui.strong(tr!("gui-limits-item"));
+                });
+                h.col(|ui| {
+                    glossary::heading(ui, Term::Limit, tr!("gui-limits-limit"));
+                });
+                h.col(|ui| {
+                    glossary::heading(ui, Term::Float, tr!("gui-limits-float"));
+                });
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {

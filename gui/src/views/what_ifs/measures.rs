@@ -3,9 +3,10 @@
 use egui::{RichText, Role, Ui, WidgetInfo};
 use permitflow_app::edit::Edit;
 use permitflow_i18n::tr;
-use permitflow_model::MeasureId;
+use permitflow_model::{Measure, MeasureId};
 
 use crate::command::Command;
+use crate::glossary::{self, Term};
 use crate::views::Ctx;
 
 /// Measures every scenario can switch on, listed even when the scenario defines none.
@@ -13,7 +14,7 @@ const BUILT_IN: [&str; 2] = ["joint_review", "online_submission"];
 
 /// Draws the measures × regimes checkboxes.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
-    ui.label(RichText::new(tr!("gui-measures-title")).strong());
+    glossary::heading(ui, Term::Measure, tr!("gui-measures-title"));
     let doc = cx.doc;
     let s = &doc.draft;
     let mut measures: Vec<MeasureId> = s.measures.iter().map(|m| m.id.clone()).collect();
@@ -41,8 +42,24 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                     }
                     ui.end_row();
                     for m in &measures {
-                        ui.label(s.measure_label(m))
-                            .on_hover_text(tr!("gui-id-tip", id = m.as_str()));
+                        // What the measure does, from the glossary, where it has an entry.
+                        let def = s.measures.iter().find(|d| &d.id == m).map(|d| &d.measure);
+                        let term = match def {
+                            Some(Measure::JointReview { .. }) => Some(Term::JointReview),
+                            Some(Measure::NotificationCommitment { .. }) => {
+                                Some(Term::NotificationCommitment)
+                            }
+                            Some(Measure::ToleranceAcceptance { .. }) => {
+                                Some(Term::ToleranceAcceptance)
+                            }
+                            None if m.as_str() == "joint_review" => Some(Term::JointReview),
+                            _ => None,
+                        };
+                        let id = tr!("gui-id-tip", id = m.as_str());
+                        match term {
+                            Some(t) => glossary::term(ui, t, s.measure_label(m)).on_hover_text(id),
+                            None => ui.label(s.measure_label(m)).on_hover_text(id),
+                        };
                         for r in &s.regimes {
                             let name = r.name.as_str();
                             let was = r.measures.contains(m);

@@ -12,6 +12,7 @@ use permitflow_i18n::tr;
 
 use super::Ctx;
 use crate::command::Command;
+use crate::glossary::Term;
 
 /// The what-if panel's form state.
 #[derive(Debug, Default)]
@@ -64,14 +65,18 @@ impl WhatIfs {
                     groups::list(ui, cx);
                     ui.add_space(6.0);
                     self.groups.ui(ui, cx);
-                });
+                })
+                .header_response
+                .on_hover_text(Term::JointGroup.explain());
                 egui::CollapsingHeader::new(tr!("gui-links-count", n = cx.doc.draft.links.len()))
                     .id_salt("links")
                     .default_open(false)
                     .show(ui, |ui| {
                         self.links.ui(ui, cx);
                         links::list(ui, cx);
-                    });
+                    })
+                    .header_response
+                    .on_hover_text(Term::Link.explain());
             });
     }
 
