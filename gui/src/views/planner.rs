@@ -232,7 +232,9 @@ fn measures_named(mut t: rows::Table, s: &Draft) -> rows::Table {
         let id = cell.clone();
         let measure = MeasureId::new(id.as_str());
         let declared = s.measures.iter().any(|m| m.id == measure);
-        let name = if declared || ["joint_review", "online_submission"].contains(&id.as_str()) {
+        let name = if declared
+            || ["joint_review", "online_submission", "parallel_advance"].contains(&id.as_str())
+        {
             s.measure_label(&measure)
         } else {
             widgets::regime_label(s, &id)

@@ -4,7 +4,7 @@
 
 ## Command line of the app
 gui-usage =
-    usage: permitflow-gui [FILE] [--tab compare|simulation|planner|centre|calibrate|author] [--run] [--dialog NAME]
+    usage: permitflow-gui [FILE] [--tab compare|schedule|simulation|planner|centre|calibrate|author|versions] [--run] [--dialog NAME]
       FILE      a scenario (.toml, .json) or an item list (.csv, .xlsx) to open instead of the default scenario
       --tab     the tab shown at start
       --run     run the tab's analysis at start (the simulation, or the approval centre with its portfolio)

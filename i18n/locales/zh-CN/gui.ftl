@@ -4,7 +4,7 @@
 
 ## Command line of the app
 gui-usage =
-    用法：permitflow-gui [文件] [--tab compare|simulation|planner|centre|calibrate|author] [--run] [--dialog 名称]
+    用法：permitflow-gui [文件] [--tab compare|schedule|simulation|planner|centre|calibrate|author|versions] [--run] [--dialog 名称]
       文件      要打开的情景（.toml、.json）或事项清单（.csv、.xlsx），不给则打开默认情景
       --tab     启动时显示的标签页
       --run     启动时运行该标签页的分析（模拟，或按组合运行审批中心）

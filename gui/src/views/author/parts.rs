@@ -14,7 +14,7 @@ use crate::views::Ctx;
 use crate::widgets::{TapLabel, days_drag};
 
 /// Measures every scenario can use without declaring them.
-const BUILT_IN: [&str; 2] = ["joint_review", "online_submission"];
+const BUILT_IN: [&str; 3] = ["joint_review", "online_submission", "parallel_advance"];
 
 /// The fields of a new regime.
 #[derive(Debug)]
