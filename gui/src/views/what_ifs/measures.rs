@@ -10,7 +10,7 @@ use crate::glossary::{self, Term};
 use crate::views::Ctx;
 
 /// Measures every scenario can switch on, listed even when the scenario defines none.
-const BUILT_IN: [&str; 3] = ["joint_review", "online_submission", "parallel_advance"];
+const BUILT_IN: [&str; 2] = ["joint_review", "online_submission"];
 
 /// Draws the measures × regimes checkboxes.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
