@@ -381,3 +381,37 @@ pub fn result_or_why<'a, T>(
         }
     }
 }
+
+/// An item's checkbox in a new joint group's member list: greyed out (with the group named on
+/// hover) when the item is in a group already; ticking adds it to `members`, unticking takes it
+/// out. `label` is the accessible name the tests find it by.
+pub fn member_checkbox(
+    ui: &mut Ui,
+    s: &permitflow_model::Draft,
+    it: &permitflow_model::Item,
+    members: &mut Vec<permitflow_model::ItemId>,
+    label: &str,
+) {
+    let id = &it.id;
+    let group = s.joint_groups.iter().find(|g| g.items.contains(id));
+    let free = group.is_none();
+    let mut on = members.contains(id);
+    let r = ui.add_enabled(free, egui::Checkbox::new(&mut on, it.name.as_str()));
+    r.widget_info(|| WidgetInfo::selected(Role::CheckBox, free, on, label));
+    let r = match group {
+        Some(g) => r.on_disabled_hover_text(tr!(
+            "gui-in-group-already",
+            name = &it.name,
+            id = id.as_str(),
+            group = g.id.as_str()
+        )),
+        None => r.on_hover_text(tr!("gui-id-tip", id = id.as_str())),
+    };
+    if r.changed() {
+        if on {
+            members.push(id.clone());
+        } else {
+            members.retain(|i| i != id);
+        }
+    }
+}

@@ -13,7 +13,7 @@ use permitflow_app::rows::tables::{Table, percent1};
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::{Command, Dialog, JobKind, PickFor};
+use crate::command::{Command, JobKind, PickFor};
 use crate::compute::CalibrationOutput;
 use crate::io;
 use crate::widgets::{self, AMBER, RED};
@@ -133,29 +133,18 @@ impl Calibrate {
 
     fn form(&self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal(|ui| {
-            let l = ui.label(tr!("gui-cal-log"));
-            ui.add(
-                egui::TextEdit::singleline(&mut cx.settings.calibrate_log)
-                    .hint_text(tr!("gui-cal-log-hint"))
-                    .desired_width(330.0),
-            )
-            .labelled_by(l.id);
-            if ui
-                .button(tr!("gui-browse"))
-                .on_hover_text(tr!("gui-browse.tip"))
-                .clicked()
-            {
-                cx.push(Command::ShowDialog(Dialog::Pick(PickFor::EventLog)));
-            }
-            ui.menu_button(tr!("gui-cal-shipped"), |ui| {
-                for p in &self.shipped {
-                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-                    if ui.button(name.unwrap_or_default()).clicked() {
-                        cx.settings.calibrate_log = p.display().to_string();
-                        ui.close();
-                    }
-                }
-            });
+            super::path_field(
+                ui,
+                cx,
+                |s| &mut s.calibrate_log,
+                (
+                    tr!("gui-cal-log"),
+                    tr!("gui-cal-log-hint"),
+                    tr!("gui-cal-shipped"),
+                ),
+                PickFor::EventLog,
+                &self.shipped,
+            );
             let path = cx.settings.calibrate_log.trim().to_owned();
             if ui
                 .add_enabled(!path.is_empty(), egui::Button::new(tr!("gui-cal-open")))

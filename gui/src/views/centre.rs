@@ -9,7 +9,7 @@ use permitflow_app::rows::tables as rows;
 use permitflow_i18n::tr;
 
 use super::Ctx;
-use crate::command::{CentreKey, Command, Dialog, JobKind, PickFor};
+use crate::command::{CentreKey, Command, JobKind, PickFor};
 use crate::compute::CentreOutput;
 use crate::io;
 use crate::widgets::{self, AMBER};
@@ -63,29 +63,18 @@ impl Centre {
 
     fn form(&self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         ui.horizontal(|ui| {
-            let l = ui.label(tr!("gui-centre-portfolio"));
-            ui.add(
-                egui::TextEdit::singleline(&mut cx.settings.centre_portfolio)
-                    .hint_text(tr!("gui-centre-portfolio-hint"))
-                    .desired_width(330.0),
-            )
-            .labelled_by(l.id);
-            if ui
-                .button(tr!("gui-browse"))
-                .on_hover_text(tr!("gui-browse.tip"))
-                .clicked()
-            {
-                cx.push(Command::ShowDialog(Dialog::Pick(PickFor::Portfolio)));
-            }
-            ui.menu_button(tr!("gui-centre-shipped"), |ui| {
-                for p in &self.shipped {
-                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-                    if ui.button(name.unwrap_or_default()).clicked() {
-                        cx.settings.centre_portfolio = p.display().to_string();
-                        ui.close();
-                    }
-                }
-            });
+            super::path_field(
+                ui,
+                cx,
+                |s| &mut s.centre_portfolio,
+                (
+                    tr!("gui-centre-portfolio"),
+                    tr!("gui-centre-portfolio-hint"),
+                    tr!("gui-centre-shipped"),
+                ),
+                PickFor::Portfolio,
+                &self.shipped,
+            );
         });
         ui.horizontal(|ui| {
             let l = ui.label(tr!("gui-centre-replications"));

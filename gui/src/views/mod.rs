@@ -80,3 +80,39 @@ pub struct Views {
     /// The versions tab's pins and the two sides compared.
     pub versions: versions::Versions,
 }
+
+/// A file's path field with *Browse…* (the file dialog for `pick`) and a menu of the shipped
+/// files (`shipped`, chosen into the field), as the Calibrate and Approval centre tabs ask for
+/// their log and portfolio. `field` picks the setting the path is kept in.
+pub fn path_field(
+    ui: &mut egui::Ui,
+    cx: &mut Ctx<'_>,
+    field: fn(&mut Settings) -> &mut String,
+    (label, hint, shipped_title): (String, String, String),
+    pick: crate::command::PickFor,
+    shipped: &[std::path::PathBuf],
+) {
+    let l = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(field(cx.settings))
+            .hint_text(hint)
+            .desired_width(330.0),
+    )
+    .labelled_by(l.id);
+    if ui
+        .button(permitflow_i18n::tr!("gui-browse"))
+        .on_hover_text(permitflow_i18n::tr!("gui-browse.tip"))
+        .clicked()
+    {
+        cx.push(Command::ShowDialog(crate::command::Dialog::Pick(pick)));
+    }
+    ui.menu_button(shipped_title, |ui| {
+        for p in shipped {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            if ui.button(name.unwrap_or_default()).clicked() {
+                *field(cx.settings) = p.display().to_string();
+                ui.close();
+            }
+        }
+    });
+}

@@ -13,7 +13,7 @@ use super::{Author, live_field, small};
 use crate::command::Command;
 use crate::glossary::{self, Term};
 use crate::views::Ctx;
-use crate::widgets::{RED, TapLabel, days_drag, half_days};
+use crate::widgets::{self, RED, TapLabel, days_drag, half_days};
 
 /// The fields of a joint group being put together.
 #[derive(Debug)]
@@ -355,31 +355,8 @@ impl NewGroup {
     /// The stage's items as checkboxes (those already in a group greyed out).
     fn pick(&mut self, ui: &mut Ui, s: &Draft) {
         for it in s.items.iter().filter(|it| it.stage.as_str() == self.stage) {
-            let id = &it.id;
-            let group = s.joint_groups.iter().find(|g| g.items.contains(id));
-            let mut on = self.items.contains(id);
-            let r = ui.add_enabled(
-                group.is_none(),
-                egui::Checkbox::new(&mut on, it.name.as_str()),
-            );
-            let label = tr!("gui-author-group-pick", id = id.as_str());
-            r.widget_info(|| WidgetInfo::selected(Role::CheckBox, group.is_none(), on, &label));
-            let r = match group {
-                Some(g) => r.on_disabled_hover_text(tr!(
-                    "gui-in-group-already",
-                    name = &it.name,
-                    id = id.as_str(),
-                    group = g.id.as_str()
-                )),
-                None => r.on_hover_text(tr!("gui-id-tip", id = id.as_str())),
-            };
-            if r.changed() {
-                if on {
-                    self.items.push(id.clone());
-                } else {
-                    self.items.retain(|i| i != id);
-                }
-            }
+            let label = tr!("gui-author-group-pick", id = it.id.as_str());
+            widgets::member_checkbox(ui, s, it, &mut self.items, &label);
         }
     }
 

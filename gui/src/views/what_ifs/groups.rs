@@ -7,7 +7,7 @@ use permitflow_model::{GroupId, ItemId, Measure};
 
 use crate::command::Command;
 use crate::views::Ctx;
-use crate::widgets::{RED, TapLabel, days_drag, half_days};
+use crate::widgets::{self, RED, TapLabel, days_drag, half_days};
 
 /// The joint groups with their own limit (or the longest member's) and a Remove button.
 pub fn list(ui: &mut Ui, cx: &mut Ctx<'_>) {
@@ -227,29 +227,8 @@ impl NewGroup {
             .spacing([12.0, 2.0])
             .show(ui, |ui| {
                 for (n, it) in candidates.enumerate() {
-                    let id = &it.id;
-                    let group = s.joint_groups.iter().find(|g| g.items.contains(id));
-                    let free = group.is_none();
-                    let mut on = self.items.contains(id);
-                    let r = ui.add_enabled(free, egui::Checkbox::new(&mut on, it.name.as_str()));
-                    let label = tr!("gui-add-to-new-group", id = id.as_str());
-                    r.widget_info(|| WidgetInfo::selected(Role::CheckBox, free, on, &label));
-                    let r = match group {
-                        Some(g) => r.on_disabled_hover_text(tr!(
-                            "gui-in-group-already",
-                            name = &it.name,
-                            id = id.as_str(),
-                            group = g.id.as_str()
-                        )),
-                        None => r.on_hover_text(tr!("gui-id-tip", id = id.as_str())),
-                    };
-                    if r.changed() {
-                        if on {
-                            self.items.push(id.clone());
-                        } else {
-                            self.items.retain(|i| i != id);
-                        }
-                    }
+                    let label = tr!("gui-add-to-new-group", id = it.id.as_str());
+                    widgets::member_checkbox(ui, s, it, &mut self.items, &label);
                     if n % 2 == 1 {
                         ui.end_row();
                     }
