@@ -22,6 +22,7 @@ mod labels;
 mod lang;
 mod limits;
 mod loggen;
+mod measures_readme;
 mod milestones;
 mod plan_calendar;
 mod progress;
