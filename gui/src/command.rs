@@ -170,4 +170,9 @@ pub enum Command {
     DiscardRecovery(PathBuf),
     /// Open the report of the current tab in the system's browser, to print or save as PDF.
     Print,
+    /// Work the scenario out with this value of a project attribute (`None`: its default
+    /// again), as `--attr` does: not an edit of the scenario.
+    SetAttribute(String, Option<permitflow_model::rules::Value>),
+    /// Work the scenario out with every project attribute's default again.
+    ResetAttributes,
 }

@@ -36,7 +36,7 @@ pub fn user_calendars(file: &str) -> UserCalendars {
 /// The built-in default scenario, under the app's label for it, with the user's calendar
 /// files ([`user_calendars`]).
 pub fn load_default(user: &UserCalendars) -> Result<Loaded, Diagnostics> {
-    let mut loaded = permitflow_app::load::load_default_with(user)
+    let mut loaded = permitflow_app::load::load_default_unresolved_with(user)
         .map_err(|e| Diagnostics(e.diagnostics(DEFAULT_LABEL)))?;
     loaded.label = DEFAULT_LABEL.into();
     Ok(loaded)
@@ -59,9 +59,10 @@ pub fn new_scenario(four_stages: bool, user: &UserCalendars) -> Result<Loaded, D
     })
 }
 
-/// Reads a scenario (`.toml`, `.json`) or an item list (`.csv`, `.xlsx`, starting today).
+/// Reads a scenario (`.toml`, `.json`) or an item list (`.csv`, `.xlsx`, starting today), as
+/// the file says it: the document resolves its conditions with the attribute values in use.
 pub fn load(path: &Path, user: &UserCalendars) -> Result<Loaded, Diagnostics> {
-    permitflow_app::load::load_with(Some(path), None, user)
+    permitflow_app::load::load_unresolved_with(Some(path), None, user)
         .map_err(|e| Diagnostics(e.diagnostics(&path.display().to_string())))
 }
 

@@ -5,11 +5,20 @@
 //! An edit changes the draft and validates it with the model's own rules
 //! ([`permitflow_model::validate`]); when the draft is invalid the last valid scenario stays on
 //! screen and the diagnostics say why. Nothing here reads or writes files.
+//!
+//! The draft is the scenario as its file says it: `[project]` attributes and every item, link
+//! and measure under a `when`, with its condition. What is computed (`valid`) is that scenario
+//! resolved ([`permitflow_model::rules::resolve`]) with the attribute values in use — the
+//! defaults, overridden by the values the planner picks ([`Document::set_value`]), which are
+//! not edits of the scenario (like `--attr` on the command line) — so editing and saving never
+//! lose the items the current values leave out.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use permitflow_model::{Calendar, Diagnostic, Draft, Scenario, validate};
+use permitflow_model::rules::{Rules, Value, resolve};
+use permitflow_model::{Calendar, Diagnostic, Diagnostics, Draft, ItemId, Scenario, validate};
 
 use super::{Edit, apply};
 
@@ -31,10 +40,25 @@ pub struct Document {
     pub label: String,
     /// Where Save writes (TOML); `None` for the built-in scenario and imported item lists.
     pub path: Option<PathBuf>,
-    /// The scenario as edited; may be invalid (then `problems` says why).
+    /// The scenario as edited, as its file says it (conditions kept); may be invalid (then
+    /// `problems` says why).
     pub draft: Draft,
-    /// The last valid scenario: what is solved and drawn.
+    /// The last valid scenario resolved with the attribute values in use: what is solved and
+    /// drawn.
     pub valid: Scenario,
+    /// The last valid scenario as its file says it (conditions kept): what Save writes.
+    pub unresolved: Scenario,
+    /// The attribute values in use: each declared attribute's pick, else its default, else a
+    /// stand-in ([`Document::unset`]).
+    pub values: BTreeMap<String, Value>,
+    /// Attributes that have no default and no pick (an item list's): their value in use is a
+    /// stand-in (0, empty text, no) until the planner gives one.
+    pub unset: Vec<String>,
+    /// The items the values in use leave out, in file order.
+    pub dropped: Vec<ItemId>,
+    /// What the resolution left out beyond items and links (a milestone, a dissolved group),
+    /// one sentence each.
+    pub notes: Vec<String>,
     /// The calendar its dates are counted on.
     pub calendar: Calendar,
     /// Problems of the draft; empty when it is valid.
@@ -44,6 +68,8 @@ pub struct Document {
     pub original: Option<String>,
     /// A shipped scenario: saved only as a copy under another path.
     pub read_only: bool,
+    /// The attribute values the planner picked, by name.
+    chosen: BTreeMap<String, Value>,
     revision: u64,
     undo: Vec<Draft>,
     redo: Vec<Draft>,
@@ -55,29 +81,138 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document for a valid scenario, as opened.
+    /// A document for a valid scenario as opened (as its file says it: a scenario with
+    /// attributes is resolved here with their defaults).
     pub fn new(
         label: String,
         path: Option<PathBuf>,
         scenario: Scenario,
         calendar: Calendar,
     ) -> Self {
-        Self {
+        let mut d = Self {
             label,
             path,
             draft: scenario.to_draft(),
             valid: scenario.clone(),
+            unresolved: scenario.clone(),
+            values: BTreeMap::new(),
+            unset: Vec::new(),
+            dropped: Vec::new(),
+            notes: Vec::new(),
             calendar,
             problems: Vec::new(),
             original: None,
             read_only: false,
+            chosen: BTreeMap::new(),
             revision: next_revision(),
             undo: Vec::new(),
             redo: Vec::new(),
             last_key: None,
             saved: scenario.to_draft(),
             dirty: false,
+        };
+        if !scenario.rules.is_empty() {
+            match d.resolved(&scenario) {
+                Ok(v) => d.valid = v,
+                Err(e) => d.problems = e.0,
+            }
         }
+        d
+    }
+
+    /// Uses `value` for the attribute `name` (not an edit of the scenario: like `--attr`, it
+    /// picks the project the flow is worked out for). A new revision when the resolved
+    /// scenario changes; a value of another type than the attribute's is ignored.
+    pub fn set_value(&mut self, name: &str, value: Value) {
+        let fits = self
+            .unresolved
+            .rules
+            .attribute(name)
+            .is_some_and(|a| a.kind == value.kind());
+        if fits {
+            self.chosen.insert(name.to_owned(), value);
+            self.re_resolve();
+        }
+    }
+
+    /// Uses the attribute's default again (its stand-in when it has none).
+    pub fn reset_value(&mut self, name: &str) {
+        if self.chosen.remove(name).is_some() {
+            self.re_resolve();
+        }
+    }
+
+    /// Uses every attribute's default again.
+    pub fn reset_values(&mut self) {
+        if !self.chosen.is_empty() {
+            self.chosen.clear();
+            self.re_resolve();
+        }
+    }
+
+    /// Whether the planner picked a value for `name` (it is not the default).
+    pub fn is_chosen(&self, name: &str) -> bool {
+        self.chosen.contains_key(name)
+    }
+
+    /// The values in use as `NAME=VALUE` (for the status line, a report).
+    pub fn value_text(&self) -> String {
+        self.values
+            .iter()
+            .map(|(n, v)| format!("{n} = {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn re_resolve(&mut self) {
+        if self.problems.is_empty() {
+            let s = self.unresolved.clone();
+            match self.resolved(&s) {
+                Ok(v) => self.take(v),
+                Err(e) => self.problems = e.0,
+            }
+        } else {
+            self.revalidate();
+        }
+    }
+
+    fn take(&mut self, v: Scenario) {
+        if v != self.valid {
+            self.valid = v;
+            self.revision = next_revision();
+        }
+    }
+
+    /// `s` (as its file says it) resolved with the values in use, which are worked out again
+    /// for its attributes; sets `values`, `unset`, `dropped` and `notes`.
+    fn resolved(&mut self, s: &Scenario) -> Result<Scenario, Diagnostics> {
+        let rules: &Rules = &s.rules;
+        self.unset.clear();
+        self.values.clear();
+        for a in &rules.attributes {
+            let pick = self.chosen.get(&a.name).filter(|v| v.kind() == a.kind);
+            let v = match (pick, &a.default) {
+                (Some(v), _) | (None, Some(v)) => v.clone(),
+                (None, None) => {
+                    self.unset.push(a.name.clone());
+                    match a.kind {
+                        permitflow_model::rules::Kind::Number => Value::Number(0.0),
+                        permitflow_model::rules::Kind::Text => Value::Text(String::new()),
+                        permitflow_model::rules::Kind::YesNo => Value::YesNo(false),
+                    }
+                }
+            };
+            self.values.insert(a.name.clone(), v);
+        }
+        if rules.is_empty() {
+            self.dropped.clear();
+            self.notes.clear();
+            return Ok(s.clone());
+        }
+        let r = resolve(s, &self.values);
+        self.dropped = r.dropped;
+        self.notes = r.warnings;
+        validate(&r.draft, &self.label)
     }
 
     /// Changes whenever the valid scenario changes: results are memoised by it.
@@ -181,13 +316,15 @@ impl Document {
 
     fn revalidate(&mut self) {
         self.dirty = self.draft != self.saved;
-        match validate(&self.draft, &self.label) {
-            Ok(v) => {
+        let resolved = validate(&self.draft, &self.label).and_then(|u| {
+            let v = self.resolved(&u)?;
+            Ok((u, v))
+        });
+        match resolved {
+            Ok((u, v)) => {
                 self.problems.clear();
-                if v != self.valid {
-                    self.valid = v;
-                    self.revision = next_revision();
-                }
+                self.unresolved = u;
+                self.take(v);
             }
             Err(d) => self.problems = d.0,
         }

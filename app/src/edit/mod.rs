@@ -13,6 +13,9 @@ mod group;
 #[cfg(test)]
 mod group_tests;
 mod names;
+mod rules;
+#[cfg(test)]
+mod rules_tests;
 mod template;
 #[cfg(test)]
 mod tests;
@@ -31,6 +34,7 @@ pub use author::{
 pub use document::Document;
 pub use group::{group_problem, group_removal_effects};
 pub use names::{group_names, item_names};
+pub use rules::{RulesEdit, attribute_problem, attribute_users, when_problem};
 pub use template::template;
 pub use what_if::{SetDays, apply_what_ifs};
 
@@ -126,6 +130,8 @@ pub enum Edit {
     /// provenance `fitted: LOG, n cases, first–last` ([`crate::calibrate::apply`]); one undo
     /// step. Shared, so an edit of a million-record log is not copied with every command.
     AdoptFit(std::sync::Arc<crate::calibrate::Calibration>),
+    /// A change to the project attributes, a `when` condition or a measure's parameters.
+    Rules(RulesEdit),
 }
 
 impl Edit {
@@ -136,6 +142,7 @@ impl Edit {
             Self::GroupDays { group, .. } => Some(format!("group:{group}")),
             Self::LinkLag { index, .. } => Some(format!("lag:{index}")),
             Self::Author(a) => a.key(),
+            Self::Rules(r) => r.key(),
             _ => None,
         }
     }
@@ -190,6 +197,7 @@ impl Edit {
             Self::Start(d) => format!("application date {d}"),
             Self::Batch(es) => format!("{} changes", es.len()),
             Self::Author(a) => a.describe(),
+            Self::Rules(r) => r.describe(),
             Self::AdoptFit(c) => permitflow_i18n::tr!(
                 "app-edit-adopt-fit",
                 file = c.label.as_str(),
@@ -374,5 +382,6 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
         Edit::AdoptFit(c) => {
             crate::calibrate::apply(c, s);
         }
+        Edit::Rules(r) => rules::apply(s, r),
     }
 }

@@ -70,8 +70,30 @@ pub fn load_with(
     csv_start: Option<NaiveDate>,
     user: &UserCalendars,
 ) -> Result<Loaded, Error> {
+    read_scenario(path, csv_start, user, true)
+}
+
+/// [`load_with`] without resolving: the scenario as the file says it, its `[project]`
+/// attributes and every item, link and measure under a `when` kept with its condition, for an
+/// editor that resolves it itself with the values the user picks and saves what the file says
+/// ([`crate::edit::Document`]). A TOML or JSON file may be saved back even when it has
+/// conditions.
+pub fn load_unresolved_with(
+    path: Option<&Path>,
+    csv_start: Option<NaiveDate>,
+    user: &UserCalendars,
+) -> Result<Loaded, Error> {
+    read_scenario(path, csv_start, user, false)
+}
+
+fn read_scenario(
+    path: Option<&Path>,
+    csv_start: Option<NaiveDate>,
+    user: &UserCalendars,
+    resolved: bool,
+) -> Result<Loaded, Error> {
     let Some(path) = path else {
-        return load_default_with(user);
+        return default_scenario(user, resolved);
     };
     let stdin = is_stdin(path);
     let label = label_of(path);
@@ -127,8 +149,12 @@ pub fn load_with(
     };
     // A flow with conditions is resolved for one project: saved back over its file it would lose
     // the items that do not apply and every `when`, so it is not saved there.
-    let conditional = rules::has_conditions(&scenario);
-    let scenario = rules::apply(scenario, &label, rules::attributes())?;
+    let conditional = resolved && rules::has_conditions(&scenario);
+    let scenario = if resolved {
+        rules::apply(scenario, &label, rules::attributes())?
+    } else {
+        scenario
+    };
     let dir = if stdin { None } else { path.parent() };
     let subject =
         (k != Some("xlsx")).then(|| tr!("app-load-calendar-files-of", file = label.as_str()));
@@ -151,12 +177,25 @@ pub fn load_default() -> Result<Loaded, Error> {
 
 /// The built-in default scenario with the user's holiday files.
 pub fn load_default_with(user: &UserCalendars) -> Result<Loaded, Error> {
+    default_scenario(user, true)
+}
+
+/// The built-in default scenario as its file says it (see [`load_unresolved_with`]).
+pub fn load_default_unresolved_with(user: &UserCalendars) -> Result<Loaded, Error> {
+    default_scenario(user, false)
+}
+
+fn default_scenario(user: &UserCalendars, resolved: bool) -> Result<Loaded, Error> {
     let scenario =
         parse_scenario(DEFAULT_TEXT, DEFAULT_NAME, Format::Toml).map_err(|d| Error::Invalid {
             diagnostics: d,
             text: Some(DEFAULT_TEXT.into()),
         })?;
-    let scenario = rules::apply(scenario, DEFAULT_NAME, rules::attributes())?;
+    let scenario = if resolved {
+        rules::apply(scenario, DEFAULT_NAME, rules::attributes())?
+    } else {
+        scenario
+    };
     let calendar =
         calendars::calendar_for(&scenario, None, None, user).map_err(Error::diagnostic)?;
     Ok(Loaded {

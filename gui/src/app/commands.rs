@@ -177,6 +177,17 @@ impl PermitflowApp {
             Command::Recover(file) => self.recover(&file),
             Command::DiscardRecovery(file) => self.discard_recovery(&file),
             Command::Print => self.print(),
+            Command::SetAttribute(name, value) => {
+                match value {
+                    Some(v) => self.doc.set_value(&name, v),
+                    None => self.doc.reset_value(&name),
+                }
+                self.status = tr!("gui-attr-status", values = self.doc.value_text());
+            }
+            Command::ResetAttributes => {
+                self.doc.reset_values();
+                self.status = tr!("gui-attr-status", values = self.doc.value_text());
+            }
             Command::Quit => {
                 if self.doc.is_dirty() && !self.quit_confirmed {
                     self.dialog = Some(Dialog::Unsaved(Box::new(Command::Quit)));

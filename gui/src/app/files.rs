@@ -84,7 +84,7 @@ impl PermitflowApp {
             self.status = tr!("gui-not-saved-problems");
             return false;
         }
-        match io::save(path, &self.doc.valid, self.doc.original.as_deref()) {
+        match io::save(path, &self.doc.unresolved, self.doc.original.as_deref()) {
             Ok(text) => {
                 let label = path.display().to_string();
                 self.doc.mark_saved(path.to_path_buf(), label.clone(), text);

@@ -43,6 +43,14 @@ pub fn relabel(doc: &mut Document) {
     if let Ok(v) = validate(&valid, &doc.label) {
         doc.valid = v;
     }
+    let mut unresolved = doc.unresolved.to_draft();
+    if unresolved.labels.is_empty() {
+        unresolved.labels = doc.draft.labels.clone();
+    }
+    unresolved.relabel();
+    if let Ok(u) = validate(&unresolved, &doc.label) {
+        doc.unresolved = u;
+    }
     if !doc.problems.is_empty()
         && let Err(d) = validate(&doc.draft, &doc.label)
     {

@@ -313,3 +313,16 @@ app-effect-group-measure-removed = measure `{ $measure }` is removed (it names n
 app-effect-group-measure-removed-regimes = measure `{ $measure }` is removed (it names no other group); regimes that stop applying it: { $regimes }
 app-spread-not-a-spread = `{ $text }` is not a spread: type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d
 # --- end polish ---
+
+# --- gui21 ---
+app-rules-always = always
+app-rules-defaults = { $n } attribute defaults set to the values in use
+app-rules-added = attribute `{ $name }` added
+app-rules-renamed = attribute `{ $from }` renamed `{ $to }`
+app-rules-removed = attribute `{ $name }` removed
+app-rules-when = { $what } applies when: { $when }
+app-rules-measure = measure `{ $measure }` changed
+app-rules-unknown = `{ $name }` is not a project attribute: add it in the project attributes or correct the name
+app-rules-bad-name = `{ $name }` cannot name an attribute: use letters, digits and _ (not starting with a digit, not and/or/not/yes/no)
+app-rules-taken = an attribute `{ $name }` exists already
+# --- end gui21 ---

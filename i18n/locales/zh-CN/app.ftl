@@ -295,3 +295,16 @@ app-effect-group-measure-removed = 措施“{ $measure }”随之删除（不再
 app-effect-group-measure-removed-regimes = 措施“{ $measure }”随之删除（不再包含其他组）；不再采用它的审批模式：{ $regimes }
 app-spread-not-a-spread = “{ $text }”不是有效的分布：请输入 最短/最可能/最长（三角分布）、pert 最短/最可能/最长、uniform 最短/最长 或 fixed 天数
 # --- end polish ---
+
+# --- gui21 ---
+app-rules-always = 始终适用
+app-rules-defaults = { $n } 个属性的默认值设为当前取值
+app-rules-added = 已添加属性 `{ $name }`
+app-rules-renamed = 属性 `{ $from }` 已改名为 `{ $to }`
+app-rules-removed = 已删除属性 `{ $name }`
+app-rules-when = { $what } 适用条件：{ $when }
+app-rules-measure = 措施 `{ $measure }` 已修改
+app-rules-unknown = `{ $name }` 不是项目属性：请在项目属性中添加，或更正名称
+app-rules-bad-name = `{ $name }` 不能作属性名：只用字母、数字和 _（不以数字开头，不用 and/or/not/yes/no）
+app-rules-taken = 属性 `{ $name }` 已存在
+# --- end gui21 ---

@@ -53,6 +53,8 @@ struct Row<'a> {
     n: usize,
     stages: &'a [String],
     draft: &'a Draft,
+    /// The attribute values in use leave the item out.
+    out: bool,
 }
 
 /// Items drawn at once.
@@ -60,7 +62,7 @@ const PAGE: usize = 40;
 
 /// The columns' keys in the catalogue (empty: no heading); each has a `.tip` saying what the
 /// column holds.
-const HEADERS: [&str; 17] = [
+const HEADERS: [&str; 18] = [
     "gui-item-col-move",
     "gui-item-col-id",
     "gui-item-col-zh",
@@ -77,6 +79,7 @@ const HEADERS: [&str; 17] = [
     "gui-item-col-materials",
     "gui-item-col-spread",
     "gui-item-col-after",
+    "gui-item-col-when",
     "",
 ];
 
@@ -163,13 +166,21 @@ impl Author {
                 let n = doc.draft.items.len();
                 for k in page {
                     let it = &doc.draft.items[k];
+                    // An item the attribute values leave out is greyed (its condition on hover
+                    // of its `when` cell).
+                    let out = doc.dropped.contains(&it.id);
                     let row = Row {
                         k,
                         n,
                         stages: &stages,
                         draft: &doc.draft,
+                        out,
                     };
+                    if out {
+                        ui.visuals_mut().override_text_color = Some(egui::Color32::GRAY);
+                    }
                     self.item_row(ui, it, &row, &mut edits, &mut problems, &mut remove);
+                    ui.visuals_mut().override_text_color = None;
                     ui.end_row();
                 }
             });
@@ -395,6 +406,7 @@ impl Author {
             }
         }
         self.after_cell(ui, it, row.draft, edits, problems);
+        self.item_when_cell(ui, it, row.draft, row.out, edits);
         if small(ui, "×", tr!("gui-item-remove", id = id.as_str())) {
             *remove = Some(AuthorEdit::RemoveItem { item: id.clone() });
         }

@@ -4,10 +4,13 @@
 //! [`Edit`](permitflow_app::edit::Edit) pushed as a command, so it is undoable, and problems show
 //! in the problems panel while the last valid schedule stays on the other tabs.
 
+mod attributes;
 mod groups;
 mod items;
+mod measures;
 mod parts;
 mod stages;
+mod when;
 
 use permitflow_i18n::tr;
 use std::collections::HashMap;
@@ -30,6 +33,7 @@ pub struct Author {
     item_filter: String,
     item_page: usize,
     stage: stages::NewStage,
+    attribute: attributes::NewAttribute,
     item: items::NewItem,
     regime: parts::NewRegime,
     target: parts::NewTarget,
@@ -78,6 +82,13 @@ impl Author {
             .id_salt("author-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let declared = cx.doc.draft.rules.attributes.len();
+                egui::CollapsingHeader::new(
+                    RichText::new(tr!("gui-author-attributes", n = declared)).strong(),
+                )
+                .id_salt("author-attributes")
+                .default_open(declared > 0)
+                .show(ui, |ui| self.attributes(ui, cx));
                 egui::CollapsingHeader::new(RichText::new(tr!("gui-author-stages")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.stages(ui, cx));
@@ -90,6 +101,13 @@ impl Author {
                 egui::CollapsingHeader::new(RichText::new(tr!("gui-author-regimes")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.regimes(ui, cx));
+                egui::CollapsingHeader::new(
+                    RichText::new(tr!("gui-author-measures", n = cx.doc.draft.measures.len()))
+                        .strong(),
+                )
+                .id_salt("author-measures")
+                .default_open(true)
+                .show(ui, |ui| self.measures(ui, cx));
                 egui::CollapsingHeader::new(RichText::new(tr!("gui-author-targets")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.targets(ui, cx));
