@@ -143,7 +143,11 @@ fn a_when_with_a_mistake_shows_the_parsers_message_and_a_good_one_applies() {
     let mut h = default_app();
     open(&mut h, &data("conditional-items.toml"));
     click(&mut h, "Author");
-    type_into(&mut h, "condition of planning_permit", "underground_area >=");
+    type_into(
+        &mut h,
+        "condition of planning_permit",
+        "underground_area >=",
+    );
     // The parser's message, at the column after `>=` (20).
     h.get_by_label_contains("(column 20)");
     assert!(!h.state().doc.can_undo(), "nothing applied");

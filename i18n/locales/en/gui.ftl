@@ -755,7 +755,10 @@ gui-attr-add = Add attribute
 gui-attr-status = Worked out for: { $values }
 gui-attr-in-use-values = Values in use: { $values }
 gui-attr-all-apply = Every item applies for these values.
-gui-attr-left-out = Left out for these values ({ $n } items, greyed in the items table; their links are bridged):
+gui-attr-left-out = Left out for these values ({ $n ->
+        [one] 1 item
+       *[other] { $n } items
+    }, greyed in the items table; their links are bridged):
 gui-attr-left-out-item = • { $name } ({ $id }): applies when { $when }
 gui-item-col-when = Applies when
     .tip = The item's condition over the project attributes (e.g. underground_area >= 1000); empty: always applies
@@ -818,4 +821,6 @@ gui-measure-verify-deadline-of = verification deadline of { $measure }
 gui-measure-failure-rate = fails
     .tip = The share of commitments found false (simulation and approval centre): the item is then reviewed in full
 gui-measure-failure-rate-of = verification failure rate of { $measure }
+gui-attr-reset-short = default
+gui-item-out-mark = left out
 # --- end gui21 ---

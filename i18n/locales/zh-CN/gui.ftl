@@ -822,4 +822,6 @@ gui-measure-verify-deadline-of = { $measure } 的核查时限
 gui-measure-failure-rate = 不实比例
     .tip = 经核查承诺不实的比例（模拟与审批中心）：该事项须重新完整审查
 gui-measure-failure-rate-of = { $measure } 的核查不实比例
+gui-attr-reset-short = 默认
+gui-item-out-mark = 不适用
 # --- end gui21 ---

@@ -218,7 +218,7 @@ impl Author {
         if small_if(
             ui,
             doc.is_chosen(name),
-            "↺",
+            &tr!("gui-attr-reset-short"),
             tr!("gui-attr-reset", name = name),
         ) {
             commands.push(Command::SetAttribute(name.to_owned(), None));
@@ -312,7 +312,12 @@ fn left_out(ui: &mut Ui, cx: &Ctx<'_>) {
     if doc.draft.rules.attributes.is_empty() {
         return;
     }
-    ui.label(tr!("gui-attr-in-use-values", values = doc.value_text()));
+    let values: Vec<String> = doc
+        .values
+        .iter()
+        .map(|(n, v)| format!("{n} = {}", value_text(v)))
+        .collect();
+    ui.label(tr!("gui-attr-in-use-values", values = values.join(", ")));
     if doc.dropped.is_empty() {
         ui.label(RichText::new(tr!("gui-attr-all-apply")).weak());
     } else {

@@ -133,7 +133,12 @@ impl Author {
                     ));
                 }
             });
-            ui.label(RichText::new(sentence).weak());
+            // Wrapped at the visible width (the tab scrolls sideways for the wide tables).
+            let width = (ui.clip_rect().width() - 40.0).clamp(300.0, 900.0);
+            ui.scope(|ui| {
+                ui.set_max_width(width);
+                ui.add(egui::Label::new(RichText::new(sentence).weak()).wrap());
+            });
             ui.indent(("measure-params", def.id.as_str()), |ui| {
                 if let Some((m, drag)) = self.params(ui, draft, def, &mut commands) {
                     out.push((m, def, drag));

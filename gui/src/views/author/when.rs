@@ -90,7 +90,7 @@ impl Author {
             .horizontal(|ui| {
                 let changed = self.when_field(ui, &key, &current, label, draft);
                 if out {
-                    ui.label(RichText::new("⊘").color(egui::Color32::GRAY))
+                    ui.label(RichText::new(tr!("gui-item-out-mark")).color(egui::Color32::GRAY))
                         .on_hover_text(tr!("gui-item-left-out", when = current.as_str()));
                 }
                 changed
