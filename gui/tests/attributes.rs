@@ -168,6 +168,37 @@ fn a_when_with_a_mistake_shows_the_parsers_message_and_a_good_one_applies() {
     // underground_area = 0: the planning permit is now left out too.
     assert!(d.dropped.contains(&ItemId::new("planning_permit")));
     assert_eq!(d.valid.items.len(), 2);
+    // A link's condition, in the same way: an unknown attribute is named, a good one applies.
+    let link = "condition of link planning_permit → construction_permit";
+    type_into(&mut h, link, "investmnt = 'social'");
+    h.get_by_label_contains("`investmnt` is not a project attribute");
+    type_into(&mut h, link, "investment = 'social'");
+    let key = (
+        ItemId::new("planning_permit"),
+        ItemId::new("construction_permit"),
+    );
+    assert_eq!(
+        h.state()
+            .doc
+            .draft
+            .rules
+            .links
+            .get(&key)
+            .map(|c| c.text.as_str()),
+        Some("investment = 'social'")
+    );
+    h.state_mut().push(Command::Undo);
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .draft
+            .rules
+            .links
+            .get(&key)
+            .map(|c| c.text.as_str()),
+        Some("investment = 'government'")
+    );
 }
 
 #[test]

@@ -306,6 +306,7 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
         Edit::RemoveLink { index } => {
             if *index < s.links.len() {
                 s.links.remove(*index);
+                rules::forget_gone(s);
             }
         }
         Edit::LinkKind { index, kind } => {
@@ -378,7 +379,10 @@ pub fn apply(s: &mut Draft, edit: &Edit) {
                 apply(s, e);
             }
         }
-        Edit::Author(a) => author::apply(s, a),
+        Edit::Author(a) => {
+            author::apply(s, a);
+            rules::follow(s, a);
+        }
         Edit::AdoptFit(c) => {
             crate::calibrate::apply(c, s);
         }

@@ -310,3 +310,43 @@ pub(super) fn apply(s: &mut Draft, e: &RulesEdit) {
         }
     }
 }
+
+/// After a structural edit: an item's conditions follow its rename (the item's own and those
+/// of its links), and the conditions of items, links and measures that are gone are dropped
+/// (a link or item added later under the same ids does not inherit them).
+pub(super) fn follow(s: &mut Draft, edit: &crate::edit::Author) {
+    if let crate::edit::Author::RenameItem { item, to } = edit
+        && s.item(item).is_none()
+        && s.item(to).is_some()
+    {
+        let r = &mut s.rules;
+        if let Some(c) = r.items.remove(item) {
+            r.items.insert(to.clone(), c);
+        }
+        let keys: Vec<_> = r
+            .links
+            .keys()
+            .filter(|(a, b)| a == item || b == item)
+            .cloned()
+            .collect();
+        for (a, b) in keys {
+            if let Some(c) = r.links.remove(&(a.clone(), b.clone())) {
+                let swap = |x: ItemId| if &x == item { to.clone() } else { x };
+                r.links.insert((swap(a), swap(b)), c);
+            }
+        }
+    }
+    forget_gone(s);
+}
+
+/// Drops the conditions of items, links and measures the scenario no longer has.
+pub(super) fn forget_gone(s: &mut Draft) {
+    let items: std::collections::HashSet<&ItemId> = s.items.iter().map(|i| &i.id).collect();
+    let links: std::collections::HashSet<(&ItemId, &ItemId)> =
+        s.links.iter().map(|l| (&l.from, &l.to)).collect();
+    let measures: std::collections::HashSet<&MeasureId> =
+        s.measures.iter().map(|m| &m.id).collect();
+    s.rules.items.retain(|i, _| items.contains(i));
+    s.rules.links.retain(|(a, b), _| links.contains(&(a, b)));
+    s.rules.measures.retain(|m, _| measures.contains(m));
+}

@@ -353,3 +353,39 @@ fn the_new_measures_parameters_are_undoable_edits_with_hand_worked_totals() {
     assert!(d.problems.is_empty(), "{:?}", d.problems);
     assert_eq!(total(&d, "advance"), 11.0);
 }
+
+#[test]
+fn a_renamed_item_keeps_its_condition_and_a_removed_one_takes_it_along() {
+    let mut d = open("conditional-items.toml");
+    d.apply(
+        &Edit::Author(Author::RenameItem {
+            item: ItemId::new("civil_air_defence"),
+            to: ItemId::new("air_defence_review"),
+        }),
+        false,
+    );
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(
+        d.draft
+            .rules
+            .items
+            .get(&ItemId::new("air_defence_review"))
+            .map(|c| c.text.as_str()),
+        Some("underground_area >= 1000")
+    );
+    assert_eq!(d.dropped, vec![ItemId::new("air_defence_review")]);
+    d.apply(
+        &Edit::Author(Author::RemoveItem {
+            item: ItemId::new("environmental_assessment"),
+        }),
+        false,
+    );
+    assert!(
+        !d.draft
+            .rules
+            .items
+            .contains_key(&ItemId::new("environmental_assessment"))
+    );
+    // The link condition planning_permit → construction_permit stays with its link.
+    assert_eq!(d.draft.rules.links.len(), 1);
+}

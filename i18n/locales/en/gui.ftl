@@ -823,4 +823,7 @@ gui-measure-failure-rate = fails
 gui-measure-failure-rate-of = verification failure rate of { $measure }
 gui-attr-reset-short = default
 gui-item-out-mark = left out
+gui-author-link-when = Link conditions ({ $n } conditional)
+gui-link-when-note = A link applies only when its condition holds; empty: always. When an item is left out, its links are bridged.
+gui-link-when-of = condition of link { $link }
 # --- end gui21 ---

@@ -824,4 +824,7 @@ gui-measure-failure-rate = 不实比例
 gui-measure-failure-rate-of = { $measure } 的核查不实比例
 gui-attr-reset-short = 默认
 gui-item-out-mark = 不适用
+gui-author-link-when = 前后关系的适用条件（{ $n } 条有条件）
+gui-link-when-note = 前后关系仅在其条件成立时适用；留空：始终适用。事项不适用时，其前后关系将被桥接。
+gui-link-when-of = 前后关系 { $link } 的适用条件
 # --- end gui21 ---

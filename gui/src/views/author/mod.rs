@@ -7,6 +7,7 @@
 mod attributes;
 mod groups;
 mod items;
+mod link_when;
 mod measures;
 mod parts;
 mod stages;
@@ -17,6 +18,8 @@ use std::collections::HashMap;
 
 use egui::{RichText, Ui, WidgetInfo};
 use permitflow_app::edit::{Author as AuthorEdit, Edit, removal_effects};
+
+pub use measures::explain;
 
 use super::Ctx;
 use crate::command::{Command, Source};
@@ -101,6 +104,13 @@ impl Author {
                 egui::CollapsingHeader::new(RichText::new(tr!("gui-author-regimes")).strong())
                     .default_open(true)
                     .show(ui, |ui| self.regimes(ui, cx));
+                let conditional = cx.doc.draft.rules.links.len();
+                egui::CollapsingHeader::new(
+                    RichText::new(tr!("gui-author-link-when", n = conditional)).strong(),
+                )
+                .id_salt("author-link-when")
+                .default_open(conditional > 0)
+                .show(ui, |ui| self.link_conditions(ui, cx));
                 egui::CollapsingHeader::new(
                     RichText::new(tr!("gui-author-measures", n = cx.doc.draft.measures.len()))
                         .strong(),

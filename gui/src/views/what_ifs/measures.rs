@@ -58,7 +58,18 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
                         let id = tr!("gui-id-tip", id = m.as_str());
                         match term {
                             Some(t) => glossary::term(ui, t, s.measure_label(m)).on_hover_text(id),
-                            None => ui.label(s.measure_label(m)).on_hover_text(id),
+                            None => {
+                                // What the measure does, in one sentence, then its id.
+                                let what = def
+                                    .cloned()
+                                    .or_else(|| Measure::builtin(m.as_str()))
+                                    .map(|d| crate::views::author::explain(&d).1);
+                                let tip = match what {
+                                    Some(w) => format!("{w}\n{id}"),
+                                    None => id,
+                                };
+                                ui.label(s.measure_label(m)).on_hover_text(tip)
+                            }
                         };
                         for r in &s.regimes {
                             let name = r.name.as_str();
