@@ -187,14 +187,30 @@ impl Network {
             })
             .collect();
         // One hash lookup per link end: a search through the items per link made building the
-        // network quadratic (20,000 chained items: seconds).
-        let positions: rustc_hash::FxHashMap<&ItemId, usize> = s
+        // network quadratic (20,000 chained items: seconds). A link's ends share their items'
+        // text (`ItemId` clones), so they are found by the text's address: a number hashed, no
+        // text read (at a million items each text read is a cache miss). An end with text of its
+        // own is found by the text, in a map made only then.
+        let by_address: rustc_hash::FxHashMap<*const u8, usize> = s
             .items
             .iter()
             .enumerate()
-            .map(|(k, i)| (&i.id, k))
+            .map(|(k, i)| (i.id.as_str().as_ptr(), k))
             .collect();
-        let index = |id: &ItemId| positions.get(id).copied();
+        let by_text: std::cell::OnceCell<rustc_hash::FxHashMap<&ItemId, usize>> =
+            std::cell::OnceCell::new();
+        let index = |id: &ItemId| {
+            by_address.get(&id.as_str().as_ptr()).copied().or_else(|| {
+                let by_text = by_text.get_or_init(|| {
+                    s.items
+                        .iter()
+                        .enumerate()
+                        .map(|(k, i)| (&i.id, k))
+                        .collect()
+                });
+                by_text.get(id).copied()
+            })
+        };
         let constraints = s
             .links
             .iter()

@@ -83,24 +83,26 @@ struct Iso(chrono::NaiveDate);
 
 impl Serialize for Iso {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.0;
-        let Ok(year) = u32::try_from(d.year()) else {
-            return s.collect_str(&d.format("%Y-%m-%d"));
-        };
-        if year > 9999 {
-            return s.collect_str(&d.format("%Y-%m-%d"));
+        match iso_digits(self.0) {
+            Some(b) => s.serialize_str(std::str::from_utf8(&b).unwrap_or_default()),
+            None => s.collect_str(&self.0.format("%Y-%m-%d")),
         }
-        // The digits written directly: chrono's formatter is slow for a million dates.
-        let mut b = *b"0000-00-00";
-        for (at, value, width) in [(0, year, 4), (5, d.month(), 2), (8, d.day(), 2)] {
-            let mut v = value;
-            for k in (at..at + width).rev() {
-                b[k] = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-        }
-        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
     }
+}
+
+/// A date's `YYYY-MM-DD` for years 0 to 9999, the digits written directly (chrono's formatter is
+/// slow for a million dates); `None` for other years.
+fn iso_digits(d: chrono::NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(d.year()).ok().filter(|&y| y <= 9999)?;
+    let mut b = *b"0000-00-00";
+    for (at, value, width) in [(0, year, 4), (5, d.month(), 2), (8, d.day(), 2)] {
+        let mut v = value;
+        for k in (at..at + width).rev() {
+            b[k] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    }
+    Some(b)
 }
 
 /// The strings of a list, written as a JSON array.
@@ -280,20 +282,23 @@ pub fn write_schedule_json(
         .map(|a| a..(a + JSON_BLOCK).min(n))
         .collect();
     let mut any = false;
-    // A few blocks at a time, so the formatted text in memory stays bounded.
+    // A few blocks at a time, so the formatted text in memory stays bounded; each block's buffer
+    // is kept from round to round, so the text of a million items passes through the same few
+    // megabytes (fresh memory is slow to come by: the kernel clears every new page).
     let per_round = 2 * rayon::current_num_threads().max(1);
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); per_round.min(blocks.len())];
     for round in blocks.chunks(per_round) {
-        let texts: Vec<std::io::Result<(Vec<u8>, usize)>> = round
-            .par_iter()
-            .map(|r| items_block(o, r.clone()))
+        let filled: Vec<std::io::Result<bool>> = buffers
+            .par_iter_mut()
+            .zip(round.par_iter())
+            .map(|(buffer, r)| items_block(o, r.clone(), buffer))
             .collect();
-        for text in texts {
-            let (text, from) = text?;
-            if text.is_empty() {
+        for (buffer, filled) in buffers.iter().zip(filled) {
+            if !filled? {
                 continue;
             }
             w.write_all(if any { b",\n" } else { b"[\n" })?;
-            w.write_all(&text[from..])?;
+            w.write_all(buffer)?;
             any = true;
         }
     }
@@ -301,30 +306,120 @@ pub fn write_schedule_json(
     w.flush()
 }
 
-/// The items of activities `range` (gates left out) as they appear inside the document: each
-/// object indented by four spaces, separated by `,\n`, no trailing separator: the text from the
-/// offset given with it. Empty when the range holds only gates.
-fn items_block(o: &Outcome, range: std::ops::Range<usize>) -> std::io::Result<(Vec<u8>, usize)> {
-    // Printed as the one element of an array (`[\n  [\n    {…},\n    {…}\n  ]\n]`): the objects
-    // come out at the depth they have in the document, and the two brackets are cut off.
-    struct Nested<'a>(JsonItems<'a>);
-    impl Serialize for Nested<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(std::iter::once(&self.0))
+/// The items of activities `range` (gates left out) as they appear inside the document, into
+/// `out` (cleared first): each object indented by four spaces, separated by `,\n`, no trailing
+/// separator. Gives whether it holds any item (not only gates).
+fn items_block(
+    o: &Outcome,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<u8>,
+) -> std::io::Result<bool> {
+    out.clear();
+    // An item takes about 350 bytes: room for the block at once, not by doubling and copying.
+    out.reserve(range.len() * ITEM_BYTES);
+    let mut first = true;
+    for i in range {
+        let a = &o.network.activities[i];
+        if a.is_gate() {
+            continue;
+        }
+        if !first {
+            out.extend_from_slice(b",\n");
+        }
+        first = false;
+        item_json(out, o, i, a)?;
+    }
+    Ok(!first)
+}
+
+/// One item's object as serde_json's pretty printer writes it inside the document's `items`
+/// (indented by four spaces, its fields by six): the fields of [`JsonItem`] in order, each value
+/// written by serde_json itself (strings escaped, numbers formatted, non-finite as `null`).
+/// `block_writer_matches_serde_json` holds the two to the same bytes.
+fn item_json(
+    out: &mut Vec<u8>,
+    o: &Outcome,
+    i: usize,
+    a: &permitflow_model::Activity,
+) -> std::io::Result<()> {
+    let sch = &o.schedule;
+    out.extend_from_slice(b"    {\n      \"id\": ");
+    json_value(out, a.id.as_str())?;
+    out.extend_from_slice(b",\n      \"name\": ");
+    json_value(out, a.name.as_str())?;
+    out.extend_from_slice(b",\n      \"departments\": ");
+    json_strings(out, a.departments.iter().map(|d| d.as_str()))?;
+    out.extend_from_slice(b",\n      \"members\": ");
+    json_strings(out, a.members.iter().map(|m| m.as_str()))?;
+    for (key, x) in [
+        (&b",\n      \"days\": "[..], a.days.get()),
+        (b",\n      \"start\": ", sch.start[i].get()),
+        (b",\n      \"finish\": ", sch.finish[i].get()),
+    ] {
+        out.extend_from_slice(key);
+        json_value(out, x)?;
+    }
+    for (key, d) in [
+        (&b",\n      \"start_date\": "[..], o.dates[i].0),
+        (b",\n      \"finish_date\": ", o.dates[i].1),
+    ] {
+        out.extend_from_slice(key);
+        match iso_digits(d) {
+            Some(b) => {
+                out.push(b'"');
+                out.extend_from_slice(&b);
+                out.push(b'"');
+            }
+            None => json_value(out, Iso(d))?,
         }
     }
-    let own =
-        serde_json::to_vec_pretty(&Nested(JsonItems(o, range))).map_err(std::io::Error::from)?;
-    const OPEN: &[u8] = b"[\n  [\n";
-    const CLOSE: &[u8] = b"\n  ]\n]";
-    if !(own.starts_with(OPEN) && own.ends_with(CLOSE)) {
-        // Only gates in the range: `[\n  []\n]`.
-        return Ok((Vec::new(), 0));
-    }
-    let mut own = own;
-    own.truncate(own.len() - CLOSE.len());
-    Ok((own, OPEN.len()))
+    out.extend_from_slice(b",\n      \"total_float\": ");
+    json_value(out, sch.total_float[i].get())?;
+    out.extend_from_slice(if sch.critical[i] {
+        b",\n      \"critical\": true"
+    } else {
+        b",\n      \"critical\": false"
+    });
+    out.extend_from_slice(b",\n      \"clock\": ");
+    json_value(out, a.clock.name())?;
+    out.extend_from_slice(b",\n      \"unit\": ");
+    json_value(out, a.unit.name())?;
+    out.extend_from_slice(b",\n      \"fee\": ");
+    json_value(out, a.fee)?;
+    out.extend_from_slice(b"\n    }");
+    Ok(())
 }
+
+/// A value as serde_json writes it (the same in the compact and the pretty printer for a string,
+/// a number or a date).
+fn json_value(out: &mut Vec<u8>, v: impl Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(out, &v).map_err(std::io::Error::from)
+}
+
+/// A list of strings as a field's value: `[]`, or one string a line indented by eight spaces.
+fn json_strings<'s>(
+    out: &mut Vec<u8>,
+    strings: impl ExactSizeIterator<Item = &'s str>,
+) -> std::io::Result<()> {
+    if strings.len() == 0 {
+        out.extend_from_slice(b"[]");
+        return Ok(());
+    }
+    out.push(b'[');
+    for (k, s) in strings.enumerate() {
+        out.extend_from_slice(if k == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        });
+        json_value(out, s)?;
+    }
+    out.extend_from_slice(b"\n      ]");
+    Ok(())
+}
+
+/// About the bytes of one item's JSON object with short ids and names.
+const ITEM_BYTES: usize = 384;
 
 #[cfg(test)]
 mod tests {

@@ -147,7 +147,7 @@ impl<'de> Deserialize<'de> for FileAfter {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FileAfter, A::Error> {
                 FileLinkSpec::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(FileAfter::Link)
+                    .map(|l| FileAfter::Link(Box::new(l)))
             }
         }
         d.deserialize_any(V)

@@ -118,9 +118,9 @@ pub(super) struct FileItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) cost: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) spread: Option<FileSpread>,
+    pub(super) spread: Option<Box<FileSpread>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) returns: Option<FileReturns>,
+    pub(super) returns: Option<Box<FileReturns>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) release: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,7 +167,8 @@ pub(super) enum FileMaterials {
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum FileAfter {
     Text(String),
-    Link(FileLinkSpec),
+    /// Boxed: most predecessors are text, and a list item is as large as its largest kind.
+    Link(Box<FileLinkSpec>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

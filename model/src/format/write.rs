@@ -20,14 +20,14 @@ fn number(v: &Sourced<WorkingDays>) -> FileNumber {
 fn after_text(l: &Link) -> FileAfter {
     let calendar = l.lag_unit == DayUnit::Calendar;
     if let Some(m) = l.max_lag {
-        return FileAfter::Link(FileLinkSpec {
+        return FileAfter::Link(Box::new(FileLinkSpec {
             item: l.from.to_string(),
             kind: (l.kind != LinkKind::FinishToStart).then(|| l.kind.code().to_owned()),
             lag: (l.lag != WorkingDays::ZERO).then_some(l.lag.get()),
             max_lag: Some(m.get()),
             unit: calendar.then(|| DayUnit::Calendar.name().to_owned()),
             when: None,
-        });
+        }));
     }
     let mut s = l.from.to_string();
     if l.kind != LinkKind::FinishToStart {
@@ -186,13 +186,15 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         spread: it
             .spread
             .as_ref()
-            .map(|d| file_spread(d, &it.spread_source)),
-        returns: it.returns.as_ref().map(|r| FileReturns {
-            rate: r.rate,
-            correction_days: Some(r.correction.get()),
-            rework_days: r.rereview.map(WorkingDays::get),
-            rereview_days: None,
-            source: r.source.as_text().map(str::to_owned),
+            .map(|d| Box::new(file_spread(d, &it.spread_source))),
+        returns: it.returns.as_ref().map(|r| {
+            Box::new(FileReturns {
+                rate: r.rate,
+                correction_days: Some(r.correction.get()),
+                rework_days: r.rereview.map(WorkingDays::get),
+                rereview_days: None,
+                source: r.source.as_text().map(str::to_owned),
+            })
         }),
         release: it.release.map(WorkingDays::get),
         deadline: it.deadline.map(WorkingDays::get),

@@ -72,7 +72,7 @@ pub(super) fn put_rules(f: &mut FileScenario, s: &Draft) {
             let key = (ItemId::new(&from.id), id.clone());
             if let Some(c) = s.rules.links.get(&key) {
                 let calendar = from.unit == crate::clock::DayUnit::Calendar;
-                *a = FileAfter::Link(FileLinkSpec {
+                *a = FileAfter::Link(Box::new(FileLinkSpec {
                     item: from.id.clone(),
                     kind: (from.kind != LinkKind::FinishToStart)
                         .then(|| from.kind.code().to_owned()),
@@ -80,7 +80,7 @@ pub(super) fn put_rules(f: &mut FileScenario, s: &Draft) {
                     max_lag: None,
                     unit: calendar.then(|| "calendar".to_owned()),
                     when: Some(c.text.clone()),
-                });
+                }));
             }
         }
     }

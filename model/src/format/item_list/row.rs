@@ -47,19 +47,48 @@ pub(super) struct Row<'r> {
     pub(super) values: &'r csv::StringRecord,
 }
 
+/// The position of a known column among [`known`] (a `match`, not a search: it is asked about
+/// twenty times per row).
+fn known_index(column: &str) -> Option<usize> {
+    Some(match column {
+        "id" => 0,
+        "name" => 1,
+        "department" => 2,
+        "stage" => 3,
+        "days" => 4,
+        "after" => 5,
+        "lead" => 6,
+        "kind" => 7,
+        "clock" => 8,
+        "unit" => 9,
+        "fee" => 10,
+        "materials" => 11,
+        "joint" => 12,
+        "floor" => 13,
+        "cost" => 14,
+        "dist" => 15,
+        "min" => 16,
+        "likely" => 17,
+        "max" => 18,
+        "return_rate" => 19,
+        "correction_days" => 20,
+        "rework_days" => 21,
+        "label_zh" => 22,
+        "label_en" => 23,
+        "when" => 24,
+        _ => return None,
+    })
+}
+
 impl<'r> Row<'r> {
     /// Whether the list has `column`.
     fn has(&self, column: &str) -> bool {
-        known()
-            .position(|k| k == column)
-            .is_some_and(|k| self.columns.0[k].is_some())
+        known_index(column).is_some_and(|k| self.columns.0[k].is_some())
     }
 
     /// The value in `column` and where it is; empty when the list has no such column.
     fn cell(&self, column: &str) -> (&'r str, Option<Range<usize>>) {
-        let col = known()
-            .position(|k| k == column)
-            .and_then(|k| self.columns.0[k]);
+        let col = known_index(column).and_then(|k| self.columns.0[k]);
         match col.and_then(|c| self.values.get(c).map(|v| (v, self.cells.get(c)))) {
             Some((v, r)) => (v, r.cloned()),
             None => ("", None),
@@ -99,7 +128,7 @@ pub(super) fn read_row(
     let joint = joint(out, raw, seen, row);
     let (dist, _) = row.cell("dist");
     let spread = if min.is_some() || likely.is_some() || max.is_some() || !dist.is_empty() {
-        Some(FileSpread {
+        Some(Box::new(FileSpread {
             dist: if dist.is_empty() {
                 "triangular".into()
             } else {
@@ -109,7 +138,7 @@ pub(super) fn read_row(
             likely,
             max,
             source: None,
-        })
+        }))
     } else {
         None
     };
@@ -154,16 +183,18 @@ pub(super) fn read_row(
         }),
         cost,
         spread,
-        returns: return_rate.map(|rate| FileReturns {
-            rate,
-            // With the column, an empty cell is no correction time; a list without it and with
-            // `rework_days` is ambiguous (older lists used that for the applicant's time).
-            correction_days: row
-                .has("correction_days")
-                .then(|| correction_days.unwrap_or(0.0)),
-            rework_days,
-            rereview_days: None,
-            source: None,
+        returns: return_rate.map(|rate| {
+            Box::new(FileReturns {
+                rate,
+                // With the column, an empty cell is no correction time; a list without it and with
+                // `rework_days` is ambiguous (older lists used that for the applicant's time).
+                correction_days: row
+                    .has("correction_days")
+                    .then(|| correction_days.unwrap_or(0.0)),
+                rework_days,
+                rereview_days: None,
+                source: None,
+            })
         }),
         release: None,
         deadline: None,
@@ -376,5 +407,20 @@ fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: 
                 },
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_index_is_the_position_among_the_known_columns() {
+        assert_eq!(KNOWN_COLUMNS, 25);
+        for (k, c) in known().enumerate() {
+            assert_eq!(known_index(c), Some(k), "{c}");
+        }
+        assert_eq!(known_index("rereview_days"), None);
+        assert_eq!(known_index("ID"), None);
     }
 }

@@ -151,7 +151,7 @@ pub(super) fn check_item_whole_days(cx: &mut Ctx<'_>, place: &Place, it: &FileIt
     }
     if let Some(FileSpread {
         min, likely, max, ..
-    }) = &it.spread
+    }) = it.spread.as_deref()
         && let Some(v) = [min, likely, max]
             .into_iter()
             .flatten()

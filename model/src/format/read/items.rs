@@ -31,12 +31,18 @@ pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r 
     index
 }
 
-/// The items and the links their `after` lists give, item by item.
-pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> (Vec<Item>, Vec<Link>) {
+/// The items and the links their `after` lists give, item by item, with each link's ends.
+pub(super) fn read(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+) -> (Vec<Item>, Vec<Link>, Vec<links::LinkEnds>) {
     // Each id made once: items and the links that name them share its text.
     let item_ids: Vec<ItemId> = raw.iter().map(|it| ItemId::new(&it.id)).collect();
     let mut items = Vec::with_capacity(raw.len());
-    let mut links = Vec::with_capacity(raw.iter().map(|it| it.after.len()).sum());
+    let n_links = raw.iter().map(|it| it.after.len()).sum();
+    let mut links = Vec::with_capacity(n_links);
+    let mut ends = Vec::with_capacity(n_links);
     // Departments and stages are few and named on every item: one shared text each.
     let mut departments: FxHashMap<&str, Department> = FxHashMap::default();
     let mut stages: FxHashMap<&str, StageId> = FxHashMap::default();
@@ -54,10 +60,19 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> (Vec<It
                 .clone(),
         };
         let item = item(cx, &place, it, ids, names);
-        links::read_after(cx, &place, it, ids, (&item_ids, i), &mut links);
+        // Where the id index puts this item's id (itself, unless the id is repeated later).
+        let this_at = ids.items.get(it.id.as_str()).copied().unwrap_or(i);
+        links::read_after(
+            cx,
+            &place,
+            it,
+            ids,
+            (&item_ids, i, this_at),
+            (&mut links, &mut ends),
+        );
         items.push(item);
     }
-    (items, links)
+    (items, links, ends)
 }
 
 /// An item's id, department and stage, made once and shared.
@@ -113,7 +128,7 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         floor,
         cost: it.cost,
         spread,
-        spread_source: spread_source(it.spread.as_ref()),
+        spread_source: spread_source(it.spread.as_deref()),
         returns,
         release: it.release.map(WorkingDays::new),
         deadline: it.deadline.map(WorkingDays::new),

@@ -15,34 +15,38 @@ use crate::network::find_cycle;
 use crate::scenario::{Link, LinkKind};
 use crate::units::{ItemId, WorkingDays};
 
-/// Reads the predecessors of `it` into `links`, leaving out each one with a problem.
+/// The positions of a link's two items among the file's items (for a repeated id, the last
+/// item with it, as [`Ids::items`] gives): worked out once when the link is read, so the rules
+/// on the links as a whole look up no ids.
+pub(super) type LinkEnds = (usize, usize);
+
+/// Reads the predecessors of `it` into `links` (and their ends into `ends`), leaving out each
+/// one with a problem. `this_at` is where [`Ids::items`] puts `it`'s id.
 pub(super) fn read_after(
     cx: &mut Ctx<'_>,
     place: &Place,
     it: &FileItem,
     ids: &Ids<'_>,
-    (item_ids, this): (&[ItemId], usize),
-    links: &mut Vec<Link>,
+    (item_ids, this, this_at): (&[ItemId], usize, usize),
+    (links, ends): (&mut Vec<Link>, &mut Vec<LinkEnds>),
 ) {
     for a in &it.after {
         let Some((parsed, max_lag)) = check_predecessor_syntax(cx, place, a, ids) else {
             continue;
         };
-        if !check_predecessor_exists(cx, place, &parsed.id, ids)
-            || !check_not_after_itself(cx, place, &parsed.id, &it.id)
-        {
+        let Some(from_at) = check_predecessor_exists(cx, place, &parsed.id, ids) else {
+            continue;
+        };
+        if !check_not_after_itself(cx, place, &parsed.id, &it.id) {
             continue;
         }
         let lags_ok = check_lags(cx, place, &parsed, max_lag);
         let order_ok = check_max_lag_order(cx, place, &parsed, max_lag);
         let whole_ok = check_calendar_lags_whole(cx, place, &parsed, max_lag);
         if lags_ok && order_ok && whole_ok {
-            let from = match ids.items.get(parsed.id.as_str()) {
-                Some(&k) => item_ids[k].clone(),
-                None => ItemId::new(&parsed.id),
-            };
+            ends.push((from_at, this_at));
             links.push(Link {
-                from,
+                from: item_ids[from_at].clone(),
                 to: item_ids[this].clone(),
                 kind: parsed.kind,
                 lag: WorkingDays::new(parsed.lag),
@@ -124,10 +128,15 @@ fn check_calendar_lags_whole(
     lag_ok && max_ok
 }
 
-/// Rule: a predecessor is an item of the scenario.
-fn check_predecessor_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -> bool {
-    if ids.items.contains_key(id) {
-        return true;
+/// Rule: a predecessor is an item of the scenario. Gives its position when it is.
+fn check_predecessor_exists(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    id: &str,
+    ids: &Ids<'_>,
+) -> Option<usize> {
+    if let Some(&k) = ids.items.get(id) {
+        return Some(k);
     }
     let help = unknown_help("item", id, &ids.item_names);
     cx.report(
@@ -137,7 +146,7 @@ fn check_predecessor_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids
         tr!("diag-unknown-predecessor", id = clip(id).into_owned()),
         &help,
     );
-    false
+    None
 }
 
 /// Rule: an item does not come after itself.
@@ -213,17 +222,20 @@ fn check_max_lag_order(
 
 /// Rule: stages run in order, so a link from a later stage back to an earlier one cannot hold
 /// once the earlier stage's delivery closes it.
-pub(super) fn check_stage_order(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>, links: &[Link]) {
-    for l in links {
-        let (Some(&a), Some(&b)) = (ids.items.get(l.from.as_str()), ids.items.get(l.to.as_str()))
-        else {
-            continue;
-        };
-        let (sa, sb) = (
-            ids.stages.get(raw[a].stage.as_str()),
-            ids.stages.get(raw[b].stage.as_str()),
-        );
-        if let (Some(&sa), Some(&sb)) = (sa, sb)
+/// Each item's stage is looked up once, not once per link end.
+pub(super) fn check_stage_order(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+    links: &[Link],
+    ends: &[LinkEnds],
+) {
+    let stage_of: Vec<Option<usize>> = raw
+        .iter()
+        .map(|it| ids.stages.get(it.stage.as_str()).copied())
+        .collect();
+    for (l, &(a, b)) in links.iter().zip(ends) {
+        if let (Some(sa), Some(sb)) = (stage_of[a], stage_of[b])
             && sa > sb
         {
             cx.push(
@@ -246,21 +258,11 @@ pub(super) fn check_stage_order(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_
 
 /// Rule: links do not go round in a circle; the cycle is named. Checked only when every
 /// reference is known, so a misspelt id is not reported as a cycle too.
-pub(super) fn check_no_cycle(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>, links: &[Link]) {
+pub(super) fn check_no_cycle(cx: &mut Ctx<'_>, raw: &[FileItem], ends: &[LinkEnds]) {
     if cx.has(Code::UnknownId) {
         return;
     }
-    let edges: Vec<(usize, usize)> = links
-        .iter()
-        .filter_map(|l| {
-            Some((
-                ids.items.get(l.from.as_str())?,
-                ids.items.get(l.to.as_str())?,
-            ))
-        })
-        .map(|(a, b)| (*a, *b))
-        .collect();
-    if let Some(cycle) = find_cycle(raw.len(), &edges) {
+    if let Some(cycle) = find_cycle(raw.len(), ends) {
         let names: Vec<&str> = cycle.iter().map(|&i| raw[i].id.as_str()).collect();
         let first = cycle[0];
         let path = names

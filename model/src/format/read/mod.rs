@@ -74,9 +74,10 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
             .map(|i| i.id.as_str())
             .collect(),
     };
-    let (items, links) = items::read(cx, &raw.items, &ids);
-    links::check_stage_order(cx, &raw.items, &ids, &links);
-    links::check_no_cycle(cx, &raw.items, &ids, &links);
+    let (items, links, ends) = items::read(cx, &raw.items, &ids);
+    links::check_stage_order(cx, &raw.items, &ids, &links, &ends);
+    links::check_no_cycle(cx, &raw.items, &ends);
+    drop(ends);
 
     let joint_groups = joint::read(cx, &raw.joint, &raw.items, &ids);
     let group_names: Vec<String> = joint_groups.iter().map(|g| g.id.to_string()).collect();
