@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 pub use permitflow_app::batch::Options;
 use permitflow_app::batch::{self, Row, Shard};
-use permitflow_app::load::load_with;
+use permitflow_app::load::{Choice, load_as};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, report};
 
@@ -81,6 +81,7 @@ pub fn run(
         if let Some(text) = &r.invalid {
             eprint!("{text}");
         }
+        note_undeclared(&r.file, &r.undeclared);
     }
     let rows: Vec<Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
     if let Some(path) = &outputs.out {
@@ -101,6 +102,21 @@ pub fn run(
     }
     print(&batch::summary(&rows, files.len()))?;
     Ok(batch::exit_code(&rows))
+}
+
+/// The note for `--attr` values a file does not declare: left out for it, not refused.
+pub fn note_undeclared(file: &str, names: &[String]) {
+    if !names.is_empty() {
+        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        eprintln!(
+            "{}",
+            tr!(
+                "cli-batch-attr-undeclared",
+                file = file,
+                names = names.join(", ")
+            )
+        );
+    }
 }
 
 /// An HTML report per scenario and an index page, in `dir`.
@@ -130,7 +146,12 @@ fn reports(
             st.dedup();
             st.join(", ")
         };
-        let Ok(loaded) = load_with(Some(f), opts.start, &opts.user) else {
+        let choice = Choice {
+            variant: None,
+            attrs: opts.attrs.clone(),
+            lenient: true,
+        };
+        let Ok((loaded, _)) = load_as(f, opts.start, &opts.user, &choice) else {
             entries.push((String::new(), label, "invalid".into(), None));
             continue;
         };

@@ -4,13 +4,21 @@
 use permitflow_i18n::tr;
 use std::path::Path;
 
+use permitflow_app::batch::Variants;
 use permitflow_app::{Error, library, write};
 
 use super::{INVALID, MISSED};
 use crate::render::print;
 
-pub fn run(dir: &Path, out: Option<&Path>) -> Result<u8, Error> {
-    let (page, found) = library::markdown(dir)?;
+pub fn run(dir: &Path, out: Option<&Path>, variants: Variants) -> Result<u8, Error> {
+    let library::Page {
+        text: page,
+        found,
+        undeclared,
+    } = library::page(dir, variants, permitflow_app::load::attributes())?;
+    for (file, names) in &undeclared {
+        super::batch::note_undeclared(file, names);
+    }
     match out {
         Some(path) => {
             write::atomic_write(path, page.as_bytes()).map_err(|e| {

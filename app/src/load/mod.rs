@@ -20,7 +20,9 @@ pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
 pub(crate) use read::{read_bytes, utf8};
-pub use rules::{apply as apply_attributes, attributes, set_attributes, take_notes};
+pub use rules::{
+    Choice, apply as apply_attributes, attributes, set_attributes, set_variant, take_notes, variant,
+};
 
 use crate::Error;
 
@@ -73,6 +75,18 @@ pub fn load_with(
     let Some(path) = path else {
         return load_default_with(user);
     };
+    load_as(path, csv_start, user, &Choice::of_process()).map(|(l, _)| l)
+}
+
+/// [`load_with`] for one project of the file's family: `choice`'s variant and attribute values
+/// instead of the process's. Returns as well the overrides left out because the file does not
+/// declare their attribute (only with [`Choice::lenient`]).
+pub fn load_as(
+    path: &Path,
+    csv_start: Option<NaiveDate>,
+    user: &UserCalendars,
+    choice: &Choice,
+) -> Result<(Loaded, Vec<String>), Error> {
     let stdin = is_stdin(path);
     let label = label_of(path);
     let start = || csv_start.unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -125,10 +139,19 @@ pub fn load_with(
             })?
         }
     };
-    // A flow with conditions is resolved for one project: saved back over its file it would lose
-    // the items that do not apply and every `when`, so it is not saved there.
-    let conditional = rules::has_conditions(&scenario);
-    let scenario = rules::apply(scenario, &label, rules::attributes())?;
+    // A flow resolved for other values than its defaults would lose the items that do not
+    // apply and every `when` (and save a variant's values as the defaults): saved only as
+    // written.
+    let before = (
+        scenario.rules.clone(),
+        scenario.items.len(),
+        scenario.links.len(),
+    );
+    let (scenario, skipped) = rules::choose(scenario, &label, choice)?;
+    let conditional = !before.0.is_empty()
+        && (before.0 != scenario.rules
+            || before.1 != scenario.items.len()
+            || before.2 != scenario.links.len());
     let dir = if stdin { None } else { path.parent() };
     let subject =
         (k != Some("xlsx")).then(|| tr!("app-load-calendar-files-of", file = label.as_str()));
@@ -136,12 +159,31 @@ pub fn load_with(
         .map_err(Error::diagnostic)?;
     let save_path =
         (!stdin && !conditional && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
-    Ok(Loaded {
-        scenario,
-        calendar,
-        label,
-        save_path,
-    })
+    Ok((
+        Loaded {
+            scenario,
+            calendar,
+            label,
+            save_path,
+        },
+        skipped,
+    ))
+}
+
+/// The ids of a scenario file's `[[variants]]` as written, without resolving it (for a batch
+/// whose default project cannot be resolved); none for an unreadable or invalid file.
+pub fn variant_ids(path: &Path) -> Vec<String> {
+    let format = match kind(path) {
+        Some("toml") => Format::Toml,
+        Some("json") => Format::Json,
+        _ => return Vec::new(),
+    };
+    let label = label_of(path);
+    read_text(path, &label)
+        .ok()
+        .and_then(|t| parse_scenario(&t, &label, format).ok())
+        .map(|s| s.rules.variants.iter().map(|v| v.id.clone()).collect())
+        .unwrap_or_default()
 }
 
 /// The built-in default scenario (with `PERMITFLOW_CALENDAR_DIR`'s holiday files).
@@ -156,7 +198,7 @@ pub fn load_default_with(user: &UserCalendars) -> Result<Loaded, Error> {
             diagnostics: d,
             text: Some(DEFAULT_TEXT.into()),
         })?;
-    let scenario = rules::apply(scenario, DEFAULT_NAME, rules::attributes())?;
+    let (scenario, _) = rules::choose(scenario, DEFAULT_NAME, &Choice::of_process())?;
     let calendar =
         calendars::calendar_for(&scenario, None, None, user).map_err(Error::diagnostic)?;
     Ok(Loaded {

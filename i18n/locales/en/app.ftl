@@ -313,3 +313,7 @@ app-effect-group-measure-removed = measure `{ $measure }` is removed (it names n
 app-effect-group-measure-removed-regimes = measure `{ $measure }` is removed (it names no other group); regimes that stop applying it: { $regimes }
 app-spread-not-a-spread = `{ $text }` is not a spread: type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d
 # --- end polish ---
+# --- family21 ---
+app-variant-error = { $file }: { $problem }
+    .help = name one of the scenario's `[[variants]]` ids with --variant, or leave --variant out for the defaults
+# --- end family21 ---

@@ -295,3 +295,7 @@ app-effect-group-measure-removed = 措施“{ $measure }”随之删除（不再
 app-effect-group-measure-removed-regimes = 措施“{ $measure }”随之删除（不再包含其他组）；不再采用它的审批模式：{ $regimes }
 app-spread-not-a-spread = “{ $text }”不是有效的分布：请输入 最短/最可能/最长（三角分布）、pert 最短/最可能/最长、uniform 最短/最长 或 fixed 天数
 # --- end polish ---
+# --- family21 ---
+app-variant-error = { $file }：{ $problem }
+    .help = 用 --variant 指定情景 `[[variants]]` 中的某个编号，或不加 --variant 使用默认值
+# --- end family21 ---
