@@ -130,9 +130,10 @@ pub fn page(dir: &Path, variants: Variants, attrs: &[String]) -> Result<Page, Er
         }
     }
     let page = format!(
-        "# {}\n\n{}\n\n## {}\n\n{}{overview}\n## {}\n\n{}\n\n{}{figures}",
+        "# {}\n\n{}\n\n{}\n\n## {}\n\n{}{overview}\n## {}\n\n{}\n\n{}{figures}",
         tr!("app-library-title"),
         tr!("app-library-intro"),
+        tr!("app-library-families"),
         tr!("app-library-scenarios"),
         header(&[
             tr!("app-library-col-file"),

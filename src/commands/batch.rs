@@ -81,8 +81,12 @@ pub fn run(
         if let Some(text) = &r.invalid {
             eprint!("{text}");
         }
-        note_undeclared(&r.file, &r.undeclared);
     }
+    note_undeclared(
+        results
+            .iter()
+            .map(|r| (r.file.as_str(), r.undeclared.as_slice())),
+    );
     let rows: Vec<Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
     if let Some(path) = &outputs.out {
         let mut bytes = batch::render_rows(&rows, path)
@@ -104,16 +108,23 @@ pub fn run(
     Ok(batch::exit_code(&rows))
 }
 
-/// The note for `--attr` values a file does not declare: left out for it, not refused.
-pub fn note_undeclared(file: &str, names: &[String]) {
-    if !names.is_empty() {
-        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+/// One note per `--attr` name some files do not declare (left out for them, not refused),
+/// naming those files.
+pub fn note_undeclared<'a>(files: impl Iterator<Item = (&'a str, &'a [String])>) {
+    let mut by_name: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (file, names) in files {
+        for n in names {
+            by_name.entry(n.as_str()).or_default().push(file);
+        }
+    }
+    for (name, files) in by_name {
         eprintln!(
             "{}",
             tr!(
                 "cli-batch-attr-undeclared",
-                file = file,
-                names = names.join(", ")
+                name = name,
+                n = files.len(),
+                files = files.join(", ")
             )
         );
     }

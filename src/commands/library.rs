@@ -16,9 +16,11 @@ pub fn run(dir: &Path, out: Option<&Path>, variants: Variants) -> Result<u8, Err
         found,
         undeclared,
     } = library::page(dir, variants, permitflow_app::load::attributes())?;
-    for (file, names) in &undeclared {
-        super::batch::note_undeclared(file, names);
-    }
+    super::batch::note_undeclared(
+        undeclared
+            .iter()
+            .map(|(file, names)| (file.as_str(), names.as_slice())),
+    );
     match out {
         Some(path) => {
             write::atomic_write(path, page.as_bytes()).map_err(|e| {
