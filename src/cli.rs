@@ -8,7 +8,7 @@ use crate::commands::calibrate::CalibrateFormat;
 use crate::commands::chart::ArrowsArg;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use permitflow_app::batch::Shard;
+use permitflow_app::batch::{Shard, Variants};
 use permitflow_app::edit::SetDays;
 use permitflow_app::report::PlanTarget;
 
@@ -31,10 +31,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<permitflow_i18n::Lang>,
     /// A project attribute's value, overriding the scenario's default (`[project]`): items and
-    /// links whose `when` condition is false are left out (repeatable), e.g.
-    /// --attr underground_area=5000.
+    /// links whose `when` is false are left out (repeatable), e.g. --attr underground_area=5000.
     #[arg(long = "attr", global = true, value_name = "NAME=VALUE")]
     pub attrs: Vec<String>,
+    /// One project of the family: a `[[variants]]` entry's values (`--attr` on top).
+    #[arg(long, global = true, value_name = "ID")]
+    pub variant: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -256,6 +258,9 @@ pub enum Command {
         /// Also write an HTML report per scenario and an index page into this folder.
         #[arg(long, value_name = "DIR")]
         report: Option<PathBuf>,
+        /// `all`: each file's default and every variant (`file.toml#ID`); `none`: defaults only.
+        #[arg(long, value_name = "all|none", default_value = "all")]
+        variants: Variants,
         #[command(flatten)]
         calendar: CheckCalendarArgs,
     },
@@ -282,6 +287,9 @@ pub enum Command {
         /// Write the page here (atomically) instead of printing it.
         #[arg(short, long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// `all`: each file's default and every variant (`file.toml#ID`); `none`: defaults only.
+        #[arg(long, value_name = "all|none", default_value = "all")]
+        variants: Variants,
     },
     /// Convert a CSV item list into a scenario file (TOML, or JSON by extension).
     Import {

@@ -32,9 +32,11 @@ const ABOUT: [(&str, &str); 16] = [
 
 /// Options: the subcommand (`""`: any), the option's id and the key of its help. A
 /// subcommand's own entry comes before the general one.
-const ARGS: [(&str, &str, &str); 66] = [
+const ARGS: [(&str, &str, &str); 68] = [
     ("", "lang", "cli-help-lang"),
     ("", "attrs", "cli-help-attr"),
+    ("", "variant", "cli-help-variant"),
+    ("", "variants", "cli-help-variants"),
     ("calibrate", "log", "cli-help-calibrate-log"),
     ("calibrate", "scenario", "cli-help-calibrate-scenario"),
     ("calibrate", "output", "cli-help-calibrate-output"),

@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Err(e) => help::exit_with(e),
     };
     permitflow_app::load::set_attributes(cli.attrs.clone());
+    permitflow_app::load::set_variant(cli.variant.clone());
     let command = cli.command.unwrap_or(Command::Compare {
         file: None,
         regimes: vec![],

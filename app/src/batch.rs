@@ -11,15 +11,18 @@ use permitflow_solver::{Method, check_targets, evaluate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::load::{UserCalendars, load_with};
+use crate::load::{Choice, UserCalendars, load_as};
 use crate::{Error, Warning};
 
 mod junit;
 mod shards;
+mod variants;
 mod walk;
 
 pub use junit::{classname, junit};
+use permitflow_model::rules::Variant;
 pub use shards::{HEADER, STATUSES, read_shards};
+pub use variants::{Variants, run_file};
 pub use walk::{Entry, Expanded, expand};
 
 /// One scenario under one regime (or one invalid file), as written to the results table.
@@ -241,6 +244,11 @@ pub struct Options {
     pub strict_calendar: bool,
     /// Holiday files beyond each scenario's own.
     pub user: UserCalendars,
+    /// `--attr NAME=VALUE`: applied to the files that declare the attribute, a note for the
+    /// others.
+    pub attrs: Vec<String>,
+    /// Whether each file's `[[variants]]` run besides its default project.
+    pub variants: Variants,
 }
 
 /// Everything learnt about one file.
@@ -258,6 +266,8 @@ pub struct FileResult {
     pub properties: Vec<(String, String)>,
     /// Diagnostics of an invalid file, rendered.
     pub invalid: Option<String>,
+    /// The `--attr` names the file does not declare, left out for it (a note for the reader).
+    pub undeclared: Vec<String>,
     /// When its run started: UTC, `YYYY-MM-DDTHH:MM:SS` (JUnit's `timestamp`).
     pub timestamp: String,
     /// Seconds spent on it: reading, checking and solving every regime.
@@ -311,17 +321,24 @@ pub fn shard<T>(files: Vec<T>, k: usize, n: usize) -> Vec<T> {
         .collect()
 }
 
-/// Solves one file under all its regimes and checks its targets.
-pub fn run_file(path: &Path, opts: &Options) -> FileResult {
+/// Solves one file (its default project, or the variant `variant`, named `file.toml#ID`) under
+/// all its regimes and checks its targets; a variant is checked against the bounds only, not the
+/// published figures (they are of the default project). Returns the file's variants too.
+fn run_one(path: &Path, opts: &Options, variant: Option<&str>) -> (FileResult, Vec<Variant>) {
     let clock = std::time::Instant::now();
-    let file = path.display().to_string();
-    let loaded = match load_with(Some(path), opts.start, &opts.user) {
+    let file = variants::row_name(path, variant);
+    let choice = Choice {
+        variant: variant.map(str::to_owned),
+        attrs: opts.attrs.clone(),
+        lenient: true,
+    };
+    let (loaded, skipped) = match load_as(path, opts.start, &opts.user, &choice) {
         Ok(l) => l,
         Err(e) => {
             let mut r = invalid(file, &e);
             r.seconds = clock.elapsed().as_secs_f64();
             r.cases.iter_mut().for_each(|c| c.seconds = r.seconds);
-            return r;
+            return (r, Vec::new());
         }
     };
     let s = &loaded.scenario;
@@ -337,7 +354,10 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
             o
         })
         .collect();
-    let checks = check_targets(s, &outcomes);
+    let mut checks = check_targets(s, &outcomes);
+    if variant.is_some() {
+        checks.retain(|t| !t.target.exact);
+    }
     let figures = permitflow_model::assumed::figures(s);
     let mut properties = vec![
         ("figures.total".to_owned(), figures.total.to_string()),
@@ -346,6 +366,7 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
             figures.assumed_count().to_string(),
         ),
     ];
+    properties.extend(variants::properties(s, variant));
     let mut rows = Vec::new();
     let mut cases = Vec::new();
     for ((r, o), &seconds) in s.regimes.iter().zip(&outcomes).zip(&times) {
@@ -475,7 +496,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
             }
         }
     }
-    FileResult {
+    let result = FileResult {
+        undeclared: variants::names(&skipped),
         file,
         rows,
         cases,
@@ -483,7 +505,8 @@ pub fn run_file(path: &Path, opts: &Options) -> FileResult {
         invalid: None,
         timestamp: started,
         seconds: clock.elapsed().as_secs_f64(),
-    }
+    };
+    (result, s.rules.variants.clone())
 }
 
 /// An invalid file (or an entry that cannot be read): one `invalid` row, one JUnit error.
@@ -528,6 +551,7 @@ fn invalid(file: String, e: &Error) -> FileResult {
             seconds: 0.0,
         }],
         invalid: Some(text),
+        undeclared: Vec::new(),
         timestamp: timestamp(),
         seconds: 0.0,
     }
@@ -537,20 +561,20 @@ fn invalid(file: String, e: &Error) -> FileResult {
 /// In English whatever the language of the run: the results table and the JUnit report are
 /// for programs, and the shards of one library run on machines in different locales must
 /// merge into one table.
-pub fn run_entry(entry: &Entry, opts: &Options) -> FileResult {
+pub fn run_entry(entry: &Entry, opts: &Options) -> Vec<FileResult> {
     permitflow_i18n::with_lang(permitflow_i18n::Lang::En, || {
         run_entry_in_english(entry, opts)
     })
 }
 
-fn run_entry_in_english(entry: &Entry, opts: &Options) -> FileResult {
+fn run_entry_in_english(entry: &Entry, opts: &Options) -> Vec<FileResult> {
     match &entry.problem {
         None => run_file(&entry.path, opts),
         Some(why) => {
             let label = entry.path.display().to_string();
             let d = Diagnostic::new(Code::Unreadable, &label, format!("cannot read: {why}"))
                 .help("remove the entry or point it at a scenario file or folder; every other scenario was still run");
-            invalid(label, &Error::diagnostic(d))
+            vec![invalid(label, &Error::diagnostic(d))]
         }
     }
 }
@@ -564,6 +588,9 @@ pub fn run_all(entries: &[Entry], opts: &Options, done: &(dyn Fn() + Sync)) -> V
             done();
             r
         })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
         .collect()
 }
 

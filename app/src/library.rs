@@ -8,7 +8,9 @@ use permitflow_i18n::tr;
 use permitflow_model::Provenance;
 use permitflow_solver::{Method, check_targets, evaluate_all};
 
-use crate::{Error, load};
+use crate::Error;
+use crate::batch::Variants;
+use crate::load::{self, Choice, UserCalendars};
 
 /// The scenario files of a folder, sorted by name.
 pub fn scenario_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -54,10 +56,31 @@ pub struct Findings {
     pub missed: bool,
 }
 
-/// The Markdown page, and whether every scenario was valid with all targets met.
+/// The Markdown page, and whether every scenario was valid with all targets met: every file's
+/// default project and each of its variants, with this process's `--attr` values
+/// ([`crate::load::attributes`]) applied to the files that declare them.
 pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
+    let page = page(dir, Variants::All, crate::load::attributes())?;
+    Ok((page.text, page.found))
+}
+
+/// The library page and what was found making it.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The Markdown.
+    pub text: String,
+    /// Invalid scenarios and missed figures.
+    pub found: Findings,
+    /// Per file, the `--attr` names it does not declare (left out for it).
+    pub undeclared: Vec<(String, Vec<String>)>,
+}
+
+/// The library page: each file's default project and, with [`Variants::All`], each variant
+/// (`file.toml#ID`, checked against the bounds, not the published figures of the default
+/// project); `attrs` apply to the files that declare them.
+pub fn page(dir: &Path, variants: Variants, attrs: &[String]) -> Result<Page, Error> {
     let files = scenario_files(dir)?;
-    let mut found = Findings::default();
+    let mut out = Page::default();
     let mut overview = String::new();
     let mut figures = String::new();
     for f in &files {
@@ -65,93 +88,52 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let loaded = match load(Some(f), None) {
-            Ok(l) => l,
-            Err(e) => {
-                let text = e.render();
-                found.invalid = true;
-                let first = text.lines().next().unwrap_or_default();
-                overview.push_str(&format!(
-                    "| `{name}` | {} | | | |\n",
-                    tr!("app-library-invalid", error = cell(first))
-                ));
-                continue;
-            }
+        let choice = Choice {
+            variant: None,
+            attrs: attrs.to_vec(),
+            lenient: true,
         };
-        let s = &loaded.scenario;
-        let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
-        let results: Vec<String> = s
-            .regimes
-            .iter()
-            .zip(&outcomes)
-            .map(|(r, o)| match o {
-                Ok(o) => tr!(
-                    "app-library-result",
-                    regime = r.name.as_str(),
-                    approval = o.approval_days.to_string(),
-                    days = o.working_days().to_string(),
-                    calendar = o.calendar_days,
-                    trips = o.counts.trips,
-                    forms = o.counts.forms,
-                    materials = o.counts.materials
-                ),
-                Err(_) => {
-                    found.invalid = true;
-                    tr!("app-library-no-schedule-of", regime = r.name.as_str())
-                }
-            })
-            .collect();
-        let sources: Vec<&str> = s.sources.iter().map(|x| x.id.as_str()).collect();
-        overview.push_str(&format!(
-            "| `{name}` | {} | {} | {} | {} |\n",
-            cell(&s.name),
-            results.join("<br>"),
-            crate::rows::assumed_note(&permitflow_model::assumed::figures(s)),
-            cell(&sources.join(", "))
-        ));
-        for t in check_targets(s, &outcomes) {
-            let kind = match (t.target.exact, &t.target.source) {
-                (true, Provenance::Assumed) => tr!("app-library-kind-assumed"),
-                (true, _) => tr!("app-library-kind-published"),
-                (false, _) => tr!("app-library-kind-target"),
-            };
-            let source = match &t.target.source {
-                Provenance::Source(x) => x.clone(),
-                // The word scenario files use.
-                Provenance::Assumed => "assumed".into(),
-                Provenance::Unspecified => String::new(),
-            };
-            let verdict = match t.met {
-                Some(true) => "✓".to_owned(),
-                Some(false) => {
-                    found.missed = true;
-                    "✗".to_owned()
-                }
-                None => {
-                    found.invalid = true;
-                    tr!("app-library-no-schedule")
-                }
-            };
-            let outcome = s
-                .regimes
+        let first = load::load_as(f, None, &UserCalendars::from_env(Vec::new()), &choice);
+        let ids: Vec<String> = match (&first, variants) {
+            (Ok((l, _)), Variants::All) => l
+                .scenario
+                .rules
+                .variants
                 .iter()
-                .position(|r| r.name == t.target.regime)
-                .and_then(|i| outcomes[i].as_ref().ok());
-            let detail = crate::rows::target_detail(&t, outcome);
-            figures.push_str(&format!(
-                "| {} | {} | {kind} | {} | {} | {} | {verdict} |\n",
-                cell(&s.name),
-                cell(&t.target.name),
-                t.target.regime,
-                cell(&detail),
-                cell(&source),
-            ));
+                .map(|v| v.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let Ok((_, skipped)) = &first
+            && !skipped.is_empty()
+        {
+            let names = skipped
+                .iter()
+                .map(|o| o.split_once('=').map_or(o.as_str(), |(n, _)| n).to_owned())
+                .collect();
+            out.undeclared.push((name.clone(), names));
+        }
+        let mut runs = vec![(name.clone(), false, first.map(|(l, _)| l))];
+        for id in ids {
+            let l = load::load_as(
+                f,
+                None,
+                &UserCalendars::from_env(Vec::new()),
+                &choice.with_variant(Some(&id)),
+            );
+            runs.push((format!("{name}#{id}"), true, l.map(|(l, _)| l)));
+        }
+        for (label, variant, loaded) in runs {
+            let rows = section(&label, variant, loaded, &mut out.found);
+            overview.push_str(&rows.0);
+            figures.push_str(&rows.1);
         }
     }
     let page = format!(
-        "# {}\n\n{}\n\n## {}\n\n{}{overview}\n## {}\n\n{}\n\n{}{figures}",
+        "# {}\n\n{}\n\n{}\n\n## {}\n\n{}{overview}\n## {}\n\n{}\n\n{}{figures}",
         tr!("app-library-title"),
         tr!("app-library-intro"),
+        tr!("app-library-families"),
         tr!("app-library-scenarios"),
         header(&[
             tr!("app-library-col-file"),
@@ -172,5 +154,123 @@ pub fn markdown(dir: &Path) -> Result<(String, Findings), Error> {
             tr!("app-library-col-holds"),
         ]),
     );
-    Ok((page, found))
+    out.text = page;
+    Ok(out)
+}
+
+/// One project's overview row and figure rows; a variant's published figures are not checked
+/// (they are of the default project).
+fn section(
+    name: &str,
+    variant: bool,
+    loaded: Result<crate::Loaded, Error>,
+    found: &mut Findings,
+) -> (String, String) {
+    let mut overview = String::new();
+    let mut figures = String::new();
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            let text = e.render();
+            found.invalid = true;
+            let first = text.lines().next().unwrap_or_default();
+            overview.push_str(&format!(
+                "| `{name}` | {} | | | |\n",
+                tr!("app-library-invalid", error = cell(first))
+            ));
+            return (overview, figures);
+        }
+    };
+    let s = &loaded.scenario;
+    let outcomes = evaluate_all(s, &loaded.calendar, Method::Paths);
+    let results: Vec<String> = s
+        .regimes
+        .iter()
+        .zip(&outcomes)
+        .map(|(r, o)| match o {
+            Ok(o) => tr!(
+                "app-library-result",
+                regime = r.name.as_str(),
+                approval = o.approval_days.to_string(),
+                days = o.working_days().to_string(),
+                calendar = o.calendar_days,
+                trips = o.counts.trips,
+                forms = o.counts.forms,
+                materials = o.counts.materials
+            ),
+            Err(_) => {
+                found.invalid = true;
+                tr!("app-library-no-schedule-of", regime = r.name.as_str())
+            }
+        })
+        .collect();
+    let sources: Vec<&str> = s.sources.iter().map(|x| x.id.as_str()).collect();
+    overview.push_str(&format!(
+        "| `{name}` | {} | {} | {} | {} |\n",
+        cell(&scenario_name(s, name)),
+        results.join("<br>"),
+        crate::rows::assumed_note(&permitflow_model::assumed::figures(s)),
+        cell(&sources.join(", "))
+    ));
+    for t in check_targets(s, &outcomes) {
+        if variant && t.target.exact {
+            continue;
+        }
+        let kind = match (t.target.exact, &t.target.source) {
+            (true, Provenance::Assumed) => tr!("app-library-kind-assumed"),
+            (true, _) => tr!("app-library-kind-published"),
+            (false, _) => tr!("app-library-kind-target"),
+        };
+        let source = match &t.target.source {
+            Provenance::Source(x) => x.clone(),
+            // The word scenario files use.
+            Provenance::Assumed => "assumed".into(),
+            Provenance::Unspecified => String::new(),
+        };
+        let verdict = match t.met {
+            Some(true) => "✓".to_owned(),
+            Some(false) => {
+                found.missed = true;
+                "✗".to_owned()
+            }
+            None => {
+                found.invalid = true;
+                tr!("app-library-no-schedule")
+            }
+        };
+        let outcome = s
+            .regimes
+            .iter()
+            .position(|r| r.name == t.target.regime)
+            .and_then(|i| outcomes[i].as_ref().ok());
+        let detail = crate::rows::target_detail(&t, outcome);
+        figures.push_str(&format!(
+            "| {} | {} | {kind} | {} | {} | {} | {verdict} |\n",
+            cell(&scenario_name(s, name)),
+            cell(&t.target.name),
+            t.target.regime,
+            cell(&detail),
+            cell(&source),
+        ));
+    }
+    (overview, figures)
+}
+
+/// The scenario's name, with the variant's name (or id) for a `file.toml#ID` row.
+fn scenario_name(s: &permitflow_model::Scenario, row: &str) -> String {
+    let Some((_, id)) = row.split_once('#') else {
+        return s.name.clone();
+    };
+    let v = s.rules.variant(id);
+    let zh = permitflow_i18n::lang() == permitflow_i18n::Lang::ZhCn;
+    let label = v
+        .and_then(|v| {
+            if zh {
+                v.name_zh.clone().or(v.name.clone())
+            } else {
+                v.name.clone()
+            }
+        })
+        .unwrap_or_else(|| id.to_owned());
+    format!("{} — {label}", s.name)
 }

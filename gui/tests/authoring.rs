@@ -179,8 +179,8 @@ fn saving_a_commented_file_after_an_edit_keeps_its_comments_and_layout() {
             .map(str::to_owned)
             .collect()
     };
-    assert_eq!(before.lines().count(), 509);
-    assert_eq!(after.lines().count(), 509);
+    assert_eq!(before.lines().count(), 538);
+    assert_eq!(after.lines().count(), 538);
     assert_eq!(comments(&after), comments(&before));
     let changed: Vec<(&str, &str)> = before
         .lines()

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 pub use permitflow_app::batch::Options;
 use permitflow_app::batch::{self, Row, Shard};
-use permitflow_app::load::load_with;
+use permitflow_app::load::{Choice, load_as};
 use permitflow_app::write::refuse_inputs;
 use permitflow_app::{Error, report};
 
@@ -82,6 +82,11 @@ pub fn run(
             eprint!("{text}");
         }
     }
+    note_undeclared(
+        results
+            .iter()
+            .map(|r| (r.file.as_str(), r.undeclared.as_slice())),
+    );
     let rows: Vec<Row> = results.iter().flat_map(|r| r.rows.clone()).collect();
     if let Some(path) = &outputs.out {
         let mut bytes = batch::render_rows(&rows, path)
@@ -101,6 +106,28 @@ pub fn run(
     }
     print(&batch::summary(&rows, files.len()))?;
     Ok(batch::exit_code(&rows))
+}
+
+/// One note per `--attr` name some files do not declare (left out for them, not refused),
+/// naming those files.
+pub fn note_undeclared<'a>(files: impl Iterator<Item = (&'a str, &'a [String])>) {
+    let mut by_name: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (file, names) in files {
+        for n in names {
+            by_name.entry(n.as_str()).or_default().push(file);
+        }
+    }
+    for (name, files) in by_name {
+        eprintln!(
+            "{}",
+            tr!(
+                "cli-batch-attr-undeclared",
+                name = name,
+                n = files.len(),
+                files = files.join(", ")
+            )
+        );
+    }
 }
 
 /// An HTML report per scenario and an index page, in `dir`.
@@ -130,7 +157,12 @@ fn reports(
             st.dedup();
             st.join(", ")
         };
-        let Ok(loaded) = load_with(Some(f), opts.start, &opts.user) else {
+        let choice = Choice {
+            variant: None,
+            attrs: opts.attrs.clone(),
+            lenient: true,
+        };
+        let Ok((loaded, _)) = load_as(f, opts.start, &opts.user, &choice) else {
             entries.push((String::new(), label, "invalid".into(), None));
             continue;
         };

@@ -187,6 +187,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             shard,
             start,
             report,
+            variants,
             calendar,
         } => batch::run(
             &paths,
@@ -201,6 +202,8 @@ pub fn run(command: Command) -> Result<u8, Error> {
                 start,
                 strict_calendar: calendar.strict_calendar,
                 user: calendar.files.user(),
+                attrs: permitflow_app::load::attributes().to_vec(),
+                variants,
             },
         ),
         Command::Report {
@@ -215,7 +218,7 @@ pub fn run(command: Command) -> Result<u8, Error> {
             plan.as_ref(),
         ),
         Command::Merge { files, out, excel } => merge::run(&files, &out, excel),
-        Command::Library { dir, out } => library::run(&dir, out.as_deref()),
+        Command::Library { dir, out, variants } => library::run(&dir, out.as_deref(), variants),
         Command::Completions { shell } => distribution::completions(shell),
         Command::Man { dir } => distribution::man(dir.as_deref()),
         Command::Import {

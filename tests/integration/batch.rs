@@ -10,6 +10,8 @@ fn library() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let text =
         std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    // The default project only: its `[[variants]]` would add rows (tests/integration/variants.rs).
+    let text = text.split("\n# --- Variants").next().unwrap().to_owned();
     std::fs::write(dir.path().join("a-housing.toml"), &text).unwrap();
     std::fs::write(
         dir.path().join("b-missed.toml"),
@@ -263,6 +265,7 @@ fn bad_batch_arguments_are_clear() {
 fn junit_report(dir: &Path) -> (String, std::process::Output) {
     let text =
         std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    let text = text.split("\n# --- Variants").next().unwrap();
     std::fs::write(
         dir.join("d-v1.2.infeasible.toml"),
         text.replace(

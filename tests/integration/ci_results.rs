@@ -9,8 +9,12 @@ use std::path::Path;
 
 use crate::harness::{permitflow, root, stderr, stdout};
 
+/// The default scenario's default project (its `[[variants]]` would add rows; see
+/// tests/integration/variants.rs).
 fn housing() -> String {
-    std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap()
+    let text =
+        std::fs::read_to_string(root().join("scenarios/social-investment-housing.toml")).unwrap();
+    text.split("\n# --- Variants").next().unwrap().to_owned()
 }
 
 fn s(p: &Path) -> &str {
@@ -356,7 +360,7 @@ fn dates_outside_the_documented_ranges_are_refused_and_nothing_is_written() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).starts_with(&format!(
-            "error[E016]: the start date 1899-12-31 is not in the years 1900 to 2200\n   --> {}:29:9",
+            "error[E016]: the start date 1899-12-31 is not in the years 1900 to 2200\n   --> {}:39:9",
             far.display()
         )),
         "{}",

@@ -31,4 +31,5 @@ mod report;
 mod rules;
 mod scale;
 mod scenarios;
+mod variants;
 mod writes;

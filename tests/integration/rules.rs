@@ -102,10 +102,23 @@ fn attributes_are_named_and_typed_or_refused_with_exit_2() {
         stderr(&o)
     );
     // A scenario without attributes has none to set.
-    let o = permitflow(&["compare", "--attr", "floor_area=1"]);
+    let o = permitflow(&[
+        "compare",
+        "scenarios/land-chain-dezhou.toml",
+        "--attr",
+        "floor_area=1",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("declares no attributes"),
+        "{}",
+        stderr(&o)
+    );
+    // The default scenario declares one (its family by basement size), and names it.
+    let o = permitflow(&["compare", "--attr", "floor_area=1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the scenario's attributes are: underground_area"),
         "{}",
         stderr(&o)
     );

@@ -20,7 +20,9 @@ pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
 pub(crate) use read::{read_bytes, utf8};
-pub use rules::{apply as apply_attributes, attributes, set_attributes, take_notes};
+pub use rules::{
+    Choice, apply as apply_attributes, attributes, set_attributes, set_variant, take_notes, variant,
+};
 
 use crate::Error;
 
@@ -95,6 +97,29 @@ fn read_scenario(
     let Some(path) = path else {
         return default_scenario(user, resolved);
     };
+    let choice = resolved.then(Choice::of_process);
+    read_path(path, csv_start, user, choice.as_ref()).map(|(l, _)| l)
+}
+
+/// [`load_with`] for one project of the file's family: `choice`'s variant and attribute values
+/// instead of the process's. Returns as well the overrides left out because the file does not
+/// declare their attribute (only with [`Choice::lenient`]).
+pub fn load_as(
+    path: &Path,
+    csv_start: Option<NaiveDate>,
+    user: &UserCalendars,
+    choice: &Choice,
+) -> Result<(Loaded, Vec<String>), Error> {
+    read_path(path, csv_start, user, Some(choice))
+}
+
+/// Reads the file at `path`, resolved for `choice` or, without one, as the file says it.
+fn read_path(
+    path: &Path,
+    csv_start: Option<NaiveDate>,
+    user: &UserCalendars,
+    choice: Option<&Choice>,
+) -> Result<(Loaded, Vec<String>), Error> {
     let stdin = is_stdin(path);
     let label = label_of(path);
     let start = || csv_start.unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -147,13 +172,24 @@ fn read_scenario(
             })?
         }
     };
-    // A flow with conditions is resolved for one project: saved back over its file it would lose
-    // the items that do not apply and every `when`, so it is not saved there.
-    let conditional = resolved && rules::has_conditions(&scenario);
-    let scenario = if resolved {
-        rules::apply(scenario, &label, rules::attributes())?
-    } else {
-        scenario
+    // A flow resolved for other values than its defaults would lose the items that do not
+    // apply and every `when` (and save a variant's values as the defaults): saved only as
+    // written. Unresolved (`choice` is `None`), it is what the file says and may be saved.
+    let (scenario, skipped, conditional) = match choice {
+        None => (scenario, Vec::new(), false),
+        Some(choice) => {
+            let before = (
+                scenario.rules.clone(),
+                scenario.items.len(),
+                scenario.links.len(),
+            );
+            let (scenario, skipped) = rules::choose(scenario, &label, choice)?;
+            let conditional = !before.0.is_empty()
+                && (before.0 != scenario.rules
+                    || before.1 != scenario.items.len()
+                    || before.2 != scenario.links.len());
+            (scenario, skipped, conditional)
+        }
     };
     let dir = if stdin { None } else { path.parent() };
     let subject =
@@ -162,12 +198,31 @@ fn read_scenario(
         .map_err(Error::diagnostic)?;
     let save_path =
         (!stdin && !conditional && matches!(k, Some("toml" | "json"))).then(|| path.to_path_buf());
-    Ok(Loaded {
-        scenario,
-        calendar,
-        label,
-        save_path,
-    })
+    Ok((
+        Loaded {
+            scenario,
+            calendar,
+            label,
+            save_path,
+        },
+        skipped,
+    ))
+}
+
+/// The ids of a scenario file's `[[variants]]` as written, without resolving it (for a batch
+/// whose default project cannot be resolved); none for an unreadable or invalid file.
+pub fn variant_ids(path: &Path) -> Vec<String> {
+    let format = match kind(path) {
+        Some("toml") => Format::Toml,
+        Some("json") => Format::Json,
+        _ => return Vec::new(),
+    };
+    let label = label_of(path);
+    read_text(path, &label)
+        .ok()
+        .and_then(|t| parse_scenario(&t, &label, format).ok())
+        .map(|s| s.rules.variants.iter().map(|v| v.id.clone()).collect())
+        .unwrap_or_default()
 }
 
 /// The built-in default scenario (with `PERMITFLOW_CALENDAR_DIR`'s holiday files).
@@ -192,7 +247,7 @@ fn default_scenario(user: &UserCalendars, resolved: bool) -> Result<Loaded, Erro
             text: Some(DEFAULT_TEXT.into()),
         })?;
     let scenario = if resolved {
-        rules::apply(scenario, DEFAULT_NAME, rules::attributes())?
+        rules::choose(scenario, DEFAULT_NAME, &Choice::of_process())?.0
     } else {
         scenario
     };

@@ -292,3 +292,11 @@ cli-attr-note = note: { $note }
 cli-attributes-line = Project attributes: { $values }
 cli-help-attr = A project attribute's value, overriding the scenario's default ([project]): items and links whose when condition is false are left out (repeatable), e.g. --attr underground_area=5000
 # --- end rules ---
+# --- family21 ---
+cli-batch-attr-undeclared = note: --attr { $name } is not applied to { $n ->
+        [one] the file that does not declare it
+       *[other] the { $n } files that do not declare it
+    }: { $files }
+cli-help-variant = One project of the scenario's family: a [[variants]] entry's values over the defaults (--attr still applies on top), e.g. --variant large-basement
+cli-help-variants = all (default): each file's default project and every [[variants]] entry, a row per file × variant (file.toml#ID); none: the default projects only
+# --- end family21 ---

@@ -104,3 +104,17 @@ model-rules-milestone-dropped = milestone `{ $milestone }` is at `{ $item }`, wh
 model-measure-parallel_advance = cross-stage parallel advance
 model-measure-agent_service = agent service
 # --- end measures ---
+# --- family21 ---
+model-rules-variant-unknown-none = unknown variant `{ $id }`: the scenario has no `[[variants]]`
+model-rules-variant-unknown = unknown variant `{ $id }`; the scenario's variants are: { $known }
+model-variants-too-many = { $count } variants: at most { $max } are read
+    .help = keep the named projects of the family; sweep other values with --attr in a script
+model-variants-bad-id = `{ $id }` cannot name a variant
+    .help = write an id of letters, digits, `_` and `-` (it is used as --variant ID and in file.toml#ID)
+model-variants-duplicate = a variant `{ $id }` comes earlier in the file
+    .help = give each variant its own id
+model-variants-unknown-attribute = variant `{ $id }` sets `{ $name }`, which is not a project attribute
+    .help-declare = declare it in `[project]` with its default first
+model-variants-wrong-type = variant `{ $id }` sets `{ $name }`, a { $kind } attribute, to { $value }
+    .help = give a value of the type `[project]` declares (a number, "quoted text", or true/false)
+# --- end family21 ---

@@ -104,3 +104,17 @@ model-rules-milestone-dropped = 里程碑 `{ $milestone }` 位于 `{ $item }`，
 model-measure-parallel_advance = 并行推进
 model-measure-agent_service = 帮办代办
 # --- end measures ---
+# --- family21 ---
+model-rules-variant-unknown-none = 未知的变体 `{ $id }`：该情景没有 `[[variants]]`
+model-rules-variant-unknown = 未知的变体 `{ $id }`；该情景的变体为：{ $known }
+model-variants-too-many = 共 { $count } 个变体：最多读取 { $max } 个
+    .help = 只保留该类项目中有名的几个项目；其他取值请在脚本中用 --attr 扫描
+model-variants-bad-id = `{ $id }` 不能作为变体编号
+    .help = 编号只用字母、数字、`_` 和 `-`（用于 --variant 编号 和 file.toml#编号）
+model-variants-duplicate = 文件前面已有变体 `{ $id }`
+    .help = 每个变体使用各自的编号
+model-variants-unknown-attribute = 变体 `{ $id }` 设置了 `{ $name }`，它不是项目属性
+    .help-declare = 先在 `[project]` 中声明该属性及其默认值
+model-variants-wrong-type = 变体 `{ $id }` 将{ $kind }属性 `{ $name }` 设为 { $value }
+    .help = 按 `[project]` 声明的类型给值（数字、"带引号的文本" 或 true/false）
+# --- end family21 ---

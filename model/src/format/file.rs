@@ -50,6 +50,22 @@ pub(super) struct FileScenario {
     pub(super) targets: Vec<FileTarget>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) milestones: Vec<FileMilestone>,
+    /// `[[variants]]`: named sets of `[project]` values, one project of the family each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) variants: Vec<FileVariant>,
+}
+
+/// One `[[variants]]` entry: `id`, names, and `attributes = { floor_area = 8000, … }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FileVariant {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) name_zh: Option<String>,
+    #[serde(default)]
+    pub(super) attributes: BTreeMap<String, FileAttrValue>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

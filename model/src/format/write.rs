@@ -141,6 +141,7 @@ impl From<&Draft> for FileScenario {
             milestones: s.milestones.iter().map(file_milestone).collect(),
             departments: BTreeMap::new(),
             project: BTreeMap::new(),
+            variants: vec![],
         };
         super::write_names::put_labels(&mut f, s);
         super::write_rules::put_rules(&mut f, s);

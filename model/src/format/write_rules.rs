@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::after::parse_after;
 use super::file::{
     FileAfter, FileAttrTable, FileAttrValue, FileAttribute, FileLabel, FileLinkSpec, FileScenario,
+    FileVariant,
 };
 use crate::rules::{Rules, Value};
 use crate::scenario::{Draft, LinkKind};
@@ -49,6 +50,21 @@ pub(super) fn put_rules(f: &mut FileScenario, s: &Draft) {
         return;
     }
     f.project = project(&s.rules);
+    f.variants = s
+        .rules
+        .variants
+        .iter()
+        .map(|v| FileVariant {
+            id: v.id.clone(),
+            name: v.name.clone(),
+            name_zh: v.name_zh.clone(),
+            attributes: v
+                .values
+                .iter()
+                .map(|(n, x)| (n.clone(), value(x)))
+                .collect(),
+        })
+        .collect();
     for m in &mut f.measures {
         let id = crate::units::MeasureId::new(&m.id);
         m.when = s.rules.measures.get(&id).map(|c| c.text.clone());

@@ -10,6 +10,8 @@ pub mod expr;
 mod resolve;
 #[cfg(test)]
 mod rules_tests;
+#[cfg(test)]
+mod variants_tests;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -132,6 +134,38 @@ pub struct Attribute {
     pub label_en: Option<String>,
 }
 
+/// The most variants a scenario may carry: a family is a handful of named projects, and a batch
+/// runs each one, so a long list is a mistake (a sweep belongs in a script over `--attr`).
+pub const MAX_VARIANTS: usize = 64;
+
+/// A named set of attribute values (`[[variants]]`): one project of the family the scenario
+/// covers, which `--variant ID`, `batch` and `library` resolve. Values it does not give keep
+/// their defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// The id `--variant` and `file.toml#id` use.
+    pub id: String,
+    /// Its name in English, for people.
+    pub name: Option<String>,
+    /// Its name in Chinese, for people.
+    pub name_zh: Option<String>,
+    /// The attribute values it sets, by attribute name.
+    pub values: BTreeMap<String, Value>,
+}
+
+impl Variant {
+    /// Its values as `NAME=VALUE` overrides ([`Rules::values`] reads them).
+    pub fn overrides(&self) -> Vec<String> {
+        self.values
+            .iter()
+            .map(|(n, v)| match v {
+                Value::Text(t) => format!("{n}={t}"),
+                v => format!("{n}={v}"),
+            })
+            .collect()
+    }
+}
+
 /// A `when` condition: the text as written and what it parses to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
@@ -153,6 +187,8 @@ pub struct Rules {
     /// Declared measures that apply only when their condition holds (regimes naming one whose
     /// condition is false run without it).
     pub measures: BTreeMap<MeasureId, Condition>,
+    /// Named sets of attribute values, in file order (at most [`MAX_VARIANTS`]).
+    pub variants: Vec<Variant>,
 }
 
 /// Why `--attr` values cannot be used.
@@ -181,6 +217,13 @@ pub enum AttrError {
         /// The attribute.
         name: String,
     },
+    /// `--variant ID` names no variant of the scenario.
+    UnknownVariant {
+        /// The id given.
+        id: String,
+        /// The variants the scenario has.
+        known: Vec<String>,
+    },
 }
 
 impl fmt::Display for AttrError {
@@ -202,6 +245,14 @@ impl fmt::Display for AttrError {
                 value = value.as_str()
             ),
             Self::Missing { name } => tr!("model-rules-attr-missing", name = name.as_str()),
+            Self::UnknownVariant { id, known } if known.is_empty() => {
+                tr!("model-rules-variant-unknown-none", id = id.as_str())
+            }
+            Self::UnknownVariant { id, known } => tr!(
+                "model-rules-variant-unknown",
+                id = id.as_str(),
+                known = known.join(", ")
+            ),
         };
         f.write_str(&s)
     }
@@ -214,6 +265,31 @@ impl Rules {
             && self.items.is_empty()
             && self.links.is_empty()
             && self.measures.is_empty()
+            && self.variants.is_empty()
+    }
+
+    /// The variant with this id.
+    pub fn variant(&self, id: &str) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.id == id)
+    }
+
+    /// [`Rules::values`] for the variant `variant` (its values over the defaults), with
+    /// `overrides` on top. An unknown variant id is an error naming the ids there are.
+    pub fn values_for(
+        &self,
+        variant: Option<&str>,
+        overrides: &[String],
+    ) -> Result<BTreeMap<String, Value>, AttrError> {
+        let Some(id) = variant else {
+            return self.values(overrides);
+        };
+        let v = self.variant(id).ok_or_else(|| AttrError::UnknownVariant {
+            id: id.to_owned(),
+            known: self.variants.iter().map(|v| v.id.clone()).collect(),
+        })?;
+        let mut all = v.overrides();
+        all.extend_from_slice(overrides);
+        self.values(&all)
     }
 
     /// The attribute with this name.

@@ -303,4 +303,13 @@ fn prune(d: &mut Draft, dropped: &FxHashSet<&ItemId>, warnings: &mut Vec<String>
         }
         keep
     });
+    // A department only dropped items dealt with has no name to give any more.
+    let used: FxHashSet<crate::units::Department> = d
+        .items
+        .iter()
+        .map(|i| i.department.clone())
+        .chain(d.stages.iter().map(|s| s.lead.clone()))
+        .chain(d.joint_groups.iter().filter_map(|g| g.department.clone()))
+        .collect();
+    d.labels.departments.retain(|k, _| used.contains(k));
 }

@@ -130,6 +130,7 @@ pub fn parse_item_list(
         targets: vec![],
         milestones: vec![],
         project: Default::default(),
+        variants: vec![],
     };
     // Rows are about 40 bytes at the least: room for the items without regrowing.
     let rows_hint = (body.len() / 40).min(super::MAX_ITEMS);

@@ -17,6 +17,7 @@ pub(in crate::format) struct Ctx<'a> {
     pub(super) regimes: Vec<Range<usize>>,
     pub(super) targets: Vec<Range<usize>>,
     pub(super) milestones: Vec<Range<usize>>,
+    pub(super) variants: Vec<Range<usize>>,
 }
 
 /// Which part of an entry a diagnostic points at.
@@ -77,6 +78,7 @@ impl<'a> Ctx<'a> {
             regimes: entries("regimes"),
             targets: entries("targets"),
             milestones: entries("milestones"),
+            variants: entries("variants"),
         }
     }
 

@@ -19,6 +19,7 @@ mod regimes;
 mod rules;
 mod stages;
 mod targets;
+mod variants;
 
 use rustc_hash::FxHashMap;
 
@@ -86,7 +87,8 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let regimes = regimes::read(cx, &raw.regimes, &raw.measures);
     let targets = targets::read(cx, &raw.targets, &regimes, &ids);
     let milestones = milestones::read(cx, &raw.milestones, &ids);
-    let rules = rules::read(cx, &raw.project, (&raw.items, &raw.measures), &ids);
+    let mut rules = rules::read(cx, &raw.project, (&raw.items, &raw.measures), &ids);
+    rules.variants = variants::read(cx, &raw.variants, &rules.attributes);
 
     let mut draft = Draft {
         name: raw.name.written().to_owned(),
