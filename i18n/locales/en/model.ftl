@@ -104,3 +104,7 @@ model-rules-milestone-dropped = milestone `{ $milestone }` is at `{ $item }`, wh
 model-measure-parallel_advance = cross-stage parallel advance
 model-measure-agent_service = agent service
 # --- end measures ---
+# --- region21 ---
+model-measure-regional_assessment = regional assessment
+model-rules-regional-outside = measure `{ $measure }` (regional assessment) does not apply: the project is not in an assessed area ({ $name } = no)
+# --- end region21 ---

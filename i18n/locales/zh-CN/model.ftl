@@ -104,3 +104,7 @@ model-rules-milestone-dropped = 里程碑 `{ $milestone }` 位于 `{ $item }`，
 model-measure-parallel_advance = 并行推进
 model-measure-agent_service = 帮办代办
 # --- end measures ---
+# --- region21 ---
+model-measure-regional_assessment = 区域评估
+model-rules-regional-outside = 改革措施 `{ $measure }`（区域评估）不适用：项目不在已完成区域评估的区域内（{ $name } = 否）
+# --- end region21 ---
