@@ -305,7 +305,8 @@ pub(crate) fn half_days(days: f64) -> WorkingDays {
 /// successor waits for it) starting when the grant is made and done within the deadline after it
 /// (a maximum lag). A false commitment (the failure rate) comes back as a return: the applicant
 /// learns it when the verification ends (`days` of the verification, the clock stopped) and the
-/// item is then reviewed in full (its limit before the commitment).
+/// item is then reviewed in full (its limit before the commitment) and verified again: it can
+/// fail again, at most [`crate::VERIFICATION_ROUNDS`] times (the simulation's draws).
 pub fn notification_commitment(
     net: &mut Network,
     measure: &MeasureId,

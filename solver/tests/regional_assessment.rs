@@ -1,13 +1,19 @@
 //! Regional assessment (区域评估) against a hand-worked schedule, in and out of the assessed area,
-//! checked by the independent checker and written back.
+//! checked by the independent checker and written back; and a false commitment that fails
+//! again, at most `VERIFICATION_ROUNDS` times, in the Monte Carlo and the approval centre.
 
 mod common;
+
+use std::collections::BTreeMap;
 
 use common::{scenario, solve};
 use permitflow_model::{
     Calendar, Format, LinkKind, Origin, Scenario, WorkingDays, parse_scenario, to_json, to_toml,
 };
 use permitflow_solver::check::verify_outcome;
+use permitflow_solver::{
+    CentreOptions, SimulationOptions, VERIFICATION_ROUNDS, simulate, simulate_centre,
+};
 
 /// Written as TOML and as JSON and read back: the same scenario.
 fn round_trip(s: &Scenario) {
@@ -136,4 +142,94 @@ fn the_checker_holds_the_file_links_through_the_dropped_items() {
             .any(|p| p.contains("`eia` is left out by a regional assessment but is in the network")),
         "{v:#?}"
     );
+}
+
+/// One committed item `a` (full review 10 days, verification 5) before `b` (8 days).
+fn commitment(rate: f64) -> Scenario {
+    scenario(&format!(
+        r#"
+version = 1
+name = "Commitment"
+start = "2025-03-03"
+calendar = "weekends"
+
+[[stages]]
+id = "s"
+lead = "D"
+
+[[items]]
+id = "a"
+department = "D"
+stage = "s"
+days = 10
+
+[[items]]
+id = "b"
+department = "E"
+stage = "s"
+days = 8
+after = ["a"]
+
+[[measures]]
+id = "commit"
+kind = "notification_commitment"
+items = ["a"]
+verification = {{ days = 5, deadline_days = 20, failure_rate = {rate} }}
+
+[[regimes]]
+name = "commit"
+base = "parallel"
+measures = ["commit"]
+"#
+    ))
+}
+
+/// Failures of a commitment at `rate`: geometric, `P(K ≥ k) = rateᵏ`, truncated at the rounds:
+/// `E[K] = Σₖ rateᵏ` and `E[K²] = Σₖ (2k − 1) rateᵏ`, k = 1..=5.
+fn failures(rate: f64) -> (f64, f64) {
+    let rounds = VERIFICATION_ROUNDS as i32;
+    let mean: f64 = (1..=rounds).map(|k| rate.powi(k)).sum();
+    let square: f64 = (1..=rounds)
+        .map(|k| f64::from(2 * k - 1) * rate.powi(k))
+        .sum();
+    (mean, square - mean * mean)
+}
+
+#[test]
+fn a_false_commitment_can_fail_again_at_most_five_times() {
+    assert_eq!(VERIFICATION_ROUNDS, 5);
+    // At 80 %: each failure adds the verification (5) and the full review (10) before b.
+    // E[K] = 0.8 + 0.64 + 0.512 + 0.4096 + 0.32768 = 2.68928 (unbounded it would be 4), so the
+    // mean is 8 + 15 × 2.68928 = 48.3392; the standard deviation 15 × √3.86409 = 29.49, the
+    // standard error over 20,000 iterations 0.21.
+    let s = commitment(0.8);
+    let (mean_k, var_k) = failures(0.8);
+    assert!((mean_k - 2.68928).abs() < 1e-9, "{mean_k}");
+    let want = 8.0 + 15.0 * mean_k;
+    let opts = SimulationOptions {
+        iterations: 20_000,
+        seed: 21,
+    };
+    let r = simulate(&s, s.regime("commit").unwrap(), &opts).unwrap();
+    let se = 15.0 * var_k.sqrt() / (20_000f64).sqrt();
+    assert!(
+        (r.mean - want).abs() < 4.0 * se,
+        "{} vs {want} ± {se}",
+        r.mean
+    );
+    // Five failures is the most (P = 0.8⁵ = 0.33 an iteration): 8 + 5 × 15 = 83, never more.
+    assert_eq!(r.max, 83.0);
+    assert_eq!(r.min, 8.0);
+    // The approval centre draws the failures the same way: 8,000 projects with unlimited
+    // reviewers, standard error 0.33. D reviews a project 1 + E[K] times (the verification and
+    // each full review; the filing on the spot takes no reviewer).
+    let p = [common::project("p", &s, "commit", 0.5, false)];
+    let c = simulate_centre(&p, &BTreeMap::new(), &CentreOptions::new(2000.0, 8, 11)).unwrap();
+    let se = 15.0 * var_k.sqrt() / c.projects[0].arrived.sqrt();
+    let mean = c.projects[0].mean;
+    assert!((mean - want).abs() < 4.0 * se, "{mean} vs {want} ± {se}");
+    let d = c.departments.iter().find(|d| d.name == "D").unwrap();
+    let reviews = d.reviews / c.projects[0].arrived;
+    // Standard error of the reviews a project: √3.86409 / √8000 = 0.022.
+    assert!((reviews - (1.0 + mean_k)).abs() < 0.09, "{reviews}");
 }
