@@ -313,3 +313,6 @@ app-effect-group-measure-removed = measure `{ $measure }` is removed (it names n
 app-effect-group-measure-removed-regimes = measure `{ $measure }` is removed (it names no other group); regimes that stop applying it: { $regimes }
 app-spread-not-a-spread = `{ $text }` is not a spread: type min/likely/max (triangular), pert min/likely/max, uniform min/max or fixed d
 # --- end polish ---
+# --- region21 ---
+app-export-attributes = Project attributes: { $values }
+# --- end region21 ---

@@ -295,3 +295,6 @@ app-effect-group-measure-removed = 措施“{ $measure }”随之删除（不再
 app-effect-group-measure-removed-regimes = 措施“{ $measure }”随之删除（不再包含其他组）；不再采用它的审批模式：{ $regimes }
 app-spread-not-a-spread = “{ $text }”不是有效的分布：请输入 最短/最可能/最长（三角分布）、pert 最短/最可能/最长、uniform 最短/最长 或 fixed 天数
 # --- end polish ---
+# --- region21 ---
+app-export-attributes = 项目属性：{ $values }
+# --- end region21 ---
