@@ -52,10 +52,22 @@ pub fn schedules_with(
                 .map(|o| permitflow_chart::gantt_with(s, o, cal, arrows)),
         );
     }
-    let scene = Scene::stack(scenes, GAP);
+    let scene = with_attributes(s, Scene::stack(scenes, GAP));
     // Dates in a year whose holidays are provisional or unknown: said under the charts.
     match calendar_note(cal, outcomes) {
         Some(note) => permitflow_chart::with_footnote(scene, &note),
+        None => scene,
+    }
+}
+
+/// `scene` with a footnote line giving the project attribute values it was computed for
+/// (`Project attributes: in_assessed_area = yes`), for a scenario that declares attributes.
+pub fn with_attributes(s: &Scenario, scene: Scene) -> Scene {
+    match crate::rows::attribute_values(s) {
+        Some(values) => permitflow_chart::with_footnote(
+            scene,
+            &tr!("chart-attributes-footnote", values = values),
+        ),
         None => scene,
     }
 }
@@ -144,7 +156,7 @@ pub fn simulation(
             ));
         }
     }
-    Scene::stack(scenes, GAP)
+    with_attributes(s, Scene::stack(scenes, GAP))
 }
 
 /// The simulated elapsed working days of each regime as histograms with their targets marked.
@@ -253,7 +265,7 @@ pub fn plan(s: &Scenario, r: &PlanReport) -> Scene {
         &r.attribution,
         &r.regime,
     ));
-    Scene::stack(scenes, GAP)
+    with_attributes(s, Scene::stack(scenes, GAP))
 }
 
 /// Utilisation, lead-time distributions and work in progress of each approval-centre run.

@@ -201,6 +201,7 @@ fn builtin_measure_key(name: &str) -> Option<&'static str> {
         "online_submission" => Some("model-measure-online_submission"),
         "parallel_advance" => Some("model-measure-parallel_advance"),
         "agent_service" => Some("model-measure-agent_service"),
+        "regional_assessment" => Some("model-measure-regional_assessment"),
         _ => None,
     }
 }

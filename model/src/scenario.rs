@@ -47,6 +47,15 @@ impl Scenario {
     pub fn into_draft(self) -> Draft {
         self.0
     }
+
+    /// The scenario without `items`, each bridged as an item whose `when` is false
+    /// ([`crate::rules::drop_items`]), and the notes of what else went with them. Still valid:
+    /// a bridge joins items the file already ordered, and groups, measures and milestones lose
+    /// only what names a dropped item.
+    pub fn without_items(&self, items: &[ItemId]) -> (Scenario, Vec<String>) {
+        let (d, notes) = crate::rules::drop_items(&self.0, items);
+        (Self(d), notes)
+    }
 }
 
 impl PartialEq<Draft> for Scenario {
@@ -490,7 +499,25 @@ pub enum Measure {
         /// The stages whose gate stays hard (the next stage waits for their delivery).
         hard_gates: Vec<StageId>,
     },
+    /// Regional assessment (区域评估): the area's government has done the assessments once for
+    /// the whole area, so a project in it (attribute [`ASSESSED_AREA`] = yes) reuses them: the
+    /// items in `drop` are not in its network (their links bridged as for an item whose `when`
+    /// is false) and the items in `commit` are granted on commitment, as
+    /// [`Measure::NotificationCommitment`] does. For a project outside the area it does nothing.
+    RegionalAssessment {
+        /// The assessments the area's own covers: left out, their links bridged.
+        drop: Vec<ItemId>,
+        /// The items granted on the applicant's commitment instead.
+        commit: Vec<ItemId>,
+        /// What a committed filing takes.
+        days: WorkingDays,
+        /// The check after a committed grant, if the measure has one.
+        verification: Option<Verification>,
+    },
 }
+
+/// The yes/no project attribute a regional-assessment measure takes effect under.
+pub const ASSESSED_AREA: &str = "in_assessed_area";
 
 impl Measure {
     /// The `kind` a scenario file gives it (`joint_review`, …).
@@ -504,6 +531,7 @@ impl Measure {
             Self::OnlineSubmission => "online_submission",
             Self::ParallelAdvance { .. } => "parallel_advance",
             Self::AgentService { .. } => "agent_service",
+            Self::RegionalAssessment { .. } => "regional_assessment",
         }
     }
 
@@ -649,6 +677,16 @@ impl Draft {
     /// The joint group with this id.
     pub fn group(&self, id: &GroupId) -> Option<&JointGroup> {
         self.joint_groups.iter().find(|g| &g.id == id)
+    }
+
+    /// Whether the project lies in an area with regional assessment: its
+    /// [`ASSESSED_AREA`] attribute's value (a resolved scenario's default is the value used) is
+    /// yes. Regional-assessment measures take effect only then.
+    pub fn in_assessed_area(&self) -> bool {
+        self.rules
+            .attribute(ASSESSED_AREA)
+            .and_then(|a| a.default.as_ref())
+            == Some(&crate::rules::Value::YesNo(true))
     }
 
     /// The measure a regime names: declared in the scenario, or a built-in one.

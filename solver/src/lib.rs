@@ -41,7 +41,7 @@ pub use plan::{
 };
 pub use regime::network_for;
 /// Nearest-rank percentiles, as every simulation reports them (calibration measures logs alike).
-pub use sample::percentile;
+pub use sample::{VERIFICATION_ROUNDS, percentile};
 pub use schedule::{Method, Schedule, schedule};
 pub use simulate::trace;
 pub use simulate::{

@@ -1,7 +1,9 @@
 //! Regimes as transformations of the model: one function per measure, composed in a fixed
 //! pipeline so that the order a regime lists its measures in does not change the result:
 //!
-//! 1. durations (time-limit compression, agent service, notification-commitment),
+//! 0. regional assessment's dropped items (left out, their links bridged),
+//! 1. durations (time-limit compression, agent service, notification-commitment and
+//!    regional assessment's committed items),
 //! 2. links (tolerance acceptance),
 //! 3. joint review (groups become single events),
 //! 4. merged stages,
@@ -37,6 +39,9 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
             })?;
         measures.push((id.clone(), m));
     }
+    // Regional assessment first: the assessments it covers are not in the network at all.
+    let reduced = regional_drop(scenario, &mut measures)?;
+    let scenario = reduced.as_ref().unwrap_or(scenario);
     let mut net = Network::from_scenario(scenario);
     same_limit_everywhere(&measures)?;
     // Cuts first, then notification-commitment: an item granted on commitment takes the
@@ -65,6 +70,15 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
         } = m
         {
             notification_commitment(&mut net, id, items, *days, verification.as_ref())?;
+        }
+        if let Measure::RegionalAssessment {
+            commit,
+            days,
+            verification,
+            ..
+        } = m
+        {
+            notification_commitment(&mut net, id, commit, *days, verification.as_ref())?;
         }
     }
     for (id, m) in &measures {
@@ -116,6 +130,54 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
     Ok(net)
 }
 
+/// 区域评估 for a project in the assessed area ([`Scenario::in_assessed_area`]): the scenario
+/// without the items the regime's regional-assessment measures drop, bridged as items whose
+/// `when` is false, and `measures` as the reduced scenario has them (a measure left with
+/// nothing to act on is gone). Outside the area the regional measures do nothing and are taken
+/// out of `measures`; `None` when the scenario is unchanged.
+fn regional_drop(
+    scenario: &Scenario,
+    measures: &mut Vec<(MeasureId, Measure)>,
+) -> Result<Option<Scenario>, SolveError> {
+    if !scenario.in_assessed_area() {
+        measures.retain(|(_, m)| !matches!(m, Measure::RegionalAssessment { .. }));
+        return Ok(None);
+    }
+    let mut drop: Vec<ItemId> = Vec::new();
+    for (id, m) in measures.iter() {
+        if let Measure::RegionalAssessment { drop: d, .. } = m {
+            for item in d {
+                if scenario.item(item).is_none() {
+                    return Err(SolveError::BadMeasure {
+                        measure: id.to_string(),
+                        reason: tr!("diag-solver-no-item", id = item.to_string()),
+                    });
+                }
+                if !drop.contains(item) {
+                    drop.push(item.clone());
+                }
+            }
+        }
+    }
+    if drop.is_empty() {
+        return Ok(None);
+    }
+    let (reduced, _) = scenario.without_items(&drop);
+    // The reduced scenario's measures no longer name the dropped items; one left with nothing
+    // to act on is gone from it, and so from this regime.
+    let mut kept = Vec::with_capacity(measures.len());
+    for (id, m) in measures.drain(..) {
+        let declared = scenario.measures.iter().any(|d| d.id == id);
+        match reduced.measure(&id) {
+            Some(r) if declared => kept.push((id, r)),
+            Some(_) => kept.push((id, m)),
+            None => {}
+        }
+    }
+    *measures = kept;
+    Ok(Some(reduced))
+}
+
 /// Refuses two measures of one kind that set one item's limit to different values: which one
 /// wins would depend on the order the regime lists them.
 fn same_limit_everywhere(measures: &[(MeasureId, Measure)]) -> Result<(), SolveError> {
@@ -130,6 +192,11 @@ fn same_limit_everywhere(measures: &[(MeasureId, Measure)]) -> Result<(), SolveE
             Measure::NotificationCommitment { items, days, .. } => {
                 (&mut commit, items.iter().map(|i| (i, *days)).collect())
             }
+            Measure::RegionalAssessment {
+                commit: items,
+                days,
+                ..
+            } => (&mut commit, items.iter().map(|i| (i, *days)).collect()),
             Measure::AgentService { days, .. } => {
                 (&mut agent, days.iter().map(|(i, d)| (i, *d)).collect())
             }
@@ -238,7 +305,8 @@ pub(crate) fn half_days(days: f64) -> WorkingDays {
 /// successor waits for it) starting when the grant is made and done within the deadline after it
 /// (a maximum lag). A false commitment (the failure rate) comes back as a return: the applicant
 /// learns it when the verification ends (`days` of the verification, the clock stopped) and the
-/// item is then reviewed in full (its limit before the commitment).
+/// item is then reviewed in full (its limit before the commitment) and verified again: it can
+/// fail again, at most [`crate::VERIFICATION_ROUNDS`] times (the simulation's draws).
 pub fn notification_commitment(
     net: &mut Network,
     measure: &MeasureId,

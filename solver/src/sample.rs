@@ -25,6 +25,13 @@ use crate::simulate::LANES;
 /// Returns stop after this many, so a rate near 1 cannot loop for ever.
 pub(crate) const MAX_RETURNS: u32 = 1000;
 
+/// Rounds of a notification-commitment's verification: a false commitment brings the item back
+/// for its full review, and the re-verified item can prove false again, each round with the
+/// measure's failure rate, at most this many times; after the fifth failure the item passes
+/// (the department grants it on the fifth full review). The number of failures is a geometric
+/// count truncated at 5: `E = Σₖ₌₁⁵ rateᵏ`.
+pub const VERIFICATION_ROUNDS: u32 = 5;
+
 /// Nearest rank: the `ceil(p · N)`-th smallest sample.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -176,9 +183,10 @@ impl Shape {
 }
 
 /// The number of returns: `Geometric(1 − rate)` failures (returns) before the first success
-/// (`rand_distr` takes one uniform per trial for rates up to 1/3), at most [`MAX_RETURNS`].
-pub(crate) fn returns<R: Rng + ?Sized>(rng: &mut R, count: &Geometric) -> u32 {
-    count.sample(rng).min(u64::from(MAX_RETURNS)) as u32
+/// (`rand_distr` takes one uniform per trial for rates up to 1/3), at most `max`
+/// ([`MAX_RETURNS`], or [`VERIFICATION_ROUNDS`] for a verified commitment).
+pub(crate) fn returns<R: Rng + ?Sized>(rng: &mut R, count: &Geometric, max: u32) -> u32 {
+    count.sample(rng).min(u64::from(max)) as u32
 }
 
 /// The distribution of [`returns`] for `rate` (clamped to [0, 1]; `None` only for NaN).
@@ -237,11 +245,15 @@ pub fn return_gaps(p: f64, seed: u64, n: usize) -> Vec<u64> {
     (0..n).map(|_| geometric_gap(&mut rng, inv_ln_q)).collect()
 }
 
-/// How one activity's duration is drawn: its shape, and its returns as (rate, rework, re-review).
+/// How one activity's duration is drawn: its shape, and its returns as (rate, rework, re-review)
+/// with the most that are counted.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ActivityDraw {
     pub(crate) shape: Shape,
     pub(crate) returns: Option<(f64, f64, f64)>,
+    /// [`VERIFICATION_ROUNDS`] for a filing granted on commitment and verified (a verification
+    /// link starts at it), else [`MAX_RETURNS`].
+    pub(crate) max_returns: u32,
 }
 
 /// The draw of every activity of a regime's network. An activity without a spread takes its
@@ -254,14 +266,27 @@ pub(crate) fn activity_draws(scenario: &Scenario, net: &Network) -> Vec<Activity
         .iter()
         .map(|it| (it.id.as_str(), it.days.value.get()))
         .collect();
+    let mut verified = vec![false; net.activities.len()];
+    for c in &net.constraints {
+        if c.origin == permitflow_model::Origin::Verification {
+            verified[c.from] = true;
+        }
+    }
     net.activities
         .iter()
-        .map(|a| {
+        .zip(verified)
+        .map(|(a, verified)| {
             let days = a.days.get();
+            let max_returns = if verified {
+                VERIFICATION_ROUNDS
+            } else {
+                MAX_RETURNS
+            };
             if a.is_gate() {
                 return ActivityDraw {
                     shape: Shape::Fixed(days),
                     returns: None,
+                    max_returns,
                 };
             }
             let scale = match (&a.kind, a.members.as_slice()) {
@@ -280,7 +305,11 @@ pub(crate) fn activity_draws(scenario: &Scenario, net: &Network) -> Vec<Activity
                 let rereview = r.rereview.unwrap_or(a.days).get();
                 (r.rate > 0.0 && rework + rereview > 0.0).then_some((r.rate, rework, rereview))
             });
-            ActivityDraw { shape, returns }
+            ActivityDraw {
+                shape,
+                returns,
+                max_returns,
+            }
         })
         .collect()
 }

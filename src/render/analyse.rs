@@ -23,7 +23,7 @@ pub fn simulation(
 ) -> String {
     match format {
         OutputFormat::Json => {
-            let v = json!({
+            let mut v = json!({
                 "scenario": s.name,
                 "seed": seed,
                 "regimes": results.iter().map(|r| json!({
@@ -49,6 +49,7 @@ pub fn simulation(
                     "sensitivity": r.sensitivity.iter().map(|(id, d)| json!({"id": id, "days": d})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
             });
+            super::insert_attributes(s, &mut v);
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         OutputFormat::Csv => {
@@ -113,6 +114,7 @@ pub fn simulation(
                 iterations = results.first().map(|r| r.iterations).unwrap_or(0),
                 seed = seed.to_string()
             );
+            out.push_str(&super::attributes_line(s));
             out.push('\n');
             out.push_str(&rng_note());
             out.push_str("\n\n");
@@ -248,7 +250,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
         OutputFormat::Json => {
-            let v = json!({
+            let mut v = json!({
                 "scenario": s.name,
                 "regime": regime,
                 "target": p.target.get(),
@@ -275,6 +277,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                     "id": x.id, "days": x.days.get(), "days_per_day": x.days_per_day, "range": x.range.get(), "until": tables::until(&x.until),
                 })).collect::<Vec<_>>(),
             });
+            super::insert_attributes(s, &mut v);
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         OutputFormat::Table => {
@@ -286,6 +289,7 @@ pub fn plan(s: &Scenario, regime: &str, r: &PlanReport, format: OutputFormat) ->
                 days = p.current.to_string(),
                 target = p.target.to_string()
             );
+            out.push_str(&super::attributes_line(s));
             out.push_str("\n\n");
             if !p.calendar_items.is_empty() {
                 out.push_str(&tr!(

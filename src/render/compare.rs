@@ -24,13 +24,8 @@ pub fn compare(c: &Comparison, cal: &Calendar, format: OutputFormat) -> String {
 
 fn compare_table(c: &Comparison, cal: &Calendar) -> String {
     let mut out = format!("{}\n", c.scenario);
-    if !c.attributes.is_empty() {
-        let values: Vec<String> = c
-            .attributes
-            .iter()
-            .map(|(n, v)| format!("{n} = {v}"))
-            .collect();
-        out.push_str(&tr!("cli-attributes-line", values = values.join(", ")));
+    if let Some(values) = permitflow_app::rows::values_text(&c.attributes) {
+        out.push_str(&tr!("cli-attributes-line", values = values));
         out.push('\n');
     }
     if let Some(d) = c.start_date {

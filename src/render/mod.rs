@@ -206,17 +206,19 @@ pub fn csv_text<R: AsRef<[u8]>>(rows: impl IntoIterator<Item = Vec<R>>) -> Strin
 /// `\nProject attributes: underground_area = 5000, …` for a flow resolved with attributes; empty
 /// for one without.
 pub fn attributes_line(s: &permitflow_model::Scenario) -> String {
-    let values: Vec<String> = s
-        .rules
-        .attributes
-        .iter()
-        .filter_map(|a| Some(format!("{} = {}", a.name, a.default.as_ref()?)))
-        .collect();
-    if values.is_empty() {
-        return String::new();
+    match permitflow_app::rows::attribute_values(s) {
+        Some(values) => format!("\n{}", tr!("cli-attributes-line", values = values)),
+        None => String::new(),
     }
-    format!(
-        "\n{}",
-        tr!("cli-attributes-line", values = values.join(", "))
-    )
+}
+
+/// A JSON object's `attributes` (the values used) for a scenario that has attributes; other
+/// outputs read as before.
+pub fn insert_attributes(s: &permitflow_model::Scenario, v: &mut serde_json::Value) {
+    let attrs = permitflow_app::export::attributes_json(s);
+    if !attrs.is_empty()
+        && let Some(o) = v.as_object_mut()
+    {
+        o.insert("attributes".into(), serde_json::Value::Object(attrs));
+    }
 }

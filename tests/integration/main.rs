@@ -6,6 +6,7 @@ mod harness;
 
 mod analyse;
 mod architecture;
+mod attribute_outputs;
 mod batch;
 mod calendar_outputs;
 mod calendars;

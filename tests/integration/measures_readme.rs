@@ -32,3 +32,49 @@ fn the_readme_measure_examples_give_their_hand_worked_totals() {
     assert_eq!(working_days("measure-commitment.toml", "parallel"), 18.0);
     assert_eq!(working_days("measure-commitment.toml", "commit"), 8.0);
 }
+
+/// `regime`'s working days of `file` with `--attr ATTR`.
+fn working_days_with(file: &str, regime: &str, attr: &str) -> (f64, serde_json::Value) {
+    let path = root().join("tests/data").join(file);
+    let o = permitflow(&[
+        "compare",
+        &path.to_string_lossy(),
+        "--format",
+        "json",
+        "--attr",
+        attr,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let days = v["regimes"]
+        .as_array()
+        .and_then(|rs| rs.iter().find(|r| r["name"] == regime))
+        .and_then(|r| r["working_days"].as_f64())
+        .expect("the regime's working days");
+    (days, v["attributes"].clone())
+}
+
+#[test]
+fn the_readme_regional_assessment_example_gives_its_hand_worked_totals() {
+    // Outside the area: site 5, EIA 15, lag 2, land-use permit 5, construction permit 3 = 30,
+    // the measure left out (a note says why).
+    let (days, attrs) =
+        working_days_with("measure-regional.toml", "regional", "in_assessed_area=no");
+    assert_eq!(days, 30.0);
+    assert_eq!(attrs["in_assessed_area"], false);
+    // In the area: the EIA's 15 days are gone, its lag kept, the energy review granted at
+    // intake: 5 + 2 + 5 + 3 = 15.
+    let (days, attrs) =
+        working_days_with("measure-regional.toml", "regional", "in_assessed_area=yes");
+    assert_eq!(days, 15.0);
+    assert_eq!(attrs["in_assessed_area"], true);
+    let (days, _) = working_days_with("measure-regional.toml", "parallel", "in_assessed_area=yes");
+    assert_eq!(days, 30.0);
+    // Both pass the independent checker.
+    let path = root().join("tests/data/measure-regional.toml");
+    for v in ["yes", "no"] {
+        let attr = format!("in_assessed_area={v}");
+        let o = permitflow(&["check", &path.to_string_lossy(), "--attr", &attr]);
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    }
+}

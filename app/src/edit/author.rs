@@ -390,6 +390,9 @@ fn measure_names(m: &Measure, items: &[ItemId]) -> bool {
         Measure::AgentService {
             items: is, days, ..
         } => is.iter().chain(days.keys()).any(|i| items.contains(i)),
+        Measure::RegionalAssessment { drop, commit, .. } => {
+            drop.iter().chain(commit).any(|i| items.contains(i))
+        }
         _ => false,
     }
 }
@@ -698,6 +701,9 @@ fn rename_item(s: &mut Draft, from: &ItemId, to: &ItemId) {
                     days.insert(to.clone(), d);
                 }
             }
+            Measure::RegionalAssessment { drop, commit, .. } => {
+                drop.iter_mut().chain(commit.iter_mut()).for_each(fix)
+            }
             _ => {}
         }
     }
@@ -742,6 +748,10 @@ fn remove_items(s: &mut Draft, items: &[ItemId]) {
                     *factor = None;
                 }
             }
+            Measure::RegionalAssessment { drop, commit, .. } => {
+                drop.retain(|i| !gone(i));
+                commit.retain(|i| !gone(i));
+            }
             _ => {}
         }
     }
@@ -764,6 +774,9 @@ pub(crate) fn drop_empty_measures(s: &mut Draft) {
                 ..
             } => items.is_empty() && days.is_empty() && returns_factor.is_none(),
             Measure::MergedStages { stages } => stages.len() < 2,
+            Measure::RegionalAssessment { drop, commit, .. } => {
+                drop.is_empty() && commit.is_empty()
+            }
             Measure::JointReview { groups: Some(g) } => g.is_empty(),
             _ => false,
         })

@@ -290,6 +290,14 @@ fn write_mspdi(s: &Scenario, o: &Outcome, cal: &Calendar) -> std::io::Result<Vec
     x.field("SaveVersion", "14")?;
     x.field("Name", format!("{} — {}", s.name, o.regime.name))?;
     x.field("Title", format!("{} — {}", s.name, o.regime.name))?;
+    // The project attribute values the schedule is for, where MS Project keeps a line of text
+    // about the project (File ▸ Properties ▸ Subject).
+    if let Some(values) = crate::rows::attribute_values(s) {
+        x.field(
+            "Subject",
+            permitflow_i18n::tr!("app-export-attributes", values = values),
+        )?;
+    }
     x.field("ScheduleFromStart", "1")?;
     x.field("StartDate", start_time(cal, project, WorkingDays::ZERO))?;
     x.field("FinishDate", finish_time(cal, project, o.working_days()))?;

@@ -131,6 +131,9 @@ pub struct Contents {
     sources: Vec<SourceRef>,
     /// The scenario's figures and those assumed (the honest mark and its list).
     figures: permitflow_model::assumed::Figures,
+    /// The project attributes the figures are for: (id, name for people, value with its unit);
+    /// empty for a scenario without attributes.
+    attributes: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -296,7 +299,28 @@ pub fn contents(
         planner,
         sources: s.sources.clone(),
         figures: permitflow_model::assumed::figures(s),
+        attributes: attribute_rows(s),
     })
+}
+
+/// The rows of the report's project-attributes table: each attribute with a value, its name in
+/// the current language (or its id) and its value with its unit.
+fn attribute_rows(s: &Scenario) -> Vec<(String, String, String)> {
+    let zh = permitflow_i18n::lang() == permitflow_i18n::Lang::ZhCn;
+    s.rules
+        .attributes
+        .iter()
+        .filter_map(|a| {
+            let value = a.default.as_ref()?;
+            let label = if zh { &a.label_zh } else { &a.label_en };
+            let name = label.clone().unwrap_or_else(|| a.name.clone());
+            let shown = match &a.unit {
+                Some(u) => format!("{value} {u}"),
+                None => value.to_string(),
+            };
+            Some((a.name.clone(), name, shown))
+        })
+        .collect()
 }
 
 /// The report of a scenario as one HTML page (see [`contents`]).

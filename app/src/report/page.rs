@@ -51,6 +51,7 @@ pub(super) fn body_for(c: &Contents, focus: Focus) -> Markup {
         }
         @if let Some(part) = focus.title() { p.meta { (part) } }
         @if whole && !c.description.is_empty() { p { (c.description) } }
+        (attributes(c))
         @if compare { (regimes(c)) }
         @if whole { (milestones(c)) }
         @if compare { (targets(c)) (schedules(c)) }
@@ -87,6 +88,26 @@ pub(super) fn body_for(c: &Contents, focus: Focus) -> Markup {
                 version = VERSION,
                 file = c.file.as_str()
             ))
+        }
+    }
+}
+
+/// The project attributes the figures are for, as a small table; nothing for a scenario
+/// without attributes.
+fn attributes(c: &Contents) -> Markup {
+    html! {
+        @if !c.attributes.is_empty() {
+            h2 { (tr!("report-attributes")) }
+            p { (tr!("report-attributes-note")) }
+            table.attributes {
+                tr {
+                    th { (tr!("report-attribute-id")) } th { (tr!("report-attribute-name")) }
+                    th { (tr!("report-attribute-value")) }
+                }
+                @for (id, name, value) in &c.attributes {
+                    tr { td { code { (id) } } td { (name) } td { (value) } }
+                }
+            }
         }
     }
 }

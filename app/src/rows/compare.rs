@@ -366,6 +366,24 @@ pub fn attributes(s: &Scenario) -> Vec<(String, permitflow_model::rules::Value)>
         .collect()
 }
 
+/// The attribute values as every output writes them, `in_assessed_area = yes, underground_area
+/// = 5000` (ids and values as a file and `--attr` spell them); `None` for a scenario without
+/// attributes.
+pub fn attribute_values(s: &Scenario) -> Option<String> {
+    values_text(&attributes(s))
+}
+
+/// [`attribute_values`] of pairs already taken from a scenario.
+pub fn values_text(values: &[(String, permitflow_model::rules::Value)]) -> Option<String> {
+    (!values.is_empty()).then(|| {
+        values
+            .iter()
+            .map(|(n, v)| format!("{n} = {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

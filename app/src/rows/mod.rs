@@ -12,7 +12,7 @@ mod targets;
 
 pub use compare::{
     CompareRow, Comparison, RegimeFigures, Solved, SpanFigures, StageCell, StageColumn, StageDays,
-    baseline, compare, critical_chain, signed,
+    attribute_values, attributes, baseline, compare, critical_chain, signed, values_text,
 };
 pub use honest::{assumed_note, field_label, yuan};
 pub use milestones::{Gain, MilestoneCell, MilestoneRow, milestone_rows};

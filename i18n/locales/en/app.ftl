@@ -331,3 +331,6 @@ app-variant-error = { $file }: { $problem }
     .help = name one of the scenario's `[[variants]]` ids with --variant, or leave --variant out for the defaults
 app-library-families = A file with `[[variants]]` covers a family of projects: its default project (the `[project]` values) is the row `file.toml`, each variant a row `file.toml#ID` with its own items (those whose `when` holds for its values). A published figure is of the default project and is checked there only; targets (bounds) are checked for every project. Files stay separate where a family would need a regime that does not apply to all its projects (a regime cannot carry a condition): `industrial.toml`, `low-risk-industrial.toml` (its own chart and `low_risk` regime in the source) and `low-risk-anhui.toml` (another city, year and stage structure).
 # --- end family21 ---
+# --- region21 ---
+app-export-attributes = Project attributes: { $values }
+# --- end region21 ---

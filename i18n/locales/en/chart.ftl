@@ -109,3 +109,6 @@ chart-fit-triangular = fitted: triangular { $min } / { $mode } / { $max } workin
 chart-fit-pert = fitted: PERT { $min } / { $mode } / { $max } working days
 chart-fit-fixed = fitted: fixed { $days } working days
 chart-fit-empirical = fewer than { $n } cases: the observed times are the spread (none fitted)
+# --- region21 ---
+chart-attributes-footnote = Project attributes: { $values }
+# --- end region21 ---

@@ -165,7 +165,7 @@ diag-group-spans-stages = joint group `{ $id }` spans stages: { $detail }
 diag-unknown-base = unknown base mode `{ $base }`
     .help = use "serial" or "parallel"
 diag-unknown-measure-kind = unknown measure kind `{ $kind }`
-    .help = use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, agent_service, merged_stages, parallel_advance or online_submission
+    .help = use joint_review, notification_commitment, tolerance_acceptance, time_limit_compression, agent_service, regional_assessment, merged_stages, parallel_advance or online_submission
 diag-field-not-applicable = `{ $field }` does not apply to a { $kind } measure
     .help = a { $kind } measure takes { $fields }
     .help-none = a { $kind } measure takes no parameters
@@ -444,3 +444,12 @@ diag-verification-rate = the verification's failure_rate { $rate } is not a prob
     .help = give failure_rate as a share from 0 to below 1 (5 % is 0.05)
 diag-solver-origin-verification = verification after a notification-commitment, within its deadline
 # --- end measures ---
+# --- region21 ---
+diag-regional-nothing = a regional_assessment measure names no items
+    .help = add drop = ["…"] (assessments the area's own covers, left out) and/or commit = ["…"] (items granted on commitment)
+diag-regional-twice = `{ $id }` is named twice in this regional_assessment measure
+    .help = name an item once: in drop (left out) or in commit (granted on commitment)
+diag-regional-no-attribute = a regional_assessment measure takes effect by the project attribute `{ $name }`, which the scenario does not declare
+    .help = add `{ $name } = false` (or true) to [project]; give --attr { $name }=yes for a project in the assessed area
+diag-regional-attribute-kind = the project attribute `{ $name }` is of type { $kind }, but a regional_assessment measure needs it yes/no
+# --- end region21 ---

@@ -118,3 +118,7 @@ model-variants-unknown-attribute = variant `{ $id }` sets `{ $name }`, which is 
 model-variants-wrong-type = variant `{ $id }` sets `{ $name }`, a { $kind } attribute, to { $value }
     .help = give a value of the type `[project]` declares (a number, "quoted text", or true/false)
 # --- end family21 ---
+# --- region21 ---
+model-measure-regional_assessment = regional assessment
+model-rules-regional-outside = measure `{ $measure }` (regional assessment) does not apply: the project is not in an assessed area ({ $name } = no)
+# --- end region21 ---

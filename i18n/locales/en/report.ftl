@@ -92,3 +92,10 @@ report-focus-planner = Reform planner
 report-focus-no-simulation = No item or joint group has a spread or a return rate: nothing to simulate.
 report-focus-no-planner = No item or joint group has a floor below its limit: no limit can be cut, so there is nothing to plan.
 # --- end files ---
+# --- region21 ---
+report-attributes = Project attributes
+report-attributes-note = The figures below are for a project with these attribute values (the scenario's defaults, or the values given with --attr or in the app's form).
+report-attribute-id = attribute
+report-attribute-name = name
+report-attribute-value = value
+# --- end region21 ---

@@ -313,3 +313,6 @@ app-variant-error = { $file }：{ $problem }
     .help = 用 --variant 指定情景 `[[variants]]` 中的某个编号，或不加 --variant 使用默认值
 app-library-families = 含 `[[variants]]` 的文件覆盖一类项目：其默认项目（`[project]` 中的取值）为 `file.toml` 一行，每个变体为 `file.toml#编号` 一行，各有其适用的事项（`when` 条件对其取值成立的事项）。公布数字针对默认项目，只在默认项目上核对；目标（上限）对每个项目都核对。若合并成一类需要一种并不适用于全部项目的审批方式（审批方式不能带条件），文件仍分开：`industrial.toml`、`low-risk-industrial.toml`（出处中为单独的流程图，有 `low_risk` 方式）和 `low-risk-anhui.toml`（另一城市、年份和阶段划分）。
 # --- end family21 ---
+# --- region21 ---
+app-export-attributes = 项目属性：{ $values }
+# --- end region21 ---

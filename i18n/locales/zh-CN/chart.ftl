@@ -109,3 +109,6 @@ chart-fit-triangular = 拟合：三角分布 { $min } / { $mode } / { $max } 个
 chart-fit-pert = 拟合：PERT 分布 { $min } / { $mode } / { $max } 个工作日
 chart-fit-fixed = 拟合：固定 { $days } 个工作日
 chart-fit-empirical = 案件少于 { $n } 件：以实测用时为分布（未拟合）
+# --- region21 ---
+chart-attributes-footnote = 项目属性：{ $values }
+# --- end region21 ---

@@ -165,7 +165,7 @@ diag-group-spans-stages = 联合办理组 `{ $id }` 跨越多个审批阶段：{
 diag-unknown-base = 未知的基本模式 `{ $base }`
     .help = 请使用 "serial"（串联审批）或 "parallel"（并联审批）
 diag-unknown-measure-kind = 未知的改革措施类型 `{ $kind }`
-    .help = 请使用 joint_review、notification_commitment、tolerance_acceptance、time_limit_compression、agent_service、merged_stages、parallel_advance 或 online_submission
+    .help = 请使用 joint_review、notification_commitment、tolerance_acceptance、time_limit_compression、agent_service、regional_assessment、merged_stages、parallel_advance 或 online_submission
 diag-field-not-applicable = `{ $field }` 不适用于 { $kind } 措施
     .help = { $kind } 措施的参数为 { $fields }
     .help-none = { $kind } 措施没有参数
@@ -435,3 +435,12 @@ diag-verification-rate = 核查的 failure_rate { $rate } 不是小于 1 的概�
     .help = 请把 failure_rate 写成 0 到 1 之间（不含 1）的比例（5% 写作 0.05）
 diag-solver-origin-verification = 告知承诺后的核查，须在期限内完成
 # --- end measures ---
+# --- region21 ---
+diag-regional-nothing = regional_assessment（区域评估）措施没有列出事项
+    .help = 请添加 drop = ["…"]（区域评估已覆盖、不再单独办理的评估事项）和/或 commit = ["…"]（改为告知承诺的事项）
+diag-regional-twice = `{ $id }` 在该 regional_assessment 措施中列出了两次
+    .help = 每个事项只列一次：列入 drop（不再办理）或 commit（告知承诺）
+diag-regional-no-attribute = regional_assessment（区域评估）措施依据项目属性 `{ $name }` 生效，但情景没有声明该属性
+    .help = 请在 [project] 中添加 `{ $name } = false`（或 true）；位于已评估区域的项目用 --attr { $name }=yes 指定
+diag-regional-attribute-kind = 项目属性 `{ $name }` 的类型为{ $kind }，而 regional_assessment 措施要求它为是/否
+# --- end region21 ---

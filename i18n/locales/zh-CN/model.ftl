@@ -118,3 +118,7 @@ model-variants-unknown-attribute = 变体 `{ $id }` 设置了 `{ $name }`，它�
 model-variants-wrong-type = 变体 `{ $id }` 将{ $kind }属性 `{ $name }` 设为 { $value }
     .help = 按 `[project]` 声明的类型给值（数字、"带引号的文本" 或 true/false）
 # --- end family21 ---
+# --- region21 ---
+model-measure-regional_assessment = 区域评估
+model-rules-regional-outside = 改革措施 `{ $measure }`（区域评估）不适用：项目不在已完成区域评估的区域内（{ $name } = 否）
+# --- end region21 ---

@@ -92,3 +92,10 @@ report-focus-planner = 改革方案测算
 report-focus-no-simulation = 没有事项或联合审查组设置了时限分布或退回率：无需模拟。
 report-focus-no-planner = 没有事项或联合审查组的时限下限低于现行时限：没有可压缩的时限，无需测算。
 # --- end files ---
+# --- region21 ---
+report-attributes = 项目属性
+report-attributes-note = 以下数据按这些项目属性值计算（情景的默认值，或通过 --attr、应用中的表单给出的值）。
+report-attribute-id = 属性
+report-attribute-name = 名称
+report-attribute-value = 取值
+# --- end region21 ---

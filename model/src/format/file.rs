@@ -297,6 +297,12 @@ pub(super) struct FileMeasure {
     /// parallel_advance: the stages whose gate stays hard.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) hard_gates: Vec<String>,
+    /// regional_assessment: the assessments left out for a project in the assessed area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) drop: Vec<String>,
+    /// regional_assessment: the items granted on commitment for a project in the area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) commit: Vec<String>,
     /// joint_review: the groups (default all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) groups: Option<Vec<String>>,

@@ -303,6 +303,8 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
         links: vec![],
         stages: vec![],
         hard_gates: vec![],
+        drop: vec![],
+        commit: vec![],
         verification: None,
         factor: None,
         returns_factor: None,
@@ -361,6 +363,21 @@ fn file_measure(m: &MeasureDef) -> FileMeasure {
         }
         Measure::ParallelAdvance { hard_gates } => {
             f.hard_gates = hard_gates.iter().map(ToString::to_string).collect()
+        }
+        Measure::RegionalAssessment {
+            drop,
+            commit,
+            days,
+            verification,
+        } => {
+            f.drop = drop.iter().map(ToString::to_string).collect();
+            f.commit = commit.iter().map(ToString::to_string).collect();
+            f.days = (*days != WorkingDays::ZERO).then_some(days.get());
+            f.verification = verification.as_ref().map(|v| FileVerification {
+                days: v.days.get(),
+                deadline_days: v.deadline.get(),
+                failure_rate: v.failure_rate,
+            });
         }
     }
     f

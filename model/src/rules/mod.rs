@@ -21,7 +21,7 @@ use permitflow_i18n::tr;
 use crate::units::{ItemId, MeasureId};
 
 pub use expr::{Expr, ExprError, Op, TypeProblem};
-pub use resolve::{Resolution, resolve};
+pub use resolve::{Resolution, drop_items, resolve};
 
 /// An attribute's value: a number, text or yes/no.
 #[derive(Clone, Debug, PartialEq)]

@@ -64,12 +64,31 @@ pub fn resolve(draft: &Draft, values: &BTreeMap<String, Value>) -> Resolution {
         .collect();
     out.items.retain(|i| !dropped_set.contains(&i.id));
     // A measure whose condition is false is not declared: regimes run without it.
-    let off: Vec<_> = draft
+    let mut off: Vec<_> = draft
         .measures
         .iter()
         .filter(|m| !holds(draft.rules.measures.get(&m.id)))
         .map(|m| m.id.clone())
         .collect();
+    // A regional assessment does nothing for a project outside the assessed area: left out of
+    // the regimes, with a note saying why.
+    let outside = !matches!(
+        values.get(crate::scenario::ASSESSED_AREA),
+        Some(Value::YesNo(true))
+    );
+    for m in &draft.measures {
+        if outside
+            && matches!(m.measure, Measure::RegionalAssessment { .. })
+            && !off.contains(&m.id)
+        {
+            warnings.push(tr!(
+                "model-rules-regional-outside",
+                measure = m.id.as_str(),
+                name = crate::scenario::ASSESSED_AREA
+            ));
+            off.push(m.id.clone());
+        }
+    }
     out.measures.retain(|m| !off.contains(&m.id));
     for r in &mut out.regimes {
         r.measures.retain(|m| !off.contains(m));
@@ -86,6 +105,21 @@ pub fn resolve(draft: &Draft, values: &BTreeMap<String, Value>) -> Resolution {
         dropped,
         warnings,
     }
+}
+
+/// `draft` without `items`, each bridged as an item whose `when` is false (its predecessors
+/// linked to its successors with the tighter lag) and taken out of groups, measures and
+/// milestones. What a regional assessment does to a project in the assessed area. Returns the
+/// notes [`resolve`] would give.
+pub fn drop_items(draft: &Draft, items: &[ItemId]) -> (Draft, Vec<String>) {
+    let dropped_set: FxHashSet<&ItemId> = items.iter().collect();
+    let links: Vec<&Link> = draft.links.iter().collect();
+    let mut warnings = Vec::new();
+    let mut out = draft.clone();
+    out.links = bridge(&draft.items, &links, &dropped_set, &mut warnings);
+    out.items.retain(|i| !dropped_set.contains(&i.id));
+    prune(&mut out, &dropped_set, &mut warnings);
+    (out, warnings)
 }
 
 /// The end of `from` a link kind starts at, and the end of `to` it ends at: `true` for finish.
@@ -271,6 +305,11 @@ fn prune(d: &mut Draft, dropped: &FxHashSet<&ItemId>, warnings: &mut Vec<String>
             Measure::NotificationCommitment { items, .. } => {
                 items.retain(|i| !dropped.contains(i));
                 items.is_empty()
+            }
+            Measure::RegionalAssessment { drop, commit, .. } => {
+                drop.retain(|i| !dropped.contains(i));
+                commit.retain(|i| !dropped.contains(i));
+                drop.is_empty() && commit.is_empty()
             }
             Measure::ToleranceAcceptance { links } => {
                 // A link left out by its own condition is gone too.

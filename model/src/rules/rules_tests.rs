@@ -306,4 +306,55 @@ after = ["y+3", { item = "a", lag = 1, when = "not in_assessed_area" }]
         let r = resolve(&s, &values(&s.rules, &["in_assessed_area=yes"]));
         assert_eq!(r.draft.regimes[0].measures.len(), 1);
     }
+
+    #[test]
+    fn a_regional_assessment_applies_only_in_the_assessed_area_and_drops_as_when_does() {
+        // x is dropped by the measure (its own condition holds at 5000 m²): a →FS+2 x →SS+1 y
+        // bridges to a →FS+3 y; y is committed.
+        let text = format!(
+            "{FLOW}\n[[measures]]\nid = \"area\"\nkind = \"regional_assessment\"\ndrop = [\"x\"]\ncommit = [\"y\"]\n\n[[regimes]]\nname = \"regional\"\nbase = \"parallel\"\nmeasures = [\"area\"]\n"
+        );
+        let s = parse_scenario(&text, "m.toml", Format::Toml).unwrap();
+        let back = parse_scenario(&to_toml(&s).unwrap(), "m.toml", Format::Toml).unwrap();
+        assert_eq!(back, s);
+        // Outside the area: left out of the regime, with a note.
+        let r = resolve(&s, &values(&s.rules, &["underground_area=5000"]));
+        assert!(r.draft.measures.is_empty());
+        assert!(r.draft.regimes[0].measures.is_empty());
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("not in an assessed area")),
+            "{:?}",
+            r.warnings
+        );
+        // Inside: kept; dropping its items bridges them as `when` does.
+        let r = resolve(
+            &s,
+            &values(&s.rules, &["underground_area=5000", "in_assessed_area=yes"]),
+        );
+        assert_eq!(r.draft.regimes[0].measures.len(), 1);
+        let inside = crate::validate(&r.draft, "m.toml").unwrap();
+        assert!(inside.in_assessed_area());
+        let (dropped, _) = inside.without_items(&[crate::units::ItemId::new("x")]);
+        assert!(dropped.item(&crate::units::ItemId::new("x")).is_none());
+        let l = dropped
+            .links
+            .iter()
+            .find(|l| l.from.as_str() == "a" && l.to.as_str() == "y")
+            .unwrap();
+        assert_eq!((l.kind, l.lag.get()), (LinkKind::FinishToStart, 3.0));
+        // The measure no longer names the dropped item; it still commits y.
+        match &dropped.measures[0].measure {
+            crate::scenario::Measure::RegionalAssessment { drop, commit, .. } => {
+                assert!(drop.is_empty());
+                assert_eq!(commit.len(), 1);
+            }
+            m => panic!("{m:?}"),
+        }
+        // An item whose own condition is false leaves the measure: at 0 m² x and y are gone,
+        // and the measure, with nothing left, with them.
+        let r = resolve(&s, &values(&s.rules, &["in_assessed_area=yes"]));
+        assert!(r.draft.measures.is_empty(), "{:?}", r.draft.measures);
+    }
 }

@@ -99,6 +99,7 @@ pub(super) fn draws_of(scenario: &Scenario, net: &permitflow_model::Network) -> 
             returns: d.returns.and_then(|(rate, rework, rereview)| {
                 Some(Returns {
                     count: return_count(rate)?,
+                    max: d.max_returns,
                     rework,
                     rereview,
                 })
@@ -332,6 +333,8 @@ pub(super) fn fnv1a(s: &str) -> u64 {
 pub(super) struct Returns {
     /// How many times the file comes back: geometric in the rate ([`return_count`]).
     pub(super) count: Geometric,
+    /// At most this many ([`crate::sample::VERIFICATION_ROUNDS`] for a verified commitment).
+    pub(super) max: u32,
     pub(super) rework: f64,
     pub(super) rereview: f64,
 }

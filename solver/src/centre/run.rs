@@ -294,7 +294,7 @@ impl State<'_> {
                 None => draw.shape.sample(&mut s),
             };
             let (k_ret, extra) = match draw.returns {
-                Some(r) => (returns(&mut s, &r.count), r.rework + r.rereview),
+                Some(r) => (returns(&mut s, &r.count, r.max), r.rework + r.rereview),
                 None => (0, 0.0),
             };
             self.start.push(f64::NAN);

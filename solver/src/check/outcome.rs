@@ -45,11 +45,30 @@ pub fn verify_outcome(s: &Scenario, o: &Outcome, cal: &Calendar) -> Vec<String> 
 fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
     let mut out = Vec::new();
     let net = &o.network;
+    // A regional assessment, for a project in the assessed area, leaves its `drop` items out
+    // and grants its `commit` items as a notification-commitment would; outside, nothing.
+    let mut dropped: Vec<ItemId> = Vec::new();
     let measures: Vec<Measure> = o
         .regime
         .measures
         .iter()
         .filter_map(|m| s.measure(m))
+        .filter_map(|m| match m {
+            Measure::RegionalAssessment {
+                drop,
+                commit,
+                days,
+                verification,
+            } => s.in_assessed_area().then(|| {
+                dropped.extend(drop);
+                Measure::NotificationCommitment {
+                    items: commit,
+                    days,
+                    verification,
+                }
+            }),
+            m => Some(m),
+        })
         .collect();
 
     // Every item in exactly one activity; every member an item.
@@ -77,7 +96,14 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
         }
     }
     for it in &s.items {
-        if !home.contains_key(&it.id) {
+        if dropped.contains(&it.id) {
+            if home.contains_key(&it.id) {
+                out.push(format!(
+                    "item `{}` is left out by a regional assessment but is in the network",
+                    it.id
+                ));
+            }
+        } else if !home.contains_key(&it.id) {
             out.push(format!("item `{}` is in no activity", it.id));
         }
     }
@@ -164,6 +190,7 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
         }
     }
 
+    out.extend(verify_through_dropped(s, o, &home, &dropped));
     out.extend(verify_gates(o, &measures));
     out.extend(verify_verifications(o, &measures));
 
@@ -224,6 +251,84 @@ fn verify_network(s: &Scenario, o: &Outcome) -> Vec<String> {
                 l.to,
                 kind.code(),
                 to - from
+            ));
+        }
+    }
+    out
+}
+
+/// The file's links that touch an item a regional assessment left out still hold through it:
+/// the item is a moment of no duration, placed at the earliest time its own predecessors allow
+/// (found here from the schedule alone, dropped items in any order, repeated until nothing
+/// moves), and every link into and out of it must hold at that moment. Lags in calendar days
+/// are left to the dated check.
+fn verify_through_dropped(
+    s: &Scenario,
+    o: &Outcome,
+    home: &HashMap<&ItemId, usize>,
+    dropped: &[ItemId],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if dropped.is_empty() {
+        return out;
+    }
+    let sched = &o.schedule;
+    let touching: Vec<&permitflow_model::Link> = s
+        .links
+        .iter()
+        .filter(|l| dropped.contains(&l.from) || dropped.contains(&l.to))
+        .collect();
+    let mut moment: HashMap<&ItemId, f64> = dropped.iter().map(|d| (d, 0.0)).collect();
+    let point = |moment: &HashMap<&ItemId, f64>, id: &ItemId, finish: bool| -> Option<f64> {
+        match (moment.get(id), home.get(id)) {
+            (Some(&t), _) => Some(t),
+            (None, Some(&a)) => Some(if finish {
+                sched.finish[a].get()
+            } else {
+                sched.start[a].get()
+            }),
+            (None, None) => None,
+        }
+    };
+    let from_finish = |k: LinkKind| matches!(k, LinkKind::FinishToStart | LinkKind::FinishToFinish);
+    let to_finish = |k: LinkKind| matches!(k, LinkKind::FinishToFinish | LinkKind::StartToFinish);
+    for _ in 0..=dropped.len() {
+        let mut moved = false;
+        for l in &touching {
+            if !dropped.contains(&l.to) || l.lag_unit == permitflow_model::DayUnit::Calendar {
+                continue;
+            }
+            let Some(p) = point(&moment, &l.from, from_finish(l.kind)) else {
+                continue;
+            };
+            let t = moment.get(&l.to).copied().unwrap_or(0.0);
+            if p + l.lag.get() > t + EPS {
+                moment.insert(&l.to, p + l.lag.get());
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    for l in &touching {
+        if l.lag_unit == permitflow_model::DayUnit::Calendar {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            point(&moment, &l.from, from_finish(l.kind)),
+            point(&moment, &l.to, to_finish(l.kind)),
+        ) else {
+            continue;
+        };
+        if b - a < l.lag.get() - EPS {
+            out.push(format!(
+                "the file's link `{}` → `{}` ({}) through an item left out by a regional assessment is broken: a gap of {} for a lag of {}",
+                l.from,
+                l.to,
+                l.kind.code(),
+                b - a,
+                l.lag
             ));
         }
     }

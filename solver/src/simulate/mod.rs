@@ -27,6 +27,12 @@
 //!   extra is `rate / (1 − rate) · (rework + rereview)`. `rereview` defaults to the activity's
 //!   `days` (its limit under the regime), as [`permitflow_model::Returns`] documents. At most
 //!   1,000 returns are counted in one iteration.
+//! - **A false commitment, again**: a notification-commitment's verification fails with the
+//!   measure's failure rate; the item is then reviewed in full and verified again, and can fail
+//!   again with the same rate, so the failures are geometric too, but bounded: after
+//!   [`crate::VERIFICATION_ROUNDS`] (5) failures the item passes. The expected failures are
+//!   `Σₖ₌₁⁵ rateᵏ` (0.11111 at 10 %, 2.68928 at 80 % instead of the unbounded 4).
+//!   The approval centre draws them the same way.
 //!
 //!   The returns are drawn without a uniform per activity and iteration: over the iterations of
 //!   a chunk, an activity's trials form one sequence of independent trials in which a success

@@ -11,7 +11,7 @@ use super::stats::{Acc, ChunkOut, radix_sort};
 use super::{BOUND_EPS, CHUNK, LANES, Lanes};
 use crate::paths::{Compact, earliest_general, latest_general, link_offset};
 use crate::sample::{
-    LaneRng, MAX_RETURNS, Shape, TriangularBlock, activity_draws, geometric_gap, pcg, splitmix64,
+    LaneRng, Shape, TriangularBlock, activity_draws, geometric_gap, pcg, splitmix64,
 };
 
 /// Generator `stream` of chunk `chunk`: a 128-bit PCG-64 MCG state made from the seed, the
@@ -78,6 +78,9 @@ struct Returning {
     correction: f64,
     /// Each re-review (clock running).
     rereview: f64,
+    /// The most returns in one iteration ([`crate::sample::MAX_RETURNS`], or
+    /// [`crate::sample::VERIFICATION_ROUNDS`] for a verified commitment).
+    max: u32,
 }
 
 /// An activity whose duration varies (a spread that is not a point, or returns).
@@ -150,6 +153,7 @@ impl Model {
                     extra: correction + rereview,
                     correction,
                     rereview,
+                    max: draws[a].max_returns,
                 })
             })
             // A rate too small for `ln(1 − rate)` never returns.
@@ -241,7 +245,8 @@ impl Model {
     /// One activity's trials form one Bernoulli(`rate`) sequence: a success is a return, a
     /// failure ends the iteration. The failures before the next success are geometric, so from
     /// a return the next one is `g` iterations on (the same iteration when `g = 0`), one uniform
-    /// per return; after [`MAX_RETURNS`] in one iteration the next iteration starts afresh.
+    /// per return; after [`crate::sample::MAX_RETURNS`] in one iteration (a verified commitment's
+    /// [`crate::sample::VERIFICATION_ROUNDS`]) the next iteration starts afresh.
     #[inline(never)]
     fn returns(&self, rs: &mut Pcg64Mcg) -> Returns {
         const BLOCKS: usize = CHUNK / LANES;
@@ -258,7 +263,7 @@ impl Model {
                 let mut k = 1;
                 let mut g = gap();
                 while g == 0 {
-                    if k == MAX_RETURNS {
+                    if k == r.max {
                         g = gap().saturating_add(1);
                         break;
                     }

@@ -146,7 +146,8 @@ impl<'a> Tracer<'a> {
             let review = rounded(d.shape.sample(&mut rng), a.unit);
             let (k, correction, rereview) = match (d.returns, count) {
                 (Some((_, c, r)), Some(g)) if !a.is_gate() => {
-                    (returns(&mut rng, g), rounded(c, a.unit), rounded(r, a.unit))
+                    let k = returns(&mut rng, g, d.max_returns);
+                    (k, rounded(c, a.unit), rounded(r, a.unit))
                 }
                 _ => (0, 0.0, 0.0),
             };

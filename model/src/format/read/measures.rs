@@ -48,6 +48,7 @@ pub(super) fn read(
             "merged_stages" => merged_stages(cx, &place, m, ids),
             "parallel_advance" => parallel_advance(cx, &place, m, ids),
             "agent_service" => agent_service(cx, &place, m, ids, items),
+            "regional_assessment" => regional_assessment(cx, &place, m, ids),
             _ => Measure::OnlineSubmission,
         };
         measures.push(MeasureDef {
@@ -71,6 +72,7 @@ fn check_kind(cx: &mut Ctx<'_>, place: &Place, kind: &str) -> Option<&'static [&
         "online_submission" => &[],
         "parallel_advance" => &["hard_gates"],
         "agent_service" => &["items", "factor", "limits", "returns_factor"],
+        "regional_assessment" => &["drop", "commit", "days", "verification"],
         other => {
             cx.report(
                 place,
@@ -95,6 +97,8 @@ fn check_fields_apply(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, allowed:
         ("stages", !m.stages.is_empty()),
         ("groups", m.groups.is_some()),
         ("hard_gates", !m.hard_gates.is_empty()),
+        ("drop", !m.drop.is_empty()),
+        ("commit", !m.commit.is_empty()),
         ("verification", m.verification.is_some()),
         ("factor", m.factor.is_some()),
         ("returns_factor", m.returns_factor.is_some()),
@@ -191,6 +195,47 @@ fn notification_commitment(
     });
     Measure::NotificationCommitment {
         items: m.items.iter().map(ItemId::new).collect(),
+        days: WorkingDays::new(days),
+        verification,
+    }
+}
+
+/// 区域评估: the items the area's assessment covers are dropped or committed; an item is named
+/// once, in one of the two lists.
+fn regional_assessment(cx: &mut Ctx<'_>, place: &Place, m: &FileMeasure, ids: &Ids<'_>) -> Measure {
+    check_names_some(
+        cx,
+        place,
+        !m.drop.is_empty() || !m.commit.is_empty(),
+        tr!("diag-regional-nothing"),
+        tr!("diag-regional-nothing.help"),
+    );
+    let mut seen: Vec<&str> = Vec::new();
+    for id in m.drop.iter().chain(&m.commit) {
+        if check_item_exists(cx, place, id, ids) && seen.contains(&id.as_str()) {
+            cx.report(
+                place,
+                Code::BadMeasure,
+                At::Str(id),
+                tr!("diag-regional-twice", id = id.as_str()),
+                &tr!("diag-regional-twice.help"),
+            );
+        }
+        seen.push(id);
+    }
+    let days = m.days.unwrap_or(0.0);
+    check_filing_time(cx, place, days);
+    let verification = m.verification.as_ref().map(|v| {
+        check_verification(cx, place, v);
+        Verification {
+            days: WorkingDays::new(v.days),
+            deadline: WorkingDays::new(v.deadline_days),
+            failure_rate: v.failure_rate,
+        }
+    });
+    Measure::RegionalAssessment {
+        drop: m.drop.iter().map(ItemId::new).collect(),
+        commit: m.commit.iter().map(ItemId::new).collect(),
         days: WorkingDays::new(days),
         verification,
     }

@@ -228,6 +228,31 @@ pub(super) fn read(
         {
             rules.measures.insert(MeasureId::new(&m.id), c);
         }
+        if m.kind == "regional_assessment" {
+            check_assessed_area(cx, &place, &rules.attributes);
+        }
     }
     rules
+}
+
+/// Rule: a regional-assessment measure takes effect by the project's yes/no attribute
+/// `in_assessed_area`, which the scenario must declare in `[project]`.
+fn check_assessed_area(cx: &mut Ctx<'_>, place: &Place<'_>, attributes: &[Attribute]) {
+    let name = crate::scenario::ASSESSED_AREA;
+    let problem = match attributes.iter().find(|a| a.name == name) {
+        None => tr!("diag-regional-no-attribute", name = name),
+        Some(a) if a.kind != Kind::YesNo => tr!(
+            "diag-regional-attribute-kind",
+            name = name,
+            kind = a.kind.word()
+        ),
+        Some(_) => return,
+    };
+    cx.report(
+        place,
+        Code::BadMeasure,
+        At::Value("kind"),
+        problem,
+        &tr!("diag-regional-no-attribute.help", name = name),
+    );
 }
