@@ -827,3 +827,11 @@ gui-author-link-when = Link conditions ({ $n } conditional)
 gui-link-when-note = A link applies only when its condition holds; empty: always. When an item is left out, its links are bridged.
 gui-link-when-of = condition of link { $link }
 # --- end gui21 ---
+
+# --- lead ---
+gui-mkind-regional = regional assessment
+gui-mexplain-regional = For a project in an area whose assessments the government has already made (in_assessed_area = yes), the named assessments are left out of the flow (their links bridged) and the committed items are granted on the applicant's commitment; other projects are unchanged.
+gui-measure-drop-items = left out
+gui-measure-drop-items.tip = The assessments the area's own assessment covers: in an assessed area they leave the flow, their predecessors linked to their successors.
+gui-measure-drop-items-of = items { $measure } leaves out
+# --- end lead ---

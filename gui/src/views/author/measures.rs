@@ -39,6 +39,9 @@ pub fn explain(m: &Measure) -> (String, String) {
         Measure::OnlineSubmission => (tr!("gui-mkind-online"), tr!("gui-mexplain-online")),
         Measure::ParallelAdvance { .. } => (tr!("gui-mkind-advance"), tr!("gui-mexplain-advance")),
         Measure::AgentService { .. } => (tr!("gui-mkind-agent"), tr!("gui-mexplain-agent")),
+        Measure::RegionalAssessment { .. } => {
+            (tr!("gui-mkind-regional"), tr!("gui-mexplain-regional"))
+        }
     }
 }
 
@@ -261,6 +264,12 @@ impl Author {
                 days,
                 verification,
             } => self.commitment(ui, id, items, *days, verification.as_ref()),
+            Measure::RegionalAssessment {
+                drop,
+                commit,
+                days,
+                verification,
+            } => self.regional(ui, id, drop, commit, *days, verification.as_ref()),
             _ => None,
         }
     }
@@ -446,5 +455,51 @@ impl Author {
                 drag,
             )
         })
+    }
+
+    /// Regional assessment: the assessments the area's own covers (left out), then the items
+    /// granted on commitment with their filing and verification, as notification-commitment's.
+    fn regional(
+        &mut self,
+        ui: &mut Ui,
+        id: &str,
+        drop: &[ItemId],
+        commit: &[ItemId],
+        days: WorkingDays,
+        verification: Option<&Verification>,
+    ) -> Option<(Measure, bool)> {
+        let mut drop_next = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr!("gui-measure-drop-items"))
+                .on_hover_text(tr!("gui-measure-drop-items.tip"));
+            let label = tr!("gui-measure-drop-items-of", measure = id);
+            let key = format!("measure-drop:{id}");
+            if let Some(t) = self.commit_field(ui, &key, &ids_text(drop), label, 220.0) {
+                drop_next = Some(parse_ids(&t));
+            }
+        });
+        let committed = self.commitment(ui, id, commit, days, verification);
+        if drop_next.is_none() && committed.is_none() {
+            return None;
+        }
+        let (commit, days, verification, drag) = match committed {
+            Some((
+                Measure::NotificationCommitment {
+                    items,
+                    days,
+                    verification,
+                },
+                drag,
+            )) => (items, days, verification, drag),
+            _ => (commit.to_vec(), days, verification.cloned(), false),
+        };
+        let drop = drop_next.unwrap_or_else(|| drop.to_vec());
+        let m = Measure::RegionalAssessment {
+            drop,
+            commit,
+            days,
+            verification,
+        };
+        Some((m, drag))
     }
 }
