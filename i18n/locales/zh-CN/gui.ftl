@@ -80,7 +80,7 @@ gui-cell-working-days = { $name }：{ $days } 个工作日
 gui-cell-vs-serial = { $name }：较串联审批 { $diff }
 gui-cell-count = { $name }：{ $what } { $n }
 gui-gantt-float = { $days } 个工作日
-gui-gantt-float-critical = { $days }（在关键路径上）
+gui-gantt-float-critical = { $days } 个工作日（在关键路径上）
 gui-gantt-tooltip =
     { $name }（{ $id }）
     实施部门：{ $department }
@@ -722,3 +722,8 @@ gui-item-kind-applicant = 申请人自办
 gui-item-kind-utility = 市政公用服务
 gui-split-grip = 拖动以调整表格与图表所占的空间
 # --- end polish ---
+
+# --- gui22 ---
+# 问题面板中代替反引号编号显示的名称（悬停显示编号）。
+gui-problems-named = “{ $name }”
+# --- end gui22 ---
