@@ -193,12 +193,14 @@ impl PermitflowApp {
                     views::problems::ui(ui, &mut cx, &self.load_problems)
                 });
         }
-        // Narrower on a small screen, so the tables and charts beside it keep their width.
+        // Narrower on a small screen, so the tables and charts beside it keep their width; at
+        // most 36 % of the window, also when it was wider at start or the panel was dragged.
         let what_ifs_width = (ui.available_width() * 0.32).clamp(320.0, 460.0);
         egui::Panel::left("what-ifs")
             .resizable(true)
             .default_size(what_ifs_width)
             .min_size(320.0)
+            .max_size((ui.available_width() * 0.36).max(320.0))
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {
             v.calendar.ui(ui, &mut cx);
