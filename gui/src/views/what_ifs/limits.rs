@@ -32,7 +32,9 @@ impl Limits {
             );
         });
         let regimes = cx.regimes();
-        ui.horizontal(|ui| {
+        // Wrapped: the hint is wider than the panel in a 1024-pixel window, and a row that
+        // runs off it would widen the table below past the panel's edge.
+        ui.horizontal_wrapped(|ui| {
             crate::widgets::regime_choice(
                 ui,
                 tr!("gui-float-in"),
