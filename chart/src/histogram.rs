@@ -307,9 +307,11 @@ pub fn histogram_of(
     };
     x_axis(&mut scene, lo, hi, &x, TOP + PLOT_H, &axis_label);
     legend(&mut scene, nouns, series, &same_as, targets);
-    // Tags of lines close together are stacked down the plot, each with a leader line.
+    // Tags of lines close together are stacked down the plot, each with a leader line, clear
+    // of the title and subtitle (placed first).
+    let mut scene = frame(scene, title, &subtitle);
     place_labels(&mut scene, &["percentile", "target"], 11.0, 12);
-    frame(scene, title, &subtitle)
+    scene
 }
 
 /// The `q` quantile (nearest rank) of the finite values, without sorting them all.
