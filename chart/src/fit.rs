@@ -3,7 +3,7 @@
 //! density drawn over it as a line, or a fixed time as a vertical line. The caller names both
 //! series, so the chart knows nothing of how the spread was fitted.
 
-use crate::plots::{LEFT, PLOT_H, PLOT_W, TOP, fmt_num, frame, x_axis, y_axis};
+use crate::plots::{CANVAS_W, LEFT, PLOT_H, PLOT_W, TOP, fmt_num, frame, x_axis, y_axis};
 use crate::scene::{Anchor, CRITICAL, INK, STAGES_TRANSLUCENT, Scene, Shape, fit};
 use permitflow_i18n::tr;
 
@@ -32,11 +32,10 @@ pub fn fit_histogram(
     fitted_name: &str,
 ) -> Scene {
     let mut scene = Scene {
-        width: LEFT + PLOT_W + 60.0,
+        width: CANVAS_W,
         height: TOP + PLOT_H + 60.0 + 18.0 * 2.0,
         shapes: vec![],
     };
-    frame(&mut scene, title, subtitle);
     let finite = || samples.iter().copied().filter(|v| v.is_finite());
     let curve: &[(f64, f64)] = match fitted {
         Fitted::Density(c) => c,
@@ -54,7 +53,7 @@ pub fn fit_histogram(
         (a.min(v), b.max(v))
     });
     if !lo.is_finite() {
-        return scene;
+        return frame(scene, title, subtitle);
     }
     let lo = (lo - 0.5).floor().max(0.0);
     let mut hi = (hi + 0.5).ceil();
@@ -155,7 +154,7 @@ pub fn fit_histogram(
         INK,
         "legend-label",
     );
-    scene
+    frame(scene, title, subtitle)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! one is drawn as an outline over it and named so in the legend, so neither disappears.
 
 use crate::layout::place_labels;
-use crate::plots::{LEFT, PLOT_H, PLOT_W, TOP, fmt_num, frame, x_axis, y_axis};
+use crate::plots::{CANVAS_W, LEFT, PLOT_H, PLOT_W, TOP, fmt_num, frame, x_axis, y_axis};
 use crate::scene::{Anchor, Color, INK, MIN_TEXT, STAGES, STAGES_TRANSLUCENT, Scene, Shape, fit};
 use permitflow_i18n::tr;
 
@@ -140,11 +140,11 @@ pub fn histogram_of(
     targets: &[(String, f64)],
 ) -> Scene {
     let mut scene = Scene {
-        width: LEFT + PLOT_W + 60.0,
+        width: CANVAS_W,
         height: TOP + PLOT_H + 60.0 + 18.0 * (series.len() + targets.len()) as f64,
         shapes: vec![],
     };
-    frame(&mut scene, title, &subtitle(nouns, !targets.is_empty()));
+    let subtitle = subtitle(nouns, !targets.is_empty());
     let all = series.iter().flat_map(|h| h.samples.iter().copied());
     let (mut lo, mut hi) = all
         .filter(|v| v.is_finite())
@@ -152,7 +152,7 @@ pub fn histogram_of(
             (a.min(v), b.max(v))
         });
     if !lo.is_finite() {
-        return scene;
+        return frame(scene, title, &subtitle);
     }
     // A long thin tail would squeeze the distributions into a corner: the axis ends at the
     // highest 99th percentile, and the last bin holds the few samples beyond it.
@@ -307,7 +307,9 @@ pub fn histogram_of(
     };
     x_axis(&mut scene, lo, hi, &x, TOP + PLOT_H, &axis_label);
     legend(&mut scene, nouns, series, &same_as, targets);
-    // Tags of lines close together are stacked down the plot, each with a leader line.
+    // Tags of lines close together are stacked down the plot, each with a leader line, clear
+    // of the title and subtitle (placed first).
+    let mut scene = frame(scene, title, &subtitle);
     place_labels(&mut scene, &["percentile", "target"], 11.0, 12);
     scene
 }
@@ -511,5 +513,52 @@ mod tests {
             })
             .unwrap();
         assert_eq!(last, "r: 49.5 working days or more, 0.1 %");
+    }
+    #[test]
+    fn a_long_title_wraps_and_the_plot_keeps_the_whole_width() {
+        let title = "General social-investment housing (Hezhou 2020) — simulated working days \
+                     (10000 iterations, seed 42): official approval days (a return's correction \
+                     stops the clock)";
+        let s = histogram("h", &[h("r", vec![10.0, 10.5, 11.0, 11.0])], &[]);
+        let long = histogram(title, &[h("r", vec![10.0, 10.5, 11.0, 11.0])], &[]);
+        // 80 px of axis labels, 760 px of plot, 60 px of margin: the canvas stays 900 px wide
+        // and the title takes two lines of 20 px instead of running 1,000 px wide.
+        assert_eq!(s.width, 900.0);
+        assert_eq!(long.width, 900.0);
+        let lines = texts(&long, "title");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines.join(" "), title);
+        assert_eq!(long.height, s.height + 20.0);
+        // The x axis runs from 80 to 840 px in both, 20 px lower under the two-line title.
+        let axis = |sc: &Scene| {
+            sc.shapes
+                .iter()
+                .find_map(|sh| match sh {
+                    Shape::Line { x1, x2, y1, y2, .. } if y1 == y2 && *x1 == LEFT => {
+                        Some((*x2, *y1))
+                    }
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(axis(&s), (840.0, TOP + PLOT_H));
+        assert_eq!(axis(&long), (840.0, TOP + PLOT_H + 20.0));
+        // The bins end at the plot's right end (the axis ends at 12 working days, the last bin
+        // 11.5–12 holds nothing, the one before ends at 11.5: 80 + 2.5/3 × 760).
+        let right = long
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Rect {
+                    class: "bin", x, w, ..
+                } => Some(x + w),
+                _ => None,
+            })
+            .fold(0.0f64, f64::max);
+        assert!(
+            (right - (LEFT + 2.5 / 3.0 * PLOT_W)).abs() < 1e-9,
+            "{right}"
+        );
+        assert!(crate::layout::outside(&long, 0.5).is_empty());
     }
 }

@@ -56,23 +56,82 @@ fn saving_label(saved: f64) -> String {
     }
 }
 
-pub(crate) fn frame(scene: &mut Scene, title: &str, subtitle: &str) {
-    // A long title widens the canvas rather than run off it.
-    scene.width = scene
-        .width
-        .max(crate::layout::room_for(12.0, title, 16.0, true))
-        .max(crate::layout::room_for(12.0, subtitle, 11.0, false));
-    scene.styled_text(12.0, 22.0, title, 16.0, Anchor::Start, true, INK, "title");
-    scene.styled_text(
-        12.0,
-        40.0,
-        subtitle,
-        11.0,
-        Anchor::Start,
-        false,
-        MUTED,
-        "subtitle",
+/// The width of every chart of numbers (histograms, tornadoes, lines, the time–cost curve,
+/// the waterfall), so charts stacked one below the other line up and a chart fitted to a
+/// window's width fills it with its plot.
+pub(crate) const CANVAS_W: f64 = LEFT + PLOT_W + 60.0;
+
+/// A title line's height, and a subtitle line's.
+const TITLE_LINE: f64 = 20.0;
+const SUBTITLE_LINE: f64 = 14.0;
+
+/// Puts the title and subtitle above the chart drawn so far. They wrap to the canvas (up to
+/// three lines each) rather than widen it, and the chart moves down by the lines they add.
+pub(crate) fn frame(scene: Scene, title: &str, subtitle: &str) -> Scene {
+    let room = scene.width - 24.0;
+    // Bold text is a twentieth wider (see `layout::text_box`).
+    let titles = balanced(title, 16.0, room / 1.05, 3);
+    let subtitles = balanced(subtitle, 11.0, room, 3);
+    let title_extra = TITLE_LINE * (titles.len().max(1) - 1) as f64;
+    let extra = title_extra + SUBTITLE_LINE * (subtitles.len().max(1) - 1) as f64;
+    let mut out = Scene {
+        width: scene.width,
+        height: scene.height + extra,
+        shapes: Vec::with_capacity(scene.shapes.len() + titles.len() + subtitles.len()),
+    };
+    for (k, line) in titles.into_iter().enumerate() {
+        out.styled_text(
+            12.0,
+            22.0 + TITLE_LINE * k as f64,
+            line,
+            16.0,
+            Anchor::Start,
+            true,
+            INK,
+            "title",
+        );
+    }
+    for (k, line) in subtitles.into_iter().enumerate() {
+        out.styled_text(
+            12.0,
+            40.0 + title_extra + SUBTITLE_LINE * k as f64,
+            line,
+            11.0,
+            Anchor::Start,
+            false,
+            MUTED,
+            "subtitle",
+        );
+    }
+    out.shapes.extend(
+        scene
+            .shapes
+            .into_iter()
+            .map(|s| crate::scene::shift(s, extra)),
     );
+    out
+}
+
+/// `text` wrapped into as few lines of at most `width` as [`crate::layout::wrap`] makes, up
+/// to `max_lines`, with the lines as even as they go: the narrowest width that needs no more
+/// lines, so a title does not leave one word alone on its second line.
+fn balanced(text: &str, size: f64, width: f64, max_lines: usize) -> Vec<String> {
+    let lines = crate::layout::wrap(text, size, width, max_lines);
+    let n = lines.len();
+    if n < 2 || lines.last().is_some_and(|l| l.ends_with('…')) {
+        return lines;
+    }
+    let fits = |w: f64| crate::layout::wrap(text, size, w, n + 1).len() <= n;
+    let (mut lo, mut hi) = (width / n as f64, width);
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        if fits(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    crate::layout::wrap(text, size, hi, n)
 }
 
 pub(crate) fn x_axis(
@@ -153,17 +212,18 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) 
         .collect();
     let body: f64 = rows.iter().sum();
     let mut scene = Scene {
-        width: label_w + PLOT_W + 80.0,
+        width: CANVAS_W,
         height: TOP + body + 50.0,
         shapes: vec![],
     };
-    frame(&mut scene, title, subtitle);
+    // The bars take what the names and the value labels leave of the canvas.
+    let plot_w = CANVAS_W - label_w - 80.0;
     let max = bars
         .iter()
         .map(|(_, v)| v.abs())
         .fold(0.0f64, f64::max)
         .max(1e-9);
-    let x = |v: f64| label_w + v / max * (PLOT_W - 40.0);
+    let x = |v: f64| label_w + v / max * (plot_w - 40.0);
     let mut y = TOP;
     for (i, ((name, v), lines)) in bars.iter().zip(&names).enumerate() {
         let h = rows[i];
@@ -207,7 +267,7 @@ pub fn tornado(title: &str, subtitle: &str, bars: &[(String, f64)], unit: &str) 
         y += h;
     }
     scene.line(label_w, TOP, label_w, TOP + body, INK, 1.0);
-    scene
+    frame(scene, title, subtitle)
 }
 
 /// Lines over a shared x axis, e.g. work in progress over time, one per series.
@@ -219,18 +279,17 @@ pub fn line_chart(
     y_label: &str,
 ) -> Scene {
     let mut scene = Scene {
-        width: LEFT + PLOT_W + 60.0,
+        width: CANVAS_W,
         height: TOP + PLOT_H + 60.0 + 18.0 * series.len() as f64,
         shapes: vec![],
     };
-    frame(&mut scene, title, subtitle);
     let points = series.iter().flat_map(|(_, p)| p.iter().copied());
     let (xlo, xhi, yhi) = points.fold(
         (f64::INFINITY, f64::NEG_INFINITY, 0.0f64),
         |(a, b, c), (x, y)| (a.min(x), b.max(x), c.max(y)),
     );
     if !xlo.is_finite() {
-        return scene;
+        return frame(scene, title, subtitle);
     }
     let xhi = if xhi > xlo { xhi } else { xlo + 1.0 };
     let yhi = yhi.max(1.0) * 1.1;
@@ -273,19 +332,19 @@ pub fn line_chart(
         );
     }
     x_axis(&mut scene, xlo, xhi, &x, TOP + PLOT_H, x_label);
-    scene
+    frame(scene, title, subtitle)
 }
 
 /// The least cost of reaching each makespan, as a line through the breakpoints.
 pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) -> Scene {
     let mut scene = Scene {
-        width: LEFT + PLOT_W + 60.0,
+        width: CANVAS_W,
         height: TOP + PLOT_H + 60.0,
         shapes: vec![],
     };
-    frame(&mut scene, title, &tr!("chart-curve-subtitle"));
+    let subtitle = tr!("chart-curve-subtitle");
     if points.is_empty() {
-        return scene;
+        return frame(scene, title, &subtitle);
     }
     let (mut xlo, mut xhi) = points
         .iter()
@@ -350,7 +409,7 @@ pub fn time_cost_curve(title: &str, points: &[(f64, f64)], target: Option<f64>) 
         TOP + PLOT_H,
         &tr!("chart-working-days"),
     );
-    scene
+    frame(scene, title, &subtitle)
 }
 
 /// A waterfall from `start` through each step's saving to the bar named `end`.
@@ -358,11 +417,10 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
     // The columns share the plot's whole width, however few the steps.
     let col = PLOT_W / (steps.len() + 2) as f64;
     let mut scene = Scene {
-        width: LEFT + PLOT_W + 60.0,
+        width: CANVAS_W,
         height: TOP + PLOT_H + 80.0,
         shapes: vec![],
     };
-    frame(&mut scene, title, &tr!("chart-waterfall-subtitle"));
     let hi = start.1.max(1.0) * 1.1;
     let y = |v: f64| TOP + PLOT_H - v / hi * PLOT_H;
     y_axis(&mut scene, 0.0, hi, &y, &tr!("chart-working-days"));
@@ -456,7 +514,7 @@ pub fn waterfall(title: &str, start: (&str, f64), steps: &[(String, f64)], end: 
         INK,
         1.0,
     );
-    scene
+    frame(scene, title, &tr!("chart-waterfall-subtitle"))
 }
 
 #[cfg(test)]
@@ -574,5 +632,16 @@ mod tests {
             ]
         );
         assert!(crate::layout::overlaps(&s, 0.5).is_empty());
+    }
+
+    #[test]
+    fn a_wrapped_title_is_split_evenly() {
+        // 24 words of 4 letters: one line would be about 1,000 px at 16 px; two lines of 12
+        // words each, not 21 words and 3.
+        let title = ["wide"; 24].join(" ");
+        let lines = balanced(&title, 16.0, 834.0, 3);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let words: Vec<usize> = lines.iter().map(|l| l.split(' ').count()).collect();
+        assert_eq!(words, [12, 12]);
     }
 }

@@ -187,7 +187,7 @@ impl Scene {
     }
 }
 
-fn shift(shape: Shape, dy: f64) -> Shape {
+pub(crate) fn shift(shape: Shape, dy: f64) -> Shape {
     match shape {
         Shape::Rect {
             x,

@@ -193,12 +193,16 @@ impl PermitflowApp {
                     views::problems::ui(ui, &mut cx, &self.load_problems)
                 });
         }
-        // Narrower on a small screen, so the tables and charts beside it keep their width.
-        let what_ifs_width = (ui.available_width() * 0.32).clamp(320.0, 460.0);
-        egui::Panel::left("what-ifs")
+        // Narrower on a small screen, so the tables and charts beside it keep their width; at
+        // most 36 % of the window. The panel keeps a dragged width until the window's width
+        // changes by a step of 128 points (it is a new panel then, at the default for it).
+        let window = ui.available_width();
+        let what_ifs_width = (window * 0.32).clamp(320.0, 460.0);
+        egui::Panel::left(("what-ifs", (window / 128.0).round() as i32))
             .resizable(true)
             .default_size(what_ifs_width)
             .min_size(320.0)
+            .max_size((ui.available_width() * 0.36).max(320.0))
             .show(ui, |ui| v.what_ifs.ui(ui, &mut cx));
         egui::CentralPanel::default().show(ui, |ui| {
             v.calendar.ui(ui, &mut cx);

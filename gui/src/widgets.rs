@@ -20,10 +20,12 @@ pub const AMBER: Color32 = Color32::from_rgb(0xc0, 0x7a, 0x00);
 pub const CRITICAL: Color32 = Color32::from_rgb(0xc0, 0x30, 0x30);
 
 /// A table cell whose accessible label says what it is ("joint: 36.5 working days"), since a
-/// bare "36.5" means nothing to a screen reader (or a test).
+/// bare "36.5" means nothing to a screen reader (or a test); the same words on hover say a
+/// planner which unit the number is in.
 pub fn cell(ui: &mut Ui, text: impl Into<RichText>, accessible: String) {
     let r = ui.label(text.into());
     r.widget_info(|| WidgetInfo::labeled(Role::Label, true, &accessible));
+    r.on_hover_text(accessible);
 }
 
 /// A result table of the application layer (the same rows the command line prints) as a

@@ -79,7 +79,7 @@ fn an_invalid_limit_keeps_the_last_schedule_and_says_why() {
     // The schedule is the last valid one; the problem names the item and the rule.
     h.get_by_label_contains("joint: 36.5 approval days (");
     h.get_by_label_contains("not a multiple of half a working day");
-    h.get_by_label("item `first_registration`");
+    h.get_by_label("item “First real-estate registration”");
     assert_eq!(limit(&h, "first_registration"), 5.0);
     h.get_by_label("Undo").click();
     h.run();

@@ -93,10 +93,12 @@ pub fn path_field(
     shipped: &[std::path::PathBuf],
 ) {
     let l = ui.label(label);
+    // Room for Browse… and the shipped files' menu on its right in a narrow window.
+    let width = (ui.available_width() - 260.0).clamp(140.0, 330.0);
     ui.add(
         egui::TextEdit::singleline(field(cx.settings))
             .hint_text(hint)
-            .desired_width(330.0),
+            .desired_width(width),
     )
     .labelled_by(l.id);
     if ui

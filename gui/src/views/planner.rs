@@ -13,6 +13,9 @@ use super::Ctx;
 use crate::command::{Command, JobKind};
 use crate::widgets::{self, GREEN, RED, half_days};
 
+/// Below this width (points) the planner's tables stack instead of sharing the width.
+const NARROW: f32 = 760.0;
+
 /// Draws the reform planner tab: regime and target, the cuts, sensitivity and charts.
 pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let regimes = cx.regimes();
@@ -74,6 +77,19 @@ pub fn ui(ui: &mut Ui, cx: &mut Ctx<'_>) {
     let mut adopt = None;
     let names = widgets::names(&cx.doc.valid);
     widgets::above_charts(ui, "plan-tables", 0.6, |ui| {
+        // Side by side where the tables fit in halves; one below the other in a narrow window
+        // (1024 px), where halves would cut every table after its first column.
+        if ui.available_width() < NARROW {
+            egui::ScrollArea::horizontal()
+                .id_salt("plan-left")
+                .show(ui, |ui| {
+                    adopt = cuts(ui, &out.report.plan, &names);
+                    sensitivity(ui, &out.report, &names);
+                    ui.separator();
+                    attribution(ui, &out.report, &cx.doc.valid);
+                });
+            return;
+        }
         // Each column scrolls sideways on its own: a table wider than its half (long names,
         // Chinese and English) is clipped at the column's edge instead of drawn over the other.
         ui.columns(2, |cols| {

@@ -34,10 +34,12 @@ impl Toolbar {
         ui.add_space(3.0);
         ui.horizontal(|ui| {
             ui.menu_button(tr!("gui-open"), |ui| self.open_menu(ui, cx));
+            // Narrower in a narrow window (1024 px), so the buttons and the file's name fit.
+            let width = (ui.available_width() * 0.22).clamp(160.0, 330.0);
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.open_text)
                     .hint_text(tr!("gui-open-hint"))
-                    .desired_width(330.0),
+                    .desired_width(width),
             );
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if (ui.button(tr!("gui-open-file")).clicked() || enter)

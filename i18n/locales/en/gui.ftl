@@ -76,7 +76,7 @@ gui-cell-working-days = { $name }: { $days } working days
 gui-cell-vs-serial = { $name }: { $diff } vs serial
 gui-cell-count = { $name }: { $n } { $what }
 gui-gantt-float = { $days } working days
-gui-gantt-float-critical = { $days } · on the critical path
+gui-gantt-float-critical = { $days } working days · on the critical path
 gui-gantt-tooltip =
     { $name } ({ $id })
     Department: { $department }
@@ -222,8 +222,8 @@ gui-filter-hint = filter by id, name, department or stage
 gui-float-in = float in
 gui-limits-hint = ● critical · drag or type a limit (steps of ½ day)
 gui-limits-item = Item
-gui-limits-limit = Limit (wd)
-gui-limits-float = Float (wd)
+gui-limits-limit = Limit
+gui-limits-float = Float
 gui-limits-floor = floor { $days } working days (least the department can commit to)
 gui-limits-item-tip =
     { $name }
@@ -835,3 +835,7 @@ gui-measure-drop-items = left out
 gui-measure-drop-items.tip = The assessments the area's own assessment covers: in an assessed area they leave the flow, their predecessors linked to their successors.
 gui-measure-drop-items-of = items { $measure } leaves out
 # --- end lead ---
+# --- gui22 ---
+# A name the problems panel shows for an id in backticks (the id on hover).
+gui-problems-named = “{ $name }”
+# --- end gui22 ---

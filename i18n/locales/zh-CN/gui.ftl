@@ -80,7 +80,7 @@ gui-cell-working-days = { $name }：{ $days } 个工作日
 gui-cell-vs-serial = { $name }：较串联审批 { $diff }
 gui-cell-count = { $name }：{ $what } { $n }
 gui-gantt-float = { $days } 个工作日
-gui-gantt-float-critical = { $days }（在关键路径上）
+gui-gantt-float-critical = { $days } 个工作日（在关键路径上）
 gui-gantt-tooltip =
     { $name }（{ $id }）
     实施部门：{ $department }
@@ -836,3 +836,7 @@ gui-measure-drop-items = 不再办理
 gui-measure-drop-items.tip = 区域评估已覆盖的评估事项：在已评估区域内不再单独办理，其前置环节直接衔接后续环节。
 gui-measure-drop-items-of = { $measure } 不再办理的事项
 # --- end lead ---
+# --- gui22 ---
+# 问题面板中代替反引号编号显示的名称（悬停显示编号）。
+gui-problems-named = “{ $name }”
+# --- end gui22 ---

@@ -107,7 +107,8 @@ pub(super) fn show(
     let row_h = (font * 1.6).round();
     let header_h = row_h * 2.0;
     let var_w = if g.baseline.is_some() {
-        76.0 * scale
+        // "+10.5 工作日": each variance says its unit.
+        96.0 * scale
     } else {
         0.0
     };

@@ -214,7 +214,7 @@ fn activity_row(
             body.text(
                 pos2(var_left + f.var_w - 8.0, cy),
                 Align2::RIGHT_CENTER,
-                signed(d),
+                format!("{} {}", signed(d), tr!("gui-unit-wd")),
                 font.clone(),
                 color,
             );

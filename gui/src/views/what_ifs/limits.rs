@@ -32,7 +32,9 @@ impl Limits {
             );
         });
         let regimes = cx.regimes();
-        ui.horizontal(|ui| {
+        // Wrapped: the hint is wider than the panel in a 1024-pixel window, and a row that
+        // runs off it would widen the table below past the panel's edge.
+        ui.horizontal_wrapped(|ui| {
             crate::widgets::regime_choice(
                 ui,
                 tr!("gui-float-in"),
@@ -71,9 +73,9 @@ impl Limits {
             .striped(true)
             .vscroll(false)
             .column(Column::remainder().at_least(120.0).clip(true))
-            // Wide enough for "365.0 自然日" (a calendar-day limit says its unit).
+            // Wide enough for "365.0 自然日": every limit and float says its unit.
             .column(Column::exact(108.0))
-            .column(Column::exact(72.0))
+            .column(Column::exact(90.0))
             .cell_layout(Layout::left_to_right(Align::Center));
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, Some(Align::Center));
@@ -139,13 +141,13 @@ impl Limits {
                         let mut v = it.days.value.get();
                         let floor = it.floor.as_ref().map(|f| f.value.get()).unwrap_or(0.0);
                         let lowest = floor.min(v);
-                        // Working days unless marked: a calendar-day limit says so.
-                        let drag = days_drag(&mut v, lowest);
-                        let drag = if it.unit == permitflow_model::DayUnit::Calendar {
-                            drag.suffix(format!(" {}", tr!("gui-unit-cd")))
+                        // Each limit says its unit: working days (wd) or calendar days (cd).
+                        let unit = if it.unit == permitflow_model::DayUnit::Calendar {
+                            tr!("gui-unit-cd")
                         } else {
-                            drag
+                            tr!("gui-unit-wd")
                         };
+                        let drag = days_drag(&mut v, lowest).suffix(format!(" {unit}"));
                         let r = ui.add(drag);
                         r.widget_info(|| {
                             WidgetInfo::drag_value(true, v)
@@ -167,11 +169,13 @@ impl Limits {
                         }
                     });
                     row.col(|ui| match float {
+                        // Float is in working days, whatever the item's own unit.
                         Some(_) if critical => {
-                            ui.label(RichText::new("0 ●").color(CRITICAL));
+                            let text = format!("0 {} ●", tr!("gui-unit-wd"));
+                            ui.label(RichText::new(text).color(CRITICAL));
                         }
                         Some(f) => {
-                            ui.label(f.to_string());
+                            ui.label(format!("{f} {}", tr!("gui-unit-wd")));
                         }
                         None => {
                             ui.label(RichText::new("–").weak())

@@ -47,7 +47,10 @@ impl WhatIfs {
         ui.label(RichText::new(&cx.doc.draft.name).strong());
         ui.horizontal(|ui| self.start_date(ui, cx));
         ui.separator();
-        measures::ui(ui, cx);
+        // Sideways in a narrow panel (four regimes' names in Chinese are wider than it).
+        egui::ScrollArea::horizontal()
+            .id_salt("measures-scroll")
+            .show(ui, |ui| measures::ui(ui, cx));
         ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("what-if-scroll")
