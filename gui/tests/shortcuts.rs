@@ -80,7 +80,9 @@ fn save_changes_before_quitting_asks_for_a_path_saves_and_then_quits() {
     assert!(h.state().quit_requested, "status: {}", h.state().status());
     let text = std::fs::read_to_string(&path).expect("saved");
     let s = parse_scenario(&text, "mine.toml", Format::Toml).expect("reads back");
-    assert_eq!(s, h.state().doc.valid);
+    // Saved as the file says it: the attributes and every `when` (three conditional items).
+    assert_eq!(s, h.state().doc.unresolved);
+    assert_eq!(s.rules.items.len(), 3, "{:?}", s.rules);
 }
 
 #[test]

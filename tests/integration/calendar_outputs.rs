@@ -99,7 +99,10 @@ fn charts_have_a_footnote_when_the_holidays_are_provisional() {
     let text = svg("2026-12-28");
     assert!(text.contains("class=\"footnote\""), "no footnote");
     assert!(text.contains("2027 are provisional"));
-    assert!(!svg("2025-03-03").contains("footnote"));
+    // The default scenario's footnote names its project attributes; no calendar note in 2025.
+    let official = svg("2025-03-03");
+    assert!(official.contains("Project attributes: underground_area = 3000"));
+    assert!(!official.contains("provisional"));
 }
 
 #[test]
@@ -328,11 +331,12 @@ fn chart_report_and_export_take_the_calendar_file_too() {
         let (_, rows) = csv_rows(&std::fs::read_to_string(&csv).unwrap());
         let flagged = rows.iter().filter(|r| r[14] == "provisional 2027").count();
         if with {
-            assert!(!svg_text.contains("footnote"));
+            assert!(!svg_text.contains("provisional"));
             assert!(!html_text.contains("class=\"warn\""));
             assert_eq!(flagged, 0);
         } else {
             assert!(svg_text.contains("footnote"));
+            assert!(svg_text.contains("provisional"));
             assert!(html_text.contains("class=\"warn\""));
             assert_eq!(flagged, rows.len());
         }

@@ -95,9 +95,12 @@ mod tests {
                 assert!(whole.iter().any(|w| w == h), "{h} not in {whole:?}");
             }
             let compare = headings(&render_focused(&c, Focus::Compare));
+            // Every focus says first which project the figures are for (the default declares
+            // its underground area).
             assert_eq!(
                 compare,
                 [
+                    "Project attributes",
                     "Regimes compared",
                     "Targets and published figures",
                     "Schedules"
@@ -111,10 +114,11 @@ mod tests {
             assert_eq!(html.matches("<figure class=\"gantt\"").count(), 4);
             assert!(html.contains("Print of the comparison"));
             let sim = headings(&render_focused(&c, Focus::Simulation));
-            assert_eq!(sim, ["Uncertainty"]);
+            assert_eq!(sim, ["Project attributes", "Uncertainty"]);
             let plan = headings(&render_focused(&c, Focus::Planner));
-            assert_eq!(plan.len(), 1);
-            assert!(plan[0].starts_with("Reform planner: "), "{plan:?}");
+            assert_eq!(plan.len(), 2);
+            assert_eq!(plan[0], "Project attributes");
+            assert!(plan[1].starts_with("Reform planner: "), "{plan:?}");
             // Every page is the A4-landscape print page.
             assert!(html.contains("size: A4 landscape"));
         });

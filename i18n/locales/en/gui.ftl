@@ -832,7 +832,7 @@ gui-link-when-of = condition of link { $link }
 gui-mkind-regional = regional assessment
 gui-mexplain-regional = For a project in an area whose assessments the government has already made (in_assessed_area = yes), the named assessments are left out of the flow (their links bridged) and the committed items are granted on the applicant's commitment; other projects are unchanged.
 gui-measure-drop-items = left out
-gui-measure-drop-items.tip = The assessments the area's own assessment covers: in an assessed area they leave the flow, their predecessors linked to their successors.
+    .tip = The assessments the area's own assessment covers: in an assessed area they leave the flow, their predecessors linked to their successors.
 gui-measure-drop-items-of = items { $measure } leaves out
 # --- end lead ---
 # --- gui22 ---

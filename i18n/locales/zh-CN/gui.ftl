@@ -833,7 +833,7 @@ gui-link-when-of = 前后关系 { $link } 的适用条件
 gui-mkind-regional = 区域评估
 gui-mexplain-regional = 项目位于已完成区域评估的区域（in_assessed_area = 是）时，所列评估事项不再单独办理（其前后环节直接衔接），承诺事项凭申请人承诺即予办理；其他项目不变。
 gui-measure-drop-items = 不再办理
-gui-measure-drop-items.tip = 区域评估已覆盖的评估事项：在已评估区域内不再单独办理，其前置环节直接衔接后续环节。
+    .tip = 区域评估已覆盖的评估事项：在已评估区域内不再单独办理，其前置环节直接衔接后续环节。
 gui-measure-drop-items-of = { $measure } 不再办理的事项
 # --- end lead ---
 # --- gui22 ---
