@@ -274,6 +274,23 @@ impl Author {
         }
     }
 
+    /// An optional factor (empty: none) applied on Enter; a number that does not read is said in
+    /// the status line and changes nothing.
+    fn factor_field(
+        &mut self,
+        ui: &mut Ui,
+        key: &str,
+        current: Option<f64>,
+        label: String,
+        commands: &mut Vec<Command>,
+    ) -> Option<Option<f64>> {
+        let text = current.map(|f| f.to_string()).unwrap_or_default();
+        let typed = self.commit_field(ui, key, &text, label, 56.0)?;
+        parse_optional(&typed)
+            .map_err(|e| commands.push(Command::Status(e)))
+            .ok()
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn agent(
         &mut self,
@@ -304,17 +321,10 @@ impl Author {
             ui.label(tr!("gui-measure-factor"))
                 .on_hover_text(tr!("gui-measure-factor.tip"));
             let label = tr!("gui-measure-factor-of", measure = id);
-            let current = factor.map(|f| f.to_string()).unwrap_or_default();
-            if let Some(t) =
-                self.commit_field(ui, &format!("measure-factor:{id}"), &current, label, 56.0)
-            {
-                match parse_optional(&t) {
-                    Ok(v) => {
-                        next.1 = v;
-                        changed = true;
-                    }
-                    Err(e) => commands.push(Command::Status(e)),
-                }
+            let key = format!("measure-factor:{id}");
+            if let Some(v) = self.factor_field(ui, &key, factor, label, commands) {
+                next.1 = v;
+                changed = true;
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -339,17 +349,10 @@ impl Author {
             ui.label(tr!("gui-measure-returns-factor"))
                 .on_hover_text(tr!("gui-measure-returns-factor.tip"));
             let label = tr!("gui-measure-returns-factor-of", measure = id);
-            let current = returns_factor.map(|f| f.to_string()).unwrap_or_default();
-            if let Some(t) =
-                self.commit_field(ui, &format!("measure-returns:{id}"), &current, label, 56.0)
-            {
-                match parse_optional(&t) {
-                    Ok(v) => {
-                        next.3 = v;
-                        changed = true;
-                    }
-                    Err(e) => commands.push(Command::Status(e)),
-                }
+            let key = format!("measure-returns:{id}");
+            if let Some(v) = self.factor_field(ui, &key, returns_factor, label, commands) {
+                next.3 = v;
+                changed = true;
             }
         });
         changed.then_some((
