@@ -261,7 +261,6 @@ pub fn write_schedule_json(
     o: &Outcome,
     w: impl std::io::Write,
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
     let doc = document(s, cal, o, 0..0);
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     // The document with no items ends in `"items": []\n}`: written up to the `[`, then the items.
@@ -281,29 +280,64 @@ pub fn write_schedule_json(
         .step_by(JSON_BLOCK)
         .map(|a| a..(a + JSON_BLOCK).min(n))
         .collect();
-    let mut any = false;
     // A few blocks at a time, so the formatted text in memory stays bounded; each block's buffer
     // is kept from round to round, so the text of a million items passes through the same few
-    // megabytes (fresh memory is slow to come by: the kernel clears every new page).
+    // megabytes (fresh memory is slow to come by: the kernel clears every new page). Two sets of
+    // buffers: while this thread writes one round (the kernel's copy into the page cache is as
+    // long as the formatting), the next round is formatted on the other cores.
     let per_round = 2 * rayon::current_num_threads().max(1);
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); per_round.min(blocks.len())];
-    for round in blocks.chunks(per_round) {
-        let filled: Vec<std::io::Result<bool>> = buffers
-            .par_iter_mut()
-            .zip(round.par_iter())
-            .map(|(buffer, r)| items_block(o, r.clone(), buffer))
-            .collect();
-        for (buffer, filled) in buffers.iter().zip(filled) {
-            if !filled? {
-                continue;
+    let rounds: Vec<&[std::ops::Range<usize>]> = blocks.chunks(per_round).collect();
+    let sets = per_round.min(blocks.len());
+    let (mut front, mut back) = (vec![Vec::new(); sets], vec![Vec::new(); sets]);
+    let mut front_filled: Vec<bool> = Vec::new();
+    let mut any = false;
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        for k in 0..=rounds.len() {
+            let next = rounds.get(k).map(|&round| {
+                let mut buffers = std::mem::take(&mut back);
+                scope.spawn(move || {
+                    let filled = format_round(o, &mut buffers, round);
+                    (buffers, filled)
+                })
+            });
+            for (buffer, &filled) in front.iter().zip(&front_filled) {
+                if filled {
+                    w.write_all(if any { b",\n" } else { b"[\n" })?;
+                    w.write_all(buffer)?;
+                    any = true;
+                }
             }
-            w.write_all(if any { b",\n" } else { b"[\n" })?;
-            w.write_all(buffer)?;
-            any = true;
+            front_filled = match next {
+                Some(h) => {
+                    let (buffers, filled) = h
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    back = buffers;
+                    filled?
+                }
+                None => Vec::new(),
+            };
+            std::mem::swap(&mut front, &mut back);
         }
-    }
+        Ok(())
+    })?;
     w.write_all(if any { b"\n  ]\n}\n" } else { b"[]\n}\n" })?;
     w.flush()
+}
+
+/// The blocks of one round formatted side by side into `buffers`: for each, whether it holds
+/// any item.
+fn format_round(
+    o: &Outcome,
+    buffers: &mut [Vec<u8>],
+    round: &[std::ops::Range<usize>],
+) -> std::io::Result<Vec<bool>> {
+    use rayon::prelude::*;
+    buffers
+        .par_iter_mut()
+        .zip(round.par_iter())
+        .map(|(buffer, r)| items_block(o, r.clone(), buffer))
+        .collect()
 }
 
 /// The items of activities `range` (gates left out) as they appear inside the document, into
@@ -464,6 +498,13 @@ mod tests {
                 let o = evaluate(s, r, &cal, Method::Paths).unwrap();
                 let fast = schedule_json(s, &cal, &o);
                 assert_eq!(fast, reference(s, &cal, &o), "{} under {}", s.name, r.name);
+                // One thread: two blocks a round, so the big list takes two rounds, the second
+                // formatted while the first is written.
+                let one = rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .build()
+                    .unwrap();
+                assert_eq!(one.install(|| schedule_json(s, &cal, &o)), fast);
                 let v: serde_json::Value = serde_json::from_str(&fast).unwrap();
                 let gates = o.network.activities.iter().filter(|a| a.is_gate()).count();
                 assert_eq!(
