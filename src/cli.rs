@@ -16,7 +16,10 @@ pub use crate::render::OutputFormat;
 pub use values::{ChartKind, ExportFormat, MethodArg};
 use values::{parse_date, parse_horizon, parse_lang, parse_scale};
 
+mod args;
 mod values;
+
+pub use args::LogArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -221,8 +224,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         chart: Option<PathBuf>,
     },
-    /// Validate scenario files, solve every regime and check the targets.
-    /// Exit 0 when all hold, 1 when a target is missed, 2 when a file is invalid.
+    /// Validate scenario files (each variant too), solve every regime and check the targets.
+    /// Exit 0 when all hold, 1 when a target is missed, 2 when a file or variant is invalid.
     Check {
         /// Scenario files or CSV item lists.
         #[arg(required = true)]
@@ -230,6 +233,9 @@ pub enum Command {
         /// Start date for CSV item lists (YYYY-MM-DD; default today).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         start: Option<NaiveDate>,
+        /// `all`: each file's default and every variant (`file.toml#ID`); `none`: defaults only.
+        #[arg(long, value_name = "all|none", default_value = "all")]
+        variants: Variants,
         #[command(flatten)]
         calendar: CheckCalendarArgs,
     },
@@ -355,24 +361,6 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
-}
-
-/// `simulate --log`: a synthetic event log of one regime's cases.
-#[derive(Debug, Args)]
-pub struct LogArgs {
-    /// Also write a synthetic event log of the regime's cases (CSV, `-` for standard output),
-    /// as an approval system records them; needs exactly one --regime.
-    #[arg(long, value_name = "FILE")]
-    pub log: Option<PathBuf>,
-    /// Cases in the log (1 to 100,000).
-    #[arg(long, value_name = "N", default_value_t = 1000, requires = "log", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
-    pub log_cases: usize,
-    /// The first day cases may arrive (YYYY-MM-DD; default the scenario's start date).
-    #[arg(long, value_name = "DATE", requires = "log", value_parser = parse_date)]
-    pub log_from: Option<NaiveDate>,
-    /// Calendar days the arrivals are spread over, uniformly (1 to 3660).
-    #[arg(long, value_name = "DAYS", default_value_t = 365, requires = "log", value_parser = clap::builder::RangedU64ValueParser::<u32>::new().range(1..=3660))]
-    pub log_days: u32,
 }
 
 /// Options shared by the reporting commands.

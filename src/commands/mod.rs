@@ -172,11 +172,13 @@ pub fn run(command: Command) -> Result<u8, Error> {
         Command::Check {
             files,
             start,
+            variants,
             calendar,
         } => check::run(
             &files,
             start,
             calendar.strict_calendar,
+            variants,
             &calendar.files.user(),
         ),
         Command::Batch {

@@ -281,3 +281,57 @@ fn library_lists_each_variant() {
     ]);
     assert!(!stdout(&o).contains("family.toml#"), "{}", stdout(&o));
 }
+
+/// `check` on a family checks the default project and then every variant, each named
+/// `file#ID`; a variant is held to the bounds only (the exact figure, 16 working days, is the
+/// default project's: batch's rule). `--variants none` checks the default only, `--variant ID`
+/// that one only.
+#[test]
+fn check_covers_every_variant() {
+    let f = family();
+    let o = permitflow(&["check", f.as_str(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let heads: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(heads.len(), 4, "{out}");
+    for (head, id, items) in [
+        (heads[0], "", 3),
+        (heads[1], "#deep", 4),
+        (heads[2], "#assessed", 2),
+        (heads[3], "#assessed-deep", 3),
+    ] {
+        assert!(
+            head.contains(&format!("variants-family.toml{id}: ")),
+            "{head}"
+        );
+        assert!(head.contains(&format!("{items} items")), "{head}");
+    }
+    // Serial totals by hand: 16, 21, 6, 11.
+    for days in [16, 21, 6, 11] {
+        let line = format!("serial: {days} approval days, {days} working days");
+        assert!(out.contains(&line), "{line} in {out}");
+    }
+    assert_eq!(
+        out.matches("the default project: 16 working days").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(out.matches("bound: 20 working days").count(), 4, "{out}");
+
+    let o = permitflow(&["check", f.as_str(), "--variants", "none", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().filter(|l| !l.starts_with(' ')).count(),
+        1
+    );
+
+    let o = permitflow(&["check", f.as_str(), "--variant", "deep", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(&format!("{f}#deep: 1 stages, 4 items")),
+        "{out}"
+    );
+    assert!(out.contains("serial: 21 approval days"), "{out}");
+    assert_eq!(out.lines().filter(|l| !l.starts_with(' ')).count(), 1);
+}

@@ -296,5 +296,5 @@ cli-help-attr = 项目属性的取值，覆盖情景的默认值（[project]）�
 # --- family21 ---
 cli-batch-attr-undeclared = 提示：--attr { $name } 不用于未声明该属性的 { $n } 个文件：{ $files }
 cli-help-variant = 情景所覆盖的一类项目中的某一个：以 [[variants]] 中某项的取值覆盖默认值（--attr 仍在其上生效），例如 --variant large-basement
-cli-help-variants = all（默认）：每个文件的默认项目和每个 [[variants]] 项，每个文件 × 变体一行（file.toml#编号）；none：只运行默认项目
+cli-help-variants = all（默认）：每个文件的默认项目和每个 [[variants]] 项（记作 file.toml#编号）；none：只运行默认项目
 # --- end family21 ---
