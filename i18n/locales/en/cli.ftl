@@ -298,5 +298,5 @@ cli-batch-attr-undeclared = note: --attr { $name } is not applied to { $n ->
        *[other] the { $n } files that do not declare it
     }: { $files }
 cli-help-variant = One project of the scenario's family: a [[variants]] entry's values over the defaults (--attr still applies on top), e.g. --variant large-basement
-cli-help-variants = all (default): each file's default project and every [[variants]] entry, a row per file × variant (file.toml#ID); none: the default projects only
+cli-help-variants = all (default): each file's default project and every [[variants]] entry (named file.toml#ID); none: the default projects only
 # --- end family21 ---
