@@ -175,4 +175,7 @@ pub enum Command {
     SetAttribute(String, Option<permitflow_model::rules::Value>),
     /// Work the scenario out with every project attribute's default again.
     ResetAttributes,
+    /// Work the scenario out for a variant of its family (`None`: the default project), as
+    /// `--variant` does.
+    UseVariant(Option<String>),
 }

@@ -216,3 +216,43 @@ fn a_verification_failure_rate_set_in_the_form_is_saved() {
     let text = std::fs::read_to_string(&path).expect("saved");
     assert!(text.contains("failure_rate = 0.25"), "{text}");
 }
+
+/// The family's variants in a picker: `tests/data/variants-family.toml` (planning permit 5,
+/// environmental assessment 10 unless in an assessed area, civil air defence 5 from 1,000 m²
+/// underground, construction permit 1). Serial by hand: default 5 + 10 + 1 = 16, deep
+/// 5 + 10 + 5 + 1 = 21, assessed 5 + 1 = 6. A value typed by hand is "values of your own".
+#[test]
+fn a_variant_picked_works_the_flow_out_for_it() {
+    let mut h = default_app();
+    open(&mut h, &data("variants-family.toml"));
+    click(&mut h, "Author");
+    h.get_by_label("project variant").click();
+    h.run();
+    click(&mut h, "Deep basement (deep)");
+    assert_eq!(
+        h.state().doc.project_in_use(),
+        permitflow_app::edit::Project::Variant("deep")
+    );
+    click(&mut h, "Compare regimes");
+    h.get_by_label("serial: 21 working days");
+    assert!(!h.state().doc.is_dirty(), "a variant in use is not an edit");
+    click(&mut h, "Author");
+    h.get_by_label("project variant").click();
+    h.run();
+    click(&mut h, "In an assessed area (assessed)");
+    click(&mut h, "Compare regimes");
+    h.get_by_label("serial: 6 working days");
+    click(&mut h, "Author");
+    h.get_by_label("value of underground_area")
+        .set_value_accesskit(500.0);
+    h.run();
+    assert_eq!(
+        h.state().doc.project_in_use(),
+        permitflow_app::edit::Project::Own
+    );
+    h.get_by_label("project variant").click();
+    h.run();
+    click(&mut h, "the default project");
+    click(&mut h, "Compare regimes");
+    h.get_by_label("serial: 16 working days");
+}

@@ -30,6 +30,17 @@ fn next_revision() -> u64 {
     NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
 }
 
+/// Which project of a scenario's family is worked out ([`Document::project_in_use`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Project<'a> {
+    /// Every attribute at its default.
+    Default,
+    /// The values of the variant with this id.
+    Variant(&'a str),
+    /// Values the planner picked that are no variant's.
+    Own,
+}
+
 /// Most undo steps kept; older ones are dropped.
 const UNDO_LIMIT: usize = 200;
 
@@ -148,6 +159,47 @@ impl Document {
             self.chosen.clear();
             self.re_resolve();
         }
+    }
+
+    /// Uses the values of the scenario's variant `id` (`[[variants]]`), the defaults for the
+    /// attributes it does not set; `None`: every default. As `--variant` does: not an edit.
+    pub fn use_variant(&mut self, id: Option<&str>) {
+        let rules = &self.unresolved.rules;
+        let picks: BTreeMap<String, Value> = id
+            .and_then(|id| rules.variants.iter().find(|v| v.id == id))
+            .map(|v| {
+                v.values
+                    .iter()
+                    .filter(|(n, v)| rules.attribute(n).is_some_and(|a| a.kind == v.kind()))
+                    .map(|(n, v)| (n.clone(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if picks != self.chosen {
+            self.chosen = picks;
+            self.re_resolve();
+        }
+    }
+
+    /// Which project of the family the values in use are: the default one, a variant (each
+    /// attribute its value, or the default where it sets none), or one of the planner's own.
+    pub fn project_in_use(&self) -> Project<'_> {
+        let rules = &self.unresolved.rules;
+        // Whether every attribute's value in use is the one `over` sets, or else its default.
+        let is = |over: Option<&BTreeMap<String, Value>>| {
+            rules.attributes.iter().all(|a| {
+                let set = over.and_then(|o| o.get(&a.name));
+                self.values.get(&a.name) == set.or(a.default.as_ref())
+            })
+        };
+        if self.chosen.is_empty() || is(None) {
+            return Project::Default;
+        }
+        rules
+            .variants
+            .iter()
+            .find(|v| is(Some(&v.values)))
+            .map_or(Project::Own, |v| Project::Variant(&v.id))
     }
 
     /// Whether the planner picked a value for `name` (it is not the default).
@@ -342,6 +394,37 @@ mod tests {
         let s = parse_scenario(text, "default", Format::Toml).expect("default scenario");
         let cal = Calendar::for_base(s.calendar.base);
         Document::new("default".into(), None, s, cal)
+    }
+
+    /// The default scenario's family: 3,000 m² of basement by default (24 items), the variant
+    /// `small-basement` 500 m², below the 1,000 m² civil-air-defence threshold: its three
+    /// civil-air-defence items are left out (21).
+    #[test]
+    fn a_variant_is_picked_and_recognised() {
+        let mut d = doc();
+        assert_eq!(d.project_in_use(), Project::Default);
+        assert_eq!(d.valid.items.len(), 24);
+        d.use_variant(Some("small-basement"));
+        assert_eq!(d.valid.items.len(), 21);
+        assert_eq!(d.values["underground_area"], Value::Number(500.0));
+        assert_eq!(d.project_in_use(), Project::Variant("small-basement"));
+        assert!(
+            d.valid
+                .items
+                .iter()
+                .all(|i| !i.id.as_str().contains("air_defence"))
+        );
+        // A value of the planner's own, then the default's value typed in again.
+        d.set_value("underground_area", Value::Number(800.0));
+        assert_eq!(d.project_in_use(), Project::Own);
+        d.set_value("underground_area", Value::Number(3000.0));
+        assert_eq!(d.project_in_use(), Project::Default);
+        d.use_variant(Some("small-basement"));
+        d.use_variant(None);
+        assert_eq!(d.valid.items.len(), 24);
+        assert_eq!(d.project_in_use(), Project::Default);
+        // Not an edit: nothing to undo or save.
+        assert!(!d.is_dirty());
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub use author::{
     Author, ItemNumber, ItemText, join_name, materials_text, parse_materials, parse_spread,
     removal_effects, split_name, spread_text,
 };
-pub use document::Document;
+pub use document::{Document, Project};
 pub use group::{group_problem, group_removal_effects};
 pub use names::{group_names, item_names};
 pub use rules::{RulesEdit, attribute_problem, attribute_users, when_problem};

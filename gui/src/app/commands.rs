@@ -188,6 +188,10 @@ impl PermitflowApp {
                 self.doc.reset_values();
                 self.status = tr!("gui-attr-status", values = self.doc.value_text());
             }
+            Command::UseVariant(id) => {
+                self.doc.use_variant(id.as_deref());
+                self.status = tr!("gui-attr-status", values = self.doc.value_text());
+            }
             Command::Quit => {
                 if self.doc.is_dirty() && !self.quit_confirmed {
                     self.dialog = Some(Dialog::Unsaved(Box::new(Command::Quit)));

@@ -839,3 +839,9 @@ gui-measure-drop-items-of = items { $measure } leaves out
 # A name the problems panel shows for an id in backticks (the id on hover).
 gui-problems-named = “{ $name }”
 # --- end gui22 ---
+# --- variants ---
+gui-variant-label = project variant
+    .tip = The scenario's variants ([[variants]]): pick one to work the flow out for it, as --variant does (every attribute value at once; not saved).
+gui-variant-default = the default project
+gui-variant-own = values of your own
+# --- end variants ---

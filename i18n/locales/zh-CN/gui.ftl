@@ -840,3 +840,9 @@ gui-measure-drop-items-of = { $measure } 不再办理的事项
 # 问题面板中代替反引号编号显示的名称（悬停显示编号）。
 gui-problems-named = “{ $name }”
 # --- end gui22 ---
+# --- variants ---
+gui-variant-label = 项目变体
+    .tip = 情景中的项目变体（[[variants]]）：选择一个即按其属性值重新推算流程，与 --variant 相同（一次设定全部属性值；不保存）。
+gui-variant-default = 默认项目
+gui-variant-own = 自定属性值
+# --- end variants ---

@@ -50,6 +50,59 @@ fn value_text(v: &Value) -> String {
     }
 }
 
+/// A variant's name for people in the current language, else its id.
+fn variant_name(v: &permitflow_model::rules::Variant) -> String {
+    let name = match permitflow_i18n::lang() {
+        Lang::ZhCn => v.name_zh.as_deref().or(v.name.as_deref()),
+        Lang::En => v.name.as_deref().or(v.name_zh.as_deref()),
+    };
+    match name {
+        Some(n) => format!("{n} ({})", v.id),
+        None => v.id.clone(),
+    }
+}
+
+/// The projects of the family (`[[variants]]`): the default one, each variant, and "values of
+/// your own" when the values in use are no variant's. Picking one sets every value at once.
+fn variant_picker(ui: &mut Ui, doc: &permitflow_app::edit::Document, commands: &mut Vec<Command>) {
+    use permitflow_app::edit::Project;
+    let variants = &doc.unresolved.rules.variants;
+    if variants.is_empty() {
+        return;
+    }
+    let in_use = doc.project_in_use();
+    let shown = match in_use {
+        Project::Default => tr!("gui-variant-default"),
+        Project::Variant(id) => variants
+            .iter()
+            .find(|v| v.id == id)
+            .map_or_else(|| id.to_owned(), variant_name),
+        Project::Own => tr!("gui-variant-own"),
+    };
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label(tr!("gui-variant-label"))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(in_use == Project::Default, tr!("gui-variant-default"))
+                    .clicked()
+                {
+                    commands.push(Command::UseVariant(None));
+                }
+                for v in variants {
+                    if ui
+                        .selectable_label(in_use == Project::Variant(&v.id), variant_name(v))
+                        .clicked()
+                    {
+                        commands.push(Command::UseVariant(Some(v.id.clone())));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(tr!("gui-variant-label.tip"));
+    });
+}
+
 /// An attribute's name for people in the current language, when the file gives one.
 fn people_name(a: &Attribute) -> Option<&str> {
     match permitflow_i18n::lang() {
@@ -64,6 +117,7 @@ impl Author {
         let attrs = &doc.draft.rules.attributes;
         let mut commands: Vec<Command> = Vec::new();
         ui.label(RichText::new(tr!("gui-attr-note")).weak());
+        variant_picker(ui, doc, &mut commands);
         if attrs.is_empty() {
             ui.label(tr!("gui-attr-none"));
         } else {
