@@ -280,6 +280,22 @@ pub fn write_schedule_json(
         .step_by(JSON_BLOCK)
         .map(|a| a..(a + JSON_BLOCK).min(n))
         .collect();
+    if blocks.len() <= 1 {
+        // One block (up to 16,384 items): formatted on this thread, with no thread pool to start
+        // (a small scenario's whole run is a few milliseconds; threads and their memory are a
+        // good part of it).
+        let mut buffer = Vec::new();
+        let any = match blocks.first() {
+            Some(r) => items_block(o, r.clone(), &mut buffer)?,
+            None => false,
+        };
+        if any {
+            w.write_all(b"[\n")?;
+            w.write_all(&buffer)?;
+        }
+        w.write_all(if any { b"\n  ]\n}\n" } else { b"[]\n}\n" })?;
+        return w.flush();
+    }
     // A few blocks at a time, so the formatted text in memory stays bounded; each block's buffer
     // is kept from round to round, so the text of a million items passes through the same few
     // megabytes (fresh memory is slow to come by: the kernel clears every new page). Two sets of
