@@ -20,9 +20,7 @@ pub use portfolio::{LoadedPortfolio, centre_options, load_portfolio};
 pub(crate) use read::read_text;
 pub use read::{STDIN_LABEL, STDIN_PATH, is_stdin};
 pub(crate) use read::{read_bytes, utf8};
-pub use rules::{
-    Choice, apply as apply_attributes, attributes, set_attributes, set_variant, take_notes, variant,
-};
+pub use rules::{Choice, attributes, set_attributes, set_variant, take_notes, variant};
 
 use crate::Error;
 

@@ -80,18 +80,9 @@ pub fn take_notes() -> Vec<String> {
     notes
 }
 
-/// The scenario for the attribute values: its defaults overridden by `overrides`, the items and
-/// links that do not apply left out. A scenario without attributes is returned as it is (and any
-/// `--attr` is an error: it names nothing).
-pub fn apply(scenario: Scenario, label: &str, overrides: &[String]) -> Result<Scenario, Error> {
-    let choice = Choice {
-        attrs: overrides.to_vec(),
-        ..Choice::default()
-    };
-    choose(scenario, label, &choice).map(|(s, _)| s)
-}
-
-/// [`apply`] for a [`Choice`]: the variant's values over the defaults, the overrides on top. With
+/// The scenario for a [`Choice`]: its defaults, the variant's values over them, the overrides
+/// (`--attr`) on top; the items and links that do not apply left out. A scenario without
+/// attributes is returned as it is (and any override is an error: it names nothing). With
 /// `lenient`, the overrides naming an attribute the scenario does not declare are left out and
 /// returned (as written), for a note.
 pub(crate) fn choose(
