@@ -64,7 +64,7 @@ pub fn schedules_with(
 /// (`Project attributes: in_assessed_area = yes`), for a scenario that declares attributes.
 pub fn with_attributes(s: &Scenario, scene: Scene) -> Scene {
     match crate::rows::attribute_values(s) {
-        Some(values) => permitflow_chart::with_footnote(
+        Some(values) => permitflow_chart::with_plain_footnote(
             scene,
             &tr!("chart-attributes-footnote", values = values),
         ),

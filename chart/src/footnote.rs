@@ -2,7 +2,7 @@
 //! warning), wrapped to the chart's width and added below it, so the chart above is untouched.
 
 use crate::layout::wrap;
-use crate::scene::{Anchor, CRITICAL_EDGE, Scene};
+use crate::scene::{Anchor, CRITICAL_EDGE, MUTED, Scene};
 
 /// The footnote's font size in pixels.
 const SIZE: f64 = 11.0;
@@ -14,8 +14,18 @@ const MARGIN: f64 = 12.0;
 const MAX_LINES: usize = 6;
 
 /// `scene` with `note` below it in small dark-red text (class `footnote`), wrapped to the
-/// scene's width; the canvas grows by the lines' height.
-pub fn with_footnote(mut scene: Scene, note: &str) -> Scene {
+/// scene's width; the canvas grows by the lines' height. For a note the reader must heed.
+pub fn with_footnote(scene: Scene, note: &str) -> Scene {
+    below(scene, note, CRITICAL_EDGE)
+}
+
+/// [`with_footnote`] in the muted grey of subtitles: a fact about the figures (the project
+/// attribute values they are for), not a warning.
+pub fn with_plain_footnote(scene: Scene, note: &str) -> Scene {
+    below(scene, note, MUTED)
+}
+
+fn below(mut scene: Scene, note: &str, color: crate::scene::Color) -> Scene {
     let width = (scene.width - 2.0 * MARGIN).max(200.0);
     scene.width = scene.width.max(width + 2.0 * MARGIN);
     let top = scene.height + MARGIN;
@@ -28,7 +38,7 @@ pub fn with_footnote(mut scene: Scene, note: &str) -> Scene {
             SIZE,
             Anchor::Start,
             false,
-            CRITICAL_EDGE,
+            color,
             "footnote",
         );
     }
@@ -71,5 +81,29 @@ mod tests {
         assert_eq!(s.width, 400.0);
         assert!(s.height >= texts.last().unwrap().0 + 3.0);
         assert!(outside(&s, 0.5).is_empty(), "the note fits the canvas");
+    }
+
+    /// A warning in dark red, a plain fact (the attribute values) in the subtitles' grey.
+    #[test]
+    fn a_plain_note_is_grey_a_warning_red() {
+        let colour = |s: &Scene| {
+            s.shapes.iter().find_map(|sh| match sh {
+                Shape::Text { class, fill, .. } if *class == "footnote" => Some(*fill),
+                _ => None,
+            })
+        };
+        let empty = || Scene {
+            width: 400.0,
+            height: 100.0,
+            shapes: Vec::new(),
+        };
+        assert_eq!(
+            colour(&with_footnote(empty(), "warning")),
+            Some(CRITICAL_EDGE)
+        );
+        assert_eq!(
+            colour(&with_plain_footnote(empty(), "Project attributes: a = 1")),
+            Some(MUTED)
+        );
     }
 }

@@ -23,7 +23,7 @@ pub mod scene;
 pub use arrows::Arrows;
 pub use compare::{comparison, comparison_laid_out};
 pub use fit::{Fitted, fit_histogram};
-pub use footnote::with_footnote;
+pub use footnote::{with_footnote, with_plain_footnote};
 pub use gantt::{gantt, gantt_laid_out, gantt_with};
 pub use histogram::{
     Histogram, histogram, histogram_of, simulation_targets, simulation_targets_on,
