@@ -613,6 +613,15 @@ fn stage_gates(net: &mut Network) {
     let non_empty: Vec<usize> = (0..by_stage.len())
         .filter(|&k| !by_stage[k].is_empty())
         .collect();
+    // Room made once for every gate and its links: pushed one by one the vectors would double
+    // (at a million activities a copy of hundreds of megabytes each time).
+    let gates = non_empty.len().saturating_sub(1);
+    let links: usize = non_empty
+        .windows(2)
+        .map(|w| by_stage[w[0]].len() + by_stage[w[1]].len())
+        .sum();
+    net.activities.reserve_exact(gates);
+    net.constraints.reserve_exact(links);
     for w in non_empty.windows(2) {
         let (k, next) = (w[0], w[1]);
         let gate = net.activities.len();
