@@ -11,6 +11,10 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::scenario::{Distribution, ItemKind, LinkKind, Materials, Returns, Scenario};
 use crate::units::{Department, ItemId, StageId, WorkingDays};
 
+/// A short list held inline: an item's activity has one department, one member and one
+/// materials entry, a joint event several (then on the heap). Derefs to a slice.
+pub type Few<T> = smallvec::SmallVec<[T; 1]>;
+
 /// What an activity stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ActivityKind {
@@ -33,7 +37,7 @@ pub struct Activity {
     /// What it stands for.
     pub kind: ActivityKind,
     /// Departments the applicant meets for it (one for an item, the members' for a joint event).
-    pub departments: Vec<Department>,
+    pub departments: Few<Department>,
     /// Index into [`Network::stages`]; `None` for gates.
     pub stage: Option<usize>,
     /// Its time limit under the regime (0 for gates), counted in `unit`.
@@ -45,7 +49,7 @@ pub struct Activity {
     /// What the applicant pays for it, in yuan (the members' fees summed).
     pub fee: f64,
     /// The scenario items it stands for.
-    pub members: Vec<ItemId>,
+    pub members: Few<ItemId>,
     /// Earliest start, in working days from the project start.
     pub release: Option<WorkingDays>,
     /// Latest finish, in working days from the project start.
@@ -57,17 +61,18 @@ pub struct Activity {
     /// Forms filled in when it is applied for on its own.
     pub forms: u32,
     /// Materials of each member.
-    pub materials: Vec<Materials>,
+    pub materials: Few<Materials>,
     /// Position of its first member in the file: serial regimes chain in this order.
     pub order: usize,
     /// Least limit the department can commit to (reform planning); `days` when it cannot be cut.
     pub floor: WorkingDays,
     /// Cost per working day cut (reform planning).
     pub cost: f64,
-    /// Spread of the real duration (simulation); `None` means always `days`.
-    pub spread: Option<Distribution>,
-    /// Returns for correction (simulation).
-    pub returns: Option<Returns>,
+    /// Spread of the real duration (simulation); `None` means always `days`. Boxed: most
+    /// activities have none, and the activity stays small.
+    pub spread: Option<Box<Distribution>>,
+    /// Returns for correction (simulation), boxed like the spread.
+    pub returns: Option<Box<Returns>>,
 }
 
 impl Activity {
@@ -164,25 +169,25 @@ impl Network {
             id: it.id.to_string(),
             name: it.name.clone(),
             kind: ActivityKind::Item(it.kind),
-            departments: vec![it.department.clone()],
+            departments: smallvec::smallvec![it.department.clone()],
             stage: stage_at.get(&it.stage).copied(),
             days: it.days.value,
             unit: it.unit,
             clock: it.clock,
             fee: it.fee.as_ref().map_or(0.0, |f| f.value),
-            members: vec![it.id.clone()],
+            members: smallvec::smallvec![it.id.clone()],
             release: it.release,
             deadline: it.deadline,
             // A window takes a submission for approvals; special procedures, intermediary
             // services and the applicant's own work are started without one.
             submission: it.kind.needs_submission() && it.clock.is_official(),
             forms: it.forms,
-            materials: vec![it.materials.clone()],
+            materials: smallvec::smallvec![it.materials.clone()],
             order,
             floor: it.floor.as_ref().map(|f| f.value).unwrap_or(it.days.value),
             cost: it.cost.unwrap_or(1.0),
-            spread: it.spread.clone(),
-            returns: it.returns.clone(),
+            spread: it.spread.clone().map(Box::new),
+            returns: it.returns.clone().map(Box::new),
         }));
         // One hash lookup per link end: a search through the items per link made building the
         // network quadratic (20,000 chained items: seconds). A link's ends share their items'
