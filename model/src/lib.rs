@@ -30,6 +30,6 @@ pub use diag::{Code, Diagnostic, Diagnostics};
 pub use format::{Format, parse_scenario, to_json, to_toml, validate};
 pub use labels::{Label, Labels, Named, Part};
 pub use milestone::{Milestone, MilestoneAt};
-pub use network::{Activity, ActivityKind, Constraint, Intake, Network, NetworkStage, Origin};
+pub use network::{Activity, ActivityKind, Constraint, Few, Intake, Network, NetworkStage, Origin};
 pub use scenario::*;
 pub use units::*;

@@ -11,6 +11,10 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::scenario::{Distribution, ItemKind, LinkKind, Materials, Returns, Scenario};
 use crate::units::{Department, ItemId, StageId, WorkingDays};
 
+/// A short list held inline: an item's activity has one department, one member and one
+/// materials entry, a joint event several (then on the heap). Derefs to a slice.
+pub type Few<T> = smallvec::SmallVec<[T; 1]>;
+
 /// What an activity stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ActivityKind {
@@ -33,7 +37,7 @@ pub struct Activity {
     /// What it stands for.
     pub kind: ActivityKind,
     /// Departments the applicant meets for it (one for an item, the members' for a joint event).
-    pub departments: Vec<Department>,
+    pub departments: Few<Department>,
     /// Index into [`Network::stages`]; `None` for gates.
     pub stage: Option<usize>,
     /// Its time limit under the regime (0 for gates), counted in `unit`.
@@ -45,7 +49,7 @@ pub struct Activity {
     /// What the applicant pays for it, in yuan (the members' fees summed).
     pub fee: f64,
     /// The scenario items it stands for.
-    pub members: Vec<ItemId>,
+    pub members: Few<ItemId>,
     /// Earliest start, in working days from the project start.
     pub release: Option<WorkingDays>,
     /// Latest finish, in working days from the project start.
@@ -57,17 +61,18 @@ pub struct Activity {
     /// Forms filled in when it is applied for on its own.
     pub forms: u32,
     /// Materials of each member.
-    pub materials: Vec<Materials>,
+    pub materials: Few<Materials>,
     /// Position of its first member in the file: serial regimes chain in this order.
     pub order: usize,
     /// Least limit the department can commit to (reform planning); `days` when it cannot be cut.
     pub floor: WorkingDays,
     /// Cost per working day cut (reform planning).
     pub cost: f64,
-    /// Spread of the real duration (simulation); `None` means always `days`.
-    pub spread: Option<Distribution>,
-    /// Returns for correction (simulation).
-    pub returns: Option<Returns>,
+    /// Spread of the real duration (simulation); `None` means always `days`. Boxed: most
+    /// activities have none, and the activity stays small.
+    pub spread: Option<Box<Distribution>>,
+    /// Returns for correction (simulation), boxed like the spread.
+    pub returns: Option<Box<Returns>>,
 }
 
 impl Activity {
@@ -157,35 +162,33 @@ impl Network {
             .rev()
             .map(|(i, st)| (&st.id, i))
             .collect();
-        let activities = s
-            .items
-            .iter()
-            .enumerate()
-            .map(|(order, it)| Activity {
-                id: it.id.to_string(),
-                name: it.name.clone(),
-                kind: ActivityKind::Item(it.kind),
-                departments: vec![it.department.clone()],
-                stage: stage_at.get(&it.stage).copied(),
-                days: it.days.value,
-                unit: it.unit,
-                clock: it.clock,
-                fee: it.fee.as_ref().map_or(0.0, |f| f.value),
-                members: vec![it.id.clone()],
-                release: it.release,
-                deadline: it.deadline,
-                // A window takes a submission for approvals; special procedures, intermediary
-                // services and the applicant's own work are started without one.
-                submission: it.kind.needs_submission() && it.clock.is_official(),
-                forms: it.forms,
-                materials: vec![it.materials.clone()],
-                order,
-                floor: it.floor.as_ref().map(|f| f.value).unwrap_or(it.days.value),
-                cost: it.cost.unwrap_or(1.0),
-                spread: it.spread.clone(),
-                returns: it.returns.clone(),
-            })
-            .collect();
+        // Room for the stage gates a regime adds (one per stage but the last), so adding them
+        // moves no activity.
+        let mut activities = Vec::with_capacity(s.items.len() + s.stages.len());
+        activities.extend(s.items.iter().enumerate().map(|(order, it)| Activity {
+            id: it.id.to_string(),
+            name: it.name.clone(),
+            kind: ActivityKind::Item(it.kind),
+            departments: smallvec::smallvec![it.department.clone()],
+            stage: stage_at.get(&it.stage).copied(),
+            days: it.days.value,
+            unit: it.unit,
+            clock: it.clock,
+            fee: it.fee.as_ref().map_or(0.0, |f| f.value),
+            members: smallvec::smallvec![it.id.clone()],
+            release: it.release,
+            deadline: it.deadline,
+            // A window takes a submission for approvals; special procedures, intermediary
+            // services and the applicant's own work are started without one.
+            submission: it.kind.needs_submission() && it.clock.is_official(),
+            forms: it.forms,
+            materials: smallvec::smallvec![it.materials.clone()],
+            order,
+            floor: it.floor.as_ref().map(|f| f.value).unwrap_or(it.days.value),
+            cost: it.cost.unwrap_or(1.0),
+            spread: it.spread.clone().map(Box::new),
+            returns: it.returns.clone().map(Box::new),
+        }));
         // One hash lookup per link end: a search through the items per link made building the
         // network quadratic (20,000 chained items: seconds). A link's ends share their items'
         // text (`ItemId` clones), so they are found by the text's address: a number hashed, no
@@ -211,21 +214,22 @@ impl Network {
                 by_text.get(id).copied()
             })
         };
-        let constraints = s
-            .links
-            .iter()
-            .filter_map(|l| {
-                Some(Constraint {
-                    from: index(&l.from)?,
-                    to: index(&l.to)?,
-                    kind: l.kind,
-                    lag: l.lag,
-                    max_lag: l.max_lag,
-                    lag_unit: l.lag_unit,
-                    origin: Origin::Link,
-                })
+        // Sized once: collected from a filter the vector would grow by doubling (at a million
+        // items several copies of a hundred megabytes).
+
+        // Room for the gate links too: at most one into and one out of a gate per item.
+        let mut constraints = Vec::with_capacity(s.links.len() + 2 * s.items.len());
+        constraints.extend(s.links.iter().filter_map(|l| {
+            Some(Constraint {
+                from: index(&l.from)?,
+                to: index(&l.to)?,
+                kind: l.kind,
+                lag: l.lag,
+                max_lag: l.max_lag,
+                lag_unit: l.lag_unit,
+                origin: Origin::Link,
             })
-            .collect();
+        }));
         let stages = s
             .stages
             .iter()
@@ -268,10 +272,18 @@ impl Network {
         g
     }
 
-    /// Activities on a cycle of constraints, in order, if there is one.
+    /// Activities on a cycle of constraints, in order, if there is one. The usual acyclic
+    /// network is answered by one topological pass over the constraints as they are (no edge
+    /// list copied); only a network with a cycle builds the graph that names it.
     pub fn find_cycle(&self) -> Option<Vec<usize>> {
+        let n = self.activities.len();
+        if acyclic(n, self.constraints.len(), || {
+            self.constraints.iter().map(|c| (c.from, c.to))
+        }) {
+            return None;
+        }
         let edges: Vec<(usize, usize)> = self.constraints.iter().map(|c| (c.from, c.to)).collect();
-        find_cycle(self.activities.len(), &edges)
+        find_cycle(n, &edges)
     }
 
     /// Whether any constraint bounds a start from above (a maximum lag or a deadline).
@@ -284,9 +296,20 @@ impl Network {
 /// Whether `edges` among `n` nodes have no cycle: Kahn's topological order over flat arrays, the
 /// cheap answer for the usual acyclic network (no graph built, no recursion).
 fn is_acyclic(n: usize, edges: &[(usize, usize)]) -> bool {
+    acyclic(n, edges.len(), || edges.iter().copied())
+}
+
+/// [`is_acyclic`] over the `m` edges that `edges` lists (called twice: once to count, once to
+/// fill), in 32-bit arrays: at a million activities and four million constraints about 28 MB.
+fn acyclic<I: Iterator<Item = (usize, usize)>>(n: usize, m: usize, edges: impl Fn() -> I) -> bool {
+    if n >= u32::MAX as usize || m >= u32::MAX as usize {
+        // Beyond 32-bit indices "not known to be acyclic": the strongly connected components
+        // decide.
+        return false;
+    }
     let mut indegree = vec![0u32; n];
-    let mut first = vec![0usize; n + 1];
-    for &(a, b) in edges {
+    let mut first = vec![0u32; n + 1];
+    for (a, b) in edges() {
         if a >= n || b >= n {
             return false;
         }
@@ -296,19 +319,25 @@ fn is_acyclic(n: usize, edges: &[(usize, usize)]) -> bool {
     for i in 0..n {
         first[i + 1] += first[i];
     }
-    let mut next = vec![0usize; edges.len()];
-    let mut fill = first.clone();
-    for &(a, b) in edges {
-        next[fill[a]] = b;
-        fill[a] += 1;
+    let mut next = vec![0u32; m];
+    // Filled from each node's end backwards, so `first` needs no copy.
+    let mut fill: Vec<u32> = first[1..].to_vec();
+    for (a, b) in edges() {
+        fill[a] -= 1;
+        next[fill[a] as usize] = b as u32;
     }
-    let mut ready: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+    drop(fill);
+    let mut ready: Vec<u32> = (0..n as u32)
+        .filter(|&i| indegree[i as usize] == 0)
+        .collect();
     let mut done = 0;
     while let Some(i) = ready.pop() {
         done += 1;
-        for &j in &next[first[i]..first[i + 1]] {
-            indegree[j] -= 1;
-            if indegree[j] == 0 {
+        let i = i as usize;
+        for &j in &next[first[i] as usize..first[i + 1] as usize] {
+            let d = &mut indegree[j as usize];
+            *d -= 1;
+            if *d == 0 {
                 ready.push(j);
             }
         }

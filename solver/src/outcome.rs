@@ -1,7 +1,7 @@
 //! Outcomes of a regime: working days, dates, days per stage, the critical path, and what the
 //! applicant meets (trips, forms, materials, departments); targets checked against them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use permitflow_model::{
@@ -9,7 +9,7 @@ use permitflow_model::{
     StageId, Target, WorkingDays,
 };
 
-use crate::clocks::{approval_days, union_length};
+use crate::clocks::{HalfDayUnion, approval_days, union_length};
 use crate::dated::{first_calendar, schedule_dated};
 use crate::error::SolveError;
 use crate::regime::{network_for, stage_label};
@@ -171,53 +171,12 @@ pub fn evaluate_network(
         }
     };
     let counts = counts(&network);
-    // Each stage's first start and last finish, in one pass over the activities.
-    let mut spans: Vec<Option<(WorkingDays, WorkingDays)>> = vec![None; network.stages.len()];
-    for (i, a) in network.activities.iter().enumerate() {
-        if let Some(span) = a.stage.and_then(|k| spans.get_mut(k)) {
-            let (s, f) = (schedule.start[i], schedule.finish[i]);
-            *span = Some(match *span {
-                Some((s0, f0)) => (s0.min(s), f0.max(f)),
-                None => (s, f),
-            });
-        }
-    }
-    // Each stage's first and last date and its approval-clock intervals, in one more pass.
-    type Dated = Option<(NaiveDate, NaiveDate)>;
-    let mut per_stage: Vec<(Dated, Vec<(f64, f64)>)> =
-        vec![(None, Vec::new()); network.stages.len()];
-    for (i, a) in network.activities.iter().enumerate() {
-        if let Some((dated, official)) = a.stage.and_then(|k| per_stage.get_mut(k)) {
-            let (s, f) = dates[i];
-            *dated = Some(dated.map_or((s, f), |(s0, f0)| (s0.min(s), f0.max(f))));
-            if a.clock.is_official() {
-                official.push((schedule.start[i].get(), schedule.finish[i].get()));
-            }
-        }
-    }
-    let stages = network
-        .stages
-        .iter()
-        .zip(spans)
-        .zip(per_stage)
-        .filter_map(|((st, span), (dated, official))| {
-            let (start, finish) = span?;
-            let (first, last) = dated?;
-            Some(StageSpan {
-                ids: st.ids.clone(),
-                name: st.name.clone(),
-                start,
-                finish,
-                working_days: finish - start,
-                approval_days: union_length(official),
-                calendar_days: calendar_days_between(first, last),
-            })
-        })
-        .collect();
+    let (stages, approval_days, fees) = spans_and_clocks(&network, &schedule, &dates);
     let mut critical_path: Vec<usize> = (0..network.activities.len())
         .filter(|&i| schedule.critical[i] && !network.activities[i].is_gate())
         .collect();
-    critical_path.sort_by(|&a, &b| {
+    // The index last makes the order total: the same as a stable sort, without its buffer.
+    critical_path.sort_unstable_by(|&a, &b| {
         schedule.start[a]
             .partial_cmp(&schedule.start[b])
             .unwrap_or(std::cmp::Ordering::Equal)
@@ -231,10 +190,9 @@ pub fn evaluate_network(
                     .order
                     .cmp(&network.activities[b].order),
             )
+            .then(a.cmp(&b))
     });
-    let approval_days = approval_days(&network, &schedule.start, &schedule.finish, |_| true);
     let calendar_days = calendar_days_between(scenario.start, end_date);
-    let fees = network.activities.iter().map(|a| a.fee).sum();
     Ok(Outcome {
         regime: regime.clone(),
         network,
@@ -250,6 +208,97 @@ pub fn evaluate_network(
         stages,
         critical_path,
     })
+}
+
+/// Each stage's span, the official approval time and the fees, in one pass over the activities:
+/// per stage its first start and last finish, first and last date and the union of its
+/// approval-clock activities' days; overall the union of every approval-clock activity's days
+/// (gates take no time) and the fees summed in network order.
+///
+/// The unions are counted on half days as the activities come ([`HalfDayUnion`]: no interval
+/// list, no sort) when the counters fit in a few times the activities' number; an activity off
+/// the half-day grid sends them to [`union_length`] over gathered lists instead. Both give the
+/// same figure.
+fn spans_and_clocks(
+    network: &Network,
+    schedule: &Schedule,
+    dates: &[(NaiveDate, NaiveDate)],
+) -> (Vec<StageSpan>, WorkingDays, f64) {
+    type Dated = Option<(NaiveDate, NaiveDate)>;
+    type Span = Option<(WorkingDays, WorkingDays)>;
+    let k = network.stages.len();
+    let n = network.activities.len();
+    let mut per_stage: Vec<(Span, Dated)> = vec![(None, None); k];
+    // Counters: one per stage, the last for all activities.
+    let limit = (8 * n + 1024) / (k + 1);
+    let mut counters: Option<Vec<HalfDayUnion>> =
+        HalfDayUnion::cells(schedule.makespan.get(), limit)
+            .map(|cells| vec![HalfDayUnion::new(cells); k + 1]);
+    // As `Iterator::sum` starts (so that no fee at all gives the same zero as before).
+    let mut fees: f64 = std::iter::empty::<f64>().sum();
+    for (i, a) in network.activities.iter().enumerate() {
+        fees += a.fee;
+        let (s, f) = (schedule.start[i], schedule.finish[i]);
+        let stage = a.stage.filter(|&st| st < k);
+        if let Some(st) = stage {
+            let (span, dated) = &mut per_stage[st];
+            *span = Some(span.map_or((s, f), |(s0, f0)| (s0.min(s), f0.max(f))));
+            let (ds, df) = dates[i];
+            *dated = Some(dated.map_or((ds, df), |(s0, f0)| (s0.min(ds), f0.max(df))));
+        }
+        if let Some(c) = counters.as_mut()
+            && a.clock.is_official()
+        {
+            let (s, f) = (s.get(), f.get());
+            let counted = match stage {
+                Some(st) => c[st].add(s, f),
+                None => true,
+            } && (a.is_gate() || c[k].add(s, f));
+            if !counted {
+                counters = None;
+            }
+        }
+    }
+    let unions: Vec<WorkingDays> = match counters {
+        Some(c) => c.iter().map(HalfDayUnion::total).collect(),
+        None => {
+            // Gathered per stage and overall, in network order, for the sorting merge.
+            let mut official: Vec<Vec<(f64, f64)>> = vec![Vec::new(); k];
+            for (i, a) in network.activities.iter().enumerate() {
+                if let Some(st) = a.stage.filter(|&st| st < k)
+                    && a.clock.is_official()
+                {
+                    official[st].push((schedule.start[i].get(), schedule.finish[i].get()));
+                }
+            }
+            let all = approval_days(network, &schedule.start, &schedule.finish, |_| true);
+            official
+                .into_iter()
+                .map(union_length)
+                .chain(std::iter::once(all))
+                .collect()
+        }
+    };
+    let stages = network
+        .stages
+        .iter()
+        .zip(per_stage)
+        .zip(&unions)
+        .filter_map(|((st, (span, dated)), &approval_days)| {
+            let (start, finish) = span?;
+            let (first, last) = dated?;
+            Some(StageSpan {
+                ids: st.ids.clone(),
+                name: st.name.clone(),
+                start,
+                finish,
+                working_days: finish - start,
+                approval_days,
+                calendar_days: calendar_days_between(first, last),
+            })
+        })
+        .collect();
+    (stages, unions[k], fees)
 }
 
 /// Calendar days from `first` to `last`, both included (0 when `last` is before `first`).
@@ -286,44 +335,60 @@ fn materials_of(acts: &[&Activity]) -> u32 {
 }
 
 /// Trips, forms, materials and departments: per activity in a serial regime, per stage under
-/// one form and one window.
+/// one form and one window. One pass over the activities; only named materials are gathered.
 pub fn counts(net: &Network) -> Counts {
-    let subs: Vec<&Activity> = net
+    let subs = net
         .activities
         .iter()
-        .filter(|a| a.submission && !a.is_gate())
-        .collect();
+        .filter(|a| a.submission && !a.is_gate());
     let mut c = match net.intake {
         Intake::PerActivity => {
             let mut departments: BTreeSet<&Department> = BTreeSet::new();
-            for a in &subs {
+            let mut c = Counts::default();
+            for a in subs {
                 departments.extend(a.departments.iter());
+                c.trips += 1;
+                c.forms += a.forms;
+                c.materials += materials_of(std::slice::from_ref(&a));
             }
-            Counts {
-                trips: subs.len() as u32,
-                forms: subs.iter().map(|a| a.forms).sum(),
-                materials: subs.iter().map(|a| materials_of(&[a])).sum(),
-                departments: departments.len() as u32,
-            }
+            c.departments = departments.len() as u32;
+            c
         }
         Intake::PerStage => {
-            // The submissions of each stage, gathered in one pass.
-            let mut by_stage: BTreeMap<Option<usize>, Vec<&Activity>> = BTreeMap::new();
-            for a in &subs {
-                by_stage.entry(a.stage).or_default().push(a);
+            // Per stage (slot 0: no stage, slot k + 1: stage k): whether it has a submission,
+            // its counted documents and its named ones.
+            let mut by_stage: Vec<(bool, u32, BTreeSet<&str>)> = Vec::new();
+            by_stage.resize_with(net.stages.len() + 1, Default::default);
+            for a in subs {
+                let slot = a.stage.map_or(0, |k| k + 1);
+                if slot >= by_stage.len() {
+                    by_stage.resize_with(slot + 1, Default::default);
+                }
+                let (seen, count, named) = &mut by_stage[slot];
+                *seen = true;
+                for m in &a.materials {
+                    match m {
+                        Materials::Count(n) => *count += n,
+                        Materials::Named(v) => named.extend(v.iter().map(String::as_str)),
+                    }
+                }
             }
-            let stages = &by_stage;
+            let mut stages = 0;
             let mut materials = 0;
             let mut leads: BTreeSet<&Department> = BTreeSet::new();
-            for (s, in_stage) in stages {
-                materials += materials_of(in_stage);
-                if let Some(k) = s {
-                    leads.insert(&net.stages[*k].lead);
+            for (slot, (seen, count, named)) in by_stage.iter().enumerate() {
+                if !seen {
+                    continue;
+                }
+                stages += 1;
+                materials += count + named.len() as u32;
+                if slot > 0 {
+                    leads.insert(&net.stages[slot - 1].lead);
                 }
             }
             Counts {
-                trips: stages.len() as u32,
-                forms: stages.len() as u32,
+                trips: stages,
+                forms: stages,
                 materials,
                 departments: leads.len() as u32,
             }

@@ -46,6 +46,11 @@ pub struct Compact {
 impl Compact {
     /// `None` when the lower-bound constraints have a cycle.
     pub fn new(net: &Network) -> Option<Self> {
+        Self::with_release(net, release(net))
+    }
+
+    /// [`Compact::new`] with each activity's least start ([`release`]) already gathered.
+    pub fn with_release(net: &Network, release: Vec<f64>) -> Option<Self> {
         let n = net.activities.len();
         let mut count = vec![0u32; n + 1];
         for c in &net.constraints {
@@ -60,25 +65,43 @@ impl Compact {
         let mut in_kind = vec![LinkKind::FinishToStart; m];
         let mut in_lag = vec![0.0; m];
         let mut fill = count;
-        let mut outdeg_next: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut indeg = vec![0u32; n];
         for c in &net.constraints {
             let at = fill[c.to] as usize;
             fill[c.to] += 1;
             in_from[at] = c.from as u32;
             in_kind[at] = c.kind;
             in_lag[at] = c.lag.get();
-            outdeg_next[c.from].push(c.to as u32);
-            indeg[c.to] += 1;
         }
-        let mut queue: VecDeque<u32> = (0..n as u32).filter(|&i| indeg[i as usize] == 0).collect();
-        let mut topo = Vec::with_capacity(n);
-        while let Some(i) = queue.pop_front() {
-            topo.push(i);
-            for &j in &outdeg_next[i as usize] {
-                indeg[j as usize] -= 1;
-                if indeg[j as usize] == 0 {
-                    queue.push_back(j);
+        // Successors as flat arrays too (one vector per activity was a million allocations).
+        let mut out_start = vec![0u32; n + 1];
+        for c in &net.constraints {
+            out_start[c.from + 1] += 1;
+        }
+        for i in 0..n {
+            out_start[i + 1] += out_start[i];
+        }
+        let mut out_to = vec![0u32; m];
+        let mut out_fill = fill;
+        out_fill.copy_from_slice(&out_start);
+        for c in &net.constraints {
+            let at = out_fill[c.from] as usize;
+            out_fill[c.from] += 1;
+            out_to[at] = c.to as u32;
+        }
+        drop(out_fill);
+        let mut indeg: Vec<u32> = (0..n).map(|i| in_start[i + 1] - in_start[i]).collect();
+        // Kahn's order, first in first out: the topological order itself is the queue.
+        let mut topo: Vec<u32> = Vec::with_capacity(n);
+        topo.extend((0..n as u32).filter(|&i| indeg[i as usize] == 0));
+        let mut head = 0;
+        while head < topo.len() {
+            let i = topo[head] as usize;
+            head += 1;
+            for &j in &out_to[out_start[i] as usize..out_start[i + 1] as usize] {
+                let d = &mut indeg[j as usize];
+                *d -= 1;
+                if *d == 0 {
+                    topo.push(j);
                 }
             }
         }
@@ -91,11 +114,7 @@ impl Compact {
             in_from,
             in_kind,
             in_lag,
-            release: net
-                .activities
-                .iter()
-                .map(|a| a.release.map(|r| r.get()).unwrap_or(0.0).max(0.0))
-                .collect(),
+            release,
         })
     }
 
@@ -139,6 +158,20 @@ impl Compact {
             }
         }
     }
+}
+
+/// Each activity's least start: its release, or 0 (the project start) without one or before it.
+pub fn release(net: &Network) -> Vec<f64> {
+    net.activities
+        .iter()
+        .map(|a| release_of(a.release))
+        .collect()
+}
+
+/// An activity's least start from its release.
+#[inline]
+pub fn release_of(release: Option<WorkingDays>) -> f64 {
+    release.map(|r| r.get()).unwrap_or(0.0).max(0.0)
 }
 
 /// Where a difference constraint comes from, to explain a conflict.

@@ -15,9 +15,9 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use permitflow_model::{
-    Activity, ActivityKind, Constraint, Intake, ItemId, ItemKind, LinkKind, Measure, MeasureId,
-    Network, NetworkStage, Origin, Provenance, Regime, Returns, Scenario, StageId, ToleranceLink,
-    Verification, WorkingDays,
+    Activity, ActivityKind, Constraint, Few, Intake, ItemId, ItemKind, LinkKind, Measure,
+    MeasureId, Network, NetworkStage, Origin, Provenance, Regime, Returns, Scenario, StageId,
+    ToleranceLink, Verification, WorkingDays,
 };
 
 use permitflow_i18n::tr;
@@ -325,12 +325,12 @@ pub fn notification_commitment(
         let Some(v) = verification else {
             continue;
         };
-        a.returns = (v.failure_rate > 0.0).then_some(Returns {
+        a.returns = (v.failure_rate > 0.0).then_some(Box::new(Returns {
             rate: v.failure_rate,
             correction: v.days,
             rereview: Some(full),
             source: Provenance::Unspecified,
-        });
+        }));
         let check = Activity {
             id: format!("verify:{item}"),
             name: format!("{}: verification", a.name),
@@ -340,12 +340,12 @@ pub fn notification_commitment(
             unit: permitflow_model::DayUnit::Working,
             clock: permitflow_model::Clock::Special,
             fee: 0.0,
-            members: vec![],
+            members: Default::default(),
             release: None,
             deadline: None,
             submission: false,
             forms: 0,
-            materials: vec![],
+            materials: Default::default(),
             order: usize::MAX,
             floor: v.days,
             cost: 0.0,
@@ -613,6 +613,15 @@ fn stage_gates(net: &mut Network) {
     let non_empty: Vec<usize> = (0..by_stage.len())
         .filter(|&k| !by_stage[k].is_empty())
         .collect();
+    // Room made once for every gate and its links: pushed one by one the vectors would double
+    // (at a million activities a copy of hundreds of megabytes each time).
+    let gates = non_empty.len().saturating_sub(1);
+    let links: usize = non_empty
+        .windows(2)
+        .map(|w| by_stage[w[0]].len() + by_stage[w[1]].len())
+        .sum();
+    net.activities.reserve_exact(gates);
+    net.constraints.reserve_exact(links);
     for w in non_empty.windows(2) {
         let (k, next) = (w[0], w[1]);
         let gate = net.activities.len();
@@ -621,18 +630,18 @@ fn stage_gates(net: &mut Network) {
             id: format!("gate:{}", stage_label(&stage.ids)),
             name: format!("{}: unified delivery", stage.name),
             kind: ActivityKind::Gate,
-            departments: vec![stage.lead.clone()],
+            departments: Few::from_buf([stage.lead.clone()]),
             stage: None,
             days: WorkingDays::ZERO,
             unit: permitflow_model::DayUnit::Working,
             clock: permitflow_model::Clock::Approval,
             fee: 0.0,
-            members: vec![],
+            members: Default::default(),
             release: None,
             deadline: None,
             submission: false,
             forms: 0,
-            materials: vec![],
+            materials: Default::default(),
             order: usize::MAX,
             floor: WorkingDays::ZERO,
             cost: 0.0,

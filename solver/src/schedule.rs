@@ -6,7 +6,7 @@ use permitflow_model::{Calendar, Network, WorkingDays};
 
 use crate::error::SolveError;
 use crate::lp::{LpFailure, lp_starts};
-use crate::paths::{Compact, Conflict, describe, earliest_general, latest_general};
+use crate::paths::{Compact, Conflict, describe, earliest_general, latest_general, release_of};
 
 /// How to compute the earliest starts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,10 +51,24 @@ const EPS: f64 = 1e-6;
 
 /// The least-makespan schedule with the earliest starts.
 pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
-    let durations: Vec<f64> = net.activities.iter().map(|a| a.days.get()).collect();
-    let n = durations.len();
-    let upper = net.has_upper_bounds();
-    let compact = if upper { None } else { Compact::new(net) };
+    // Durations, releases and whether any deadline bounds a finish, in one pass over the
+    // activities (three passes read every activity three times: at a million, hundreds of MB).
+    let n = net.activities.len();
+    let mut durations: Vec<f64> = Vec::with_capacity(n);
+    let mut release: Vec<f64> = Vec::with_capacity(n);
+    let mut deadline = false;
+    for a in &net.activities {
+        durations.push(a.days.get());
+        release.push(release_of(a.release));
+        deadline |= a.deadline.is_some();
+    }
+    // `Network::has_upper_bounds`, with the activities' half read above.
+    let upper = deadline || net.constraints.iter().any(|c| c.max_lag.is_some());
+    let compact = if upper {
+        None
+    } else {
+        Compact::with_release(net, release)
+    };
     let infeasible = |c: Conflict| SolveError::Infeasible {
         constraints: c.bounds.iter().map(|&b| describe(net, b)).collect(),
         excess: WorkingDays::new(c.excess).to_string(),
@@ -93,16 +107,19 @@ pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
         }
         None => latest_general(net, &durations, makespan),
     };
+    let finish: Vec<WorkingDays> = es
+        .iter()
+        .zip(&durations)
+        .map(|(s, d)| WorkingDays::new(s + d))
+        .collect();
     let float: Vec<f64> = ls.iter().zip(&es).map(|(l, e)| (l - e).max(0.0)).collect();
+    let critical = float.iter().map(|f| *f < EPS).collect();
+    // The starts, latest starts and floats keep their vectors (same size: no new allocation).
     Ok(Schedule {
-        start: es.iter().copied().map(WorkingDays::new).collect(),
-        finish: es
-            .iter()
-            .zip(&durations)
-            .map(|(s, d)| WorkingDays::new(s + d))
-            .collect(),
-        latest_start: ls.iter().copied().map(WorkingDays::new).collect(),
-        critical: float.iter().map(|f| *f < EPS).collect(),
+        start: es.into_iter().map(WorkingDays::new).collect(),
+        finish,
+        latest_start: ls.into_iter().map(WorkingDays::new).collect(),
+        critical,
         total_float: float.into_iter().map(WorkingDays::new).collect(),
         makespan: WorkingDays::new(makespan),
         method,

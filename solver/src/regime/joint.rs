@@ -81,7 +81,7 @@ fn event(net: &Network, g: &JointGroup, members: &[usize]) -> Activity {
         id: g.id.to_string(),
         name: g.name.clone(),
         kind: ActivityKind::Joint,
-        departments,
+        departments: departments.into(),
         stage: acts[0].stage,
         days: g.days.as_ref().map(|d| d.value).unwrap_or(longest),
         // Members are in working days (the format refuses calendar-day members); the event runs
@@ -109,7 +109,7 @@ fn event(net: &Network, g: &JointGroup, members: &[usize]) -> Activity {
         floor: WorkingDays::ZERO,
         cost: g.cost.unwrap_or(1.0),
         // The joint event's own spread; without one it takes its limit every time.
-        spread: g.spread.clone(),
+        spread: g.spread.clone().map(Box::new),
         // Returns as often as the most often returned member.
         returns: acts
             .iter()
