@@ -84,24 +84,28 @@ struct Shared {
 
 fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Shared) -> Item {
     check_item_stage(cx, place, &it.stage, ids);
-    let kind = match &it.kind {
+    let more = it.more();
+    let kind = match &more.kind {
         None => ItemKind::Review,
         Some(k) => check_kind(cx, place, k).unwrap_or(ItemKind::Review),
     };
     check_time_limit(cx, place, it.days.value);
-    let unit = clocks::item_unit(cx, place, it.unit.as_deref());
+    let unit = clocks::item_unit(cx, place, more.unit.as_deref());
     clocks::check_item_whole_days(cx, place, it, unit);
-    let clock = clocks::item_clock(cx, place, it.clock.as_deref());
-    let fee = clocks::fee(cx, place, it.fee.as_ref());
+    let clock = clocks::item_clock(cx, place, more.clock.as_deref());
+    let fee = clocks::fee(cx, place, more.fee.as_deref());
     clocks::check_not_joint(cx, place, it, unit);
-    let floor = it.floor.as_ref().map(|f| {
+    let floor = more.floor.as_ref().map(|f| {
         check_floor(cx, place, f.value, Some(it.days.value), Limit::Item);
         f.working_days()
     });
-    check_cost(cx, place, it.cost);
-    check_release_and_deadline(cx, place, it.release, it.deadline);
-    let spread = it.spread.as_ref().and_then(|s| check_spread(cx, place, s));
-    let returns = it
+    check_cost(cx, place, more.cost);
+    check_release_and_deadline(cx, place, more.release, more.deadline);
+    let spread = more
+        .spread
+        .as_ref()
+        .and_then(|s| check_spread(cx, place, s));
+    let returns = more
         .returns
         .as_ref()
         .and_then(|r| clocks::returns(cx, place, r));
@@ -119,20 +123,20 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         unit,
         clock,
         fee,
-        materials: match &it.materials {
+        materials: match &more.materials {
             None => Materials::Count(0),
             Some(FileMaterials::Count(n)) => Materials::Count(*n),
             Some(FileMaterials::Named(v)) => Materials::Named(v.clone()),
         },
-        forms: it.forms.unwrap_or(1),
+        forms: more.forms.unwrap_or(1),
         floor,
-        cost: it.cost,
+        cost: more.cost,
         spread,
-        spread_source: spread_source(it.spread.as_deref()),
+        spread_source: spread_source(more.spread.as_deref()),
         returns,
-        release: it.release.map(WorkingDays::new),
-        deadline: it.deadline.map(WorkingDays::new),
-        note: it.note.clone(),
+        release: more.release.map(WorkingDays::new),
+        deadline: more.deadline.map(WorkingDays::new),
+        note: more.note.clone(),
     }
 }
 

@@ -69,7 +69,10 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
             .items
             .iter()
             .filter(|i| {
-                i.unit.as_deref().and_then(crate::clock::DayUnit::parse)
+                i.more()
+                    .unit
+                    .as_deref()
+                    .and_then(crate::clock::DayUnit::parse)
                     == Some(crate::clock::DayUnit::Calendar)
             })
             .map(|i| i.id.as_str())
