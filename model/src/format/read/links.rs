@@ -159,7 +159,7 @@ fn check_predecessor_exists(
     if let Some(&k) = ids.items.get(id) {
         return Some(k);
     }
-    let help = unknown_help("item", id, &ids.item_names);
+    let help = unknown_help("item", id, ids.item_names());
     cx.report(
         place,
         Code::UnknownId,
@@ -243,18 +243,15 @@ fn check_max_lag_order(
 
 /// Rule: stages run in order, so a link from a later stage back to an earlier one cannot hold
 /// once the earlier stage's delivery closes it.
-/// Each item's stage is looked up once, not once per link end.
+/// `stage_of` is each item's stage's position, as [`super::items::read`] found it (looked up
+/// once per item, not once per link end).
 pub(super) fn check_stage_order(
     cx: &mut Ctx<'_>,
     raw: &[FileItem],
-    ids: &Ids<'_>,
+    stage_of: &[Option<usize>],
     links: &[Link],
     ends: &[LinkEnds],
 ) {
-    let stage_of: Vec<Option<usize>> = raw
-        .iter()
-        .map(|it| ids.stages.get(it.stage.as_str()).copied())
-        .collect();
     for (l, &(a, b)) in links.iter().zip(ends) {
         if let (Some(sa), Some(sb)) = (stage_of[a], stage_of[b])
             && sa > sb
