@@ -53,6 +53,11 @@ impl<'a> Locator<'a> {
         cells.get(col).cloned()
     }
 
+    /// An item list's rows (its only entries: the items), without a copy.
+    pub fn csv_rows(&self) -> Option<&[Range<usize>]> {
+        self.csv.as_ref().map(|idx| idx.rows.as_slice())
+    }
+
     pub fn text(&self) -> &'a str {
         self.text
     }

@@ -97,9 +97,11 @@ pub(super) struct FileStage {
     pub(super) lead: String,
 }
 
+/// An `[[items]]` entry as the file has it: what serde reads and writes (under the name
+/// `FileItem`, so its messages are unchanged), kept only while one item is read or written.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct FileItem {
+#[serde(rename = "FileItem", deny_unknown_fields)]
+pub(super) struct FileItemFields {
     pub(super) id: String,
     #[serde(default, skip_serializing_if = "FileName::is_empty")]
     pub(super) name: FileName,
@@ -118,9 +120,10 @@ pub(super) struct FileItem {
     /// `approval` (the default), `special`, `intermediary` or `applicant`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) clock: Option<String>,
-    /// What the applicant pays, in yuan.
+    /// What the applicant pays, in yuan. Boxed, as `floor`: most items have neither, and a
+    /// large item list holds every file item at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) fee: Option<FileNumber>,
+    pub(super) fee: Option<Box<FileNumber>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) materials: Option<FileMaterials>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,7 +133,7 @@ pub(super) struct FileItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) joint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) floor: Option<FileNumber>,
+    pub(super) floor: Option<Box<FileNumber>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) cost: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,6 +149,173 @@ pub(super) struct FileItem {
     pub(super) when: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) note: String,
+}
+
+/// An item of the file, compact: the fields every item has, and the rest in one box that most
+/// items of a large item list do without (a file item 160 bytes instead of 456: a list of a
+/// million items holds all of them at once, and fresh memory costs time).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(from = "FileItemFields", into = "FileItemFields")]
+pub(super) struct FileItem {
+    pub(super) id: String,
+    pub(super) name: FileName,
+    pub(super) department: String,
+    pub(super) stage: String,
+    pub(super) days: FileNumber,
+    pub(super) after: Vec<FileAfter>,
+    more: Option<Box<FileItemMore>>,
+}
+
+/// The fields of [`FileItemFields`] that most items leave out.
+#[derive(Clone, Debug, Default)]
+pub(super) struct FileItemMore {
+    pub(super) label_zh: Option<String>,
+    pub(super) label_en: Option<String>,
+    pub(super) kind: Option<String>,
+    pub(super) unit: Option<String>,
+    pub(super) clock: Option<String>,
+    pub(super) fee: Option<Box<FileNumber>>,
+    pub(super) materials: Option<FileMaterials>,
+    pub(super) forms: Option<u32>,
+    pub(super) joint: Option<String>,
+    pub(super) floor: Option<Box<FileNumber>>,
+    pub(super) cost: Option<f64>,
+    pub(super) spread: Option<Box<FileSpread>>,
+    pub(super) returns: Option<Box<FileReturns>>,
+    pub(super) release: Option<f64>,
+    pub(super) deadline: Option<f64>,
+    pub(super) when: Option<String>,
+    pub(super) note: String,
+}
+
+/// What an item without any of the rarer fields has.
+static NO_MORE: FileItemMore = FileItemMore {
+    label_zh: None,
+    label_en: None,
+    kind: None,
+    unit: None,
+    clock: None,
+    fee: None,
+    materials: None,
+    forms: None,
+    joint: None,
+    floor: None,
+    cost: None,
+    spread: None,
+    returns: None,
+    release: None,
+    deadline: None,
+    when: None,
+    note: String::new(),
+};
+
+impl FileItemMore {
+    /// Whether every field is left out.
+    fn is_empty(&self) -> bool {
+        self.label_zh.is_none()
+            && self.label_en.is_none()
+            && self.kind.is_none()
+            && self.unit.is_none()
+            && self.clock.is_none()
+            && self.fee.is_none()
+            && self.materials.is_none()
+            && self.forms.is_none()
+            && self.joint.is_none()
+            && self.floor.is_none()
+            && self.cost.is_none()
+            && self.spread.is_none()
+            && self.returns.is_none()
+            && self.release.is_none()
+            && self.deadline.is_none()
+            && self.when.is_none()
+            && self.note.is_empty()
+    }
+}
+
+impl FileItem {
+    /// An item from its common fields and the rest (boxed only when it holds something).
+    pub(super) fn new(
+        (id, name, department, stage): (String, FileName, String, String),
+        days: FileNumber,
+        after: Vec<FileAfter>,
+        more: FileItemMore,
+    ) -> Self {
+        Self {
+            id,
+            name,
+            department,
+            stage,
+            days,
+            after,
+            more: (!more.is_empty()).then(|| Box::new(more)),
+        }
+    }
+
+    /// The rarer fields (all left out when the item has none).
+    pub(super) fn more(&self) -> &FileItemMore {
+        self.more.as_deref().unwrap_or(&NO_MORE)
+    }
+
+    /// The rarer fields, to change.
+    pub(super) fn more_mut(&mut self) -> &mut FileItemMore {
+        self.more.get_or_insert_with(Default::default)
+    }
+}
+
+impl From<FileItemFields> for FileItem {
+    fn from(f: FileItemFields) -> Self {
+        let more = FileItemMore {
+            label_zh: f.label_zh,
+            label_en: f.label_en,
+            kind: f.kind,
+            unit: f.unit,
+            clock: f.clock,
+            fee: f.fee,
+            materials: f.materials,
+            forms: f.forms,
+            joint: f.joint,
+            floor: f.floor,
+            cost: f.cost,
+            spread: f.spread,
+            returns: f.returns,
+            release: f.release,
+            deadline: f.deadline,
+            when: f.when,
+            note: f.note,
+        };
+        Self::new((f.id, f.name, f.department, f.stage), f.days, f.after, more)
+    }
+}
+
+impl From<FileItem> for FileItemFields {
+    fn from(f: FileItem) -> Self {
+        let m = f.more.map(|m| *m).unwrap_or_default();
+        Self {
+            id: f.id,
+            name: f.name,
+            label_zh: m.label_zh,
+            label_en: m.label_en,
+            department: f.department,
+            stage: f.stage,
+            kind: m.kind,
+            days: f.days,
+            unit: m.unit,
+            clock: m.clock,
+            fee: m.fee,
+            materials: m.materials,
+            forms: m.forms,
+            after: f.after,
+            joint: m.joint,
+            floor: m.floor,
+            cost: m.cost,
+            spread: m.spread,
+            returns: m.returns,
+            release: m.release,
+            deadline: m.deadline,
+            when: m.when,
+            note: m.note,
+        }
+    }
 }
 
 /// A number, optionally with its source.
@@ -427,8 +597,8 @@ pub(super) enum FileBound {
 pub(super) enum FileName {
     /// `name = "…"`.
     Text(String),
-    /// `name = { zh = "…", en = "…" }`.
-    Table(FileLabel),
+    /// `name = { zh = "…", en = "…" }` (boxed: rare, and a name is on every item).
+    Table(Box<FileLabel>),
 }
 
 impl Default for FileName {

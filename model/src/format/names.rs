@@ -33,7 +33,7 @@ impl<'de> Deserialize<'de> for FileName {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FileName, A::Error> {
                 FileLabel::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(FileName::Table)
+                    .map(|l| FileName::Table(Box::new(l)))
             }
         }
         d.deserialize_any(V)

@@ -159,7 +159,7 @@ fn unless_id(name: &str, id: &str) -> FileName {
 }
 
 fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileItem {
-    FileItem {
+    FileItemFields {
         id: it.id.to_string(),
         name: unless_id(&it.name, it.id.as_str()),
         label_zh: None,
@@ -170,9 +170,11 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         days: number(&it.days),
         unit: (it.unit != DayUnit::default()).then(|| it.unit.name().to_owned()),
         clock: (it.clock != Clock::default()).then(|| it.clock.name().to_owned()),
-        fee: it.fee.as_ref().map(|f| FileNumber {
-            value: f.value,
-            source: f.source.as_text().map(str::to_owned),
+        fee: it.fee.as_ref().map(|f| {
+            Box::new(FileNumber {
+                value: f.value,
+                source: f.source.as_text().map(str::to_owned),
+            })
         }),
         materials: match &it.materials {
             Materials::Count(0) => None,
@@ -182,7 +184,7 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         forms: (it.forms != 1).then_some(it.forms),
         after,
         joint: joint.map(ToString::to_string),
-        floor: it.floor.as_ref().map(number),
+        floor: it.floor.as_ref().map(|f| Box::new(number(f))),
         cost: it.cost,
         spread: it
             .spread
@@ -202,6 +204,7 @@ fn file_item(it: &Item, after: Vec<FileAfter>, joint: Option<&GroupId>) -> FileI
         when: None,
         note: it.note.clone(),
     }
+    .into()
 }
 
 fn file_milestone(m: &crate::milestone::Milestone) -> FileMilestone {

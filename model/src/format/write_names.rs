@@ -38,7 +38,7 @@ fn written(
     let l = named.label;
     if l.zh.as_deref().or(l.en.as_deref()) == Some(named.written.as_str()) {
         (
-            FileName::Table(FileLabel { zh: l.zh, en: l.en }),
+            FileName::Table(Box::new(FileLabel { zh: l.zh, en: l.en })),
             None,
             None,
         )
@@ -57,7 +57,14 @@ pub(super) fn put_labels(f: &mut FileScenario, d: &Draft) {
     }
     for (fi, it) in f.items.iter_mut().zip(&d.items) {
         let id = it.id.as_str();
-        (fi.name, fi.label_zh, fi.label_en) = written(get(Part::Item, id), &it.name, Some(id));
+        let (zh, en);
+        (fi.name, zh, en) = written(get(Part::Item, id), &it.name, Some(id));
+        // An item's rarer fields are made only when it has one of them.
+        let had = fi.more().label_zh.is_some() || fi.more().label_en.is_some();
+        if had || zh.is_some() || en.is_some() {
+            let m = fi.more_mut();
+            (m.label_zh, m.label_en) = (zh, en);
+        }
     }
     for fj in &mut f.joint {
         if let Some(g) = d.joint_groups.iter().find(|g| g.id.as_str() == fj.id) {

@@ -72,7 +72,10 @@ pub(super) fn put_rules(f: &mut FileScenario, s: &Draft) {
     let known: rustc_hash::FxHashSet<&str> = s.items.iter().map(|i| i.id.as_str()).collect();
     for it in &mut f.items {
         let id = ItemId::new(&it.id);
-        it.when = s.rules.items.get(&id).map(|c| c.text.clone());
+        let when = s.rules.items.get(&id).map(|c| c.text.clone());
+        if when.is_some() || it.more().when.is_some() {
+            it.more_mut().when = when;
+        }
         for a in &mut it.after {
             let from = match a {
                 FileAfter::Text(t) => match parse_after(t, &|id| known.contains(id)) {

@@ -93,7 +93,10 @@ pub fn parse_item_list(
             tr!("diag-csv-empty"),
         )));
     };
-    let header: Vec<String> = record.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let header: Vec<String> = record
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     let lang = header_language(&header);
     // Columns named in Chinese are read as their English names from here on.
     let header: Vec<String> = header
@@ -144,7 +147,7 @@ pub fn parse_item_list(
     let columns = Columns::new(&header, lang);
     // One record at a time, into the same buffers: only the items and each row's byte range stay.
     while let Some(row_range) = records.next(&mut record, &mut cells)? {
-        if record.iter().all(str::is_empty) {
+        if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
         if record.len() != header.len() {
@@ -185,7 +188,7 @@ fn infer_attributes(
     items: &[super::file::FileItem],
 ) -> std::collections::BTreeMap<String, super::file::FileAttribute> {
     let mut out = std::collections::BTreeMap::new();
-    for w in items.iter().filter_map(|i| i.when.as_deref()) {
+    for w in items.iter().filter_map(|i| i.more().when.as_deref()) {
         let Ok(e) = crate::rules::expr::parse(w) else {
             continue;
         };
@@ -204,7 +207,8 @@ fn infer_attributes(
 }
 
 /// The records, one at a time: values read by the csv crate (quotes, doubled quotes, line breaks
-/// in quotes), trimmed; the cell positions for diagnostics come from scanning the record's text
+/// in quotes), trimmed where they are read (`str::trim`, as `StringRecord::trim` would, without
+/// its copy of every record); the cell positions for diagnostics come from scanning the record's text
 /// from where csv says it starts.
 struct Records<'t> {
     reader: csv::Reader<&'t [u8]>,
@@ -244,7 +248,7 @@ impl<'t> Records<'t> {
         })
     }
 
-    /// The next record into `record` (trimmed) and its cells' byte ranges into `cells`; gives the
+    /// The next record into `record` (untrimmed: readers trim each value) and its cells' byte ranges into `cells`; gives the
     /// record's byte range, or `None` at the end.
     fn next(
         &mut self,
@@ -259,7 +263,6 @@ impl<'t> Records<'t> {
                     let line = record.position().map(|p| p.line() as usize).unwrap_or(1);
                     return Err(Diagnostics::single(too_many_cells(self.file, line)));
                 }
-                record.trim();
                 let at = self.bom + record.position().map(|p| p.byte() as usize).unwrap_or(0);
                 Ok(Some(scan_row(self.text, at, cells)))
             }

@@ -12,8 +12,8 @@ use permitflow_i18n::{message, tr};
 
 use crate::diag::{Code, Collector, subject};
 use crate::format::file::{
-    FileAfter, FileItem, FileJoint, FileLabel, FileMaterials, FileName, FileNumber, FileReturns,
-    FileScenario, FileSpread, FileStage,
+    FileAfter, FileItem, FileItemFields, FileJoint, FileLabel, FileMaterials, FileName, FileNumber,
+    FileReturns, FileScenario, FileSpread, FileStage,
 };
 
 /// Where each known column (the required ones, then the optional ones) is in the header,
@@ -86,10 +86,10 @@ impl<'r> Row<'r> {
         known_index(column).is_some_and(|k| self.columns.0[k].is_some())
     }
 
-    /// The value in `column` and where it is; empty when the list has no such column.
+    /// The value in `column` (trimmed) and where it is; empty when the list has no such column.
     fn cell(&self, column: &str) -> (&'r str, Option<Range<usize>>) {
         let col = known_index(column).and_then(|k| self.columns.0[k]);
-        match col.and_then(|c| self.values.get(c).map(|v| (v, self.cells.get(c)))) {
+        match col.and_then(|c| self.values.get(c).map(|v| (v.trim(), self.cells.get(c)))) {
             Some((v, r)) => (v, r.cloned()),
             None => ("", None),
         }
@@ -150,7 +150,7 @@ pub(super) fn read_row(
     let kind = kind_value(kind);
     let (name, label_zh, label_en) = names(row);
     let text = |column: &str| Some(row.cell(column).0.to_owned()).filter(|s| !s.is_empty());
-    FileItem {
+    FileItemFields {
         id,
         name,
         label_zh,
@@ -164,9 +164,11 @@ pub(super) fn read_row(
         },
         unit: text("unit"),
         clock: text("clock"),
-        fee: fee.map(|v| FileNumber {
-            value: v,
-            source: None,
+        fee: fee.map(|v| {
+            Box::new(FileNumber {
+                value: v,
+                source: None,
+            })
         }),
         materials,
         forms: None,
@@ -177,9 +179,11 @@ pub(super) fn read_row(
             .map(|s| FileAfter::Text(s.to_owned()))
             .collect(),
         joint,
-        floor: floor.map(|v| FileNumber {
-            value: v,
-            source: None,
+        floor: floor.map(|v| {
+            Box::new(FileNumber {
+                value: v,
+                source: None,
+            })
         }),
         cost,
         spread,
@@ -201,6 +205,7 @@ pub(super) fn read_row(
         when: text("when"),
         note: String::new(),
     }
+    .into()
 }
 
 /// The row's name and labels. With a Chinese header the name is the Chinese name:
@@ -210,7 +215,11 @@ fn names(row: &Row<'_>) -> (FileName, Option<String>, Option<String>) {
     let cell = |c: &str| Some(row.cell(c).0.to_owned()).filter(|s| !s.is_empty());
     let (name, zh, en) = (cell("name"), cell("label_zh"), cell("label_en"));
     match row.columns.1 {
-        Lang::ZhCn if name.is_some() => (FileName::Table(FileLabel { zh: name, en }), zh, None),
+        Lang::ZhCn if name.is_some() => (
+            FileName::Table(Box::new(FileLabel { zh: name, en })),
+            zh,
+            None,
+        ),
         _ => (FileName::Text(name.unwrap_or_default()), zh, en),
     }
 }

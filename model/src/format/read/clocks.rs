@@ -146,12 +146,12 @@ pub(super) fn check_item_whole_days(cx: &mut Ctx<'_>, place: &Place, it: &FileIt
         return;
     }
     check_whole(cx, place, At::Value("days"), What::TimeLimit, it.days.value);
-    if let Some(f) = &it.floor {
+    if let Some(f) = &it.more().floor {
         check_whole(cx, place, At::Value("floor"), What::Floor, f.value);
     }
     if let Some(FileSpread {
         min, likely, max, ..
-    }) = it.spread.as_deref()
+    }) = it.more().spread.as_deref()
         && let Some(v) = [min, likely, max]
             .into_iter()
             .flatten()
@@ -163,7 +163,7 @@ pub(super) fn check_item_whole_days(cx: &mut Ctx<'_>, place: &Place, it: &FileIt
 
 /// Rule: a calendar-day item is in no joint group (the joint event counts working days).
 pub(super) fn check_not_joint(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, unit: DayUnit) {
-    if let (DayUnit::Calendar, Some(g)) = (unit, &it.joint) {
+    if let (DayUnit::Calendar, Some(g)) = (unit, &it.more().joint) {
         cx.report(
             place,
             Code::BadValue,

@@ -11,7 +11,8 @@ pub(in crate::format) struct Ctx<'a> {
     out: Collector<'a>,
     loc: Option<&'a Locator<'a>>,
     pub(super) stages: Vec<Range<usize>>,
-    pub(super) items: Vec<Range<usize>>,
+    /// Borrowed from the locator for an item list (one range per row: not copied).
+    pub(super) items: std::borrow::Cow<'a, [Range<usize>]>,
     pub(super) joint: Vec<Range<usize>>,
     pub(super) measures: Vec<Range<usize>>,
     pub(super) regimes: Vec<Range<usize>>,
@@ -72,7 +73,10 @@ impl<'a> Ctx<'a> {
             out: Collector::new(file, loc.map(|l| l.text()).unwrap_or("")),
             loc,
             stages: entries("stages"),
-            items: entries("items"),
+            items: match loc.and_then(|l| l.csv_rows()) {
+                Some(rows) => std::borrow::Cow::Borrowed(rows),
+                None => entries("items").into(),
+            },
             joint: entries("joint"),
             measures: entries("measures"),
             regimes: entries("regimes"),

@@ -31,37 +31,56 @@ pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r 
     index
 }
 
-/// The items and the links their `after` lists give, item by item, with each link's ends.
-pub(super) fn read(
-    cx: &mut Ctx<'_>,
-    raw: &[FileItem],
-    ids: &Ids<'_>,
-) -> (Vec<Item>, Vec<Link>, Vec<links::LinkEnds>) {
+/// What [`read`] gives: the items, the links their `after` lists give with each link's ends,
+/// and each item's stage's position (`None` for an unknown stage).
+type ReadItems = (
+    Vec<Item>,
+    Vec<Link>,
+    Vec<links::LinkEnds>,
+    Vec<Option<usize>>,
+);
+
+/// The items and the links their `after` lists give, item by item.
+pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadItems {
     // Each id made once: items and the links that name them share its text.
     let item_ids: Vec<ItemId> = raw.iter().map(|it| ItemId::new(&it.id)).collect();
     let mut items = Vec::with_capacity(raw.len());
     let n_links = raw.iter().map(|it| it.after.len()).sum();
     let mut links = Vec::with_capacity(n_links);
     let mut ends = Vec::with_capacity(n_links);
-    // Departments and stages are few and named on every item: one shared text each.
+    let mut stage_of = Vec::with_capacity(raw.len());
+    // Departments and stages are few and named on every item: one shared text each (a known
+    // stage's by its position, found once per item).
     let mut departments: FxHashMap<&str, Department> = FxHashMap::default();
+    let mut known_stages: Vec<Option<StageId>> = vec![None; ids.stage_names.len()];
     let mut stages: FxHashMap<&str, StageId> = FxHashMap::default();
+    // Without a repeated id, the id index puts each item at its own position.
+    let unique_ids = ids.items.len() == raw.len();
     for (i, it) in raw.iter().enumerate() {
         let place = Place::new(&cx.items, i, "item", &it.id);
+        let stage_at = ids.stages.get(it.stage.as_str()).copied();
+        let stage = match stage_at.and_then(|s| known_stages.get_mut(s)) {
+            Some(slot) => slot.get_or_insert_with(|| StageId::new(&it.stage)),
+            None => stages
+                .entry(&it.stage)
+                .or_insert_with(|| StageId::new(&it.stage)),
+        };
         let names = Shared {
             id: item_ids[i].clone(),
             department: departments
                 .entry(&it.department)
                 .or_insert_with(|| Department::new(&it.department))
                 .clone(),
-            stage: stages
-                .entry(&it.stage)
-                .or_insert_with(|| StageId::new(&it.stage))
-                .clone(),
+            stage: stage.clone(),
         };
-        let item = item(cx, &place, it, ids, names);
+        let item = item(cx, &place, it, (ids, stage_at.is_some()), names);
+        stage_of.push(stage_at);
         // Where the id index puts this item's id (itself, unless the id is repeated later).
-        let this_at = ids.items.get(it.id.as_str()).copied().unwrap_or(i);
+        let this_at = if unique_ids {
+            i
+        } else {
+            ids.items.get(it.id.as_str()).copied().unwrap_or(i)
+        };
         links::read_after(
             cx,
             &place,
@@ -72,7 +91,7 @@ pub(super) fn read(
         );
         items.push(item);
     }
-    (items, links, ends)
+    (items, links, ends, stage_of)
 }
 
 /// An item's id, department and stage, made once and shared.
@@ -82,26 +101,37 @@ struct Shared {
     stage: StageId,
 }
 
-fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Shared) -> Item {
-    check_item_stage(cx, place, &it.stage, ids);
-    let kind = match &it.kind {
+/// `known_stage`: whether the item's stage is one of the scenario's.
+fn item(
+    cx: &mut Ctx<'_>,
+    place: &Place,
+    it: &FileItem,
+    (ids, known_stage): (&Ids<'_>, bool),
+    names: Shared,
+) -> Item {
+    check_item_stage(cx, place, &it.stage, (ids, known_stage));
+    let more = it.more();
+    let kind = match &more.kind {
         None => ItemKind::Review,
         Some(k) => check_kind(cx, place, k).unwrap_or(ItemKind::Review),
     };
     check_time_limit(cx, place, it.days.value);
-    let unit = clocks::item_unit(cx, place, it.unit.as_deref());
+    let unit = clocks::item_unit(cx, place, more.unit.as_deref());
     clocks::check_item_whole_days(cx, place, it, unit);
-    let clock = clocks::item_clock(cx, place, it.clock.as_deref());
-    let fee = clocks::fee(cx, place, it.fee.as_ref());
+    let clock = clocks::item_clock(cx, place, more.clock.as_deref());
+    let fee = clocks::fee(cx, place, more.fee.as_deref());
     clocks::check_not_joint(cx, place, it, unit);
-    let floor = it.floor.as_ref().map(|f| {
+    let floor = more.floor.as_ref().map(|f| {
         check_floor(cx, place, f.value, Some(it.days.value), Limit::Item);
         f.working_days()
     });
-    check_cost(cx, place, it.cost);
-    check_release_and_deadline(cx, place, it.release, it.deadline);
-    let spread = it.spread.as_ref().and_then(|s| check_spread(cx, place, s));
-    let returns = it
+    check_cost(cx, place, more.cost);
+    check_release_and_deadline(cx, place, more.release, more.deadline);
+    let spread = more
+        .spread
+        .as_ref()
+        .and_then(|s| check_spread(cx, place, s));
+    let returns = more
         .returns
         .as_ref()
         .and_then(|r| clocks::returns(cx, place, r));
@@ -119,20 +149,20 @@ fn item(cx: &mut Ctx<'_>, place: &Place, it: &FileItem, ids: &Ids<'_>, names: Sh
         unit,
         clock,
         fee,
-        materials: match &it.materials {
+        materials: match &more.materials {
             None => Materials::Count(0),
             Some(FileMaterials::Count(n)) => Materials::Count(*n),
             Some(FileMaterials::Named(v)) => Materials::Named(v.clone()),
         },
-        forms: it.forms.unwrap_or(1),
+        forms: more.forms.unwrap_or(1),
         floor,
-        cost: it.cost,
+        cost: more.cost,
         spread,
-        spread_source: spread_source(it.spread.as_deref()),
+        spread_source: spread_source(more.spread.as_deref()),
         returns,
-        release: it.release.map(WorkingDays::new),
-        deadline: it.deadline.map(WorkingDays::new),
-        note: it.note.clone(),
+        release: more.release.map(WorkingDays::new),
+        deadline: more.deadline.map(WorkingDays::new),
+        note: more.note.clone(),
     }
 }
 
@@ -151,8 +181,8 @@ fn check_items_present(cx: &mut Ctx<'_>, raw: &[FileItem]) {
 }
 
 /// Rule: an item is in one of the scenario's stages.
-fn check_item_stage(cx: &mut Ctx<'_>, place: &Place, stage: &str, ids: &Ids<'_>) {
-    if !ids.stages.contains_key(stage) {
+fn check_item_stage(cx: &mut Ctx<'_>, place: &Place, stage: &str, (ids, known): (&Ids<'_>, bool)) {
+    if !known {
         let help = unknown_help("stage", stage, &ids.stage_names);
         cx.report(
             place,

@@ -42,7 +42,7 @@ pub(super) fn read(
         groups.push(definition(cx, &place, g));
     }
     for it in items {
-        if let Some(g) = &it.joint {
+        if let Some(g) = &it.more().joint {
             match index.get(g.as_str()) {
                 Some(&d) => groups[d].items.push(ItemId::new(&it.id)),
                 None => {

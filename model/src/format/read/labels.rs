@@ -18,7 +18,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
     let mut labels = Labels::default();
     let mut add = |cx: &mut Ctx<'_>,
                    place: &Place<'_>,
-                   key: (Part, String),
+                   key: (Part, &str),
                    written: &str,
                    name: Option<&FileName>,
                    zh: &Option<String>,
@@ -29,14 +29,15 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
                 written: written.to_owned(),
                 label,
             };
-            labels.names.insert(key, named);
+            // The key's text made only for a labelled thing (few of a large list's items).
+            labels.names.insert((key.0, key.1.to_owned()), named);
         }
     };
     let top = Place::new(&[], 0, "scenario", &draft.name);
     add(
         cx,
         &top,
-        (Part::Scenario, String::new()),
+        (Part::Scenario, ""),
         &draft.name,
         Some(&raw.name),
         &raw.label_zh,
@@ -44,7 +45,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
     );
     for (i, (f, s)) in raw.stages.iter().zip(&draft.stages).enumerate() {
         let place = Place::new(&cx.stages, i, "stage", &f.id);
-        let key = (Part::Stage, f.id.clone());
+        let key = (Part::Stage, f.id.as_str());
         add(
             cx,
             &place,
@@ -56,16 +57,22 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
         );
     }
     for (i, (f, it)) in raw.items.iter().zip(&draft.items).enumerate() {
+        // A plain name without labels has none to read and none to report (most items of a
+        // large list): skipped without looking at the item.
+        let m = f.more();
+        if !matches!(f.name, FileName::Table(_)) && m.label_zh.is_none() && m.label_en.is_none() {
+            continue;
+        }
         let place = Place::new(&cx.items, i, "item", &f.id);
-        let key = (Part::Item, f.id.clone());
+        let key = (Part::Item, f.id.as_str());
         add(
             cx,
             &place,
             key,
             &it.name,
             Some(&f.name),
-            &f.label_zh,
-            &f.label_en,
+            &f.more().label_zh,
+            &f.more().label_en,
         );
     }
     for (i, f) in raw.joint.iter().enumerate() {
@@ -75,7 +82,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
             .iter()
             .find(|g| g.id.as_str() == f.id)
             .map_or(f.id.as_str(), |g| g.name.as_str());
-        let key = (Part::Group, f.id.clone());
+        let key = (Part::Group, f.id.as_str());
         add(
             cx,
             &place,
@@ -88,17 +95,18 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
     }
     for (i, f) in raw.measures.iter().enumerate() {
         let place = Place::new(&cx.measures, i, "measure", &f.id);
-        let key = (Part::Measure, f.id.clone());
+        let key = (Part::Measure, f.id.as_str());
         add(cx, &place, key, &f.id, None, &f.label_zh, &f.label_en);
     }
     for (i, f) in raw.regimes.iter().enumerate() {
         let place = Place::new(&cx.regimes, i, "regime", &f.name);
-        let key = (Part::Regime, f.name.clone());
+        let key = (Part::Regime, f.name.as_str());
         add(cx, &place, key, &f.name, None, &f.label_zh, &f.label_en);
     }
     for (i, (f, t)) in raw.targets.iter().zip(&draft.targets).enumerate() {
         let place = Place::new(&cx.targets, i, "target", &t.name);
-        let key = (Part::Target, i.to_string());
+        let n = i.to_string();
+        let key = (Part::Target, n.as_str());
         add(
             cx,
             &place,
@@ -111,7 +119,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &FileScenario, draft: &Draft) -> Label
     }
     for (i, (f, m)) in raw.milestones.iter().zip(&draft.milestones).enumerate() {
         let place = Place::new(&cx.milestones, i, "milestone", &f.id);
-        let key = (Part::Milestone, f.id.clone());
+        let key = (Part::Milestone, f.id.as_str());
         add(
             cx,
             &place,
@@ -171,7 +179,7 @@ fn label_of(
     [zh_field, en_field]: [&'static str; 2],
 ) -> Label {
     let table = match name {
-        Some(FileName::Table(l)) => l.clone(),
+        Some(FileName::Table(l)) => FileLabel::clone(l),
         _ => FileLabel::default(),
     };
     let pick = |cx: &mut Ctx<'_>, from_table: Option<String>, field: &Option<String>, key| {
@@ -206,6 +214,9 @@ fn departments(
     raw: &FileScenario,
     draft: &Draft,
 ) -> std::collections::BTreeMap<Department, Label> {
+    if raw.departments.is_empty() {
+        return std::collections::BTreeMap::new();
+    }
     let used: BTreeSet<&str> = draft
         .items
         .iter()

@@ -31,6 +31,27 @@ pub(super) fn read_after(
     (links, ends): (&mut Vec<Link>, &mut Vec<LinkEnds>),
 ) {
     for a in &it.after {
+        // The common case, the bare id of an item: what `parse_after` and the lookup below
+        // give (finish-to-start, no lag, nothing else to check), with one lookup and no copy.
+        if let FileAfter::Text(t) = a
+            && let t = t.trim()
+            && !t.is_empty()
+            && !t.contains(':')
+            && let Some(&from_at) = ids.items.get(t)
+        {
+            if check_not_after_itself(cx, place, t, &it.id) {
+                ends.push((from_at, this_at));
+                links.push(Link {
+                    from: item_ids[from_at].clone(),
+                    to: item_ids[this].clone(),
+                    kind: LinkKind::FinishToStart,
+                    lag: WorkingDays::new(0.0),
+                    max_lag: None,
+                    lag_unit: DayUnit::Working,
+                });
+            }
+            continue;
+        }
         let Some((parsed, max_lag)) = check_predecessor_syntax(cx, place, a, ids) else {
             continue;
         };
@@ -138,7 +159,7 @@ fn check_predecessor_exists(
     if let Some(&k) = ids.items.get(id) {
         return Some(k);
     }
-    let help = unknown_help("item", id, &ids.item_names);
+    let help = unknown_help("item", id, ids.item_names());
     cx.report(
         place,
         Code::UnknownId,
@@ -222,18 +243,15 @@ fn check_max_lag_order(
 
 /// Rule: stages run in order, so a link from a later stage back to an earlier one cannot hold
 /// once the earlier stage's delivery closes it.
-/// Each item's stage is looked up once, not once per link end.
+/// `stage_of` is each item's stage's position, as [`super::items::read`] found it (looked up
+/// once per item, not once per link end).
 pub(super) fn check_stage_order(
     cx: &mut Ctx<'_>,
     raw: &[FileItem],
-    ids: &Ids<'_>,
+    stage_of: &[Option<usize>],
     links: &[Link],
     ends: &[LinkEnds],
 ) {
-    let stage_of: Vec<Option<usize>> = raw
-        .iter()
-        .map(|it| ids.stages.get(it.stage.as_str()).copied())
-        .collect();
     for (l, &(a, b)) in links.iter().zip(ends) {
         if let (Some(sa), Some(sb)) = (stage_of[a], stage_of[b])
             && sa > sb

@@ -136,7 +136,7 @@ fn check_item_exists(cx: &mut Ctx<'_>, place: &Place, id: &str, ids: &Ids<'_>) -
     if ids.items.contains_key(id) {
         return true;
     }
-    let help = unknown_help("item", id, &ids.item_names);
+    let help = unknown_help("item", id, ids.item_names());
     cx.report(
         place,
         Code::UnknownId,

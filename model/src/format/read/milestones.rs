@@ -51,7 +51,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileMilestone], ids: &Ids<'_>) -> Ve
 /// Rule: a milestone names one of the scenario's items.
 fn check_item_exists(cx: &mut Ctx<'_>, place: &Place, item: &str, ids: &Ids<'_>) {
     if !ids.items.contains_key(item) {
-        let help = unknown_help("item", item, &ids.item_names);
+        let help = unknown_help("item", item, ids.item_names());
         cx.report(
             place,
             Code::UnknownId,

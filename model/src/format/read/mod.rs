@@ -40,10 +40,20 @@ struct Ids<'r> {
     stage_names: Vec<&'r str>,
     /// Item id → position (the last, when an id is repeated).
     items: FxHashMap<&'r str, usize>,
-    /// Item ids in file order, for "did you mean".
-    item_names: Vec<&'r str>,
+    /// The items, whose ids in file order "did you mean" needs (listed only then:
+    /// [`Ids::item_names`]).
+    item_list: &'r [super::file::FileItem],
+    item_names: std::cell::OnceCell<Vec<&'r str>>,
     /// The items counted in calendar days.
     calendar_items: rustc_hash::FxHashSet<&'r str>,
+}
+
+impl<'r> Ids<'r> {
+    /// Item ids in file order, for "did you mean" (listed on the first unknown id).
+    fn item_names(&self) -> &[&'r str] {
+        self.item_names
+            .get_or_init(|| self.item_list.iter().map(|i| i.id.as_str()).collect())
+    }
 }
 
 /// Converts `raw` into a scenario, reporting every problem to `cx`. The scenario is meaningful
@@ -64,19 +74,23 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         stages: stage_ids,
         stage_names: raw.stages.iter().map(|s| s.id.as_str()).collect(),
         items: item_ids,
-        item_names: raw.items.iter().map(|i| i.id.as_str()).collect(),
+        item_list: &raw.items,
+        item_names: std::cell::OnceCell::new(),
         calendar_items: raw
             .items
             .iter()
             .filter(|i| {
-                i.unit.as_deref().and_then(crate::clock::DayUnit::parse)
+                i.more()
+                    .unit
+                    .as_deref()
+                    .and_then(crate::clock::DayUnit::parse)
                     == Some(crate::clock::DayUnit::Calendar)
             })
             .map(|i| i.id.as_str())
             .collect(),
     };
-    let (items, links, ends) = items::read(cx, &raw.items, &ids);
-    links::check_stage_order(cx, &raw.items, &ids, &links, &ends);
+    let (items, links, ends, stage_of) = items::read(cx, &raw.items, &ids);
+    links::check_stage_order(cx, &raw.items, &stage_of, &links, &ends);
     links::check_no_cycle(cx, &raw.items, &ends);
     drop(ends);
 

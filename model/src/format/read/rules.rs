@@ -204,7 +204,7 @@ pub(super) fn read(
     };
     for (i, it) in items.iter().enumerate() {
         let place = Place::new(&cx.items, i, "item", &it.id);
-        if let Some(w) = &it.when
+        if let Some(w) = &it.more().when
             && let Some(c) = condition(cx, &place, w, &rules.attributes)
         {
             rules.items.insert(ItemId::new(&it.id), c);
