@@ -16,6 +16,7 @@
 //! files, with a locator that knows the cells, so every diagnostic names the row and column.
 //! `row.rs` reads one row into an item.
 
+mod chunks;
 mod columns;
 mod row;
 
@@ -26,7 +27,8 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use permitflow_i18n::tr;
 
-use self::row::{Columns, Row, Seen, read_row};
+use self::row::{Columns, Found, Row, read_row};
+use super::file::FileItem;
 use super::file::{FileName, FileScenario};
 use super::from_file;
 use crate::diag::{Code, Collector, Diagnostic, Diagnostics, clip};
@@ -137,48 +139,102 @@ pub fn parse_item_list(
     };
     // Rows are about 40 bytes at the least: room for the items without regrowing.
     let rows_hint = (body.len() / 40).min(super::MAX_ITEMS);
-    let mut index = CsvIndex {
-        header: header.clone(),
-        rows: Vec::with_capacity(rows_hint),
-    };
-    let mut seen = Seen::default();
     raw.items.reserve(rows_hint);
-    let mut cells = Vec::new();
+    let mut rows = Vec::with_capacity(rows_hint);
     let columns = Columns::new(&header, lang);
-    // One record at a time, into the same buffers: only the items and each row's byte range stay.
-    while let Some(row_range) = records.next(&mut record, &mut cells)? {
+    let mut found = Found::default();
+    let data = data_start(text, &header_range);
+    match chunks::read(text, file, data, &columns) {
+        Some(apart) => {
+            raw.items = apart.items;
+            rows = apart.rows;
+            found = apart.found;
+        }
+        None => {
+            let mut into = Rows {
+                items: &mut raw.items,
+                rows: &mut rows,
+                found: &mut found,
+            };
+            read_rows(
+                &mut records,
+                &mut record,
+                &mut out,
+                &columns,
+                &mut into,
+                false,
+            )?;
+        }
+    }
+    raw.stages = found.stages;
+    raw.joint = found.joint;
+    for s in &mut raw.stages {
+        s.name = FileName::default();
+    }
+    let index = CsvIndex { header, rows };
+    raw.project = infer_attributes(&raw.items);
+    let loc = Locator::csv(text, index);
+    out.then(from_file(raw, file, &loc))
+}
+
+/// Where the records after the header start: after its line end (`None`: the header is the
+/// last line, or its line ends otherwise than in `\n` or `\r\n`).
+fn data_start(text: &str, header: &Range<usize>) -> Option<usize> {
+    let rest = &text[header.end..];
+    let end = if rest.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(rest.starts_with('\n'))
+    };
+    (end > 0).then_some(header.end + end)
+}
+
+/// Where the rows read go: the items, each one's byte range, the stages and groups they name.
+struct Rows<'o> {
+    items: &'o mut Vec<FileItem>,
+    rows: &'o mut Vec<Range<usize>>,
+    found: &'o mut Found,
+}
+
+/// Reads the records left in `records` as items into `into`, one at a time through the same
+/// buffers (only the items and each row's byte range stay); `until_problem`: stop at the first
+/// problem found.
+fn read_rows(
+    records: &mut Records<'_>,
+    record: &mut csv::StringRecord,
+    out: &mut Collector<'_>,
+    columns: &Columns,
+    into: &mut Rows<'_>,
+    until_problem: bool,
+) -> Result<(), Diagnostics> {
+    let mut cells = Vec::new();
+    let width = columns.width();
+    while let Some(row_range) = records.next(record, &mut cells)? {
+        if until_problem && !out.is_empty() {
+            break;
+        }
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        if record.len() != header.len() {
+        if record.len() != width {
             out.push(
                 Code::Syntax,
                 Some(row_range.start..row_range.start + 1),
                 None,
-                tr!(
-                    "diag-csv-row-length",
-                    cells = record.len(),
-                    columns = header.len()
-                ),
+                tr!("diag-csv-row-length", cells = record.len(), columns = width),
                 tr!("diag-csv-row-length.help"),
             );
             continue;
         }
         let row = Row {
-            columns: &columns,
+            columns,
             cells: &cells,
-            values: &record,
+            values: record,
         };
-        let item = read_row(&mut out, &mut raw, &mut seen, &row);
-        raw.items.push(item);
-        index.rows.push(row_range);
+        into.items.push(read_row(out, into.found, &row));
+        into.rows.push(row_range);
     }
-    for s in &mut raw.stages {
-        s.name = FileName::default();
-    }
-    raw.project = infer_attributes(&raw.items);
-    let loc = Locator::csv(text, index);
-    out.then(from_file(raw, file, &loc))
+    Ok(())
 }
 
 /// An item list declares no attributes: each one its `when` column names is one without a
@@ -213,7 +269,8 @@ fn infer_attributes(
 struct Records<'t> {
     reader: csv::Reader<&'t [u8]>,
     text: &'t str,
-    bom: usize,
+    /// Where in `text` the reader's first byte is.
+    base: usize,
     file: &'t str,
     cells: usize,
 }
@@ -235,17 +292,23 @@ impl<'t> Records<'t> {
             };
             return Err(Diagnostics::single(d));
         }
+        Ok(Self::part(text, bom..text.len(), file))
+    }
+
+    /// The records in bytes `range` of `text` (whole records), without the count of cells
+    /// [`Records::new`] makes first.
+    fn part(text: &'t str, range: Range<usize>, file: &'t str) -> Self {
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(body.as_bytes());
-        Ok(Self {
+            .from_reader(&text.as_bytes()[range.clone()]);
+        Self {
             reader,
             text,
-            bom,
+            base: range.start,
             file,
             cells: 0,
-        })
+        }
     }
 
     /// The next record into `record` (untrimmed: readers trim each value) and its cells' byte ranges into `cells`; gives the
@@ -263,7 +326,7 @@ impl<'t> Records<'t> {
                     let line = record.position().map(|p| p.line() as usize).unwrap_or(1);
                     return Err(Diagnostics::single(too_many_cells(self.file, line)));
                 }
-                let at = self.bom + record.position().map(|p| p.byte() as usize).unwrap_or(0);
+                let at = self.base + record.position().map(|p| p.byte() as usize).unwrap_or(0);
                 Ok(Some(scan_row(self.text, at, cells)))
             }
             Err(e) => {

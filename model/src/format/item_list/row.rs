@@ -13,12 +13,12 @@ use permitflow_i18n::{message, tr};
 use crate::diag::{Code, Collector, subject};
 use crate::format::file::{
     FileAfter, FileItem, FileItemFields, FileJoint, FileLabel, FileMaterials, FileName, FileNumber,
-    FileReturns, FileScenario, FileSpread, FileStage,
+    FileReturns, FileSpread, FileStage,
 };
 
 /// Where each known column (the required ones, then the optional ones) is in the header,
 /// looked up once per file instead of once per cell.
-pub(super) struct Columns([Option<usize>; KNOWN_COLUMNS], Lang);
+pub(super) struct Columns([Option<usize>; KNOWN_COLUMNS], Lang, usize);
 
 /// How many columns an item list knows.
 const KNOWN_COLUMNS: usize = REQUIRED_COLUMNS.len() + OPTIONAL_COLUMNS.len();
@@ -36,7 +36,12 @@ impl Columns {
         for (slot, k) in at.iter_mut().zip(known()) {
             *slot = header.iter().position(|h| h == k);
         }
-        Self(at, lang)
+        Self(at, lang, header.len())
+    }
+
+    /// How many columns the header has (every row has as many cells).
+    pub(super) fn width(&self) -> usize {
+        self.2
     }
 }
 
@@ -96,21 +101,57 @@ impl<'r> Row<'r> {
     }
 }
 
-/// The stages and joint groups already added to `raw`, by id → position: one lookup per row
-/// instead of a scan over all of them.
+/// The stages and joint groups the rows read so far name, in order of first appearance, with an
+/// index by id → position (one lookup per row instead of a scan over all of them).
 #[derive(Default)]
-pub(super) struct Seen {
-    stages: HashMap<String, usize>,
-    joint: HashMap<String, usize>,
+pub(super) struct Found {
+    pub(super) stages: Vec<FileStage>,
+    pub(super) joint: Vec<FileJoint>,
+    seen_stages: HashMap<String, usize>,
+    seen_joint: HashMap<String, usize>,
 }
 
-/// One row as an item. Stages and joint groups it names are added to `raw` on the way.
-pub(super) fn read_row(
-    out: &mut Collector<'_>,
-    raw: &mut FileScenario,
-    seen: &mut Seen,
-    row: &Row<'_>,
-) -> FileItem {
+impl Found {
+    /// Adds what `later` (the rows after these) found, as reading its rows after these would
+    /// have: a new stage or group goes last; a stage's lead given on a later row wins, and
+    /// without one given anywhere the later rows' last department is the lead. `false` when a
+    /// joint group has a different limit there (a problem: the caller reads the rows again one
+    /// by one to report it in its place).
+    pub(super) fn extend(&mut self, later: Found) -> bool {
+        for s in later.stages {
+            match self.seen_stages.get(&s.id).map(|&i| &mut self.stages[i]) {
+                Some(mine) => {
+                    if !s.name.is_empty() || mine.name.is_empty() {
+                        mine.lead = s.lead;
+                        mine.name = s.name;
+                    }
+                }
+                None => {
+                    self.seen_stages.insert(s.id.clone(), self.stages.len());
+                    self.stages.push(s);
+                }
+            }
+        }
+        for j in later.joint {
+            match self.seen_joint.get(&j.id).map(|&i| &self.joint[i]) {
+                Some(mine) => {
+                    let days = |g: &FileJoint| g.days.as_ref().map(|d| d.value);
+                    if days(mine) != days(&j) {
+                        return false;
+                    }
+                }
+                None => {
+                    self.seen_joint.insert(j.id.clone(), self.joint.len());
+                    self.joint.push(j);
+                }
+            }
+        }
+        true
+    }
+}
+
+/// One row as an item. Stages and joint groups it names are noted in `found` on the way.
+pub(super) fn read_row(out: &mut Collector<'_>, found: &mut Found, row: &Row<'_>) -> FileItem {
     let id = row.cell("id").0.to_owned();
     let mut number = |column: &str, what: &str| check_number(out, row, &id, column, what);
     let days = number("days", "time limit");
@@ -125,7 +166,7 @@ pub(super) fn read_row(
     let rework_days = number("rework_days", "re-review time");
     check_days_given(out, row, &id);
     let materials = check_materials(out, row, &id);
-    let joint = joint(out, raw, seen, row);
+    let joint = joint(out, found, row);
     let (dist, _) = row.cell("dist");
     let spread = if min.is_some() || likely.is_some() || max.is_some() || !dist.is_empty() {
         Some(Box::new(FileSpread {
@@ -144,7 +185,7 @@ pub(super) fn read_row(
     };
     let (stage, _) = row.cell("stage");
     let (department, _) = row.cell("department");
-    note_stage(raw, seen, stage, department, row.cell("lead").0);
+    note_stage(found, stage, department, row.cell("lead").0);
     let (after, _) = row.cell("after");
     let (kind, _) = row.cell("kind");
     let kind = kind_value(kind);
@@ -309,14 +350,9 @@ fn check_materials(out: &mut Collector<'_>, row: &Row<'_>, id: &str) -> Option<F
     }
 }
 
-/// The row's joint group, `NAME` or `NAME=DAYS`; a group given a limit is added to `raw.joint`.
+/// The row's joint group, `NAME` or `NAME=DAYS`; a group given a limit is added to `found.joint`.
 /// Rules: the limit is a number, and the same on every row that gives one.
-fn joint(
-    out: &mut Collector<'_>,
-    raw: &mut FileScenario,
-    seen: &mut Seen,
-    row: &Row<'_>,
-) -> Option<String> {
+fn joint(out: &mut Collector<'_>, found: &mut Found, row: &Row<'_>) -> Option<String> {
     let (joint_text, joint_span) = row.cell("joint");
     if joint_text.is_empty() {
         return None;
@@ -339,7 +375,7 @@ fn joint(
         }
     });
     if let Some(v) = days {
-        match seen.joint.get(&group).map(|&j| &raw.joint[j]) {
+        match found.seen_joint.get(&group).map(|&j| &found.joint[j]) {
             Some(j) if j.days.as_ref().is_some_and(|x| x.value != v) => {
                 out.push(
                     Code::BadValue,
@@ -361,8 +397,8 @@ fn joint(
             }
             Some(_) => {}
             None => {
-                seen.joint.insert(group.clone(), raw.joint.len());
-                raw.joint.push(FileJoint {
+                found.seen_joint.insert(group.clone(), found.joint.len());
+                found.joint.push(FileJoint {
                     id: group.clone(),
                     name: Default::default(),
                     label_zh: None,
@@ -382,13 +418,13 @@ fn joint(
     Some(group)
 }
 
-/// Adds the row's stage to `raw.stages` on its first row. Its lead is the `lead` column on any
+/// Adds the row's stage to `found.stages` on its first row. Its lead is the `lead` column on any
 /// of its rows, else the department of its last item.
-fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: &str, lead: &str) {
+fn note_stage(found: &mut Found, stage: &str, department: &str, lead: &str) {
     if stage.is_empty() {
         return;
     }
-    match seen.stages.get(stage).map(|&i| &mut raw.stages[i]) {
+    match found.seen_stages.get(stage).map(|&i| &mut found.stages[i]) {
         Some(s) => {
             if !lead.is_empty() {
                 s.lead = lead.to_owned();
@@ -398,8 +434,10 @@ fn note_stage(raw: &mut FileScenario, seen: &mut Seen, stage: &str, department: 
             }
         }
         None => {
-            seen.stages.insert(stage.to_owned(), raw.stages.len());
-            raw.stages.push(FileStage {
+            found
+                .seen_stages
+                .insert(stage.to_owned(), found.stages.len());
+            found.stages.push(FileStage {
                 id: stage.to_owned(),
                 // Marks (until the end of reading) that the lead came from the `lead` column.
                 name: FileName::Text(if lead.is_empty() {
