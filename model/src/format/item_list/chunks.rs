@@ -47,11 +47,12 @@ pub(super) fn read(
         let later: Vec<_> = bounds[1..]
             .iter()
             .map(|r| {
-                let r = r.clone();
-                scope.spawn(move || read_part(text, file, r, columns))
+                let (r, room) = (r.clone(), r.len() / 40);
+                scope.spawn(move || read_part(text, file, r, columns, room))
             })
             .collect();
-        let first = read_part(text, file, bounds[0].clone(), columns);
+        // The first part has room for every row: the others join it without a copy of it.
+        let first = read_part(text, file, bounds[0].clone(), columns, rest.len() / 40);
         std::iter::once(first)
             .chain(later.into_iter().map(|h| h.join().ok().flatten()))
             .collect()
@@ -91,9 +92,16 @@ fn split(text: &str, data: usize, parts: usize) -> Vec<Range<usize>> {
     bounds
 }
 
-/// The rows in `range` of `text` (whole records), or `None` at the first problem.
-fn read_part(text: &str, file: &str, range: Range<usize>, columns: &Columns) -> Option<Apart> {
-    let hint = range.len() / 40;
+/// The rows in `range` of `text` (whole records), or `None` at the first problem; `room`: how
+/// many rows to make room for (rows are about 40 bytes at the least).
+fn read_part(
+    text: &str,
+    file: &str,
+    range: Range<usize>,
+    columns: &Columns,
+    room: usize,
+) -> Option<Apart> {
+    let hint = room.min(crate::format::MAX_ITEMS);
     let mut records = Records::part(text, range, file);
     let mut out = Collector::new(file, text);
     let mut record = csv::StringRecord::new();

@@ -58,9 +58,9 @@ impl<'r> Ids<'r> {
 
 /// Converts `raw` into a scenario, reporting every problem to `cx`. The scenario is meaningful
 /// only when `cx` has no problems.
-pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
+pub(super) fn convert(raw: &FileScenario, cx: &mut Ctx<'_>) -> Draft {
     common::reset_suggestions();
-    if !header::check_size(cx, &raw) {
+    if !header::check_size(cx, raw) {
         return refused(raw.name.written().to_owned());
     }
     header::check_version(cx, raw.version);
@@ -121,7 +121,7 @@ pub(super) fn convert(raw: FileScenario, cx: &mut Ctx<'_>) -> Draft {
         labels: Default::default(),
         rules,
     };
-    draft.labels = labels::read(cx, &raw, &draft);
+    draft.labels = labels::read(cx, raw, &draft);
     draft.relabel();
     draft
 }
