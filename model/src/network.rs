@@ -151,21 +151,14 @@ pub struct Network {
     pub online: bool,
 }
 
-impl Network {
-    /// The items and their own links, one activity per item, in file order. Assumes a validated
-    /// scenario; links naming unknown items are skipped.
-    pub fn from_scenario(s: &Scenario) -> Self {
-        let stage_at: rustc_hash::FxHashMap<&StageId, usize> = s
-            .stages
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, st)| (&st.id, i))
-            .collect();
-        // Room for the stage gates a regime adds (one per stage but the last), so adding them
-        // moves no activity.
-        let mut activities = Vec::with_capacity(s.items.len() + s.stages.len());
-        activities.extend(s.items.iter().enumerate().map(|(order, it)| Activity {
+impl Activity {
+    /// The activity standing for item `it`, the `order`th in the file, under no regime yet.
+    fn of_item(
+        it: &crate::scenario::Item,
+        order: usize,
+        stage_at: &rustc_hash::FxHashMap<&StageId, usize>,
+    ) -> Self {
+        Self {
             id: it.id.to_string(),
             name: it.name.clone(),
             kind: ActivityKind::Item(it.kind),
@@ -188,7 +181,73 @@ impl Network {
             cost: it.cost.unwrap_or(1.0),
             spread: it.spread.clone().map(Box::new),
             returns: it.returns.clone().map(Box::new),
-        }));
+        }
+    }
+}
+
+/// Scenarios with at least this many items have their activities and constraints made side by
+/// side on two threads.
+const SIDE_BY_SIDE_ITEMS: usize = 20_000;
+
+impl Network {
+    /// The items and their own links, one activity per item, in file order. Assumes a validated
+    /// scenario; links naming unknown items are skipped.
+    pub fn from_scenario(s: &Scenario) -> Self {
+        let stage_at: rustc_hash::FxHashMap<&StageId, usize> = s
+            .stages
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, st)| (&st.id, i))
+            .collect();
+        // Room for the stage gates a regime adds (one per stage but the last), so adding them
+        // moves no activity.
+        let activities = || {
+            let mut activities = Vec::with_capacity(s.items.len() + s.stages.len());
+            activities.extend(
+                s.items
+                    .iter()
+                    .enumerate()
+                    .map(|(order, it)| Activity::of_item(it, order, &stage_at)),
+            );
+            activities
+        };
+        // The activities and the constraints are made side by side for a large scenario: each
+        // only reads the scenario.
+        let (activities, constraints) = if s.items.len() >= SIDE_BY_SIDE_ITEMS {
+            std::thread::scope(|scope| {
+                let beside = std::thread::Builder::new().spawn_scoped(scope, activities);
+                let constraints = Self::item_constraints(s);
+                let activities = match beside {
+                    Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                    // No thread to be had: made here.
+                    Err(_) => activities(),
+                };
+                (activities, constraints)
+            })
+        } else {
+            (activities(), Self::item_constraints(s))
+        };
+        let stages = s
+            .stages
+            .iter()
+            .map(|st| NetworkStage {
+                ids: vec![st.id.clone()],
+                name: st.name.clone(),
+                lead: st.lead.clone(),
+            })
+            .collect();
+        Self {
+            activities,
+            constraints,
+            stages,
+            intake: Intake::PerActivity,
+            online: false,
+        }
+    }
+
+    /// The constraints the scenario's links give, between the positions of their items.
+    fn item_constraints(s: &Scenario) -> Vec<Constraint> {
         // One hash lookup per link end: a search through the items per link made building the
         // network quadratic (20,000 chained items: seconds). A link's ends share their items'
         // text (`ItemId` clones), so they are found by the text's address: a number hashed, no
@@ -230,22 +289,7 @@ impl Network {
                 origin: Origin::Link,
             })
         }));
-        let stages = s
-            .stages
-            .iter()
-            .map(|st| NetworkStage {
-                ids: vec![st.id.clone()],
-                name: st.name.clone(),
-                lead: st.lead.clone(),
-            })
-            .collect();
-        Self {
-            activities,
-            constraints,
-            stages,
-            intake: Intake::PerActivity,
-            online: false,
-        }
+        constraints
     }
 
     /// The position of the activity with this id.
