@@ -4,5 +4,5 @@
 
 pub use crate::format::item_list::{
     CHINESE_COLUMNS, MAX_CELLS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, header_language,
-    parse_item_list,
+    parse_item_list, parse_item_list_in_parts,
 };

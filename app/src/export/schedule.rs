@@ -313,7 +313,14 @@ pub fn write_schedule_json(
         for k in 0..=rounds.len() {
             let next = rounds.get(k).map(|&round| {
                 let mut buffers = std::mem::take(&mut back);
-                scope.spawn(move || {
+                let beside = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    let filled = format_round(o, &mut buffers, round);
+                    (buffers, filled)
+                });
+                // No thread to be had (a process limit): the round is formatted here, in new
+                // buffers (the old ones went with the thread that did not start).
+                beside.map_err(|_| {
+                    let mut buffers = vec![Vec::new(); sets];
                     let filled = format_round(o, &mut buffers, round);
                     (buffers, filled)
                 })
@@ -326,10 +333,13 @@ pub fn write_schedule_json(
                 }
             }
             front_filled = match next {
-                Some(h) => {
-                    let (buffers, filled) = h
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some(pending) => {
+                    let (buffers, filled) = match pending {
+                        Ok(h) => h
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                        Err(done) => done,
+                    };
                     back = buffers;
                     filled?
                 }

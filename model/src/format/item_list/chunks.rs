@@ -16,6 +16,33 @@ const MIN_BYTES: usize = 1 << 20;
 /// At most this many parts (and threads).
 const MAX_PARTS: usize = 4;
 
+/// When the rows are read in parts, and in how many.
+#[derive(Clone, Copy)]
+pub(super) struct Split {
+    min_bytes: usize,
+    parts: usize,
+}
+
+impl Split {
+    /// Rows of [`MIN_BYTES`] or more, in a part per core (at most [`MAX_PARTS`]).
+    pub(super) fn usual() -> Self {
+        Self {
+            min_bytes: MIN_BYTES,
+            parts: std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(MAX_PARTS),
+        }
+    }
+
+    /// Any rows in `parts` parts (at most 64).
+    pub(super) fn forced(parts: usize) -> Self {
+        Self {
+            min_bytes: 0,
+            parts: parts.min(64),
+        }
+    }
+}
+
 /// The rows of an item list read apart and joined.
 pub(super) struct Apart {
     pub(super) items: Vec<FileItem>,
@@ -30,31 +57,35 @@ pub(super) fn read(
     file: &str,
     data: Option<usize>,
     columns: &Columns,
+    how: Split,
 ) -> Option<Apart> {
     let data = data?;
     let rest = &text[data..];
-    if rest.len() < MIN_BYTES || rest.contains('"') {
+    if rest.len() < how.min_bytes || how.parts < 2 || rest.contains('"') {
         return None;
     }
-    let parts = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(MAX_PARTS);
-    if parts < 2 {
-        return None;
-    }
-    let bounds = split(text, data, parts);
+    let bounds = split(text, data, how.parts);
     let read: Vec<Option<Apart>> = std::thread::scope(|scope| {
         let later: Vec<_> = bounds[1..]
             .iter()
             .map(|r| {
                 let (r, room) = (r.clone(), r.len() / 40);
-                scope.spawn(move || read_part(text, file, r, columns, room))
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || read_part(text, file, r, columns, room))
             })
             .collect();
+        // A thread that cannot start (a process limit) leaves the list to the one-thread reading.
+        if later.iter().any(Result::is_err) {
+            return vec![None];
+        }
         // The first part has room for every row: the others join it without a copy of it.
         let first = read_part(text, file, bounds[0].clone(), columns, rest.len() / 40);
         std::iter::once(first)
-            .chain(later.into_iter().map(|h| h.join().ok().flatten()))
+            .chain(
+                later
+                    .into_iter()
+                    .map(|h| h.ok().and_then(|h| h.join().ok()).flatten()),
+            )
             .collect()
     });
     let mut read = read.into_iter();
@@ -80,7 +111,12 @@ fn split(text: &str, data: usize, parts: usize) -> Vec<Range<usize>> {
     let mut start = data;
     for k in 1..parts {
         let target = (data + k * step).max(start);
-        let Some(end) = text[target..].find('\n').map(|p| target + p + 1) else {
+        // Bytes, not text: `target` may fall inside a character (a line end never does).
+        let Some(end) = text.as_bytes()[target..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|p| target + p + 1)
+        else {
             break;
         };
         if end > start {
@@ -225,6 +261,29 @@ mod tests {
     }
 
     #[test]
+    fn any_list_in_any_number_of_parts_reads_as_one() {
+        let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
+        let lists = [
+            "编号,事项名称,部门,阶段,时限,前置事项\n甲,立项,发改,立项,5,\n乙,规划,规划局,立项,3,甲\n丙,施工许可,住建,施工,7,乙\n",
+            "id,name,department,stage,days,after,lead\r\na,A,D1,S,2,,\r\n\r\nb,B,D2,S,1,a,L\r\nc,C,D3,T,1,b,\r\nd,D,D4,S,1,,",
+            "id,name,department,stage,days,after,joint\na,A,D,S,2,,g=3\nb,B,E,S,1,,g=4\nc,C,F,S,1,b,g\n",
+            "id,name,department,stage,days,after\na,A,D,S,x,\nb,B,D,S,1,a,extra\nc,C,D,S,1,zz\n,,,,,\n",
+            "id,name,department,stage,days,after\n",
+            "id,name,department,stage,days,after",
+            "id,name,department,stage,days,after\na,\"A, quoted\",D,S,1,\n",
+        ];
+        for text in lists {
+            let one = parse_item_list(text, "x.csv", "x", start);
+            for parts in 0..9 {
+                let apart = crate::csv_item_list::parse_item_list_in_parts(
+                    text, "x.csv", "x", start, parts,
+                );
+                assert_eq!(apart, one, "{parts} parts of {text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn splits_after_line_ends_covering_every_byte() {
         let text = "h\naaaa\nbb\ncccccc\nd\neeee";
         let b = split(text, 2, 3);
@@ -235,5 +294,12 @@ mod tests {
             assert_eq!(&text[w[0].end - 1..w[0].end], "\n");
         }
         assert_eq!(b, vec![2..10, 10..17, 17..text.len()]);
+        // A cut that falls inside a character moves on to the line end.
+        let text = "h\n审批审批审批\n审批\n";
+        for parts in 1..12 {
+            let b = split(text, 2, parts);
+            assert_eq!(b.last().map(|r| r.end), Some(text.len()));
+            assert!(b.iter().all(|r| text.is_char_boundary(r.start)));
+        }
     }
 }

@@ -74,6 +74,30 @@ pub fn parse_item_list(
     name: &str,
     start: NaiveDate,
 ) -> Result<Scenario, Diagnostics> {
+    read_item_list(text, file, name, start, chunks::Split::usual())
+}
+
+/// [`parse_item_list`] with the rows of any list without quotes read in `parts` parts (at most
+/// 64), however short: for the differential fuzz target and tests, which hold it to the same
+/// result as [`parse_item_list`].
+#[doc(hidden)]
+pub fn parse_item_list_in_parts(
+    text: &str,
+    file: &str,
+    name: &str,
+    start: NaiveDate,
+    parts: usize,
+) -> Result<Scenario, Diagnostics> {
+    read_item_list(text, file, name, start, chunks::Split::forced(parts))
+}
+
+fn read_item_list(
+    text: &str,
+    file: &str,
+    name: &str,
+    start: NaiveDate,
+    split: chunks::Split,
+) -> Result<Scenario, Diagnostics> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - body.len();
     if body.trim().is_empty() {
@@ -144,7 +168,7 @@ pub fn parse_item_list(
     let columns = Columns::new(&header, lang);
     let mut found = Found::default();
     let data = data_start(text, &header_range);
-    match chunks::read(text, file, data, &columns) {
+    match chunks::read(text, file, data, &columns, split) {
         Some(apart) => {
             raw.items = apart.items;
             rows = apart.rows;
@@ -326,7 +350,13 @@ impl<'t> Records<'t> {
                     let line = record.position().map(|p| p.line() as usize).unwrap_or(1);
                     return Err(Diagnostics::single(too_many_cells(self.file, line)));
                 }
-                let at = self.base + record.position().map(|p| p.byte() as usize).unwrap_or(0);
+                let mut at = self.base + record.position().map(|p| p.byte() as usize).unwrap_or(0);
+                // After a `\r\n` the csv crate puts the next record at the `\n`: a record never
+                // starts with a line end, so its text starts after them.
+                let bytes = self.text.as_bytes();
+                while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+                    at += 1;
+                }
                 Ok(Some(scan_row(self.text, at, cells)))
             }
             Err(e) => {
@@ -514,6 +544,23 @@ mod tests {
         assert_eq!(&t[cells[1].clone()], "\"x, \"\"y\"\"\"");
         scan_row(t, t.find("b,").unwrap(), &mut cells);
         assert_eq!(&t[cells[1].clone()], "z");
+    }
+
+    #[test]
+    fn problems_in_a_list_with_crlf_line_ends_name_their_line_and_column() {
+        let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
+        for header_end in ["\r\n", "\u{b}\r\n"] {
+            let t = format!(
+                "id,name,department,stage,days,after{header_end}a,A,D,S,x,\r\nb,B,D,S,1,zz\r\n"
+            );
+            let d = parse_item_list(&t, "w.csv", "w", start).unwrap_err();
+            let at: Vec<_> = d.0.iter().map(|d| (d.line, d.column)).collect();
+            assert_eq!(
+                at,
+                [(Some(2), Some(9)), (Some(3), Some(11))],
+                "{header_end:?}"
+            );
+        }
     }
 
     #[test]
