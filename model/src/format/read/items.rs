@@ -2,6 +2,8 @@
 //! simulation need (floor, cost, spread, returns, release, deadline). The item's `after` list is
 //! read in `links.rs`.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use permitflow_i18n::{message, tr};
@@ -33,22 +35,38 @@ pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r 
 
 /// What [`read`] gives: the items, the links their `after` lists give with each link's ends,
 /// and each item's stage's position (`None` for an unknown stage).
-type ReadItems = (
+pub(super) type ReadItems = (
     Vec<Item>,
     Vec<Link>,
     Vec<links::LinkEnds>,
     Vec<Option<usize>>,
 );
 
-/// The items and the links their `after` lists give, item by item.
+/// The items and the links their `after` lists give, item by item (on several threads for a
+/// large list: [`super::parallel`]).
 pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadItems {
     // Each id made once: items and the links that name them share its text.
     let item_ids: Vec<ItemId> = raw.iter().map(|it| ItemId::new(&it.id)).collect();
-    let mut items = Vec::with_capacity(raw.len());
-    let n_links = raw.iter().map(|it| it.after.len()).sum();
+    if let Some(read) = super::parallel::read(cx, raw, ids, &item_ids) {
+        return read;
+    }
+    read_part(cx, raw, ids, &item_ids, 0..raw.len())
+}
+
+/// The items at positions `part` of `raw` and the links their `after` lists give, with the
+/// positions of the whole list (`item_ids`: every item's id, by position).
+pub(super) fn read_part(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+    item_ids: &[ItemId],
+    part: Range<usize>,
+) -> ReadItems {
+    let mut items = Vec::with_capacity(part.len());
+    let n_links = raw[part.clone()].iter().map(|it| it.after.len()).sum();
     let mut links = Vec::with_capacity(n_links);
     let mut ends = Vec::with_capacity(n_links);
-    let mut stage_of = Vec::with_capacity(raw.len());
+    let mut stage_of = Vec::with_capacity(part.len());
     // Departments and stages are few and named on every item: one shared text each (a known
     // stage's by its position, found once per item).
     let mut departments: FxHashMap<&str, Department> = FxHashMap::default();
@@ -56,7 +74,8 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadIte
     let mut stages: FxHashMap<&str, StageId> = FxHashMap::default();
     // Without a repeated id, the id index puts each item at its own position.
     let unique_ids = ids.items.len() == raw.len();
-    for (i, it) in raw.iter().enumerate() {
+    for i in part {
+        let it = &raw[i];
         let place = Place::new(&cx.items, i, "item", &it.id);
         let stage_at = ids.stages.get(it.stage.as_str()).copied();
         let stage = match stage_at.and_then(|s| known_stages.get_mut(s)) {
@@ -86,7 +105,7 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadIte
             &place,
             it,
             ids,
-            (&item_ids, i, this_at),
+            (item_ids, i, this_at),
             (&mut links, &mut ends),
         );
         items.push(item);
