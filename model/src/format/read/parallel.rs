@@ -1,25 +1,27 @@
 //! A large item list read on several threads, with the result of reading it on one.
 //!
-//! The items are split into contiguous parts, each read on its own thread by
-//! [`super::items::read_part`] with its own [`Ctx`] (the same text and places, no problems yet)
-//! and put back together in order: the same items, links, link ends and stages, in the same
-//! order. Problems are the rare case: when any part found one, of any kind, the whole parallel
-//! result is thrown away and the list read again on one thread, so every message, its place and
-//! the order of messages are exactly those of the sequential reading.
+//! The items themselves (each item's checks, [`super::items::read_items_only`]) are read on
+//! this thread while their links (each `after` list looked up, [`super::items::read_links_only`])
+//! are read on the others, in contiguous parts joined in order: the same items, links, link
+//! ends and stages, in the same order, and no item is moved once made. Each part has its own
+//! [`Ctx`] (the same text and places, no problems yet). Problems are the rare case: when any
+//! part found one, of any kind, the whole parallel result is thrown away and the list read
+//! again on one thread, so every message, its place and the order of messages are exactly those
+//! of the sequential reading.
 
 use std::num::NonZeroUsize;
 
 use super::Ids;
 use super::common::{restore_suggestions, suggestions_left};
 use super::context::Ctx;
-use super::items::{ReadItems, read_part};
+use super::items::{Links, ReadItems, read_items_only, read_links_only};
 use crate::format::file::FileItem;
 use crate::units::ItemId;
 
 /// The fewest items read on several threads: below, starting the threads costs about what it
-/// saves (a 20,000-item list is read in about 10 ms on one).
+/// saves.
 const MIN_ITEMS: usize = 20_000;
-/// The most threads: the reading is memory-bound beyond.
+/// The most threads: this one for the items, up to three for their links.
 const MAX_THREADS: usize = 4;
 
 #[cfg(test)]
@@ -62,47 +64,42 @@ pub(super) fn read(
         return None;
     }
     let budget = suggestions_left();
-    let size = raw.len().div_ceil(n);
+    // The links in n − 1 parts, the first with room for them all.
+    let size = raw.len().div_ceil(n - 1);
     let parts: Vec<std::ops::Range<usize>> = (0..raw.len())
         .step_by(size)
         .map(|s| s..(s + size).min(raw.len()))
         .collect();
-    let mut forks: Vec<Ctx<'_>> = parts.iter().map(|_| cx.fork()).collect();
-    let read: Vec<ReadItems> = std::thread::scope(|scope| {
-        let (first, others) = forks.split_first_mut()?;
-        let handles: Vec<_> = parts[1..]
+    let mut item_cx = cx.fork();
+    let mut link_cx: Vec<Ctx<'_>> = parts.iter().map(|_| cx.fork()).collect();
+    let ((items, stage_of), parts) = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
             .iter()
-            .zip(others)
-            .map(|(part, fork)| {
+            .zip(&mut link_cx)
+            .enumerate()
+            .map(|(k, (part, fork))| {
+                let room = if k == 0 { 0..raw.len() } else { part.clone() };
                 let part = part.clone();
-                scope.spawn(move || read_part(fork, raw, ids, item_ids, part))
+                scope.spawn(move || read_links_only(fork, raw, ids, item_ids, (part, room)))
             })
             .collect();
-        // The first part on this thread, while the others are read.
-        let mut read = vec![read_part(first, raw, ids, item_ids, parts[0].clone())];
-        for h in handles {
-            // A part that panicked panics here, as the reading on one thread would.
-            read.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        Some(read)
-    })?;
-    if !forks.iter().all(Ctx::is_empty) {
+        let items = read_items_only(&mut item_cx, raw, ids, item_ids);
+        // A part that panicked panics here, as the reading on one thread would.
+        let parts: Vec<Links> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        (items, parts)
+    });
+    if !(item_cx.is_empty() && link_cx.iter().all(Ctx::is_empty)) {
         restore_suggestions(budget);
         return None;
     }
-    drop(forks);
-    let mut parts = read.into_iter();
-    let (mut items, mut links, mut ends, mut stage_of) = parts.next()?;
-    let rest: Vec<ReadItems> = parts.collect();
-    items.reserve(rest.iter().map(|r| r.0.len()).sum());
-    links.reserve(rest.iter().map(|r| r.1.len()).sum());
-    ends.reserve(rest.iter().map(|r| r.2.len()).sum());
-    stage_of.reserve(rest.iter().map(|r| r.3.len()).sum());
-    for (i, l, e, s) in rest {
-        items.extend(i);
+    let mut parts = parts.into_iter();
+    let (mut links, mut ends) = parts.next()?;
+    for (l, e) in parts {
         links.extend(l);
         ends.extend(e);
-        stage_of.extend(s);
     }
     Some((items, links, ends, stage_of))
 }
@@ -164,17 +161,21 @@ mod tests {
             ("i12345", "Dept 4", "S1")
         );
         assert_eq!(it.days.value.get(), 13.5, "12,345 % 40 / 2 + 1");
-        // The links in file order across the parts' seams (items 6,250, 12,500, 18,750).
+        // The links in file order across the seams of the three parts of links (items 8,334
+        // and 16,668): item k ≥ 2's first link is link 2k − 3.
         let last = &four.links[49_996];
         assert_eq!((last.from.as_str(), last.to.as_str()), ("i24997", "i24999"));
-        let seam = &four.links[2 * 6_250 - 3];
-        assert_eq!((seam.from.as_str(), seam.to.as_str()), ("i6249", "i6250"));
+        let seam = &four.links[2 * 8_334 - 3];
+        assert_eq!((seam.from.as_str(), seam.to.as_str()), ("i8333", "i8334"));
+        let seam = &four.links[2 * 16_668 - 2];
+        assert_eq!((seam.from.as_str(), seam.to.as_str()), ("i16666", "i16668"));
         assert!(four == one, "the same scenario on four threads as on one");
     }
 
     #[test]
     fn problems_in_two_parts_are_reported_as_on_one_thread() {
-        // Four parts of 6,250 items: problems in the first and in the last.
+        // Three parts of links (8,334 items each): problems in the first and in the last, and
+        // in the items, read on this thread.
         let text = list(25_000, |i, row| match i {
             // Thirty unknown predecessors: each "did you mean" compares with the 25,000 ids,
             // 750,000 of the million comparisons a file gets.
@@ -212,8 +213,8 @@ mod tests {
         // Then the rules on the links as a whole: `i6` and `i7` come after `i5`, now in S2.
         assert_eq!(messages[36].0, 8);
         assert_eq!(messages[37].0, 9);
-        // Every unknown predecessor got its "did you mean", as on one thread: the comparisons
-        // the parallel attempt spent were given back before the list was read again.
+        // Every unknown predecessor got its "did you mean", as on one thread (a million
+        // comparisons, 25,000 for each).
         let suggested = four
             .0
             .iter()
