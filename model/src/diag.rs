@@ -257,6 +257,11 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// No problems yet in the same file and text, for a part of the reading done apart.
+    pub(crate) fn fork(&self) -> Self {
+        Self::new(self.file, self.text)
+    }
+
     /// Records a problem at `span` of the text (the file only when `None`).
     pub(crate) fn push(
         &mut self,

@@ -259,6 +259,17 @@ pub(super) fn reset_suggestions() {
     SUGGESTIONS_LEFT.with(|c| c.set(SUGGESTION_BUDGET));
 }
 
+/// How many comparisons "did you mean" has left on this thread, to put back with
+/// [`restore_suggestions`] when a reading is thrown away and done again.
+pub(super) fn suggestions_left() -> usize {
+    SUGGESTIONS_LEFT.with(|c| c.get())
+}
+
+/// Puts back the comparisons [`suggestions_left`] gave.
+pub(super) fn restore_suggestions(left: usize) {
+    SUGGESTIONS_LEFT.with(|c| c.set(left));
+}
+
 /// The help for an unknown id of a `kind`: the closest known id, or the known ids when they are
 /// few.
 pub(super) fn unknown_help(kind: &str, word: &str, known: &[&str]) -> String {

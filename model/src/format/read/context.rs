@@ -91,6 +91,28 @@ impl<'a> Ctx<'a> {
         self.out.finish(value)
     }
 
+    /// A context for reading some of the items on another thread: the same file, text and
+    /// places, and no problems yet (the items' places are borrowed, the other arrays' left out).
+    pub(super) fn fork(&self) -> Ctx<'_> {
+        Ctx {
+            out: self.out.fork(),
+            loc: self.loc,
+            stages: Vec::new(),
+            items: std::borrow::Cow::Borrowed(&self.items[..]),
+            joint: Vec::new(),
+            measures: Vec::new(),
+            regimes: Vec::new(),
+            targets: Vec::new(),
+            milestones: Vec::new(),
+            variants: Vec::new(),
+        }
+    }
+
+    /// Whether no problem has been found.
+    pub(super) fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
     /// Whether a problem with this code has been found.
     pub(super) fn has(&self, code: Code) -> bool {
         self.out.has(code)

@@ -2,6 +2,8 @@
 //! simulation need (floor, cost, spread, returns, release, deadline). The item's `after` list is
 //! read in `links.rs`.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use permitflow_i18n::{message, tr};
@@ -33,65 +35,146 @@ pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r 
 
 /// What [`read`] gives: the items, the links their `after` lists give with each link's ends,
 /// and each item's stage's position (`None` for an unknown stage).
-type ReadItems = (
+pub(super) type ReadItems = (
     Vec<Item>,
     Vec<Link>,
     Vec<links::LinkEnds>,
     Vec<Option<usize>>,
 );
 
-/// The items and the links their `after` lists give, item by item.
+/// The items and the links their `after` lists give, item by item (on two threads or more
+/// for a large list: [`super::parallel`]).
 pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadItems {
     // Each id made once: items and the links that name them share its text.
     let item_ids: Vec<ItemId> = raw.iter().map(|it| ItemId::new(&it.id)).collect();
+    if let Some(read) = super::parallel::read(cx, raw, ids, &item_ids) {
+        return read;
+    }
+    let mut names = Names::new(ids);
     let mut items = Vec::with_capacity(raw.len());
-    let n_links = raw.iter().map(|it| it.after.len()).sum();
-    let mut links = Vec::with_capacity(n_links);
-    let mut ends = Vec::with_capacity(n_links);
     let mut stage_of = Vec::with_capacity(raw.len());
-    // Departments and stages are few and named on every item: one shared text each (a known
-    // stage's by its position, found once per item).
-    let mut departments: FxHashMap<&str, Department> = FxHashMap::default();
-    let mut known_stages: Vec<Option<StageId>> = vec![None; ids.stage_names.len()];
-    let mut stages: FxHashMap<&str, StageId> = FxHashMap::default();
-    // Without a repeated id, the id index puts each item at its own position.
-    let unique_ids = ids.items.len() == raw.len();
-    for (i, it) in raw.iter().enumerate() {
-        let place = Place::new(&cx.items, i, "item", &it.id);
-        let stage_at = ids.stages.get(it.stage.as_str()).copied();
-        let stage = match stage_at.and_then(|s| known_stages.get_mut(s)) {
-            Some(slot) => slot.get_or_insert_with(|| StageId::new(&it.stage)),
-            None => stages
-                .entry(&it.stage)
-                .or_insert_with(|| StageId::new(&it.stage)),
-        };
-        let names = Shared {
-            id: item_ids[i].clone(),
-            department: departments
-                .entry(&it.department)
-                .or_insert_with(|| Department::new(&it.department))
-                .clone(),
-            stage: stage.clone(),
-        };
-        let item = item(cx, &place, it, (ids, stage_at.is_some()), names);
+    let mut links = links_with_room(raw, 0..raw.len());
+    for i in 0..raw.len() {
+        let (item, stage_at) = read_item(cx, raw, ids, (&item_ids, i), &mut names);
         stage_of.push(stage_at);
-        // Where the id index puts this item's id (itself, unless the id is repeated later).
-        let this_at = if unique_ids {
-            i
-        } else {
-            ids.items.get(it.id.as_str()).copied().unwrap_or(i)
-        };
-        links::read_after(
-            cx,
-            &place,
-            it,
-            ids,
-            (&item_ids, i, this_at),
-            (&mut links, &mut ends),
-        );
+        read_links(cx, raw, ids, (&item_ids, i), &mut links);
         items.push(item);
     }
-    (items, links, ends, stage_of)
+    (items, links.0, links.1, stage_of)
+}
+
+/// Every item and its stage's position, without their links (read apart: [`read_links_only`]).
+/// `item_ids`: every item's id, by position.
+pub(super) fn read_items_only(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+    item_ids: &[ItemId],
+) -> (Vec<Item>, Vec<Option<usize>>) {
+    let mut names = Names::new(ids);
+    let mut items = Vec::with_capacity(raw.len());
+    let mut stage_of = Vec::with_capacity(raw.len());
+    for i in 0..raw.len() {
+        let (item, stage_at) = read_item(cx, raw, ids, (item_ids, i), &mut names);
+        items.push(item);
+        stage_of.push(stage_at);
+    }
+    (items, stage_of)
+}
+
+/// The links the items at positions `part` give and their ends, in lists with room for the
+/// links of the items at positions `room` (so that the parts after this one are added without
+/// moving it).
+pub(super) fn read_links_only(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+    item_ids: &[ItemId],
+    (part, room): (Range<usize>, Range<usize>),
+) -> Links {
+    let mut links = links_with_room(raw, room);
+    for i in part {
+        read_links(cx, raw, ids, (item_ids, i), &mut links);
+    }
+    links
+}
+
+/// Links and their ends, in the same order.
+pub(super) type Links = (Vec<Link>, Vec<links::LinkEnds>);
+
+/// No links yet, with room for those of the items at positions `room`.
+fn links_with_room(raw: &[FileItem], room: Range<usize>) -> Links {
+    let n = raw[room].iter().map(|it| it.after.len()).sum();
+    (Vec::with_capacity(n), Vec::with_capacity(n))
+}
+
+/// Departments and stages are few and named on every item: one shared text each (a known
+/// stage's by its position, found once per item).
+struct Names<'r> {
+    departments: FxHashMap<&'r str, Department>,
+    known_stages: Vec<Option<StageId>>,
+    stages: FxHashMap<&'r str, StageId>,
+}
+
+impl Names<'_> {
+    fn new(ids: &Ids<'_>) -> Self {
+        Self {
+            departments: FxHashMap::default(),
+            known_stages: vec![None; ids.stage_names.len()],
+            stages: FxHashMap::default(),
+        }
+    }
+}
+
+/// Item `i` of `raw` (`item_ids`: every item's id, by position) and its stage's position.
+fn read_item<'r>(
+    cx: &mut Ctx<'_>,
+    raw: &'r [FileItem],
+    ids: &Ids<'_>,
+    (item_ids, i): (&[ItemId], usize),
+    names: &mut Names<'r>,
+) -> (Item, Option<usize>) {
+    let it = &raw[i];
+    let place = Place::new(&cx.items, i, "item", &it.id);
+    let stage_at = ids.stages.get(it.stage.as_str()).copied();
+    let stage = match stage_at.and_then(|s| names.known_stages.get_mut(s)) {
+        Some(slot) => slot.get_or_insert_with(|| StageId::new(&it.stage)),
+        None => names
+            .stages
+            .entry(&it.stage)
+            .or_insert_with(|| StageId::new(&it.stage)),
+    };
+    let shared = Shared {
+        id: item_ids[i].clone(),
+        department: names
+            .departments
+            .entry(&it.department)
+            .or_insert_with(|| Department::new(&it.department))
+            .clone(),
+        stage: stage.clone(),
+    };
+    let item = item(cx, &place, it, (ids, stage_at.is_some()), shared);
+    (item, stage_at)
+}
+
+/// The links item `i`'s `after` list gives, added to `links` with their ends.
+fn read_links(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+    (item_ids, i): (&[ItemId], usize),
+    (links, ends): &mut Links,
+) {
+    let it = &raw[i];
+    let place = Place::new(&cx.items, i, "item", &it.id);
+    // Where the id index puts this item's id: itself, unless the id is repeated later (without
+    // a repeated id, the index has one entry per item).
+    let this_at = if ids.items.len() == raw.len() {
+        i
+    } else {
+        ids.items.get(it.id.as_str()).copied().unwrap_or(i)
+    };
+    links::read_after(cx, &place, it, ids, (item_ids, i, this_at), (links, ends));
 }
 
 /// An item's id, department and stage, made once and shared.

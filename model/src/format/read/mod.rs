@@ -15,6 +15,7 @@ mod labels;
 mod links;
 mod measures;
 mod milestones;
+mod parallel;
 mod regimes;
 mod rules;
 mod stages;
@@ -41,9 +42,9 @@ struct Ids<'r> {
     /// Item id → position (the last, when an id is repeated).
     items: FxHashMap<&'r str, usize>,
     /// The items, whose ids in file order "did you mean" needs (listed only then:
-    /// [`Ids::item_names`]).
+    /// [`Ids::item_names`]; a `OnceLock`, as the items are read on several threads).
     item_list: &'r [super::file::FileItem],
-    item_names: std::cell::OnceCell<Vec<&'r str>>,
+    item_names: std::sync::OnceLock<Vec<&'r str>>,
     /// The items counted in calendar days.
     calendar_items: rustc_hash::FxHashSet<&'r str>,
 }
@@ -75,7 +76,7 @@ pub(super) fn convert(raw: &FileScenario, cx: &mut Ctx<'_>) -> Draft {
         stage_names: raw.stages.iter().map(|s| s.id.as_str()).collect(),
         items: item_ids,
         item_list: &raw.items,
-        item_names: std::cell::OnceCell::new(),
+        item_names: std::sync::OnceLock::new(),
         calendar_items: raw
             .items
             .iter()
