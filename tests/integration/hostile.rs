@@ -64,6 +64,22 @@ fn chain(dir: &Path) {
     std::fs::write(dir.join("chain.csv"), text).unwrap();
 }
 
+/// One item more than a scenario may have, in rows short enough to pass the cell limit (once an
+/// abort on allocation: the rows were all read before the item count was checked).
+fn too_many_rows(dir: &Path) {
+    use std::io::Write;
+    let file = std::fs::File::create(dir.join("rows.csv")).unwrap();
+    let mut w = std::io::BufWriter::new(file);
+    writeln!(w, "id,name,department,stage,days,after").unwrap();
+    // A quoted name: the list is read on one thread (the debug build reads it once, not in parts
+    // and then again).
+    writeln!(w, "q,\"n\",d,s,1,").unwrap();
+    for i in 1..=2_000_000 {
+        writeln!(w, "i{i},n,d,s,1,").unwrap();
+    }
+    w.flush().unwrap();
+}
+
 /// The shipped portfolio with its scenarios named by absolute path, edited by `edit`.
 fn portfolio_with(dir: &Path, edit: fn(String) -> String) {
     let text = std::fs::read_to_string(root().join("portfolios/mid-sized-city.toml")).unwrap();
@@ -194,6 +210,14 @@ fn calendar_outside_its_year(dir: &Path) {
 }
 
 const CASES: &[Case] = &[
+    Case {
+        name: "2,000,001 short rows (once an abort on allocation)",
+        setup: too_many_rows,
+        args: &["check", "{dir}/rows.csv", "--start", "2025-03-03"],
+        code: 2,
+        says: "rows.csv:2000002:1",
+        stdout: None,
+    },
     Case {
         name: "a 100,000-item chain (once a stack overflow)",
         setup: chain,

@@ -197,6 +197,7 @@ diag-csv-syntax = cannot read the CSV: { $detail }
     .help = check the quotes on this line; a cell with a comma or quote must be quoted
 diag-csv-too-many-cells = the item list has more than { $max } cells, the most permitflow reads
     .help = check that this is the item list you meant: one row per item, one column per field
+diag-csv-too-many-items = the item list has more than { $max } items, the most permitflow reads
 diag-csv-too-many-row-cells = this row has more than { $max } cells, the most permitflow reads in a row
 diag-csv-columns = the columns are { $required } and optionally { $optional }
 diag-csv-unknown-columns = { $n } unknown columns: { $names } and { $more } more

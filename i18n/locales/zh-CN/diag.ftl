@@ -197,6 +197,7 @@ diag-csv-syntax = 无法读取 CSV：{ $detail }
     .help = 请检查这一行的引号；含逗号或引号的单元格必须加引号
 diag-csv-too-many-cells = 事项清单超过 { $max } 个单元格，这是 permitflow 能读取的上限
     .help = 请确认这是要读取的事项清单：每个事项一行，每个字段一列
+diag-csv-too-many-items = 事项清单超过 { $max } 个事项，这是 permitflow 能读取的上限
 diag-csv-too-many-row-cells = 该行超过 { $max } 个单元格，这是 permitflow 一行能读取的上限
 diag-csv-columns = 必需的列为 { $required }，可选的列为 { $optional }
 diag-csv-unknown-columns = { $n } 个未知的列：{ $names } 等，另有 { $more } 个

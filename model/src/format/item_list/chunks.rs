@@ -73,13 +73,16 @@ pub(super) fn read(
         return None;
     }
     let bounds = split(text, data, parts);
+    let counted = std::sync::atomic::AtomicUsize::new(0);
+    let counted = &counted;
     let read: Vec<Option<Apart>> = std::thread::scope(|scope| {
         let later: Vec<_> = bounds[1..]
             .iter()
             .map(|r| {
                 let (r, room) = (r.clone(), r.len() / 40);
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, move || read_part(text, file, r, columns, room))
+                std::thread::Builder::new().spawn_scoped(scope, move || {
+                    read_part(text, file, r, (columns, counted), room)
+                })
             })
             .collect();
         // A thread that cannot start (a process limit) leaves the list to the one-thread reading.
@@ -87,7 +90,13 @@ pub(super) fn read(
             return vec![None];
         }
         // The first part has room for every row: the others join it without a copy of it.
-        let first = read_part(text, file, bounds[0].clone(), columns, rest.len() / 40);
+        let first = read_part(
+            text,
+            file,
+            bounds[0].clone(),
+            (columns, counted),
+            rest.len() / 40,
+        );
         std::iter::once(first)
             .chain(
                 later
@@ -99,6 +108,13 @@ pub(super) fn read(
     let mut read = read.into_iter();
     let mut all = read.next()??;
     let parts: Vec<Apart> = read.collect::<Option<_>>()?;
+    // Too many items all told (each part stops once the parts together passed the limit by a
+    // block): the one-thread reading says so at the row one too many.
+    if all.items.len() + parts.iter().map(|p| p.items.len()).sum::<usize>()
+        > crate::format::MAX_ITEMS
+    {
+        return None;
+    }
     all.items.reserve(parts.iter().map(|p| p.items.len()).sum());
     all.rows.reserve(parts.iter().map(|p| p.rows.len()).sum());
     for part in parts {
@@ -142,7 +158,7 @@ fn read_part(
     text: &str,
     file: &str,
     range: Range<usize>,
-    columns: &Columns,
+    (columns, counted): (&Columns, &std::sync::atomic::AtomicUsize),
     room: usize,
 ) -> Option<Apart> {
     let hint = room.min(crate::format::MAX_ITEMS);
@@ -165,7 +181,7 @@ fn read_part(
         &mut out,
         columns,
         &mut into,
-        true,
+        Some(counted),
     )
     .ok()?;
     out.is_empty().then_some(Apart { items, rows, found })

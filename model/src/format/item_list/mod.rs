@@ -186,7 +186,7 @@ fn read_item_list(
                 &mut out,
                 &columns,
                 &mut into,
-                false,
+                None,
             )?;
         }
     }
@@ -221,20 +221,24 @@ struct Rows<'o> {
 }
 
 /// Reads the records left in `records` as items into `into`, one at a time through the same
-/// buffers (only the items and each row's byte range stay); `until_problem`: stop at the first
-/// problem found.
+/// buffers (only the items and each row's byte range stay). `part`: this is a part of a list
+/// read apart: stop at the first problem, and count the items with the other parts' in it.
+/// Refused beyond [`MAX_ITEMS`](super::MAX_ITEMS) items, before their memory is taken.
 fn read_rows(
     records: &mut Records<'_>,
     record: &mut csv::StringRecord,
     out: &mut Collector<'_>,
     columns: &Columns,
     into: &mut Rows<'_>,
-    until_problem: bool,
+    part: Option<&std::sync::atomic::AtomicUsize>,
 ) -> Result<(), Diagnostics> {
+    /// Items counted in the parts' shared count at a time (one count per row would be a
+    /// contended write per row).
+    const COUNTED_AT_ONCE: usize = 4096;
     let mut cells = Vec::new();
     let width = columns.width();
     while let Some(row_range) = records.next(record, &mut cells)? {
-        if until_problem && !out.is_empty() {
+        if part.is_some() && !out.is_empty() {
             break;
         }
         if record.iter().all(|v| v.trim().is_empty()) {
@@ -249,6 +253,17 @@ fn read_rows(
                 tr!("diag-csv-row-length.help"),
             );
             continue;
+        }
+        let over = match part {
+            Some(all) if into.items.len().is_multiple_of(COUNTED_AT_ONCE) => {
+                let before = all.fetch_add(COUNTED_AT_ONCE, std::sync::atomic::Ordering::Relaxed);
+                before + COUNTED_AT_ONCE > super::MAX_ITEMS + COUNTED_AT_ONCE
+            }
+            Some(_) => false,
+            None => into.items.len() >= super::MAX_ITEMS,
+        };
+        if over {
+            return Err(Diagnostics::single(records.too_many_items(record)));
         }
         let row = Row {
             columns,
@@ -372,6 +387,23 @@ impl<'t> Records<'t> {
                 ))
             }
         }
+    }
+}
+
+impl Records<'_> {
+    /// The list has more items than a scenario may: said at `record`, the one too many.
+    fn too_many_items(&self, record: &csv::StringRecord) -> Diagnostic {
+        let line = record.position().map_or(1, |p| p.line() as usize);
+        Diagnostic::new(
+            Code::BadValue,
+            self.file,
+            tr!(
+                "diag-csv-too-many-items",
+                max = super::MAX_ITEMS.to_string()
+            ),
+        )
+        .at_line_col(line, 1)
+        .help(tr!("diag-too-large.help"))
     }
 }
 
