@@ -251,8 +251,9 @@ pub fn attributes_json(s: &Scenario) -> serde_json::Map<String, serde_json::Valu
 /// Items per block the JSON writer formats on one thread: big enough that threads rarely wait,
 /// small enough that a round of blocks is short, so writing one round and formatting the next
 /// overlap for most of the run (at 100k items, 16,384 items a block and two blocks a thread: two
-/// rounds, half the formatting left alone; now seven rounds, and 40 MB less memory).
-const JSON_BLOCK: usize = 8_192;
+/// rounds, half the formatting left alone; 4,096: thirteen rounds, and the buffers, front and
+/// back, about 7 MB on two cores, where 8,192 items a block took 38 MB with their regrowing).
+const JSON_BLOCK: usize = 4_096;
 
 /// [`schedule_json`] written to `w` as it is made: the items in blocks formatted side by side on
 /// the available cores, written in order. A million items' schedule is never held in memory as
@@ -377,9 +378,8 @@ fn items_block(
     out: &mut Vec<u8>,
 ) -> std::io::Result<bool> {
     out.clear();
-    // An item takes about 350 bytes: room for the block at once, not by doubling and copying.
-    out.reserve(range.len() * ITEM_BYTES);
     let mut first = true;
+    let (start, n) = (range.start, range.len());
     for i in range {
         let a = &o.network.activities[i];
         if a.is_gate() {
@@ -388,8 +388,15 @@ fn items_block(
         if !first {
             out.extend_from_slice(b",\n");
         }
-        first = false;
         item_json(out, o, i, a)?;
+        if first {
+            // Room for the block at once, not by doubling and copying (fresh memory is slow to
+            // come by), sized by the first item with an eighth to spare: a buffer kept from
+            // the last round usually has it already.
+            let per_item = out.len() + out.len() / 8 + ITEM_SLACK;
+            out.reserve((n - (i - start)) * per_item);
+        }
+        first = false;
     }
     Ok(!first)
 }
@@ -503,8 +510,8 @@ fn json_strings<'s>(
     Ok(())
 }
 
-/// About the bytes of one item's JSON object with short ids and names.
-const ITEM_BYTES: usize = 384;
+/// Bytes reserved for each item of a block beyond the first item's size and an eighth.
+const ITEM_SLACK: usize = 16;
 
 #[cfg(test)]
 mod tests {
