@@ -12,8 +12,8 @@ use permitflow_model::{
 use crate::clocks::{HalfDayUnion, approval_days, union_length};
 use crate::dated::{first_calendar, schedule_dated};
 use crate::error::SolveError;
-use crate::regime::{network_for, stage_label};
-use crate::schedule::{Method, Schedule, schedule};
+use crate::regime::{check_acyclic, network_unchecked, stage_label};
+use crate::schedule::{Cycles, Method, Schedule, schedule_with};
 use crate::targets::describe_target;
 
 /// What the applicant meets under a regime.
@@ -137,8 +137,15 @@ pub fn evaluate(
     calendar: &Calendar,
     method: Method,
 ) -> Result<Outcome, SolveError> {
-    let network = network_for(scenario, regime)?;
-    evaluate_network(scenario, regime, network, calendar, method)
+    let network = network_unchecked(scenario, regime)?;
+    evaluate_with(
+        scenario,
+        regime,
+        network,
+        calendar,
+        method,
+        Cycles::Unchecked,
+    )
 }
 
 /// Solves a network already laid out for `regime` (by [`network_for`], perhaps changed since)
@@ -150,9 +157,26 @@ pub fn evaluate_network(
     calendar: &Calendar,
     method: Method,
 ) -> Result<Outcome, SolveError> {
+    evaluate_with(scenario, regime, network, calendar, method, Cycles::Checked)
+}
+
+/// [`evaluate_network`] of a network whose cycles are checked or not (then a cycle is the
+/// error [`network_for`] gives, before any other).
+fn evaluate_with(
+    scenario: &Scenario,
+    regime: &Regime,
+    network: Network,
+    calendar: &Calendar,
+    method: Method,
+    cycles: Cycles,
+) -> Result<Outcome, SolveError> {
     let start_date = calendar.first_working_day(scenario.start);
+    let dated = first_calendar(&network);
+    if dated.is_some() && cycles == Cycles::Unchecked {
+        check_acyclic(&network)?;
+    }
     // Calendar days are placed exactly on the calendar; the LP counts working days only.
-    let (schedule, dates, end_date) = match first_calendar(&network) {
+    let (schedule, dates, end_date) = match dated {
         Some(item) if method == Method::Lp => {
             return Err(SolveError::CalendarDays {
                 feature: "lp".into(),
@@ -164,7 +188,7 @@ pub fn evaluate_network(
             (d.schedule, d.dates, d.end_date)
         }
         None => {
-            let schedule = schedule(&network, method)?;
+            let schedule = schedule_with(&network, method, cycles)?;
             let end_date = calendar.finish_date(scenario.start, schedule.makespan);
             let dates = schedule.dates(calendar, scenario.start);
             (schedule, dates, end_date)

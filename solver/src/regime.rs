@@ -29,6 +29,18 @@ pub use joint::joint_review;
 
 /// The constraint network of `scenario` under `regime`.
 pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, SolveError> {
+    let net = network_unchecked(scenario, regime)?;
+    check_acyclic(&net)?;
+    Ok(net)
+}
+
+/// [`network_for`] without its last check, that no constraints form a cycle: for
+/// [`crate::evaluate`], whose schedule makes a topological order anyway and checks it there
+/// (one pass over the constraints instead of two).
+pub(crate) fn network_unchecked(
+    scenario: &Scenario,
+    regime: &Regime,
+) -> Result<Network, SolveError> {
     let mut measures: Vec<(MeasureId, Measure)> = Vec::new();
     for id in &regime.measures {
         let m = scenario
@@ -118,16 +130,21 @@ pub fn network_for(scenario: &Scenario, regime: &Regime) -> Result<Network, Solv
     {
         online_submission(&mut net);
     }
-    if let Some(cycle) = net.find_cycle() {
-        return Err(SolveError::Cycle {
+    Ok(net)
+}
+
+/// Refuses a network whose constraints form a cycle, naming the cycle's activities in order.
+pub(crate) fn check_acyclic(net: &Network) -> Result<(), SolveError> {
+    match net.find_cycle() {
+        Some(cycle) => Err(SolveError::Cycle {
             path: cycle
                 .iter()
                 .chain(cycle.first())
                 .map(|&i| format!("`{}`", net.activities[i].id))
                 .collect(),
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(net)
 }
 
 /// 区域评估 for a project in the assessed area ([`Scenario::in_assessed_area`]): the scenario

@@ -7,6 +7,7 @@ use permitflow_model::{Calendar, Network, WorkingDays};
 use crate::error::SolveError;
 use crate::lp::{LpFailure, lp_starts};
 use crate::paths::{Compact, Conflict, describe, earliest_general, latest_general, release_of};
+use crate::regime::check_acyclic;
 
 /// How to compute the earliest starts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,6 +52,25 @@ const EPS: f64 = 1e-6;
 
 /// The least-makespan schedule with the earliest starts.
 pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
+    schedule_with(net, method, Cycles::Checked)
+}
+
+/// Whether the network's constraints are known to form no cycle.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cycles {
+    /// Checked already ([`crate::network_for`]).
+    Checked,
+    /// Not yet ([`crate::regime::network_unchecked`]): a cycle is refused as `network_for`
+    /// refuses it, found by the topological order the longest paths take anyway.
+    Unchecked,
+}
+
+/// [`schedule`] of a network whose cycles are checked or not.
+pub(crate) fn schedule_with(
+    net: &Network,
+    method: Method,
+    cycles: Cycles,
+) -> Result<Schedule, SolveError> {
     // Durations, releases and whether any deadline bounds a finish, in one pass over the
     // activities (three passes read every activity three times: at a million, hundreds of MB).
     let n = net.activities.len();
@@ -65,9 +85,17 @@ pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
     // `Network::has_upper_bounds`, with the activities' half read above.
     let upper = deadline || net.constraints.iter().any(|c| c.max_lag.is_some());
     let compact = if upper {
+        if cycles == Cycles::Unchecked {
+            check_acyclic(net)?;
+        }
         None
     } else {
-        Compact::with_release(net, release)
+        let compact = Compact::with_release(net, release);
+        // No topological order: a cycle, named.
+        if compact.is_none() && cycles == Cycles::Unchecked {
+            check_acyclic(net)?;
+        }
+        compact
     };
     let infeasible = |c: Conflict| SolveError::Infeasible {
         constraints: c.bounds.iter().map(|&b| describe(net, b)).collect(),

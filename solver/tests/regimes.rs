@@ -438,3 +438,57 @@ joint = "g"
         other => panic!("expected a cycle, got {other:?}"),
     }
 }
+
+/// The cycle is found whichever way the schedule goes: by the topological order of the longest
+/// paths, before the bounded paths of a deadline, before the calendar's dated schedule, and
+/// before the LP (which would refuse calendar days first).
+#[test]
+fn a_cycle_is_named_with_deadlines_calendar_days_and_the_lp() {
+    use permitflow_model::Calendar;
+    use permitflow_solver::{Method, evaluate};
+    for extra in ["", "deadline = 30\n", "unit = \"calendar\"\n"] {
+        let s = scenario(&format!(
+            r#"
+version = 1
+name = "straddle"
+start = "2025-03-03"
+[[stages]]
+id = "s"
+lead = "L"
+[[items]]
+id = "a"
+department = "A"
+stage = "s"
+days = 1
+joint = "g"
+[[items]]
+id = "b"
+department = "B"
+stage = "s"
+days = 1
+after = ["a"]
+{extra}
+[[items]]
+id = "c"
+department = "C"
+stage = "s"
+days = 1
+after = ["b"]
+joint = "g"
+"#
+        ));
+        let cal = Calendar::for_base(s.calendar.base);
+        let joint = s.regime("joint").unwrap();
+        for method in [Method::Paths, Method::Lp] {
+            match evaluate(&s, joint, &cal, method) {
+                Err(SolveError::Cycle { path }) => {
+                    assert_eq!(path, ["`g`", "`b`", "`g`"], "{extra:?} {method:?}");
+                }
+                other => panic!("{extra:?} {method:?}: expected a cycle, got {other:?}"),
+            }
+        }
+        // The serial regime has no joint event: no cycle, and the three items in turn.
+        let serial = evaluate(&s, s.regime("serial").unwrap(), &cal, Method::Paths).unwrap();
+        assert_eq!(serial.critical_ids(), ["a", "b", "c"], "{extra:?}");
+    }
+}
