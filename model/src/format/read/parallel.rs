@@ -2,7 +2,8 @@
 //!
 //! The items themselves (each item's checks, [`super::items::read_items_only`]) are read on
 //! this thread while their links (each `after` list looked up, [`super::items::read_links_only`])
-//! are read on the others, in contiguous parts joined in order: the same items, links, link
+//! are read on the others, in contiguous parts joined in order (on two threads this one reads
+//! the last quarter or so after its items: [`link_parts`]): the same items, links, link
 //! ends and stages, in the same order, and no item is moved once made. Each part has its own
 //! [`Ctx`] (the same text and places, no problems yet). Problems are the rare case: when any
 //! part found one, of any kind, the whole parallel result is thrown away and the list read
@@ -50,6 +51,36 @@ fn threads(items: usize) -> usize {
         .min(MAX_THREADS)
 }
 
+/// About what reading one link costs beside making one item (each about 80 ns on the project's
+/// machine): the links of a list with two predecessors an item take twice its items' time.
+const LINK_COST: f64 = 1.0;
+
+/// The items' links cut into contiguous parts, by position: one per other thread, then, when
+/// the items leave this thread less than its share of the work, a last part for it to read
+/// after them (on two threads about a quarter of the links of a list with two links an item).
+fn link_parts(raw: &[FileItem], threads: usize) -> LinkParts {
+    let n = raw.len();
+    let links: usize = raw.iter().map(|it| it.after.len()).sum();
+    let work = n as f64 + LINK_COST * links as f64;
+    let share = work / threads as f64;
+    // The links this thread reads after its items, as a part of all of them.
+    let mine = if links == 0 {
+        0.0
+    } else {
+        ((share - n as f64) / (LINK_COST * links as f64)).clamp(0.0, 1.0)
+    };
+    let cut = n - ((n as f64 * mine) as usize).min(n);
+    let size = cut.div_ceil(threads - 1).max(1);
+    let beside = (0..cut)
+        .step_by(size)
+        .map(|s| s..(s + size).min(cut))
+        .collect();
+    (beside, (cut < n).then_some(cut..n))
+}
+
+/// The parts of the links read on the other threads, and this thread's part, if any.
+type LinkParts = (Vec<std::ops::Range<usize>>, Option<std::ops::Range<usize>>);
+
 /// The items read on several threads when the list is large, `None` when it is small or any
 /// part found a problem (then nothing was reported to `cx`, and "did you mean" has its budget
 /// back: the caller reads the list again on one thread).
@@ -64,18 +95,14 @@ pub(super) fn read(
         return None;
     }
     let budget = suggestions_left();
-    // The links in n − 1 parts, the first with room for them all.
-    let size = raw.len().div_ceil(n - 1);
-    let parts: Vec<std::ops::Range<usize>> = (0..raw.len())
-        .step_by(size)
-        .map(|s| s..(s + size).min(raw.len()))
-        .collect();
+    let (beside, here) = link_parts(raw, n);
     let mut item_cx = cx.fork();
-    let mut link_cx: Vec<Ctx<'_>> = parts.iter().map(|_| cx.fork()).collect();
+    let mut link_cx: Vec<Ctx<'_>> = beside.iter().chain(&here).map(|_| cx.fork()).collect();
     let ((items, stage_of), parts) = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
+        let mut forks = link_cx.iter_mut();
+        let handles: Vec<_> = beside
             .iter()
-            .zip(&mut link_cx)
+            .zip(&mut forks)
             .enumerate()
             .map(|(k, (part, fork))| {
                 let room = if k == 0 { 0..raw.len() } else { part.clone() };
@@ -84,11 +111,20 @@ pub(super) fn read(
             })
             .collect();
         let items = read_items_only(&mut item_cx, raw, ids, item_ids);
+        // This thread's share of the links, the last ones, once its items are made.
+        let mine: Vec<Links> = here
+            .iter()
+            .zip(forks)
+            .map(|(part, fork)| {
+                read_links_only(fork, raw, ids, item_ids, (part.clone(), part.clone()))
+            })
+            .collect();
         // A part that panicked panics here, as the reading on one thread would.
-        let parts: Vec<Links> = handles
+        let mut parts: Vec<Links> = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect();
+        parts.extend(mine);
         (items, parts)
     });
     if !(item_cx.is_empty() && link_cx.iter().all(Ctx::is_empty)) {
@@ -170,6 +206,48 @@ mod tests {
         let seam = &four.links[2 * 16_668 - 2];
         assert_eq!((seam.from.as_str(), seam.to.as_str()), ("i16666", "i16668"));
         assert!(four == one, "the same scenario on four threads as on one");
+    }
+
+    #[test]
+    fn on_two_threads_this_one_reads_the_last_links_after_the_items() {
+        // 25,000 items and 49,997 links on two threads: each has (25,000 + 49,997) / 2 of the
+        // work; the items leave this one 12,498.5 links' worth, a quarter of them: items from
+        // 18,751 on (25,000 − ⌊25,000 × 12,498.5 / 49,997⌋ = 25,000 − 6,249).
+        let text = list(25_000, |_, _| {});
+        let raw: Vec<_> = (0..25_000)
+            .map(|i| {
+                let after = match i {
+                    0 => vec![],
+                    1 => vec![crate::format::file::FileAfter::Text("i0".into())],
+                    _ => vec![
+                        crate::format::file::FileAfter::Text(format!("i{}", i - 1)),
+                        crate::format::file::FileAfter::Text(format!("i{}", i - 2)),
+                    ],
+                };
+                crate::format::file::FileItem::new(
+                    (format!("i{i}"), Default::default(), "D".into(), "S".into()),
+                    crate::format::file::FileNumber {
+                        value: 1.0,
+                        source: None,
+                    },
+                    after,
+                    Default::default(),
+                )
+            })
+            .collect();
+        let (beside, mine) = super::link_parts(&raw, 2);
+        assert_eq!(beside, [0..18_751]);
+        assert_eq!(mine, Some(18_751..25_000));
+        // Four threads: the items are more than a quarter of the work, no links here.
+        let (beside, mine) = super::link_parts(&raw, 4);
+        assert_eq!(beside, [0..8_334, 8_334..16_668, 16_668..25_000]);
+        assert_eq!(mine, None);
+        let one = read(&text, 1).unwrap();
+        let two = read(&text, 2).unwrap();
+        assert_eq!(two.links.len(), 49_997);
+        let seam = &two.links[2 * 18_751 - 3];
+        assert_eq!((seam.from.as_str(), seam.to.as_str()), ("i18750", "i18751"));
+        assert!(two == one, "the same scenario on two threads as on one");
     }
 
     #[test]
