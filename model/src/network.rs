@@ -476,6 +476,40 @@ mod tests {
     }
 
     #[test]
+    fn a_large_network_is_made_on_two_threads_in_order() {
+        // 30,000 items, each after the one before: the other thread makes the activities up
+        // to (30,000 + 29,999 / 4) / 2 = 18,750, this one the rest after the constraints.
+        let mut text = String::from("id,name,department,stage,days,after\n");
+        for i in 0..30_000 {
+            let after = if i == 0 {
+                String::new()
+            } else {
+                format!("i{}", i - 1)
+            };
+            text += &format!("i{i},Item {i},D{},S,{},{after}\n", i % 3, 1 + i % 5);
+        }
+        let start = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let s = crate::csv_item_list::parse_item_list(&text, "n.csv", "n", start).unwrap();
+        let net = Network::from_scenario(&s);
+        assert_eq!(net.activities.len(), 30_000);
+        for k in [0, 18_749, 18_750, 29_999] {
+            let a = &net.activities[k];
+            assert_eq!((a.id.as_str(), a.order), (format!("i{k}").as_str(), k));
+            assert_eq!(a.days.get(), (1 + k % 5) as f64);
+            assert_eq!(a.departments[0].as_str(), format!("D{}", k % 3));
+        }
+        assert_eq!(net.constraints.len(), 29_999);
+        assert!(
+            net.constraints
+                .iter()
+                .enumerate()
+                .all(|(k, c)| (c.from, c.to) == (k, k + 1))
+        );
+        // Room kept for the gates: adding one moves nothing.
+        assert!(net.activities.capacity() > net.activities.len());
+    }
+
+    #[test]
     fn finds_a_cycle() {
         assert_eq!(find_cycle(3, &[(0, 1), (1, 2)]), None);
         assert_eq!(
