@@ -413,9 +413,9 @@ fn item_json(
 ) -> std::io::Result<()> {
     let sch = &o.schedule;
     out.extend_from_slice(b"    {\n      \"id\": ");
-    json_value(out, a.id.as_str())?;
+    json_str(out, a.id.as_str())?;
     out.extend_from_slice(b",\n      \"name\": ");
-    json_value(out, a.name.as_str())?;
+    json_str(out, a.name.as_str())?;
     out.extend_from_slice(b",\n      \"departments\": ");
     json_strings(out, a.departments.iter().map(|d| d.as_str()))?;
     out.extend_from_slice(b",\n      \"members\": ");
@@ -450,9 +450,9 @@ fn item_json(
         b",\n      \"critical\": false"
     });
     out.extend_from_slice(b",\n      \"clock\": ");
-    json_value(out, a.clock.name())?;
+    json_str(out, a.clock.name())?;
     out.extend_from_slice(b",\n      \"unit\": ");
-    json_value(out, a.unit.name())?;
+    json_str(out, a.unit.name())?;
     out.extend_from_slice(b",\n      \"fee\": ");
     json_number(out, a.fee)?;
     out.extend_from_slice(b"\n    }");
@@ -468,17 +468,33 @@ const PLAIN_DIGITS_BELOW: f64 = 1e15;
 /// times faster than the general shortest-digits formatting); any other value by serde_json.
 fn json_number(out: &mut Vec<u8>, v: f64) -> std::io::Result<()> {
     let twice = v * 2.0;
-    if v != 0.0 && twice == twice.trunc() && v.abs() < PLAIN_DIGITS_BELOW {
-        if v < 0.0 {
+    // Exact: twice a number below 10^15 as a float and as an integer (and no call to `trunc`).
+    if v.abs() < PLAIN_DIGITS_BELOW && twice == (twice as i64) as f64 {
+        // −0 too: serde_json writes `-0.0`.
+        if v.is_sign_negative() {
             out.push(b'-');
         }
-        // Exact: a whole number below 10^15 as a float and as an integer.
-        let whole = v.abs().trunc() as u64;
+        let whole = v.abs() as u64;
         out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
         out.extend_from_slice(if v.abs() > whole as f64 { b".5" } else { b".0" });
         Ok(())
     } else {
         json_value(out, v)
+    }
+}
+
+/// A string as serde_json writes it: as it is between quotes when no byte needs escaping (a
+/// control character, `"` or `\`; serde_json leaves any other byte, UTF-8 included, as it is),
+/// else by serde_json.
+fn json_str(out: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        Ok(())
+    } else {
+        json_value(out, s)
     }
 }
 
@@ -504,7 +520,7 @@ fn json_strings<'s>(
         } else {
             b",\n        "
         });
-        json_value(out, s)?;
+        json_str(out, s)?;
     }
     out.extend_from_slice(b"\n      ]");
     Ok(())
@@ -563,6 +579,26 @@ mod tests {
                 String::from_utf8(theirs).unwrap(),
                 "{v:e}"
             );
+        }
+    }
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        for text in [
+            "",
+            "i42",
+            "Fire design review",
+            "消防设计审查",
+            "a \"quoted\" name",
+            "back\\slash",
+            "tab\there",
+            "line\nbreak",
+            "\u{1}\u{1f}\u{7f}\u{80}",
+            "emoji 🏗️ and é",
+        ] {
+            let mut mine = Vec::new();
+            json_str(&mut mine, text).unwrap();
+            assert_eq!(mine, serde_json::to_vec(text).unwrap(), "{text:?}");
         }
     }
 
