@@ -159,7 +159,7 @@ impl Activity {
         stage_at: &rustc_hash::FxHashMap<&StageId, usize>,
     ) -> Self {
         Self {
-            id: it.id.to_string(),
+            id: it.id.as_str().to_owned(),
             name: it.name.clone(),
             kind: ActivityKind::Item(it.kind),
             departments: smallvec::smallvec![it.department.clone()],

@@ -19,15 +19,21 @@ use crate::format::file::{FileItem, FileMaterials};
 use crate::scenario::{Item, ItemKind, Link, Materials};
 use crate::units::{Department, ItemId, Provenance, StageId, WorkingDays};
 
-/// Each item id's position (the last, when an id is repeated), after checking the ids.
-pub(super) fn index<'r>(cx: &mut Ctx<'_>, raw: &'r [FileItem]) -> FxHashMap<&'r str, usize> {
+/// Each item id's position (the last, when an id is repeated), after checking the ids. Keyed by
+/// `item_ids` (every item's id, by position): their texts lie side by side in memory, where the
+/// file items' are spread among their other fields (a lookup per link compares one).
+pub(super) fn index<'r>(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    item_ids: &'r [ItemId],
+) -> FxHashMap<&'r str, usize> {
     check_items_present(cx, raw);
     let mut index: FxHashMap<&'r str, usize> =
         FxHashMap::with_capacity_and_hasher(raw.len(), Default::default());
     for (i, it) in raw.iter().enumerate() {
         let e = entry(&cx.items, i);
         check_id(cx, e.clone(), "item", &it.id);
-        let repeated = index.insert(&it.id, i).is_some();
+        let repeated = index.insert(item_ids[i].as_str(), i).is_some();
         check_unique(cx, e, At::Value("id"), "item", "id", &it.id, repeated);
     }
     index
@@ -44,10 +50,15 @@ pub(super) type ReadItems = (
 
 /// The items and the links their `after` lists give, item by item (on two threads or more
 /// for a large list: [`super::parallel`]).
-pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadItems {
-    // Each id made once: items and the links that name them share its text.
-    let item_ids: Vec<ItemId> = raw.iter().map(|it| ItemId::new(&it.id)).collect();
-    if let Some(read) = super::parallel::read(cx, raw, ids, &item_ids) {
+/// `item_ids`: every item's id, by position, made once: items and the links that name them
+/// share its text.
+pub(super) fn read(
+    cx: &mut Ctx<'_>,
+    raw: &[FileItem],
+    ids: &Ids<'_>,
+    item_ids: &[ItemId],
+) -> ReadItems {
+    if let Some(read) = super::parallel::read(cx, raw, ids, item_ids) {
         return read;
     }
     let mut names = Names::new(ids);
@@ -55,9 +66,9 @@ pub(super) fn read(cx: &mut Ctx<'_>, raw: &[FileItem], ids: &Ids<'_>) -> ReadIte
     let mut stage_of = Vec::with_capacity(raw.len());
     let mut links = links_with_room(raw, 0..raw.len());
     for i in 0..raw.len() {
-        let (item, stage_at) = read_item(cx, raw, ids, (&item_ids, i), &mut names);
+        let (item, stage_at) = read_item(cx, raw, ids, (item_ids, i), &mut names);
         stage_of.push(stage_at);
-        read_links(cx, raw, ids, (&item_ids, i), &mut links);
+        read_links(cx, raw, ids, (item_ids, i), &mut links);
         items.push(item);
     }
     (items, links.0, links.1, stage_of)

@@ -70,7 +70,12 @@ pub(super) fn convert(raw: &FileScenario, cx: &mut Ctx<'_>) -> Draft {
     let sources = header::sources(cx, &raw.sources);
 
     let (stages, stage_ids) = stages::read(cx, &raw.stages);
-    let item_ids = items::index(cx, &raw.items);
+    let id_texts: Vec<crate::units::ItemId> = raw
+        .items
+        .iter()
+        .map(|it| crate::units::ItemId::new(&it.id))
+        .collect();
+    let item_ids = items::index(cx, &raw.items, &id_texts);
     let ids = Ids {
         stages: stage_ids,
         stage_names: raw.stages.iter().map(|s| s.id.as_str()).collect(),
@@ -90,7 +95,7 @@ pub(super) fn convert(raw: &FileScenario, cx: &mut Ctx<'_>) -> Draft {
             .map(|i| i.id.as_str())
             .collect(),
     };
-    let (items, links, ends, stage_of) = items::read(cx, &raw.items, &ids);
+    let (items, links, ends, stage_of) = items::read(cx, &raw.items, &ids, &id_texts);
     links::check_stage_order(cx, &raw.items, &stage_of, &links, &ends);
     links::check_no_cycle(cx, &raw.items, &ends);
     drop(ends);
