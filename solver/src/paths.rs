@@ -51,6 +51,12 @@ impl Compact {
 
     /// [`Compact::new`] with each activity's least start ([`release`]) already gathered.
     pub fn with_release(net: &Network, release: Vec<f64>) -> Option<Self> {
+        Self::shape(net).map(|c| Self { release, ..c })
+    }
+
+    /// The network's predecessors and topological order, without the releases (none yet:
+    /// [`Compact::with_release`]); `None` when the lower-bound constraints have a cycle.
+    pub(crate) fn shape(net: &Network) -> Option<Self> {
         let n = net.activities.len();
         let mut count = vec![0u32; n + 1];
         for c in &net.constraints {
@@ -114,7 +120,7 @@ impl Compact {
             in_from,
             in_kind,
             in_lag,
-            release,
+            release: Vec::new(),
         })
     }
 
@@ -318,22 +324,53 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
     let n = net.activities.len();
     let edges = edges(net, durations);
     let mut ub: Vec<f64> = (0..n).map(|i| makespan - durations[i]).collect();
-    // Bellman–Ford on the reversed constraints: s_u ≤ s_v − w. The earliest starts are feasible,
-    // so this converges within n passes.
-    for _ in 0..=n {
-        let mut changed = false;
-        for e in &edges {
+    // Bounds to the origin (deadlines) are fixed: s_u ≤ −w.
+    for e in edges.iter().filter(|e| e.v == 0 && e.u != 0) {
+        ub[e.u - 1] = ub[e.u - 1].min(-e.w);
+    }
+    // Each node's incoming constraints as flat arrays: a bound travels back along them,
+    // s_u ≤ s_v − w.
+    let mut start = vec![0usize; n + 2];
+    for e in &edges {
+        start[e.v + 1] += 1;
+    }
+    for v in 0..=n {
+        start[v + 1] += start[v];
+    }
+    let mut fill = start.clone();
+    let mut incoming = vec![0usize; edges.len()];
+    for (k, e) in edges.iter().enumerate() {
+        incoming[fill[e.v]] = k;
+        fill[e.v] += 1;
+    }
+    drop(fill);
+    // Label-correcting from every activity, the last first, first in first out: a chain is one
+    // sweep back. (Bellman–Ford passes over the constraints in file order moved a bound one
+    // constraint back per pass: a chain of 40,000 items with a deadline took 40,000 passes.)
+    // The earliest starts are feasible, so no node is lowered more than n times.
+    let mut queue: VecDeque<usize> = (1..=n).rev().collect();
+    let mut in_queue = vec![true; n + 1];
+    in_queue[0] = false;
+    let mut lowered = vec![0usize; n + 1];
+    while let Some(v) = queue.pop_front() {
+        in_queue[v] = false;
+        for &k in &incoming[start[v]..start[v + 1]] {
+            let e = &edges[k];
             if e.u == 0 {
                 continue;
             }
-            let bound = if e.v == 0 { -e.w } else { ub[e.v - 1] - e.w };
+            let bound = ub[v - 1] - e.w;
             if bound < ub[e.u - 1] - EPS {
                 ub[e.u - 1] = bound;
-                changed = true;
+                lowered[e.u] += 1;
+                if lowered[e.u] > n {
+                    return ub;
+                }
+                if !in_queue[e.u] {
+                    in_queue[e.u] = true;
+                    queue.push_back(e.u);
+                }
             }
-        }
-        if !changed {
-            break;
         }
     }
     ub

@@ -50,6 +50,9 @@ pub struct Schedule {
 
 const EPS: f64 = 1e-6;
 
+/// Networks with at least this many activities have their shape made on a second thread.
+const SIDE_BY_SIDE_ACTIVITIES: usize = 20_000;
+
 /// The least-makespan schedule with the earliest starts.
 pub fn schedule(net: &Network, method: Method) -> Result<Schedule, SolveError> {
     schedule_with(net, method, Cycles::Checked)
@@ -74,23 +77,50 @@ pub(crate) fn schedule_with(
     // Durations, releases and whether any deadline bounds a finish, in one pass over the
     // activities (three passes read every activity three times: at a million, hundreds of MB).
     let n = net.activities.len();
-    let mut durations: Vec<f64> = Vec::with_capacity(n);
-    let mut release: Vec<f64> = Vec::with_capacity(n);
-    let mut deadline = false;
-    for a in &net.activities {
-        durations.push(a.days.get());
-        release.push(release_of(a.release));
-        deadline |= a.deadline.is_some();
-    }
+    let activities = || {
+        let mut durations: Vec<f64> = Vec::with_capacity(n);
+        let mut release: Vec<f64> = Vec::with_capacity(n);
+        let mut deadline = false;
+        for a in &net.activities {
+            durations.push(a.days.get());
+            release.push(release_of(a.release));
+            deadline |= a.deadline.is_some();
+        }
+        (durations, release, deadline)
+    };
+    let max_lag = || net.constraints.iter().any(|c| c.max_lag.is_some());
+    // A large network's shape (predecessors, topological order) is made on another thread
+    // while this one reads the activities; it is not used when an upper bound makes the paths
+    // general. `None`: not made yet.
+    let (durations, release, deadline, beside) = if n >= SIDE_BY_SIDE_ACTIVITIES {
+        std::thread::scope(|scope| {
+            let beside = std::thread::Builder::new()
+                .spawn_scoped(scope, || (max_lag(), Compact::shape(net)));
+            let (durations, release, deadline) = activities();
+            let beside = beside
+                .ok()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            (durations, release, deadline, beside)
+        })
+    } else {
+        let (durations, release, deadline) = activities();
+        (durations, release, deadline, None)
+    };
     // `Network::has_upper_bounds`, with the activities' half read above.
-    let upper = deadline || net.constraints.iter().any(|c| c.max_lag.is_some());
+    let (max_lag, shape) = match beside {
+        Some((max_lag, shape)) => (max_lag, Some(shape)),
+        None => (max_lag(), None),
+    };
+    let upper = deadline || max_lag;
     let compact = if upper {
         if cycles == Cycles::Unchecked {
             check_acyclic(net)?;
         }
         None
     } else {
-        let compact = Compact::with_release(net, release);
+        let compact = shape
+            .unwrap_or_else(|| Compact::shape(net))
+            .map(|c| Compact { release, ..c });
         // No topological order: a cycle, named.
         if compact.is_none() && cycles == Cycles::Unchecked {
             check_acyclic(net)?;

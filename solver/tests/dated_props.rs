@@ -395,3 +395,62 @@ fn a_long_chain_with_calendar_items_is_scheduled_in_one_pass() {
     assert_eq!(d.end_date, app + Days::new(35 * groups - 3));
     assert_eq!(d.schedule.makespan.get(), 25.0 * groups as f64);
 }
+
+/// A network large enough to have its shape made on a second thread, scheduled four ways: the
+/// compact pass, the general paths a deadline calls for (constraints in order and reversed),
+/// and with a cycle of constraints of negative weight (the shape made beside is then no
+/// topological order, and the general paths find the same least starts), each in linear time.
+#[test]
+fn a_large_network_is_scheduled_alike_with_its_shape_made_beside() {
+    // 40,000: the latest starts of the general paths were quadratic on a chain (16 s here).
+    let n = 40_000;
+    let chain = |deadline: Option<f64>, back: bool| {
+        let mut activities: Vec<Activity> =
+            (0..n).map(|i| activity(i, 2.0, DayUnit::Working)).collect();
+        activities[n - 1].deadline = deadline.map(WorkingDays::new);
+        let mut constraints: Vec<Constraint> = (1..n)
+            .map(|i| Constraint {
+                from: i - 1,
+                to: i,
+                kind: LinkKind::FinishToStart,
+                lag: WorkingDays::ZERO,
+                max_lag: None,
+                lag_unit: DayUnit::Working,
+                origin: Origin::Link,
+            })
+            .collect();
+        if back {
+            // The first starts at most 2n − 2 days before the last does: always so.
+            let mut c = constraints[0].clone();
+            (c.from, c.to, c.kind) = (n - 1, 0, LinkKind::StartToStart);
+            c.lag = WorkingDays::new(-2.0 * n as f64);
+            constraints.push(c);
+        }
+        Network {
+            activities,
+            constraints,
+            stages: vec![],
+            intake: Intake::PerActivity,
+            online: false,
+        }
+    };
+    let reversed = |mut net: Network| {
+        net.constraints.reverse();
+        net
+    };
+    let deadline = Some(2.0 * n as f64);
+    for (deadline, back, net) in [
+        (None, false, chain(None, false)),
+        (deadline, false, chain(deadline, false)),
+        (deadline, false, reversed(chain(deadline, false))),
+        (None, true, chain(None, true)),
+    ] {
+        let s = schedule(&net, Method::Paths).unwrap();
+        assert_eq!(s.makespan.get(), 2.0 * n as f64, "{deadline:?} {back}");
+        assert_eq!(s.start[12_345].get(), 24_690.0, "{deadline:?} {back}");
+        assert!(
+            s.critical[..n - 1].iter().all(|&c| c),
+            "{deadline:?} {back}"
+        );
+    }
+}
