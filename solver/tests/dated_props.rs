@@ -396,8 +396,9 @@ fn a_long_chain_with_calendar_items_is_scheduled_in_one_pass() {
     assert_eq!(d.schedule.makespan.get(), 25.0 * groups as f64);
 }
 
-/// A network large enough to have its shape made on a second thread, scheduled four ways: the
-/// compact pass, the general paths a deadline calls for (constraints in order and reversed),
+/// A network large enough to have its shape made on a second thread, scheduled five ways: the
+/// compact pass, the general paths a deadline or maximum lags call for (constraints in order
+/// and reversed),
 /// and with a cycle of constraints of negative weight (the shape made beside is then no
 /// topological order, and the general paths find the same least starts), each in linear time.
 #[test]
@@ -438,11 +439,19 @@ fn a_large_network_is_scheduled_alike_with_its_shape_made_beside() {
         net.constraints.reverse();
         net
     };
+    let tight = |mut net: Network| {
+        // Each next item starts the day its predecessor finishes, at the latest.
+        for c in &mut net.constraints {
+            c.max_lag = Some(WorkingDays::ZERO);
+        }
+        net
+    };
     let deadline = Some(2.0 * n as f64);
     for (deadline, back, net) in [
         (None, false, chain(None, false)),
         (deadline, false, chain(deadline, false)),
         (deadline, false, reversed(chain(deadline, false))),
+        (None, false, tight(chain(None, false))),
         (None, true, chain(None, true)),
     ] {
         let s = schedule(&net, Method::Paths).unwrap();
