@@ -271,7 +271,12 @@ impl Draft {
     pub fn relabel(&mut self) {
         let lang = permitflow_i18n::lang();
         let labels = &self.labels.names;
+        // A list without labels (a CSV of a million items) looks nothing up: each lookup makes
+        // its key.
         let pick = |part: Part, id: &str| -> Option<String> {
+            if labels.is_empty() {
+                return None;
+            }
             labels
                 .get(&(part, id.to_owned()))
                 .map(|n| n.label.get(lang).unwrap_or(&n.written).to_owned())
@@ -306,6 +311,9 @@ impl Draft {
         }
         let descriptions = &self.labels.descriptions;
         let pick = |part: Part, id: &str| -> Option<String> {
+            if descriptions.is_empty() {
+                return None;
+            }
             descriptions
                 .get(&(part, id.to_owned()))
                 .map(|n| n.label.get(lang).unwrap_or(&n.written).to_owned())
