@@ -98,7 +98,6 @@ fn read_item_list(
     start: NaiveDate,
     split: chunks::Split,
 ) -> Result<Scenario, Diagnostics> {
-    let __t = std::time::Instant::now();
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - body.len();
     if body.trim().is_empty() {
@@ -169,13 +168,6 @@ fn read_item_list(
     let columns = Columns::new(&header, lang);
     let mut found = Found::default();
     let data = data_start(text, &header_range);
-    if std::env::var_os("PF_T").is_some() {
-        eprintln!(
-            "  {:24} {:7.2} ms",
-            "before chunks",
-            __t.elapsed().as_secs_f64() * 1e3
-        );
-    }
     match chunks::read(text, file, data, &columns, split) {
         Some(apart) => {
             raw.items = apart.items;
@@ -198,13 +190,6 @@ fn read_item_list(
             )?;
         }
     }
-    if std::env::var_os("PF_T").is_some() {
-        eprintln!(
-            "  {:24} {:7.2} ms",
-            "chunks read",
-            __t.elapsed().as_secs_f64() * 1e3
-        );
-    }
     raw.stages = found.stages;
     raw.joint = found.joint;
     for s in &mut raw.stages {
@@ -212,13 +197,6 @@ fn read_item_list(
     }
     let index = CsvIndex { header, rows };
     raw.project = infer_attributes(&raw.items);
-    if std::env::var_os("PF_T").is_some() {
-        eprintln!(
-            "  {:24} {:7.2} ms",
-            "infer",
-            __t.elapsed().as_secs_f64() * 1e3
-        );
-    }
     let loc = Locator::csv(text, index);
     out.then(from_file(raw, file, &loc))
 }
