@@ -344,8 +344,10 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
         fill[e.v] += 1;
     }
     drop(fill);
-    let relax = |ub: &mut [f64], v: usize| {
-        let mut lowered = Vec::new();
+    // Lowers the bounds `v`'s incoming constraints give, noting each node lowered in `lowered`
+    // (cleared first: one buffer for the whole walk, no allocation per node).
+    let relax = |ub: &mut [f64], v: usize, lowered: &mut Vec<usize>| {
+        lowered.clear();
         for &k in &incoming[start[v]..start[v + 1]] {
             let e = &edges[k];
             if e.u == 0 {
@@ -357,8 +359,8 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
                 lowered.push(e.u);
             }
         }
-        lowered
     };
+    let mut lowered = Vec::new();
     match Compact::shape(net) {
         // Passes over the activities, the last in a topological order of the constraints
         // first: a bound reaches every predecessor in one pass, and each further pass carries
@@ -370,7 +372,8 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
             for _ in 0..=n {
                 let mut changed = false;
                 for &v in shape.topo.iter().rev() {
-                    changed |= !relax(&mut ub, v as usize + 1).is_empty();
+                    relax(&mut ub, v as usize + 1, &mut lowered);
+                    changed |= !lowered.is_empty();
                 }
                 if !changed {
                     break;
@@ -387,7 +390,8 @@ pub fn latest_general(net: &Network, durations: &[f64], makespan: f64) -> Vec<f6
             let mut times = vec![0usize; n + 1];
             while let Some(v) = queue.pop_front() {
                 in_queue[v] = false;
-                for u in relax(&mut ub, v) {
+                relax(&mut ub, v, &mut lowered);
+                for &u in &lowered {
                     times[u] += 1;
                     if times[u] > n {
                         return ub;
