@@ -402,53 +402,11 @@ days = 2
     assert_eq!(o.critical_ids(), ["review", "permit", "other"]);
 }
 
-#[test]
-fn a_joint_group_that_straddles_a_link_chain_is_a_cycle() {
-    let s = scenario(
+/// Items `a` and `c` in joint group `g`, with `b` between them in a chain a → b → c: merging
+/// the group makes a cycle g → b → g. `extra` is added to `b` (a deadline, a unit).
+fn straddle(extra: &str) -> permitflow_model::Scenario {
+    scenario(&format!(
         r#"
-version = 1
-name = "straddle"
-start = "2025-03-03"
-[[stages]]
-id = "s"
-lead = "L"
-[[items]]
-id = "a"
-department = "A"
-stage = "s"
-days = 1
-joint = "g"
-[[items]]
-id = "b"
-department = "B"
-stage = "s"
-days = 1
-after = ["a"]
-[[items]]
-id = "c"
-department = "C"
-stage = "s"
-days = 1
-after = ["b"]
-joint = "g"
-"#,
-    );
-    match solve(&s, "joint") {
-        Err(SolveError::Cycle { path }) => assert_eq!(path, ["`g`", "`b`", "`g`"]),
-        other => panic!("expected a cycle, got {other:?}"),
-    }
-}
-
-/// The cycle is found whichever way the schedule goes: by the topological order of the longest
-/// paths, before the bounded paths of a deadline, before the calendar's dated schedule, and
-/// before the LP (which would refuse calendar days first).
-#[test]
-fn a_cycle_is_named_with_deadlines_calendar_days_and_the_lp() {
-    use permitflow_model::Calendar;
-    use permitflow_solver::{Method, evaluate};
-    for extra in ["", "deadline = 30\n", "unit = \"calendar\"\n"] {
-        let s = scenario(&format!(
-            r#"
 version = 1
 name = "straddle"
 start = "2025-03-03"
@@ -476,7 +434,26 @@ days = 1
 after = ["b"]
 joint = "g"
 "#
-        ));
+    ))
+}
+
+#[test]
+fn a_joint_group_that_straddles_a_link_chain_is_a_cycle() {
+    match solve(&straddle(""), "joint") {
+        Err(SolveError::Cycle { path }) => assert_eq!(path, ["`g`", "`b`", "`g`"]),
+        other => panic!("expected a cycle, got {other:?}"),
+    }
+}
+
+/// The cycle is found whichever way the schedule goes: by the topological order of the longest
+/// paths, before the bounded paths of a deadline, before the calendar's dated schedule, and
+/// before the LP (which would refuse calendar days first).
+#[test]
+fn a_cycle_is_named_with_deadlines_calendar_days_and_the_lp() {
+    use permitflow_model::Calendar;
+    use permitflow_solver::{Method, evaluate};
+    for extra in ["", "deadline = 30\n", "unit = \"calendar\"\n"] {
+        let s = straddle(extra);
         let cal = Calendar::for_base(s.calendar.base);
         let joint = s.regime("joint").unwrap();
         for method in [Method::Paths, Method::Lp] {
