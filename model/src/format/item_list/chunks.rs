@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::row::{Columns, Found};
-use super::{FileItem, Records, Rows, read_rows};
+use super::row::Columns;
+use super::{Records, Rows, read_rows};
 use crate::diag::Collector;
 
 /// Rows (after the header) shorter than this are read on one thread: a thread costs more than
@@ -43,13 +43,6 @@ impl Split {
     }
 }
 
-/// The rows of an item list read apart and joined.
-pub(super) struct Apart {
-    pub(super) items: Vec<FileItem>,
-    pub(super) rows: Vec<Range<usize>>,
-    pub(super) found: Found,
-}
-
 /// The rows from byte `data` of `text` to its end read on several threads, when they are many,
 /// hold no quote and read without a problem; `None` otherwise (read them one by one).
 pub(super) fn read(
@@ -58,7 +51,7 @@ pub(super) fn read(
     data: Option<usize>,
     columns: &Columns,
     how: Split,
-) -> Option<Apart> {
+) -> Option<Rows> {
     let data = data?;
     let rest = &text[data..];
     if rest.len() < how.min_bytes || rest.contains('"') {
@@ -75,11 +68,11 @@ pub(super) fn read(
     let bounds = split(text, data, parts);
     let counted = std::sync::atomic::AtomicUsize::new(0);
     let counted = &counted;
-    let read: Vec<Option<Apart>> = std::thread::scope(|scope| {
+    let read: Vec<Option<Rows>> = std::thread::scope(|scope| {
         let later: Vec<_> = bounds[1..]
             .iter()
             .map(|r| {
-                let (r, room) = (r.clone(), r.len() / 40);
+                let (r, room) = (r.clone(), r.len());
                 std::thread::Builder::new().spawn_scoped(scope, move || {
                     read_part(text, file, r, (columns, counted), room)
                 })
@@ -95,7 +88,7 @@ pub(super) fn read(
             file,
             bounds[0].clone(),
             (columns, counted),
-            rest.len() / 40,
+            rest.len(),
         );
         std::iter::once(first)
             .chain(
@@ -107,7 +100,7 @@ pub(super) fn read(
     });
     let mut read = read.into_iter();
     let mut all = read.next()??;
-    let parts: Vec<Apart> = read.collect::<Option<_>>()?;
+    let parts: Vec<Rows> = read.collect::<Option<_>>()?;
     // Too many items all told (each part stops once the parts together passed the limit by a
     // block): the one-thread reading says so at the row one too many.
     if all.items.len() + parts.iter().map(|p| p.items.len()).sum::<usize>()
@@ -152,39 +145,29 @@ fn split(text: &str, data: usize, parts: usize) -> Vec<Range<usize>> {
     bounds
 }
 
-/// The rows in `range` of `text` (whole records), or `None` at the first problem; `room`: how
-/// many rows to make room for (rows are about 40 bytes at the least).
+/// The rows in `range` of `text` (whole records), or `None` at the first problem; `room`: the
+/// bytes of text to make room for the rows of.
 fn read_part(
     text: &str,
     file: &str,
     range: Range<usize>,
     (columns, counted): (&Columns, &std::sync::atomic::AtomicUsize),
     room: usize,
-) -> Option<Apart> {
-    let hint = room.min(crate::format::MAX_ITEMS);
+) -> Option<Rows> {
     let mut records = Records::part(text, range, file);
     let mut out = Collector::new(file, text);
     let mut record = csv::StringRecord::new();
-    let (mut items, mut rows, mut found) = (
-        Vec::with_capacity(hint),
-        Vec::with_capacity(hint),
-        Found::default(),
-    );
-    let mut into = Rows {
-        items: &mut items,
-        rows: &mut rows,
-        found: &mut found,
-    };
+    let mut read = Rows::with_room(room);
     read_rows(
         &mut records,
         &mut record,
         &mut out,
         columns,
-        &mut into,
+        &mut read,
         Some(counted),
     )
     .ok()?;
-    out.is_empty().then_some(Apart { items, rows, found })
+    out.is_empty().then_some(read)
 }
 
 #[cfg(test)]

@@ -161,35 +161,24 @@ fn read_item_list(
         project: Default::default(),
         variants: vec![],
     };
-    // Rows are about 40 bytes at the least: room for the items without regrowing.
-    let rows_hint = (body.len() / 40).min(super::MAX_ITEMS);
-    raw.items.reserve(rows_hint);
-    let mut rows = Vec::with_capacity(rows_hint);
     let columns = Columns::new(&header, lang);
-    let mut found = Found::default();
     let data = data_start(text, &header_range);
-    match chunks::read(text, file, data, &columns, split) {
-        Some(apart) => {
-            raw.items = apart.items;
-            rows = apart.rows;
-            found = apart.found;
-        }
+    let Rows { items, rows, found } = match chunks::read(text, file, data, &columns, split) {
+        Some(read) => read,
         None => {
-            let mut into = Rows {
-                items: &mut raw.items,
-                rows: &mut rows,
-                found: &mut found,
-            };
+            let mut read = Rows::with_room(body.len());
             read_rows(
                 &mut records,
                 &mut record,
                 &mut out,
                 &columns,
-                &mut into,
+                &mut read,
                 None,
             )?;
+            read
         }
-    }
+    };
+    raw.items = items;
     raw.stages = found.stages;
     raw.joint = found.joint;
     for s in &mut raw.stages {
@@ -213,11 +202,25 @@ fn data_start(text: &str, header: &Range<usize>) -> Option<usize> {
     (end > 0).then_some(header.end + end)
 }
 
-/// Where the rows read go: the items, each one's byte range, the stages and groups they name.
-struct Rows<'o> {
-    items: &'o mut Vec<FileItem>,
-    rows: &'o mut Vec<Range<usize>>,
-    found: &'o mut Found,
+/// Rows read, all of the list's or a part's: the items, each one's byte range, the stages and
+/// groups they name.
+struct Rows {
+    items: Vec<FileItem>,
+    rows: Vec<Range<usize>>,
+    found: Found,
+}
+
+impl Rows {
+    /// None yet, with room for the rows of `bytes` bytes of text (rows are about 40 bytes at
+    /// the least: room for the items without regrowing).
+    fn with_room(bytes: usize) -> Self {
+        let hint = (bytes / 40).min(super::MAX_ITEMS);
+        Self {
+            items: Vec::with_capacity(hint),
+            rows: Vec::with_capacity(hint),
+            found: Found::default(),
+        }
+    }
 }
 
 /// Reads the records left in `records` as items into `into`, one at a time through the same
@@ -229,7 +232,7 @@ fn read_rows(
     record: &mut csv::StringRecord,
     out: &mut Collector<'_>,
     columns: &Columns,
-    into: &mut Rows<'_>,
+    into: &mut Rows,
     part: Option<&std::sync::atomic::AtomicUsize>,
 ) -> Result<(), Diagnostics> {
     /// Items counted in the parts' shared count at a time (one count per row would be a
@@ -270,7 +273,7 @@ fn read_rows(
             cells: &cells,
             values: record,
         };
-        into.items.push(read_row(out, into.found, &row));
+        into.items.push(read_row(out, &mut into.found, &row));
         into.rows.push(row_range);
     }
     Ok(())
